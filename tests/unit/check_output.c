@@ -1,0 +1,613 @@
+/* Unit tests for the result tables and their four writers.  */
+#include <config.h>
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "output.h"
+#include "unit.h"
+
+/* The columns of most tests: text, integer, two numbers with different
+   decimals, and a machine-only text column.  */
+enum
+{
+  COL_INSTANCE,
+  COL_VCPUS,
+  COL_POWER,
+  COL_CARBON,
+  COL_SOURCE
+};
+
+static const struct out_column columns[] = {
+  { "instance", "Instance", NULL, OUT_TEXT, 0, 0 },
+  { "vcpus", "vCPUs", NULL, OUT_INTEGER, 0, 0 },
+  { "power_w", "Power", "W", OUT_NUMBER, 1, 0 },
+  { "carbon_g_h", "Carbon", "g/h", OUT_NUMBER, 2, 0 },
+  { "source", "Source", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
+};
+
+static struct out_table *table;
+
+/* Three rows: quoting, a '|', -0, float noise, missing cells in every
+   column kind, and a tiny negative value that rounds to -0.0.  */
+static void
+setup_table (void)
+{
+  table = out_table_new (columns, ARRAY_SIZE (columns));
+
+  out_table_add_row (table);
+  out_table_set_text (table, COL_INSTANCE, "m5.large");
+  out_table_set_number (table, COL_VCPUS, 2);
+  out_table_set_number (table, COL_POWER, 28.2);
+  out_table_set_number (table, COL_CARBON, 0.1 + 0.2);
+  out_table_set_text (table, COL_SOURCE, "EM, 2023");
+
+  out_table_add_row (table);
+  out_table_set_text (table, COL_INSTANCE, "say \"hi\" | x");
+  out_table_set_number (table, COL_VCPUS, 16);
+  out_table_set_number (table, COL_POWER, 1234.5);
+  out_table_set_number (table, COL_CARBON, -0.0);
+
+  out_table_add_row (table);
+  out_table_set_text (table, COL_INSTANCE, "c7g");
+  out_table_set_number (table, COL_POWER, -0.001);
+  out_table_set_number (table, COL_CARBON, NAN);
+  out_table_set_text (table, COL_SOURCE, "a/b");
+}
+
+static void
+teardown_table (void)
+{
+  out_table_free (table);
+  table = NULL;
+}
+
+/* Return what out_write writes for T in FORMAT and LAYOUT, checking that
+   it succeeds.  The caller frees the result.  */
+static char *
+render (enum out_format format, enum out_layout layout,
+        const struct out_table *t)
+{
+  char *buf = NULL;
+  size_t size = 0;
+  FILE *fp = open_memstream (&buf, &size);
+
+  ck_assert_ptr_nonnull (fp);
+  ck_assert_int_eq (out_write (fp, format, layout, t), 0);
+  ck_assert_int_eq (fclose (fp), 0);
+  return buf;
+}
+
+/* Check that T in FORMAT and LAYOUT is exactly EXPECTED.  */
+static void
+check_render (enum out_format format, enum out_layout layout,
+              const struct out_table *t, const char *expected)
+{
+  char *text = render (format, layout, t);
+
+  ck_assert_str_eq (text, expected);
+  free (text);
+}
+
+/* Format names.  */
+
+START_TEST (test_parse_names)
+{
+  enum out_format format = OUT_FORMAT_JSON;
+
+  ck_assert_int_eq (out_format_parse ("table", &format), 0);
+  ck_assert_int_eq (format, OUT_FORMAT_TABLE);
+  ck_assert_int_eq (out_format_parse ("csv", &format), 0);
+  ck_assert_int_eq (format, OUT_FORMAT_CSV);
+  ck_assert_int_eq (out_format_parse ("json", &format), 0);
+  ck_assert_int_eq (format, OUT_FORMAT_JSON);
+  ck_assert_int_eq (out_format_parse ("markdown", &format), 0);
+  ck_assert_int_eq (format, OUT_FORMAT_MARKDOWN);
+}
+END_TEST
+
+START_TEST (test_parse_rejects)
+{
+  static const char *const bad[]
+      = { "xml", "", "CSV", "Table", "json ", "mark", "md", "tables" };
+  enum out_format format = OUT_FORMAT_CSV;
+  size_t i;
+
+  for (i = 0; i < ARRAY_SIZE (bad); i++)
+    {
+      ck_assert_msg (out_format_parse (bad[i], &format) == -1, "accepted '%s'",
+                     bad[i]);
+      ck_assert_int_eq (format, OUT_FORMAT_CSV);
+    }
+  ck_assert_int_eq (out_format_parse (NULL, &format), -1);
+}
+END_TEST
+
+START_TEST (test_format_list)
+{
+  ck_assert_str_eq (out_format_list (), "table, csv, json, markdown");
+}
+END_TEST
+
+/* Number formatting.  */
+
+START_TEST (test_number_format)
+{
+  char buf[64];
+
+  out_format_number (buf, sizeof buf, 28.2);
+  ck_assert_str_eq (buf, "28.2");
+  out_format_number (buf, sizeof buf, 0.1 + 0.2);
+  ck_assert_str_eq (buf, "0.3");
+  out_format_number (buf, sizeof buf, -0.0);
+  ck_assert_str_eq (buf, "0");
+  out_format_number (buf, sizeof buf, 3.0);
+  ck_assert_str_eq (buf, "3");
+  out_format_number (buf, sizeof buf, 1.0 / 3.0);
+  ck_assert_str_eq (buf, "0.333333333333");
+  out_format_number (buf, sizeof buf, -1234.5);
+  ck_assert_str_eq (buf, "-1234.5");
+  out_format_number (buf, sizeof buf, 1e15);
+  ck_assert_str_eq (buf, "1e+15");
+  out_format_number (buf, sizeof buf, 2.5e-7);
+  ck_assert_str_eq (buf, "2.5e-07");
+}
+END_TEST
+
+START_TEST (test_number_truncates)
+{
+  char buf[4];
+
+  out_format_number (buf, sizeof buf, 1234.5);
+  ck_assert_str_eq (buf, "123");
+}
+END_TEST
+
+/* Table building.  */
+
+START_TEST (test_table_rows)
+{
+  ck_assert_uint_eq (out_table_rows (table), 3);
+  out_table_add_row (table);
+  ck_assert_uint_eq (out_table_rows (table), 4);
+}
+END_TEST
+
+START_TEST (test_set_replaces)
+{
+  static const struct out_column cols[] = {
+    { "name", "Name", NULL, OUT_TEXT, 0, 0 },
+    { "n", "N", NULL, OUT_INTEGER, 0, 0 },
+    { "x", "X", NULL, OUT_NUMBER, 3, 0 },
+  };
+  struct out_table *t = out_table_new (cols, ARRAY_SIZE (cols));
+
+  ck_assert_uint_eq (out_table_rows (t), 0);
+  out_table_add_row (t);
+  out_table_set_text (t, 0, "first");
+  out_table_set_text (t, 0, "second");
+  out_table_set_number (t, 1, 2.6);
+  out_table_set_number (t, 2, 1.5);
+  out_table_set_number (t, 2, INFINITY);
+  out_table_add_row (t);
+  out_table_set_text (t, 0, "third");
+  out_table_set_text (t, 0, NULL);
+  out_table_set_number (t, 1, -0.4);
+  out_table_set_number (t, 2, -HUGE_VAL);
+  ck_assert_uint_eq (out_table_rows (t), 2);
+  check_render (OUT_FORMAT_CSV, OUT_LAYOUT_WIDE, t,
+                "name,n,x\n"
+                "second,3,\n"
+                ",0,\n");
+  out_table_free (t);
+}
+END_TEST
+
+/* csv.  */
+
+START_TEST (test_csv_document)
+{
+  check_render (OUT_FORMAT_CSV, OUT_LAYOUT_WIDE, table,
+                "instance,vcpus,power_w,carbon_g_h,source\n"
+                "m5.large,2,28.2,0.3,\"EM, 2023\"\n"
+                "\"say \"\"hi\"\" | x\",16,1234.5,0,\n"
+                "c7g,,-0.001,,a/b\n");
+}
+END_TEST
+
+START_TEST (test_csv_quoting)
+{
+  static const struct out_column cols[] = {
+    { "a", "A", NULL, OUT_TEXT, 0, 0 },
+    { "b", "B", NULL, OUT_TEXT, 0, 0 },
+  };
+  struct out_table *t = out_table_new (cols, ARRAY_SIZE (cols));
+
+  out_table_add_row (t);
+  out_table_set_text (t, 0, "two\nlines");
+  out_table_set_text (t, 1, "cr\r");
+  out_table_add_row (t);
+  out_table_set_text (t, 0, " padded");
+  out_table_set_text (t, 1, "tab\t");
+  out_table_add_row (t);
+  out_table_set_text (t, 0, "");
+  out_table_set_text (t, 1, "in side");
+  check_render (OUT_FORMAT_CSV, OUT_LAYOUT_WIDE, t,
+                "a,b\n"
+                "\"two\nlines\",\"cr\r\"\n"
+                "\" padded\",\"tab\t\"\n"
+                ",in side\n");
+  out_table_free (t);
+}
+END_TEST
+
+START_TEST (test_csv_one_column)
+{
+  static const struct out_column cols[] = {
+    { "a", "A", NULL, OUT_NUMBER, 0, 0 },
+  };
+  struct out_table *t = out_table_new (cols, ARRAY_SIZE (cols));
+
+  out_table_add_row (t);
+  out_table_set_number (t, 0, 1);
+  out_table_add_row (t);
+  check_render (OUT_FORMAT_CSV, OUT_LAYOUT_WIDE, t, "a\n1\n\"\"\n");
+  out_table_free (t);
+}
+END_TEST
+
+START_TEST (test_csv_integers)
+{
+  static const struct out_column cols[] = {
+    { "n", "N", NULL, OUT_INTEGER, 0, 0 },
+  };
+  struct out_table *t = out_table_new (cols, ARRAY_SIZE (cols));
+
+  out_table_add_row (t);
+  out_table_set_number (t, 0, 1e15);
+  out_table_add_row (t);
+  out_table_set_number (t, 0, -7);
+  check_render (OUT_FORMAT_CSV, OUT_LAYOUT_WIDE, t,
+                "n\n1000000000000000\n-7\n");
+  check_render (OUT_FORMAT_JSON, OUT_LAYOUT_WIDE, t,
+                "[\n"
+                "  {\n"
+                "    \"n\": 1000000000000000\n"
+                "  },\n"
+                "  {\n"
+                "    \"n\": -7\n"
+                "  }\n"
+                "]\n");
+  out_table_free (t);
+}
+END_TEST
+
+START_TEST (test_csv_empty)
+{
+  struct out_table *t = out_table_new (columns, ARRAY_SIZE (columns));
+
+  check_render (OUT_FORMAT_CSV, OUT_LAYOUT_WIDE, t,
+                "instance,vcpus,power_w,carbon_g_h,source\n");
+  out_table_free (t);
+}
+END_TEST
+
+/* json.  */
+
+START_TEST (test_json_document)
+{
+  check_render (OUT_FORMAT_JSON, OUT_LAYOUT_WIDE, table,
+                "[\n"
+                "  {\n"
+                "    \"instance\": \"m5.large\",\n"
+                "    \"vcpus\": 2,\n"
+                "    \"power_w\": 28.2,\n"
+                "    \"carbon_g_h\": 0.3,\n"
+                "    \"source\": \"EM, 2023\"\n"
+                "  },\n"
+                "  {\n"
+                "    \"instance\": \"say \\\"hi\\\" | x\",\n"
+                "    \"vcpus\": 16,\n"
+                "    \"power_w\": 1234.5,\n"
+                "    \"carbon_g_h\": 0,\n"
+                "    \"source\": null\n"
+                "  },\n"
+                "  {\n"
+                "    \"instance\": \"c7g\",\n"
+                "    \"vcpus\": null,\n"
+                "    \"power_w\": -0.001,\n"
+                "    \"carbon_g_h\": null,\n"
+                "    \"source\": \"a/b\"\n"
+                "  }\n"
+                "]\n");
+}
+END_TEST
+
+START_TEST (test_json_escapes)
+{
+  static const struct out_column cols[] = {
+    { "s", "S", NULL, OUT_TEXT, 0, 0 },
+  };
+  struct out_table *t = out_table_new (cols, ARRAY_SIZE (cols));
+
+  out_table_add_row (t);
+  out_table_set_text (t, 0, "back\\slash\ttab\nnl\x01 caf\xc3\xa9");
+  check_render (OUT_FORMAT_JSON, OUT_LAYOUT_WIDE, t,
+                "[\n"
+                "  {\n"
+                "    \"s\": \"back\\\\slash\\ttab\\nnl\\u0001 caf\xc3\xa9\"\n"
+                "  }\n"
+                "]\n");
+  out_table_free (t);
+}
+END_TEST
+
+START_TEST (test_json_empty)
+{
+  struct out_table *t = out_table_new (columns, ARRAY_SIZE (columns));
+
+  check_render (OUT_FORMAT_JSON, OUT_LAYOUT_WIDE, t, "[]\n");
+  out_table_free (t);
+}
+END_TEST
+
+/* markdown.  */
+
+static const char markdown_document[]
+    = "| Instance      | vCPUs | Power (W) | Carbon (g/h) | Source   |\n"
+      "| ------------- | ----: | --------: | -----------: | -------- |\n"
+      "| m5.large      |     2 |      28.2 |         0.30 | EM, 2023 |\n"
+      "| say \"hi\" \\| x |    16 |    1234.5 |         0.00 | -        |\n"
+      "| c7g           |     - |       0.0 |            - | a/b      |\n";
+
+static const char markdown_empty[]
+    = "| Instance | vCPUs | Power (W) | Carbon (g/h) | Source |\n"
+      "| -------- | ----: | --------: | -----------: | ------ |\n";
+
+START_TEST (test_markdown_document)
+{
+  check_render (OUT_FORMAT_MARKDOWN, OUT_LAYOUT_WIDE, table,
+                markdown_document);
+}
+END_TEST
+
+START_TEST (test_markdown_narrow)
+{
+  static const struct out_column cols[] = {
+    { "a", "A", NULL, OUT_TEXT, 0, 0 },
+    { "b", "B|C", NULL, OUT_NUMBER, 0, 0 },
+  };
+  struct out_table *t = out_table_new (cols, ARRAY_SIZE (cols));
+
+  out_table_add_row (t);
+  out_table_set_text (t, 0, "|");
+  out_table_set_number (t, 1, 7);
+  check_render (OUT_FORMAT_MARKDOWN, OUT_LAYOUT_WIDE, t,
+                "| A   | B\\|C |\n"
+                "| --- | ---: |\n"
+                "| \\|  |    7 |\n");
+  out_table_free (t);
+}
+END_TEST
+
+/* table, wide and vertical.  */
+
+START_TEST (test_table_wide)
+{
+  check_render (OUT_FORMAT_TABLE, OUT_LAYOUT_WIDE, table,
+                "Instance      vCPUs   Power  Carbon\n"
+                "                        (W)   (g/h)\n"
+                "m5.large          2    28.2    0.30\n"
+                "say \"hi\" | x     16  1234.5    0.00\n"
+                "c7g               -     0.0       -\n");
+}
+END_TEST
+
+START_TEST (test_table_no_units)
+{
+  static const struct out_column cols[] = {
+    { "n", "N", NULL, OUT_INTEGER, 0, 0 },
+    { "name", "Name", NULL, OUT_TEXT, 0, 0 },
+    { "note", "Note", NULL, OUT_TEXT, 0, 0 },
+  };
+  struct out_table *t = out_table_new (cols, ARRAY_SIZE (cols));
+
+  out_table_add_row (t);
+  out_table_set_number (t, 0, 1);
+  out_table_set_text (t, 1, "x");
+  out_table_set_text (t, 2, "two\nlines ");
+  out_table_add_row (t);
+  out_table_set_number (t, 0, 10);
+  out_table_set_text (t, 1, "a longer name");
+  check_render (OUT_FORMAT_TABLE, OUT_LAYOUT_WIDE, t,
+                " N  Name           Note\n"
+                " 1  x              two lines\n"
+                "10  a longer name  -\n");
+  out_table_free (t);
+}
+END_TEST
+
+START_TEST (test_table_utf8)
+{
+  static const struct out_column cols[] = {
+    { "region", "Région", NULL, OUT_TEXT, 0, 0 },
+    { "ci", "Intensity", "gCO₂e/kWh", OUT_NUMBER, 0, 0 },
+  };
+  struct out_table *t = out_table_new (cols, ARRAY_SIZE (cols));
+
+  out_table_add_row (t);
+  out_table_set_text (t, 0, "Île-de-France");
+  out_table_set_number (t, 1, 56.4);
+  out_table_add_row (t);
+  out_table_set_text (t, 0, "PL");
+  out_table_set_number (t, 1, 662.4);
+  check_render (OUT_FORMAT_TABLE, OUT_LAYOUT_WIDE, t,
+                "Région           Intensity\n"
+                "               (gCO₂e/kWh)\n"
+                "Île-de-France           56\n"
+                "PL                     662\n");
+  out_table_free (t);
+}
+END_TEST
+
+START_TEST (test_table_vertical)
+{
+  check_render (OUT_FORMAT_TABLE, OUT_LAYOUT_VERTICAL, table,
+                "Instance  m5.large\n"
+                "vCPUs     2\n"
+                "Power     28.2 W\n"
+                "Carbon    0.30 g/h\n"
+                "Source    EM, 2023\n"
+                "\n"
+                "Instance  say \"hi\" | x\n"
+                "vCPUs     16\n"
+                "Power     1234.5 W\n"
+                "Carbon    0.00 g/h\n"
+                "Source    -\n"
+                "\n"
+                "Instance  c7g\n"
+                "vCPUs     -\n"
+                "Power     0.0 W\n"
+                "Carbon    -\n"
+                "Source    a/b\n");
+}
+END_TEST
+
+START_TEST (test_table_empty)
+{
+  struct out_table *t = out_table_new (columns, ARRAY_SIZE (columns));
+
+  check_render (OUT_FORMAT_TABLE, OUT_LAYOUT_WIDE, t,
+                "Instance  vCPUs  Power  Carbon\n"
+                "                   (W)   (g/h)\n");
+  check_render (OUT_FORMAT_TABLE, OUT_LAYOUT_VERTICAL, t, "");
+  check_render (OUT_FORMAT_MARKDOWN, OUT_LAYOUT_WIDE, t, markdown_empty);
+  out_table_free (t);
+}
+END_TEST
+
+/* Write errors.  */
+
+/* Check that writing the fixture in each format and layout to /dev/full
+   fails with ENOSPC, through an unbuffered stream if UNBUFFERED.  */
+static void
+check_full (bool unbuffered)
+{
+  static const struct
+  {
+    enum out_format format;
+    enum out_layout layout;
+  } cases[] = {
+    { OUT_FORMAT_TABLE, OUT_LAYOUT_WIDE },
+    { OUT_FORMAT_TABLE, OUT_LAYOUT_VERTICAL },
+    { OUT_FORMAT_CSV, OUT_LAYOUT_WIDE },
+    { OUT_FORMAT_JSON, OUT_LAYOUT_WIDE },
+    { OUT_FORMAT_MARKDOWN, OUT_LAYOUT_WIDE },
+  };
+  size_t i;
+
+  for (i = 0; i < ARRAY_SIZE (cases); i++)
+    {
+      FILE *fp = fopen ("/dev/full", "w");
+
+      ck_assert_ptr_nonnull (fp);
+      if (unbuffered)
+        ck_assert_int_eq (setvbuf (fp, NULL, _IONBF, 0), 0);
+      errno = 0;
+      ck_assert_int_eq (
+          out_write (fp, cases[i].format, cases[i].layout, table), -1);
+      ck_assert_int_eq (errno, ENOSPC);
+      fclose (fp);
+    }
+}
+
+START_TEST (test_full)
+{
+  check_full (false);
+  check_full (true);
+}
+END_TEST
+
+START_TEST (test_bad_format)
+{
+  FILE *fp = fopen ("/dev/null", "w");
+
+  ck_assert_ptr_nonnull (fp);
+  errno = 0;
+  ck_assert_int_eq (
+      out_write (fp, (enum out_format)42, OUT_LAYOUT_WIDE, table), -1);
+  ck_assert_int_eq (errno, EINVAL);
+  fclose (fp);
+}
+END_TEST
+
+/* A TCase called NAME with the fixture table around each test.  */
+static TCase *
+tcase_with_table (const char *name)
+{
+  TCase *tc = tcase_create (name);
+
+  tcase_add_checked_fixture (tc, setup_table, teardown_table);
+  return tc;
+}
+
+static Suite *
+output_suite (void)
+{
+  Suite *s = suite_create ("output");
+  TCase *tc;
+
+  tc = tcase_create ("format-names");
+  tcase_add_test (tc, test_parse_names);
+  tcase_add_test (tc, test_parse_rejects);
+  tcase_add_test (tc, test_format_list);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("numbers");
+  tcase_add_test (tc, test_number_format);
+  tcase_add_test (tc, test_number_truncates);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_with_table ("table-building");
+  tcase_add_test (tc, test_table_rows);
+  tcase_add_test (tc, test_set_replaces);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_with_table ("csv");
+  tcase_add_test (tc, test_csv_document);
+  tcase_add_test (tc, test_csv_quoting);
+  tcase_add_test (tc, test_csv_one_column);
+  tcase_add_test (tc, test_csv_integers);
+  tcase_add_test (tc, test_csv_empty);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_with_table ("json");
+  tcase_add_test (tc, test_json_document);
+  tcase_add_test (tc, test_json_escapes);
+  tcase_add_test (tc, test_json_empty);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_with_table ("markdown");
+  tcase_add_test (tc, test_markdown_document);
+  tcase_add_test (tc, test_markdown_narrow);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_with_table ("table");
+  tcase_add_test (tc, test_table_wide);
+  tcase_add_test (tc, test_table_no_units);
+  tcase_add_test (tc, test_table_utf8);
+  tcase_add_test (tc, test_table_vertical);
+  tcase_add_test (tc, test_table_empty);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_with_table ("write-errors");
+  tcase_add_test (tc, test_full);
+  tcase_add_test (tc, test_bad_format);
+  suite_add_tcase (s, tc);
+
+  return s;
+}
+
+UNIT_MAIN (output_suite)
