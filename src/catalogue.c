@@ -1,0 +1,730 @@
+/* The bundled data: instance types, regions, prices, groups, sources.  */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalogue.h"
+#include "csvio.h"
+#include "numparse.h"
+#include "xalloc.h"
+
+const double catalogue_power_loads[CATALOGUE_POWER_POINTS]
+  = { 0.0, 10.0, 50.0, 100.0 };
+
+/* The tables the structs point into, and sorted indexes for lookups.  */
+struct catalogue_private
+{
+  struct csv_table *tables[5];
+  const struct instance **instances_by_name;
+  const struct region **regions_by_name;
+  const struct price **prices_by_pair;
+};
+
+/* One table being turned into structs: where errors point.  */
+struct table_reader
+{
+  const struct csv_table *t;
+  size_t row;
+  struct diag *d;
+};
+
+static char *
+path_join (const char *dir, const char *file)
+{
+  size_t n = strlen (dir) + strlen (file) + 2;
+  char *p = xmalloc (n);
+
+  snprintf (p, n, "%s/%s", dir, file);
+  return p;
+}
+
+/* Find the columns named in NAMES (NULL-terminated) and store their
+   indexes in COLS.  */
+static int
+find_columns (const struct csv_table *t, const char *const *names,
+              size_t *cols, struct diag *d)
+{
+  size_t i;
+
+  for (i = 0; names[i] != NULL; i++)
+    {
+      long c = csvio_column (t, names[i]);
+
+      if (c < 0)
+        return diag_set (d, CA_EXIT_DATAERR, "%s:1: missing column '%s'",
+                         t->path, names[i]);
+      cols[i] = (size_t) c;
+    }
+  return 0;
+}
+
+static const char *
+text (const struct table_reader *r, size_t col)
+{
+  return csvio_field (r->t, r->row, col);
+}
+
+/* A text field that must not be blank.  */
+static int
+required_text (const struct table_reader *r, size_t col, const char **out)
+{
+  const char *s = text (r, col);
+
+  if (s[0] == '\0')
+    return diag_set (r->d, CA_EXIT_DATAERR, "%s:%zu: column '%s': empty",
+                     r->t->path, csvio_line (r->row), r->t->header[col]);
+  *out = s;
+  return 0;
+}
+
+/* A number field.  Blank gives NaN when OPTIONAL, else an error.  */
+static int
+number (const struct table_reader *r, size_t col, bool optional,
+        double *out)
+{
+  const char *s = text (r, col);
+  enum numparse_status st = numparse_double (s, out);
+
+  if (st == NUMPARSE_EMPTY && optional)
+    {
+      *out = NAN;
+      return 0;
+    }
+  if (st != NUMPARSE_OK)
+    return diag_set (r->d, CA_EXIT_DATAERR, "%s:%zu: column '%s': %s: '%s'",
+                     r->t->path, csvio_line (r->row), r->t->header[col],
+                     numparse_strerror (st), s);
+  return 0;
+}
+
+/* A number field that must be at least MIN (blank allowed when
+   OPTIONAL).  */
+static int
+number_min (const struct table_reader *r, size_t col, bool optional,
+            double min, double *out)
+{
+  if (number (r, col, optional, out) < 0)
+    return -1;
+  if (!isnan (*out) && *out < min)
+    return diag_set (r->d, CA_EXIT_DATAERR,
+                     "%s:%zu: column '%s': %s is below %g", r->t->path,
+                     csvio_line (r->row), r->t->header[col], text (r, col),
+                     min);
+  return 0;
+}
+
+/* A whole-number field at least MIN; blank gives 0 when OPTIONAL.  */
+static int
+whole (const struct table_reader *r, size_t col, bool optional, long min,
+       long *out)
+{
+  const char *s = text (r, col);
+  enum numparse_status st = numparse_long (s, out);
+
+  if (st == NUMPARSE_EMPTY && optional)
+    {
+      *out = 0;
+      return 0;
+    }
+  if (st != NUMPARSE_OK)
+    return diag_set (r->d, CA_EXIT_DATAERR,
+                     "%s:%zu: column '%s': %s: '%s'", r->t->path,
+                     csvio_line (r->row), r->t->header[col],
+                     st == NUMPARSE_SYNTAX ? "not a whole number"
+                                           : numparse_strerror (st),
+                     s);
+  if (*out < min)
+    return diag_set (r->d, CA_EXIT_DATAERR,
+                     "%s:%zu: column '%s': %s is below %ld", r->t->path,
+                     csvio_line (r->row), r->t->header[col], s, min);
+  return 0;
+}
+
+/* A figure with its source and year: all three blank, or all three
+   given.  */
+static int
+figure (const struct table_reader *r, const size_t cols[3],
+        struct grid_figure *out)
+{
+  if (number_min (r, cols[0], true, 0.0, &out->gco2e_per_kwh) < 0)
+    return -1;
+  out->source = text (r, cols[1]);
+  if (whole (r, cols[2], true, 0, &out->year) < 0)
+    return -1;
+  if (isnan (out->gco2e_per_kwh)
+      != (out->source[0] == '\0' || out->year == 0))
+    return diag_set (r->d, CA_EXIT_DATAERR,
+                     "%s:%zu: column '%s': a figure needs its source and "
+                     "year, and a source and year need a figure",
+                     r->t->path, csvio_line (r->row), r->t->header[cols[0]]);
+  return 0;
+}
+
+static int
+compare_instance_names (const void *a, const void *b)
+{
+  const struct instance *const *x = a;
+  const struct instance *const *y = b;
+
+  return strcmp ((*x)->name, (*y)->name);
+}
+
+static int
+compare_region_names (const void *a, const void *b)
+{
+  const struct region *const *x = a;
+  const struct region *const *y = b;
+
+  return strcmp ((*x)->name, (*y)->name);
+}
+
+static int
+compare_price_pairs (const void *a, const void *b)
+{
+  const struct price *const *x = a;
+  const struct price *const *y = b;
+
+  if ((*x)->instance != (*y)->instance)
+    return (*x)->instance < (*y)->instance ? -1 : 1;
+  if ((*x)->region != (*y)->region)
+    return (*x)->region < (*y)->region ? -1 : 1;
+  return 0;
+}
+
+static int
+compare_group_names (const void *a, const void *b)
+{
+  return strcmp (((const struct group *) a)->name,
+                 ((const struct group *) b)->name);
+}
+
+static int
+compare_source_ids (const void *a, const void *b)
+{
+  return strcmp (((const struct source *) a)->id,
+                 ((const struct source *) b)->id);
+}
+
+/* A source id used in a table must be described in sources.csv.  */
+static int
+known_source (const struct catalogue *cat, const struct table_reader *r,
+              size_t col)
+{
+  const char *id = text (r, col);
+
+  if (id[0] != '\0' && catalogue_find_source (cat, id) == NULL)
+    return diag_set (r->d, CA_EXIT_DATAERR,
+                     "%s:%zu: column '%s': source '%s' is not in %s",
+                     r->t->path, csvio_line (r->row), r->t->header[col], id,
+                     CATALOGUE_SOURCES);
+  return 0;
+}
+
+static int
+load_sources (struct catalogue *cat, const struct csv_table *t,
+              struct diag *d)
+{
+  static const char *const names[]
+    = { "id", "title", "publisher", "year", "licence", "upstream", "notes",
+        NULL };
+  size_t c[7];
+  struct table_reader r = { t, 0, d };
+
+  if (find_columns (t, names, c, d) < 0)
+    return -1;
+  cat->sources = xcalloc (t->nrows, sizeof *cat->sources);
+  for (r.row = 0; r.row < t->nrows; r.row++)
+    {
+      struct source *s = &cat->sources[r.row];
+
+      if (required_text (&r, c[0], &s->id) < 0
+          || required_text (&r, c[1], &s->title) < 0
+          || required_text (&r, c[4], &s->licence) < 0)
+        return -1;
+      s->publisher = text (&r, c[2]);
+      s->year = text (&r, c[3]);
+      s->upstream = text (&r, c[5]);
+      s->notes = text (&r, c[6]);
+      cat->nsources++;
+    }
+  qsort (cat->sources, cat->nsources, sizeof *cat->sources,
+         compare_source_ids);
+  for (r.row = 1; r.row < cat->nsources; r.row++)
+    if (STREQ (cat->sources[r.row].id, cat->sources[r.row - 1].id))
+      return diag_set (d, CA_EXIT_DATAERR, "%s: source '%s' appears twice",
+                       t->path, cat->sources[r.row].id);
+  return 0;
+}
+
+static int
+load_groups (struct catalogue *cat, const struct csv_table *t,
+             struct diag *d)
+{
+  static const char *const names[] = { "group", "description", NULL };
+  size_t c[2];
+  struct table_reader r = { t, 0, d };
+
+  if (find_columns (t, names, c, d) < 0)
+    return -1;
+  cat->groups = xcalloc (t->nrows, sizeof *cat->groups);
+  for (r.row = 0; r.row < t->nrows; r.row++)
+    {
+      struct group *g = &cat->groups[r.row];
+
+      if (required_text (&r, c[0], &g->name) < 0
+          || required_text (&r, c[1], &g->description) < 0)
+        return -1;
+      cat->ngroups++;
+    }
+  qsort (cat->groups, cat->ngroups, sizeof *cat->groups,
+         compare_group_names);
+  return 0;
+}
+
+/* Check that a power curve is non-negative and never decreases.  */
+static int
+check_curve (const struct table_reader *r, const size_t *cols,
+             const double *w)
+{
+  size_t i;
+
+  for (i = 0; i < CATALOGUE_POWER_POINTS; i++)
+    if (i > 0 && w[i] < w[i - 1])
+      return diag_set (r->d, CA_EXIT_DATAERR,
+                       "%s:%zu: column '%s': power %s W is below %s W at "
+                       "the lower load",
+                       r->t->path, csvio_line (r->row), r->t->header[cols[i]],
+                       text (r, cols[i]), text (r, cols[i - 1]));
+  return 0;
+}
+
+static int
+load_instances (struct catalogue *cat, const struct csv_table *t,
+                struct diag *d)
+{
+  static const char *const names[]
+    = { "provider", "instance_type", "family", "vcpus", "memory_gib",
+        "gpus", "gpu_model", "arch", "cpu_model", "host_vcpus",
+        "power_idle_w", "power_10_w", "power_50_w", "power_100_w",
+        "embodied_host_kgco2e", "embodied_kgco2e", "power_origin",
+        "power_source", "embodied_source", NULL };
+  size_t c[19];
+  struct table_reader r = { t, 0, d };
+  size_t i;
+
+  if (find_columns (t, names, c, d) < 0)
+    return -1;
+  cat->instances = xcalloc (t->nrows, sizeof *cat->instances);
+  for (r.row = 0; r.row < t->nrows; r.row++)
+    {
+      struct instance *in = &cat->instances[r.row];
+
+      in->line = csvio_line (r.row);
+      if (required_text (&r, c[0], &in->provider) < 0
+          || required_text (&r, c[1], &in->name) < 0
+          || required_text (&r, c[2], &in->family) < 0
+          || whole (&r, c[3], false, 1, &in->vcpus) < 0
+          || number_min (&r, c[4], false, 0.0, &in->memory_gib) < 0
+          || whole (&r, c[5], false, 0, &in->gpus) < 0
+          || required_text (&r, c[7], &in->arch) < 0
+          || whole (&r, c[9], false, in->vcpus, &in->host_vcpus) < 0)
+        return -1;
+      in->gpu_model = text (&r, c[6]);
+      in->cpu_model = text (&r, c[8]);
+      if ((in->gpus > 0) != (in->gpu_model[0] != '\0'))
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "%s:%zu: column 'gpu_model': must be given exactly "
+                         "when gpus is above 0",
+                         t->path, in->line);
+      if (!STREQ (in->arch, "x86_64") && !STREQ (in->arch, "arm64"))
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "%s:%zu: column 'arch': '%s' is neither x86_64 nor "
+                         "arm64",
+                         t->path, in->line, in->arch);
+      for (i = 0; i < CATALOGUE_POWER_POINTS; i++)
+        if (number_min (&r, c[10 + i], false, 0.0, &in->power_w[i]) < 0)
+          return -1;
+      if (check_curve (&r, c + 10, in->power_w) < 0)
+        return -1;
+      if (number_min (&r, c[14], false, 0.0, &in->embodied_host_kgco2e) < 0
+          || number_min (&r, c[15], false, 0.0, &in->embodied_kgco2e) < 0)
+        return -1;
+      if (!(in->embodied_kgco2e > 0.0))
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "%s:%zu: column 'embodied_kgco2e': must be above 0",
+                         t->path, in->line);
+      if (required_text (&r, c[16], &in->power_origin) < 0
+          || required_text (&r, c[17], &in->power_source) < 0
+          || required_text (&r, c[18], &in->embodied_source) < 0
+          || known_source (cat, &r, c[17]) < 0
+          || known_source (cat, &r, c[18]) < 0)
+        return -1;
+      if (!STREQ (in->power_origin, "measured")
+          && !STREQ (in->power_origin, "modelled"))
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "%s:%zu: column 'power_origin': '%s' is neither "
+                         "measured nor modelled",
+                         t->path, in->line, in->power_origin);
+      cat->ninstances++;
+    }
+  return 0;
+}
+
+static int
+load_regions (struct catalogue *cat, const struct csv_table *t,
+              struct diag *d)
+{
+  static const char *const names[]
+    = { "provider", "region", "location", "country", "latitude",
+        "longitude", "groups", "pue", "pue_source", "pue_year",
+        "grid_gco2e_per_kwh", "grid_source", "grid_year", "grid_level",
+        "marginal_gco2e_per_kwh", "marginal_source", "marginal_year",
+        "market_gco2e_per_kwh", "market_source", "market_year", "cfe_pct",
+        "cfe_source", "cfe_year", NULL };
+  size_t c[23];
+  struct table_reader r = { t, 0, d };
+
+  if (find_columns (t, names, c, d) < 0)
+    return -1;
+  cat->regions = xcalloc (t->nrows, sizeof *cat->regions);
+  for (r.row = 0; r.row < t->nrows; r.row++)
+    {
+      struct region *g = &cat->regions[r.row];
+      struct grid_figure cfe;
+      size_t s;
+
+      g->line = csvio_line (r.row);
+      if (required_text (&r, c[0], &g->provider) < 0
+          || required_text (&r, c[1], &g->name) < 0
+          || required_text (&r, c[2], &g->location) < 0
+          || required_text (&r, c[3], &g->country) < 0
+          || number_min (&r, c[4], true, -90.0, &g->latitude) < 0
+          || number_min (&r, c[5], true, -180.0, &g->longitude) < 0
+          || number_min (&r, c[7], false, 1.0, &g->pue) < 0
+          || required_text (&r, c[8], &g->pue_source) < 0
+          || whole (&r, c[9], true, 0, &g->pue_year) < 0
+          || figure (&r, c + 10, &g->grid) < 0
+          || figure (&r, c + 14, &g->marginal) < 0
+          || figure (&r, c + 17, &g->market) < 0
+          || figure (&r, c + 20, &cfe) < 0)
+        return -1;
+      g->groups = text (&r, c[6]);
+      g->grid_level = text (&r, c[13]);
+      g->cfe_pct = cfe.gco2e_per_kwh;
+      g->cfe_source = cfe.source;
+      g->cfe_year = cfe.year;
+      if (g->cfe_pct > 100.0)
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "%s:%zu: column 'cfe_pct': %g is above 100", t->path,
+                         g->line, g->cfe_pct);
+      for (s = 0; s < 4; s++)
+        {
+          static const size_t source_cols[] = { 8, 11, 15, 18 };
+
+          if (known_source (cat, &r, c[source_cols[s]]) < 0)
+            return -1;
+        }
+      if (known_source (cat, &r, c[21]) < 0)
+        return -1;
+      cat->nregions++;
+    }
+  return 0;
+}
+
+static int
+load_prices (struct catalogue *cat, const struct csv_table *t,
+             struct diag *d)
+{
+  static const char *const names[]
+    = { "provider", "region", "instance_type", "price_usd_per_h",
+        "price_date", "price_source", "spot_usd_per_h", "spot_date", NULL };
+  size_t c[8];
+  struct table_reader r = { t, 0, d };
+
+  if (find_columns (t, names, c, d) < 0)
+    return -1;
+  cat->prices = xcalloc (t->nrows, sizeof *cat->prices);
+  for (r.row = 0; r.row < t->nrows; r.row++)
+    {
+      struct price *p = &cat->prices[r.row];
+      const char *provider, *region, *instance;
+
+      p->line = csvio_line (r.row);
+      if (required_text (&r, c[0], &provider) < 0
+          || required_text (&r, c[1], &region) < 0
+          || required_text (&r, c[2], &instance) < 0
+          || number_min (&r, c[3], false, 0.0, &p->usd_per_h) < 0
+          || required_text (&r, c[4], &p->date) < 0
+          || required_text (&r, c[5], &p->source) < 0
+          || known_source (cat, &r, c[5]) < 0
+          || number_min (&r, c[6], true, 0.0, &p->spot_usd_per_h) < 0)
+        return -1;
+      p->spot_date = text (&r, c[7]);
+      p->instance = catalogue_find_instance (cat, instance);
+      p->region = catalogue_find_region (cat, region);
+      if (p->instance == NULL || !STREQ (p->instance->provider, provider))
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "%s:%zu: column 'instance_type': '%s' is not a %s "
+                         "instance type in %s",
+                         t->path, p->line, instance, provider,
+                         CATALOGUE_INSTANCES);
+      if (p->region == NULL || !STREQ (p->region->provider, provider))
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "%s:%zu: column 'region': '%s' is not a %s region "
+                         "in %s",
+                         t->path, p->line, region, provider,
+                         CATALOGUE_REGIONS);
+      if (!(p->usd_per_h > 0.0))
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "%s:%zu: column 'price_usd_per_h': must be above 0",
+                         t->path, p->line);
+      cat->nprices++;
+    }
+  return 0;
+}
+
+/* Build the sorted name indexes, refusing duplicate names.  */
+static int
+index_instances (struct catalogue *cat, struct catalogue_private *priv,
+                 struct diag *d)
+{
+  size_t i;
+
+  priv->instances_by_name
+    = xcalloc (cat->ninstances, sizeof *priv->instances_by_name);
+  for (i = 0; i < cat->ninstances; i++)
+    priv->instances_by_name[i] = &cat->instances[i];
+  qsort (priv->instances_by_name, cat->ninstances,
+         sizeof *priv->instances_by_name, compare_instance_names);
+  for (i = 1; i < cat->ninstances; i++)
+    if (STREQ (priv->instances_by_name[i]->name,
+               priv->instances_by_name[i - 1]->name))
+      return diag_set (d, CA_EXIT_DATAERR,
+                       "%s/%s:%zu: instance type '%s' appears twice",
+                       cat->dir, CATALOGUE_INSTANCES,
+                       priv->instances_by_name[i]->line,
+                       priv->instances_by_name[i]->name);
+  return 0;
+}
+
+static int
+index_regions (struct catalogue *cat, struct catalogue_private *priv,
+               struct diag *d)
+{
+  size_t i;
+
+  priv->regions_by_name
+    = xcalloc (cat->nregions, sizeof *priv->regions_by_name);
+  for (i = 0; i < cat->nregions; i++)
+    priv->regions_by_name[i] = &cat->regions[i];
+  qsort (priv->regions_by_name, cat->nregions,
+         sizeof *priv->regions_by_name, compare_region_names);
+  for (i = 1; i < cat->nregions; i++)
+    if (STREQ (priv->regions_by_name[i]->name,
+               priv->regions_by_name[i - 1]->name))
+      return diag_set (d, CA_EXIT_DATAERR,
+                       "%s/%s:%zu: region '%s' appears twice", cat->dir,
+                       CATALOGUE_REGIONS, priv->regions_by_name[i]->line,
+                       priv->regions_by_name[i]->name);
+  return 0;
+}
+
+static int
+index_prices (struct catalogue *cat, struct catalogue_private *priv,
+              struct diag *d)
+{
+  size_t i;
+
+  priv->prices_by_pair = xcalloc (cat->nprices, sizeof *priv->prices_by_pair);
+  for (i = 0; i < cat->nprices; i++)
+    priv->prices_by_pair[i] = &cat->prices[i];
+  qsort (priv->prices_by_pair, cat->nprices, sizeof *priv->prices_by_pair,
+         compare_price_pairs);
+  for (i = 1; i < cat->nprices; i++)
+    if (compare_price_pairs (&priv->prices_by_pair[i],
+                             &priv->prices_by_pair[i - 1])
+        == 0)
+      return diag_set (d, CA_EXIT_DATAERR,
+                       "%s/%s:%zu: a second price for %s in %s", cat->dir,
+                       CATALOGUE_PRICES, priv->prices_by_pair[i]->line,
+                       priv->prices_by_pair[i]->instance->name,
+                       priv->prices_by_pair[i]->region->name);
+  return 0;
+}
+
+/* Read table FILE of CAT's directory into slot SLOT.  */
+static const struct csv_table *
+read_table (struct catalogue *cat, struct catalogue_private *priv,
+            size_t slot, const char *file, struct diag *d)
+{
+  char *path = path_join (cat->dir, file);
+
+  priv->tables[slot] = csvio_read (path, d);
+  free (path);
+  return priv->tables[slot];
+}
+
+struct catalogue *
+catalogue_load (const char *dir, struct diag *d)
+{
+  struct catalogue *cat = xcalloc (1, sizeof *cat);
+  struct catalogue_private *priv = xcalloc (1, sizeof *priv);
+  const struct csv_table *t;
+  int ok = -1;
+
+  cat->dir = xstrdup (dir);
+  cat->private_data = priv;
+
+  /* Sources first: every other table names its sources by id.  Prices
+     last: they point at instances and regions.  */
+  t = read_table (cat, priv, 0, CATALOGUE_SOURCES, d);
+  if (t == NULL || load_sources (cat, t, d) < 0)
+    goto done;
+  t = read_table (cat, priv, 1, CATALOGUE_GROUPS, d);
+  if (t == NULL || load_groups (cat, t, d) < 0)
+    goto done;
+  t = read_table (cat, priv, 2, CATALOGUE_INSTANCES, d);
+  if (t == NULL || load_instances (cat, t, d) < 0
+      || index_instances (cat, priv, d) < 0)
+    goto done;
+  t = read_table (cat, priv, 3, CATALOGUE_REGIONS, d);
+  if (t == NULL || load_regions (cat, t, d) < 0
+      || index_regions (cat, priv, d) < 0)
+    goto done;
+  t = read_table (cat, priv, 4, CATALOGUE_PRICES, d);
+  if (t == NULL || load_prices (cat, t, d) < 0
+      || index_prices (cat, priv, d) < 0)
+    goto done;
+  ok = 0;
+
+done:
+  if (ok < 0)
+    {
+      catalogue_free (cat);
+      return NULL;
+    }
+  return cat;
+}
+
+void
+catalogue_free (struct catalogue *cat)
+{
+  struct catalogue_private *priv;
+  size_t i;
+
+  if (cat == NULL)
+    return;
+  priv = cat->private_data;
+  for (i = 0; i < ARRAY_SIZE (priv->tables); i++)
+    csvio_free (priv->tables[i]);
+  free (priv->instances_by_name);
+  free (priv->regions_by_name);
+  free (priv->prices_by_pair);
+  free (priv);
+  free (cat->instances);
+  free (cat->regions);
+  free (cat->prices);
+  free (cat->groups);
+  free (cat->sources);
+  free (cat->dir);
+  free (cat);
+}
+
+const struct instance *
+catalogue_find_instance (const struct catalogue *cat, const char *name)
+{
+  const struct catalogue_private *priv = cat->private_data;
+  struct instance key = { .name = name };
+  const struct instance *keyp = &key;
+  const struct instance *const *hit;
+
+  if (priv->instances_by_name == NULL)
+    return NULL;
+  hit = bsearch (&keyp, priv->instances_by_name, cat->ninstances,
+                 sizeof *priv->instances_by_name, compare_instance_names);
+  return hit ? *hit : NULL;
+}
+
+const struct region *
+catalogue_find_region (const struct catalogue *cat, const char *name)
+{
+  const struct catalogue_private *priv = cat->private_data;
+  struct region key = { .name = name };
+  const struct region *keyp = &key;
+  const struct region *const *hit;
+
+  if (priv->regions_by_name == NULL)
+    return NULL;
+  hit = bsearch (&keyp, priv->regions_by_name, cat->nregions,
+                 sizeof *priv->regions_by_name, compare_region_names);
+  return hit ? *hit : NULL;
+}
+
+const struct group *
+catalogue_find_group (const struct catalogue *cat, const char *name)
+{
+  struct group key = { .name = name };
+
+  return bsearch (&key, cat->groups, cat->ngroups, sizeof *cat->groups,
+                  compare_group_names);
+}
+
+const struct source *
+catalogue_find_source (const struct catalogue *cat, const char *id)
+{
+  struct source key = { .id = id };
+
+  return bsearch (&key, cat->sources, cat->nsources, sizeof *cat->sources,
+                  compare_source_ids);
+}
+
+const struct price *
+catalogue_find_price (const struct catalogue *cat,
+                      const struct instance *instance,
+                      const struct region *region)
+{
+  const struct catalogue_private *priv = cat->private_data;
+  struct price key = { .instance = instance, .region = region };
+  const struct price *keyp = &key;
+  const struct price *const *hit;
+
+  if (priv->prices_by_pair == NULL)
+    return NULL;
+  hit = bsearch (&keyp, priv->prices_by_pair, cat->nprices,
+                 sizeof *priv->prices_by_pair, compare_price_pairs);
+  return hit ? *hit : NULL;
+}
+
+bool
+catalogue_region_in_group (const struct region *region, const char *group)
+{
+  size_t n = strlen (group);
+  const char *p = region->groups;
+
+  while (*p != '\0')
+    {
+      size_t len = strcspn (p, ";");
+
+      if (len == n && strncmp (p, group, n) == 0)
+        return true;
+      p += len;
+      if (*p == ';')
+        p++;
+    }
+  return false;
+}
+
+size_t
+catalogue_count_regions (const struct catalogue *cat,
+                         const struct instance *instance)
+{
+  size_t i, n = 0;
+
+  for (i = 0; i < cat->nprices; i++)
+    if (cat->prices[i].instance == instance)
+      n++;
+  return n;
+}

@@ -1,0 +1,154 @@
+/* The bundled data: instance types, regions, prices, groups, sources.  */
+#ifndef CA_CATALOGUE_H
+#define CA_CATALOGUE_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "system.h"
+
+/* The loads at which the data gives an instance's power, in percent.  */
+#define CATALOGUE_POWER_POINTS 4
+extern const double catalogue_power_loads[CATALOGUE_POWER_POINTS];
+
+/* Every number below that the data may leave blank is NaN when it does:
+   blank means "not available", never zero.  */
+
+struct instance
+{
+  const char *provider;
+  const char *name;
+  const char *family;
+  long vcpus;
+  double memory_gib;
+  long gpus;
+  const char *gpu_model;        /* "" without GPUs.  */
+  const char *arch;             /* "x86_64" or "arm64".  */
+  const char *cpu_model;
+  long host_vcpus;
+  double power_w[CATALOGUE_POWER_POINTS];  /* At catalogue_power_loads.  */
+  double embodied_host_kgco2e;
+  double embodied_kgco2e;       /* This instance's share of the host.  */
+  const char *power_origin;     /* "measured" or "modelled".  */
+  const char *power_source;     /* Ids in sources.csv.  */
+  const char *embodied_source;
+  size_t line;                  /* Line in instances.csv.  */
+};
+
+/* One grid intensity figure with where it comes from.  */
+struct grid_figure
+{
+  double gco2e_per_kwh;         /* NaN when the data has none.  */
+  const char *source;           /* "" when the data has none.  */
+  long year;                    /* 0 when the data has none.  */
+};
+
+struct region
+{
+  const char *provider;
+  const char *name;
+  const char *location;
+  const char *country;          /* ISO 3166-1 alpha-2.  */
+  double latitude;
+  double longitude;
+  const char *groups;           /* ';'-separated group names.  */
+  double pue;
+  const char *pue_source;
+  long pue_year;
+  struct grid_figure grid;      /* Location-based annual average.  */
+  const char *grid_level;       /* "region" or "country".  */
+  struct grid_figure marginal;
+  struct grid_figure market;
+  double cfe_pct;
+  const char *cfe_source;
+  long cfe_year;
+  size_t line;                  /* Line in regions.csv.  */
+};
+
+struct price
+{
+  const struct instance *instance;
+  const struct region *region;
+  double usd_per_h;             /* On demand.  */
+  const char *date;
+  const char *source;
+  double spot_usd_per_h;        /* NaN when unknown.  */
+  const char *spot_date;
+  size_t line;                  /* Line in prices.csv.  */
+};
+
+struct group
+{
+  const char *name;
+  const char *description;
+};
+
+struct source
+{
+  const char *id;
+  const char *title;
+  const char *publisher;
+  const char *year;
+  const char *licence;
+  const char *upstream;
+  const char *notes;
+};
+
+struct catalogue
+{
+  char *dir;
+  struct instance *instances;   /* Sorted by provider, name.  */
+  size_t ninstances;
+  struct region *regions;       /* Sorted by provider, name.  */
+  size_t nregions;
+  struct price *prices;         /* Sorted by provider, region, instance.  */
+  size_t nprices;
+  struct group *groups;         /* Sorted by name.  */
+  size_t ngroups;
+  struct source *sources;       /* Sorted by id.  */
+  size_t nsources;
+  /* Private: the tables whose text the structs above point into, and
+     lookup indexes.  */
+  void *private_data;
+};
+
+/* The file names of the tables in a data directory.  */
+#define CATALOGUE_INSTANCES "instances.csv"
+#define CATALOGUE_REGIONS "regions.csv"
+#define CATALOGUE_PRICES "prices.csv"
+#define CATALOGUE_GROUPS "groups.csv"
+#define CATALOGUE_SOURCES "sources.csv"
+
+/* Load and check every table in DIR.  Returns a new catalogue, or NULL
+   with D set: CA_EXIT_NOINPUT when a table is missing, CA_EXIT_DATAERR
+   ("FILE:LINE: column 'C': what is wrong") when one is malformed or the
+   tables disagree (a price for an unknown instance, a source id that
+   sources.csv lacks, a power curve that decreases...).  */
+struct catalogue *catalogue_load (const char *dir, struct diag *d);
+
+void catalogue_free (struct catalogue *cat);
+
+/* Lookups by exact name; NULL when there is none.  */
+const struct instance *catalogue_find_instance (const struct catalogue *cat,
+                                                const char *name);
+const struct region *catalogue_find_region (const struct catalogue *cat,
+                                            const char *name);
+const struct group *catalogue_find_group (const struct catalogue *cat,
+                                          const char *name);
+const struct source *catalogue_find_source (const struct catalogue *cat,
+                                            const char *id);
+
+/* The price of INSTANCE in REGION, or NULL when it is not sold there.  */
+const struct price *catalogue_find_price (const struct catalogue *cat,
+                                          const struct instance *instance,
+                                          const struct region *region);
+
+/* Whether REGION belongs to the group called GROUP.  */
+bool catalogue_region_in_group (const struct region *region,
+                                const char *group);
+
+/* How many regions sell INSTANCE.  */
+size_t catalogue_count_regions (const struct catalogue *cat,
+                                const struct instance *instance);
+
+#endif /* CA_CATALOGUE_H */

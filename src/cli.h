@@ -1,0 +1,100 @@
+/* Command-line plumbing shared by the commands: global options, the
+   data directory, the output file, error reports.  */
+#ifndef CA_CLI_H
+#define CA_CLI_H
+
+#include <argp.h>
+#include <stdio.h>
+
+#include "catalogue.h"
+#include "diag.h"
+#include "output.h"
+#include "select.h"
+#include "system.h"
+
+/* Options every command accepts, before or after its name.  */
+struct cli_global
+{
+  const char *data_dir;         /* --data-dir, or NULL.  */
+  enum out_format format;       /* --format, default table.  */
+  const char *output;           /* --output, or NULL for stdout.  */
+};
+
+/* The input a command's argp parser receives.  */
+struct cli_input
+{
+  struct cli_global *global;
+  void *opts;                   /* The command's own options struct.  */
+};
+
+/* The parser of the global options, to be listed as a child of each
+   command's parser (its input is a struct cli_global *).  */
+extern const struct argp cli_global_argp;
+
+/* The parser of the filters --provider, --region, --group, --min-vcpus,
+   --min-memory and --gpus, for commands that choose among instances and
+   regions (its input is a struct selection *).  */
+extern const struct argp cli_selection_argp;
+
+/* Parse ARGV, run the command it names, and return the exit status.  */
+int cli_run (int argc, char **argv);
+
+/* The data directory: --data-dir, else $CARBON_ADVISOR_DATA, else
+   ../data beside the running program when it holds the tables (a build
+   tree), else the installed PKGDATADIR.  Returns a new string.  */
+char *cli_data_dir (const struct cli_global *global);
+
+/* Load the catalogue from the data directory, or report why not and set
+   *STATUS to the exit status.  */
+struct catalogue *cli_load_catalogue (const struct cli_global *global,
+                                      int *status);
+
+/* Report D as "carbon-advisor: TEXT" on stderr and return its status.  */
+int cli_report (const struct diag *d);
+
+/* Where a command writes its result.  With --output the text goes to a
+   temporary file beside the target, renamed over it only when the whole
+   result was written: an error never leaves a partial file.  */
+struct cli_sink
+{
+  FILE *fp;
+  char *tmp_path;               /* NULL when writing to stdout.  */
+  const char *path;
+};
+
+/* Open the sink for GLOBAL's --output.  Returns 0, or reports the error
+   and returns its exit status.  */
+int cli_sink_open (const struct cli_global *global, struct cli_sink *sink);
+
+/* Finish the sink: when OK, flush it and move the file into place;
+   otherwise throw the temporary file away.  Returns CA_EXIT_OK, or
+   reports a write error and returns CA_EXIT_FAILURE.  */
+int cli_sink_close (struct cli_sink *sink, bool ok);
+
+/* Write TABLE to a sink opened for GLOBAL and close it.  Returns an exit
+   status.  */
+int cli_emit (const struct cli_global *global, enum out_layout layout,
+              const struct out_table *table);
+
+/* Helpers for command parsers: parse ARG as the value of option NAME
+   and fail through argp_error with a clear message.  */
+double cli_parse_number (struct argp_state *state, const char *name,
+                         const char *arg, double min, double max);
+long cli_parse_whole (struct argp_state *state, const char *name,
+                      const char *arg, long min);
+double cli_parse_duration (struct argp_state *state, const char *name,
+                           const char *arg);
+
+/* Report that NAME is not a known WHAT ("instance type", "region"...),
+   suggesting the closest of the N strings KNOWN, and return
+   CA_EXIT_USAGE.  */
+int cli_report_unknown (const char *what, const char *name,
+                        const char *const *known, size_t n);
+
+/* Check that the providers, regions and groups SEL names exist in CAT;
+   report the first unknown one with suggestions.  Returns an exit
+   status.  */
+int cli_check_selection (const struct selection *sel,
+                         const struct catalogue *cat);
+
+#endif /* CA_CLI_H */

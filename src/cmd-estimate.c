@@ -1,0 +1,227 @@
+/* carbon-advisor estimate: the footprint and cost of one run.  */
+#include <config.h>
+
+#include <argp.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "cli.h"
+#include "cmd.h"
+#include "run.h"
+#include "xalloc.h"
+
+struct estimate_opts
+{
+  const char *instance;
+  const char *region;
+  struct run_params params;
+  bool has_runtime;
+  bool has_load;
+};
+
+enum
+{
+  OPT_INSTANCE = 'i',
+  OPT_REGION = 'r',
+  OPT_RUNTIME = 't',
+  OPT_LOAD = 'l',
+  OPT_COUNT = 'n',
+  OPT_PUE = 0x200,
+  OPT_GRID,
+  OPT_LIFETIME
+};
+
+static const struct argp_option estimate_options[] = {
+  { "instance", OPT_INSTANCE, "TYPE", 0,
+    "Instance type, e.g. m5.xlarge (required)", 0 },
+  { "region", OPT_REGION, "REGION", 0,
+    "Region code, e.g. eu-north-1 (required)", 0 },
+  { "runtime", OPT_RUNTIME, "DURATION", 0,
+    "How long the job runs: 90m, 36h, 1.5d, 2h30m, 5400s; a bare number "
+    "is hours (required)", 0 },
+  { "load", OPT_LOAD, "PERCENT", 0,
+    "Average CPU load of the instances, 0-100 (required)", 0 },
+  { "count", OPT_COUNT, "N", 0, "Number of instances (default 1)", 0 },
+  { "pue", OPT_PUE, "RATIO", 0,
+    "Use this data-centre PUE instead of the region's (at least 1)", 0 },
+  { "grid-intensity", OPT_GRID, "G", 0,
+    "Use this grid intensity, gCO2e/kWh, instead of the region's", 0 },
+  { "lifetime-years", OPT_LIFETIME, "YEARS", 0,
+    "Hardware lifetime over which manufacturing emissions are spread "
+    "(default 4, i.e. 35,040 h)", 0 },
+  { NULL, 0, NULL, 0, NULL, 0 },
+};
+
+static void
+estimate_init (void *opts)
+{
+  struct estimate_opts *o = opts;
+
+  o->params.count = 1;
+  o->params.lifetime_years = FOOTPRINT_DEFAULT_LIFETIME_YEARS;
+  o->params.pue = NAN;
+  o->params.grid_gco2e_per_kwh = NAN;
+}
+
+static error_t
+parse_estimate (int key, char *arg, struct argp_state *state)
+{
+  struct cli_input *input = state->input;
+  struct estimate_opts *o = input->opts;
+
+  switch (key)
+    {
+    case ARGP_KEY_INIT:
+      state->child_inputs[0] = input->global;
+      break;
+    case OPT_INSTANCE:
+      o->instance = arg;
+      break;
+    case OPT_REGION:
+      o->region = arg;
+      break;
+    case OPT_RUNTIME:
+      o->params.runtime_h = cli_parse_duration (state, "runtime", arg);
+      o->has_runtime = true;
+      break;
+    case OPT_LOAD:
+      o->params.load_pct = cli_parse_number (state, "load", arg, 0.0, 100.0);
+      o->has_load = true;
+      break;
+    case OPT_COUNT:
+      o->params.count = cli_parse_whole (state, "count", arg, 1);
+      break;
+    case OPT_PUE:
+      o->params.pue = cli_parse_number (state, "pue", arg, 1.0, 10.0);
+      break;
+    case OPT_GRID:
+      o->params.grid_gco2e_per_kwh
+        = cli_parse_number (state, "grid-intensity", arg, 0.0, 5000.0);
+      break;
+    case OPT_LIFETIME:
+      o->params.lifetime_years
+        = cli_parse_number (state, "lifetime-years", arg, 0.1, 100.0);
+      break;
+    case ARGP_KEY_ARG:
+      argp_error (state, "unexpected argument '%s'", arg);
+      break;
+    case ARGP_KEY_END:
+      if (o->instance == NULL)
+        argp_error (state, "missing --instance");
+      if (o->region == NULL)
+        argp_error (state, "missing --region");
+      if (!o->has_runtime)
+        argp_error (state, "missing --runtime");
+      if (!o->has_load)
+        argp_error (state, "missing --load");
+      break;
+    default:
+      return ARGP_ERR_UNKNOWN;
+    }
+  return 0;
+}
+
+static const struct argp_child estimate_children[] = {
+  { &cli_global_argp, 0, "Global options:", 1 },
+  { NULL, 0, NULL, 0 },
+};
+
+static const struct argp estimate_argp = {
+  estimate_options, parse_estimate, NULL,
+  "Estimate the energy, Scope 2 and Scope 3 emissions (gCO2e) and cost of "
+  "running a job on COUNT instances of one type in one region, with the "
+  "source and year of every figure used.",
+  estimate_children, NULL, NULL
+};
+
+/* Report an unknown instance type or region with suggestions.  */
+static int
+report_unknown_instance (const struct catalogue *cat, const char *name)
+{
+  const char **names = xcalloc (cat->ninstances, sizeof *names);
+  size_t i;
+  int status;
+
+  for (i = 0; i < cat->ninstances; i++)
+    names[i] = cat->instances[i].name;
+  status = cli_report_unknown ("instance type", name, names,
+                               cat->ninstances);
+  free (names);
+  return status;
+}
+
+static int
+report_unknown_region (const struct catalogue *cat, const char *name)
+{
+  const char **names = xcalloc (cat->nregions, sizeof *names);
+  size_t i;
+  int status;
+
+  for (i = 0; i < cat->nregions; i++)
+    names[i] = cat->regions[i].name;
+  status = cli_report_unknown ("region", name, names, cat->nregions);
+  free (names);
+  return status;
+}
+
+static int
+cmd_estimate_exec (const struct cli_global *global, void *opts)
+{
+  struct estimate_opts *o = opts;
+  int status = CA_EXIT_OK;
+  struct catalogue *cat = cli_load_catalogue (global, &status);
+  const struct instance *instance;
+  const struct region *region;
+  const struct price *price;
+  struct out_table *table;
+  struct run run;
+  struct diag d;
+
+  if (cat == NULL)
+    return status;
+  instance = catalogue_find_instance (cat, o->instance);
+  region = catalogue_find_region (cat, o->region);
+  if (instance == NULL)
+    status = report_unknown_instance (cat, o->instance);
+  else if (region == NULL)
+    status = report_unknown_region (cat, o->region);
+  if (status != CA_EXIT_OK)
+    goto done;
+
+  price = catalogue_find_price (cat, instance, region);
+  if (price == NULL)
+    {
+      d.status = CA_EXIT_USAGE;
+      snprintf (d.text, sizeof d.text,
+                "%s is not offered in %s (the data prices it in %zu "
+                "regions; see 'carbon-advisor list regions --instance %s')",
+                instance->name, region->name,
+                catalogue_count_regions (cat, instance), instance->name);
+      status = cli_report (&d);
+      goto done;
+    }
+  if (run_evaluate (instance, region, price, &o->params, &run, &d) < 0)
+    {
+      status = cli_report (&d);
+      goto done;
+    }
+
+  table = out_table_new (run_columns, run_ncolumns);
+  out_table_add_row (table);
+  run_fill_row (table, &run);
+  status = cli_emit (global, OUT_LAYOUT_VERTICAL, table);
+  out_table_free (table);
+
+done:
+  catalogue_free (cat);
+  return status;
+}
+
+const struct cmd_entry cmd_estimate_entry = {
+  "estimate",
+  "footprint and cost of one job on one instance type in one region",
+  &estimate_argp,
+  sizeof (struct estimate_opts),
+  estimate_init,
+  cmd_estimate_exec,
+};

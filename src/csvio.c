@@ -1,0 +1,229 @@
+/* Reading CSV files into memory with libcsv.  */
+#include <config.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+
+#include "csvio.h"
+#include "system.h"
+#include "xalloc.h"
+
+/* State shared by the libcsv callbacks while a file is read.  */
+struct reader
+{
+  struct csv_table *table;
+  char **row;          /* Fields of the record being read.  */
+  size_t nrow;         /* How many fields it has so far.  */
+  size_t cap_row;
+  size_t cap_fields;   /* Room in TABLE->fields, in fields.  */
+  size_t records;      /* Complete records so far, header included.  */
+  bool failed;
+  struct diag *d;
+};
+
+static void
+on_field (void *field, size_t len, void *data)
+{
+  struct reader *r = data;
+  char *copy;
+
+  if (r->failed)
+    return;
+  if (r->nrow == r->cap_row)
+    {
+      r->cap_row = r->cap_row ? 2 * r->cap_row : 16;
+      r->row = xreallocarray (r->row, r->cap_row, sizeof *r->row);
+    }
+  copy = xmalloc (len + 1);
+  memcpy (copy, field, len);
+  copy[len] = '\0';
+  r->row[r->nrow++] = copy;
+}
+
+static void
+drop_row (struct reader *r)
+{
+  size_t i;
+
+  for (i = 0; i < r->nrow; i++)
+    free (r->row[i]);
+  r->nrow = 0;
+}
+
+static void
+on_record (int c, void *data)
+{
+  struct reader *r = data;
+  struct csv_table *t = r->table;
+  size_t line = r->records + 1;
+  size_t i;
+
+  (void) c;
+  if (r->failed)
+    {
+      drop_row (r);
+      return;
+    }
+  if (r->records == 0)
+    {
+      for (i = 0; i < r->nrow; i++)
+        {
+          size_t j;
+
+          if (r->row[i][0] == '\0')
+            {
+              r->failed = true;
+              diag_set (r->d, CA_EXIT_DATAERR,
+                        "%s:1: column %zu has no name", t->path, i + 1);
+            }
+          for (j = 0; j < i && !r->failed; j++)
+            if (STREQ (r->row[i], r->row[j]))
+              {
+                r->failed = true;
+                diag_set (r->d, CA_EXIT_DATAERR,
+                          "%s:1: column '%s' appears twice", t->path,
+                          r->row[i]);
+              }
+        }
+      if (r->failed)
+        {
+          drop_row (r);
+          return;
+        }
+      t->ncols = r->nrow;
+      t->header = r->row;
+      r->row = NULL;
+      r->nrow = r->cap_row = 0;
+      r->records++;
+      return;
+    }
+  if (r->nrow != t->ncols)
+    {
+      r->failed = true;
+      diag_set (r->d, CA_EXIT_DATAERR, "%s:%zu: expected %zu fields, got %zu",
+                t->path, line, t->ncols, r->nrow);
+      drop_row (r);
+      return;
+    }
+  if ((t->nrows + 1) * t->ncols > r->cap_fields)
+    {
+      r->cap_fields = r->cap_fields ? 2 * r->cap_fields : 64 * t->ncols;
+      t->fields = xreallocarray (t->fields, r->cap_fields, sizeof *t->fields);
+    }
+  memcpy (t->fields + t->nrows * t->ncols, r->row, t->ncols * sizeof *r->row);
+  t->nrows++;
+  r->nrow = 0;
+  r->records++;
+}
+
+struct csv_table *
+csvio_read (const char *path, struct diag *d)
+{
+  struct csv_parser parser;
+  struct reader r;
+  char buf[65536];
+  FILE *fp;
+  size_t n;
+  int err = 0;
+
+  fp = fopen (path, "rb");
+  if (fp == NULL)
+    {
+      diag_set (d, CA_EXIT_NOINPUT, "%s: %s", path, strerror (errno));
+      return NULL;
+    }
+  if (csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
+      != 0)
+    {
+      fclose (fp);
+      diag_set (d, CA_EXIT_FAILURE, "%s: cannot start the CSV parser", path);
+      return NULL;
+    }
+  memset (&r, 0, sizeof r);
+  r.d = d;
+  r.table = xcalloc (1, sizeof *r.table);
+  r.table->path = xstrdup (path);
+
+  while (!r.failed && (n = fread (buf, 1, sizeof buf, fp)) > 0)
+    if (csv_parse (&parser, buf, n, on_field, on_record, &r) != n)
+      {
+        /* libcsv counts no lines; the record being read is the next one
+           after those completed.  */
+        diag_set (d, CA_EXIT_DATAERR, "%s:%zu: %s", path, r.records + 1,
+                  csv_strerror (csv_error (&parser)));
+        r.failed = true;
+      }
+  if (!r.failed && ferror (fp))
+    {
+      err = errno;
+      diag_set (d, CA_EXIT_NOINPUT, "%s: %s", path, strerror (err));
+      r.failed = true;
+    }
+  if (!r.failed && csv_fini (&parser, on_field, on_record, &r) != 0)
+    {
+      diag_set (d, CA_EXIT_DATAERR, "%s:%zu: %s", path, r.records + 1,
+                csv_strerror (csv_error (&parser)));
+      r.failed = true;
+    }
+  csv_free (&parser);
+  fclose (fp);
+  drop_row (&r);
+  free (r.row);
+
+  if (!r.failed && r.records == 0)
+    {
+      diag_set (d, CA_EXIT_DATAERR, "%s:1: empty file, expected a header row",
+                path);
+      r.failed = true;
+    }
+  if (r.failed)
+    {
+      csvio_free (r.table);
+      return NULL;
+    }
+  return r.table;
+}
+
+void
+csvio_free (struct csv_table *table)
+{
+  size_t i;
+
+  if (table == NULL)
+    return;
+  for (i = 0; i < table->nrows * table->ncols; i++)
+    free (table->fields[i]);
+  for (i = 0; i < table->ncols; i++)
+    free (table->header[i]);
+  free (table->fields);
+  free (table->header);
+  free (table->path);
+  free (table);
+}
+
+long
+csvio_column (const struct csv_table *table, const char *name)
+{
+  size_t i;
+
+  for (i = 0; i < table->ncols; i++)
+    if (STREQ (table->header[i], name))
+      return (long) i;
+  return -1;
+}
+
+const char *
+csvio_field (const struct csv_table *table, size_t row, size_t col)
+{
+  return table->fields[row * table->ncols + col];
+}
+
+size_t
+csvio_line (size_t row)
+{
+  return row + 2;
+}

@@ -1,0 +1,18 @@
+/* Error details that modules hand back to the command layer.  */
+#ifndef CA_DIAG_H
+#define CA_DIAG_H
+
+/* Modules never print and never exit: they fill a struct diag and return
+   -1, and the command layer prints TEXT and exits with STATUS.  */
+struct diag
+{
+  int status;       /* One of enum ca_exit.  */
+  char text[512];   /* One line, without the program name or newline.  */
+};
+
+/* Record STATUS and a printf-style message in D (which may be NULL).
+   Always returns -1, so callers can write "return diag_set (...);".  */
+int diag_set (struct diag *d, int status, const char *fmt, ...)
+  __attribute__ ((format (printf, 3, 4)));
+
+#endif /* CA_DIAG_H */

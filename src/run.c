@@ -1,0 +1,201 @@
+/* One run: a job on COUNT instances of one type in one region, with
+   every figure of its footprint and where each came from.  */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+
+#include "power.h"
+#include "run.h"
+
+int
+run_evaluate (const struct instance *instance, const struct region *region,
+              const struct price *price, const struct run_params *params,
+              struct run *out, struct diag *d)
+{
+  struct footprint_job job;
+  struct footprint_site site;
+  struct diag pd;
+
+  out->instance = instance;
+  out->region = region;
+  out->price = price;
+  out->runtime_h = params->runtime_h;
+  out->load_pct = params->load_pct;
+  out->count = params->count;
+  out->lifetime_h = params->lifetime_years * FOOTPRINT_HOURS_PER_YEAR;
+
+  if (power_at_load (catalogue_power_loads, instance->power_w,
+                     CATALOGUE_POWER_POINTS, params->load_pct, &out->power_w,
+                     &pd)
+      < 0)
+    return diag_set (d, pd.status, "%s: %s", instance->name, pd.text);
+
+  if (isnan (params->pue))
+    {
+      out->pue = region->pue;
+      out->pue_source = region->pue_source;
+      out->pue_year = region->pue_year;
+    }
+  else
+    {
+      out->pue = params->pue;
+      out->pue_source = RUN_SOURCE_USER;
+      out->pue_year = 0;
+    }
+
+  if (isnan (params->grid_gco2e_per_kwh))
+    {
+      if (isnan (region->grid.gco2e_per_kwh))
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "region '%s' has no grid intensity in the data; "
+                         "give one with --grid-intensity",
+                         region->name);
+      out->grid_gco2e_per_kwh = region->grid.gco2e_per_kwh;
+      out->grid_source = region->grid.source;
+      out->grid_year = region->grid.year;
+      out->grid_level = region->grid_level;
+    }
+  else
+    {
+      out->grid_gco2e_per_kwh = params->grid_gco2e_per_kwh;
+      out->grid_source = RUN_SOURCE_USER;
+      out->grid_year = 0;
+      out->grid_level = "";
+    }
+
+  job.runtime_h = out->runtime_h;
+  job.count = (double) out->count;
+  job.lifetime_h = out->lifetime_h;
+  site.power_w = out->power_w;
+  site.embodied_kgco2e = instance->embodied_kgco2e;
+  site.pue = out->pue;
+  site.grid_gco2e_per_kwh = out->grid_gco2e_per_kwh;
+  site.price_usd_per_h = price != NULL ? price->usd_per_h : NAN;
+  footprint_compute (&job, &site, &out->footprint);
+  return 0;
+}
+
+enum run_column
+{
+  COL_PROVIDER,
+  COL_REGION,
+  COL_INSTANCE,
+  COL_COUNT,
+  COL_RUNTIME,
+  COL_LOAD,
+  COL_POWER,
+  COL_PUE,
+  COL_GRID,
+  COL_ENERGY,
+  COL_SCOPE2,
+  COL_SCOPE3,
+  COL_TOTAL,
+  COL_PRICE,
+  COL_COST,
+  COL_LOCATION,
+  COL_LIFETIME,
+  COL_EMBODIED,
+  COL_POWER_ORIGIN,
+  COL_POWER_SOURCE,
+  COL_EMBODIED_SOURCE,
+  COL_PUE_SOURCE,
+  COL_PUE_YEAR,
+  COL_GRID_SOURCE,
+  COL_GRID_YEAR,
+  COL_GRID_LEVEL,
+  COL_PRICE_DATE,
+  COL_PRICE_SOURCE,
+  COL_DATA_ROWS,
+  COL_COUNT_OF_COLUMNS
+};
+
+/* The first fifteen keys are the csv header every consumer relies on;
+   the rest say where each figure came from.  */
+const struct out_column run_columns[] = {
+  { "provider", "Provider", NULL, OUT_TEXT, 0, 0 },
+  { "region", "Region", NULL, OUT_TEXT, 0, 0 },
+  { "instance_type", "Instance", NULL, OUT_TEXT, 0, 0 },
+  { "count", "Count", NULL, OUT_INTEGER, 0, 0 },
+  { "runtime_h", "Runtime", "h", OUT_NUMBER, 2, 0 },
+  { "load_pct", "Load", "%", OUT_NUMBER, 1, 0 },
+  { "power_w", "Power each", "W", OUT_NUMBER, 2, 0 },
+  { "pue", "PUE", NULL, OUT_NUMBER, 3, 0 },
+  { "grid_gco2e_per_kwh", "Grid", "gCO2e/kWh", OUT_NUMBER, 2, 0 },
+  { "energy_kwh", "Energy", "kWh", OUT_NUMBER, 3, 0 },
+  { "scope2_gco2e", "Scope 2", "gCO2e", OUT_NUMBER, 1, 0 },
+  { "scope3_gco2e", "Scope 3", "gCO2e", OUT_NUMBER, 1, 0 },
+  { "total_gco2e", "Total", "gCO2e", OUT_NUMBER, 1, 0 },
+  { "price_usd_per_h", "Price", "USD/h", OUT_NUMBER, 4, 0 },
+  { "cost_usd", "Cost", "USD", OUT_NUMBER, 2, 0 },
+  { "location", "Location", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
+  { "lifetime_h", "Lifetime", "h", OUT_NUMBER, 0, OUT_COL_MACHINE },
+  { "embodied_kgco2e", "Embodied share", "kgCO2e", OUT_NUMBER, 2,
+    OUT_COL_MACHINE },
+  { "power_origin", "Power curve", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
+  { "power_source", "Power source", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
+  { "embodied_source", "Embodied source", NULL, OUT_TEXT, 0,
+    OUT_COL_MACHINE },
+  { "pue_source", "PUE source", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
+  { "pue_year", "PUE year", NULL, OUT_INTEGER, 0, OUT_COL_MACHINE },
+  { "grid_source", "Grid source", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
+  { "grid_year", "Grid year", NULL, OUT_INTEGER, 0, OUT_COL_MACHINE },
+  { "grid_level", "Grid level", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
+  { "price_date", "Price date", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
+  { "price_source", "Price source", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
+  { "data_rows", "Data rows", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
+};
+
+const size_t run_ncolumns = COL_COUNT_OF_COLUMNS;
+
+/* A year of 0 means unknown.  */
+static double
+year_or_missing (long year)
+{
+  return year > 0 ? (double) year : NAN;
+}
+
+void
+run_fill_row (struct out_table *t, const struct run *run)
+{
+  const struct footprint *fp = &run->footprint;
+  char rows[128];
+
+  out_table_set_text (t, COL_PROVIDER, run->instance->provider);
+  out_table_set_text (t, COL_REGION, run->region->name);
+  out_table_set_text (t, COL_INSTANCE, run->instance->name);
+  out_table_set_number (t, COL_COUNT, (double) run->count);
+  out_table_set_number (t, COL_RUNTIME, run->runtime_h);
+  out_table_set_number (t, COL_LOAD, run->load_pct);
+  out_table_set_number (t, COL_POWER, run->power_w);
+  out_table_set_number (t, COL_PUE, run->pue);
+  out_table_set_number (t, COL_GRID, run->grid_gco2e_per_kwh);
+  out_table_set_number (t, COL_ENERGY, fp->energy_kwh);
+  out_table_set_number (t, COL_SCOPE2, fp->scope2_gco2e);
+  out_table_set_number (t, COL_SCOPE3, fp->scope3_gco2e);
+  out_table_set_number (t, COL_TOTAL, fp->total_gco2e);
+  out_table_set_number (t, COL_PRICE,
+                        run->price ? run->price->usd_per_h : NAN);
+  out_table_set_number (t, COL_COST, fp->cost_usd);
+  out_table_set_text (t, COL_LOCATION, run->region->location);
+  out_table_set_number (t, COL_LIFETIME, run->lifetime_h);
+  out_table_set_number (t, COL_EMBODIED, run->instance->embodied_kgco2e);
+  out_table_set_text (t, COL_POWER_ORIGIN, run->instance->power_origin);
+  out_table_set_text (t, COL_POWER_SOURCE, run->instance->power_source);
+  out_table_set_text (t, COL_EMBODIED_SOURCE,
+                      run->instance->embodied_source);
+  out_table_set_text (t, COL_PUE_SOURCE, run->pue_source);
+  out_table_set_number (t, COL_PUE_YEAR, year_or_missing (run->pue_year));
+  out_table_set_text (t, COL_GRID_SOURCE, run->grid_source);
+  out_table_set_number (t, COL_GRID_YEAR, year_or_missing (run->grid_year));
+  out_table_set_text (t, COL_GRID_LEVEL,
+                      run->grid_level[0] ? run->grid_level : NULL);
+  out_table_set_text (t, COL_PRICE_DATE,
+                      run->price ? run->price->date : NULL);
+  out_table_set_text (t, COL_PRICE_SOURCE,
+                      run->price ? run->price->source : NULL);
+  snprintf (rows, sizeof rows, "%s:%zu %s:%zu %s:%zu", CATALOGUE_INSTANCES,
+            run->instance->line, CATALOGUE_REGIONS, run->region->line,
+            CATALOGUE_PRICES, run->price ? run->price->line : 0);
+  out_table_set_text (t, COL_DATA_ROWS, rows);
+}

@@ -1,0 +1,63 @@
+/* One run: a job on COUNT instances of one type in one region, with
+   every figure of its footprint and where each came from.  */
+#ifndef CA_RUN_H
+#define CA_RUN_H
+
+#include "catalogue.h"
+#include "diag.h"
+#include "footprint.h"
+#include "output.h"
+
+/* What the user asked for.  */
+struct run_params
+{
+  double runtime_h;
+  double load_pct;
+  long count;
+  double lifetime_years;
+  double pue;                   /* --pue, or NaN for the region's.  */
+  double grid_gco2e_per_kwh;    /* --grid-intensity, or NaN.  */
+};
+
+/* The source id recorded for a figure the user gave on the command
+   line.  */
+#define RUN_SOURCE_USER "user"
+
+struct run
+{
+  const struct instance *instance;
+  const struct region *region;
+  const struct price *price;
+  double runtime_h;
+  double load_pct;
+  long count;
+  double lifetime_h;
+  double power_w;               /* One instance at LOAD_PCT.  */
+  double pue;
+  const char *pue_source;
+  long pue_year;                /* 0 when not known.  */
+  double grid_gco2e_per_kwh;
+  const char *grid_source;
+  long grid_year;
+  const char *grid_level;
+  struct footprint footprint;
+};
+
+/* Work out the run of PARAMS on INSTANCE in REGION at PRICE (which sells
+   that instance there) into *OUT.  Returns 0, or -1 with D set when a
+   figure is missing (a region without a grid intensity:
+   CA_EXIT_DATAERR) or the power curve is unusable.  */
+int run_evaluate (const struct instance *instance,
+                  const struct region *region, const struct price *price,
+                  const struct run_params *params, struct run *out,
+                  struct diag *d);
+
+/* The columns of a run in every output format, and how many.  */
+extern const struct out_column run_columns[];
+extern const size_t run_ncolumns;
+
+/* Fill the last row of TABLE, whose first run_ncolumns columns are
+   run_columns, from RUN.  */
+void run_fill_row (struct out_table *table, const struct run *run);
+
+#endif /* CA_RUN_H */

@@ -1,0 +1,15 @@
+/* Allocation that cannot fail: out of memory ends the program.  */
+#ifndef CA_XALLOC_H
+#define CA_XALLOC_H
+
+#include <stddef.h>
+
+/* These report "memory exhausted" and exit with status 1 when the system
+   has no memory left; it is the one failure no caller can recover from,
+   so it is the one exception to "modules never exit".  */
+void *xmalloc (size_t size);
+void *xcalloc (size_t count, size_t size);
+void *xreallocarray (void *ptr, size_t count, size_t size);
+char *xstrdup (const char *s);
+
+#endif /* CA_XALLOC_H */
