@@ -5,7 +5,7 @@ set -eu
 cd "$(dirname "$0")/.."
 
 packages="build-essential autoconf automake pkg-config help2man
-  libgsl-dev libcsv-dev libjson-c-dev check libsubunit-dev python3"
+  libgsl-dev libcsv-dev libjson-c-dev check libsubunit-dev python3 locales"
 
 missing=""
 for p in $packages; do
@@ -22,6 +22,13 @@ if [ -n "$missing" ]; then
   apt-get update -qq
   # shellcheck disable=SC2086
   apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+# A comma-decimal locale, so the tests can show numbers stay '.' in it.
+if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
+  if [ "$(id -u)" -eq 0 ]; then
+    localedef -i de_DE -f UTF-8 de_DE.UTF-8 || echo "setup: no de_DE locale" >&2
+  fi
 fi
 
 [ -x configure ] || ./autogen.sh

@@ -1,0 +1,142 @@
+#!/bin/sh
+# Bad input: every case exits with its documented status, prints one
+# clear line first on stderr, writes nothing on stdout and leaves no
+# output file behind.
+. "$CARBON_ADVISOR_TESTS/cli/lib.sh"
+
+job="--instance m5.xlarge --region eu-north-1 --runtime 36h --load 60"
+
+# Unknown names, with the closest known ones.
+expect_error unknown-instance 64 \
+  "carbon-advisor: unknown instance type 'm5.xlarg'; did you mean 'm5.xlarge', 'c5.xlarge' or 'm1.xlarge'?" \
+  estimate --instance m5.xlarg --region eu-north-1 --runtime 1h --load 5
+expect_error unknown-region 64 \
+  "carbon-advisor: unknown region 'eu-nroth-1'; did you mean 'eu-north-1' or 'eu-south-1'?" \
+  estimate --instance m5.xlarge --region eu-nroth-1 --runtime 1h --load 5
+expect_error unknown-group 64 \
+  "carbon-advisor: unknown group 'nordic'; did you mean 'nordics'?" \
+  list regions --group nordic
+expect_error unknown-provider 64 "carbon-advisor: unknown provider 'gcp'" \
+  list regions --provider aws,gcp
+expect_error not-offered 64 \
+  "carbon-advisor: p4d.24xlarge is not offered in eu-north-1 (the data prices it in 13 regions; see 'carbon-advisor list regions --instance p4d.24xlarge')" \
+  estimate --instance p4d.24xlarge --region eu-north-1 --runtime 1h --load 1
+
+# Usage errors (exit 64).
+expect_error load-above-100 64 \
+  "carbon-advisor estimate: invalid --load '101': must be from 0 to 100" \
+  estimate --instance m5.xlarge --region eu-north-1 --runtime 1h --load 101
+expect_error load-negative 64 \
+  "carbon-advisor estimate: invalid --load '-1': must be from 0 to 100" \
+  estimate --instance m5.xlarge --region eu-north-1 --runtime 1h --load=-1
+expect_error load-nan 64 \
+  "carbon-advisor estimate: invalid --load 'nan': not a number" \
+  estimate --instance m5.xlarge --region eu-north-1 --runtime 1h --load nan
+expect_error load-comma 64 \
+  "carbon-advisor estimate: invalid --load '60,5': not a number" \
+  estimate --instance m5.xlarge --region eu-north-1 --runtime 1h --load 60,5
+expect_error runtime-zero 64 \
+  "carbon-advisor estimate: invalid --runtime '0': must be longer than zero" \
+  estimate --instance m5.xlarge --region eu-north-1 --runtime 0 --load 1
+expect_error runtime-zero-minutes 64 \
+  "carbon-advisor estimate: invalid --runtime '0m': must be longer than zero" \
+  estimate --instance m5.xlarge --region eu-north-1 --runtime 0m --load 1
+for bad in -5h nan abc 5x 30m2h 1h1h; do
+  expect_error "runtime-$bad" 64 \
+    "carbon-advisor estimate: invalid --runtime '$bad': expected a duration such as 90m, 36h, 1.5d, 2h30m or 5400s (a bare number is hours)" \
+    estimate --instance m5.xlarge --region eu-north-1 --runtime="$bad" --load 1
+done
+expect_error count-zero 64 \
+  "carbon-advisor estimate: invalid --count '0': must be at least 1" \
+  estimate $job --count 0
+expect_error count-fraction 64 \
+  "carbon-advisor estimate: invalid --count '1.5': not a whole number" \
+  estimate $job --count 1.5
+expect_error pue-below-1 64 \
+  "carbon-advisor estimate: invalid --pue '0.9': must be from 1 to 10" \
+  estimate $job --pue 0.9
+expect_error grid-negative 64 \
+  "carbon-advisor estimate: invalid --grid-intensity '-3': must be from 0 to 5000" \
+  estimate $job --grid-intensity=-3
+expect_error lifetime-zero 64 \
+  "carbon-advisor estimate: invalid --lifetime-years '0': must be from 0.1 to 100" \
+  estimate $job --lifetime-years 0
+expect_error unknown-format 64 \
+  "carbon-advisor: unknown format 'xml'; valid formats: table, csv, json, markdown" \
+  --format xml list groups
+expect_error unknown-format-after 64 \
+  "carbon-advisor estimate: unknown format 'CSV'; valid formats: table, csv, json, markdown" \
+  estimate $job --format CSV
+expect_error missing-instance 64 "carbon-advisor estimate: missing --instance" \
+  estimate --region eu-north-1 --runtime 1h --load 1
+expect_error missing-region 64 "carbon-advisor estimate: missing --region" \
+  estimate --instance m5.xlarge --runtime 1h --load 1
+expect_error missing-runtime 64 "carbon-advisor estimate: missing --runtime" \
+  estimate --instance m5.xlarge --region eu-north-1 --load 1
+expect_error missing-load 64 "carbon-advisor estimate: missing --load" \
+  estimate --instance m5.xlarge --region eu-north-1 --runtime 1h
+expect_error extra-argument 64 \
+  "carbon-advisor estimate: unexpected argument 'extra'" estimate $job extra
+expect_error unknown-command 64 \
+  "carbon-advisor: unknown command 'frobnicate'; commands: estimate, list" \
+  frobnicate
+expect_error missing-command 64 "carbon-advisor: missing command"
+expect_error list-nothing 64 \
+  "carbon-advisor list: missing what to list: instances, regions or groups" \
+  list
+expect_error list-unknown 64 \
+  "carbon-advisor list: unknown list 'foo'; choose instances, regions or groups" \
+  list foo
+expect_error list-instance-not-regions 64 \
+  "carbon-advisor list: --instance only goes with 'list regions'" \
+  list instances --instance m5.xlarge
+
+# Data errors: a malformed table is exit 65 with file:line and column, a
+# missing one exit 66.
+data=$work/data
+mkdir "$data"
+cp "$CARBON_ADVISOR_DATA"/*.csv "$data"
+sed -i '3s/^\(\([^,]*,\)\{12\}\)[^,]*/\1abc/' "$data/instances.csv"
+expect_error data-not-a-number 65 \
+  "carbon-advisor: $data/instances.csv:3: column 'power_50_w': not a number: 'abc'" \
+  --data-dir "$data" estimate $job
+cp "$CARBON_ADVISOR_DATA/instances.csv" "$data"
+sed -i '5s/,[^,]*$/,x/' "$data/prices.csv"
+sed -i '5s/^\([^,]*,[^,]*,\)[^,]*/\1m5.huge/' "$data/prices.csv"
+expect_error data-unknown-instance 65 \
+  "carbon-advisor: $data/prices.csv:5: column 'instance_type': 'm5.huge' is not a aws instance type in instances.csv" \
+  --data-dir "$data" list groups
+cp "$CARBON_ADVISOR_DATA/prices.csv" "$data"
+printf 'provider,region\naws,"eu\n' >"$data/prices.csv"
+expect_error data-bad-quote 65 \
+  "carbon-advisor: $data/prices.csv:2: error parsing data while strict checking enabled" \
+  --data-dir "$data" list groups
+rm "$data/prices.csv"
+expect_error data-missing-table 66 \
+  "carbon-advisor: $data/prices.csv: No such file or directory" \
+  --data-dir "$data" list groups
+CARBON_ADVISOR_DATA=$work/nowhere expect_error data-env-missing 66 \
+  "carbon-advisor: $work/nowhere/sources.csv: No such file or directory" \
+  list groups
+
+# No partial output file: an error after --output leaves nothing.
+expect_error output-not-created 64 \
+  "carbon-advisor: unknown region 'mars-1'" \
+  estimate --instance m5.xlarge --region mars-1 --runtime 1h --load 1 \
+  --output "$work/out.csv"
+[ ! -e "$work/out.csv" ] || fail "output-not-created: $work/out.csv exists"
+ls "$work" | grep -q 'out\.csv\.' && fail "output-not-created: temporary file left"
+expect_error output-bad-dir 1 \
+  "carbon-advisor: $work/none/out.csv: No such file or directory" \
+  estimate $job --output "$work/none/out.csv"
+
+# A full disk is a write error, not a silent success.
+if [ -w /dev/full ]; then
+  cases=$((cases + 1))
+  status=0
+  "$CARBON_ADVISOR" estimate $job >/dev/full 2>"$work/err" || status=$?
+  [ "$status" -eq 1 ] || fail "dev-full: exit status $status, expected 1"
+  grep -q 'write error' "$work/err" || fail "dev-full: no write error message"
+fi
+
+finish

@@ -1,0 +1,77 @@
+# Helpers for the black-box CLI tests; sourced by each tests/cli/*.sh.
+# The harness sets CARBON_ADVISOR (the program), CARBON_ADVISOR_DATA (the
+# data tables) and CARBON_ADVISOR_TESTS (this tests/ directory).
+
+: "${CARBON_ADVISOR:?run through make check}"
+: "${CARBON_ADVISOR_TESTS:?run through make check}"
+LC_ALL=C
+export LC_ALL
+expected_dir=$CARBON_ADVISOR_TESTS/cli/expected
+fixtures=$CARBON_ADVISOR_TESTS/cli/fixtures
+work=$(mktemp -d "${TMPDIR:-/tmp}/ca-test.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+failures=0
+cases=0
+
+fail ()
+{
+  echo "FAIL: $*" >&2
+  failures=$((failures + 1))
+}
+
+# expect_output NAME EXPECTED [ARG...]: the program, run with ARGs,
+# exits 0, prints nothing on stderr, and prints exactly the file
+# $expected_dir/EXPECTED on stdout.
+expect_output ()
+{
+  name=$1 expected=$2
+  shift 2
+  cases=$((cases + 1))
+  status=0
+  "$CARBON_ADVISOR" "$@" >"$work/out" 2>"$work/err" || status=$?
+  if [ "$status" -ne 0 ]; then
+    fail "$name: exit status $status, expected 0"
+    cat "$work/err" >&2
+    return
+  fi
+  if [ -s "$work/err" ]; then
+    fail "$name: unexpected stderr"
+    cat "$work/err" >&2
+  fi
+  if ! diff -u "$expected_dir/$expected" "$work/out" >&2; then
+    fail "$name: stdout differs from $expected"
+  fi
+}
+
+# expect_error NAME STATUS MESSAGE [ARG...]: the program exits with
+# STATUS, prints nothing on stdout, and its stderr starts with the line
+# MESSAGE.
+expect_error ()
+{
+  name=$1 want_status=$2 message=$3
+  shift 3
+  cases=$((cases + 1))
+  status=0
+  "$CARBON_ADVISOR" "$@" >"$work/out" 2>"$work/err" || status=$?
+  if [ "$status" -ne "$want_status" ]; then
+    fail "$name: exit status $status, expected $want_status"
+  fi
+  if [ -s "$work/out" ]; then
+    fail "$name: unexpected stdout"
+    cat "$work/out" >&2
+  fi
+  first=$(head -n 1 "$work/err")
+  if [ "$first" != "$message" ]; then
+    fail "$name: stderr"
+    echo "  expected: $message" >&2
+    echo "  got:      $first" >&2
+  fi
+}
+
+# finish: report and exit with the harness's status.
+finish ()
+{
+  echo "$cases cases, $failures failed"
+  [ "$failures" -eq 0 ]
+  exit $?
+}

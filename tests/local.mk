@@ -1,0 +1,70 @@
+## Tests: Check unit suites (TAP) and black-box shell tests of the CLI.
+## Included from the top-level Makefile.am; %D% is this directory.
+
+tap_driver = env AM_TAP_AWK='$(AWK)' $(SHELL) \
+  $(top_srcdir)/build-aux/tap-driver.sh
+
+AM_TESTS_ENVIRONMENT = \
+  CARBON_ADVISOR='$(abs_top_builddir)/src/carbon-advisor$(EXEEXT)'; \
+  CARBON_ADVISOR_DATA='$(abs_top_srcdir)/data'; \
+  CARBON_ADVISOR_TESTS='$(abs_top_srcdir)/tests'; \
+  CARBON_ADVISOR_TOP='$(abs_top_srcdir)'; \
+  LC_ALL=C; \
+  export CARBON_ADVISOR CARBON_ADVISOR_DATA CARBON_ADVISOR_TESTS \
+    CARBON_ADVISOR_TOP LC_ALL;
+
+TEST_EXTENSIONS = .sh
+LOG_DRIVER = $(tap_driver)
+SH_LOG_COMPILER = $(SHELL)
+
+unit_tests = \
+  %D%/unit/check_catalogue \
+  %D%/unit/check_cmd \
+  %D%/unit/check_csvio \
+  %D%/unit/check_data \
+  %D%/unit/check_footprint \
+  %D%/unit/check_numparse \
+  %D%/unit/check_output \
+  %D%/unit/check_power \
+  %D%/unit/check_suggest
+
+if HAVE_CHECK
+check_PROGRAMS = $(unit_tests)
+endif
+
+UNIT_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+UNIT_LDADD = $(ADVISOR_LIBS) $(CHECK_LIBS)
+%C%_unit_check_catalogue_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_catalogue_LDADD = $(UNIT_LDADD)
+%C%_unit_check_cmd_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_cmd_LDADD = $(UNIT_LDADD)
+%C%_unit_check_csvio_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_csvio_LDADD = $(UNIT_LDADD)
+%C%_unit_check_data_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_data_LDADD = $(UNIT_LDADD)
+%C%_unit_check_footprint_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_footprint_LDADD = $(UNIT_LDADD)
+%C%_unit_check_numparse_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_numparse_LDADD = $(UNIT_LDADD)
+%C%_unit_check_output_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_output_LDADD = $(UNIT_LDADD)
+%C%_unit_check_power_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_power_LDADD = $(UNIT_LDADD)
+%C%_unit_check_suggest_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_suggest_LDADD = $(UNIT_LDADD)
+
+cli_tests = \
+  %D%/cli/errors.sh \
+  %D%/cli/estimate.sh \
+  %D%/cli/list.sh \
+  %D%/cli/misc.sh
+
+data_tests = %D%/data/rebuild.sh
+
+TESTS = $(cli_tests) $(data_tests)
+if HAVE_CHECK
+TESTS += $(unit_tests)
+endif
+
+EXTRA_DIST += $(cli_tests) $(data_tests) %D%/cli/lib.sh %D%/cli/expected \
+  %D%/unit/unit.h
