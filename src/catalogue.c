@@ -194,6 +194,45 @@ compare_price_pairs (const void *a, const void *b)
   return 0;
 }
 
+/* Sorting orders for the indexes: by key, then by line, so that of two
+   duplicates the later line is reported whatever qsort does with ties.
+   (The lookup comparators above compare keys only, as bsearch needs.)  */
+static int
+compare_lines (size_t a, size_t b)
+{
+  return (a > b) - (a < b);
+}
+
+static int
+sort_instances (const void *a, const void *b)
+{
+  const struct instance *const *x = a;
+  const struct instance *const *y = b;
+  int c = compare_instance_names (a, b);
+
+  return c != 0 ? c : compare_lines ((*x)->line, (*y)->line);
+}
+
+static int
+sort_regions (const void *a, const void *b)
+{
+  const struct region *const *x = a;
+  const struct region *const *y = b;
+  int c = compare_region_names (a, b);
+
+  return c != 0 ? c : compare_lines ((*x)->line, (*y)->line);
+}
+
+static int
+sort_prices (const void *a, const void *b)
+{
+  const struct price *const *x = a;
+  const struct price *const *y = b;
+  int c = compare_price_pairs (a, b);
+
+  return c != 0 ? c : compare_lines ((*x)->line, (*y)->line);
+}
+
 static int
 compare_group_names (const void *a, const void *b)
 {
@@ -467,14 +506,14 @@ load_prices (struct catalogue *cat, const struct csv_table *t,
       p->region = catalogue_find_region (cat, region);
       if (p->instance == NULL || !STREQ (p->instance->provider, provider))
         return diag_set (d, CA_EXIT_DATAERR,
-                         "%s:%zu: column 'instance_type': '%s' is not a %s "
-                         "instance type in %s",
+                         "%s:%zu: column 'instance_type': '%s' is not an "
+                         "instance type of provider '%s' in %s",
                          t->path, p->line, instance, provider,
                          CATALOGUE_INSTANCES);
       if (p->region == NULL || !STREQ (p->region->provider, provider))
         return diag_set (d, CA_EXIT_DATAERR,
-                         "%s:%zu: column 'region': '%s' is not a %s region "
-                         "in %s",
+                         "%s:%zu: column 'region': '%s' is not a region of "
+                         "provider '%s' in %s",
                          t->path, p->line, region, provider,
                          CATALOGUE_REGIONS);
       if (!(p->usd_per_h > 0.0))
@@ -498,7 +537,7 @@ index_instances (struct catalogue *cat, struct catalogue_private *priv,
   for (i = 0; i < cat->ninstances; i++)
     priv->instances_by_name[i] = &cat->instances[i];
   qsort (priv->instances_by_name, cat->ninstances,
-         sizeof *priv->instances_by_name, compare_instance_names);
+         sizeof *priv->instances_by_name, sort_instances);
   for (i = 1; i < cat->ninstances; i++)
     if (STREQ (priv->instances_by_name[i]->name,
                priv->instances_by_name[i - 1]->name))
@@ -521,7 +560,7 @@ index_regions (struct catalogue *cat, struct catalogue_private *priv,
   for (i = 0; i < cat->nregions; i++)
     priv->regions_by_name[i] = &cat->regions[i];
   qsort (priv->regions_by_name, cat->nregions,
-         sizeof *priv->regions_by_name, compare_region_names);
+         sizeof *priv->regions_by_name, sort_regions);
   for (i = 1; i < cat->nregions; i++)
     if (STREQ (priv->regions_by_name[i]->name,
                priv->regions_by_name[i - 1]->name))
@@ -542,7 +581,7 @@ index_prices (struct catalogue *cat, struct catalogue_private *priv,
   for (i = 0; i < cat->nprices; i++)
     priv->prices_by_pair[i] = &cat->prices[i];
   qsort (priv->prices_by_pair, cat->nprices, sizeof *priv->prices_by_pair,
-         compare_price_pairs);
+         sort_prices);
   for (i = 1; i < cat->nprices; i++)
     if (compare_price_pairs (&priv->prices_by_pair[i],
                              &priv->prices_by_pair[i - 1])

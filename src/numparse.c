@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <locale.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,10 +13,19 @@
 #include "system.h"
 
 /* The characters a decimal number may contain.  Checking them first
-   keeps strtod from accepting "nan", "inf", hex floats and whatever the
-   current locale would add.  The program runs with LC_NUMERIC "C", so
-   strtod's point is '.'.  */
+   keeps strtod from accepting "nan", "inf", hex floats and whatever a
+   locale would add.  */
 static const char number_chars[] = "0123456789+-.eE";
+
+locale_t
+numparse_c_locale (void)
+{
+  static locale_t c;
+
+  if (c == (locale_t) 0)
+    c = newlocale (LC_NUMERIC_MASK, "C", (locale_t) 0);
+  return c;
+}
 
 /* Skip blanks at both ends of S: set *BEGIN to the first non-blank and
    return the length of the trimmed text.  */
@@ -50,7 +60,12 @@ parse_span (const char *s, size_t n, double *out)
   if (strspn (buf, number_chars) != n)
     return NUMPARSE_SYNTAX;
   errno = 0;
-  v = strtod (buf, &end);
+  /* The C locale's '.' whatever the caller's locale; if no locale object
+     could be made, the process's own (main sets LC_NUMERIC to "C").  */
+  if (numparse_c_locale () != (locale_t) 0)
+    v = strtod_l (buf, &end, numparse_c_locale ());
+  else
+    v = strtod (buf, &end);
   if (end == buf || *end != '\0')
     return NUMPARSE_SYNTAX;
   if (errno == ERANGE && fabs (v) > 1.0)

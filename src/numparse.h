@@ -2,6 +2,8 @@
 #ifndef CA_NUMPARSE_H
 #define CA_NUMPARSE_H
 
+#include <locale.h>
+
 enum numparse_status
 {
   NUMPARSE_OK = 0,
@@ -26,6 +28,11 @@ enum numparse_status numparse_long (const char *s, long *out);
    "1.5d", "2h30m", "5400s").  Negative parts are syntax errors; zero is
    accepted (the caller decides whether it makes sense).  */
 enum numparse_status numparse_duration (const char *s, double *hours);
+
+/* The "C" numeric locale, made once and kept for the life of the
+   process, or (locale_t) 0 if it cannot be made.  Parsing and output use
+   it so that numbers always have a '.' point.  */
+locale_t numparse_c_locale (void);
 
 /* A short English description of STATUS, e.g. "not a number".  */
 const char *numparse_strerror (enum numparse_status status);

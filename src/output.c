@@ -3,11 +3,14 @@
 
 #include <assert.h>
 #include <errno.h>
+#include <locale.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "numparse.h"
 #include "output-private.h"
 #include "output.h"
 #include "system.h"
@@ -202,6 +205,22 @@ out_write (FILE *fp, enum out_format format, enum out_layout layout,
   return 0;
 }
 
+/* snprintf under the C numeric locale, so numbers always have a '.'
+   point whatever locale the caller runs in.  */
+static void __attribute__ ((format (printf, 3, 4)))
+c_snprintf (char *buf, size_t size, const char *fmt, ...)
+{
+  locale_t c = numparse_c_locale ();
+  locale_t old = c != (locale_t) 0 ? uselocale (c) : (locale_t) 0;
+  va_list ap;
+
+  va_start (ap, fmt);
+  vsnprintf (buf, size, fmt, ap);
+  va_end (ap);
+  if (old != (locale_t) 0)
+    uselocale (old);
+}
+
 /* Turn a formatted "-0", "-0.00" and the like in BUF into "0", "0.00":
    a value that rounds to zero is written without a sign.  */
 static void
@@ -220,7 +239,7 @@ out_format_number (char *buf, size_t size, double value)
 {
   if (size == 0)
     return;
-  snprintf (buf, size, "%.12g", value);
+  c_snprintf (buf, size, "%.12g", value);
   drop_negative_zero (buf);
 }
 
@@ -231,7 +250,7 @@ out_format_machine (char *buf, const struct out_column *col, double value)
 {
   if (col->kind == OUT_INTEGER)
     {
-      snprintf (buf, OUT_NUMBER_SIZE, "%.0f", value);
+      c_snprintf (buf, OUT_NUMBER_SIZE, "%.0f", value);
       drop_negative_zero (buf);
     }
   else
@@ -261,7 +280,7 @@ out_format_human (char *buf, const struct out_column *col, double value)
     decimals = 0;
   else if (decimals > OUT_MAX_DECIMALS)
     decimals = OUT_MAX_DECIMALS;
-  snprintf (buf, OUT_NUMBER_SIZE, "%.*f", decimals, value);
+  c_snprintf (buf, OUT_NUMBER_SIZE, "%.*f", decimals, value);
   drop_negative_zero (buf);
 }
 

@@ -26,6 +26,7 @@ unit_tests = \
   %D%/unit/check_numparse \
   %D%/unit/check_output \
   %D%/unit/check_power \
+  %D%/unit/check_run \
   %D%/unit/check_suggest
 
 if HAVE_CHECK
@@ -50,6 +51,8 @@ UNIT_LDADD = $(ADVISOR_LIBS) $(CHECK_LIBS)
 %C%_unit_check_output_LDADD = $(UNIT_LDADD)
 %C%_unit_check_power_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_power_LDADD = $(UNIT_LDADD)
+%C%_unit_check_run_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_run_LDADD = $(UNIT_LDADD)
 %C%_unit_check_suggest_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_suggest_LDADD = $(UNIT_LDADD)
 

@@ -104,7 +104,7 @@ cp "$CARBON_ADVISOR_DATA/instances.csv" "$data"
 sed -i '5s/,[^,]*$/,x/' "$data/prices.csv"
 sed -i '5s/^\([^,]*,[^,]*,\)[^,]*/\1m5.huge/' "$data/prices.csv"
 expect_error data-unknown-instance 65 \
-  "carbon-advisor: $data/prices.csv:5: column 'instance_type': 'm5.huge' is not a aws instance type in instances.csv" \
+  "carbon-advisor: $data/prices.csv:5: column 'instance_type': 'm5.huge' is not an instance type of provider 'aws' in instances.csv" \
   --data-dir "$data" list groups
 cp "$CARBON_ADVISOR_DATA/prices.csv" "$data"
 printf 'provider,region\naws,"eu\n' >"$data/prices.csv"

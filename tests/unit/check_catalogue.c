@@ -1,0 +1,857 @@
+/* Unit tests for loading and querying the data tables, on small
+   catalogues written by the tests themselves.  */
+#include <config.h>
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "catalogue.h"
+#include "diag.h"
+#include "system.h"
+#include "unit.h"
+
+/* A valid minimal catalogue: 3 sources (not sorted by id), 3 groups
+   (not sorted, columns in another order than in data/), 3 instances,
+   2 regions, 3 prices.  Line numbers, header = line 1, are given where
+   tests refer to them.  */
+
+static const char sources_csv[]
+  = "id,title,publisher,year,licence,upstream,notes\n"
+    "teads,Teads power curves,\"Teads, Engineering\",2022,CC BY 4.0,"
+    "valohai/wattson@4d0d2e6,\"per-instance watts; \"\"measured\"\"\"\n"
+    "grid-x,Grid intensities,Grid Org,2024,facts,,\n"
+    "price-x,Prices,AWS,2025,MIT,,\n";
+
+static const char groups_csv[]
+  = "description,group\n"
+    "\"Regions in SE, NO, DK, FI, IS\",nordics\n"
+    "Regions in the EU,eu\n"
+    "Regions in the US,us\n";
+
+/* Embodied shares: 3000 x 4 / 32 = 375; 1610.4 x 2 / 96 = 33.55;
+   1200 x 2 / 64 = 37.5.  */
+static const char instances_csv[]
+  = "provider,instance_type,family,vcpus,memory_gib,gpus,gpu_model,arch,"
+    "cpu_model,host_vcpus,power_idle_w,power_10_w,power_50_w,power_100_w,"
+    "embodied_host_kgco2e,embodied_kgco2e,power_origin,power_source,"
+    "embodied_source\n"
+    /* Line 2.  */
+    "aws,g1.xlarge,g1,4,61,1,T4,x86_64,Xeon E5-2686 v4,32,50.5,80,150,250,"
+    "3000,375,measured,teads,teads\n"
+    /* Line 3.  */
+    "aws,m1.large,m1,2,8,0,,x86_64,Xeon Platinum 8175M,96,4.4,7.0,14.1,"
+    "19.95,1610.4,33.55,measured,teads,teads\n"
+    /* Line 4.  */
+    "aws,m1g.large,m1g,2,8,0,,arm64,Graviton2,64,2.0,3.2,5.5,7.7,1200,37.5,"
+    "modelled,teads,teads\n";
+
+static const char regions_csv[]
+  = "provider,region,location,country,latitude,longitude,groups,pue,"
+    "pue_source,pue_year,grid_gco2e_per_kwh,grid_source,grid_year,"
+    "grid_level,marginal_gco2e_per_kwh,marginal_source,marginal_year,"
+    "market_gco2e_per_kwh,market_source,market_year,cfe_pct,cfe_source,"
+    "cfe_year\n"
+    /* Line 2.  */
+    "aws,eu-north-9,\"Europe (Test, North)\",SE,59.3327,18.0656,"
+    "eu;europe;nordics,1.1,grid-x,2024,24.71,grid-x,2024,region,791.26,"
+    "grid-x,2024,0.0,grid-x,2024,100,grid-x,2022\n"
+    /* Line 3.  */
+    "aws,us-test-1,US East (Test),US,39.04,-77.49,americas;us,1.135,grid-x,"
+    "2022,384.5,grid-x,2023,region,,,,,,,,,\n";
+
+static const char prices_csv[]
+  = "provider,region,instance_type,price_usd_per_h,price_date,price_source,"
+    "spot_usd_per_h,spot_date\n"
+    /* Line 2.  */
+    "aws,eu-north-9,m1.large,0.102,2025-04-04,price-x,0.0347,2024-08-09\n"
+    /* Line 3.  */
+    "aws,us-test-1,g1.xlarge,0.526,2025-04-04,price-x,,\n"
+    /* Line 4.  */
+    "aws,us-test-1,m1.large,0.096,2025-04-04,price-x,0.0312,2024-08-09\n";
+
+static const struct
+{
+  const char *name;
+  const char *text;
+} fixture_files[] = {
+  { CATALOGUE_SOURCES, sources_csv },
+  { CATALOGUE_GROUPS, groups_csv },
+  { CATALOGUE_INSTANCES, instances_csv },
+  { CATALOGUE_REGIONS, regions_csv },
+  { CATALOGUE_PRICES, prices_csv },
+};
+
+/* The temporary data directory of the running test.  */
+static char dir[4096];
+
+static void
+file_path (const char *name, char *buf, size_t size)
+{
+  ck_assert_int_lt (snprintf (buf, size, "%s/%s", dir, name), (int) size);
+}
+
+/* Write TEXT to the file NAME of the data directory.  */
+static void
+write_file (const char *name, const char *text)
+{
+  char path[sizeof dir + 64];
+  FILE *fp;
+
+  file_path (name, path, sizeof path);
+  fp = fopen (path, "wb");
+  ck_assert_msg (fp != NULL, "%s: %s", path, strerror (errno));
+  ck_assert_int_eq (fputs (text, fp) >= 0, 1);
+  ck_assert_int_eq (fclose (fp), 0);
+}
+
+static void
+setup_dir (void)
+{
+  const char *tmp = getenv ("TMPDIR");
+  size_t i;
+
+  if (tmp == NULL || tmp[0] == '\0')
+    tmp = "/tmp";
+  ck_assert_int_lt (snprintf (dir, sizeof dir, "%s/check_catalogue.XXXXXX",
+                              tmp),
+                    (int) sizeof dir);
+  ck_assert_msg (mkdtemp (dir) != NULL, "mkdtemp: %s", strerror (errno));
+  for (i = 0; i < ARRAY_SIZE (fixture_files); i++)
+    write_file (fixture_files[i].name, fixture_files[i].text);
+}
+
+static void
+teardown_dir (void)
+{
+  char path[sizeof dir + 64];
+  size_t i;
+
+  for (i = 0; i < ARRAY_SIZE (fixture_files); i++)
+    {
+      snprintf (path, sizeof path, "%s/%s", dir, fixture_files[i].name);
+      unlink (path);
+    }
+  rmdir (dir);
+}
+
+/* Rewrite the fixture file NAME with its first FIND replaced by
+   REPLACE.  */
+static void
+mutate (const char *name, const char *find, const char *replace)
+{
+  const char *text = NULL;
+  const char *hit;
+  char *out;
+  size_t i, size;
+
+  for (i = 0; i < ARRAY_SIZE (fixture_files); i++)
+    if (STREQ (fixture_files[i].name, name))
+      text = fixture_files[i].text;
+  ck_assert_ptr_nonnull (text);
+  hit = strstr (text, find);
+  ck_assert_msg (hit != NULL, "'%s' is not in %s", find, name);
+  size = strlen (text) - strlen (find) + strlen (replace) + 1;
+  out = malloc (size);
+  ck_assert_ptr_nonnull (out);
+  snprintf (out, size, "%.*s%s%s", (int) (hit - text), text, replace,
+            hit + strlen (find));
+  write_file (name, out);
+  free (out);
+}
+
+/* Load the data directory, which must succeed.  */
+static struct catalogue *
+load_ok (void)
+{
+  struct diag d = { 0, "" };
+  struct catalogue *cat = catalogue_load (dir, &d);
+
+  ck_assert_msg (cat != NULL, "catalogue_load failed: %s", d.text);
+  return cat;
+}
+
+/* Check that loading the data directory fails with STATUS and the
+   message "DIR" followed by SUFFIX.  */
+static void
+check_load_fails (int status, const char *suffix)
+{
+  struct diag d = { 0, "" };
+  char expected[sizeof d.text + sizeof dir];
+
+  snprintf (expected, sizeof expected, "%s%s", dir, suffix);
+  ck_assert_ptr_null (catalogue_load (dir, &d));
+  ck_assert_int_eq (d.status, status);
+  ck_assert_str_eq (d.text, expected);
+}
+
+/* Check that the fixture with one defect, FIND replaced by REPLACE in
+   the file NAME, fails to load with CA_EXIT_DATAERR and "DIR" followed
+   by SUFFIX.  */
+static void
+check_defect (const char *name, const char *find, const char *replace,
+              const char *suffix)
+{
+  mutate (name, find, replace);
+  check_load_fails (CA_EXIT_DATAERR, suffix);
+}
+
+/* A good catalogue.  */
+
+START_TEST (test_load_counts)
+{
+  struct catalogue *cat = load_ok ();
+
+  ck_assert_str_eq (cat->dir, dir);
+  ck_assert_uint_eq (cat->ninstances, 3);
+  ck_assert_uint_eq (cat->nregions, 2);
+  ck_assert_uint_eq (cat->nprices, 3);
+  ck_assert_uint_eq (cat->ngroups, 3);
+  ck_assert_uint_eq (cat->nsources, 3);
+  catalogue_free (cat);
+}
+END_TEST
+
+START_TEST (test_load_order)
+{
+  struct catalogue *cat = load_ok ();
+
+  /* Instances, regions and prices in file order (the files are
+     sorted)...  */
+  ck_assert_str_eq (cat->instances[0].name, "g1.xlarge");
+  ck_assert_str_eq (cat->instances[1].name, "m1.large");
+  ck_assert_str_eq (cat->instances[2].name, "m1g.large");
+  ck_assert_str_eq (cat->regions[0].name, "eu-north-9");
+  ck_assert_str_eq (cat->regions[1].name, "us-test-1");
+  ck_assert_uint_eq (cat->prices[0].line, 2);
+  ck_assert_uint_eq (cat->prices[2].line, 4);
+  /* ...groups and sources sorted by name, whatever the file's order.  */
+  ck_assert_str_eq (cat->groups[0].name, "eu");
+  ck_assert_str_eq (cat->groups[1].name, "nordics");
+  ck_assert_str_eq (cat->groups[2].name, "us");
+  ck_assert_str_eq (cat->sources[0].id, "grid-x");
+  ck_assert_str_eq (cat->sources[1].id, "price-x");
+  ck_assert_str_eq (cat->sources[2].id, "teads");
+  catalogue_free (cat);
+}
+END_TEST
+
+START_TEST (test_find_instance)
+{
+  struct catalogue *cat = load_ok ();
+  const struct instance *in = catalogue_find_instance (cat, "m1.large");
+
+  ck_assert_ptr_eq (in, &cat->instances[1]);
+  ck_assert_str_eq (in->provider, "aws");
+  ck_assert_str_eq (in->name, "m1.large");
+  ck_assert_str_eq (in->family, "m1");
+  ck_assert_int_eq (in->vcpus, 2);
+  ck_assert_double_eq (in->memory_gib, 8.0);
+  ck_assert_int_eq (in->gpus, 0);
+  ck_assert_str_eq (in->gpu_model, "");
+  ck_assert_str_eq (in->arch, "x86_64");
+  ck_assert_str_eq (in->cpu_model, "Xeon Platinum 8175M");
+  ck_assert_int_eq (in->host_vcpus, 96);
+  ck_assert_double_eq (in->power_w[0], 4.4);
+  ck_assert_double_eq (in->power_w[1], 7.0);
+  ck_assert_double_eq (in->power_w[2], 14.1);
+  ck_assert_double_eq (in->power_w[3], 19.95);
+  ck_assert_double_eq (in->embodied_host_kgco2e, 1610.4);
+  ck_assert_double_eq (in->embodied_kgco2e, 33.55);
+  ck_assert_str_eq (in->power_origin, "measured");
+  ck_assert_str_eq (in->power_source, "teads");
+  ck_assert_str_eq (in->embodied_source, "teads");
+  ck_assert_uint_eq (in->line, 3);
+
+  in = catalogue_find_instance (cat, "g1.xlarge");
+  ck_assert_ptr_eq (in, &cat->instances[0]);
+  ck_assert_int_eq (in->gpus, 1);
+  ck_assert_str_eq (in->gpu_model, "T4");
+  ck_assert_uint_eq (in->line, 2);
+  in = catalogue_find_instance (cat, "m1g.large");
+  ck_assert_ptr_eq (in, &cat->instances[2]);
+  ck_assert_str_eq (in->arch, "arm64");
+  ck_assert_str_eq (in->power_origin, "modelled");
+
+  ck_assert_ptr_null (catalogue_find_instance (cat, "m1.larg"));
+  ck_assert_ptr_null (catalogue_find_instance (cat, "M1.LARGE"));
+  ck_assert_ptr_null (catalogue_find_instance (cat, "m1.large "));
+  ck_assert_ptr_null (catalogue_find_instance (cat, ""));
+  catalogue_free (cat);
+}
+END_TEST
+
+START_TEST (test_find_region)
+{
+  struct catalogue *cat = load_ok ();
+  const struct region *r = catalogue_find_region (cat, "eu-north-9");
+
+  ck_assert_ptr_eq (r, &cat->regions[0]);
+  ck_assert_str_eq (r->provider, "aws");
+  ck_assert_str_eq (r->location, "Europe (Test, North)");
+  ck_assert_str_eq (r->country, "SE");
+  ck_assert_double_eq (r->latitude, 59.3327);
+  ck_assert_double_eq (r->longitude, 18.0656);
+  ck_assert_str_eq (r->groups, "eu;europe;nordics");
+  ck_assert_double_eq (r->pue, 1.1);
+  ck_assert_str_eq (r->pue_source, "grid-x");
+  ck_assert_int_eq (r->pue_year, 2024);
+  ck_assert_double_eq (r->grid.gco2e_per_kwh, 24.71);
+  ck_assert_str_eq (r->grid.source, "grid-x");
+  ck_assert_int_eq (r->grid.year, 2024);
+  ck_assert_str_eq (r->grid_level, "region");
+  ck_assert_double_eq (r->marginal.gco2e_per_kwh, 791.26);
+  ck_assert_int_eq (r->marginal.year, 2024);
+  /* 0.0 is a real zero (full renewable matching), not "not
+     available".  */
+  ck_assert_double_eq (r->market.gco2e_per_kwh, 0.0);
+  ck_assert_str_eq (r->market.source, "grid-x");
+  ck_assert_double_eq (r->cfe_pct, 100.0);
+  ck_assert_str_eq (r->cfe_source, "grid-x");
+  ck_assert_int_eq (r->cfe_year, 2022);
+  ck_assert_uint_eq (r->line, 2);
+
+  /* Blank figures: NaN, "" and 0.  */
+  r = catalogue_find_region (cat, "us-test-1");
+  ck_assert_ptr_eq (r, &cat->regions[1]);
+  ck_assert_double_eq (r->longitude, -77.49);
+  ck_assert_double_eq (r->grid.gco2e_per_kwh, 384.5);
+  ck_assert_int_eq (r->grid.year, 2023);
+  ck_assert_double_nan (r->marginal.gco2e_per_kwh);
+  ck_assert_str_eq (r->marginal.source, "");
+  ck_assert_int_eq (r->marginal.year, 0);
+  ck_assert_double_nan (r->market.gco2e_per_kwh);
+  ck_assert_str_eq (r->market.source, "");
+  ck_assert_int_eq (r->market.year, 0);
+  ck_assert_double_nan (r->cfe_pct);
+  ck_assert_str_eq (r->cfe_source, "");
+  ck_assert_int_eq (r->cfe_year, 0);
+  ck_assert_uint_eq (r->line, 3);
+
+  ck_assert_ptr_null (catalogue_find_region (cat, "eu-north-1"));
+  ck_assert_ptr_null (catalogue_find_region (cat, "EU-NORTH-9"));
+  ck_assert_ptr_null (catalogue_find_region (cat, ""));
+  catalogue_free (cat);
+}
+END_TEST
+
+START_TEST (test_find_group_source)
+{
+  struct catalogue *cat = load_ok ();
+  const struct group *g = catalogue_find_group (cat, "nordics");
+  const struct source *s = catalogue_find_source (cat, "teads");
+
+  ck_assert_ptr_nonnull (g);
+  ck_assert_str_eq (g->name, "nordics");
+  ck_assert_str_eq (g->description, "Regions in SE, NO, DK, FI, IS");
+  ck_assert_ptr_nonnull (catalogue_find_group (cat, "eu"));
+  ck_assert_ptr_nonnull (catalogue_find_group (cat, "us"));
+  /* Named in regions.csv but not in groups.csv.  */
+  ck_assert_ptr_null (catalogue_find_group (cat, "europe"));
+  ck_assert_ptr_null (catalogue_find_group (cat, "nordic"));
+
+  ck_assert_ptr_nonnull (s);
+  ck_assert_str_eq (s->id, "teads");
+  ck_assert_str_eq (s->title, "Teads power curves");
+  ck_assert_str_eq (s->publisher, "Teads, Engineering");
+  ck_assert_str_eq (s->year, "2022");
+  ck_assert_str_eq (s->licence, "CC BY 4.0");
+  ck_assert_str_eq (s->upstream, "valohai/wattson@4d0d2e6");
+  ck_assert_str_eq (s->notes, "per-instance watts; \"measured\"");
+  s = catalogue_find_source (cat, "grid-x");
+  ck_assert_ptr_nonnull (s);
+  ck_assert_str_eq (s->upstream, "");
+  ck_assert_ptr_nonnull (catalogue_find_source (cat, "price-x"));
+  ck_assert_ptr_null (catalogue_find_source (cat, "teads-2022"));
+  ck_assert_ptr_null (catalogue_find_source (cat, ""));
+  catalogue_free (cat);
+}
+END_TEST
+
+START_TEST (test_find_price)
+{
+  struct catalogue *cat = load_ok ();
+  const struct instance *m1 = catalogue_find_instance (cat, "m1.large");
+  const struct instance *g1 = catalogue_find_instance (cat, "g1.xlarge");
+  const struct instance *m1g = catalogue_find_instance (cat, "m1g.large");
+  const struct region *eu = catalogue_find_region (cat, "eu-north-9");
+  const struct region *us = catalogue_find_region (cat, "us-test-1");
+  const struct price *p;
+
+  p = catalogue_find_price (cat, m1, eu);
+  ck_assert_ptr_eq (p, &cat->prices[0]);
+  ck_assert_ptr_eq (p->instance, m1);
+  ck_assert_ptr_eq (p->region, eu);
+  ck_assert_double_eq (p->usd_per_h, 0.102);
+  ck_assert_str_eq (p->date, "2025-04-04");
+  ck_assert_str_eq (p->source, "price-x");
+  ck_assert_double_eq (p->spot_usd_per_h, 0.0347);
+  ck_assert_str_eq (p->spot_date, "2024-08-09");
+  ck_assert_uint_eq (p->line, 2);
+
+  p = catalogue_find_price (cat, m1, us);
+  ck_assert_ptr_eq (p, &cat->prices[2]);
+  ck_assert_double_eq (p->usd_per_h, 0.096);
+  ck_assert_uint_eq (p->line, 4);
+
+  p = catalogue_find_price (cat, g1, us);
+  ck_assert_ptr_eq (p, &cat->prices[1]);
+  ck_assert_double_eq (p->usd_per_h, 0.526);
+  ck_assert_double_nan (p->spot_usd_per_h);
+  ck_assert_str_eq (p->spot_date, "");
+
+  ck_assert_ptr_null (catalogue_find_price (cat, g1, eu));
+  ck_assert_ptr_null (catalogue_find_price (cat, m1g, eu));
+  ck_assert_ptr_null (catalogue_find_price (cat, m1g, us));
+  catalogue_free (cat);
+}
+END_TEST
+
+START_TEST (test_region_in_group)
+{
+  struct catalogue *cat = load_ok ();
+  const struct region *eu = catalogue_find_region (cat, "eu-north-9");
+  const struct region *us = catalogue_find_region (cat, "us-test-1");
+  struct region none;
+
+  /* "eu;europe;nordics": first, middle and last item.  */
+  ck_assert (catalogue_region_in_group (eu, "eu"));
+  ck_assert (catalogue_region_in_group (eu, "europe"));
+  ck_assert (catalogue_region_in_group (eu, "nordics"));
+  /* Whole items only: no prefixes, suffixes or lists.  */
+  ck_assert (!catalogue_region_in_group (eu, "e"));
+  ck_assert (!catalogue_region_in_group (eu, "eur"));
+  ck_assert (!catalogue_region_in_group (eu, "nordic"));
+  ck_assert (!catalogue_region_in_group (eu, "ordics"));
+  ck_assert (!catalogue_region_in_group (eu, "eu;europe"));
+  ck_assert (!catalogue_region_in_group (eu, "EU"));
+  ck_assert (!catalogue_region_in_group (eu, "us"));
+  ck_assert (!catalogue_region_in_group (eu, ""));
+  ck_assert (catalogue_region_in_group (us, "americas"));
+  ck_assert (catalogue_region_in_group (us, "us"));
+  ck_assert (!catalogue_region_in_group (us, "eu"));
+
+  /* A region in no group, and one in a single group.  */
+  memset (&none, 0, sizeof none);
+  none.groups = "";
+  ck_assert (!catalogue_region_in_group (&none, "eu"));
+  ck_assert (!catalogue_region_in_group (&none, ""));
+  none.groups = "apac";
+  ck_assert (catalogue_region_in_group (&none, "apac"));
+  ck_assert (!catalogue_region_in_group (&none, "apa"));
+  catalogue_free (cat);
+}
+END_TEST
+
+START_TEST (test_count_regions)
+{
+  struct catalogue *cat = load_ok ();
+
+  ck_assert_uint_eq (catalogue_count_regions (
+                       cat, catalogue_find_instance (cat, "m1.large")),
+                     2);
+  ck_assert_uint_eq (catalogue_count_regions (
+                       cat, catalogue_find_instance (cat, "g1.xlarge")),
+                     1);
+  ck_assert_uint_eq (catalogue_count_regions (
+                       cat, catalogue_find_instance (cat, "m1g.large")),
+                     0);
+  catalogue_free (cat);
+}
+END_TEST
+
+/* Columns are found by name: an extra column is ignored, and the order
+   does not matter.  */
+START_TEST (test_extra_column)
+{
+  struct catalogue *cat;
+
+  write_file (CATALOGUE_PRICES,
+              "comment,price_usd_per_h,provider,region,instance_type,"
+              "price_date,price_source,spot_usd_per_h,spot_date\n"
+              "\"a, b\",0.102,aws,eu-north-9,m1.large,2025-04-04,price-x,,\n");
+  cat = load_ok ();
+  ck_assert_uint_eq (cat->nprices, 1);
+  ck_assert_double_eq (cat->prices[0].usd_per_h, 0.102);
+  ck_assert_str_eq (cat->prices[0].region->name, "eu-north-9");
+  catalogue_free (cat);
+}
+END_TEST
+
+START_TEST (test_free_null)
+{
+  catalogue_free (NULL);
+}
+END_TEST
+
+/* Missing files.  */
+
+START_TEST (test_missing_prices)
+{
+  char path[sizeof dir + 64];
+
+  file_path (CATALOGUE_PRICES, path, sizeof path);
+  ck_assert_int_eq (unlink (path), 0);
+  check_load_fails (CA_EXIT_NOINPUT,
+                    "/prices.csv: No such file or directory");
+}
+END_TEST
+
+START_TEST (test_missing_sources)
+{
+  char path[sizeof dir + 64];
+
+  file_path (CATALOGUE_SOURCES, path, sizeof path);
+  ck_assert_int_eq (unlink (path), 0);
+  check_load_fails (CA_EXIT_NOINPUT,
+                    "/sources.csv: No such file or directory");
+}
+END_TEST
+
+START_TEST (test_missing_dir)
+{
+  struct diag d = { 0, "" };
+  char missing[sizeof dir + 16], expected[sizeof d.text + sizeof missing];
+
+  snprintf (missing, sizeof missing, "%s/nowhere", dir);
+  snprintf (expected, sizeof expected,
+            "%s/sources.csv: No such file or directory", missing);
+  ck_assert_ptr_null (catalogue_load (missing, &d));
+  ck_assert_int_eq (d.status, CA_EXIT_NOINPUT);
+  ck_assert_str_eq (d.text, expected);
+}
+END_TEST
+
+/* One defect each.  */
+
+START_TEST (test_missing_column)
+{
+  check_defect (CATALOGUE_INSTANCES, "power_50_w,", "power_50,",
+                "/instances.csv:1: missing column 'power_50_w'");
+}
+END_TEST
+
+START_TEST (test_missing_column_regions)
+{
+  check_defect (CATALOGUE_REGIONS, ",cfe_year\n", ",cfe_yr\n",
+                "/regions.csv:1: missing column 'cfe_year'");
+}
+END_TEST
+
+START_TEST (test_malformed_csv)
+{
+  check_defect (CATALOGUE_INSTANCES, "19.95,1610.4,33.55", "19.95,1610.4",
+                "/instances.csv:3: expected 19 fields, got 18");
+}
+END_TEST
+
+START_TEST (test_power_not_number)
+{
+  check_defect (CATALOGUE_INSTANCES, "4.4,7.0,14.1", "4.4,7.0W,14.1",
+                "/instances.csv:3: column 'power_10_w': not a number: "
+                "'7.0W'");
+}
+END_TEST
+
+START_TEST (test_power_comma)
+{
+  check_defect (CATALOGUE_INSTANCES, "4.4,7.0,14.1", "4.4,\"7,0\",14.1",
+                "/instances.csv:3: column 'power_10_w': not a number: "
+                "'7,0'");
+}
+END_TEST
+
+START_TEST (test_power_blank)
+{
+  check_defect (CATALOGUE_INSTANCES, "4.4,7.0,14.1", "4.4,,14.1",
+                "/instances.csv:3: column 'power_10_w': empty: ''");
+}
+END_TEST
+
+START_TEST (test_power_negative)
+{
+  check_defect (CATALOGUE_INSTANCES, "64,2.0,3.2", "64,-2.0,3.2",
+                "/instances.csv:4: column 'power_idle_w': -2.0 is below 0");
+}
+END_TEST
+
+START_TEST (test_power_decreasing)
+{
+  check_defect (CATALOGUE_INSTANCES, "4.4,7.0,14.1,19.95",
+                "4.4,7.0,6.5,19.95",
+                "/instances.csv:3: column 'power_50_w': power 6.5 W is "
+                "below 7.0 W at the lower load");
+}
+END_TEST
+
+START_TEST (test_embodied_zero)
+{
+  check_defect (CATALOGUE_INSTANCES, "1610.4,33.55", "1610.4,0",
+                "/instances.csv:3: column 'embodied_kgco2e': must be "
+                "above 0");
+}
+END_TEST
+
+START_TEST (test_gpu_model_without_gpus)
+{
+  check_defect (CATALOGUE_INSTANCES, "4,61,1,T4,", "4,61,1,,",
+                "/instances.csv:2: column 'gpu_model': must be given "
+                "exactly when gpus is above 0");
+}
+END_TEST
+
+START_TEST (test_bad_arch)
+{
+  check_defect (CATALOGUE_INSTANCES, ",arm64,", ",aarch64,",
+                "/instances.csv:4: column 'arch': 'aarch64' is neither "
+                "x86_64 nor arm64");
+}
+END_TEST
+
+START_TEST (test_bad_power_origin)
+{
+  check_defect (CATALOGUE_INSTANCES, "modelled,", "guessed,",
+                "/instances.csv:4: column 'power_origin': 'guessed' is "
+                "neither measured nor modelled");
+}
+END_TEST
+
+START_TEST (test_vcpus_not_whole)
+{
+  check_defect (CATALOGUE_INSTANCES, "m1,2,8", "m1,2.5,8",
+                "/instances.csv:3: column 'vcpus': not a whole number: "
+                "'2.5'");
+}
+END_TEST
+
+START_TEST (test_host_smaller)
+{
+  check_defect (CATALOGUE_INSTANCES, "8175M,96,", "8175M,1,",
+                "/instances.csv:3: column 'host_vcpus': 1 is below 2");
+}
+END_TEST
+
+START_TEST (test_unknown_source)
+{
+  check_defect (CATALOGUE_INSTANCES, "modelled,teads,teads",
+                "modelled,teads,teadz",
+                "/instances.csv:4: column 'embodied_source': source "
+                "'teadz' is not in sources.csv");
+}
+END_TEST
+
+START_TEST (test_unknown_region_source)
+{
+  check_defect (CATALOGUE_REGIONS, "1.1,grid-x,2024", "1.1,grid-y,2024",
+                "/regions.csv:2: column 'pue_source': source 'grid-y' is "
+                "not in sources.csv");
+}
+END_TEST
+
+START_TEST (test_unknown_price_source)
+{
+  check_defect (CATALOGUE_PRICES, "0.526,2025-04-04,price-x",
+                "0.526,2025-04-04,prices",
+                "/prices.csv:3: column 'price_source': source 'prices' is "
+                "not in sources.csv");
+}
+END_TEST
+
+START_TEST (test_duplicate_instance)
+{
+  /* m1g.large (line 4) renamed m1.large (line 3): the second is the
+     duplicate.  */
+  check_defect (CATALOGUE_INSTANCES, "aws,m1g.large,", "aws,m1.large,",
+                "/instances.csv:4: instance type 'm1.large' appears twice");
+}
+END_TEST
+
+START_TEST (test_duplicate_region)
+{
+  check_defect (CATALOGUE_REGIONS, "aws,us-test-1,", "aws,eu-north-9,",
+                "/regions.csv:3: region 'eu-north-9' appears twice");
+}
+END_TEST
+
+START_TEST (test_duplicate_source)
+{
+  check_defect (CATALOGUE_SOURCES, "grid-x,Grid", "price-x,Grid",
+                "/sources.csv: source 'price-x' appears twice");
+}
+END_TEST
+
+START_TEST (test_duplicate_price)
+{
+  char text[sizeof prices_csv + 128];
+
+  snprintf (text, sizeof text, "%s%s", prices_csv,
+            "aws,us-test-1,m1.large,0.097,2025-04-04,price-x,,\n");
+  write_file (CATALOGUE_PRICES, text);
+  check_load_fails (CA_EXIT_DATAERR,
+                    "/prices.csv:5: a second price for m1.large in "
+                    "us-test-1");
+}
+END_TEST
+
+START_TEST (test_figure_without_source)
+{
+  check_defect (CATALOGUE_REGIONS, "24.71,grid-x,2024,", "24.71,,2024,",
+                "/regions.csv:2: column 'grid_gco2e_per_kwh': a figure "
+                "needs its source and year, and a source and year need a "
+                "figure");
+}
+END_TEST
+
+START_TEST (test_figure_without_year)
+{
+  check_defect (CATALOGUE_REGIONS, "24.71,grid-x,2024,", "24.71,grid-x,,",
+                "/regions.csv:2: column 'grid_gco2e_per_kwh': a figure "
+                "needs its source and year, and a source and year need a "
+                "figure");
+}
+END_TEST
+
+START_TEST (test_source_without_figure)
+{
+  check_defect (CATALOGUE_REGIONS, "region,,,,,,,,,",
+                "region,,grid-x,2023,,,,,,",
+                "/regions.csv:3: column 'marginal_gco2e_per_kwh': a figure "
+                "needs its source and year, and a source and year need a "
+                "figure");
+}
+END_TEST
+
+START_TEST (test_pue_below_one)
+{
+  check_defect (CATALOGUE_REGIONS, "1.1,grid-x,2024", "0.9,grid-x,2024",
+                "/regions.csv:2: column 'pue': 0.9 is below 1");
+}
+END_TEST
+
+START_TEST (test_cfe_above_100)
+{
+  check_defect (CATALOGUE_REGIONS, ",100,grid-x,2022", ",100.5,grid-x,2022",
+                "/regions.csv:2: column 'cfe_pct': 100.5 is above 100");
+}
+END_TEST
+
+START_TEST (test_empty_location)
+{
+  check_defect (CATALOGUE_REGIONS, "\"Europe (Test, North)\"", "\"\"",
+                "/regions.csv:2: column 'location': empty");
+}
+END_TEST
+
+START_TEST (test_price_unknown_instance)
+{
+  check_defect (CATALOGUE_PRICES, "us-test-1,g1.xlarge", "us-test-1,g9.xlarge",
+                "/prices.csv:3: column 'instance_type': 'g9.xlarge' is not "
+                "an instance type of provider 'aws' in instances.csv");
+}
+END_TEST
+
+START_TEST (test_price_unknown_region)
+{
+  check_defect (CATALOGUE_PRICES, "aws,eu-north-9,", "aws,eu-north-7,",
+                "/prices.csv:2: column 'region': 'eu-north-7' is not a region "
+                "of provider 'aws' in regions.csv");
+}
+END_TEST
+
+START_TEST (test_price_other_provider)
+{
+  check_defect (CATALOGUE_PRICES, "aws,eu-north-9,", "gcp,eu-north-9,",
+                "/prices.csv:2: column 'instance_type': 'm1.large' is not "
+                "an instance type of provider 'gcp' in instances.csv");
+}
+END_TEST
+
+START_TEST (test_price_zero)
+{
+  check_defect (CATALOGUE_PRICES, "m1.large,0.102,", "m1.large,0,",
+                "/prices.csv:2: column 'price_usd_per_h': must be above 0");
+}
+END_TEST
+
+START_TEST (test_price_negative)
+{
+  check_defect (CATALOGUE_PRICES, "m1.large,0.102,", "m1.large,-0.102,",
+                "/prices.csv:2: column 'price_usd_per_h': -0.102 is below "
+                "0");
+}
+END_TEST
+
+static Suite *
+catalogue_suite (void)
+{
+  Suite *s = suite_create ("catalogue");
+  TCase *tc;
+
+  tc = tcase_create ("load");
+  tcase_add_checked_fixture (tc, setup_dir, teardown_dir);
+  tcase_add_test (tc, test_load_counts);
+  tcase_add_test (tc, test_load_order);
+  tcase_add_test (tc, test_extra_column);
+  tcase_add_test (tc, test_free_null);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("lookup");
+  tcase_add_checked_fixture (tc, setup_dir, teardown_dir);
+  tcase_add_test (tc, test_find_instance);
+  tcase_add_test (tc, test_find_region);
+  tcase_add_test (tc, test_find_group_source);
+  tcase_add_test (tc, test_find_price);
+  tcase_add_test (tc, test_region_in_group);
+  tcase_add_test (tc, test_count_regions);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("missing");
+  tcase_add_checked_fixture (tc, setup_dir, teardown_dir);
+  tcase_add_test (tc, test_missing_prices);
+  tcase_add_test (tc, test_missing_sources);
+  tcase_add_test (tc, test_missing_dir);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("defects");
+  tcase_add_checked_fixture (tc, setup_dir, teardown_dir);
+  tcase_add_test (tc, test_missing_column);
+  tcase_add_test (tc, test_missing_column_regions);
+  tcase_add_test (tc, test_malformed_csv);
+  tcase_add_test (tc, test_power_not_number);
+  tcase_add_test (tc, test_power_comma);
+  tcase_add_test (tc, test_power_blank);
+  tcase_add_test (tc, test_power_negative);
+  tcase_add_test (tc, test_power_decreasing);
+  tcase_add_test (tc, test_embodied_zero);
+  tcase_add_test (tc, test_gpu_model_without_gpus);
+  tcase_add_test (tc, test_bad_arch);
+  tcase_add_test (tc, test_bad_power_origin);
+  tcase_add_test (tc, test_vcpus_not_whole);
+  tcase_add_test (tc, test_host_smaller);
+  tcase_add_test (tc, test_unknown_source);
+  tcase_add_test (tc, test_unknown_region_source);
+  tcase_add_test (tc, test_unknown_price_source);
+  tcase_add_test (tc, test_duplicate_instance);
+  tcase_add_test (tc, test_duplicate_region);
+  tcase_add_test (tc, test_duplicate_source);
+  tcase_add_test (tc, test_duplicate_price);
+  tcase_add_test (tc, test_figure_without_source);
+  tcase_add_test (tc, test_figure_without_year);
+  tcase_add_test (tc, test_source_without_figure);
+  tcase_add_test (tc, test_pue_below_one);
+  tcase_add_test (tc, test_cfe_above_100);
+  tcase_add_test (tc, test_empty_location);
+  tcase_add_test (tc, test_price_unknown_instance);
+  tcase_add_test (tc, test_price_unknown_region);
+  tcase_add_test (tc, test_price_other_provider);
+  tcase_add_test (tc, test_price_zero);
+  tcase_add_test (tc, test_price_negative);
+  suite_add_tcase (s, tc);
+
+  return s;
+}
+
+UNIT_MAIN (catalogue_suite)

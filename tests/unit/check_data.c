@@ -1,0 +1,651 @@
+/* Invariants of the shipped data tables (data/README.md), checked on
+   the tables as carbon-advisor loads them.  */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalogue.h"
+#include "diag.h"
+#include "system.h"
+#include "unit.h"
+
+static struct catalogue *cat;
+static struct diag cat_diag;
+static const char *cat_dir;
+
+/* The data directory: $CARBON_ADVISOR_DATA (set by make check), else
+   "data" under the current directory.  */
+static const char *
+data_dir (void)
+{
+  const char *dir = getenv ("CARBON_ADVISOR_DATA");
+
+  return dir != NULL && dir[0] != '\0' ? dir : "data";
+}
+
+static void
+load_catalogue (void)
+{
+  cat_dir = data_dir ();
+  cat = catalogue_load (cat_dir, &cat_diag);
+}
+
+static void
+free_catalogue (void)
+{
+  catalogue_free (cat);
+  cat = NULL;
+}
+
+static void
+assert_catalogue (void)
+{
+  ck_assert_msg (cat != NULL,
+                 "cannot load the data tables from '%s' (set "
+                 "CARBON_ADVISOR_DATA to the data/ folder): %s",
+                 cat_dir, cat_diag.text);
+}
+
+/* Counting by provider.  */
+
+#define MAX_PROVIDERS 8
+
+struct tally
+{
+  const char *provider[MAX_PROVIDERS];
+  size_t n[MAX_PROVIDERS];
+  size_t nproviders;
+};
+
+static void
+tally_add (struct tally *t, const char *provider)
+{
+  size_t i;
+
+  for (i = 0; i < t->nproviders; i++)
+    if (STREQ (t->provider[i], provider))
+      {
+        t->n[i]++;
+        return;
+      }
+  if (t->nproviders < MAX_PROVIDERS)
+    {
+      t->provider[t->nproviders] = provider;
+      t->n[t->nproviders++] = 1;
+    }
+}
+
+static size_t
+tally_get (const struct tally *t, const char *provider)
+{
+  size_t i;
+
+  for (i = 0; i < t->nproviders; i++)
+    if (STREQ (t->provider[i], provider))
+      return t->n[i];
+  return 0;
+}
+
+static void
+print_tally (const char *table, const struct tally *t, size_t total)
+{
+  size_t i;
+
+  printf ("# %s: %zu\n", table, total);
+  for (i = 0; i < t->nproviders; i++)
+    printf ("# %s %s: %zu\n", table, t->provider[i], t->n[i]);
+}
+
+/* Print the rows per table and per provider as TAP comments.  Called
+   from the suite builder, in the parent, before any test is forked.  */
+static void
+print_counts (void)
+{
+  struct diag d = { 0, "" };
+  struct catalogue *c = catalogue_load (data_dir (), &d);
+  struct tally instances = { { NULL }, { 0 }, 0 };
+  struct tally regions = { { NULL }, { 0 }, 0 };
+  struct tally prices = { { NULL }, { 0 }, 0 };
+  size_t i;
+
+  if (c == NULL)
+    {
+      printf ("# cannot load the data tables from '%s': %s\n", data_dir (),
+              d.text);
+      fflush (stdout);
+      return;
+    }
+  for (i = 0; i < c->ninstances; i++)
+    tally_add (&instances, c->instances[i].provider);
+  for (i = 0; i < c->nregions; i++)
+    tally_add (&regions, c->regions[i].provider);
+  for (i = 0; i < c->nprices; i++)
+    tally_add (&prices, c->prices[i].instance->provider);
+  printf ("# data: %s\n", c->dir);
+  print_tally ("instances", &instances, c->ninstances);
+  print_tally ("regions", &regions, c->nregions);
+  print_tally ("prices", &prices, c->nprices);
+  printf ("# groups: %zu\n", c->ngroups);
+  printf ("# sources: %zu\n", c->nsources);
+  /* Flush now: a forked test would otherwise inherit the buffer and
+     print it again.  */
+  fflush (stdout);
+  catalogue_free (c);
+}
+
+/* Counts (data/README.md).  */
+
+START_TEST (test_counts)
+{
+  struct tally instances = { { NULL }, { 0 }, 0 };
+  struct tally regions = { { NULL }, { 0 }, 0 };
+  struct tally prices = { { NULL }, { 0 }, 0 };
+  size_t i;
+
+  assert_catalogue ();
+  for (i = 0; i < cat->ninstances; i++)
+    tally_add (&instances, cat->instances[i].provider);
+  for (i = 0; i < cat->nregions; i++)
+    tally_add (&regions, cat->regions[i].provider);
+  for (i = 0; i < cat->nprices; i++)
+    tally_add (&prices, cat->prices[i].instance->provider);
+  /* All 408 EC2 rows of the Teads sheet.  */
+  ck_assert_uint_eq (tally_get (&instances, "aws"), 408);
+  /* The 34 regions with an on-demand price in ec2shop-2025-04.  */
+  ck_assert_uint_eq (tally_get (&regions, "aws"), 34);
+  /* The (region, type) pairs with a price and a Teads row.  */
+  ck_assert_uint_eq (tally_get (&prices, "aws"), 8193);
+  /* Only AWS today.  */
+  ck_assert_uint_eq (cat->ninstances, 408);
+  ck_assert_uint_eq (cat->nregions, 34);
+  ck_assert_uint_eq (cat->nprices, 8193);
+  ck_assert_uint_eq (cat->ngroups, 9);
+  ck_assert_uint_eq (cat->nsources, 9);
+}
+END_TEST
+
+START_TEST (test_priced_types)
+{
+  static const char *const unpriced[]
+    = { "mac1.metal", "u-12tb1.metal", "u-18tb1.metal", "u-24tb1.metal",
+        "u-6tb1.metal", "u-9tb1.metal" };
+  size_t i, priced = 0, j;
+
+  assert_catalogue ();
+  /* 402 types have a price somewhere; the 6 others have none.  */
+  for (i = 0; i < cat->ninstances; i++)
+    {
+      const struct instance *in = &cat->instances[i];
+      bool listed = false;
+
+      for (j = 0; j < ARRAY_SIZE (unpriced); j++)
+        if (STREQ (in->name, unpriced[j]))
+          listed = true;
+      if (catalogue_count_regions (cat, in) > 0)
+        {
+          priced++;
+          ck_assert_msg (!listed, "%s has a price", in->name);
+        }
+      else
+        ck_assert_msg (listed, "%s has no price", in->name);
+    }
+  ck_assert_uint_eq (priced, 402);
+}
+END_TEST
+
+START_TEST (test_prices_per_region)
+{
+  static const struct
+  {
+    const char *region;
+    size_t n;
+  } expected[] = {
+    { "eu-north-1", 211 },
+    { "us-east-1", 400 },
+    { "us-west-2", 400 },
+    { "eu-west-1", 400 },
+    { "ap-southeast-5", 75 },
+    { "ap-southeast-7", 75 },
+    { "mx-central-1", 75 },
+  };
+  size_t i, k;
+
+  assert_catalogue ();
+  for (k = 0; k < ARRAY_SIZE (expected); k++)
+    {
+      const struct region *r = catalogue_find_region (cat,
+                                                      expected[k].region);
+      size_t n = 0;
+
+      ck_assert_ptr_nonnull (r);
+      for (i = 0; i < cat->nprices; i++)
+        if (cat->prices[i].region == r)
+          n++;
+      ck_assert_msg (n == expected[k].n, "%s: %zu prices, expected %zu",
+                     expected[k].region, n, expected[k].n);
+    }
+  /* No region has fewer than 75 prices or more than 400.  */
+  for (k = 0; k < cat->nregions; k++)
+    {
+      size_t n = 0;
+
+      for (i = 0; i < cat->nprices; i++)
+        if (cat->prices[i].region == &cat->regions[k])
+          n++;
+      ck_assert_msg (n >= 75 && n <= 400, "%s: %zu prices",
+                     cat->regions[k].name, n);
+    }
+}
+END_TEST
+
+/* Instances.  */
+
+START_TEST (test_curves)
+{
+  size_t i, k;
+
+  assert_catalogue ();
+  for (i = 0; i < cat->ninstances; i++)
+    {
+      const struct instance *in = &cat->instances[i];
+
+      ck_assert_msg (in->power_w[0] > 0.0, "%s: idle power %g W", in->name,
+                     in->power_w[0]);
+      for (k = 1; k < CATALOGUE_POWER_POINTS; k++)
+        ck_assert_msg (in->power_w[k] >= in->power_w[k - 1],
+                       "%s: %g W at %g %% after %g W at %g %%", in->name,
+                       in->power_w[k], catalogue_power_loads[k],
+                       in->power_w[k - 1], catalogue_power_loads[k - 1]);
+      ck_assert_str_eq (in->power_origin, "measured");
+      ck_assert_str_eq (in->power_source, "teads-2022");
+      ck_assert_str_eq (in->embodied_source, "teads-2022");
+    }
+}
+END_TEST
+
+START_TEST (test_embodied_positive)
+{
+  size_t i;
+
+  assert_catalogue ();
+  for (i = 0; i < cat->ninstances; i++)
+    {
+      const struct instance *in = &cat->instances[i];
+
+      ck_assert_msg (in->embodied_kgco2e > 0.0, "%s: %g kg", in->name,
+                     in->embodied_kgco2e);
+      ck_assert_msg (in->embodied_host_kgco2e >= in->embodied_kgco2e,
+                     "%s: share %g kg above the host's %g kg", in->name,
+                     in->embodied_kgco2e, in->embodied_host_kgco2e);
+      ck_assert_msg (in->vcpus >= 1 && in->host_vcpus >= in->vcpus,
+                     "%s: %ld of %ld vCPUs", in->name, in->vcpus,
+                     in->host_vcpus);
+    }
+}
+END_TEST
+
+/* embodied = host x vcpus / host_vcpus, written with 6 decimals, except
+   the four u-*tb1.metal rows that take the memory share (data/README.md,
+   "How embodied_kgco2e is computed").  */
+START_TEST (test_embodied_share)
+{
+  /* 35,762.3 kg x memory / 24,576 GiB:
+       u-6tb1   6144 / 24576 = 1/4 -> 8940.575
+       u-9tb1   9216 / 24576 = 3/8 -> 13410.8625
+       u-12tb1 12288 / 24576 = 1/2 -> 17881.15
+       u-18tb1 18432 / 24576 = 3/4 -> 26821.725  */
+  static const struct
+  {
+    const char *name;
+    double memory_gib;
+    double kg;
+  } memory_share[] = {
+    { "u-6tb1.metal", 6144.0, 8940.575 },
+    { "u-9tb1.metal", 9216.0, 13410.8625 },
+    { "u-12tb1.metal", 12288.0, 17881.15 },
+    { "u-18tb1.metal", 18432.0, 26821.725 },
+  };
+  size_t i, k, exceptions = 0;
+
+  assert_catalogue ();
+  for (i = 0; i < cat->ninstances; i++)
+    {
+      const struct instance *in = &cat->instances[i];
+      double expected
+        = in->embodied_host_kgco2e * (double) in->vcpus
+          / (double) in->host_vcpus;
+
+      for (k = 0; k < ARRAY_SIZE (memory_share); k++)
+        if (STREQ (in->name, memory_share[k].name))
+          break;
+      if (k < ARRAY_SIZE (memory_share))
+        {
+          exceptions++;
+          ck_assert_double_eq (in->embodied_host_kgco2e, 35762.3);
+          ck_assert_double_eq (in->memory_gib, memory_share[k].memory_gib);
+          ck_assert_int_eq (in->vcpus, in->host_vcpus);
+          ck_assert_double_eq (in->embodied_kgco2e, memory_share[k].kg);
+          ck_assert_double_eq_tol (in->embodied_kgco2e,
+                                   35762.3 * memory_share[k].memory_gib
+                                     / 24576.0,
+                                   1e-6 * memory_share[k].kg);
+          continue;
+        }
+      ck_assert_msg (fabs (in->embodied_kgco2e - expected)
+                       <= 1e-6 * expected,
+                     "%s: embodied %.17g kg, %g x %ld / %ld = %.17g",
+                     in->name, in->embodied_kgco2e,
+                     in->embodied_host_kgco2e, in->vcpus, in->host_vcpus,
+                     expected);
+    }
+  ck_assert_uint_eq (exceptions, 4);
+  /* u-24tb1.metal has the whole host under either rule.  */
+  ck_assert_double_eq (
+    catalogue_find_instance (cat, "u-24tb1.metal")->embodied_kgco2e,
+    35762.3);
+  /* The worked examples of data/README.md.  */
+  ck_assert_double_eq (
+    catalogue_find_instance (cat, "m5.xlarge")->embodied_kgco2e, 67.1);
+}
+END_TEST
+
+START_TEST (test_instance_kinds)
+{
+  static const char *const accelerators[]
+    = { "inf1.xlarge", "inf1.2xlarge", "inf1.6xlarge", "inf1.24xlarge",
+        "f1.2xlarge", "f1.4xlarge", "f1.16xlarge" };
+  size_t i, arm = 0;
+
+  assert_catalogue ();
+  for (i = 0; i < cat->ninstances; i++)
+    {
+      const struct instance *in = &cat->instances[i];
+
+      if (STREQ (in->arch, "arm64"))
+        arm++;
+      /* family is the part of the name before the first '.'.  */
+      ck_assert_msg (strncmp (in->name, in->family, strlen (in->family))
+                         == 0
+                       && in->name[strlen (in->family)] == '.',
+                     "%s: family '%s'", in->name, in->family);
+      if (i > 0)
+        ck_assert_msg (strcmp (cat->instances[i - 1].name, in->name) < 0,
+                       "%s after %s: not sorted", in->name,
+                       cat->instances[i - 1].name);
+    }
+  ck_assert_uint_eq (arm, 84);
+  /* The inf1 and f1 rows list no accelerator (README caveat).  */
+  for (i = 0; i < ARRAY_SIZE (accelerators); i++)
+    {
+      const struct instance *in
+        = catalogue_find_instance (cat, accelerators[i]);
+
+      ck_assert_msg (in != NULL, "%s is missing", accelerators[i]);
+      ck_assert_int_eq (in->gpus, 0);
+      ck_assert_str_eq (in->gpu_model, "");
+    }
+}
+END_TEST
+
+/* Prices.  */
+
+START_TEST (test_prices_known)
+{
+  size_t i;
+
+  assert_catalogue ();
+  for (i = 0; i < cat->nprices; i++)
+    {
+      const struct price *p = &cat->prices[i];
+
+      ck_assert_msg (p->instance != NULL && p->region != NULL,
+                     "prices.csv:%zu: unknown instance or region", p->line);
+      ck_assert_str_eq (p->instance->provider, p->region->provider);
+      ck_assert_msg (p->usd_per_h > 0.0, "prices.csv:%zu: %g USD/h",
+                     p->line, p->usd_per_h);
+      ck_assert_str_eq (p->date, "2025-04-04");
+      ck_assert_str_eq (p->source, "ec2shop-2025-04");
+      ck_assert_ptr_eq (catalogue_find_price (cat, p->instance, p->region),
+                        p);
+    }
+}
+END_TEST
+
+START_TEST (test_spot_prices)
+{
+  size_t i, spot = 0;
+
+  assert_catalogue ();
+  for (i = 0; i < cat->nprices; i++)
+    {
+      const struct price *p = &cat->prices[i];
+
+      if (isnan (p->spot_usd_per_h))
+        {
+          ck_assert_str_eq (p->spot_date, "");
+          continue;
+        }
+      spot++;
+      ck_assert_str_eq (p->spot_date, "2024-08-09");
+      ck_assert_msg (p->spot_usd_per_h <= p->usd_per_h,
+                     "prices.csv:%zu: spot %g above on-demand %g", p->line,
+                     p->spot_usd_per_h, p->usd_per_h);
+    }
+  ck_assert_uint_eq (spot, 7184);
+}
+END_TEST
+
+/* Regions.  */
+
+START_TEST (test_regions_grid_pue)
+{
+  size_t i;
+
+  assert_catalogue ();
+  for (i = 0; i < cat->nregions; i++)
+    {
+      const struct region *r = &cat->regions[i];
+
+      ck_assert_msg (isfinite (r->grid.gco2e_per_kwh)
+                       && r->grid.gco2e_per_kwh > 0.0,
+                     "%s: grid %g", r->name, r->grid.gco2e_per_kwh);
+      ck_assert_msg (r->grid.source[0] != '\0', "%s: no grid source",
+                     r->name);
+      ck_assert_ptr_nonnull (catalogue_find_source (cat, r->grid.source));
+      ck_assert_msg (r->grid.year > 2000, "%s: grid year %ld", r->name,
+                     r->grid.year);
+      ck_assert_msg (r->pue >= 1.0, "%s: PUE %g", r->name, r->pue);
+      ck_assert_ptr_nonnull (catalogue_find_source (cat, r->pue_source));
+      ck_assert_msg (r->pue_year > 2000, "%s: PUE year %ld", r->name,
+                     r->pue_year);
+      if (i > 0)
+        ck_assert_msg (strcmp (cat->regions[i - 1].name, r->name) < 0,
+                       "%s after %s: not sorted", r->name,
+                       cat->regions[i - 1].name);
+    }
+}
+END_TEST
+
+START_TEST (test_regions_sources)
+{
+  size_t i, gsf_pue = 0, ccf_pue = 0, em = 0, em2024 = 0, owid = 0;
+  size_t no_marginal = 0, no_market = 0, no_cfe = 0;
+
+  assert_catalogue ();
+  for (i = 0; i < cat->nregions; i++)
+    {
+      const struct region *r = &cat->regions[i];
+
+      if (STREQ (r->pue_source, "gsf-rtc/aws"))
+        {
+          gsf_pue++;
+          ck_assert_int_eq (r->pue_year, 2024);
+        }
+      else
+        {
+          ck_assert_str_eq (r->pue_source, "ccf-2022");
+          ck_assert_double_eq (r->pue, 1.135);
+          ck_assert_int_eq (r->pue_year, 2022);
+          ccf_pue++;
+        }
+      if (STREQ (r->grid.source, "em-via-gsf"))
+        {
+          em++;
+          em2024 += r->grid.year == 2024;
+          ck_assert_str_eq (r->grid_level, "region");
+        }
+      else
+        {
+          ck_assert_str_eq (r->grid.source, "owid-ember");
+          ck_assert_str_eq (r->grid_level, "country");
+          owid++;
+        }
+      no_marginal += isnan (r->marginal.gco2e_per_kwh);
+      no_market += isnan (r->market.gco2e_per_kwh);
+      no_cfe += isnan (r->cfe_pct);
+    }
+  /* data/README.md, "Defaults and fallbacks".  */
+  ck_assert_uint_eq (gsf_pue, 21);
+  ck_assert_uint_eq (ccf_pue, 13);
+  ck_assert_uint_eq (em, 30);
+  ck_assert_uint_eq (em2024, 20);
+  ck_assert_uint_eq (owid, 4);
+  ck_assert_uint_eq (no_marginal, 4);
+  ck_assert_uint_eq (no_market, 15);
+  ck_assert_uint_eq (no_cfe, 17);
+}
+END_TEST
+
+START_TEST (test_regions_fallbacks)
+{
+  static const struct
+  {
+    const char *region;
+    const char *country;
+    double grid;
+    long year;
+  } fallback[] = {
+    { "ap-southeast-5", "MY", 605.831, 2022 },
+    { "ap-southeast-7", "TH", 549.583, 2023 },
+    { "mx-central-1", "MX", 507.245, 2023 },
+    { "ca-west-1", "CA", 170.043, 2023 },
+  };
+  const struct region *north;
+  size_t i;
+
+  assert_catalogue ();
+  for (i = 0; i < ARRAY_SIZE (fallback); i++)
+    {
+      const struct region *r = catalogue_find_region (cat,
+                                                      fallback[i].region);
+
+      ck_assert_ptr_nonnull (r);
+      ck_assert_str_eq (r->country, fallback[i].country);
+      ck_assert_double_eq (r->grid.gco2e_per_kwh, fallback[i].grid);
+      ck_assert_int_eq (r->grid.year, fallback[i].year);
+      ck_assert_str_eq (r->grid.source, "owid-ember");
+    }
+  /* Stockholm, the README's example.  */
+  north = catalogue_find_region (cat, "eu-north-1");
+  ck_assert_ptr_nonnull (north);
+  ck_assert_double_eq (north->grid.gco2e_per_kwh, 24.71);
+  ck_assert_int_eq (north->grid.year, 2024);
+  ck_assert_double_eq (north->pue, 1.1);
+  ck_assert_double_eq (north->marginal.gco2e_per_kwh, 791.26);
+  ck_assert_double_eq (north->market.gco2e_per_kwh, 0.0);
+}
+END_TEST
+
+START_TEST (test_regions_groups)
+{
+  static const char *const continents[]
+    = { "europe", "americas", "apac", "middle-east", "africa" };
+  size_t i, k;
+
+  assert_catalogue ();
+  for (i = 0; i < cat->nregions; i++)
+    {
+      const struct region *r = &cat->regions[i];
+      const char *p = r->groups;
+      size_t in_continents = 0;
+
+      /* Exactly one continent.  */
+      for (k = 0; k < ARRAY_SIZE (continents); k++)
+        in_continents += catalogue_region_in_group (r, continents[k]);
+      ck_assert_msg (in_continents == 1, "%s (%s) is in %zu continents",
+                     r->name, r->groups, in_continents);
+      /* Every group it names is in groups.csv.  */
+      while (*p != '\0')
+        {
+          char name[64];
+          size_t len = strcspn (p, ";");
+
+          ck_assert_uint_lt (len, sizeof name);
+          memcpy (name, p, len);
+          name[len] = '\0';
+          ck_assert_msg (catalogue_find_group (cat, name) != NULL,
+                         "%s: group '%s' is not in groups.csv", r->name,
+                         name);
+          p += len;
+          if (*p == ';')
+            p++;
+        }
+      /* GovCloud by code prefix; US by country.  */
+      ck_assert_int_eq (catalogue_region_in_group (r, "govcloud"),
+                        strncmp (r->name, "us-gov-", 7) == 0);
+      ck_assert_int_eq (catalogue_region_in_group (r, "us"),
+                        STREQ (r->country, "US"));
+    }
+  ck_assert (catalogue_region_in_group (catalogue_find_region (cat,
+                                                               "eu-north-1"),
+                                        "nordics"));
+  ck_assert (!catalogue_region_in_group (catalogue_find_region (cat,
+                                                                "eu-west-2"),
+                                         "eu"));
+}
+END_TEST
+
+static Suite *
+data_suite (void)
+{
+  Suite *s = suite_create ("data");
+  TCase *tc;
+
+  print_counts ();
+
+  tc = tcase_create ("counts");
+  tcase_add_unchecked_fixture (tc, load_catalogue, free_catalogue);
+  tcase_add_test (tc, test_counts);
+  tcase_add_test (tc, test_priced_types);
+  tcase_add_test (tc, test_prices_per_region);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("instances");
+  tcase_add_unchecked_fixture (tc, load_catalogue, free_catalogue);
+  tcase_add_test (tc, test_curves);
+  tcase_add_test (tc, test_embodied_positive);
+  tcase_add_test (tc, test_embodied_share);
+  tcase_add_test (tc, test_instance_kinds);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("prices");
+  tcase_add_unchecked_fixture (tc, load_catalogue, free_catalogue);
+  tcase_add_test (tc, test_prices_known);
+  tcase_add_test (tc, test_spot_prices);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("regions");
+  tcase_add_unchecked_fixture (tc, load_catalogue, free_catalogue);
+  tcase_add_test (tc, test_regions_grid_pue);
+  tcase_add_test (tc, test_regions_sources);
+  tcase_add_test (tc, test_regions_fallbacks);
+  tcase_add_test (tc, test_regions_groups);
+  suite_add_tcase (s, tc);
+
+  return s;
+}
+
+UNIT_MAIN (data_suite)

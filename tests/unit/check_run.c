@@ -1,0 +1,438 @@
+/* Unit tests for evaluating one run on the shipped data.  */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalogue.h"
+#include "diag.h"
+#include "output.h"
+#include "run.h"
+#include "system.h"
+#include "unit.h"
+
+/* Assert that X is Y within 1e-9 relative (Y must not be 0).  */
+#define ASSERT_REL(x, y) ck_assert_double_eq_tol ((x), (y), 1e-9 * fabs (y))
+
+/* The data: loaded once per test case, in the parent.  */
+static struct catalogue *cat;
+static struct diag cat_diag;
+static const char *cat_dir;
+
+static void
+load_catalogue (void)
+{
+  cat_dir = getenv ("CARBON_ADVISOR_DATA");
+  if (cat_dir == NULL || cat_dir[0] == '\0')
+    cat_dir = "data";
+  cat = catalogue_load (cat_dir, &cat_diag);
+}
+
+static void
+free_catalogue (void)
+{
+  catalogue_free (cat);
+  cat = NULL;
+}
+
+/* The m5.xlarge in eu-north-1 and its price:
+     data/instances.csv line 175: 8.8, 14.0, 28.2, 39.9 W; 67.1 kg
+     data/regions.csv line 19: PUE 1.1 (gsf-rtc/aws, 2024), 24.71 g/kWh
+       (em-via-gsf, 2024, region)
+     data/prices.csv line 3887: 0.204 USD/h (2025-04-04, ec2shop-2025-04)
+   Found by the checked fixture, which fails the test if the data cannot
+   be loaded.  */
+static const struct instance *m5;
+static const struct region *north;
+static const struct price *m5_north;
+
+static void
+find_m5_north (void)
+{
+  ck_assert_msg (cat != NULL,
+                 "cannot load the data tables from '%s' (set "
+                 "CARBON_ADVISOR_DATA to the data/ folder): %s",
+                 cat_dir, cat_diag.text);
+  m5 = catalogue_find_instance (cat, "m5.xlarge");
+  north = catalogue_find_region (cat, "eu-north-1");
+  ck_assert_ptr_nonnull (m5);
+  ck_assert_ptr_nonnull (north);
+  m5_north = catalogue_find_price (cat, m5, north);
+  ck_assert_ptr_nonnull (m5_north);
+}
+
+/* 36 h at 50 % on one instance over 4 years, figures from the data.  */
+static struct run_params
+default_params (void)
+{
+  struct run_params p = { 36.0, 50.0, 1, 4.0, NAN, NAN };
+
+  return p;
+}
+
+/* Evaluate PARAMS for m5.xlarge in eu-north-1, which must succeed.  */
+static struct run
+evaluate_ok (const struct run_params *params, const struct price *price)
+{
+  struct diag d = { 0, "" };
+  struct run run;
+
+  memset (&run, 0, sizeof run);
+  ck_assert_msg (run_evaluate (m5, north, price, params, &run, &d) == 0,
+                 "run_evaluate failed: %s", d.text);
+  return run;
+}
+
+/* The csv that out_write makes of RUN.  The caller frees it.  */
+static char *
+render_csv (const struct run *run)
+{
+  struct out_table *t = out_table_new (run_columns, run_ncolumns);
+  char *buf = NULL;
+  size_t size = 0;
+  FILE *fp = open_memstream (&buf, &size);
+
+  ck_assert_ptr_nonnull (fp);
+  out_table_add_row (t);
+  run_fill_row (t, run);
+  ck_assert_int_eq (out_write (fp, OUT_FORMAT_CSV, OUT_LAYOUT_WIDE, t), 0);
+  ck_assert_int_eq (fclose (fp), 0);
+  out_table_free (t);
+  return buf;
+}
+
+/* The header row of the csv format.  */
+static const char csv_header[]
+  = "provider,region,instance_type,count,runtime_h,load_pct,power_w,pue,"
+    "grid_gco2e_per_kwh,energy_kwh,scope2_gco2e,scope3_gco2e,total_gco2e,"
+    "price_usd_per_h,cost_usd,location,lifetime_h,embodied_kgco2e,"
+    "power_origin,power_source,embodied_source,pue_source,pue_year,"
+    "grid_source,grid_year,grid_level,price_date,price_source,data_rows\n";
+
+/* run_evaluate.  */
+
+START_TEST (test_m5_north)
+{
+  struct run_params params = default_params ();
+  struct run run = evaluate_ok (&params, m5_north);
+
+  ck_assert_ptr_eq (run.instance, m5);
+  ck_assert_ptr_eq (run.region, north);
+  ck_assert_ptr_eq (run.price, m5_north);
+  ck_assert_double_eq (run.runtime_h, 36.0);
+  ck_assert_double_eq (run.load_pct, 50.0);
+  ck_assert_int_eq (run.count, 1);
+  /* 4 x 8760 = 35,040 h.  */
+  ck_assert_double_eq (run.lifetime_h, 35040.0);
+  /* The measured point at 50 %, exactly.  */
+  ck_assert_double_eq (run.power_w, 28.2);
+  ck_assert_double_eq (run.pue, 1.1);
+  ck_assert_str_eq (run.pue_source, "gsf-rtc/aws");
+  ck_assert_int_eq (run.pue_year, 2024);
+  ck_assert_double_eq (run.grid_gco2e_per_kwh, 24.71);
+  ck_assert_str_eq (run.grid_source, "em-via-gsf");
+  ck_assert_int_eq (run.grid_year, 2024);
+  ck_assert_str_eq (run.grid_level, "region");
+  /* energy = 28.2 x 36 / 1000 x 1.1 = 1.11672 kWh.  */
+  ASSERT_REL (run.footprint.energy_kwh, 1.11672);
+  /* scope2 = 1.11672 x 24.71 = 27.5941512 g.  */
+  ASSERT_REL (run.footprint.scope2_gco2e, 27.5941512);
+  /* scope3 = 67.1 x 1000 x 36 / 35040 = 10065 / 146 = 68.9383561644 g.  */
+  ASSERT_REL (run.footprint.scope3_gco2e, 10065.0 / 146.0);
+  ASSERT_REL (run.footprint.total_gco2e, 27.5941512 + 10065.0 / 146.0);
+  /* cost = 0.204 x 36 = 7.344 USD.  */
+  ASSERT_REL (run.footprint.cost_usd, 7.344);
+}
+END_TEST
+
+START_TEST (test_count_lifetime)
+{
+  struct run_params params = default_params ();
+  struct run run;
+
+  params.count = 4;
+  params.lifetime_years = 3.0;
+  run = evaluate_ok (&params, m5_north);
+  ck_assert_int_eq (run.count, 4);
+  /* 3 x 8760 = 26,280 h.  */
+  ck_assert_double_eq (run.lifetime_h, 26280.0);
+  /* 4 x 1.11672 = 4.46688 kWh; 4 x 27.5941512 = 110.3766048 g.  */
+  ASSERT_REL (run.footprint.energy_kwh, 4.46688);
+  ASSERT_REL (run.footprint.scope2_gco2e, 110.3766048);
+  /* 4 x 67.1 x 1000 x 36 / 26280 = 9,662,400 / 26,280 = 367.6712... g.  */
+  ASSERT_REL (run.footprint.scope3_gco2e, 9662400.0 / 26280.0);
+  /* 4 x 7.344 = 29.376 USD.  */
+  ASSERT_REL (run.footprint.cost_usd, 29.376);
+}
+END_TEST
+
+START_TEST (test_between_points)
+{
+  struct run_params params = default_params ();
+  struct run run;
+
+  /* At 30 % the Steffen curve gives 1982.6 / 90 = 22.0288... W (worked
+     out in check_power.c).  */
+  params.load_pct = 30.0;
+  run = evaluate_ok (&params, m5_north);
+  ASSERT_REL (run.power_w, 1982.6 / 90.0);
+  /* energy = 22.0288... x 36 / 1000 x 1.1 = 1982.6 x 0.0396 / 90
+            = 78.51096 / 90 = 0.872344 kWh.  */
+  ASSERT_REL (run.footprint.energy_kwh, 0.872344);
+}
+END_TEST
+
+START_TEST (test_user_pue)
+{
+  struct run_params params = default_params ();
+  struct run run;
+
+  params.pue = 1.2;
+  run = evaluate_ok (&params, m5_north);
+  ck_assert_double_eq (run.pue, 1.2);
+  ck_assert_str_eq (run.pue_source, RUN_SOURCE_USER);
+  ck_assert_str_eq (run.pue_source, "user");
+  ck_assert_int_eq (run.pue_year, 0);
+  /* The grid figure is still the region's.  */
+  ck_assert_str_eq (run.grid_source, "em-via-gsf");
+  ck_assert_int_eq (run.grid_year, 2024);
+  /* energy = 28.2 x 36 / 1000 x 1.2 = 1.21824 kWh;
+     scope2 = 1.21824 x 24.71 = 29.23776 + 0.8649504 = 30.1027104 g.  */
+  ASSERT_REL (run.footprint.energy_kwh, 1.21824);
+  ASSERT_REL (run.footprint.scope2_gco2e, 30.1027104);
+  ASSERT_REL (run.footprint.scope3_gco2e, 10065.0 / 146.0);
+}
+END_TEST
+
+START_TEST (test_user_grid)
+{
+  struct run_params params = default_params ();
+  struct run run;
+
+  params.grid_gco2e_per_kwh = 100.0;
+  run = evaluate_ok (&params, m5_north);
+  ck_assert_double_eq (run.grid_gco2e_per_kwh, 100.0);
+  ck_assert_str_eq (run.grid_source, "user");
+  ck_assert_int_eq (run.grid_year, 0);
+  ck_assert_str_eq (run.grid_level, "");
+  /* The PUE is still the region's.  */
+  ck_assert_double_eq (run.pue, 1.1);
+  ck_assert_str_eq (run.pue_source, "gsf-rtc/aws");
+  ck_assert_int_eq (run.pue_year, 2024);
+  /* scope2 = 1.11672 x 100 = 111.672 g.  */
+  ASSERT_REL (run.footprint.scope2_gco2e, 111.672);
+  /* A user's zero is a real zero.  */
+  params.grid_gco2e_per_kwh = 0.0;
+  run = evaluate_ok (&params, m5_north);
+  ck_assert_double_eq (run.footprint.scope2_gco2e, 0.0);
+  ck_assert_str_eq (run.grid_source, "user");
+}
+END_TEST
+
+START_TEST (test_no_price)
+{
+  struct run_params params = default_params ();
+  struct run run = evaluate_ok (&params, NULL);
+
+  ck_assert_ptr_null (run.price);
+  ck_assert_double_nan (run.footprint.cost_usd);
+  ASSERT_REL (run.footprint.total_gco2e, 27.5941512 + 10065.0 / 146.0);
+}
+END_TEST
+
+/* A region whose grid intensity the data lacks, built by hand.  */
+static struct region
+region_without_grid (void)
+{
+  struct region r;
+
+  memset (&r, 0, sizeof r);
+  r.provider = "aws";
+  r.name = "xx-test-1";
+  r.location = "Nowhere (Test)";
+  r.country = "XX";
+  r.groups = "";
+  r.pue = 1.2;
+  r.pue_source = "ccf-2022";
+  r.pue_year = 2022;
+  r.grid.gco2e_per_kwh = NAN;
+  r.grid.source = "";
+  r.grid_level = "";
+  r.marginal.gco2e_per_kwh = NAN;
+  r.marginal.source = "";
+  r.market.gco2e_per_kwh = NAN;
+  r.market.source = "";
+  r.cfe_pct = NAN;
+  r.cfe_source = "";
+  r.line = 99;
+  return r;
+}
+
+START_TEST (test_region_without_grid)
+{
+  struct run_params params = default_params ();
+  struct region r = region_without_grid ();
+  struct diag d = { 0, "" };
+  struct run run;
+
+  ck_assert_int_eq (run_evaluate (m5, &r, NULL, &params, &run, &d), -1);
+  ck_assert_int_eq (d.status, CA_EXIT_DATAERR);
+  ck_assert_str_eq (d.text, "region 'xx-test-1' has no grid intensity in "
+                            "the data; give one with --grid-intensity");
+
+  /* --grid-intensity makes it usable.  */
+  params.grid_gco2e_per_kwh = 50.0;
+  memset (&d, 0, sizeof d);
+  ck_assert_int_eq (run_evaluate (m5, &r, NULL, &params, &run, &d), 0);
+  ck_assert_str_eq (run.grid_source, "user");
+  ck_assert_str_eq (run.pue_source, "ccf-2022");
+  /* energy = 28.2 x 36 / 1000 x 1.2 = 1.21824 kWh; x 50 = 60.912 g.  */
+  ASSERT_REL (run.footprint.scope2_gco2e, 60.912);
+}
+END_TEST
+
+START_TEST (test_bad_load)
+{
+  struct run_params params = default_params ();
+  struct diag d = { 0, "" };
+  struct run run;
+
+  params.load_pct = 101.0;
+  ck_assert_int_eq (run_evaluate (m5, north, m5_north, &params, &run, &d),
+                    -1);
+  ck_assert_int_eq (d.status, CA_EXIT_USAGE);
+  ck_assert_str_eq (d.text, "m5.xlarge: load 101 % is outside 0-100");
+}
+END_TEST
+
+START_TEST (test_bad_curve)
+{
+  struct run_params params = default_params ();
+  struct diag d = { 0, "" };
+  struct instance broken;
+  struct run run;
+
+  broken = *m5;
+  broken.name = "broken.large";
+  broken.power_w[2] = 10.0;
+  ck_assert_int_eq (run_evaluate (&broken, north, NULL, &params, &run, &d),
+                    -1);
+  ck_assert_int_eq (d.status, CA_EXIT_DATAERR);
+  ck_assert_str_eq (d.text, "broken.large: power 10 W at 50 % load is "
+                            "below 14 W at 10 %");
+}
+END_TEST
+
+/* run_fill_row.  */
+
+START_TEST (test_columns)
+{
+  ck_assert_uint_eq (run_ncolumns, 29);
+  ck_assert_str_eq (run_columns[0].key, "provider");
+  ck_assert_str_eq (run_columns[14].key, "cost_usd");
+  ck_assert_str_eq (run_columns[run_ncolumns - 1].key, "data_rows");
+}
+END_TEST
+
+START_TEST (test_fill_row_csv)
+{
+  struct run_params params = default_params ();
+  struct run run = evaluate_ok (&params, m5_north);
+  char *csv = render_csv (&run);
+  char expected[2048];
+
+  /* Numbers with up to 12 significant digits: scope3 68.938356164384 ->
+     68.9383561644, total 96.532507364384 -> 96.5325073644.  */
+  snprintf (expected, sizeof expected, "%s%s", csv_header,
+            "aws,eu-north-1,m5.xlarge,1,36,50,28.2,1.1,24.71,1.11672,"
+            "27.5941512,68.9383561644,96.5325073644,0.204,7.344,"
+            "Europe (Stockholm),35040,67.1,measured,teads-2022,"
+            "teads-2022,gsf-rtc/aws,2024,em-via-gsf,2024,region,"
+            "2025-04-04,ec2shop-2025-04,"
+            "instances.csv:175 regions.csv:19 prices.csv:3887\n");
+  ck_assert_str_eq (csv, expected);
+  free (csv);
+}
+END_TEST
+
+START_TEST (test_fill_row_user)
+{
+  struct run_params params = default_params ();
+  struct run run;
+  char *csv;
+  char expected[2048];
+
+  params.pue = 1.2;
+  params.grid_gco2e_per_kwh = 100.0;
+  run = evaluate_ok (&params, m5_north);
+  csv = render_csv (&run);
+  /* energy 1.21824 kWh; scope2 121.824 g; total 121.824 + 68.938356164384
+     = 190.762356164384 -> 190.762356164.  The years of user figures are
+     unknown (empty), and so is the grid level.  */
+  snprintf (expected, sizeof expected, "%s%s", csv_header,
+            "aws,eu-north-1,m5.xlarge,1,36,50,28.2,1.2,100,1.21824,"
+            "121.824,68.9383561644,190.762356164,0.204,7.344,"
+            "Europe (Stockholm),35040,67.1,measured,teads-2022,"
+            "teads-2022,user,,user,,,2025-04-04,ec2shop-2025-04,"
+            "instances.csv:175 regions.csv:19 prices.csv:3887\n");
+  ck_assert_str_eq (csv, expected);
+  free (csv);
+}
+END_TEST
+
+START_TEST (test_fill_row_no_price)
+{
+  struct run_params params = default_params ();
+  struct run run = evaluate_ok (&params, NULL);
+  char *csv = render_csv (&run);
+  const char *row = csv + strlen (csv_header);
+  const char *expected_start
+    = "aws,eu-north-1,m5.xlarge,1,36,50,28.2,1.1,24.71,1.11672,"
+      "27.5941512,68.9383561644,96.5325073644,,,Europe (Stockholm),35040,"
+      "67.1,measured,teads-2022,teads-2022,gsf-rtc/aws,2024,em-via-gsf,"
+      "2024,region,,,instances.csv:175 regions.csv:19 ";
+
+  /* Price, cost, price date and price source are empty.  */
+  ck_assert_int_eq (strncmp (csv, csv_header, strlen (csv_header)), 0);
+  ck_assert_msg (strncmp (row, expected_start, strlen (expected_start))
+                   == 0,
+                 "row is '%s'", row);
+  free (csv);
+}
+END_TEST
+
+static Suite *
+run_suite (void)
+{
+  Suite *s = suite_create ("run");
+  TCase *tc;
+
+  tc = tcase_create ("evaluate");
+  tcase_add_unchecked_fixture (tc, load_catalogue, free_catalogue);
+  tcase_add_checked_fixture (tc, find_m5_north, NULL);
+  tcase_add_test (tc, test_m5_north);
+  tcase_add_test (tc, test_count_lifetime);
+  tcase_add_test (tc, test_between_points);
+  tcase_add_test (tc, test_user_pue);
+  tcase_add_test (tc, test_user_grid);
+  tcase_add_test (tc, test_no_price);
+  tcase_add_test (tc, test_region_without_grid);
+  tcase_add_test (tc, test_bad_load);
+  tcase_add_test (tc, test_bad_curve);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("fill_row");
+  tcase_add_unchecked_fixture (tc, load_catalogue, free_catalogue);
+  tcase_add_checked_fixture (tc, find_m5_north, NULL);
+  tcase_add_test (tc, test_columns);
+  tcase_add_test (tc, test_fill_row_csv);
+  tcase_add_test (tc, test_fill_row_user);
+  tcase_add_test (tc, test_fill_row_no_price);
+  suite_add_tcase (s, tc);
+
+  return s;
+}
+
+UNIT_MAIN (run_suite)
