@@ -45,6 +45,21 @@ GSF_AWS = 'Amazon Web Services'
 
 SOURCES = [
     {
+        'id': 'nvidia-datasheets',
+        'title': 'NVIDIA data-centre GPU datasheets: A100 Tensor Core GPU, Tesla V100, '
+                 'T4 Tensor Core GPU, Tesla K80',
+        'publisher': 'NVIDIA',
+        'year': '2014-2021',
+        'licence': 'vendor specifications (facts)',
+        'repo': '',
+        'commit': '',
+        'provenance': '',
+        'upstream': 'data/build/gpu-specs.csv (curated by hand, one row per GPU model, '
+                    'with the datasheet figure quoted)',
+        'notes': 'Peak training throughput per GPU for the gpu scaling of advise; '
+                 'see data/build/gpu-specs.csv for the exact figure taken from each sheet.',
+    },
+    {
         'id': 'teads-2022',
         'title': 'EC2 Carbon Emissions Dataset (export shipped in Valohai Wattson)',
         'publisher': 'Teads Engineering',
@@ -238,6 +253,8 @@ REGION_COLS = ['provider', 'region', 'location', 'country', 'latitude', 'longitu
 PRICE_COLS = ['provider', 'region', 'instance_type', 'price_usd_per_h', 'price_date',
               'price_source', 'spot_usd_per_h', 'spot_date']
 GROUP_COLS = ['group', 'description']
+GPU_COLS = ['gpu_model', 'training_tflops', 'training_metric', 'training_source']
+GPU_SPECS = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'gpu-specs.csv')
 SOURCE_COLS = ['id', 'title', 'publisher', 'year', 'licence', 'upstream', 'notes']
 
 # ---------------------------------------------------------------------------
@@ -732,6 +749,27 @@ def build_prices(src, price_rows, instance_types, region_set, stats):
 # groups.csv, sources.csv
 
 
+def build_gpus(instances):
+    """gpus.csv: one row per GPU model any instance uses, from the curated
+    data/build/gpu-specs.csv (figures quoted from vendor datasheets)."""
+    header, rows = read_csv(GPU_SPECS)
+    need_cols(GPU_SPECS, header, GPU_COLS)
+    by_model = {}
+    for _, r in rows:
+        if r['gpu_model'] in by_model:
+            fail('%s: GPU model %s twice' % (GPU_SPECS, r['gpu_model']))
+        if r['training_tflops'] and not is_num(r['training_tflops']):
+            fail('%s: %s: bad training_tflops' % (GPU_SPECS, r['gpu_model']))
+        if bool(r['training_tflops']) != bool(r['training_source']):
+            fail('%s: %s: a figure needs its source' % (GPU_SPECS, r['gpu_model']))
+        by_model[r['gpu_model']] = {c: r[c] for c in GPU_COLS}
+    used = sorted({i['gpu_model'] for i in instances if i['gpu_model']}, key=str.encode)
+    missing = [m for m in used if m not in by_model]
+    if missing:
+        fail('%s lacks GPU models used by instances: %s' % (GPU_SPECS, ', '.join(missing)))
+    return [by_model[m] for m in used]
+
+
 def build_groups():
     return [{'group': g, 'description': GROUPS[g][1]} for g in sorted(GROUPS)]
 
@@ -744,16 +782,21 @@ def build_sources(src, used):
     for s in SOURCES:
         if not re.match(r'^[a-z0-9][a-z0-9./-]*$', s['id']):
             fail('bad source id %r' % s['id'])
-        prov = os.path.join(src, s['provenance'], 'PROVENANCE.md')
-        if not os.path.isfile(prov):
-            fail('missing %s' % prov)
-        with open(prov, encoding='utf-8') as f:
-            text = f.read()
-        if s['commit'] not in text or s['repo'] not in text:
-            fail('%s does not name %s@%s' % (prov, s['repo'], s['commit']))
+        if s['provenance']:
+            prov = os.path.join(src, s['provenance'], 'PROVENANCE.md')
+            if not os.path.isfile(prov):
+                fail('missing %s' % prov)
+            with open(prov, encoding='utf-8') as f:
+                text = f.read()
+            if s['commit'] not in text or s['repo'] not in text:
+                fail('%s does not name %s@%s' % (prov, s['repo'], s['commit']))
+            upstream = '%s@%s' % (s['repo'], s['commit'])
+        else:
+            # Curated in the project itself (e.g. vendor datasheet figures).
+            upstream = s['upstream']
         out.append({'id': s['id'], 'title': s['title'], 'publisher': s['publisher'],
                     'year': s['year'], 'licence': s['licence'],
-                    'upstream': '%s@%s' % (s['repo'], s['commit']), 'notes': s['notes']})
+                    'upstream': upstream, 'notes': s['notes']})
     out.sort(key=lambda r: r['id'].encode())
     return out
 
@@ -822,9 +865,10 @@ def main(argv):
         prices = build_prices(src, price_rows, {r['instance_type'] for r in instances},
                               {r['region'] for r in regions}, stats)
         groups = build_groups()
+        gpus = build_gpus(instances)
         used = set()
         for rows, cols in ((instances, INSTANCE_COLS), (regions, REGION_COLS),
-                           (prices, PRICE_COLS)):
+                           (prices, PRICE_COLS), (gpus, GPU_COLS)):
             for c in cols:
                 if c.endswith('_source'):
                     used |= {r[c] for r in rows if r[c]}
@@ -839,6 +883,7 @@ def main(argv):
         return 1
     tables = [('instances.csv', INSTANCE_COLS, instances), ('regions.csv', REGION_COLS, regions),
               ('prices.csv', PRICE_COLS, prices), ('groups.csv', GROUP_COLS, groups),
+              ('gpus.csv', GPU_COLS, gpus),
               ('sources.csv', SOURCE_COLS, sources)]
     for name, cols, rows in tables:
         write_csv(os.path.join(a.out_dir, name), cols, rows)
