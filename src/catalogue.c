@@ -17,7 +17,7 @@ const double catalogue_power_loads[CATALOGUE_POWER_POINTS]
 /* The tables the structs point into, and sorted indexes for lookups.  */
 struct catalogue_private
 {
-  struct csv_table *tables[5];
+  struct csv_table *tables[6];
   const struct instance **instances_by_name;
   const struct region **regions_by_name;
   const struct price **prices_by_pair;
@@ -241,6 +241,13 @@ compare_group_names (const void *a, const void *b)
 }
 
 static int
+compare_gpu_models (const void *a, const void *b)
+{
+  return strcmp (((const struct gpu *) a)->model,
+                 ((const struct gpu *) b)->model);
+}
+
+static int
 compare_source_ids (const void *a, const void *b)
 {
   return strcmp (((const struct source *) a)->id,
@@ -323,6 +330,43 @@ load_groups (struct catalogue *cat, const struct csv_table *t,
   return 0;
 }
 
+static int
+load_gpus (struct catalogue *cat, const struct csv_table *t, struct diag *d)
+{
+  static const char *const names[]
+    = { "gpu_model", "training_tflops", "training_metric", "training_source",
+        NULL };
+  size_t c[4];
+  struct table_reader r = { t, 0, d };
+
+  if (find_columns (t, names, c, d) < 0)
+    return -1;
+  cat->gpus = xcalloc (t->nrows, sizeof *cat->gpus);
+  for (r.row = 0; r.row < t->nrows; r.row++)
+    {
+      struct gpu *g = &cat->gpus[r.row];
+
+      if (required_text (&r, c[0], &g->model) < 0
+          || number_min (&r, c[1], true, 0.0, &g->training_tflops) < 0
+          || known_source (cat, &r, c[3]) < 0)
+        return -1;
+      g->training_metric = text (&r, c[2]);
+      g->training_source = text (&r, c[3]);
+      if (isnan (g->training_tflops) != (g->training_source[0] == '\0'))
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "%s:%zu: column 'training_tflops': a figure needs "
+                         "its source, and a source needs a figure",
+                         t->path, csvio_line (r.row));
+      cat->ngpus++;
+    }
+  qsort (cat->gpus, cat->ngpus, sizeof *cat->gpus, compare_gpu_models);
+  for (r.row = 1; r.row < cat->ngpus; r.row++)
+    if (STREQ (cat->gpus[r.row].model, cat->gpus[r.row - 1].model))
+      return diag_set (d, CA_EXIT_DATAERR, "%s: GPU model '%s' appears twice",
+                       t->path, cat->gpus[r.row].model);
+  return 0;
+}
+
 /* Check that a power curve is non-negative and never decreases.  */
 static int
 check_curve (const struct table_reader *r, const size_t *cols,
@@ -378,6 +422,10 @@ load_instances (struct catalogue *cat, const struct csv_table *t,
                          "%s:%zu: column 'gpu_model': must be given exactly "
                          "when gpus is above 0",
                          t->path, in->line);
+      if (in->gpus > 0 && catalogue_find_gpu (cat, in->gpu_model) == NULL)
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "%s:%zu: column 'gpu_model': '%s' is not in %s",
+                         t->path, in->line, in->gpu_model, CATALOGUE_GPUS);
       if (!STREQ (in->arch, "x86_64") && !STREQ (in->arch, "arm64"))
         return diag_set (d, CA_EXIT_DATAERR,
                          "%s:%zu: column 'arch': '%s' is neither x86_64 nor "
@@ -617,13 +665,17 @@ catalogue_load (const char *dir, struct diag *d)
   cat->dir = xstrdup (dir);
   cat->private_data = priv;
 
-  /* Sources first: every other table names its sources by id.  Prices
-     last: they point at instances and regions.  */
+  /* Sources first: every other table names its sources by id.  GPUs
+     before the instances that name them.  Prices last: they point at
+     instances and regions.  */
   t = read_table (cat, priv, 0, CATALOGUE_SOURCES, d);
   if (t == NULL || load_sources (cat, t, d) < 0)
     goto done;
   t = read_table (cat, priv, 1, CATALOGUE_GROUPS, d);
   if (t == NULL || load_groups (cat, t, d) < 0)
+    goto done;
+  t = read_table (cat, priv, 5, CATALOGUE_GPUS, d);
+  if (t == NULL || load_gpus (cat, t, d) < 0)
     goto done;
   t = read_table (cat, priv, 2, CATALOGUE_INSTANCES, d);
   if (t == NULL || load_instances (cat, t, d) < 0
@@ -668,6 +720,7 @@ catalogue_free (struct catalogue *cat)
   free (cat->prices);
   free (cat->groups);
   free (cat->sources);
+  free (cat->gpus);
   free (cat->dir);
   free (cat);
 }
@@ -718,6 +771,15 @@ catalogue_find_source (const struct catalogue *cat, const char *id)
 
   return bsearch (&key, cat->sources, cat->nsources, sizeof *cat->sources,
                   compare_source_ids);
+}
+
+const struct gpu *
+catalogue_find_gpu (const struct catalogue *cat, const char *model)
+{
+  struct gpu key = { .model = model };
+
+  return bsearch (&key, cat->gpus, cat->ngpus, sizeof *cat->gpus,
+                  compare_gpu_models);
 }
 
 const struct price *

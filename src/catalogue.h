@@ -77,6 +77,16 @@ struct price
   size_t line;                  /* Line in prices.csv.  */
 };
 
+/* A GPU model any instance type uses.  */
+struct gpu
+{
+  const char *model;
+  double training_tflops;       /* Peak training throughput per GPU, or
+                                   NaN when no source gives one.  */
+  const char *training_metric;  /* Which figure it is.  */
+  const char *training_source;
+};
+
 struct group
 {
   const char *name;
@@ -107,6 +117,8 @@ struct catalogue
   size_t ngroups;
   struct source *sources;       /* Sorted by id.  */
   size_t nsources;
+  struct gpu *gpus;             /* Sorted by model.  */
+  size_t ngpus;
   /* Private: the tables whose text the structs above point into, and
      lookup indexes.  */
   void *private_data;
@@ -118,12 +130,14 @@ struct catalogue
 #define CATALOGUE_PRICES "prices.csv"
 #define CATALOGUE_GROUPS "groups.csv"
 #define CATALOGUE_SOURCES "sources.csv"
+#define CATALOGUE_GPUS "gpus.csv"
 
 /* Load and check every table in DIR.  Returns a new catalogue, or NULL
    with D set: CA_EXIT_NOINPUT when a table is missing, CA_EXIT_DATAERR
    ("FILE:LINE: column 'C': what is wrong") when one is malformed or the
    tables disagree (a price for an unknown instance, a source id that
-   sources.csv lacks, a power curve that decreases...).  */
+   sources.csv lacks, a GPU model gpus.csv lacks, a power curve that
+   decreases...).  */
 struct catalogue *catalogue_load (const char *dir, struct diag *d);
 
 void catalogue_free (struct catalogue *cat);
@@ -137,6 +151,8 @@ const struct group *catalogue_find_group (const struct catalogue *cat,
                                           const char *name);
 const struct source *catalogue_find_source (const struct catalogue *cat,
                                             const char *id);
+const struct gpu *catalogue_find_gpu (const struct catalogue *cat,
+                                      const char *model);
 
 /* The price of INSTANCE in REGION, or NULL when it is not sold there.  */
 const struct price *catalogue_find_price (const struct catalogue *cat,

@@ -49,6 +49,11 @@ static const char instances_csv[]
     "aws,m1g.large,m1g,2,8,0,,arm64,Graviton2,64,2.0,3.2,5.5,7.7,1200,37.5,"
     "modelled,teads,teads\n";
 
+static const char gpus_csv[]
+  = "gpu_model,training_tflops,training_metric,training_source\n"
+    "T4,65,FP16 Tensor Core peak,teads\n"
+    "K80,,,\n";
+
 static const char regions_csv[]
   = "provider,region,location,country,latitude,longitude,groups,pue,"
     "pue_source,pue_year,grid_gco2e_per_kwh,grid_source,grid_year,"
@@ -80,6 +85,7 @@ static const struct
 } fixture_files[] = {
   { CATALOGUE_SOURCES, sources_csv },
   { CATALOGUE_GROUPS, groups_csv },
+  { CATALOGUE_GPUS, gpus_csv },
   { CATALOGUE_INSTANCES, instances_csv },
   { CATALOGUE_REGIONS, regions_csv },
   { CATALOGUE_PRICES, prices_csv },

@@ -130,6 +130,7 @@ print_counts (void)
   print_tally ("prices", &prices, c->nprices);
   printf ("# groups: %zu\n", c->ngroups);
   printf ("# sources: %zu\n", c->nsources);
+  printf ("# gpu models: %zu\n", c->ngpus);
   /* Flush now: a forked test would otherwise inherit the buffer and
      print it again.  */
   fflush (stdout);
@@ -163,7 +164,10 @@ START_TEST (test_counts)
   ck_assert_uint_eq (cat->nregions, 34);
   ck_assert_uint_eq (cat->nprices, 8193);
   ck_assert_uint_eq (cat->ngroups, 9);
-  ck_assert_uint_eq (cat->nsources, 9);
+  ck_assert_uint_eq (cat->nsources, 10);
+  /* The GPU models of the Teads rows: A100, K520, K80, M60, Radeon Pro
+     V520, T4, V100.  */
+  ck_assert_uint_eq (cat->ngpus, 7);
 }
 END_TEST
 
