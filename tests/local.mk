@@ -25,6 +25,7 @@ unit_tests = \
   %D%/unit/check_footprint \
   %D%/unit/check_numparse \
   %D%/unit/check_output \
+  %D%/unit/check_pareto \
   %D%/unit/check_power \
   %D%/unit/check_run \
   %D%/unit/check_suggest
@@ -49,6 +50,8 @@ UNIT_LDADD = $(ADVISOR_LIBS) $(CHECK_LIBS)
 %C%_unit_check_numparse_LDADD = $(UNIT_LDADD)
 %C%_unit_check_output_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_output_LDADD = $(UNIT_LDADD)
+%C%_unit_check_pareto_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_pareto_LDADD = $(UNIT_LDADD)
 %C%_unit_check_power_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_power_LDADD = $(UNIT_LDADD)
 %C%_unit_check_run_CFLAGS = $(UNIT_CFLAGS)
