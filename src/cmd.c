@@ -7,10 +7,12 @@
 #include "cmd.h"
 #include "system.h"
 
+extern const struct cmd_entry cmd_advise_entry;
 extern const struct cmd_entry cmd_estimate_entry;
 extern const struct cmd_entry cmd_list_entry;
 
 const struct cmd_entry *const cmd_table[] = {
+  &cmd_advise_entry,
   &cmd_estimate_entry,
   &cmd_list_entry,
   NULL,

@@ -1,0 +1,990 @@
+/* carbon-advisor advise: every instance type x region that meets the
+   job's constraints, ranked by non-dominated sorting on carbon and cost,
+   with the front's notable points and the price of carbon along it.  */
+#include <config.h>
+
+#include <argp.h>
+#include <fnmatch.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "cmd.h"
+#include "numparse.h"
+#include "pareto.h"
+#include "run.h"
+#include "scaling.h"
+#include "select.h"
+#include "xalloc.h"
+
+struct advise_opts
+{
+  struct run_params params;
+  bool has_runtime;
+  bool has_load;
+  struct selection selection;
+  struct name_list exclude_regions;
+  struct name_list gpu_models;
+  struct name_list families;
+  struct name_list patterns;
+  const char *arch;
+  double max_cost_usd;          /* +inf when not given.  */
+  double deadline_h;
+  double max_co2e_g;
+  const char *reference;
+  enum scaling_mode scaling;
+  bool has_scaling;
+  double serial_fraction;
+  const char *speedup_path;
+  const char *baseline;         /* TYPE@REGION.  */
+  double carbon_price;          /* USD per tonne, NaN when not given.  */
+  long top;
+  bool all;
+};
+
+enum
+{
+  OPT_RUNTIME = 't',
+  OPT_LOAD = 'l',
+  OPT_COUNT = 'n',
+  OPT_LIFETIME = 0x400,
+  OPT_REFERENCE,
+  OPT_SCALING,
+  OPT_SERIAL,
+  OPT_SPEEDUP,
+  OPT_EXCLUDE,
+  OPT_GPU_MODEL,
+  OPT_FAMILY,
+  OPT_PATTERN,
+  OPT_ARCH,
+  OPT_MAX_COST,
+  OPT_DEADLINE,
+  OPT_MAX_CO2E,
+  OPT_BASELINE,
+  OPT_CARBON_PRICE,
+  OPT_TOP,
+  OPT_ALL
+};
+
+static const struct argp_option advise_options[] = {
+  { NULL, 0, NULL, 0, "The job:", 1 },
+  { "runtime", OPT_RUNTIME, "DURATION", 0,
+    "How long the job runs (on the --reference instance, if given): 90m, "
+    "36h, 1.5d, 2h30m, 5400s; a bare number is hours (required)", 1 },
+  { "load", OPT_LOAD, "PERCENT", 0,
+    "Average load of the instances, 0-100 (required)", 1 },
+  { "count", OPT_COUNT, "N", 0, "Number of instances (default 1)", 1 },
+  { "lifetime-years", OPT_LIFETIME, "YEARS", 0,
+    "Hardware lifetime for manufacturing emissions (default 4)", 1 },
+  { NULL, 0, NULL, 0, "Runtime on other instances:", 2 },
+  { "reference", OPT_REFERENCE, "TYPE", 0,
+    "The instance type the runtime was measured on", 2 },
+  { "scaling", OPT_SCALING, "MODE", 0,
+    "fixed: same runtime everywhere (default without --reference); vcpu: "
+    "by vCPUs (default with a CPU reference); gpu: by GPUs x per-GPU "
+    "throughput (default with a GPU reference); table: by --speedup", 2 },
+  { "serial-fraction", OPT_SERIAL, "F", 0,
+    "Share of the job that does not parallelise, 0-1, for Amdahl's law "
+    "(default 0)", 2 },
+  { "speedup", OPT_SPEEDUP, "FILE", 0,
+    "CSV of measured relative speeds: columns instance_type, speed "
+    "(implies --scaling table)", 2 },
+  { NULL, 0, NULL, 0, "Constraints (with the filters below):", 3 },
+  { "exclude-region", OPT_EXCLUDE, "REGION", 0,
+    "Leave this region out; repeatable, or a comma list", 3 },
+  { "gpu-model", OPT_GPU_MODEL, "MODEL", 0,
+    "Only instances with this GPU model (e.g. A100, V100, T4)", 3 },
+  { "family", OPT_FAMILY, "FAMILY", 0,
+    "Only this instance family (e.g. m5, p4d); repeatable", 3 },
+  { "instance-pattern", OPT_PATTERN, "GLOB", 0,
+    "Only instance types matching this shell pattern (e.g. 'c5*.2xlarge')",
+    3 },
+  { "arch", OPT_ARCH, "ARCH", 0, "Only x86_64 or arm64 instances", 3 },
+  { "max-cost", OPT_MAX_COST, "USD", 0, "Only runs costing at most USD", 3 },
+  { "deadline", OPT_DEADLINE, "DURATION", 0,
+    "Only runs that finish within DURATION", 3 },
+  { "max-co2e", OPT_MAX_CO2E, "GRAMS", 0,
+    "Only runs emitting at most GRAMS gCO2e in total", 3 },
+  { NULL, 0, NULL, 0, "Ranking and output:", 4 },
+  { "baseline", OPT_BASELINE, "TYPE@REGION", 0,
+    "The team's current choice: every candidate's saving against it", 4 },
+  { "carbon-price", OPT_CARBON_PRICE, "USD_PER_TONNE", 0,
+    "Pick the candidate minimising cost + this price x emissions", 4 },
+  { "top", OPT_TOP, "N", 0,
+    "Also show the N best candidates off the front", 4 },
+  { "all", OPT_ALL, NULL, 0, "Show every candidate", 4 },
+  { NULL, 0, NULL, 0, NULL, 0 },
+};
+
+static void
+advise_init (void *opts)
+{
+  struct advise_opts *o = opts;
+
+  o->params.count = 1;
+  o->params.lifetime_years = FOOTPRINT_DEFAULT_LIFETIME_YEARS;
+  o->params.pue = NAN;
+  o->params.grid_gco2e_per_kwh = NAN;
+  o->max_cost_usd = INFINITY;
+  o->deadline_h = INFINITY;
+  o->max_co2e_g = INFINITY;
+  o->carbon_price = NAN;
+}
+
+static void
+advise_free (struct advise_opts *o)
+{
+  selection_free (&o->selection);
+  name_list_free (&o->exclude_regions);
+  name_list_free (&o->gpu_models);
+  name_list_free (&o->families);
+  name_list_free (&o->patterns);
+}
+
+static error_t
+parse_advise (int key, char *arg, struct argp_state *state)
+{
+  struct cli_input *input = state->input;
+  struct advise_opts *o = input->opts;
+
+  switch (key)
+    {
+    case ARGP_KEY_INIT:
+      state->child_inputs[0] = &o->selection;
+      state->child_inputs[1] = input->global;
+      break;
+    case OPT_RUNTIME:
+      o->params.runtime_h = cli_parse_duration (state, "runtime", arg);
+      o->has_runtime = true;
+      break;
+    case OPT_LOAD:
+      o->params.load_pct = cli_parse_number (state, "load", arg, 0.0, 100.0);
+      o->has_load = true;
+      break;
+    case OPT_COUNT:
+      o->params.count = cli_parse_whole (state, "count", arg, 1);
+      break;
+    case OPT_LIFETIME:
+      o->params.lifetime_years
+        = cli_parse_number (state, "lifetime-years", arg, 0.1, 100.0);
+      break;
+    case OPT_REFERENCE:
+      o->reference = arg;
+      break;
+    case OPT_SCALING:
+      if (scaling_mode_parse (arg, &o->scaling) < 0)
+        argp_error (state, "unknown --scaling '%s'; choose fixed, vcpu, gpu "
+                    "or table", arg);
+      o->has_scaling = true;
+      break;
+    case OPT_SERIAL:
+      o->serial_fraction
+        = cli_parse_number (state, "serial-fraction", arg, 0.0, 1.0);
+      break;
+    case OPT_SPEEDUP:
+      o->speedup_path = arg;
+      break;
+    case OPT_EXCLUDE:
+      name_list_add (&o->exclude_regions, arg);
+      break;
+    case OPT_GPU_MODEL:
+      name_list_add (&o->gpu_models, arg);
+      break;
+    case OPT_FAMILY:
+      name_list_add (&o->families, arg);
+      break;
+    case OPT_PATTERN:
+      name_list_add (&o->patterns, arg);
+      break;
+    case OPT_ARCH:
+      if (!STREQ (arg, "x86_64") && !STREQ (arg, "arm64"))
+        argp_error (state, "unknown --arch '%s'; choose x86_64 or arm64",
+                    arg);
+      o->arch = arg;
+      break;
+    case OPT_MAX_COST:
+      o->max_cost_usd = cli_parse_number (state, "max-cost", arg, 0.0,
+                                          INFINITY);
+      break;
+    case OPT_DEADLINE:
+      o->deadline_h = cli_parse_duration (state, "deadline", arg);
+      break;
+    case OPT_MAX_CO2E:
+      o->max_co2e_g = cli_parse_number (state, "max-co2e", arg, 0.0,
+                                        INFINITY);
+      break;
+    case OPT_BASELINE:
+      if (strchr (arg, '@') == NULL || arg[0] == '@'
+          || strchr (arg, '@')[1] == '\0')
+        argp_error (state, "invalid --baseline '%s': expected TYPE@REGION, "
+                    "e.g. p4d.24xlarge@us-east-1", arg);
+      o->baseline = arg;
+      break;
+    case OPT_CARBON_PRICE:
+      o->carbon_price = cli_parse_number (state, "carbon-price", arg, 0.0,
+                                          1e9);
+      break;
+    case OPT_TOP:
+      o->top = cli_parse_whole (state, "top", arg, 0);
+      break;
+    case OPT_ALL:
+      o->all = true;
+      break;
+    case ARGP_KEY_ARG:
+      argp_error (state, "unexpected argument '%s'", arg);
+      break;
+    case ARGP_KEY_END:
+      if (!o->has_runtime)
+        argp_error (state, "missing --runtime");
+      if (!o->has_load)
+        argp_error (state, "missing --load");
+      if (o->speedup_path != NULL)
+        {
+          if (o->has_scaling && o->scaling != SCALING_TABLE)
+            argp_error (state, "--speedup goes with --scaling table");
+          o->scaling = SCALING_TABLE;
+          o->has_scaling = true;
+        }
+      if (o->has_scaling && o->scaling != SCALING_FIXED
+          && o->reference == NULL)
+        argp_error (state, "--scaling %s needs --reference",
+                    scaling_mode_name (o->scaling));
+      if (o->scaling == SCALING_TABLE && o->speedup_path == NULL)
+        argp_error (state, "--scaling table needs --speedup FILE");
+      break;
+    default:
+      return ARGP_ERR_UNKNOWN;
+    }
+  return 0;
+}
+
+static const struct argp_child advise_children[] = {
+  { &cli_selection_argp, 0, "Filters:", 3 },
+  { &cli_global_argp, 0, "Global options:", 5 },
+  { NULL, 0, NULL, 0 },
+};
+
+static const struct argp advise_argp = {
+  advise_options, parse_advise, NULL,
+  "Enumerate every instance type x region that meets the job's "
+  "constraints, compute each run's emissions and cost, and rank them by "
+  "non-dominated sorting on (total gCO2e, USD): rank 1 is the Pareto front. "
+  "Marks the cheapest, the lowest-carbon and the knee of the front, and "
+  "gives the range of carbon prices over which each option is the best "
+  "choice.",
+  advise_children, NULL, NULL
+};
+
+/* One candidate: a run and what the ranking says of it.  */
+struct candidate
+{
+  struct run run;
+};
+
+/* Why candidates were left out, in the order the filters apply.  */
+enum stage
+{
+  STAGE_PRICED,
+  STAGE_REGION,
+  STAGE_INSTANCE,
+  STAGE_RUNTIME,
+  STAGE_GRID,
+  STAGE_DEADLINE,
+  STAGE_COST,
+  STAGE_CO2E,
+  STAGE_COUNT
+};
+
+struct funnel
+{
+  size_t kept[STAGE_COUNT];     /* Candidates left after each stage.  */
+  size_t gaps[4];               /* By enum scaling_gap.  */
+};
+
+static bool
+instance_wanted (const struct advise_opts *o, const struct instance *in)
+{
+  size_t i;
+  bool ok;
+
+  if (!selection_instance_ok (&o->selection, in))
+    return false;
+  if (o->arch != NULL && !STREQ (o->arch, in->arch))
+    return false;
+  if (o->gpu_models.n > 0)
+    {
+      for (ok = false, i = 0; i < o->gpu_models.n && !ok; i++)
+        ok = STREQ (o->gpu_models.names[i], in->gpu_model);
+      if (!ok)
+        return false;
+    }
+  if (o->families.n > 0)
+    {
+      for (ok = false, i = 0; i < o->families.n && !ok; i++)
+        ok = STREQ (o->families.names[i], in->family);
+      if (!ok)
+        return false;
+    }
+  if (o->patterns.n > 0)
+    {
+      for (ok = false, i = 0; i < o->patterns.n && !ok; i++)
+        ok = fnmatch (o->patterns.names[i], in->name, 0) == 0;
+      if (!ok)
+        return false;
+    }
+  return true;
+}
+
+static bool
+region_wanted (const struct advise_opts *o, const struct region *g)
+{
+  size_t i;
+
+  if (!selection_region_ok (&o->selection, g))
+    return false;
+  for (i = 0; i < o->exclude_regions.n; i++)
+    if (STREQ (o->exclude_regions.names[i], g->name))
+      return false;
+  return true;
+}
+
+/* Compare candidates by provider, region, instance: the order every tie
+   is broken in.  */
+static int
+compare_candidates (const void *a, const void *b)
+{
+  const struct run *x = &((const struct candidate *) a)->run;
+  const struct run *y = &((const struct candidate *) b)->run;
+  int c = strcmp (x->instance->provider, y->instance->provider);
+
+  if (c == 0)
+    c = strcmp (x->region->name, y->region->name);
+  if (c == 0)
+    c = strcmp (x->instance->name, y->instance->name);
+  return c;
+}
+
+/* Evaluate the run of PARAMS on the priced pair P with S's runtime.
+   Returns 1 when it is a candidate, 0 when a stage left it out (counted
+   in F), -1 with D set on an error.  */
+static int
+evaluate (const struct advise_opts *o, const struct scaling *s,
+          const struct price *p, struct run *run, struct funnel *f,
+          struct diag *d)
+{
+  struct run_params params = o->params;
+  enum scaling_gap gap;
+  double hours = 0.0;
+
+  if (!region_wanted (o, p->region))
+    return 0;
+  f->kept[STAGE_REGION]++;
+  if (!instance_wanted (o, p->instance))
+    return 0;
+  f->kept[STAGE_INSTANCE]++;
+  gap = scaling_runtime (s, p->instance, o->params.runtime_h, &hours);
+  if (gap != SCALING_OK)
+    {
+      f->gaps[gap]++;
+      return 0;
+    }
+  f->kept[STAGE_RUNTIME]++;
+  if (isnan (p->region->grid.gco2e_per_kwh))
+    return 0;
+  f->kept[STAGE_GRID]++;
+  params.runtime_h = hours;
+  if (run_evaluate (p->instance, p->region, p, &params, run, d) < 0)
+    return -1;
+  if (run->runtime_h > o->deadline_h)
+    return 0;
+  f->kept[STAGE_DEADLINE]++;
+  if (run->footprint.cost_usd > o->max_cost_usd)
+    return 0;
+  f->kept[STAGE_COST]++;
+  if (run->footprint.total_gco2e > o->max_co2e_g)
+    return 0;
+  f->kept[STAGE_CO2E]++;
+  return 1;
+}
+
+/* Names of the stages for "which constraint emptied the set".  */
+static const char *const stage_names[STAGE_COUNT] = {
+  "priced instance types x regions",
+  "the region filters (--provider, --region, --group, --exclude-region)",
+  "the instance filters (--min-vcpus, --min-memory, --gpus, --gpu-model, "
+  "--family, --instance-pattern, --arch)",
+  "the runtime scaling",
+  "regions with a grid intensity",
+  "--deadline",
+  "--max-cost",
+  "--max-co2e",
+};
+
+/* Say which constraint left no candidate, on FP.  */
+static void
+explain_empty (FILE *fp, const struct funnel *f)
+{
+  size_t k;
+
+  fprintf (fp, "No candidate meets the constraints: %zu %s", f->kept[0],
+           stage_names[0]);
+  for (k = 1; k < STAGE_COUNT; k++)
+    {
+      fprintf (fp, ", %zu after %s", f->kept[k], stage_names[k]);
+      if (f->kept[k] == 0)
+        break;
+    }
+  fprintf (fp, ".\n");
+  if (k < STAGE_COUNT)
+    fprintf (fp, "The set became empty at %s.\n", stage_names[k]);
+}
+
+/* Extra columns of advise beyond the run's.  */
+enum advise_column
+{
+  ACOL_RANK,
+  ACOL_MARKS,
+  ACOL_DOMINATED_BY,
+  ACOL_PRICE_LOW,
+  ACOL_PRICE_HIGH,
+  ACOL_ABATEMENT,
+  ACOL_SAVING_G,
+  ACOL_SAVING_PCT,
+  ACOL_SAVING_USD,
+  ACOL_COUNT
+};
+
+static const struct out_column advise_extra_columns[ACOL_COUNT] = {
+  { "rank", "Rank", NULL, OUT_INTEGER, 0, 0 },
+  { "marks", "Marks", NULL, OUT_TEXT, 0, 0 },
+  { "dominated_by", "Beaten by", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
+  { "best_from_usd_per_tco2e", "Best from", "USD/t", OUT_NUMBER, 0,
+    OUT_COL_MACHINE },
+  { "best_to_usd_per_tco2e", "Best to", "USD/t", OUT_NUMBER, 0,
+    OUT_COL_MACHINE },
+  { "abatement_usd_per_tco2e", "Abatement", "USD/t", OUT_NUMBER, 0,
+    OUT_COL_MACHINE },
+  { "baseline_saving_gco2e", "Saving", "gCO2e", OUT_NUMBER, 1,
+    OUT_COL_MACHINE },
+  { "baseline_saving_pct", "Saving", "%", OUT_NUMBER, 1, OUT_COL_MACHINE },
+  { "baseline_saving_usd", "Saving", "USD", OUT_NUMBER, 2, OUT_COL_MACHINE },
+};
+
+/* The run columns people see in the advise table; the rest stay in the
+   machine formats.  */
+static bool
+shown_in_table (const char *key)
+{
+  static const char *const keys[]
+    = { "region", "instance_type", "runtime_h", "energy_kwh", "scope2_gco2e",
+        "scope3_gco2e", "total_gco2e", "cost_usd", NULL };
+  size_t i;
+
+  for (i = 0; keys[i] != NULL; i++)
+    if (STREQ (keys[i], key))
+      return true;
+  return false;
+}
+
+/* Everything the ranking found, indexed by candidate.  */
+struct ranking
+{
+  struct candidate *cands;
+  size_t n;
+  double *cost;
+  double *carbon;
+  size_t *order;
+  struct pareto *pareto;
+  size_t carbon_pick;           /* PARETO_NONE without --carbon-price.  */
+  size_t *hull_slot;            /* Per candidate: its place on the hull, or
+                                   PARETO_NONE.  */
+  size_t *front_slot;           /* Per candidate: its place on the front, or
+                                   PARETO_NONE.  */
+  bool has_baseline;
+  struct run baseline;
+};
+
+static void
+marks_of (const struct ranking *r, size_t i, char *buf, size_t size)
+{
+  const struct pareto *p = r->pareto;
+
+  buf[0] = '\0';
+  if (i == p->cheapest)
+    strncat (buf, "cheapest,", size - strlen (buf) - 1);
+  if (i == p->greenest)
+    strncat (buf, "greenest,", size - strlen (buf) - 1);
+  if (i == p->knee)
+    strncat (buf, "knee,", size - strlen (buf) - 1);
+  if (i == r->carbon_pick)
+    strncat (buf, "carbon-price,", size - strlen (buf) - 1);
+  if (buf[0] != '\0')
+    buf[strlen (buf) - 1] = '\0';
+}
+
+static void
+fill_row (struct out_table *t, const struct ranking *r, size_t i)
+{
+  const struct pareto *p = r->pareto;
+  const struct run *run = &r->cands[i].run;
+  size_t base = run_ncolumns;
+  char text[160];
+
+  out_table_add_row (t);
+  run_fill_row (t, run);
+  out_table_set_number (t, base + ACOL_RANK, (double) p->rank[i]);
+  marks_of (r, i, text, sizeof text);
+  out_table_set_text (t, base + ACOL_MARKS, text[0] ? text : NULL);
+  if (p->dominator[i] != PARETO_NONE)
+    {
+      const struct run *by = &r->cands[p->dominator[i]].run;
+
+      snprintf (text, sizeof text, "%s@%s", by->instance->name,
+                by->region->name);
+      out_table_set_text (t, base + ACOL_DOMINATED_BY, text);
+    }
+  if (r->hull_slot[i] != PARETO_NONE)
+    {
+      size_t k = r->hull_slot[i];
+
+      out_table_set_number (t, base + ACOL_PRICE_LOW, p->hull_price_low[k]);
+      out_table_set_number (t, base + ACOL_PRICE_HIGH,
+                            p->hull_price_high[k]);
+    }
+  if (r->front_slot[i] != PARETO_NONE && r->front_slot[i] > 0)
+    out_table_set_number (
+      t, base + ACOL_ABATEMENT,
+      pareto_abatement_cost (r->cost, r->carbon,
+                             p->front[r->front_slot[i] - 1], i));
+  if (r->has_baseline)
+    {
+      double saved = r->baseline.footprint.total_gco2e
+                     - run->footprint.total_gco2e;
+
+      out_table_set_number (t, base + ACOL_SAVING_G, saved);
+      out_table_set_number (t, base + ACOL_SAVING_PCT,
+                            r->baseline.footprint.total_gco2e > 0.0
+                              ? 100.0 * saved
+                                  / r->baseline.footprint.total_gco2e
+                              : NAN);
+      out_table_set_number (t, base + ACOL_SAVING_USD,
+                            r->baseline.footprint.cost_usd
+                              - run->footprint.cost_usd);
+    }
+}
+
+/* Output order: by rank, then cost, then the tie-break order.  */
+static const struct ranking *sort_context;
+
+static int
+compare_output (const void *a, const void *b)
+{
+  const struct ranking *r = sort_context;
+  size_t i = *(const size_t *) a, j = *(const size_t *) b;
+
+  if (r->pareto->rank[i] != r->pareto->rank[j])
+    return r->pareto->rank[i] < r->pareto->rank[j] ? -1 : 1;
+  if (r->cost[i] < r->cost[j])
+    return -1;
+  if (r->cost[i] > r->cost[j])
+    return 1;
+  if (r->carbon[i] < r->carbon[j])
+    return -1;
+  if (r->carbon[i] > r->carbon[j])
+    return 1;
+  return (r->order[i] > r->order[j]) - (r->order[i] < r->order[j]);
+}
+
+/* Describe candidate I in a few words for the summary.  */
+static void
+describe (char *buf, size_t size, const struct ranking *r, size_t i)
+{
+  const struct run *run = &r->cands[i].run;
+  char cost[32], carbon[32];
+
+  snprintf (cost, sizeof cost, "%.2f", run->footprint.cost_usd);
+  snprintf (carbon, sizeof carbon, "%.1f", run->footprint.total_gco2e);
+  snprintf (buf, size, "%s in %s: %s gCO2e, %s USD, %.2f h", run->instance->name,
+            run->region->name, carbon, cost, run->runtime_h);
+}
+
+static void
+write_summary (FILE *fp, const struct ranking *r, const struct funnel *f,
+               const struct advise_opts *o)
+{
+  const struct pareto *p = r->pareto;
+  char text[256];
+  size_t k;
+
+  fprintf (fp, "\n%zu priced instance x region pairs, %zu met the "
+           "constraints, %zu on the front.\n",
+           f->kept[STAGE_PRICED], r->n, p->nfront);
+  for (k = 0; k < ARRAY_SIZE (f->gaps); k++)
+    if (f->gaps[k] > 0)
+      fprintf (fp, "Left out by the runtime scaling: %zu (%s).\n", f->gaps[k],
+               scaling_gap_text ((enum scaling_gap) k));
+  if (f->kept[STAGE_RUNTIME] > f->kept[STAGE_GRID])
+    fprintf (fp, "Left out for want of a grid intensity: %zu.\n",
+             f->kept[STAGE_RUNTIME] - f->kept[STAGE_GRID]);
+  describe (text, sizeof text, r, p->cheapest);
+  fprintf (fp, "Cheapest:      %s\n", text);
+  describe (text, sizeof text, r, p->greenest);
+  fprintf (fp, "Lowest carbon: %s\n", text);
+  if (p->knee != PARETO_NONE)
+    {
+      describe (text, sizeof text, r, p->knee);
+      fprintf (fp, "Knee:          %s\n", text);
+    }
+  if (r->carbon_pick != PARETO_NONE)
+    {
+      describe (text, sizeof text, r, r->carbon_pick);
+      fprintf (fp, "At %.0f USD/t: %s\n", o->carbon_price, text);
+    }
+  if (r->has_baseline)
+    {
+      size_t pick = r->carbon_pick != PARETO_NONE ? r->carbon_pick
+                    : p->knee != PARETO_NONE      ? p->knee
+                                                  : p->greenest;
+      const struct footprint *b = &r->baseline.footprint;
+      const struct footprint *c = &r->cands[pick].run.footprint;
+
+      fprintf (fp, "Baseline:      %s in %s: %.1f gCO2e, %.2f USD\n",
+               r->baseline.instance->name, r->baseline.region->name,
+               b->total_gco2e, b->cost_usd);
+      fprintf (fp, "Moving to %s in %s saves %.1f gCO2e (%.1f %%) and "
+               "%.2f USD.\n",
+               r->cands[pick].run.instance->name,
+               r->cands[pick].run.region->name,
+               b->total_gco2e - c->total_gco2e,
+               b->total_gco2e > 0.0
+                 ? 100.0 * (b->total_gco2e - c->total_gco2e) / b->total_gco2e
+                 : 0.0,
+               b->cost_usd - c->cost_usd);
+    }
+  if (p->nhull > 1)
+    {
+      fprintf (fp, "Best choice by carbon price (USD per tonne CO2e):\n");
+      for (k = 0; k < p->nhull; k++)
+        {
+          const struct run *run = &r->cands[p->hull[k]].run;
+          char range[64];
+
+          if (isinf (p->hull_price_high[k]))
+            snprintf (range, sizeof range, "above %.0f",
+                      p->hull_price_low[k]);
+          else
+            snprintf (range, sizeof range, "%.0f to %.0f",
+                      p->hull_price_low[k], p->hull_price_high[k]);
+          fprintf (fp, "  %-20s %s in %s\n", range, run->instance->name,
+                   run->region->name);
+        }
+    }
+}
+
+/* Resolve --baseline TYPE@REGION into a run with the job's scaling.  */
+static int
+baseline_run (const struct advise_opts *o, const struct catalogue *cat,
+              const struct scaling *s, struct run *out)
+{
+  char *type = xstrdup (o->baseline);
+  char *at = strchr (type, '@');
+  const struct instance *in;
+  const struct region *g;
+  const struct price *p;
+  struct run_params params = o->params;
+  struct diag d;
+  double hours = 0.0;
+  enum scaling_gap gap;
+  int status = CA_EXIT_OK;
+
+  *at = '\0';
+  in = catalogue_find_instance (cat, type);
+  g = catalogue_find_region (cat, at + 1);
+  if (in == NULL || g == NULL)
+    {
+      const char **names;
+      size_t i, n = in == NULL ? cat->ninstances : cat->nregions;
+
+      names = xcalloc (n, sizeof *names);
+      for (i = 0; i < n; i++)
+        names[i] = in == NULL ? cat->instances[i].name : cat->regions[i].name;
+      status = cli_report_unknown (in == NULL ? "instance type" : "region",
+                                   in == NULL ? type : at + 1, names, n);
+      free (names);
+      free (type);
+      return status;
+    }
+  free (type);
+  p = catalogue_find_price (cat, in, g);
+  if (p == NULL)
+    {
+      d.status = CA_EXIT_USAGE;
+      snprintf (d.text, sizeof d.text, "--baseline: %s is not offered in %s",
+                in->name, g->name);
+      return cli_report (&d);
+    }
+  gap = scaling_runtime (s, in, o->params.runtime_h, &hours);
+  if (gap != SCALING_OK)
+    {
+      d.status = CA_EXIT_USAGE;
+      snprintf (d.text, sizeof d.text,
+                "--baseline: no runtime for %s under --scaling %s (%s)",
+                in->name, scaling_mode_name (s->mode),
+                scaling_gap_text (gap));
+      return cli_report (&d);
+    }
+  params.runtime_h = hours;
+  if (run_evaluate (in, g, p, &params, out, &d) < 0)
+    return cli_report (&d);
+  return CA_EXIT_OK;
+}
+
+static int
+rank_and_write (const struct cli_global *global, const struct advise_opts *o,
+                struct ranking *r, const struct funnel *f)
+{
+  struct out_column *cols;
+  struct out_table *t;
+  struct cli_sink sink;
+  size_t *rows;
+  size_t i, nrows, extra;
+  int status;
+  bool ok = true;
+
+  cols = xcalloc (run_ncolumns + ACOL_COUNT, sizeof *cols);
+  memcpy (cols, run_columns, run_ncolumns * sizeof *cols);
+  memcpy (cols + run_ncolumns, advise_extra_columns, sizeof advise_extra_columns);
+  for (i = 0; i < run_ncolumns; i++)
+    if (!shown_in_table (cols[i].key))
+      cols[i].flags |= OUT_COL_MACHINE;
+
+  /* The rows to show: the front, then --top more, or all.  */
+  rows = xcalloc (r->n + 1, sizeof *rows);
+  for (i = 0; i < r->n; i++)
+    rows[i] = i;
+  sort_context = r;
+  qsort (rows, r->n, sizeof *rows, compare_output);
+  nrows = r->pareto->nfront;
+  extra = (size_t) o->top;
+  nrows = o->all ? r->n : (nrows + extra < r->n ? nrows + extra : r->n);
+
+  t = out_table_new (cols, run_ncolumns + ACOL_COUNT);
+  for (i = 0; i < nrows; i++)
+    fill_row (t, r, rows[i]);
+
+  status = cli_sink_open (global, &sink);
+  if (status == CA_EXIT_OK)
+    {
+      if (out_write (sink.fp, global->format, OUT_LAYOUT_WIDE, t) < 0)
+        ok = false;
+      if (ok && global->format == OUT_FORMAT_TABLE)
+        {
+          write_summary (sink.fp, r, f, o);
+          ok = fflush (sink.fp) == 0 && !ferror (sink.fp);
+        }
+      if (!ok)
+        {
+          cli_sink_close (&sink, false);
+          status = CA_EXIT_FAILURE;
+        }
+      else
+        status = cli_sink_close (&sink, true);
+    }
+  out_table_free (t);
+  free (rows);
+  free (cols);
+  return status;
+}
+
+static int
+cmd_advise_exec (const struct cli_global *global, void *opts)
+{
+  struct advise_opts *o = opts;
+  int status = CA_EXIT_OK;
+  struct catalogue *cat = cli_load_catalogue (global, &status);
+  struct speedup_table *table = NULL;
+  struct scaling scaling = { SCALING_FIXED, NULL, 0.0, NULL, NULL };
+  struct ranking r;
+  struct funnel f;
+  struct diag d;
+  size_t i;
+
+  memset (&r, 0, sizeof r);
+  memset (&f, 0, sizeof f);
+  if (cat == NULL)
+    goto done;
+  status = cli_check_selection (&o->selection, cat);
+  for (i = 0; status == CA_EXIT_OK && i < o->exclude_regions.n; i++)
+    if (catalogue_find_region (cat, o->exclude_regions.names[i]) == NULL)
+      {
+        const char **names = xcalloc (cat->nregions, sizeof *names);
+        size_t k;
+
+        for (k = 0; k < cat->nregions; k++)
+          names[k] = cat->regions[k].name;
+        status = cli_report_unknown ("region", o->exclude_regions.names[i],
+                                     names, cat->nregions);
+        free (names);
+      }
+  if (status != CA_EXIT_OK)
+    goto done;
+
+  /* The runtime scaling.  */
+  scaling.catalogue = cat;
+  scaling.serial_fraction = o->serial_fraction;
+  if (o->reference != NULL)
+    {
+      scaling.reference = catalogue_find_instance (cat, o->reference);
+      if (scaling.reference == NULL)
+        {
+          const char **names = xcalloc (cat->ninstances, sizeof *names);
+
+          for (i = 0; i < cat->ninstances; i++)
+            names[i] = cat->instances[i].name;
+          status = cli_report_unknown ("instance type", o->reference, names,
+                                       cat->ninstances);
+          free (names);
+          goto done;
+        }
+      scaling.mode = o->has_scaling ? o->scaling
+                     : scaling.reference->gpus > 0 ? SCALING_GPU
+                                                   : SCALING_VCPU;
+    }
+  if (scaling.mode == SCALING_TABLE)
+    {
+      table = speedup_table_read (o->speedup_path, &d);
+      if (table == NULL)
+        {
+          status = cli_report (&d);
+          goto done;
+        }
+      scaling.table = table;
+    }
+  if (scaling.reference != NULL && scaling.mode != SCALING_FIXED)
+    {
+      double h;
+      enum scaling_gap gap
+        = scaling_runtime (&scaling, scaling.reference, 1.0, &h);
+
+      if (gap != SCALING_OK)
+        {
+          d.status = CA_EXIT_USAGE;
+          snprintf (d.text, sizeof d.text,
+                    "--reference %s cannot be scaled with --scaling %s: %s",
+                    scaling.reference->name, scaling_mode_name (scaling.mode),
+                    scaling_gap_text (gap));
+          status = cli_report (&d);
+          goto done;
+        }
+    }
+  if (o->baseline != NULL)
+    {
+      status = baseline_run (o, cat, &scaling, &r.baseline);
+      if (status != CA_EXIT_OK)
+        goto done;
+      r.has_baseline = true;
+    }
+
+  /* Enumerate every priced pair.  */
+  r.cands = xcalloc (cat->nprices + 1, sizeof *r.cands);
+  f.kept[STAGE_PRICED] = cat->nprices;
+  for (i = 0; i < cat->nprices; i++)
+    {
+      int kept = evaluate (o, &scaling, &cat->prices[i], &r.cands[r.n].run,
+                           &f, &d);
+
+      if (kept < 0)
+        {
+          status = cli_report (&d);
+          goto done;
+        }
+      r.n += (size_t) kept;
+    }
+  if (r.n == 0)
+    {
+      if (global->format == OUT_FORMAT_TABLE)
+        {
+          struct cli_sink sink;
+
+          status = cli_sink_open (global, &sink);
+          if (status == CA_EXIT_OK)
+            {
+              explain_empty (sink.fp, &f);
+              status = cli_sink_close (&sink, true);
+            }
+          goto done;
+        }
+      explain_empty (stderr, &f);
+    }
+
+  /* Rank.  */
+  qsort (r.cands, r.n, sizeof *r.cands, compare_candidates);
+  r.cost = xcalloc (r.n + 1, sizeof *r.cost);
+  r.carbon = xcalloc (r.n + 1, sizeof *r.carbon);
+  r.order = xcalloc (r.n + 1, sizeof *r.order);
+  r.hull_slot = xcalloc (r.n + 1, sizeof *r.hull_slot);
+  r.front_slot = xcalloc (r.n + 1, sizeof *r.front_slot);
+  for (i = 0; i < r.n; i++)
+    {
+      r.cost[i] = r.cands[i].run.footprint.cost_usd;
+      r.carbon[i] = r.cands[i].run.footprint.total_gco2e;
+      r.order[i] = i;
+      r.hull_slot[i] = PARETO_NONE;
+      r.front_slot[i] = PARETO_NONE;
+    }
+  r.pareto = pareto_analyse (r.cost, r.carbon, r.order, r.n, &d);
+  if (r.pareto == NULL)
+    {
+      status = cli_report (&d);
+      goto done;
+    }
+  for (i = 0; i < r.pareto->nhull; i++)
+    r.hull_slot[r.pareto->hull[i]] = i;
+  for (i = 0; i < r.pareto->nfront; i++)
+    r.front_slot[r.pareto->front[i]] = i;
+  r.carbon_pick = isnan (o->carbon_price)
+                    ? PARETO_NONE
+                    : pareto_pick_at_price (r.cost, r.carbon, r.order, r.n,
+                                            o->carbon_price);
+  if (r.n > 0)
+    status = rank_and_write (global, o, &r, &f);
+  else
+    {
+      /* Machine formats still get a well-formed empty result.  */
+      struct out_column *cols
+        = xcalloc (run_ncolumns + ACOL_COUNT, sizeof *cols);
+      struct out_table *t;
+
+      memcpy (cols, run_columns, run_ncolumns * sizeof *cols);
+      memcpy (cols + run_ncolumns, advise_extra_columns,
+              sizeof advise_extra_columns);
+      t = out_table_new (cols, run_ncolumns + ACOL_COUNT);
+      status = cli_emit (global, OUT_LAYOUT_WIDE, t);
+      out_table_free (t);
+      free (cols);
+    }
+
+done:
+  pareto_free (r.pareto);
+  free (r.cands);
+  free (r.cost);
+  free (r.carbon);
+  free (r.order);
+  free (r.hull_slot);
+  free (r.front_slot);
+  speedup_table_free (table);
+  catalogue_free (cat);
+  advise_free (o);
+  return status;
+}
+
+const struct cmd_entry cmd_advise_entry = {
+  "advise",
+  "rank every instance type x region on carbon and cost (Pareto front)",
+  &advise_argp,
+  sizeof (struct advise_opts),
+  advise_init,
+  cmd_advise_exec,
+};

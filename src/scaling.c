@@ -1,0 +1,208 @@
+/* How a job's runtime moves from the instance it was measured on to
+   another.  */
+#include <config.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvio.h"
+#include "numparse.h"
+#include "scaling.h"
+#include "xalloc.h"
+
+static const char *const mode_names[] = { "fixed", "vcpu", "gpu", "table" };
+
+int
+scaling_mode_parse (const char *name, enum scaling_mode *mode)
+{
+  size_t i;
+
+  for (i = 0; i < ARRAY_SIZE (mode_names); i++)
+    if (STREQ (name, mode_names[i]))
+      {
+        *mode = (enum scaling_mode) i;
+        return 0;
+      }
+  return -1;
+}
+
+const char *
+scaling_mode_name (enum scaling_mode mode)
+{
+  return mode_names[mode];
+}
+
+static int
+compare_speedups (const void *a, const void *b)
+{
+  return strcmp (((const struct speedup *) a)->instance,
+                 ((const struct speedup *) b)->instance);
+}
+
+struct speedup_table *
+speedup_table_read (const char *path, struct diag *d)
+{
+  struct csv_table *csv = csvio_read (path, d);
+  struct speedup_table *t;
+  long col_type, col_speed;
+  size_t i;
+
+  if (csv == NULL)
+    return NULL;
+  col_type = csvio_column (csv, "instance_type");
+  col_speed = csvio_column (csv, "speed");
+  if (col_type < 0 || col_speed < 0)
+    {
+      diag_set (d, CA_EXIT_DATAERR, "%s:1: missing column '%s'", path,
+                col_type < 0 ? "instance_type" : "speed");
+      csvio_free (csv);
+      return NULL;
+    }
+  t = xcalloc (1, sizeof *t);
+  t->rows = xcalloc (csv->nrows, sizeof *t->rows);
+  for (i = 0; i < csv->nrows; i++)
+    {
+      const char *name = csvio_field (csv, i, (size_t) col_type);
+      const char *text = csvio_field (csv, i, (size_t) col_speed);
+      enum numparse_status st;
+      double v = 0.0;
+
+      st = numparse_double (text, &v);
+      if (name[0] == '\0' || st != NUMPARSE_OK || !(v > 0.0))
+        {
+          if (name[0] == '\0')
+            diag_set (d, CA_EXIT_DATAERR,
+                      "%s:%zu: column 'instance_type': empty", path,
+                      csvio_line (i));
+          else
+            diag_set (d, CA_EXIT_DATAERR,
+                      "%s:%zu: column 'speed': '%s' is not a positive "
+                      "number",
+                      path, csvio_line (i), text);
+          csvio_free (csv);
+          speedup_table_free (t);
+          return NULL;
+        }
+      t->rows[t->n].instance = xstrdup (name);
+      t->rows[t->n].speed = v;
+      t->n++;
+    }
+  csvio_free (csv);
+  qsort (t->rows, t->n, sizeof *t->rows, compare_speedups);
+  for (i = 1; i < t->n; i++)
+    if (STREQ (t->rows[i].instance, t->rows[i - 1].instance))
+      {
+        diag_set (d, CA_EXIT_DATAERR, "%s: instance type '%s' appears twice",
+                  path, t->rows[i].instance);
+        speedup_table_free (t);
+        return NULL;
+      }
+  return t;
+}
+
+void
+speedup_table_free (struct speedup_table *t)
+{
+  size_t i;
+
+  if (t == NULL)
+    return;
+  for (i = 0; i < t->n; i++)
+    free (t->rows[i].instance);
+  free (t->rows);
+  free (t);
+}
+
+double
+speedup_table_lookup (const struct speedup_table *t, const char *instance)
+{
+  struct speedup key = { (char *) instance, 0.0 };
+  const struct speedup *hit;
+
+  hit = bsearch (&key, t->rows, t->n, sizeof *t->rows, compare_speedups);
+  return hit != NULL ? hit->speed : NAN;
+}
+
+/* The capacity of INSTANCE under S's mode, or NaN with *GAP set.  */
+static double
+capacity (const struct scaling *s, const struct instance *instance,
+          enum scaling_gap *gap)
+{
+  const struct gpu *gpu;
+
+  if (s->mode == SCALING_VCPU)
+    return (double) instance->vcpus;
+  if (instance->gpus == 0)
+    {
+      *gap = SCALING_NO_GPU;
+      return NAN;
+    }
+  gpu = catalogue_find_gpu (s->catalogue, instance->gpu_model);
+  if (gpu == NULL || isnan (gpu->training_tflops))
+    {
+      *gap = SCALING_NO_THROUGHPUT;
+      return NAN;
+    }
+  return (double) instance->gpus * gpu->training_tflops;
+}
+
+/* Amdahl's time factor on capacity C for serial share S.  */
+static double
+amdahl (double s, double c)
+{
+  return s + (1.0 - s) / c;
+}
+
+enum scaling_gap
+scaling_runtime (const struct scaling *s, const struct instance *candidate,
+                 double reference_h, double *hours)
+{
+  enum scaling_gap gap = SCALING_OK;
+  double c_ref, c_cand, v_ref, v_cand;
+
+  switch (s->mode)
+    {
+    case SCALING_FIXED:
+      *hours = reference_h;
+      return SCALING_OK;
+
+    case SCALING_TABLE:
+      v_ref = speedup_table_lookup (s->table, s->reference->name);
+      v_cand = speedup_table_lookup (s->table, candidate->name);
+      if (isnan (v_cand) || isnan (v_ref))
+        return SCALING_NO_SPEEDUP;
+      *hours = reference_h * v_ref / v_cand;
+      return SCALING_OK;
+
+    case SCALING_VCPU:
+    case SCALING_GPU:
+      c_ref = capacity (s, s->reference, &gap);
+      if (gap != SCALING_OK)
+        return gap;
+      c_cand = capacity (s, candidate, &gap);
+      if (gap != SCALING_OK)
+        return gap;
+      *hours = reference_h * amdahl (s->serial_fraction, c_cand)
+               / amdahl (s->serial_fraction, c_ref);
+      return SCALING_OK;
+    }
+  return SCALING_OK;
+}
+
+const char *
+scaling_gap_text (enum scaling_gap gap)
+{
+  switch (gap)
+    {
+    case SCALING_OK:
+      return "ok";
+    case SCALING_NO_GPU:
+      return "no GPU";
+    case SCALING_NO_THROUGHPUT:
+      return "no throughput figure for its GPU model";
+    case SCALING_NO_SPEEDUP:
+      return "not in the speed-up table";
+    }
+  return "unknown";
+}
