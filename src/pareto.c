@@ -352,8 +352,9 @@ pareto_abatement_cost (const double *cost, const double *carbon, size_t a,
 }
 
 /* The index of the point with the least COST + USD_PER_TONNE x CARBON /
-   1e6 among the N points, ties (exactly equal values) broken by ORDER,
-   or PARETO_NONE when N is 0.  */
+   1e6 among the N points, or PARETO_NONE when N is 0.  Of points with
+   exactly equal values the one with less carbon wins (at a price of 0
+   the cheapest, greenest option, not merely the cheapest), then ORDER.  */
 size_t
 pareto_pick_at_price (const double *cost, const double *carbon,
                       const size_t *order, size_t n, double usd_per_tonne)
@@ -367,7 +368,10 @@ pareto_pick_at_price (const double *cost, const double *carbon,
       double v = cost[i] + usd_per_tonne * carbon[i] / PARETO_GRAMS_PER_TONNE;
 
       if (best == PARETO_NONE || v < best_v
-          || (same_value (v, best_v) && order[i] < order[best]))
+          || (same_value (v, best_v)
+              && (carbon[i] < carbon[best]
+                  || (same_value (carbon[i], carbon[best])
+                      && order[i] < order[best]))))
         {
           best = i;
           best_v = v;

@@ -78,10 +78,10 @@ double pareto_abatement_cost (const double *cost, const double *carbon,
                               size_t a, size_t b);
 
 /* The point that minimises COST + USD_PER_TONNE x CARBON / 1e6 among
-   all N points, ties (exactly equal values) broken by ORDER;
-   PARETO_NONE when N is 0.  USD_PER_TONNE must be finite.  Nothing but
-   ORDER breaks ties: at a price of 0 the first in ORDER of the points of
-   least cost wins, even if another of them has less carbon.  */
+   all N points; PARETO_NONE when N is 0.  USD_PER_TONNE must be finite.
+   Of points with exactly equal values the one with less carbon wins, so
+   at a price of 0 the pick is the cheapest point that is on the front;
+   then ORDER.  */
 size_t pareto_pick_at_price (const double *cost, const double *carbon,
                              const size_t *order, size_t n,
                              double usd_per_tonne);
