@@ -573,6 +573,56 @@ load_prices (struct catalogue *cat, const struct csv_table *t,
   return 0;
 }
 
+/* The tables are written sorted (data/README.md), and the program relies
+   on it: every list and every tie-break follows file order.  Refuse a
+   table whose row at LINE sorts before the row above it.  */
+static int
+out_of_order (struct diag *d, const char *dir, const char *file, size_t line)
+{
+  return diag_set (d, CA_EXIT_DATAERR,
+                   "%s/%s:%zu: row out of order: the table must be sorted "
+                   "by its key columns",
+                   dir, file, line);
+}
+
+static int
+check_sorted (const struct catalogue *cat, struct diag *d)
+{
+  size_t i;
+
+  for (i = 1; i < cat->ninstances; i++)
+    {
+      const struct instance *a = &cat->instances[i - 1];
+      const struct instance *b = &cat->instances[i];
+      int c = strcmp (a->provider, b->provider);
+
+      if (c > 0 || (c == 0 && strcmp (a->name, b->name) > 0))
+        return out_of_order (d, cat->dir, CATALOGUE_INSTANCES, b->line);
+    }
+  for (i = 1; i < cat->nregions; i++)
+    {
+      const struct region *a = &cat->regions[i - 1];
+      const struct region *b = &cat->regions[i];
+      int c = strcmp (a->provider, b->provider);
+
+      if (c > 0 || (c == 0 && strcmp (a->name, b->name) > 0))
+        return out_of_order (d, cat->dir, CATALOGUE_REGIONS, b->line);
+    }
+  /* Regions and instances being sorted, a price's place follows from
+     where its region and instance stand in their tables (a region and
+     its instances share the provider).  */
+  for (i = 1; i < cat->nprices; i++)
+    {
+      const struct price *a = &cat->prices[i - 1];
+      const struct price *b = &cat->prices[i];
+
+      if (a->region > b->region
+          || (a->region == b->region && a->instance > b->instance))
+        return out_of_order (d, cat->dir, CATALOGUE_PRICES, b->line);
+    }
+  return 0;
+}
+
 /* Build the sorted name indexes, refusing duplicate names.  */
 static int
 index_instances (struct catalogue *cat, struct catalogue_private *priv,
@@ -687,7 +737,7 @@ catalogue_load (const char *dir, struct diag *d)
     goto done;
   t = read_table (cat, priv, 4, CATALOGUE_PRICES, d);
   if (t == NULL || load_prices (cat, t, d) < 0
-      || index_prices (cat, priv, d) < 0)
+      || index_prices (cat, priv, d) < 0 || check_sorted (cat, d) < 0)
     goto done;
   ok = 0;
 

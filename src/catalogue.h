@@ -137,7 +137,7 @@ struct catalogue
    ("FILE:LINE: column 'C': what is wrong") when one is malformed or the
    tables disagree (a price for an unknown instance, a source id that
    sources.csv lacks, a GPU model gpus.csv lacks, a power curve that
-   decreases...).  */
+   decreases, rows out of their documented order...).  */
 struct catalogue *catalogue_load (const char *dir, struct diag *d);
 
 void catalogue_free (struct catalogue *cat);

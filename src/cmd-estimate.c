@@ -61,6 +61,7 @@ estimate_init (void *opts)
   o->params.lifetime_years = FOOTPRINT_DEFAULT_LIFETIME_YEARS;
   o->params.pue = NAN;
   o->params.grid_gco2e_per_kwh = NAN;
+  o->params.power_w = NAN;
 }
 
 static error_t

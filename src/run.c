@@ -25,10 +25,12 @@ run_evaluate (const struct instance *instance, const struct region *region,
   out->count = params->count;
   out->lifetime_h = params->lifetime_years * FOOTPRINT_HOURS_PER_YEAR;
 
-  if (power_at_load (catalogue_power_loads, instance->power_w,
-                     CATALOGUE_POWER_POINTS, params->load_pct, &out->power_w,
-                     &pd)
-      < 0)
+  if (!isnan (params->power_w))
+    out->power_w = params->power_w;
+  else if (power_at_load (catalogue_power_loads, instance->power_w,
+                          CATALOGUE_POWER_POINTS, params->load_pct,
+                          &out->power_w, &pd)
+           < 0)
     return diag_set (d, pd.status, "%s: %s", instance->name, pd.text);
 
   if (isnan (params->pue))

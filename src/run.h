@@ -17,6 +17,9 @@ struct run_params
   double lifetime_years;
   double pue;                   /* --pue, or NaN for the region's.  */
   double grid_gco2e_per_kwh;    /* --grid-intensity, or NaN.  */
+  double power_w;               /* The instance's power at LOAD_PCT when the
+                                   caller has worked it out already (advise
+                                   does, once per instance type), or NaN.  */
 };
 
 /* The source id recorded for a figure the user gave on the command

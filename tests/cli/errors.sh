@@ -107,6 +107,16 @@ expect_error data-unknown-instance 65 \
   "carbon-advisor: $data/prices.csv:5: column 'instance_type': 'm5.huge' is not an instance type of provider 'aws' in instances.csv" \
   --data-dir "$data" list groups
 cp "$CARBON_ADVISOR_DATA/prices.csv" "$data"
+# Rows 2 and 3 swapped: every tie-break relies on the documented order.
+{
+  sed -n 1p "$CARBON_ADVISOR_DATA/prices.csv"
+  sed -n 3p "$CARBON_ADVISOR_DATA/prices.csv"
+  sed -n 2p "$CARBON_ADVISOR_DATA/prices.csv"
+  sed -n '4,$p' "$CARBON_ADVISOR_DATA/prices.csv"
+} >"$data/prices.csv"
+expect_error data-out-of-order 65 \
+  "carbon-advisor: $data/prices.csv:3: row out of order: the table must be sorted by its key columns" \
+  --data-dir "$data" list groups
 printf 'provider,region\naws,"eu\n' >"$data/prices.csv"
 expect_error data-bad-quote 65 \
   "carbon-advisor: $data/prices.csv:2: error parsing data while strict checking enabled" \

@@ -67,7 +67,7 @@ find_m5_north (void)
 static struct run_params
 default_params (void)
 {
-  struct run_params p = { 36.0, 50.0, 1, 4.0, NAN, NAN };
+  struct run_params p = { 36.0, 50.0, 1, 4.0, NAN, NAN, NAN };
 
   return p;
 }
@@ -144,6 +144,20 @@ START_TEST (test_m5_north)
   ASSERT_REL (run.footprint.total_gco2e, 27.5941512 + 10065.0 / 146.0);
   /* cost = 0.204 x 36 = 7.344 USD.  */
   ASSERT_REL (run.footprint.cost_usd, 7.344);
+}
+END_TEST
+
+/* A power the caller worked out already (advise does, once per type) is
+   used as given: 30 W x 36 h / 1000 x 1.1 = 1.188 kWh.  */
+START_TEST (test_given_power)
+{
+  struct run_params params = default_params ();
+  struct run run;
+
+  params.power_w = 30.0;
+  run = evaluate_ok (&params, m5_north);
+  ck_assert_double_eq (run.power_w, 30.0);
+  ASSERT_REL (run.footprint.energy_kwh, 1.188);
 }
 END_TEST
 
@@ -413,6 +427,7 @@ run_suite (void)
   tcase_add_unchecked_fixture (tc, load_catalogue, free_catalogue);
   tcase_add_checked_fixture (tc, find_m5_north, NULL);
   tcase_add_test (tc, test_m5_north);
+  tcase_add_test (tc, test_given_power);
   tcase_add_test (tc, test_count_lifetime);
   tcase_add_test (tc, test_between_points);
   tcase_add_test (tc, test_user_pue);
