@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "output.h"
+#include "system.h"
 #include "unit.h"
 
 /* The columns of most tests: text, integer, two numbers with different
@@ -153,6 +154,51 @@ START_TEST (test_number_format)
   ck_assert_str_eq (buf, "1e+15");
   out_format_number (buf, sizeof buf, 2.5e-7);
   ck_assert_str_eq (buf, "2.5e-07");
+}
+END_TEST
+
+/* out_format_number avoids printf for speed in the common range; its
+   text must be printf's "%.12g" to the byte, ties (x.5 at the twelfth
+   digit, rounded to even) and near-ties included.  */
+START_TEST (test_number_matches_printf)
+{
+  static const double special[]
+    = { 1e-4, 0.0001, 9.99999999999e-5, 999999999999.5, 999999999999.4,
+        1, 10, 100, 0.1, 28.2, 99.99999999999999, 9.9999999999995,
+        1e11, 123456789012.5, 696689557770.5, -1522107036.4749999,
+        64696935812.25, 35040, 0.000123456789012345 };
+  char fast[64], slow[64];
+  unsigned long long x = 88172645463325252ULL;
+  size_t i;
+
+  for (i = 0; i < sizeof special / sizeof *special; i++)
+    {
+      out_format_number (fast, sizeof fast, special[i]);
+      snprintf (slow, sizeof slow, "%.12g", special[i]);
+      ck_assert_str_eq (fast, slow);
+    }
+  /* Values spread over 1e-6 .. 1e14 from a xorshift generator, some cut
+     to a few decimals as prices and watts are.  */
+  for (i = 0; i < 200000; i++)
+    {
+      double u, v;
+
+      x ^= x << 13;
+      x ^= x >> 7;
+      x ^= x << 17;
+      u = (double) (x >> 11) / 9007199254740992.0;
+      v = pow (10.0, u * 20.0 - 6.0);
+      if (i % 3 == 0)
+        v = round (v * 1000.0) / 1000.0;
+      if (i % 2 == 0)
+        v = -v;
+      out_format_number (fast, sizeof fast, v);
+      snprintf (slow, sizeof slow, "%.12g", v);
+      if (STREQ (slow, "-0"))
+        snprintf (slow, sizeof slow, "0");
+      if (!STREQ (fast, slow))
+        ck_abort_msg ("%.17g: '%s', printf '%s'", v, fast, slow);
+    }
 }
 END_TEST
 
@@ -567,6 +613,7 @@ output_suite (void)
 
   tc = tcase_create ("numbers");
   tcase_add_test (tc, test_number_format);
+  tcase_add_test (tc, test_number_matches_printf);
   tcase_add_test (tc, test_number_truncates);
   suite_add_tcase (s, tc);
 
