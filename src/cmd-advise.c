@@ -127,6 +127,7 @@ advise_init (void *opts)
   o->params.lifetime_years = FOOTPRINT_DEFAULT_LIFETIME_YEARS;
   o->params.pue = NAN;
   o->params.grid_gco2e_per_kwh = NAN;
+  o->params.power_w = NAN;
   o->max_cost_usd = INFINITY;
   o->deadline_h = INFINITY;
   o->max_co2e_g = INFINITY;
@@ -350,31 +351,16 @@ region_wanted (const struct advise_opts *o, const struct region *g)
   return true;
 }
 
-/* Compare candidates by provider, region, instance: the order every tie
-   is broken in.  */
-static int
-compare_candidates (const void *a, const void *b)
-{
-  const struct run *x = &((const struct candidate *) a)->run;
-  const struct run *y = &((const struct candidate *) b)->run;
-  int c = strcmp (x->instance->provider, y->instance->provider);
-
-  if (c == 0)
-    c = strcmp (x->region->name, y->region->name);
-  if (c == 0)
-    c = strcmp (x->instance->name, y->instance->name);
-  return c;
-}
-
 /* Evaluate the run of PARAMS on the priced pair P with S's runtime.
    Returns 1 when it is a candidate, 0 when a stage left it out (counted
    in F), -1 with D set on an error.  */
 static int
 evaluate (const struct advise_opts *o, const struct scaling *s,
-          const struct price *p, struct run *run, struct funnel *f,
-          struct diag *d)
+          const struct price *p, double *power_cache, struct run *run,
+          struct funnel *f, struct diag *d)
 {
   struct run_params params = o->params;
+  double *power = &power_cache[p->instance - s->catalogue->instances];
   enum scaling_gap gap;
   double hours = 0.0;
 
@@ -395,8 +381,12 @@ evaluate (const struct advise_opts *o, const struct scaling *s,
     return 0;
   f->kept[STAGE_GRID]++;
   params.runtime_h = hours;
+  params.power_w = *power;
   if (run_evaluate (p->instance, p->region, p, &params, run, d) < 0)
     return -1;
+  /* The load is the same for every candidate: work out each instance
+     type's power once.  */
+  *power = run->power_w;
   if (run->runtime_h > o->deadline_h)
     return 0;
   f->kept[STAGE_DEADLINE]++;
@@ -760,15 +750,22 @@ rank_and_write (const struct cli_global *global, const struct advise_opts *o,
     if (!shown_in_table (cols[i].key))
       cols[i].flags |= OUT_COL_MACHINE;
 
-  /* The rows to show: the front, then --top more, or all.  */
+  /* The rows to show: the front (already in output order), then --top
+     more, or all.  */
   rows = xcalloc (r->n + 1, sizeof *rows);
-  for (i = 0; i < r->n; i++)
-    rows[i] = i;
-  sort_context = r;
-  qsort (rows, r->n, sizeof *rows, compare_output);
-  nrows = r->pareto->nfront;
   extra = (size_t) o->top;
-  nrows = o->all ? r->n : (nrows + extra < r->n ? nrows + extra : r->n);
+  nrows = o->all ? r->n
+          : r->pareto->nfront + extra < r->n ? r->pareto->nfront + extra
+                                              : r->n;
+  if (nrows == r->pareto->nfront)
+    memcpy (rows, r->pareto->front, nrows * sizeof *rows);
+  else
+    {
+      for (i = 0; i < r->n; i++)
+        rows[i] = i;
+      sort_context = r;
+      qsort (rows, r->n, sizeof *rows, compare_output);
+    }
 
   t = out_table_new (cols, run_ncolumns + ACOL_COUNT);
   for (i = 0; i < nrows; i++)
@@ -809,6 +806,7 @@ cmd_advise_exec (const struct cli_global *global, void *opts)
   struct ranking r;
   struct funnel f;
   struct diag d;
+  double *power_cache = NULL;
   size_t i;
 
   memset (&r, 0, sizeof r);
@@ -887,13 +885,17 @@ cmd_advise_exec (const struct cli_global *global, void *opts)
       r.has_baseline = true;
     }
 
-  /* Enumerate every priced pair.  */
+  /* Enumerate every priced pair, in the catalogue's order (provider,
+     region, instance: the tie-break order).  */
   r.cands = xcalloc (cat->nprices + 1, sizeof *r.cands);
+  power_cache = xcalloc (cat->ninstances + 1, sizeof *power_cache);
+  for (i = 0; i < cat->ninstances; i++)
+    power_cache[i] = NAN;
   f.kept[STAGE_PRICED] = cat->nprices;
   for (i = 0; i < cat->nprices; i++)
     {
-      int kept = evaluate (o, &scaling, &cat->prices[i], &r.cands[r.n].run,
-                           &f, &d);
+      int kept = evaluate (o, &scaling, &cat->prices[i], power_cache,
+                           &r.cands[r.n].run, &f, &d);
 
       if (kept < 0)
         {
@@ -920,7 +922,6 @@ cmd_advise_exec (const struct cli_global *global, void *opts)
     }
 
   /* Rank.  */
-  qsort (r.cands, r.n, sizeof *r.cands, compare_candidates);
   r.cost = xcalloc (r.n + 1, sizeof *r.cost);
   r.carbon = xcalloc (r.n + 1, sizeof *r.carbon);
   r.order = xcalloc (r.n + 1, sizeof *r.order);
@@ -974,6 +975,7 @@ done:
   free (r.order);
   free (r.hull_slot);
   free (r.front_slot);
+  free (power_cache);
   speedup_table_free (table);
   catalogue_free (cat);
   advise_free (o);
