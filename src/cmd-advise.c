@@ -643,15 +643,22 @@ write_summary (FILE *fp, const struct ranking *r, const struct funnel *f,
       fprintf (fp, "Baseline:      %s in %s: %.1f gCO2e, %.2f USD\n",
                r->baseline.instance->name, r->baseline.region->name,
                b->total_gco2e, b->cost_usd);
-      fprintf (fp, "Moving to %s in %s saves %.1f gCO2e (%.1f %%) and "
-               "%.2f USD.\n",
+      fprintf (fp, "Moving to %s in %s (%s) %s %.1f gCO2e (%.1f %%) and "
+               "%s %.2f USD%s.\n",
                r->cands[pick].run.instance->name,
                r->cands[pick].run.region->name,
-               b->total_gco2e - c->total_gco2e,
+               pick == r->carbon_pick ? "the carbon-price pick"
+               : pick == p->knee      ? "the knee"
+                                      : "the lowest carbon",
+               b->total_gco2e >= c->total_gco2e ? "saves" : "adds",
+               fabs (b->total_gco2e - c->total_gco2e),
                b->total_gco2e > 0.0
-                 ? 100.0 * (b->total_gco2e - c->total_gco2e) / b->total_gco2e
+                 ? 100.0 * fabs (b->total_gco2e - c->total_gco2e)
+                     / b->total_gco2e
                  : 0.0,
-               b->cost_usd - c->cost_usd);
+               b->cost_usd >= c->cost_usd ? "saves" : "costs",
+               fabs (b->cost_usd - c->cost_usd),
+               b->cost_usd >= c->cost_usd ? "" : " more");
     }
   if (p->nhull > 1)
     {
