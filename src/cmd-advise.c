@@ -225,7 +225,7 @@ parse_advise (int key, char *arg, struct argp_state *state)
       break;
     case OPT_CARBON_PRICE:
       o->carbon_price = cli_parse_number (state, "carbon-price", arg, 0.0,
-                                          1e9);
+                                          INFINITY);
       break;
     case OPT_TOP:
       o->top = cli_parse_whole (state, "top", arg, 0);
@@ -248,6 +248,9 @@ parse_advise (int key, char *arg, struct argp_state *state)
           o->scaling = SCALING_TABLE;
           o->has_scaling = true;
         }
+      if (o->speedup_path != NULL && o->reference == NULL)
+        argp_error (state, "--speedup needs --reference, the instance type "
+                    "the runtime was measured on");
       if (o->has_scaling && o->scaling != SCALING_FIXED
           && o->reference == NULL)
         argp_error (state, "--scaling %s needs --reference",
@@ -401,21 +404,72 @@ evaluate (const struct advise_opts *o, const struct scaling *s,
 
 /* Names of the stages for "which constraint emptied the set".  */
 static const char *const stage_names[STAGE_COUNT] = {
-  "priced instance types x regions",
-  "the region filters (--provider, --region, --group, --exclude-region)",
-  "the instance filters (--min-vcpus, --min-memory, --gpus, --gpu-model, "
-  "--family, --instance-pattern, --arch)",
+  "priced instance x region pairs",
+  "the region filters",
+  "the instance filters",
   "the runtime scaling",
-  "regions with a grid intensity",
+  "the grid data",
   "--deadline",
   "--max-cost",
   "--max-co2e",
 };
 
-/* Say which constraint left no candidate, on FP.  */
+/* The options of stage K that O was given, as ", "-separated text in
+   BUF, or "" when none was (the stage then left out nothing on its own
+   account, e.g. the grid stage).  */
 static void
-explain_empty (FILE *fp, const struct funnel *f)
+given_options (const struct advise_opts *o, enum stage k, char *buf,
+               size_t size)
 {
+  const struct selection *sel = &o->selection;
+  const char *names[8];
+  size_t n = 0, i;
+
+  if (k == STAGE_REGION)
+    {
+      if (sel->providers.n > 0)
+        names[n++] = "--provider";
+      if (sel->regions.n > 0)
+        names[n++] = "--region";
+      if (sel->groups.n > 0)
+        names[n++] = "--group";
+      if (o->exclude_regions.n > 0)
+        names[n++] = "--exclude-region";
+    }
+  else if (k == STAGE_INSTANCE)
+    {
+      if (sel->providers.n > 0)
+        names[n++] = "--provider";
+      if (sel->min_vcpus > 0)
+        names[n++] = "--min-vcpus";
+      if (sel->min_memory_gib > 0.0)
+        names[n++] = "--min-memory";
+      if (sel->min_gpus > 0)
+        names[n++] = "--gpus";
+      if (o->gpu_models.n > 0)
+        names[n++] = "--gpu-model";
+      if (o->families.n > 0)
+        names[n++] = "--family";
+      if (o->patterns.n > 0)
+        names[n++] = "--instance-pattern";
+      if (o->arch != NULL)
+        names[n++] = "--arch";
+    }
+  buf[0] = '\0';
+  for (i = 0; i < n; i++)
+    {
+      if (i > 0)
+        strncat (buf, ", ", size - strlen (buf) - 1);
+      strncat (buf, names[i], size - strlen (buf) - 1);
+    }
+}
+
+/* Say which constraint left no candidate, on FP: the count after each
+   stage, then the stage that emptied the set and why.  */
+static void
+explain_empty (FILE *fp, const struct funnel *f, const struct advise_opts *o)
+{
+  char given[160];
   size_t k;
 
   fprintf (fp, "No candidate meets the constraints: %zu %s", f->kept[0],
@@ -427,8 +481,22 @@ explain_empty (FILE *fp, const struct funnel *f)
         break;
     }
   fprintf (fp, ".\n");
-  if (k < STAGE_COUNT)
+  if (k == STAGE_COUNT)
+    return;
+  given_options (o, (enum stage) k, given, sizeof given);
+  if (given[0] != '\0')
+    fprintf (fp, "The set became empty at %s (%s).\n", stage_names[k],
+             given);
+  else if (k == STAGE_GRID)
+    fprintf (fp, "The set became empty at the grid data: no region left "
+             "has a grid intensity.\n");
+  else
     fprintf (fp, "The set became empty at %s.\n", stage_names[k]);
+  if (k == STAGE_RUNTIME)
+    for (k = 0; k < ARRAY_SIZE (f->gaps); k++)
+      if (f->gaps[k] > 0)
+        fprintf (fp, "Left out by the runtime scaling: %zu (%s).\n",
+                 f->gaps[k], scaling_gap_text ((enum scaling_gap) k));
 }
 
 /* Extra columns of advise beyond the run's.  */
@@ -503,13 +571,13 @@ marks_of (const struct ranking *r, size_t i, char *buf, size_t size)
 
   buf[0] = '\0';
   if (i == p->cheapest)
-    strncat (buf, "cheapest,", size - strlen (buf) - 1);
+    strncat (buf, "cheapest;", size - strlen (buf) - 1);
   if (i == p->greenest)
-    strncat (buf, "greenest,", size - strlen (buf) - 1);
+    strncat (buf, "greenest;", size - strlen (buf) - 1);
   if (i == p->knee)
-    strncat (buf, "knee,", size - strlen (buf) - 1);
+    strncat (buf, "knee;", size - strlen (buf) - 1);
   if (i == r->carbon_pick)
-    strncat (buf, "carbon-price,", size - strlen (buf) - 1);
+    strncat (buf, "carbon-price;", size - strlen (buf) - 1);
   if (buf[0] != '\0')
     buf[strlen (buf) - 1] = '\0';
 }
@@ -630,7 +698,7 @@ write_summary (FILE *fp, const struct ranking *r, const struct funnel *f,
   if (r->carbon_pick != PARETO_NONE)
     {
       describe (text, sizeof text, r, r->carbon_pick);
-      fprintf (fp, "At %.0f USD/t: %s\n", o->carbon_price, text);
+      fprintf (fp, "At %g USD/t: %s\n", o->carbon_price, text);
     }
   if (r->has_baseline)
     {
@@ -669,10 +737,10 @@ write_summary (FILE *fp, const struct ranking *r, const struct funnel *f,
           char range[64];
 
           if (isinf (p->hull_price_high[k]))
-            snprintf (range, sizeof range, "above %.0f",
+            snprintf (range, sizeof range, "above %.6g",
                       p->hull_price_low[k]);
           else
-            snprintf (range, sizeof range, "%.0f to %.0f",
+            snprintf (range, sizeof range, "%.6g to %.6g",
                       p->hull_price_low[k], p->hull_price_high[k]);
           fprintf (fp, "  %-20s %s in %s\n", range, run->instance->name,
                    run->region->name);
@@ -720,6 +788,14 @@ baseline_run (const struct advise_opts *o, const struct catalogue *cat,
       d.status = CA_EXIT_USAGE;
       snprintf (d.text, sizeof d.text, "--baseline: %s is not offered in %s",
                 in->name, g->name);
+      return cli_report (&d);
+    }
+  if (isnan (g->grid.gco2e_per_kwh))
+    {
+      d.status = CA_EXIT_USAGE;
+      snprintf (d.text, sizeof d.text,
+                "--baseline: %s has no grid intensity in the data, so the "
+                "emissions of a run there are unknown", g->name);
       return cli_report (&d);
     }
   gap = scaling_runtime (s, in, o->params.runtime_h, &hours);
@@ -920,12 +996,12 @@ cmd_advise_exec (const struct cli_global *global, void *opts)
           status = cli_sink_open (global, &sink);
           if (status == CA_EXIT_OK)
             {
-              explain_empty (sink.fp, &f);
+              explain_empty (sink.fp, &f, o);
               status = cli_sink_close (&sink, true);
             }
           goto done;
         }
-      explain_empty (stderr, &f);
+      explain_empty (stderr, &f, o);
     }
 
   /* Rank.  */

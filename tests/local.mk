@@ -28,6 +28,7 @@ unit_tests = \
   %D%/unit/check_pareto \
   %D%/unit/check_power \
   %D%/unit/check_run \
+  %D%/unit/check_scaling \
   %D%/unit/check_suggest
 
 if HAVE_CHECK
@@ -56,10 +57,13 @@ UNIT_LDADD = $(ADVISOR_LIBS) $(CHECK_LIBS)
 %C%_unit_check_power_LDADD = $(UNIT_LDADD)
 %C%_unit_check_run_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_run_LDADD = $(UNIT_LDADD)
+%C%_unit_check_scaling_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_scaling_LDADD = $(UNIT_LDADD)
 %C%_unit_check_suggest_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_suggest_LDADD = $(UNIT_LDADD)
 
 cli_tests = \
+  %D%/cli/advise.sh \
   %D%/cli/errors.sh \
   %D%/cli/estimate.sh \
   %D%/cli/list.sh \
@@ -73,4 +77,5 @@ TESTS += $(unit_tests)
 endif
 
 EXTRA_DIST += $(cli_tests) $(data_tests) %D%/cli/lib.sh %D%/cli/expected \
+  %D%/cli/fixtures \
   %D%/unit/unit.h
