@@ -909,6 +909,38 @@ cmd_advise_exec (const struct cli_global *global, void *opts)
                                      names, cat->nregions);
         free (names);
       }
+  for (i = 0; status == CA_EXIT_OK && i < o->gpu_models.n; i++)
+    if (catalogue_find_gpu (cat, o->gpu_models.names[i]) == NULL)
+      {
+        const char **names = xcalloc (cat->ngpus + 1, sizeof *names);
+        size_t k;
+
+        for (k = 0; k < cat->ngpus; k++)
+          names[k] = cat->gpus[k].model;
+        status = cli_report_unknown ("GPU model", o->gpu_models.names[i],
+                                     names, cat->ngpus);
+        free (names);
+      }
+  for (i = 0; status == CA_EXIT_OK && i < o->families.n; i++)
+    {
+      const char **names = xcalloc (cat->ninstances + 1, sizeof *names);
+      size_t k, n = 0;
+      bool known = false;
+
+      /* Families, each once: instances are sorted by name, so a family's
+         types mostly sit together.  */
+      for (k = 0; k < cat->ninstances; k++)
+        {
+          known = known || STREQ (cat->instances[k].family,
+                                  o->families.names[i]);
+          if (n == 0 || !STREQ (names[n - 1], cat->instances[k].family))
+            names[n++] = cat->instances[k].family;
+        }
+      if (!known)
+        status = cli_report_unknown ("instance family", o->families.names[i],
+                                     names, n);
+      free (names);
+    }
   if (status != CA_EXIT_OK)
     goto done;
 

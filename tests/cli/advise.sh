@@ -638,6 +638,14 @@ p1.2xlarge,-396,-471.428571429,-4.8" \
 # ---------------------------------------------------------------------
 # Usage errors (exit 64), one clear line first.
 A="--data-dir $tiny"
+# A mistyped GPU model or family is an error with suggestions, not a
+# silently empty answer (the tiny catalogue's GPU models: G00, G10, G25).
+expect_error unknown-gpu-model 64 \
+  "carbon-advisor: unknown GPU model 'g10'; did you mean 'G10', 'G00' or 'G25'?" \
+  --data-dir "$tiny" advise $job --gpu-model g10
+expect_error unknown-family 64 \
+  "carbon-advisor: unknown instance family 'a2'; did you mean 'a1', 'c1' or 'g0'?" \
+  --data-dir "$tiny" advise $job --family a2
 expect_error vcpu-no-reference 64 \
   "carbon-advisor advise: --scaling vcpu needs --reference" \
   $A advise $job --scaling vcpu
