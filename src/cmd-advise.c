@@ -50,6 +50,7 @@ enum
   OPT_LOAD = 'l',
   OPT_COUNT = 'n',
   OPT_LIFETIME = 0x400,
+  OPT_SIGNAL,
   OPT_REFERENCE,
   OPT_SCALING,
   OPT_SERIAL,
@@ -78,6 +79,9 @@ static const struct argp_option advise_options[] = {
   { "count", OPT_COUNT, "N", 0, "Number of instances (default 1)", 1 },
   { "lifetime-years", OPT_LIFETIME, "YEARS", 0,
     "Hardware lifetime for manufacturing emissions (default 4)", 1 },
+  { "signal", OPT_SIGNAL, "SIGNAL", 0,
+    "Grid intensity to use: average (location-based, default), marginal "
+    "or market; a region without that figure is left out and counted", 1 },
   { NULL, 0, NULL, 0, "Runtime on other instances:", 2 },
   { "reference", OPT_REFERENCE, "TYPE", 0,
     "The instance type the runtime was measured on", 2 },
@@ -170,6 +174,11 @@ parse_advise (int key, char *arg, struct argp_state *state)
     case OPT_LIFETIME:
       o->params.lifetime_years
         = cli_parse_number (state, "lifetime-years", arg, 0.1, 100.0);
+      break;
+    case OPT_SIGNAL:
+      if (run_signal_parse (arg, &o->params.signal) < 0)
+        argp_error (state, "unknown --signal '%s'; choose average, marginal "
+                    "or market", arg);
       break;
     case OPT_REFERENCE:
       o->reference = arg;
@@ -380,7 +389,7 @@ evaluate (const struct advise_opts *o, const struct scaling *s,
       return 0;
     }
   f->kept[STAGE_RUNTIME]++;
-  if (isnan (p->region->grid.gco2e_per_kwh))
+  if (isnan (run_signal_figure (p->region, o->params.signal)->gco2e_per_kwh))
     return 0;
   f->kept[STAGE_GRID]++;
   params.runtime_h = hours;
@@ -684,7 +693,10 @@ write_summary (FILE *fp, const struct ranking *r, const struct funnel *f,
       fprintf (fp, "Left out by the runtime scaling: %zu (%s).\n", f->gaps[k],
                scaling_gap_text ((enum scaling_gap) k));
   if (f->kept[STAGE_RUNTIME] > f->kept[STAGE_GRID])
-    fprintf (fp, "Left out for want of a grid intensity: %zu.\n",
+    fprintf (fp, "Left out for want of a%s grid intensity: %zu.\n",
+             o->params.signal == RUN_SIGNAL_AVERAGE ? ""
+             : o->params.signal == RUN_SIGNAL_MARGINAL ? " marginal"
+                                                       : " market-based",
              f->kept[STAGE_RUNTIME] - f->kept[STAGE_GRID]);
   describe (text, sizeof text, r, p->cheapest);
   fprintf (fp, "Cheapest:      %s\n", text);
@@ -790,12 +802,13 @@ baseline_run (const struct advise_opts *o, const struct catalogue *cat,
                 in->name, g->name);
       return cli_report (&d);
     }
-  if (isnan (g->grid.gco2e_per_kwh))
+  if (isnan (run_signal_figure (g, o->params.signal)->gco2e_per_kwh))
     {
       d.status = CA_EXIT_USAGE;
       snprintf (d.text, sizeof d.text,
-                "--baseline: %s has no grid intensity in the data, so the "
-                "emissions of a run there are unknown", g->name);
+                "--baseline: %s has no %s grid intensity in the data, so the "
+                "emissions of a run there are unknown", g->name,
+                run_signal_name (o->params.signal));
       return cli_report (&d);
     }
   gap = scaling_runtime (s, in, o->params.runtime_h, &hours);

@@ -28,7 +28,8 @@ enum
   OPT_COUNT = 'n',
   OPT_PUE = 0x200,
   OPT_GRID,
-  OPT_LIFETIME
+  OPT_LIFETIME,
+  OPT_SIGNAL
 };
 
 static const struct argp_option estimate_options[] = {
@@ -46,6 +47,9 @@ static const struct argp_option estimate_options[] = {
     "Use this data-centre PUE instead of the region's (at least 1)", 0 },
   { "grid-intensity", OPT_GRID, "G", 0,
     "Use this grid intensity, gCO2e/kWh, instead of the region's", 0 },
+  { "signal", OPT_SIGNAL, "SIGNAL", 0,
+    "Grid intensity to use: average (location-based, default), marginal "
+    "or market (the provider's market-based claim)", 0 },
   { "lifetime-years", OPT_LIFETIME, "YEARS", 0,
     "Hardware lifetime over which manufacturing emissions are spread "
     "(default 4, i.e. 35,040 h)", 0 },
@@ -102,6 +106,11 @@ parse_estimate (int key, char *arg, struct argp_state *state)
     case OPT_LIFETIME:
       o->params.lifetime_years
         = cli_parse_number (state, "lifetime-years", arg, 0.1, 100.0);
+      break;
+    case OPT_SIGNAL:
+      if (run_signal_parse (arg, &o->params.signal) < 0)
+        argp_error (state, "unknown --signal '%s'; choose average, marginal "
+                    "or market", arg);
       break;
     case ARGP_KEY_ARG:
       argp_error (state, "unexpected argument '%s'", arg);

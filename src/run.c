@@ -7,6 +7,44 @@
 
 #include "power.h"
 #include "run.h"
+#include "system.h"
+
+static const char *const signal_names[] = { "average", "marginal", "market" };
+
+int
+run_signal_parse (const char *name, enum run_signal *signal)
+{
+  size_t i;
+
+  for (i = 0; i < ARRAY_SIZE (signal_names); i++)
+    if (STREQ (name, signal_names[i]))
+      {
+        *signal = (enum run_signal) i;
+        return 0;
+      }
+  return -1;
+}
+
+const char *
+run_signal_name (enum run_signal signal)
+{
+  return signal_names[signal];
+}
+
+const struct grid_figure *
+run_signal_figure (const struct region *region, enum run_signal signal)
+{
+  switch (signal)
+    {
+    case RUN_SIGNAL_MARGINAL:
+      return &region->marginal;
+    case RUN_SIGNAL_MARKET:
+      return &region->market;
+    case RUN_SIGNAL_AVERAGE:
+    default:
+      return &region->grid;
+    }
+}
 
 int
 run_evaluate (const struct instance *instance, const struct region *region,
@@ -46,17 +84,25 @@ run_evaluate (const struct instance *instance, const struct region *region,
       out->pue_year = 0;
     }
 
+  out->signal = params->signal;
   if (isnan (params->grid_gco2e_per_kwh))
     {
-      if (isnan (region->grid.gco2e_per_kwh))
+      const struct grid_figure *fig
+        = run_signal_figure (region, params->signal);
+
+      if (isnan (fig->gco2e_per_kwh))
         return diag_set (d, CA_EXIT_DATAERR,
-                         "region '%s' has no grid intensity in the data; "
+                         "region '%s' has no %s grid intensity in the data; "
                          "give one with --grid-intensity",
-                         region->name);
-      out->grid_gco2e_per_kwh = region->grid.gco2e_per_kwh;
-      out->grid_source = region->grid.source;
-      out->grid_year = region->grid.year;
-      out->grid_level = region->grid_level;
+                         region->name, run_signal_name (params->signal));
+      out->grid_gco2e_per_kwh = fig->gco2e_per_kwh;
+      out->grid_source = fig->source;
+      out->grid_year = fig->year;
+      /* Only the average falls back to a country figure; the marginal
+         and market figures are the region's own.  */
+      out->grid_level = params->signal == RUN_SIGNAL_AVERAGE
+                          ? region->grid_level
+                          : "region";
     }
   else
     {
@@ -106,6 +152,7 @@ enum run_column
   COL_GRID_SOURCE,
   COL_GRID_YEAR,
   COL_GRID_LEVEL,
+  COL_GRID_SIGNAL,
   COL_PRICE_DATE,
   COL_PRICE_SOURCE,
   COL_DATA_ROWS,
@@ -143,6 +190,7 @@ const struct out_column run_columns[] = {
   { "grid_source", "Grid source", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
   { "grid_year", "Grid year", NULL, OUT_INTEGER, 0, OUT_COL_MACHINE },
   { "grid_level", "Grid level", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
+  { "grid_signal", "Grid signal", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
   { "price_date", "Price date", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
   { "price_source", "Price source", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
   { "data_rows", "Data rows", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
@@ -192,12 +240,21 @@ run_fill_row (struct out_table *t, const struct run *run)
   out_table_set_number (t, COL_GRID_YEAR, year_or_missing (run->grid_year));
   out_table_set_text (t, COL_GRID_LEVEL,
                       run->grid_level[0] ? run->grid_level : NULL);
+  out_table_set_text (t, COL_GRID_SIGNAL,
+                      run->grid_source == NULL
+                          || STREQ (run->grid_source, RUN_SOURCE_USER)
+                        ? NULL
+                        : run_signal_name (run->signal));
   out_table_set_text (t, COL_PRICE_DATE,
                       run->price ? run->price->date : NULL);
   out_table_set_text (t, COL_PRICE_SOURCE,
                       run->price ? run->price->source : NULL);
-  snprintf (rows, sizeof rows, "%s:%zu %s:%zu %s:%zu", CATALOGUE_INSTANCES,
-            run->instance->line, CATALOGUE_REGIONS, run->region->line,
-            CATALOGUE_PRICES, run->price ? run->price->line : 0);
+  if (run->price != NULL)
+    snprintf (rows, sizeof rows, "%s:%zu %s:%zu %s:%zu", CATALOGUE_INSTANCES,
+              run->instance->line, CATALOGUE_REGIONS, run->region->line,
+              CATALOGUE_PRICES, run->price->line);
+  else
+    snprintf (rows, sizeof rows, "%s:%zu %s:%zu", CATALOGUE_INSTANCES,
+              run->instance->line, CATALOGUE_REGIONS, run->region->line);
   out_table_set_text (t, COL_DATA_ROWS, rows);
 }

@@ -61,6 +61,14 @@ expect_error grid-negative 64 \
 expect_error lifetime-zero 64 \
   "carbon-advisor estimate: invalid --lifetime-years '0': must be from 0.1 to 100" \
   estimate $job --lifetime-years 0
+expect_error unknown-signal 64 \
+  "carbon-advisor estimate: unknown --signal 'hourly'; choose average, marginal or market" \
+  estimate $job --signal hourly
+# ca-west-1 has no marginal figure in the data: an error, never 0 g.
+expect_error no-marginal 65 \
+  "carbon-advisor: region 'ca-west-1' has no marginal grid intensity in the data; give one with --grid-intensity" \
+  estimate --instance m5.xlarge --region ca-west-1 --runtime 1h --load 50 \
+  --signal marginal
 expect_error unknown-format 64 \
   "carbon-advisor: unknown format 'xml'; valid formats: table, csv, json, markdown" \
   --format xml list groups

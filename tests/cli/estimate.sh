@@ -53,6 +53,25 @@ expect_output overrides estimate-overrides.csv \
   estimate --instance p3.2xlarge --region us-east-1 --runtime 2h30m \
   --load 80 --pue 1.2 --grid-intensity 400 --lifetime-years 6 --format csv
 
+# --signal picks the region's marginal or market-based figure, and says
+# so.  eu-north-1 (regions.csv): marginal 791.26 g/kWh (WattTime via GSF,
+# 2024), market-based 0.0 (AWS's claim after renewable matching, 2024).
+# At 50 % on m5.xlarge for 36 h, energy 1.11672 kWh (above):
+#   marginal: scope2 = 1.11672 x 791.26 = 883.6158672 g
+#   market:   scope2 = 0, total = scope3 = 68.9383561644 g
+cases=$((cases + 1))
+got=$("$CARBON_ADVISOR" --format csv estimate --instance m5.xlarge \
+      --region eu-north-1 --runtime 36h --load 50 --signal marginal \
+      | sed -n 2p | cut -d, -f9,11,24,25,27)
+[ "$got" = "791.26,883.6158672,watttime-via-gsf,2024,marginal" ] \
+  || fail "signal marginal: '$got'"
+cases=$((cases + 1))
+got=$("$CARBON_ADVISOR" --format csv estimate --instance m5.xlarge \
+      --region eu-north-1 --runtime 36h --load 50 --signal market \
+      | sed -n 2p | cut -d, -f9,11,13,24,25,27)
+[ "$got" = "0,0,68.9383561644,gsf-rtc/aws,2024,market" ] \
+  || fail "signal market: '$got'"
+
 # Every spelling of a duration gives the same hours.
 for spec in 90m 1.5 1h30m 5400s 0.0625d; do
   cases=$((cases + 1))

@@ -67,7 +67,10 @@ find_m5_north (void)
 static struct run_params
 default_params (void)
 {
-  struct run_params p = { 36.0, 50.0, 1, 4.0, NAN, NAN, NAN };
+  struct run_params p = { .runtime_h = 36.0, .load_pct = 50.0, .count = 1,
+                          .lifetime_years = 4.0, .pue = NAN,
+                          .grid_gco2e_per_kwh = NAN,
+                          .signal = RUN_SIGNAL_AVERAGE, .power_w = NAN };
 
   return p;
 }
@@ -109,7 +112,8 @@ static const char csv_header[]
     "grid_gco2e_per_kwh,energy_kwh,scope2_gco2e,scope3_gco2e,total_gco2e,"
     "price_usd_per_h,cost_usd,location,lifetime_h,embodied_kgco2e,"
     "power_origin,power_source,embodied_source,pue_source,pue_year,"
-    "grid_source,grid_year,grid_level,price_date,price_source,data_rows\n";
+    "grid_source,grid_year,grid_level,grid_signal,price_date,price_source,"
+    "data_rows\n";
 
 /* run_evaluate.  */
 
@@ -293,7 +297,8 @@ START_TEST (test_region_without_grid)
 
   ck_assert_int_eq (run_evaluate (m5, &r, NULL, &params, &run, &d), -1);
   ck_assert_int_eq (d.status, CA_EXIT_DATAERR);
-  ck_assert_str_eq (d.text, "region 'xx-test-1' has no grid intensity in "
+  ck_assert_str_eq (d.text, "region 'xx-test-1' has no average grid "
+                            "intensity in "
                             "the data; give one with --grid-intensity");
 
   /* --grid-intensity makes it usable.  */
@@ -343,7 +348,7 @@ END_TEST
 
 START_TEST (test_columns)
 {
-  ck_assert_uint_eq (run_ncolumns, 29);
+  ck_assert_uint_eq (run_ncolumns, 30);
   ck_assert_str_eq (run_columns[0].key, "provider");
   ck_assert_str_eq (run_columns[14].key, "cost_usd");
   ck_assert_str_eq (run_columns[run_ncolumns - 1].key, "data_rows");
@@ -363,7 +368,7 @@ START_TEST (test_fill_row_csv)
             "aws,eu-north-1,m5.xlarge,1,36,50,28.2,1.1,24.71,1.11672,"
             "27.5941512,68.9383561644,96.5325073644,0.204,7.344,"
             "Europe (Stockholm),35040,67.1,measured,teads-2022,"
-            "teads-2022,gsf-rtc/aws,2024,em-via-gsf,2024,region,"
+            "teads-2022,gsf-rtc/aws,2024,em-via-gsf,2024,region,average,"
             "2025-04-04,ec2shop-2025-04,"
             "instances.csv:175 regions.csv:19 prices.csv:3887\n");
   ck_assert_str_eq (csv, expected);
@@ -389,7 +394,7 @@ START_TEST (test_fill_row_user)
             "aws,eu-north-1,m5.xlarge,1,36,50,28.2,1.2,100,1.21824,"
             "121.824,68.9383561644,190.762356164,0.204,7.344,"
             "Europe (Stockholm),35040,67.1,measured,teads-2022,"
-            "teads-2022,user,,user,,,2025-04-04,ec2shop-2025-04,"
+            "teads-2022,user,,user,,,,2025-04-04,ec2shop-2025-04,"
             "instances.csv:175 regions.csv:19 prices.csv:3887\n");
   ck_assert_str_eq (csv, expected);
   free (csv);
@@ -406,7 +411,7 @@ START_TEST (test_fill_row_no_price)
     = "aws,eu-north-1,m5.xlarge,1,36,50,28.2,1.1,24.71,1.11672,"
       "27.5941512,68.9383561644,96.5325073644,,,Europe (Stockholm),35040,"
       "67.1,measured,teads-2022,teads-2022,gsf-rtc/aws,2024,em-via-gsf,"
-      "2024,region,,,instances.csv:175 regions.csv:19 ";
+      "2024,region,average,,,instances.csv:175 regions.csv:19\n";
 
   /* Price, cost, price date and price source are empty.  */
   ck_assert_int_eq (strncmp (csv, csv_header, strlen (csv_header)), 0);
