@@ -17,7 +17,7 @@ const double catalogue_power_loads[CATALOGUE_POWER_POINTS]
 /* The tables the structs point into, and sorted indexes for lookups.  */
 struct catalogue_private
 {
-  struct csv_table *tables[6];
+  struct csv_table *tables[7];
   const struct instance **instances_by_name;
   const struct region **regions_by_name;
   const struct price **prices_by_pair;
@@ -364,6 +364,37 @@ load_gpus (struct catalogue *cat, const struct csv_table *t, struct diag *d)
     if (STREQ (cat->gpus[r.row].model, cat->gpus[r.row - 1].model))
       return diag_set (d, CA_EXIT_DATAERR, "%s: GPU model '%s' appears twice",
                        t->path, cat->gpus[r.row].model);
+  return 0;
+}
+
+static int
+load_unsupported (struct catalogue *cat, const struct csv_table *t,
+                  struct diag *d)
+{
+  static const char *const names[]
+    = { "provider", "instance_type", "reason", NULL };
+  size_t c[3];
+  struct table_reader r = { t, 0, d };
+
+  if (find_columns (t, names, c, d) < 0)
+    return -1;
+  cat->unsupported = xcalloc (t->nrows + 1, sizeof *cat->unsupported);
+  for (r.row = 0; r.row < t->nrows; r.row++)
+    {
+      struct unsupported *u = &cat->unsupported[r.row];
+
+      if (required_text (&r, c[0], &u->provider) < 0
+          || required_text (&r, c[1], &u->name) < 0
+          || required_text (&r, c[2], &u->reason) < 0)
+        return -1;
+      /* A type is either estimated or left out, never both.  */
+      if (catalogue_find_instance (cat, u->name) != NULL)
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "%s:%zu: column 'instance_type': '%s' is also in %s",
+                         t->path, csvio_line (r.row), u->name,
+                         CATALOGUE_INSTANCES);
+      cat->nunsupported++;
+    }
   return 0;
 }
 
@@ -731,6 +762,9 @@ catalogue_load (const char *dir, struct diag *d)
   if (t == NULL || load_instances (cat, t, d) < 0
       || index_instances (cat, priv, d) < 0)
     goto done;
+  t = read_table (cat, priv, 6, CATALOGUE_UNSUPPORTED, d);
+  if (t == NULL || load_unsupported (cat, t, d) < 0)
+    goto done;
   t = read_table (cat, priv, 3, CATALOGUE_REGIONS, d);
   if (t == NULL || load_regions (cat, t, d) < 0
       || index_regions (cat, priv, d) < 0)
@@ -771,6 +805,7 @@ catalogue_free (struct catalogue *cat)
   free (cat->groups);
   free (cat->sources);
   free (cat->gpus);
+  free (cat->unsupported);
   free (cat->dir);
   free (cat);
 }

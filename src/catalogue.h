@@ -87,6 +87,15 @@ struct gpu
   const char *training_source;
 };
 
+/* An instance type the data prices but cannot estimate (an accelerator
+   with no open power figure, say), left out of every search.  */
+struct unsupported
+{
+  const char *provider;
+  const char *name;
+  const char *reason;
+};
+
 struct group
 {
   const char *name;
@@ -119,6 +128,8 @@ struct catalogue
   size_t nsources;
   struct gpu *gpus;             /* Sorted by model.  */
   size_t ngpus;
+  struct unsupported *unsupported;  /* In file order.  */
+  size_t nunsupported;
   /* Private: the tables whose text the structs above point into, and
      lookup indexes.  */
   void *private_data;
@@ -131,6 +142,7 @@ struct catalogue
 #define CATALOGUE_GROUPS "groups.csv"
 #define CATALOGUE_SOURCES "sources.csv"
 #define CATALOGUE_GPUS "gpus.csv"
+#define CATALOGUE_UNSUPPORTED "unsupported.csv"
 
 /* Load and check every table in DIR.  Returns a new catalogue, or NULL
    with D set: CA_EXIT_NOINPUT when a table is missing, CA_EXIT_DATAERR

@@ -25,16 +25,21 @@ struct list_opts
   enum list_subject subject;
   struct selection selection;
   const char *instance;         /* list regions --instance.  */
+  bool unsupported;             /* list instances --unsupported.  */
 };
 
 enum
 {
-  OPT_INSTANCE = 'i'
+  OPT_INSTANCE = 'i',
+  OPT_UNSUPPORTED = 0x500
 };
 
 static const struct argp_option list_options[] = {
   { "instance", OPT_INSTANCE, "TYPE", 0,
     "With 'regions': only the regions that offer TYPE", 0 },
+  { "unsupported", OPT_UNSUPPORTED, NULL, 0,
+    "With 'instances': the priced types left out of every estimate, and "
+    "why (e.g. accelerators with no open power figure)", 0 },
   { NULL, 0, NULL, 0, NULL, 0 },
 };
 
@@ -52,6 +57,9 @@ parse_list (int key, char *arg, struct argp_state *state)
       break;
     case OPT_INSTANCE:
       o->instance = arg;
+      break;
+    case OPT_UNSUPPORTED:
+      o->unsupported = true;
       break;
     case ARGP_KEY_ARG:
       if (o->subject != LIST_NONE)
@@ -72,6 +80,8 @@ parse_list (int key, char *arg, struct argp_state *state)
                     "groups");
       if (o->instance != NULL && o->subject != LIST_REGIONS)
         argp_error (state, "--instance only goes with 'list regions'");
+      if (o->unsupported && o->subject != LIST_INSTANCES)
+        argp_error (state, "--unsupported only goes with 'list instances'");
       break;
     default:
       return ARGP_ERR_UNKNOWN;
@@ -172,6 +182,40 @@ list_instances (const struct cli_global *global, const struct list_opts *o,
   status = cli_emit (global, OUT_LAYOUT_WIDE, t);
   out_table_free (t);
   free (regions);
+  return status;
+}
+
+static const struct out_column unsupported_columns[] = {
+  { "provider", "Provider", NULL, OUT_TEXT, 0, 0 },
+  { "instance_type", "Instance", NULL, OUT_TEXT, 0, 0 },
+  { "reason", "Why it is left out", NULL, OUT_TEXT, 0, 0 },
+};
+
+static int
+list_unsupported (const struct cli_global *global, const struct list_opts *o,
+                  const struct catalogue *cat)
+{
+  struct out_table *t
+    = out_table_new (unsupported_columns, ARRAY_SIZE (unsupported_columns));
+  size_t i, k;
+  int status;
+
+  for (i = 0; i < cat->nunsupported; i++)
+    {
+      const struct unsupported *u = &cat->unsupported[i];
+      bool wanted = o->selection.providers.n == 0;
+
+      for (k = 0; k < o->selection.providers.n && !wanted; k++)
+        wanted = STREQ (o->selection.providers.names[k], u->provider);
+      if (!wanted)
+        continue;
+      out_table_add_row (t);
+      out_table_set_text (t, 0, u->provider);
+      out_table_set_text (t, 1, u->name);
+      out_table_set_text (t, 2, u->reason);
+    }
+  status = cli_emit (global, OUT_LAYOUT_WIDE, t);
+  out_table_free (t);
   return status;
 }
 
@@ -377,7 +421,8 @@ cmd_list_exec (const struct cli_global *global, void *opts)
     switch (o->subject)
       {
       case LIST_INSTANCES:
-        status = list_instances (global, o, cat);
+        status = o->unsupported ? list_unsupported (global, o, cat)
+                                : list_instances (global, o, cat);
         break;
       case LIST_REGIONS:
         status = list_regions (global, o, cat);

@@ -95,6 +95,9 @@ expect_error list-nothing 64 \
 expect_error list-unknown 64 \
   "carbon-advisor list: unknown list 'foo'; choose instances, regions or groups" \
   list foo
+expect_error list-unsupported-not-instances 64 \
+  "carbon-advisor list: --unsupported only goes with 'list instances'" \
+  list regions --unsupported
 expect_error list-instance-not-regions 64 \
   "carbon-advisor list: --instance only goes with 'list regions'" \
   list instances --instance m5.xlarge

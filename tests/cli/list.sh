@@ -22,6 +22,19 @@ expect_output instances-filtered list-instances-big.md \
   list instances --region eu-north-1 --min-vcpus 96 --min-memory 700 \
   --format markdown
 
+# Types the data prices but cannot estimate are listed with the reason,
+# never silently dropped (tests/cli/fixtures/tiny/unsupported.csv).
+cases=$((cases + 1))
+got=$("$CARBON_ADVISOR" --data-dir "$fixtures/tiny" --format csv list instances \
+      --unsupported)
+want="provider,instance_type,reason
+aws,trn0.xlarge,no open power figure for its accelerator (Trainium)"
+[ "$got" = "$want" ] || fail "unsupported: '$got'"
+cases=$((cases + 1))
+got=$("$CARBON_ADVISOR" --data-dir "$fixtures/tiny" --format csv list instances \
+      --unsupported --provider gcp)
+[ "$got" = "provider,instance_type,reason" ] || fail "unsupported gcp: '$got'"
+
 # Counts straight from the tables: 408 instance rows, 34 regions.
 cases=$((cases + 1))
 n=$("$CARBON_ADVISOR" list instances --format csv | tail -n +2 | wc -l)

@@ -54,6 +54,10 @@ static const char gpus_csv[]
     "T4,65,FP16 Tensor Core peak,teads\n"
     "K80,,,\n";
 
+static const char unsupported_csv[]
+  = "provider,instance_type,reason\n"
+    "aws,trn9.xlarge,no open power figure for Trainium\n";
+
 static const char regions_csv[]
   = "provider,region,location,country,latitude,longitude,groups,pue,"
     "pue_source,pue_year,grid_gco2e_per_kwh,grid_source,grid_year,"
@@ -86,6 +90,7 @@ static const struct
   { CATALOGUE_SOURCES, sources_csv },
   { CATALOGUE_GROUPS, groups_csv },
   { CATALOGUE_GPUS, gpus_csv },
+  { CATALOGUE_UNSUPPORTED, unsupported_csv },
   { CATALOGUE_INSTANCES, instances_csv },
   { CATALOGUE_REGIONS, regions_csv },
   { CATALOGUE_PRICES, prices_csv },
@@ -217,6 +222,11 @@ START_TEST (test_load_counts)
   ck_assert_uint_eq (cat->nprices, 3);
   ck_assert_uint_eq (cat->ngroups, 3);
   ck_assert_uint_eq (cat->nsources, 3);
+  ck_assert_uint_eq (cat->ngpus, 2);
+  ck_assert_uint_eq (cat->nunsupported, 1);
+  ck_assert_str_eq (cat->unsupported[0].name, "trn9.xlarge");
+  ck_assert_str_eq (cat->unsupported[0].reason,
+                    "no open power figure for Trainium");
   catalogue_free (cat);
 }
 END_TEST
@@ -751,6 +761,15 @@ START_TEST (test_empty_location)
 }
 END_TEST
 
+/* A type both estimated and left out is a contradiction.  */
+START_TEST (test_unsupported_also_instance)
+{
+  check_defect (CATALOGUE_UNSUPPORTED, "aws,trn9.xlarge,", "aws,m1.large,",
+                "/unsupported.csv:2: column 'instance_type': 'm1.large' is "
+                "also in instances.csv");
+}
+END_TEST
+
 START_TEST (test_price_unknown_instance)
 {
   check_defect (CATALOGUE_PRICES, "us-test-1,g1.xlarge", "us-test-1,g9.xlarge",
@@ -851,6 +870,7 @@ catalogue_suite (void)
   tcase_add_test (tc, test_cfe_above_100);
   tcase_add_test (tc, test_empty_location);
   tcase_add_test (tc, test_price_unknown_instance);
+  tcase_add_test (tc, test_unsupported_also_instance);
   tcase_add_test (tc, test_price_unknown_region);
   tcase_add_test (tc, test_price_other_provider);
   tcase_add_test (tc, test_price_zero);
