@@ -178,6 +178,17 @@ SOURCES = [
         'notes': 'Used for regions.csv country; latitude; longitude (no *_source column).',
     },
 ]
+# Modelled AWS rows (types the Teads sheet lacks) and their sources.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import aws_current  # noqa: E402
+SOURCES.extend(aws_current.SOURCES)
+# Cloud Carbon Footprint's coefficients for --method ccf (data/build/ccf.py).
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ccf  # noqa: E402
+SOURCES.extend(ccf.SOURCES)
+# GCP and Azure rows and their sources (data/build/clouds.py).
+import clouds  # noqa: E402
+SOURCES.extend(s for s in clouds.SOURCES if s['id'] not in {x['id'] for x in SOURCES})
 SOURCE_IDS = {s['id'] for s in SOURCES}
 
 # ---------------------------------------------------------------------------
@@ -254,6 +265,8 @@ PRICE_COLS = ['provider', 'region', 'instance_type', 'price_usd_per_h', 'price_d
               'price_source', 'spot_usd_per_h', 'spot_date']
 GROUP_COLS = ['group', 'description']
 GPU_COLS = ['gpu_model', 'training_tflops', 'training_metric', 'training_source']
+# gpus.csv as written: the curated columns, then power and embodied per card
+GPU_OUT_COLS = GPU_COLS + aws_current.GPU_POWER_COLS
 GPU_SPECS = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'gpu-specs.csv')
 SOURCE_COLS = ['id', 'title', 'publisher', 'year', 'licence', 'upstream', 'notes']
 
@@ -703,13 +716,13 @@ def build_prices(src, price_rows, instance_types, region_set, stats):
         spot[k] = (line, r['spot_usd_per_hour'])
     out = []
     seen = set()
-    skip = {'no Teads row for the type': 0, 'zero/blank/unparsable price': 0}
+    skip = {'no catalogue row for the type': 0, 'zero/blank/unparsable price': 0}
     spot_bad = 0
     spot_above = []
     for line, r in price_rows:
         t, region = r['instance_type'].strip(), r['region'].strip()
         if t not in instance_types:
-            skip['no Teads row for the type'] += 1
+            skip['no catalogue row for the type'] += 1
             continue
         if region not in region_set:
             fail('%s:%d: region %s not in regions.csv' % (EC2SHOP_CSV, line, region))
@@ -844,6 +857,10 @@ def summary(tables, stats):
         % (stats['priced_types'], ' '.join(stats['unpriced_types']) or '-'))
     log('prices: %d rows with a spot price; %d unusable spot values; %d spot above on-demand'
         % (stats['spot_rows'], stats['spot_bad'], len(stats['spot_above'])))
+    for line in stats.get('aws_current_log', []):
+        log(line)
+    for line in clouds.summary_lines(stats):
+        log(line)
 
 
 def main(argv):
@@ -861,33 +878,65 @@ def main(argv):
     try:
         instances = build_instances(src, stats)
         price_rows, price_regions = read_price_regions(src)
+        # AWS types with a price and no Teads row: modelled rows, or
+        # unsupported.csv with the reason (data/build/aws_current.py)
+        aws_new = aws_current.build(src, instances, price_rows)
+        instances = sorted(instances + aws_new['instances'],
+                           key=lambda r: (r['provider'].encode(), r['instance_type'].encode()))
+        unsupported = list(aws_new['unsupported'])
+        stats['aws_current_log'] = aws_new['log']
         regions = build_regions(src, price_regions, stats)
         prices = build_prices(src, price_rows, {r['instance_type'] for r in instances},
                               {r['region'] for r in regions}, stats)
+        # GCP and Azure (data/build/clouds.py): appended to the AWS rows
+        clouds_ctx = {'groups': GROUPS, 'iso3': ISO3, 'continental': CONTINENTAL,
+                      'region_cols': REGION_COLS, 'power_source': aws_current.SRC_POWER}
+        for build_cloud in (clouds.build_gcp, clouds.build_azure):
+            c_ins, c_reg, c_pri, c_uns = build_cloud(src, aws_new['model'], stats, clouds_ctx)
+            instances += c_ins
+            regions += c_reg
+            prices += c_pri
+            unsupported += c_uns
+        instances.sort(key=lambda r: (r['provider'].encode(), r['instance_type'].encode()))
+        regions.sort(key=lambda r: (r['provider'].encode(), r['region'].encode()))
+        prices.sort(key=lambda r: (r['provider'].encode(), r['region'].encode(),
+                                   r['instance_type'].encode()))
+        clouds.check_unique_names(instances, regions)
         groups = build_groups()
         gpus = build_gpus(instances)
+        aws_current.add_gpu_power(gpus, aws_new['model'], aws_new['scope3'])
+        unsupported.sort(key=lambda r: (r['provider'].encode(), r['instance_type'].encode()))
         used = set()
         for rows, cols in ((instances, INSTANCE_COLS), (regions, REGION_COLS),
-                           (prices, PRICE_COLS), (gpus, GPU_COLS)):
+                           (prices, PRICE_COLS), (gpus, GPU_OUT_COLS)):
             for c in cols:
                 if c.endswith('_source'):
                     used |= {r[c] for r in rows if r[c]}
+        # --method ccf: CCF's coefficients for the final instances and regions
+        ccf_instances, ccf_regions = ccf.build(src, instances, regions, stats,
+                                               read_csv, fail)
+        for rows in (ccf_instances, ccf_regions):
+            used |= {r[c] for r in rows for c in r if c.endswith('_source') and r[c]}
         sources = build_sources(src, used)
         # every group named in regions.csv is defined
         for r in regions:
             for g in r['groups'].split(';'):
                 if g not in GROUPS:
                     fail('region %s: undefined group %s' % (r['region'], g))
-    except BuildError as e:
+    except (BuildError, aws_current.AwsError, clouds.BuildError) as e:
         log('build-tables: error: %s' % e)
         return 1
     tables = [('instances.csv', INSTANCE_COLS, instances), ('regions.csv', REGION_COLS, regions),
               ('prices.csv', PRICE_COLS, prices), ('groups.csv', GROUP_COLS, groups),
-              ('gpus.csv', GPU_COLS, gpus),
+              ('gpus.csv', GPU_OUT_COLS, gpus),
+              ('unsupported.csv', aws_current.UNSUPPORTED_COLS, unsupported),
+              ('ccf_instances.csv', ccf.INSTANCE_COLS, ccf_instances),
+              ('ccf_regions.csv', ccf.REGION_COLS, ccf_regions),
               ('sources.csv', SOURCE_COLS, sources)]
     for name, cols, rows in tables:
         write_csv(os.path.join(a.out_dir, name), cols, rows)
     summary([(n, r) for n, _, r in tables], stats)
+    ccf.summary(stats, log)
     return 0
 
 
