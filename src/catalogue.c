@@ -1,4 +1,5 @@
-/* The bundled data: instance types, regions, prices, groups, sources.  */
+/* The bundled data: instance types, regions, prices, groups, sources,
+   and Cloud Carbon Footprint's coefficients.  */
 #include <config.h>
 
 #include <math.h>
@@ -17,7 +18,7 @@ const double catalogue_power_loads[CATALOGUE_POWER_POINTS]
 /* The tables the structs point into, and sorted indexes for lookups.  */
 struct catalogue_private
 {
-  struct csv_table *tables[7];
+  struct csv_table *tables[9];
   const struct instance **instances_by_name;
   const struct region **regions_by_name;
   const struct price **prices_by_pair;
@@ -604,6 +605,178 @@ load_prices (struct catalogue *cat, const struct csv_table *t,
   return 0;
 }
 
+/* A number that must be at least MIN and whose text must be blank exactly
+   when BLANK (an optional figure that goes with another one).  */
+static int
+number_if (const struct table_reader *r, size_t col, bool blank, double min,
+           const char *why, double *out)
+{
+  if (number_min (r, col, blank, min, out) < 0)
+    return -1;
+  if (blank && !isnan (*out))
+    return diag_set (r->d, CA_EXIT_DATAERR,
+                     "%s:%zu: column '%s': must be blank %s",
+                     r->t->path, csvio_line (r->row), r->t->header[col], why);
+  return 0;
+}
+
+/* A row's maximum below its minimum: the curve would fall with load.  */
+static int
+below_min (const struct table_reader *r, size_t col, double max, double min)
+{
+  return diag_set (r->d, CA_EXIT_DATAERR,
+                   "%s:%zu: column '%s': %g is below the minimum %g",
+                   r->t->path, csvio_line (r->row), r->t->header[col], max,
+                   min);
+}
+
+static int
+load_ccf_instances (struct catalogue *cat, const struct csv_table *t,
+                    struct diag *d)
+{
+  static const char *const names[]
+    = { "provider", "instance_type", "cpu_microarchitecture",
+        "ccf_architecture", "cpu_min_w_per_vcpu", "cpu_max_w_per_vcpu",
+        "memory_allowance_gib", "ccf_gpu", "gpu_min_w", "gpu_max_w",
+        "embodied_host_kgco2e", "host_vcpus", "ccf_source",
+        "embodied_source", NULL };
+  size_t c[14];
+  struct table_reader r = { t, 0, d };
+
+  if (find_columns (t, names, c, d) < 0)
+    return -1;
+  cat->ccf_instances = xcalloc (t->nrows, sizeof *cat->ccf_instances);
+  for (r.row = 0; r.row < t->nrows; r.row++)
+    {
+      struct ccf_instance *x = &cat->ccf_instances[r.row];
+      const char *provider, *name;
+      struct instance *in;
+      bool no_gpu;
+
+      x->line = csvio_line (r.row);
+      if (required_text (&r, c[0], &provider) < 0
+          || required_text (&r, c[1], &name) < 0)
+        return -1;
+      in = (struct instance *) catalogue_find_instance (cat, name);
+      if (in == NULL || !STREQ (in->provider, provider))
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "%s:%zu: column 'instance_type': '%s' is not an "
+                         "instance type of provider '%s' in %s",
+                         t->path, x->line, name, provider,
+                         CATALOGUE_INSTANCES);
+      if (in->ccf != NULL)
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "%s:%zu: instance type '%s' appears twice", t->path,
+                         x->line, name);
+      /* Rows follow instances.csv's order, so their instances do.  */
+      if (r.row > 0 && cat->ccf_instances[r.row - 1].instance > in)
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "%s:%zu: row out of order: the table must be "
+                         "sorted by its key columns",
+                         t->path, x->line);
+      x->instance = in;
+      no_gpu = in->gpus == 0;
+      if (required_text (&r, c[2], &x->microarchitecture) < 0
+          || required_text (&r, c[3], &x->architecture) < 0
+          || number_min (&r, c[4], false, 0.0, &x->cpu_min_w) < 0
+          || number_min (&r, c[5], false, 0.0, &x->cpu_max_w) < 0
+          || number_min (&r, c[6], false, 0.0, &x->memory_allowance_gib) < 0
+          || number_if (&r, c[8], no_gpu, 0.0, "without GPUs",
+                        &x->gpu_min_w) < 0
+          || number_if (&r, c[9], no_gpu, 0.0, "without GPUs",
+                        &x->gpu_max_w) < 0
+          || number_min (&r, c[10], false, 0.0, &x->embodied_host_kgco2e) < 0
+          || whole (&r, c[11], false, 1, &x->host_vcpus) < 0
+          || required_text (&r, c[12], &x->source) < 0
+          || required_text (&r, c[13], &x->embodied_source) < 0
+          || known_source (cat, &r, c[12]) < 0
+          || known_source (cat, &r, c[13]) < 0)
+        return -1;
+      x->gpu = text (&r, c[7]);
+      if (x->cpu_max_w < x->cpu_min_w)
+        return below_min (&r, c[5], x->cpu_max_w, x->cpu_min_w);
+      if (!no_gpu && (x->gpu[0] == '\0' || isnan (x->gpu_min_w)
+                      || isnan (x->gpu_max_w)))
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "%s:%zu: %s has %ld GPUs: columns 'ccf_gpu', "
+                         "'gpu_min_w' and 'gpu_max_w' must be given",
+                         t->path, x->line, name, in->gpus);
+      if (no_gpu && x->gpu[0] != '\0')
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "%s:%zu: column 'ccf_gpu': must be blank without "
+                         "GPUs",
+                         t->path, x->line);
+      if (!no_gpu && x->gpu_max_w < x->gpu_min_w)
+        return below_min (&r, c[9], x->gpu_max_w, x->gpu_min_w);
+      if (!(x->embodied_host_kgco2e > 0.0))
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "%s:%zu: column 'embodied_host_kgco2e': must be "
+                         "above 0",
+                         t->path, x->line);
+      if (x->host_vcpus < in->vcpus)
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "%s:%zu: column 'host_vcpus': %ld is below the "
+                         "instance's %ld vCPUs",
+                         t->path, x->line, x->host_vcpus, in->vcpus);
+      in->ccf = x;
+      cat->nccf_instances++;
+    }
+  return 0;
+}
+
+static int
+load_ccf_regions (struct catalogue *cat, const struct csv_table *t,
+                  struct diag *d)
+{
+  static const char *const names[]
+    = { "provider", "region", "pue", "pue_basis", "grid_gco2e_per_kwh",
+        "grid_note", "ccf_source", NULL };
+  size_t c[7];
+  struct table_reader r = { t, 0, d };
+
+  if (find_columns (t, names, c, d) < 0)
+    return -1;
+  cat->ccf_regions = xcalloc (t->nrows, sizeof *cat->ccf_regions);
+  for (r.row = 0; r.row < t->nrows; r.row++)
+    {
+      struct ccf_region *x = &cat->ccf_regions[r.row];
+      const char *provider, *name;
+      struct region *g;
+
+      x->line = csvio_line (r.row);
+      if (required_text (&r, c[0], &provider) < 0
+          || required_text (&r, c[1], &name) < 0)
+        return -1;
+      g = (struct region *) catalogue_find_region (cat, name);
+      if (g == NULL || !STREQ (g->provider, provider))
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "%s:%zu: column 'region': '%s' is not a region of "
+                         "provider '%s' in %s",
+                         t->path, x->line, name, provider,
+                         CATALOGUE_REGIONS);
+      if (g->ccf != NULL)
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "%s:%zu: region '%s' appears twice", t->path,
+                         x->line, name);
+      if (r.row > 0 && cat->ccf_regions[r.row - 1].region > g)
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "%s:%zu: row out of order: the table must be "
+                         "sorted by its key columns",
+                         t->path, x->line);
+      x->region = g;
+      if (number_min (&r, c[2], false, 1.0, &x->pue) < 0
+          || required_text (&r, c[3], &x->pue_basis) < 0
+          || number_min (&r, c[4], true, 0.0, &x->grid_gco2e_per_kwh) < 0
+          || required_text (&r, c[6], &x->source) < 0
+          || known_source (cat, &r, c[6]) < 0)
+        return -1;
+      x->grid_note = text (&r, c[5]);
+      g->ccf = x;
+      cat->nccf_regions++;
+    }
+  return 0;
+}
+
 /* The tables are written sorted (data/README.md), and the program relies
    on it: every list and every tie-break follows file order.  Refuse a
    table whose row at LINE sorts before the row above it.  */
@@ -773,6 +946,14 @@ catalogue_load (const char *dir, struct diag *d)
   if (t == NULL || load_prices (cat, t, d) < 0
       || index_prices (cat, priv, d) < 0 || check_sorted (cat, d) < 0)
     goto done;
+  /* CCF's coefficients point at instances and regions, whose order is
+     checked by now.  */
+  t = read_table (cat, priv, 7, CATALOGUE_CCF_INSTANCES, d);
+  if (t == NULL || load_ccf_instances (cat, t, d) < 0)
+    goto done;
+  t = read_table (cat, priv, 8, CATALOGUE_CCF_REGIONS, d);
+  if (t == NULL || load_ccf_regions (cat, t, d) < 0)
+    goto done;
   ok = 0;
 
 done:
@@ -806,6 +987,8 @@ catalogue_free (struct catalogue *cat)
   free (cat->sources);
   free (cat->gpus);
   free (cat->unsupported);
+  free (cat->ccf_instances);
+  free (cat->ccf_regions);
   free (cat->dir);
   free (cat);
 }
@@ -865,6 +1048,22 @@ catalogue_find_gpu (const struct catalogue *cat, const char *model)
 
   return bsearch (&key, cat->gpus, cat->ngpus, sizeof *cat->gpus,
                   compare_gpu_models);
+}
+
+const struct ccf_instance *
+catalogue_find_ccf_instance (const struct catalogue *cat, const char *name)
+{
+  const struct instance *in = catalogue_find_instance (cat, name);
+
+  return in != NULL ? in->ccf : NULL;
+}
+
+const struct ccf_region *
+catalogue_find_ccf_region (const struct catalogue *cat, const char *name)
+{
+  const struct region *g = catalogue_find_region (cat, name);
+
+  return g != NULL ? g->ccf : NULL;
 }
 
 const struct price *

@@ -1,4 +1,5 @@
-/* The bundled data: instance types, regions, prices, groups, sources.  */
+/* The bundled data: instance types, regions, prices, groups, sources,
+   and Cloud Carbon Footprint's coefficients.  */
 #ifndef CA_CATALOGUE_H
 #define CA_CATALOGUE_H
 
@@ -10,6 +11,9 @@
 /* The loads at which the data gives an instance's power, in percent.  */
 #define CATALOGUE_POWER_POINTS 4
 extern const double catalogue_power_loads[CATALOGUE_POWER_POINTS];
+
+struct ccf_instance;
+struct ccf_region;
 
 /* Every number below that the data may leave blank is NaN when it does:
    blank means "not available", never zero.  */
@@ -33,6 +37,8 @@ struct instance
   const char *power_source;     /* Ids in sources.csv.  */
   const char *embodied_source;
   size_t line;                  /* Line in instances.csv.  */
+  const struct ccf_instance *ccf;  /* Its ccf_instances.csv row, or NULL
+                                      when CCF's method cannot cover it.  */
 };
 
 /* One grid intensity figure with where it comes from.  */
@@ -63,6 +69,7 @@ struct region
   const char *cfe_source;
   long cfe_year;
   size_t line;                  /* Line in regions.csv.  */
+  const struct ccf_region *ccf; /* Its ccf_regions.csv row, or NULL.  */
 };
 
 struct price
@@ -85,6 +92,41 @@ struct gpu
                                    NaN when no source gives one.  */
   const char *training_metric;  /* Which figure it is.  */
   const char *training_source;
+};
+
+/* What Cloud Carbon Footprint's method computes an instance type with
+   (ccf_instances.csv, doc/ccf-data.md): watts per vCPU at 0 and 100 %
+   load for its CPU micro-architecture, watts per GPU, the memory it does
+   not charge, and its host's embodied emissions.  */
+struct ccf_instance
+{
+  const struct instance *instance;
+  const char *microarchitecture;  /* Of the host CPU, e.g. "Skylake".  */
+  const char *architecture;     /* CCF's processor whose watts are used, or
+                                   the provider average ("AWS average").  */
+  double cpu_min_w;             /* Per vCPU, at 0 % load.  */
+  double cpu_max_w;             /* Per vCPU, at 100 % load.  */
+  double memory_allowance_gib;  /* Memory CCF charges nothing for.  */
+  const char *gpu;              /* CCF's GPU name, "" without GPUs.  */
+  double gpu_min_w;             /* Per GPU; NaN without GPUs.  */
+  double gpu_max_w;
+  double embodied_host_kgco2e;
+  long host_vcpus;              /* vCPUs of the family's largest type.  */
+  const char *source;           /* Ids in sources.csv.  */
+  const char *embodied_source;
+  size_t line;                  /* Line in ccf_instances.csv.  */
+};
+
+/* CCF's PUE and grid factor for a region (ccf_regions.csv).  */
+struct ccf_region
+{
+  const struct region *region;
+  double pue;
+  const char *pue_basis;        /* "fleet" or "region-ttm".  */
+  double grid_gco2e_per_kwh;    /* NaN when CCF has none.  */
+  const char *grid_note;
+  const char *source;
+  size_t line;                  /* Line in ccf_regions.csv.  */
 };
 
 /* An instance type the data prices but cannot estimate (an accelerator
@@ -130,6 +172,10 @@ struct catalogue
   size_t ngpus;
   struct unsupported *unsupported;  /* In file order.  */
   size_t nunsupported;
+  struct ccf_instance *ccf_instances;  /* Sorted as instances.  */
+  size_t nccf_instances;
+  struct ccf_region *ccf_regions;   /* Sorted as regions.  */
+  size_t nccf_regions;
   /* Private: the tables whose text the structs above point into, and
      lookup indexes.  */
   void *private_data;
@@ -143,13 +189,16 @@ struct catalogue
 #define CATALOGUE_SOURCES "sources.csv"
 #define CATALOGUE_GPUS "gpus.csv"
 #define CATALOGUE_UNSUPPORTED "unsupported.csv"
+#define CATALOGUE_CCF_INSTANCES "ccf_instances.csv"
+#define CATALOGUE_CCF_REGIONS "ccf_regions.csv"
 
 /* Load and check every table in DIR.  Returns a new catalogue, or NULL
    with D set: CA_EXIT_NOINPUT when a table is missing, CA_EXIT_DATAERR
    ("FILE:LINE: column 'C': what is wrong") when one is malformed or the
    tables disagree (a price for an unknown instance, a source id that
    sources.csv lacks, a GPU model gpus.csv lacks, a power curve that
-   decreases, rows out of their documented order...).  */
+   decreases, CCF coefficients for an unknown instance, rows out of their
+   documented order...).  */
 struct catalogue *catalogue_load (const char *dir, struct diag *d);
 
 void catalogue_free (struct catalogue *cat);
@@ -165,6 +214,13 @@ const struct source *catalogue_find_source (const struct catalogue *cat,
                                             const char *id);
 const struct gpu *catalogue_find_gpu (const struct catalogue *cat,
                                       const char *model);
+
+/* CCF's coefficients for the instance type or region called NAME; NULL
+   when there is no such name or CCF's method cannot cover it.  */
+const struct ccf_instance *
+catalogue_find_ccf_instance (const struct catalogue *cat, const char *name);
+const struct ccf_region *
+catalogue_find_ccf_region (const struct catalogue *cat, const char *name);
 
 /* The price of INSTANCE in REGION, or NULL when it is not sold there.  */
 const struct price *catalogue_find_price (const struct catalogue *cat,

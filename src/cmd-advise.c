@@ -51,6 +51,7 @@ enum
   OPT_COUNT = 'n',
   OPT_LIFETIME = 0x400,
   OPT_SIGNAL,
+  OPT_METHOD,
   OPT_REFERENCE,
   OPT_SCALING,
   OPT_SERIAL,
@@ -82,6 +83,10 @@ static const struct argp_option advise_options[] = {
   { "signal", OPT_SIGNAL, "SIGNAL", 0,
     "Grid intensity to use: average (location-based, default), marginal "
     "or market; a region without that figure is left out and counted", 1 },
+  { "method", OPT_METHOD, "METHOD", 0,
+    "Rank on the figures of this method: teads (default) or ccf (Cloud "
+    "Carbon Footprint's coefficients, PUE and grid factors; a candidate "
+    "they do not cover is left out and counted)", 1 },
   { NULL, 0, NULL, 0, "Runtime on other instances:", 2 },
   { "reference", OPT_REFERENCE, "TYPE", 0,
     "The instance type the runtime was measured on", 2 },
@@ -180,6 +185,11 @@ parse_advise (int key, char *arg, struct argp_state *state)
         argp_error (state, "unknown --signal '%s'; choose average, marginal "
                     "or market", arg);
       break;
+    case OPT_METHOD:
+      if (run_method_parse (arg, &o->params.method) < 0)
+        argp_error (state, "unknown --method '%s'; choose teads or ccf "
+                    "(all is for estimate)", arg);
+      break;
     case OPT_REFERENCE:
       o->reference = arg;
       break;
@@ -250,6 +260,11 @@ parse_advise (int key, char *arg, struct argp_state *state)
         argp_error (state, "missing --runtime");
       if (!o->has_load)
         argp_error (state, "missing --load");
+      if (o->params.method == RUN_METHOD_CCF
+          && o->params.signal != RUN_SIGNAL_AVERAGE)
+        argp_error (state, "--signal %s goes with --method teads: CCF's "
+                    "method has only its location-based grid factors",
+                    run_signal_name (o->params.signal));
       if (o->speedup_path != NULL)
         {
           if (o->has_scaling && o->scaling != SCALING_TABLE)
@@ -302,6 +317,7 @@ enum stage
   STAGE_PRICED,
   STAGE_REGION,
   STAGE_INSTANCE,
+  STAGE_METHOD,                 /* CCF's coefficients cover the type.  */
   STAGE_RUNTIME,
   STAGE_GRID,
   STAGE_DEADLINE,
@@ -382,6 +398,9 @@ evaluate (const struct advise_opts *o, const struct scaling *s,
   if (!instance_wanted (o, p->instance))
     return 0;
   f->kept[STAGE_INSTANCE]++;
+  if (!run_method_covers_instance (&o->params, p->instance))
+    return 0;
+  f->kept[STAGE_METHOD]++;
   gap = scaling_runtime (s, p->instance, o->params.runtime_h, &hours);
   if (gap != SCALING_OK)
     {
@@ -389,7 +408,10 @@ evaluate (const struct advise_opts *o, const struct scaling *s,
       return 0;
     }
   f->kept[STAGE_RUNTIME]++;
-  if (isnan (run_signal_figure (p->region, o->params.signal)->gco2e_per_kwh))
+  if (o->params.method == RUN_METHOD_CCF
+        ? !run_method_covers_region (&o->params, p->region)
+        : isnan (run_signal_figure (p->region, o->params.signal)
+                   ->gco2e_per_kwh))
     return 0;
   f->kept[STAGE_GRID]++;
   params.runtime_h = hours;
@@ -416,6 +438,7 @@ static const char *const stage_names[STAGE_COUNT] = {
   "priced instance x region pairs",
   "the region filters",
   "the instance filters",
+  "the CCF coefficients",
   "the runtime scaling",
   "the grid data",
   "--deadline",
@@ -485,6 +508,9 @@ explain_empty (FILE *fp, const struct funnel *f, const struct advise_opts *o)
            stage_names[0]);
   for (k = 1; k < STAGE_COUNT; k++)
     {
+      /* The Teads method covers every type: no stage to speak of.  */
+      if (k == STAGE_METHOD && o->params.method != RUN_METHOD_CCF)
+        continue;
       fprintf (fp, ", %zu after %s", f->kept[k], stage_names[k]);
       if (f->kept[k] == 0)
         break;
@@ -498,7 +524,13 @@ explain_empty (FILE *fp, const struct funnel *f, const struct advise_opts *o)
              given);
   else if (k == STAGE_GRID)
     fprintf (fp, "The set became empty at the grid data: no region left "
-             "has a grid intensity.\n");
+             "has a %s.\n",
+             o->params.method == RUN_METHOD_CCF ? "CCF grid factor"
+                                                : "grid intensity");
+  else if (k == STAGE_METHOD)
+    fprintf (fp, "The set became empty at the CCF coefficients: CCF's "
+             "published coefficients cover none of the instance types "
+             "left.\n");
   else
     fprintf (fp, "The set became empty at %s.\n", stage_names[k]);
   if (k == STAGE_RUNTIME)
@@ -688,15 +720,24 @@ write_summary (FILE *fp, const struct ranking *r, const struct funnel *f,
   fprintf (fp, "\n%zu priced instance x region pairs, %zu met the "
            "constraints, %zu on the front.\n",
            f->kept[STAGE_PRICED], r->n, p->nfront);
+  if (o->params.method == RUN_METHOD_CCF)
+    fprintf (fp, "Figures by Cloud Carbon Footprint's method (--method "
+             "ccf).\n");
   for (k = 0; k < ARRAY_SIZE (f->gaps); k++)
     if (f->gaps[k] > 0)
       fprintf (fp, "Left out by the runtime scaling: %zu (%s).\n", f->gaps[k],
                scaling_gap_text ((enum scaling_gap) k));
+  if (f->kept[STAGE_INSTANCE] > f->kept[STAGE_METHOD])
+    fprintf (fp, "Left out for want of CCF coefficients: %zu (instance "
+             "types CCF's published figures do not cover).\n",
+             f->kept[STAGE_INSTANCE] - f->kept[STAGE_METHOD]);
   if (f->kept[STAGE_RUNTIME] > f->kept[STAGE_GRID])
-    fprintf (fp, "Left out for want of a%s grid intensity: %zu.\n",
-             o->params.signal == RUN_SIGNAL_AVERAGE ? ""
-             : o->params.signal == RUN_SIGNAL_MARGINAL ? " marginal"
-                                                       : " market-based",
+    fprintf (fp, "Left out for want of a%s: %zu.\n",
+             o->params.method == RUN_METHOD_CCF ? " CCF grid factor"
+             : o->params.signal == RUN_SIGNAL_AVERAGE ? " grid intensity"
+             : o->params.signal == RUN_SIGNAL_MARGINAL
+               ? " marginal grid intensity"
+               : " market-based grid intensity",
              f->kept[STAGE_RUNTIME] - f->kept[STAGE_GRID]);
   describe (text, sizeof text, r, p->cheapest);
   fprintf (fp, "Cheapest:      %s\n", text);
@@ -800,6 +841,25 @@ baseline_run (const struct advise_opts *o, const struct catalogue *cat,
       d.status = CA_EXIT_USAGE;
       snprintf (d.text, sizeof d.text, "--baseline: %s is not offered in %s",
                 in->name, g->name);
+      return cli_report (&d);
+    }
+  if (!run_method_covers_instance (&o->params, in))
+    {
+      d.status = CA_EXIT_USAGE;
+      snprintf (d.text, sizeof d.text,
+                "--baseline: CCF's published coefficients do not cover %s, "
+                "so --method ccf cannot estimate it",
+                in->name);
+      return cli_report (&d);
+    }
+  if (o->params.method == RUN_METHOD_CCF
+      && !run_method_covers_region (&o->params, g))
+    {
+      d.status = CA_EXIT_USAGE;
+      snprintf (d.text, sizeof d.text,
+                "--baseline: %s has no CCF grid factor in the data, so the "
+                "emissions of a run there by --method ccf are unknown",
+                g->name);
       return cli_report (&d);
     }
   if (isnan (run_signal_figure (g, o->params.signal)->gco2e_per_kwh))

@@ -2,7 +2,10 @@
 #include <config.h>
 
 #include <argp.h>
+#include <errno.h>
+#include <error.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "cli.h"
@@ -17,6 +20,8 @@ struct estimate_opts
   struct run_params params;
   bool has_runtime;
   bool has_load;
+  bool all_methods;             /* --method all: Teads and CCF side by
+                                   side.  */
 };
 
 enum
@@ -29,7 +34,8 @@ enum
   OPT_PUE = 0x200,
   OPT_GRID,
   OPT_LIFETIME,
-  OPT_SIGNAL
+  OPT_SIGNAL,
+  OPT_METHOD
 };
 
 static const struct argp_option estimate_options[] = {
@@ -53,6 +59,10 @@ static const struct argp_option estimate_options[] = {
   { "lifetime-years", OPT_LIFETIME, "YEARS", 0,
     "Hardware lifetime over which manufacturing emissions are spread "
     "(default 4, i.e. 35,040 h)", 0 },
+  { "method", OPT_METHOD, "METHOD", 0,
+    "teads (default: Teads' measured power curves, the region's own PUE "
+    "and grid intensity), ccf (Cloud Carbon Footprint's coefficients, PUE "
+    "and grid factors) or all (both, and CCF minus Teads)", 0 },
   { NULL, 0, NULL, 0, NULL, 0 },
 };
 
@@ -112,6 +122,12 @@ parse_estimate (int key, char *arg, struct argp_state *state)
         argp_error (state, "unknown --signal '%s'; choose average, marginal "
                     "or market", arg);
       break;
+    case OPT_METHOD:
+      o->all_methods = STREQ (arg, "all");
+      if (!o->all_methods && run_method_parse (arg, &o->params.method) < 0)
+        argp_error (state, "unknown --method '%s'; choose teads, ccf or all",
+                    arg);
+      break;
     case ARGP_KEY_ARG:
       argp_error (state, "unexpected argument '%s'", arg);
       break;
@@ -124,6 +140,13 @@ parse_estimate (int key, char *arg, struct argp_state *state)
         argp_error (state, "missing --runtime");
       if (!o->has_load)
         argp_error (state, "missing --load");
+      /* CCF has one grid factor per region, a location-based average:
+         a marginal or market-based run would not be CCF's.  */
+      if ((o->all_methods || o->params.method == RUN_METHOD_CCF)
+          && o->params.signal != RUN_SIGNAL_AVERAGE)
+        argp_error (state, "--signal %s goes with --method teads: CCF's "
+                    "method has only its location-based grid factors",
+                    run_signal_name (o->params.signal));
       break;
     default:
       return ARGP_ERR_UNKNOWN;
@@ -140,7 +163,8 @@ static const struct argp estimate_argp = {
   estimate_options, parse_estimate, NULL,
   "Estimate the energy, Scope 2 and Scope 3 emissions (gCO2e) and cost of "
   "running a job on COUNT instances of one type in one region, with the "
-  "source and year of every figure used.",
+  "source and year of every figure used, by the Teads method, Cloud Carbon "
+  "Footprint's, or both side by side.",
   estimate_children, NULL, NULL
 };
 
@@ -172,6 +196,79 @@ report_unknown_region (const struct catalogue *cat, const char *name)
   status = cli_report_unknown ("region", name, names, cat->nregions);
   free (names);
   return status;
+}
+
+/* Write the three tables of --method all in the table format to FP: the
+   job, the figures side by side, their sources.  Returns 0, or -1 with
+   errno set if a write failed.  */
+static int
+write_side_by_side (FILE *fp, const struct run *teads, const struct run *ccf)
+{
+  struct out_table *parts[3];
+  size_t i;
+  int ok = 0;
+
+  parts[0] = run_job_table (teads);
+  parts[1] = run_compare_figures (teads, ccf);
+  parts[2] = run_compare_sources (teads, ccf);
+  for (i = 0; i < ARRAY_SIZE (parts); i++)
+    {
+      if (ok == 0 && i > 0 && fputs ("\n", fp) == EOF)
+        ok = -1;
+      if (ok == 0)
+        ok = out_write (fp, OUT_FORMAT_TABLE,
+                        i == 0 ? OUT_LAYOUT_VERTICAL : OUT_LAYOUT_WIDE,
+                        parts[i]);
+      out_table_free (parts[i]);
+    }
+  return ok;
+}
+
+/* --method all: the run by each method, then CCF minus Teads.  Returns
+   an exit status.  */
+static int
+estimate_both (const struct cli_global *global,
+               const struct estimate_opts *o, const struct instance *instance,
+               const struct region *region, const struct price *price)
+{
+  struct run_params params = o->params;
+  struct run runs[2];
+  struct diag d;
+  struct cli_sink sink;
+  int status, i;
+
+  for (i = 0; i < 2; i++)
+    {
+      params.method = i == 0 ? RUN_METHOD_TEADS : RUN_METHOD_CCF;
+      if (run_evaluate (instance, region, price, &params, &runs[i], &d) < 0)
+        return cli_report (&d);
+    }
+  if (global->format != OUT_FORMAT_TABLE)
+    {
+      struct out_table *table = out_table_new (run_columns, run_ncolumns);
+
+      for (i = 0; i < 2; i++)
+        {
+          out_table_add_row (table);
+          run_fill_row (table, &runs[i]);
+        }
+      out_table_add_row (table);
+      run_fill_difference_row (table, &runs[0], &runs[1]);
+      status = cli_emit (global, OUT_LAYOUT_WIDE, table);
+      out_table_free (table);
+      return status;
+    }
+  status = cli_sink_open (global, &sink);
+  if (status != CA_EXIT_OK)
+    return status;
+  if (write_side_by_side (sink.fp, &runs[0], &runs[1]) < 0)
+    {
+      /* As cli_emit reports it.  */
+      error (0, errno, "%s", sink.path ? sink.path : "write error");
+      cli_sink_close (&sink, false);
+      return CA_EXIT_FAILURE;
+    }
+  return cli_sink_close (&sink, true);
 }
 
 static int
@@ -208,6 +305,11 @@ cmd_estimate_exec (const struct cli_global *global, void *opts)
                 instance->name, region->name,
                 catalogue_count_regions (cat, instance), instance->name);
       status = cli_report (&d);
+      goto done;
+    }
+  if (o->all_methods)
+    {
+      status = estimate_both (global, o, instance, region, price);
       goto done;
     }
   if (run_evaluate (instance, region, price, &o->params, &run, &d) < 0)

@@ -19,6 +19,7 @@ SH_LOG_COMPILER = $(SHELL)
 
 unit_tests = \
   %D%/unit/check_catalogue \
+  %D%/unit/check_ccf \
   %D%/unit/check_cmd \
   %D%/unit/check_csvio \
   %D%/unit/check_data \
@@ -39,6 +40,8 @@ UNIT_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 UNIT_LDADD = $(ADVISOR_LIBS) $(CHECK_LIBS)
 %C%_unit_check_catalogue_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_catalogue_LDADD = $(UNIT_LDADD)
+%C%_unit_check_ccf_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_ccf_LDADD = $(UNIT_LDADD)
 %C%_unit_check_cmd_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_cmd_LDADD = $(UNIT_LDADD)
 %C%_unit_check_csvio_CFLAGS = $(UNIT_CFLAGS)
@@ -67,9 +70,10 @@ cli_tests = \
   %D%/cli/errors.sh \
   %D%/cli/estimate.sh \
   %D%/cli/list.sh \
+  %D%/cli/method.sh \
   %D%/cli/misc.sh
 
-data_tests = %D%/data/rebuild.sh
+data_tests = %D%/data/model-error.sh %D%/data/rebuild.sh
 
 TESTS = $(cli_tests) $(data_tests)
 if HAVE_CHECK

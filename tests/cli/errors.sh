@@ -8,7 +8,7 @@ job="--instance m5.xlarge --region eu-north-1 --runtime 36h --load 60"
 
 # Unknown names, with the closest known ones.
 expect_error unknown-instance 64 \
-  "carbon-advisor: unknown instance type 'm5.xlarg'; did you mean 'm5.xlarge', 'c5.xlarge' or 'm1.xlarge'?" \
+  "carbon-advisor: unknown instance type 'm5.xlarg'; did you mean 'm5.xlarge', 'c5.xlarge' or 'g5.xlarge'?" \
   estimate --instance m5.xlarg --region eu-north-1 --runtime 1h --load 5
 expect_error unknown-region 64 \
   "carbon-advisor: unknown region 'eu-nroth-1'; did you mean 'eu-north-1' or 'eu-south-1'?" \
@@ -16,8 +16,8 @@ expect_error unknown-region 64 \
 expect_error unknown-group 64 \
   "carbon-advisor: unknown group 'nordic'; did you mean 'nordics'?" \
   list regions --group nordic
-expect_error unknown-provider 64 "carbon-advisor: unknown provider 'gcp'" \
-  list regions --provider aws,gcp
+expect_error unknown-provider 64 "carbon-advisor: unknown provider 'oracle'" \
+  list regions --provider aws,oracle
 expect_error not-offered 64 \
   "carbon-advisor: p4d.24xlarge is not offered in eu-north-1 (the data prices it in 13 regions; see 'carbon-advisor list regions --instance p4d.24xlarge')" \
   estimate --instance p4d.24xlarge --region eu-north-1 --runtime 1h --load 1

@@ -43,7 +43,7 @@ expect_output format-before estimate.json \
   --runtime 1.5d --load 60
 
 # Overrides are used and recorded as the user's, without a year.
-# p3.2xlarge (instances.csv line 258: 279.3 W at 50 %, 379.8 W at 100 %,
+# p3.2xlarge (instances.csv: 279.3 W at 50 %, 379.8 W at 100 %,
 # 393.655556 kg share), 80 % load, 2.5 h, PUE 1.2, 400 g/kWh, 6 years:
 #   energy = 344.106667 x 2.5 / 1000 x 1.2  = 1.03232 kWh
 #   scope2 = 1.03232 x 400                  = 412.928 g

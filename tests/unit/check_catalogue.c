@@ -82,6 +82,28 @@ static const char prices_csv[]
     /* Line 4.  */
     "aws,us-test-1,m1.large,0.096,2025-04-04,price-x,0.0312,2024-08-09\n";
 
+/* CCF's coefficients for two of the three instances (m1g.large is one
+   CCF cannot cover) and both regions (us-test-1 without a grid
+   factor).  */
+static const char ccf_instances_csv[]
+  = "provider,instance_type,cpu_microarchitecture,ccf_architecture,"
+    "cpu_min_w_per_vcpu,cpu_max_w_per_vcpu,memory_gb_per_chip,memory_chips,"
+    "largest_instance_type,memory_allowance_gib,ccf_gpu,gpu_min_w,gpu_max_w,"
+    "embodied_host_kgco2e,host_vcpus,ccf_source,embodied_source\n"
+    /* Line 2.  */
+    "aws,g1.xlarge,Broadwell,Broadwell,0.71,3.69,69.65,1,g1.xlarge,61,"
+    "Nvidia T4,8,71,3000,32,teads,teads\n"
+    /* Line 3.  */
+    "aws,m1.large,Skylake,Skylake,0.65,4.26,81.32,1,m1.large,3.388333,,,,"
+    "1610.79,96,teads,teads\n";
+
+static const char ccf_regions_csv[]
+  = "provider,region,pue,pue_basis,grid_gco2e_per_kwh,grid_note,ccf_source\n"
+    /* Line 2.  */
+    "aws,eu-north-9,1.135,fleet,8.8,,grid-x\n"
+    /* Line 3.  */
+    "aws,us-test-1,1.135,fleet,,,grid-x\n";
+
 static const struct
 {
   const char *name;
@@ -94,6 +116,8 @@ static const struct
   { CATALOGUE_INSTANCES, instances_csv },
   { CATALOGUE_REGIONS, regions_csv },
   { CATALOGUE_PRICES, prices_csv },
+  { CATALOGUE_CCF_INSTANCES, ccf_instances_csv },
+  { CATALOGUE_CCF_REGIONS, ccf_regions_csv },
 };
 
 /* The temporary data directory of the running test.  */
@@ -227,6 +251,8 @@ START_TEST (test_load_counts)
   ck_assert_str_eq (cat->unsupported[0].name, "trn9.xlarge");
   ck_assert_str_eq (cat->unsupported[0].reason,
                     "no open power figure for Trainium");
+  ck_assert_uint_eq (cat->nccf_instances, 2);
+  ck_assert_uint_eq (cat->nccf_regions, 2);
   catalogue_free (cat);
 }
 END_TEST
@@ -503,6 +529,54 @@ START_TEST (test_free_null)
 }
 END_TEST
 
+START_TEST (test_find_ccf)
+{
+  struct catalogue *cat = load_ok ();
+  const struct ccf_instance *g1 = catalogue_find_ccf_instance (cat,
+                                                               "g1.xlarge");
+  const struct ccf_instance *m1 = catalogue_find_ccf_instance (cat,
+                                                               "m1.large");
+  const struct ccf_region *north = catalogue_find_ccf_region (cat,
+                                                              "eu-north-9");
+  const struct ccf_region *us = catalogue_find_ccf_region (cat,
+                                                           "us-test-1");
+
+  ck_assert_ptr_nonnull (g1);
+  ck_assert_ptr_eq (g1->instance, &cat->instances[0]);
+  ck_assert_ptr_eq (cat->instances[0].ccf, g1);
+  ck_assert_str_eq (g1->architecture, "Broadwell");
+  ck_assert_str_eq (g1->gpu, "Nvidia T4");
+  ck_assert_double_eq_tol (g1->gpu_min_w, 8.0, 1e-12);
+  ck_assert_double_eq_tol (g1->gpu_max_w, 71.0, 1e-12);
+  ck_assert_int_eq (g1->host_vcpus, 32);
+  ck_assert_uint_eq (g1->line, 2);
+  ck_assert_ptr_nonnull (m1);
+  ck_assert_str_eq (m1->microarchitecture, "Skylake");
+  ck_assert_double_eq_tol (m1->cpu_min_w, 0.65, 1e-12);
+  ck_assert_double_eq_tol (m1->cpu_max_w, 4.26, 1e-12);
+  ck_assert_double_eq_tol (m1->memory_allowance_gib, 3.388333, 1e-12);
+  ck_assert_double_eq_tol (m1->embodied_host_kgco2e, 1610.79, 1e-9);
+  ck_assert (isnan (m1->gpu_min_w));
+  ck_assert_str_eq (m1->gpu, "");
+  ck_assert_str_eq (m1->source, "teads");
+  /* No row: CCF's method cannot cover m1g.large.  */
+  ck_assert_ptr_null (catalogue_find_ccf_instance (cat, "m1g.large"));
+  ck_assert_ptr_null (cat->instances[2].ccf);
+  ck_assert_ptr_null (catalogue_find_ccf_instance (cat, "nope.large"));
+  ck_assert_ptr_nonnull (north);
+  ck_assert_ptr_eq (north->region, &cat->regions[0]);
+  ck_assert_double_eq_tol (north->pue, 1.135, 1e-12);
+  ck_assert_double_eq_tol (north->grid_gco2e_per_kwh, 8.8, 1e-12);
+  ck_assert_str_eq (north->pue_basis, "fleet");
+  /* Blank is "CCF has none", never 0.  */
+  ck_assert_ptr_nonnull (us);
+  ck_assert (isnan (us->grid_gco2e_per_kwh));
+  ck_assert_uint_eq (us->line, 3);
+  ck_assert_ptr_null (catalogue_find_ccf_region (cat, "mars-1"));
+  catalogue_free (cat);
+}
+END_TEST
+
 /* Missing files.  */
 
 START_TEST (test_missing_prices)
@@ -524,6 +598,17 @@ START_TEST (test_missing_sources)
   ck_assert_int_eq (unlink (path), 0);
   check_load_fails (CA_EXIT_NOINPUT,
                     "/sources.csv: No such file or directory");
+}
+END_TEST
+
+START_TEST (test_missing_ccf)
+{
+  char path[sizeof dir + 64];
+
+  file_path (CATALOGUE_CCF_REGIONS, path, sizeof path);
+  ck_assert_int_eq (unlink (path), 0);
+  check_load_fails (CA_EXIT_NOINPUT,
+                    "/ccf_regions.csv: No such file or directory");
 }
 END_TEST
 
@@ -809,6 +894,163 @@ START_TEST (test_price_negative)
 }
 END_TEST
 
+/* Defects in CCF's tables.  */
+
+START_TEST (test_ccf_unknown_instance)
+{
+  check_defect (CATALOGUE_CCF_INSTANCES, "aws,m1.large,", "aws,m9.large,",
+                "/ccf_instances.csv:3: column 'instance_type': 'm9.large' "
+                "is not an instance type of provider 'aws' in "
+                "instances.csv");
+}
+END_TEST
+
+START_TEST (test_ccf_other_provider)
+{
+  check_defect (CATALOGUE_CCF_INSTANCES, "aws,m1.large,", "gcp,m1.large,",
+                "/ccf_instances.csv:3: column 'instance_type': 'm1.large' "
+                "is not an instance type of provider 'gcp' in "
+                "instances.csv");
+}
+END_TEST
+
+START_TEST (test_ccf_duplicate)
+{
+  check_defect (CATALOGUE_CCF_INSTANCES, "aws,m1.large,", "aws,g1.xlarge,",
+                "/ccf_instances.csv:3: instance type 'g1.xlarge' appears "
+                "twice");
+}
+END_TEST
+
+START_TEST (test_ccf_out_of_order)
+{
+  char text[sizeof ccf_instances_csv];
+  const char *line2 = strchr (ccf_instances_csv, '\n') + 1;
+  const char *line3 = strchr (line2, '\n') + 1;
+
+  /* Header, line 3, line 2.  */
+  snprintf (text, sizeof text, "%.*s%s%.*s", (int) (line2 - ccf_instances_csv),
+            ccf_instances_csv, line3, (int) (line3 - line2), line2);
+  write_file (CATALOGUE_CCF_INSTANCES, text);
+  check_load_fails (CA_EXIT_DATAERR,
+                    "/ccf_instances.csv:3: row out of order: the table must "
+                    "be sorted by its key columns");
+}
+END_TEST
+
+START_TEST (test_ccf_max_below_min)
+{
+  check_defect (CATALOGUE_CCF_INSTANCES, "0.65,4.26", "0.65,0.6",
+                "/ccf_instances.csv:3: column 'cpu_max_w_per_vcpu': 0.6 is "
+                "below the minimum 0.65");
+}
+END_TEST
+
+START_TEST (test_ccf_watts_blank)
+{
+  /* Blank is "not available": CCF's method then has nothing to compute
+     with, so the row must not be there at all.  */
+  check_defect (CATALOGUE_CCF_INSTANCES, "0.65,4.26", "0.65,",
+                "/ccf_instances.csv:3: column 'cpu_max_w_per_vcpu': empty: "
+                "''");
+}
+END_TEST
+
+START_TEST (test_ccf_gpu_without_gpus)
+{
+  check_defect (CATALOGUE_CCF_INSTANCES, "3.388333,,,,", "3.388333,,8,71,",
+                "/ccf_instances.csv:3: column 'gpu_min_w': must be blank "
+                "without GPUs");
+}
+END_TEST
+
+START_TEST (test_ccf_gpu_name_without_gpus)
+{
+  check_defect (CATALOGUE_CCF_INSTANCES, "3.388333,,,,", "3.388333,T4,,,",
+                "/ccf_instances.csv:3: column 'ccf_gpu': must be blank "
+                "without GPUs");
+}
+END_TEST
+
+START_TEST (test_ccf_gpus_without_figures)
+{
+  check_defect (CATALOGUE_CCF_INSTANCES, "Nvidia T4,8,71", ",8,71",
+                "/ccf_instances.csv:2: g1.xlarge has 1 GPUs: columns "
+                "'ccf_gpu', 'gpu_min_w' and 'gpu_max_w' must be given");
+}
+END_TEST
+
+START_TEST (test_ccf_gpu_max_below_min)
+{
+  check_defect (CATALOGUE_CCF_INSTANCES, "Nvidia T4,8,71", "Nvidia T4,8,7",
+                "/ccf_instances.csv:2: column 'gpu_max_w': 7 is below the "
+                "minimum 8");
+}
+END_TEST
+
+START_TEST (test_ccf_host_smaller)
+{
+  check_defect (CATALOGUE_CCF_INSTANCES, "3000,32,", "3000,2,",
+                "/ccf_instances.csv:2: column 'host_vcpus': 2 is below the "
+                "instance's 4 vCPUs");
+}
+END_TEST
+
+START_TEST (test_ccf_embodied_zero)
+{
+  check_defect (CATALOGUE_CCF_INSTANCES, "1610.79,96", "0,96",
+                "/ccf_instances.csv:3: column 'embodied_host_kgco2e': must "
+                "be above 0");
+}
+END_TEST
+
+START_TEST (test_ccf_unknown_source)
+{
+  check_defect (CATALOGUE_CCF_INSTANCES, "96,teads,teads", "96,ccf,teads",
+                "/ccf_instances.csv:3: column 'ccf_source': source 'ccf' is "
+                "not in sources.csv");
+}
+END_TEST
+
+START_TEST (test_ccf_missing_column)
+{
+  check_defect (CATALOGUE_CCF_INSTANCES, ",memory_allowance_gib,",
+                ",memory_gib,",
+                "/ccf_instances.csv:1: missing column "
+                "'memory_allowance_gib'");
+}
+END_TEST
+
+START_TEST (test_ccf_region_unknown)
+{
+  check_defect (CATALOGUE_CCF_REGIONS, "aws,us-test-1,", "aws,us-test-2,",
+                "/ccf_regions.csv:3: column 'region': 'us-test-2' is not a "
+                "region of provider 'aws' in regions.csv");
+}
+END_TEST
+
+START_TEST (test_ccf_region_pue)
+{
+  check_defect (CATALOGUE_CCF_REGIONS, "eu-north-9,1.135", "eu-north-9,0.9",
+                "/ccf_regions.csv:2: column 'pue': 0.9 is below 1");
+}
+END_TEST
+
+START_TEST (test_ccf_region_grid_negative)
+{
+  check_defect (CATALOGUE_CCF_REGIONS, ",8.8,", ",-8.8,",
+                "/ccf_regions.csv:2: column 'grid_gco2e_per_kwh': -8.8 is "
+                "below 0");
+}
+END_TEST
+
+START_TEST (test_ccf_region_duplicate)
+{
+  check_defect (CATALOGUE_CCF_REGIONS, "aws,us-test-1,", "aws,eu-north-9,",
+                "/ccf_regions.csv:3: region 'eu-north-9' appears twice");
+}
+END_TEST
+
 static Suite *
 catalogue_suite (void)
 {
@@ -831,12 +1073,14 @@ catalogue_suite (void)
   tcase_add_test (tc, test_find_price);
   tcase_add_test (tc, test_region_in_group);
   tcase_add_test (tc, test_count_regions);
+  tcase_add_test (tc, test_find_ccf);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("missing");
   tcase_add_checked_fixture (tc, setup_dir, teardown_dir);
   tcase_add_test (tc, test_missing_prices);
   tcase_add_test (tc, test_missing_sources);
+  tcase_add_test (tc, test_missing_ccf);
   tcase_add_test (tc, test_missing_dir);
   suite_add_tcase (s, tc);
 
@@ -875,6 +1119,28 @@ catalogue_suite (void)
   tcase_add_test (tc, test_price_other_provider);
   tcase_add_test (tc, test_price_zero);
   tcase_add_test (tc, test_price_negative);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("ccf");
+  tcase_add_checked_fixture (tc, setup_dir, teardown_dir);
+  tcase_add_test (tc, test_ccf_unknown_instance);
+  tcase_add_test (tc, test_ccf_other_provider);
+  tcase_add_test (tc, test_ccf_duplicate);
+  tcase_add_test (tc, test_ccf_out_of_order);
+  tcase_add_test (tc, test_ccf_max_below_min);
+  tcase_add_test (tc, test_ccf_watts_blank);
+  tcase_add_test (tc, test_ccf_gpu_without_gpus);
+  tcase_add_test (tc, test_ccf_gpu_name_without_gpus);
+  tcase_add_test (tc, test_ccf_gpus_without_figures);
+  tcase_add_test (tc, test_ccf_gpu_max_below_min);
+  tcase_add_test (tc, test_ccf_host_smaller);
+  tcase_add_test (tc, test_ccf_embodied_zero);
+  tcase_add_test (tc, test_ccf_unknown_source);
+  tcase_add_test (tc, test_ccf_missing_column);
+  tcase_add_test (tc, test_ccf_region_unknown);
+  tcase_add_test (tc, test_ccf_region_pue);
+  tcase_add_test (tc, test_ccf_region_grid_negative);
+  tcase_add_test (tc, test_ccf_region_duplicate);
   suite_add_tcase (s, tc);
 
   return s;

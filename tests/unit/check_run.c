@@ -38,10 +38,12 @@ free_catalogue (void)
 }
 
 /* The m5.xlarge in eu-north-1 and its price:
-     data/instances.csv line 175: 8.8, 14.0, 28.2, 39.9 W; 67.1 kg
-     data/regions.csv line 19: PUE 1.1 (gsf-rtc/aws, 2024), 24.71 g/kWh
+     data/instances.csv: 8.8, 14.0, 28.2, 39.9 W; 67.1 kg
+     data/regions.csv: PUE 1.1 (gsf-rtc/aws, 2024), 24.71 g/kWh
        (em-via-gsf, 2024, region)
-     data/prices.csv line 3887: 0.204 USD/h (2025-04-04, ec2shop-2025-04)
+     data/prices.csv: 0.204 USD/h (2025-04-04, ec2shop-2025-04)
+   (data_rows names their lines, which move as rows are added: the tests
+   take them from the catalogue.)
    Found by the checked fixture, which fails the test if the data cannot
    be loaded.  */
 static const struct instance *m5;
@@ -112,8 +114,24 @@ static const char csv_header[]
     "grid_gco2e_per_kwh,energy_kwh,scope2_gco2e,scope3_gco2e,total_gco2e,"
     "price_usd_per_h,cost_usd,location,lifetime_h,embodied_kgco2e,"
     "power_origin,power_source,embodied_source,pue_source,pue_year,"
-    "grid_source,grid_year,grid_level,grid_signal,price_date,price_source,"
-    "data_rows\n";
+    "grid_source,grid_year,grid_level,grid_signal,method,price_date,"
+    "price_source,data_rows\n";
+
+/* The data_rows of m5.xlarge in eu-north-1, with its price when
+   PRICED.  */
+static const char *
+m5_rows (bool priced)
+{
+  static char buf[128];
+
+  if (priced)
+    snprintf (buf, sizeof buf, "instances.csv:%zu regions.csv:%zu "
+              "prices.csv:%zu", m5->line, north->line, m5_north->line);
+  else
+    snprintf (buf, sizeof buf, "instances.csv:%zu regions.csv:%zu",
+              m5->line, north->line);
+  return buf;
+}
 
 /* run_evaluate.  */
 
@@ -348,7 +366,7 @@ END_TEST
 
 START_TEST (test_columns)
 {
-  ck_assert_uint_eq (run_ncolumns, 30);
+  ck_assert_uint_eq (run_ncolumns, 31);
   ck_assert_str_eq (run_columns[0].key, "provider");
   ck_assert_str_eq (run_columns[14].key, "cost_usd");
   ck_assert_str_eq (run_columns[run_ncolumns - 1].key, "data_rows");
@@ -364,13 +382,13 @@ START_TEST (test_fill_row_csv)
 
   /* Numbers with up to 12 significant digits: scope3 68.938356164384 ->
      68.9383561644, total 96.532507364384 -> 96.5325073644.  */
-  snprintf (expected, sizeof expected, "%s%s", csv_header,
+  snprintf (expected, sizeof expected, "%s%s%s\n", csv_header,
             "aws,eu-north-1,m5.xlarge,1,36,50,28.2,1.1,24.71,1.11672,"
             "27.5941512,68.9383561644,96.5325073644,0.204,7.344,"
             "Europe (Stockholm),35040,67.1,measured,teads-2022,"
             "teads-2022,gsf-rtc/aws,2024,em-via-gsf,2024,region,average,"
-            "2025-04-04,ec2shop-2025-04,"
-            "instances.csv:175 regions.csv:19 prices.csv:3887\n");
+            "teads,2025-04-04,ec2shop-2025-04,",
+            m5_rows (true));
   ck_assert_str_eq (csv, expected);
   free (csv);
 }
@@ -390,12 +408,12 @@ START_TEST (test_fill_row_user)
   /* energy 1.21824 kWh; scope2 121.824 g; total 121.824 + 68.938356164384
      = 190.762356164384 -> 190.762356164.  The years of user figures are
      unknown (empty), and so is the grid level.  */
-  snprintf (expected, sizeof expected, "%s%s", csv_header,
+  snprintf (expected, sizeof expected, "%s%s%s\n", csv_header,
             "aws,eu-north-1,m5.xlarge,1,36,50,28.2,1.2,100,1.21824,"
             "121.824,68.9383561644,190.762356164,0.204,7.344,"
             "Europe (Stockholm),35040,67.1,measured,teads-2022,"
-            "teads-2022,user,,user,,,,2025-04-04,ec2shop-2025-04,"
-            "instances.csv:175 regions.csv:19 prices.csv:3887\n");
+            "teads-2022,user,,user,,,,teads,2025-04-04,ec2shop-2025-04,",
+            m5_rows (true));
   ck_assert_str_eq (csv, expected);
   free (csv);
 }
@@ -407,11 +425,14 @@ START_TEST (test_fill_row_no_price)
   struct run run = evaluate_ok (&params, NULL);
   char *csv = render_csv (&run);
   const char *row = csv + strlen (csv_header);
-  const char *expected_start
-    = "aws,eu-north-1,m5.xlarge,1,36,50,28.2,1.1,24.71,1.11672,"
-      "27.5941512,68.9383561644,96.5325073644,,,Europe (Stockholm),35040,"
-      "67.1,measured,teads-2022,teads-2022,gsf-rtc/aws,2024,em-via-gsf,"
-      "2024,region,average,,,instances.csv:175 regions.csv:19\n";
+  char expected_start[1024];
+
+  snprintf (expected_start, sizeof expected_start, "%s%s\n",
+            "aws,eu-north-1,m5.xlarge,1,36,50,28.2,1.1,24.71,1.11672,"
+            "27.5941512,68.9383561644,96.5325073644,,,Europe (Stockholm),"
+            "35040,67.1,measured,teads-2022,teads-2022,gsf-rtc/aws,2024,"
+            "em-via-gsf,2024,region,average,teads,,,",
+            m5_rows (false));
 
   /* Price, cost, price date and price source are empty.  */
   ck_assert_int_eq (strncmp (csv, csv_header, strlen (csv_header)), 0);
