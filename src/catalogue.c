@@ -583,7 +583,12 @@ load_prices (struct catalogue *cat, const struct csv_table *t,
         return -1;
       p->spot_date = text (&r, c[7]);
       p->instance = catalogue_find_instance (cat, instance);
-      p->region = catalogue_find_region (cat, region);
+      /* Rows come sorted by region: most rows name the region of the row
+         above.  */
+      p->region = r.row > 0 && cat->prices[r.row - 1].region != NULL
+                      && STREQ (cat->prices[r.row - 1].region->name, region)
+                    ? cat->prices[r.row - 1].region
+                    : catalogue_find_region (cat, region);
       if (p->instance == NULL || !STREQ (p->instance->provider, provider))
         return diag_set (d, CA_EXIT_DATAERR,
                          "%s:%zu: column 'instance_type': '%s' is not an "

@@ -12,14 +12,20 @@
 #include "system.h"
 #include "xalloc.h"
 
-/* State shared by the libcsv callbacks while a file is read.  */
+/* State shared by the libcsv callbacks while a file is read.  Field
+   text goes into one growing block; rows hold offsets into it until the
+   block stops moving, and become pointers at the end.  */
 struct reader
 {
   struct csv_table *table;
-  char **row;          /* Fields of the record being read.  */
+  size_t *row;         /* Text offsets of the record being read.  */
   size_t nrow;         /* How many fields it has so far.  */
   size_t cap_row;
-  size_t cap_fields;   /* Room in TABLE->fields, in fields.  */
+  size_t *offsets;     /* Text offsets of every data field, row-major.  */
+  size_t cap_offsets;
+  char *text;
+  size_t used;         /* Bytes of TEXT in use.  */
+  size_t cap_text;
   size_t records;      /* Complete records so far, header included.  */
   bool failed;
   struct diag *d;
@@ -29,7 +35,6 @@ static void
 on_field (void *field, size_t len, void *data)
 {
   struct reader *r = data;
-  char *copy;
 
   if (r->failed)
     return;
@@ -38,19 +43,21 @@ on_field (void *field, size_t len, void *data)
       r->cap_row = r->cap_row ? 2 * r->cap_row : 16;
       r->row = xreallocarray (r->row, r->cap_row, sizeof *r->row);
     }
-  copy = xmalloc (len + 1);
-  memcpy (copy, field, len);
-  copy[len] = '\0';
-  r->row[r->nrow++] = copy;
+  if (r->used + len + 1 > r->cap_text)
+    {
+      while (r->used + len + 1 > r->cap_text)
+        r->cap_text = r->cap_text ? 2 * r->cap_text : 65536;
+      r->text = xreallocarray (r->text, r->cap_text, 1);
+    }
+  memcpy (r->text + r->used, field, len);
+  r->text[r->used + len] = '\0';
+  r->row[r->nrow++] = r->used;
+  r->used += len + 1;
 }
 
 static void
 drop_row (struct reader *r)
 {
-  size_t i;
-
-  for (i = 0; i < r->nrow; i++)
-    free (r->row[i]);
   r->nrow = 0;
 }
 
@@ -74,19 +81,19 @@ on_record (int c, void *data)
         {
           size_t j;
 
-          if (r->row[i][0] == '\0')
+          if (r->text[r->row[i]] == '\0')
             {
               r->failed = true;
               diag_set (r->d, CA_EXIT_DATAERR,
                         "%s:1: column %zu has no name", t->path, i + 1);
             }
           for (j = 0; j < i && !r->failed; j++)
-            if (STREQ (r->row[i], r->row[j]))
+            if (STREQ (r->text + r->row[i], r->text + r->row[j]))
               {
                 r->failed = true;
                 diag_set (r->d, CA_EXIT_DATAERR,
                           "%s:1: column '%s' appears twice", t->path,
-                          r->row[i]);
+                          r->text + r->row[i]);
               }
         }
       if (r->failed)
@@ -95,9 +102,10 @@ on_record (int c, void *data)
           return;
         }
       t->ncols = r->nrow;
-      t->header = r->row;
-      r->row = NULL;
-      r->nrow = r->cap_row = 0;
+      t->header = xcalloc (r->nrow + 1, sizeof *t->header);
+      for (i = 0; i < r->nrow; i++)
+        t->header[i] = xstrdup (r->text + r->row[i]);
+      r->nrow = 0;
       r->records++;
       return;
     }
@@ -109,12 +117,14 @@ on_record (int c, void *data)
       drop_row (r);
       return;
     }
-  if ((t->nrows + 1) * t->ncols > r->cap_fields)
+  if ((t->nrows + 1) * t->ncols > r->cap_offsets)
     {
-      r->cap_fields = r->cap_fields ? 2 * r->cap_fields : 64 * t->ncols;
-      t->fields = xreallocarray (t->fields, r->cap_fields, sizeof *t->fields);
+      r->cap_offsets = r->cap_offsets ? 2 * r->cap_offsets : 64 * t->ncols;
+      r->offsets
+        = xreallocarray (r->offsets, r->cap_offsets, sizeof *r->offsets);
     }
-  memcpy (t->fields + t->nrows * t->ncols, r->row, t->ncols * sizeof *r->row);
+  memcpy (r->offsets + t->nrows * t->ncols, r->row,
+          t->ncols * sizeof *r->row);
   t->nrows++;
   r->nrow = 0;
   r->records++;
@@ -174,6 +184,20 @@ csvio_read (const char *path, struct diag *d)
   drop_row (&r);
   free (r.row);
 
+  /* The text block no longer moves: turn offsets into pointers.  */
+  if (!r.failed)
+    {
+      size_t i, nfields = r.table->nrows * r.table->ncols;
+
+      r.table->text = r.text;
+      r.text = NULL;
+      r.table->fields = xcalloc (nfields + 1, sizeof *r.table->fields);
+      for (i = 0; i < nfields; i++)
+        r.table->fields[i] = r.table->text + r.offsets[i];
+    }
+  free (r.offsets);
+  free (r.text);
+
   if (!r.failed && r.records == 0)
     {
       diag_set (d, CA_EXIT_DATAERR, "%s:1: empty file, expected a header row",
@@ -195,11 +219,10 @@ csvio_free (struct csv_table *table)
 
   if (table == NULL)
     return;
-  for (i = 0; i < table->nrows * table->ncols; i++)
-    free (table->fields[i]);
   for (i = 0; i < table->ncols; i++)
     free (table->header[i]);
   free (table->fields);
+  free (table->text);
   free (table->header);
   free (table->path);
   free (table);

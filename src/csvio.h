@@ -14,7 +14,11 @@ struct csv_table
   size_t ncols;
   size_t nrows;
   char **header;    /* NCOLS names.  */
-  char **fields;    /* NROWS * NCOLS fields, row-major.  */
+  char **fields;    /* NROWS * NCOLS fields, row-major, pointing into
+                       TEXT.  */
+  char *text;       /* Every field's text, each NUL-terminated, in one
+                       block: a table of 90,000 rows would otherwise cost
+                       700,000 allocations to read and as many to free.  */
 };
 
 /* Read the CSV file PATH (RFC 4180, strict quoting, first row the header,

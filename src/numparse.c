@@ -43,6 +43,50 @@ trim (const char *s, const char **begin)
   return n;
 }
 
+/* Powers of ten that doubles hold exactly.  */
+static const double exact_tens[]
+  = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+      1e13, 1e14, 1e15 };
+
+/* The common case of the data tables, "[-]digits[.digits]" with at most
+   15 digits: the digits form an integer M below 2^53 and the value is
+   M / 10^K, both exact doubles, so one division gives the correctly
+   rounded result, the same double strtod gives (Clinger's fast path),
+   at a fraction of its cost.  Returns false for anything else.  */
+static bool
+parse_simple (const char *s, size_t n, double *out)
+{
+  size_t i = 0, digits = 0, decimals = 0;
+  bool negative = false, point = false;
+  long long m = 0;
+
+  if (n > 0 && (s[0] == '-' || s[0] == '+'))
+    {
+      negative = s[0] == '-';
+      i++;
+    }
+  for (; i < n; i++)
+    {
+      if (s[i] == '.' && !point)
+        {
+          point = true;
+          continue;
+        }
+      if (s[i] < '0' || s[i] > '9')
+        return false;
+      if (++digits > 15)
+        return false;
+      m = m * 10 + (s[i] - '0');
+      decimals += point;
+    }
+  if (digits == 0)
+    return false;
+  *out = (double) m / exact_tens[decimals];
+  if (negative)
+    *out = -*out;
+  return true;
+}
+
 /* Parse exactly the N characters at S as a double.  */
 static enum numparse_status
 parse_span (const char *s, size_t n, double *out)
@@ -53,6 +97,8 @@ parse_span (const char *s, size_t n, double *out)
 
   if (n == 0)
     return NUMPARSE_EMPTY;
+  if (parse_simple (s, n, out))
+    return NUMPARSE_OK;
   if (n >= sizeof buf)
     return NUMPARSE_SYNTAX;
   memcpy (buf, s, n);

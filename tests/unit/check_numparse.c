@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "numparse.h"
@@ -86,6 +87,44 @@ START_TEST (test_double_ok)
   ck_assert_int_eq (numparse_double ("1.7976931348623157e308", &v),
                     NUMPARSE_OK);
   ck_assert_double_eq (v, DBL_MAX);
+}
+END_TEST
+
+/* numparse_double takes a fast path for plain decimals of up to 15
+   digits; it must give strtod's double to the bit (Clinger's exact
+   case), here on 200,000 generated decimals of the data tables' shape.  */
+START_TEST (test_double_matches_strtod)
+{
+  unsigned long long x = 2463534242ULL;
+  char buf[40];
+  long k;
+
+  for (k = 0; k < 200000; k++)
+    {
+      int p = 0, i, whole, decimals;
+      double fast = 0.0, slow;
+
+      x ^= x << 13;
+      x ^= x >> 7;
+      x ^= x << 17;
+      whole = (int) (x % 9) + 1;
+      decimals = (int) ((x >> 8) % 8);
+      if (k % 5 == 0)
+        buf[p++] = '-';
+      for (i = 0; i < whole; i++)
+        buf[p++] = (char) ('0' + (x >> (i * 4 + 16)) % 10);
+      if (decimals > 0)
+        {
+          buf[p++] = '.';
+          for (i = 0; i < decimals; i++)
+            buf[p++] = (char) ('0' + (x >> (i * 3 + 40)) % 10);
+        }
+      buf[p] = '\0';
+      slow = strtod (buf, NULL);
+      ck_assert_int_eq (numparse_double (buf, &fast), NUMPARSE_OK);
+      if (memcmp (&fast, &slow, sizeof fast) != 0)
+        ck_abort_msg ("'%s': %.17g, strtod %.17g", buf, fast, slow);
+    }
 }
 END_TEST
 
@@ -368,6 +407,7 @@ numparse_suite (void)
 
   tc = tcase_create ("double");
   tcase_add_test (tc, test_double_ok);
+  tcase_add_test (tc, test_double_matches_strtod);
   tcase_add_test (tc, test_double_blanks);
   tcase_add_test (tc, test_double_empty);
   tcase_add_test (tc, test_double_syntax);
