@@ -189,6 +189,9 @@ SOURCES.extend(ccf.SOURCES)
 # GCP and Azure rows and their sources (data/build/clouds.py).
 import clouds  # noqa: E402
 SOURCES.extend(s for s in clouds.SOURCES if s['id'] not in {x['id'] for x in SOURCES})
+# Alternative figures for the uncertainty estimate (data/build/uncertainty.py).
+import uncertainty  # noqa: E402
+SOURCES.extend(uncertainty.SOURCES)
 SOURCE_IDS = {s['id'] for s in SOURCES}
 
 # ---------------------------------------------------------------------------
@@ -917,13 +920,17 @@ def main(argv):
                                                read_csv, fail)
         for rows in (ccf_instances, ccf_regions):
             used |= {r[c] for r in rows for c in r if c.endswith('_source') and r[c]}
+        # uncertainty: every alternative figure the sources hold
+        unc = uncertainty.build(src, instances, regions, ccf_instances, ccf_regions, ISO3)
+        used |= unc['used']
         sources = build_sources(src, used)
         # every group named in regions.csv is defined
         for r in regions:
             for g in r['groups'].split(';'):
                 if g not in GROUPS:
                     fail('region %s: undefined group %s' % (r['region'], g))
-    except (BuildError, aws_current.AwsError, clouds.BuildError) as e:
+    except (BuildError, aws_current.AwsError, clouds.BuildError,
+            uncertainty.UncertaintyError) as e:
         log('build-tables: error: %s' % e)
         return 1
     tables = [('instances.csv', INSTANCE_COLS, instances), ('regions.csv', REGION_COLS, regions),
@@ -931,12 +938,15 @@ def main(argv):
               ('gpus.csv', GPU_OUT_COLS, gpus),
               ('unsupported.csv', aws_current.UNSUPPORTED_COLS, unsupported),
               ('ccf_instances.csv', ccf.INSTANCE_COLS, ccf_instances),
-              ('ccf_regions.csv', ccf.REGION_COLS, ccf_regions),
-              ('sources.csv', SOURCE_COLS, sources)]
+              ('ccf_regions.csv', ccf.REGION_COLS, ccf_regions)]
+    tables += unc['tables']
+    tables.append(('sources.csv', SOURCE_COLS, sources))
     for name, cols, rows in tables:
         write_csv(os.path.join(a.out_dir, name), cols, rows)
     summary([(n, r) for n, _, r in tables], stats)
     ccf.summary(stats, log)
+    for line in unc['log']:
+        log('uncertainty: ' + line if not line.startswith('  ') else line)
     return 0
 
 
