@@ -18,7 +18,7 @@ const double catalogue_power_loads[CATALOGUE_POWER_POINTS]
 /* The tables the structs point into, and sorted indexes for lookups.  */
 struct catalogue_private
 {
-  struct csv_table *tables[9];
+  struct csv_table *tables[13];
   const struct instance **instances_by_name;
   const struct region **regions_by_name;
   const struct price **prices_by_pair;
@@ -782,6 +782,208 @@ load_ccf_regions (struct catalogue *cat, const struct csv_table *t,
   return 0;
 }
 
+/* The region that row R names in columns C[0] (provider) and C[1]
+   (region), or NULL with R->d set.  */
+static struct region *
+row_region (const struct catalogue *cat, const struct table_reader *r,
+            const size_t *c)
+{
+  const char *provider, *name;
+  struct region *g;
+
+  if (required_text (r, c[0], &provider) < 0
+      || required_text (r, c[1], &name) < 0)
+    return NULL;
+  g = (struct region *) catalogue_find_region (cat, name);
+  if (g == NULL || !STREQ (g->provider, provider))
+    {
+      diag_set (r->d, CA_EXIT_DATAERR,
+                "%s:%zu: column '%s': '%s' is not a region of provider "
+                "'%s' in %s",
+                r->t->path, csvio_line (r->row), r->t->header[c[1]], name,
+                provider, CATALOGUE_REGIONS);
+      return NULL;
+    }
+  return g;
+}
+
+/* Widen the range [*LOW, *HIGH] to take in X.  A range that is NaN (no
+   point figure) stays NaN: an alternative cannot stand in for a figure
+   the data does not have.  */
+static void
+widen (double *low, double *high, double x)
+{
+  if (isnan (*low))
+    return;
+  *low = fmin (*low, x);
+  *high = fmax (*high, x);
+}
+
+static int
+load_grid_alternatives (struct catalogue *cat, const struct csv_table *t,
+                        struct diag *d)
+{
+  static const char *const names[]
+    = { "provider", "region", "source", "year", "gco2e_per_kwh", "level",
+        NULL };
+  size_t c[6];
+  struct table_reader r = { t, 0, d };
+
+  if (find_columns (t, names, c, d) < 0)
+    return -1;
+  for (r.row = 0; r.row < t->nrows; r.row++)
+    {
+      struct region *g = row_region (cat, &r, c);
+      const char *source;
+      double x;
+      long year;
+
+      if (g == NULL || required_text (&r, c[2], &source) < 0
+          || whole (&r, c[3], true, 0, &year) < 0
+          || number_min (&r, c[4], false, 0.0, &x) < 0)
+        return -1;
+      widen (&g->grid_low, &g->grid_high, x);
+    }
+  return 0;
+}
+
+static int
+load_pue_alternatives (struct catalogue *cat, const struct csv_table *t,
+                       struct diag *d)
+{
+  static const char *const names[]
+    = { "provider", "region", "source", "year", "pue", NULL };
+  size_t c[5];
+  struct table_reader r = { t, 0, d };
+
+  if (find_columns (t, names, c, d) < 0)
+    return -1;
+  for (r.row = 0; r.row < t->nrows; r.row++)
+    {
+      struct region *g = row_region (cat, &r, c);
+      const char *source;
+      double x;
+      long year;
+
+      if (g == NULL || required_text (&r, c[2], &source) < 0
+          || whole (&r, c[3], true, 0, &year) < 0
+          || number_min (&r, c[4], false, 1.0, &x) < 0)
+        return -1;
+      widen (&g->pue_low, &g->pue_high, x);
+    }
+  return 0;
+}
+
+static int
+load_embodied_alternatives (struct catalogue *cat, const struct csv_table *t,
+                            struct diag *d)
+{
+  static const char *const names[]
+    = { "provider", "instance_type", "source", "embodied_kgco2e", NULL };
+  size_t c[4];
+  struct table_reader r = { t, 0, d };
+
+  if (find_columns (t, names, c, d) < 0)
+    return -1;
+  for (r.row = 0; r.row < t->nrows; r.row++)
+    {
+      const char *provider, *name, *source;
+      struct instance *in;
+      double x;
+
+      if (required_text (&r, c[0], &provider) < 0
+          || required_text (&r, c[1], &name) < 0
+          || required_text (&r, c[2], &source) < 0
+          || number_min (&r, c[3], false, 0.0, &x) < 0)
+        return -1;
+      in = (struct instance *) catalogue_find_instance (cat, name);
+      if (in == NULL || !STREQ (in->provider, provider))
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "%s:%zu: column 'instance_type': '%s' is not an "
+                         "instance type of provider '%s' in %s",
+                         t->path, csvio_line (r.row), name, provider,
+                         CATALOGUE_INSTANCES);
+      widen (&in->embodied_low_kgco2e, &in->embodied_high_kgco2e, x);
+    }
+  return 0;
+}
+
+static int
+load_power_errors (struct catalogue *cat, const struct csv_table *t,
+                   struct diag *d)
+{
+  static const char *const names[]
+    = { "power_origin", "load_pct", "median_abs_rel_error",
+        "p95_abs_rel_error", "worst_abs_rel_error", "source", NULL };
+  size_t c[6];
+  struct table_reader r = { t, 0, d };
+  size_t i;
+
+  if (find_columns (t, names, c, d) < 0)
+    return -1;
+  cat->power_errors = xcalloc (t->nrows + 1, sizeof *cat->power_errors);
+  for (r.row = 0; r.row < t->nrows; r.row++)
+    {
+      struct power_error *e = &cat->power_errors[r.row];
+      bool known_load = false;
+
+      if (required_text (&r, c[0], &e->origin) < 0
+          || number (&r, c[1], false, &e->load_pct) < 0
+          || number_min (&r, c[2], false, 0.0, &e->median_abs_rel_error) < 0
+          || number_min (&r, c[3], false, 0.0, &e->p95_abs_rel_error) < 0
+          || number_min (&r, c[4], false, 0.0, &e->worst_abs_rel_error) < 0)
+        return -1;
+      e->source = text (&r, c[5]);
+      if (!STREQ (e->origin, "measured") && !STREQ (e->origin, "modelled"))
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "%s:%zu: column 'power_origin': '%s' is neither "
+                         "measured nor modelled",
+                         t->path, csvio_line (r.row), e->origin);
+      for (i = 0; i < CATALOGUE_POWER_POINTS; i++)
+        known_load = known_load
+                     || !(e->load_pct < catalogue_power_loads[i]
+                          || e->load_pct > catalogue_power_loads[i]);
+      if (!known_load)
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "%s:%zu: column 'load_pct': %s is not 0, 10, 50 "
+                         "or 100",
+                         t->path, csvio_line (r.row), text (&r, c[1]));
+      /* The interpolation walks the rows of an origin by load.  */
+      for (i = 0; i < r.row; i++)
+        if (STREQ (cat->power_errors[i].origin, e->origin)
+            && !(cat->power_errors[i].load_pct < e->load_pct))
+          return diag_set (d, CA_EXIT_DATAERR,
+                           "%s:%zu: column 'load_pct': the loads of an "
+                           "origin must increase",
+                           t->path, csvio_line (r.row));
+      cat->npower_errors++;
+    }
+  return 0;
+}
+
+/* Every range starts as the point figure alone; the alternatives tables
+   widen it.  */
+static void
+init_ranges (struct catalogue *cat)
+{
+  size_t i;
+
+  for (i = 0; i < cat->nregions; i++)
+    {
+      struct region *g = &cat->regions[i];
+
+      g->grid_low = g->grid_high = g->grid.gco2e_per_kwh;
+      g->pue_low = g->pue_high = g->pue;
+    }
+  for (i = 0; i < cat->ninstances; i++)
+    {
+      struct instance *in = &cat->instances[i];
+
+      in->embodied_low_kgco2e = in->embodied_high_kgco2e
+        = in->embodied_kgco2e;
+    }
+}
+
 /* The tables are written sorted (data/README.md), and the program relies
    on it: every list and every tie-break follows file order.  Refuse a
    table whose row at LINE sorts before the row above it.  */
@@ -959,6 +1161,21 @@ catalogue_load (const char *dir, struct diag *d)
   t = read_table (cat, priv, 8, CATALOGUE_CCF_REGIONS, d);
   if (t == NULL || load_ccf_regions (cat, t, d) < 0)
     goto done;
+  /* The spread of the figures, for --uncertainty
+     (doc/METHODOLOGY.md, "Uncertainty").  */
+  init_ranges (cat);
+  t = read_table (cat, priv, 9, CATALOGUE_GRID_ALTERNATIVES, d);
+  if (t == NULL || load_grid_alternatives (cat, t, d) < 0)
+    goto done;
+  t = read_table (cat, priv, 10, CATALOGUE_PUE_ALTERNATIVES, d);
+  if (t == NULL || load_pue_alternatives (cat, t, d) < 0)
+    goto done;
+  t = read_table (cat, priv, 11, CATALOGUE_EMBODIED_ALTERNATIVES, d);
+  if (t == NULL || load_embodied_alternatives (cat, t, d) < 0)
+    goto done;
+  t = read_table (cat, priv, 12, CATALOGUE_POWER_ERROR, d);
+  if (t == NULL || load_power_errors (cat, t, d) < 0)
+    goto done;
   ok = 0;
 
 done:
@@ -994,6 +1211,7 @@ catalogue_free (struct catalogue *cat)
   free (cat->unsupported);
   free (cat->ccf_instances);
   free (cat->ccf_regions);
+  free (cat->power_errors);
   free (cat->dir);
   free (cat);
 }
@@ -1105,6 +1323,34 @@ catalogue_region_in_group (const struct region *region, const char *group)
         p++;
     }
   return false;
+}
+
+double
+catalogue_power_error (const struct catalogue *cat, const char *origin,
+                       double load_pct)
+{
+  const struct power_error *prev = NULL;
+  size_t i;
+
+  for (i = 0; i < cat->npower_errors; i++)
+    {
+      const struct power_error *e = &cat->power_errors[i];
+
+      if (!STREQ (e->origin, origin))
+        continue;
+      if (!(load_pct > e->load_pct))
+        {
+          if (prev == NULL || !(load_pct < e->load_pct))
+            return e->median_abs_rel_error;
+          return prev->median_abs_rel_error
+                 + (load_pct - prev->load_pct)
+                     / (e->load_pct - prev->load_pct)
+                     * (e->median_abs_rel_error
+                        - prev->median_abs_rel_error);
+        }
+      prev = e;
+    }
+  return prev != NULL ? prev->median_abs_rel_error : 0.0;
 }
 
 size_t

@@ -37,6 +37,9 @@ struct instance
   const char *power_source;     /* Ids in sources.csv.  */
   const char *embodied_source;
   size_t line;                  /* Line in instances.csv.  */
+  double embodied_low_kgco2e;   /* The least and greatest instance share  */
+  double embodied_high_kgco2e;  /* any source gives, EMBODIED_KGCO2E
+                                   included (embodied_alternatives.csv).  */
   const struct ccf_instance *ccf;  /* Its ccf_instances.csv row, or NULL
                                       when CCF's method cannot cover it.  */
 };
@@ -69,6 +72,12 @@ struct region
   const char *cfe_source;
   long cfe_year;
   size_t line;                  /* Line in regions.csv.  */
+  double grid_low;              /* The least and greatest location-based  */
+  double grid_high;             /* figure any source gives, GRID's
+                                   included (grid_alternatives.csv); NaN
+                                   when GRID is.  */
+  double pue_low;               /* The same for the PUE  */
+  double pue_high;              /* (pue_alternatives.csv).  */
   const struct ccf_region *ccf; /* Its ccf_regions.csv row, or NULL.  */
 };
 
@@ -138,6 +147,18 @@ struct unsupported
   const char *reason;
 };
 
+/* The measured error of a power curve of one origin at one load
+   (power_error.csv), as fractions of the power: 0.05 is 5 %.  */
+struct power_error
+{
+  const char *origin;           /* "measured" or "modelled".  */
+  double load_pct;              /* One of catalogue_power_loads.  */
+  double median_abs_rel_error;
+  double p95_abs_rel_error;
+  double worst_abs_rel_error;
+  const char *source;
+};
+
 struct group
 {
   const char *name;
@@ -176,6 +197,8 @@ struct catalogue
   size_t nccf_instances;
   struct ccf_region *ccf_regions;   /* Sorted as regions.  */
   size_t nccf_regions;
+  struct power_error *power_errors; /* In file order.  */
+  size_t npower_errors;
   /* Private: the tables whose text the structs above point into, and
      lookup indexes.  */
   void *private_data;
@@ -191,6 +214,10 @@ struct catalogue
 #define CATALOGUE_UNSUPPORTED "unsupported.csv"
 #define CATALOGUE_CCF_INSTANCES "ccf_instances.csv"
 #define CATALOGUE_CCF_REGIONS "ccf_regions.csv"
+#define CATALOGUE_GRID_ALTERNATIVES "grid_alternatives.csv"
+#define CATALOGUE_PUE_ALTERNATIVES "pue_alternatives.csv"
+#define CATALOGUE_EMBODIED_ALTERNATIVES "embodied_alternatives.csv"
+#define CATALOGUE_POWER_ERROR "power_error.csv"
 
 /* Load and check every table in DIR.  Returns a new catalogue, or NULL
    with D set: CA_EXIT_NOINPUT when a table is missing, CA_EXIT_DATAERR
@@ -230,6 +257,13 @@ const struct price *catalogue_find_price (const struct catalogue *cat,
 /* Whether REGION belongs to the group called GROUP.  */
 bool catalogue_region_in_group (const struct region *region,
                                 const char *group);
+
+/* The median absolute relative error of a power curve of ORIGIN
+   ("measured" or "modelled") at LOAD_PCT, interpolated linearly between
+   the loads of power_error.csv; 0 when the table has no row for
+   ORIGIN.  */
+double catalogue_power_error (const struct catalogue *cat,
+                              const char *origin, double load_pct);
 
 /* How many regions sell INSTANCE.  */
 size_t catalogue_count_regions (const struct catalogue *cat,

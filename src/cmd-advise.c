@@ -17,6 +17,7 @@
 #include "run.h"
 #include "scaling.h"
 #include "select.h"
+#include "uncertainty.h"
 #include "xalloc.h"
 
 struct advise_opts
@@ -42,6 +43,7 @@ struct advise_opts
   double carbon_price;          /* USD per tonne, NaN when not given.  */
   long top;
   bool all;
+  struct cli_uncertainty unc;
 };
 
 enum
@@ -74,9 +76,11 @@ static const struct argp_option advise_options[] = {
   { NULL, 0, NULL, 0, "The job:", 1 },
   { "runtime", OPT_RUNTIME, "DURATION", 0,
     "How long the job runs (on the --reference instance, if given): 90m, "
-    "36h, 1.5d, 2h30m, 5400s; a bare number is hours (required)", 1 },
+    "36h, 1.5d, 2h30m, 5400s; a bare number is hours; MODE:MIN:MAX for a "
+    "triangular range (required)", 1 },
   { "load", OPT_LOAD, "PERCENT", 0,
-    "Average load of the instances, 0-100 (required)", 1 },
+    "Average load of the instances, 0-100; MODE:MIN:MAX (e.g. 60:40:80) "
+    "for a triangular range (required)", 1 },
   { "count", OPT_COUNT, "N", 0, "Number of instances (default 1)", 1 },
   { "lifetime-years", OPT_LIFETIME, "YEARS", 0,
     "Hardware lifetime for manufacturing emissions (default 4)", 1 },
@@ -141,6 +145,7 @@ advise_init (void *opts)
   o->deadline_h = INFINITY;
   o->max_co2e_g = INFINITY;
   o->carbon_price = NAN;
+  cli_uncertainty_init (&o->unc);
 }
 
 static void
@@ -163,14 +168,15 @@ parse_advise (int key, char *arg, struct argp_state *state)
     {
     case ARGP_KEY_INIT:
       state->child_inputs[0] = &o->selection;
-      state->child_inputs[1] = input->global;
+      state->child_inputs[1] = &o->unc;
+      state->child_inputs[2] = input->global;
       break;
     case OPT_RUNTIME:
-      o->params.runtime_h = cli_parse_duration (state, "runtime", arg);
+      o->params.runtime_h = cli_parse_runtime (state, arg, &o->unc);
       o->has_runtime = true;
       break;
     case OPT_LOAD:
-      o->params.load_pct = cli_parse_number (state, "load", arg, 0.0, 100.0);
+      o->params.load_pct = cli_parse_load (state, arg, &o->unc);
       o->has_load = true;
       break;
     case OPT_COUNT:
@@ -179,6 +185,7 @@ parse_advise (int key, char *arg, struct argp_state *state)
     case OPT_LIFETIME:
       o->params.lifetime_years
         = cli_parse_number (state, "lifetime-years", arg, 0.1, 100.0);
+      o->unc.lifetime_given = true;
       break;
     case OPT_SIGNAL:
       if (run_signal_parse (arg, &o->params.signal) < 0)
@@ -265,6 +272,11 @@ parse_advise (int key, char *arg, struct argp_state *state)
         argp_error (state, "--signal %s goes with --method teads: CCF's "
                     "method has only its location-based grid factors",
                     run_signal_name (o->params.signal));
+      if (o->unc.enabled && o->params.method == RUN_METHOD_CCF)
+        argp_error (state, "--uncertainty goes with --method teads: the "
+                    "spreads are those of the Teads method's figures");
+      cli_uncertainty_check (state, &o->unc, o->params.load_pct,
+                             o->params.runtime_h);
       if (o->speedup_path != NULL)
         {
           if (o->has_scaling && o->scaling != SCALING_TABLE)
@@ -290,7 +302,8 @@ parse_advise (int key, char *arg, struct argp_state *state)
 
 static const struct argp_child advise_children[] = {
   { &cli_selection_argp, 0, "Filters:", 3 },
-  { &cli_global_argp, 0, "Global options:", 5 },
+  { &cli_uncertainty_argp, 0, "Uncertainty:", 5 },
+  { &cli_global_argp, 0, "Global options:", 6 },
   { NULL, 0, NULL, 0 },
 };
 
@@ -603,7 +616,76 @@ struct ranking
                                    PARETO_NONE.  */
   bool has_baseline;
   struct run baseline;
+  /* --uncertainty: the sampler over the candidates (and the baseline,
+     last), and what it found.  */
+  struct uncertainty *unc;
+  struct uncertainty_item *items;
+  struct uncertainty_spec spec;
+  double *p_front;
+  struct uncertainty_front_stats front_stats;
+  double p_below_cheapest;
+  double p_below_baseline;
+  char signal_line[768];
+  bool ranges_as_text;          /* The table format: p50 (p5-p95).  */
+  bool cost_range_as_text;      /* ... for the cost too.  */
 };
+
+/* Columns after the advise ones with --uncertainty: the quantiles
+   (uncertainty_columns), then these.  */
+enum
+{
+  UCOL_P_FRONT = UNCERTAINTY_NCOLUMNS,
+  UCOL_TOTAL_RANGE,             /* Table format only.  */
+  UCOL_COST_RANGE,              /* Table format, uncertain runtime.  */
+  UCOL_COUNT
+};
+
+static const struct out_column advise_uncertainty_columns[] = {
+  { "p_front", "P(front)", NULL, OUT_NUMBER, 2, 0 },
+  { "total_gco2e_range", "Total p50 (p5-p95)", "gCO2e", OUT_TEXT, 0, 0 },
+  { "cost_usd_range", "Cost p50 (p5-p95)", "USD", OUT_TEXT, 0, 0 },
+};
+
+/* Whether O's runtime is uncertain (so that its cost is).  */
+static bool
+runtime_uncertain (const struct advise_opts *o)
+{
+  return !isnan (o->unc.runtime.low) || !isnan (o->unc.runtime_spread_pct);
+}
+
+/* The columns of advise's output in FORMAT: a new array of *NCOLS.  */
+static struct out_column *
+advise_columns (const struct advise_opts *o, enum out_format format,
+                size_t *ncols)
+{
+  size_t base = run_ncolumns + ACOL_COUNT;
+  struct out_column *cols = xcalloc (base + UCOL_COUNT, sizeof *cols);
+  size_t i, n = base;
+
+  memcpy (cols, run_columns, run_ncolumns * sizeof *cols);
+  memcpy (cols + run_ncolumns, advise_extra_columns,
+          sizeof advise_extra_columns);
+  for (i = 0; i < run_ncolumns; i++)
+    if (!shown_in_table (cols[i].key))
+      cols[i].flags |= OUT_COL_MACHINE;
+  if (o->unc.enabled)
+    {
+      memcpy (cols + n, uncertainty_columns, sizeof uncertainty_columns);
+      /* The table shows them as ranges instead.  */
+      for (i = 0; i < UNCERTAINTY_NCOLUMNS; i++)
+        cols[n + i].flags |= OUT_COL_MACHINE;
+      n += UNCERTAINTY_NCOLUMNS;
+      cols[n++] = advise_uncertainty_columns[0];
+      if (format == OUT_FORMAT_TABLE)
+        {
+          cols[n++] = advise_uncertainty_columns[1];
+          if (runtime_uncertain (o))
+            cols[n++] = advise_uncertainty_columns[2];
+        }
+    }
+  *ncols = n;
+  return cols;
+}
 
 static void
 marks_of (const struct ranking *r, size_t i, char *buf, size_t size)
@@ -672,6 +754,28 @@ fill_row (struct out_table *t, const struct ranking *r, size_t i)
                             r->baseline.footprint.cost_usd
                               - run->footprint.cost_usd);
     }
+  if (r->unc != NULL)
+    {
+      struct uncertainty_summary sum;
+      size_t u = base + ACOL_COUNT;
+
+      uncertainty_summarise (r->unc, i, &sum);
+      uncertainty_fill_row (t, u, &sum, r->spec.samples, r->spec.seed);
+      out_table_set_number (t, u + UCOL_P_FRONT, r->p_front[i]);
+      if (r->ranges_as_text)
+        {
+          snprintf (text, sizeof text, "%.1f (%.1f-%.1f)",
+                    sum.total_gco2e[1], sum.total_gco2e[0],
+                    sum.total_gco2e[2]);
+          out_table_set_text (t, u + UCOL_TOTAL_RANGE, text);
+          if (r->cost_range_as_text)
+            {
+              snprintf (text, sizeof text, "%.2f (%.2f-%.2f)",
+                        sum.cost_usd[1], sum.cost_usd[0], sum.cost_usd[2]);
+              out_table_set_text (t, u + UCOL_COST_RANGE, text);
+            }
+        }
+    }
 }
 
 /* Output order: by rank, then cost, then the tie-break order.  */
@@ -696,6 +800,18 @@ compare_output (const void *a, const void *b)
   return (r->order[i] > r->order[j]) - (r->order[i] < r->order[j]);
 }
 
+/* The option the summary recommends: the carbon-price pick, else the
+   knee, else the lowest carbon.  */
+static size_t
+recommended (const struct ranking *r)
+{
+  const struct pareto *p = r->pareto;
+
+  return r->carbon_pick != PARETO_NONE ? r->carbon_pick
+         : p->knee != PARETO_NONE      ? p->knee
+                                       : p->greenest;
+}
+
 /* Describe candidate I in a few words for the summary.  */
 static void
 describe (char *buf, size_t size, const struct ranking *r, size_t i)
@@ -707,6 +823,31 @@ describe (char *buf, size_t size, const struct ranking *r, size_t i)
   snprintf (carbon, sizeof carbon, "%.1f", run->footprint.total_gco2e);
   snprintf (buf, size, "%s in %s: %s gCO2e, %s USD, %.2f h", run->instance->name,
             run->region->name, carbon, cost, run->runtime_h);
+}
+
+/* The summary's lines on --uncertainty.  */
+static void
+write_uncertainty_summary (FILE *fp, const struct ranking *r)
+{
+  const struct pareto *p = r->pareto;
+  size_t pick = recommended (r);
+  const struct run *rec = &r->cands[pick].run;
+
+  fprintf (fp, "Uncertainty: %zu samples, seed %lu; ranges are p50 (p5-p95) "
+           "of the total; P(front) is the share of samples in which a "
+           "candidate is on the front (%zu of %zu candidates can be).\n",
+           r->spec.samples, r->spec.seed, r->front_stats.survivors,
+           r->front_stats.competing);
+  if (pick != p->cheapest)
+    fprintf (fp, "P(%s in %s emits less than the cheapest, %s in %s) = "
+             "%.2f\n",
+             rec->instance->name, rec->region->name,
+             r->cands[p->cheapest].run.instance->name,
+             r->cands[p->cheapest].run.region->name, r->p_below_cheapest);
+  if (r->has_baseline)
+    fprintf (fp, "P(%s in %s emits less than the baseline) = %.2f\n",
+             rec->instance->name, rec->region->name, r->p_below_baseline);
+  fprintf (fp, "%s\n", r->signal_line);
 }
 
 static void
@@ -755,9 +896,7 @@ write_summary (FILE *fp, const struct ranking *r, const struct funnel *f,
     }
   if (r->has_baseline)
     {
-      size_t pick = r->carbon_pick != PARETO_NONE ? r->carbon_pick
-                    : p->knee != PARETO_NONE      ? p->knee
-                                                  : p->greenest;
+      size_t pick = recommended (r);
       const struct footprint *b = &r->baseline.footprint;
       const struct footprint *c = &r->cands[pick].run.footprint;
 
@@ -798,7 +937,8 @@ write_summary (FILE *fp, const struct ranking *r, const struct funnel *f,
           fprintf (fp, "  %-20s %s in %s\n", range, run->instance->name,
                    run->region->name);
         }
-    }
+    }  if (r->unc != NULL)
+    write_uncertainty_summary (fp, r);
 }
 
 /* Resolve --baseline TYPE@REGION into a run with the job's scaling.  */
@@ -895,16 +1035,13 @@ rank_and_write (const struct cli_global *global, const struct advise_opts *o,
   struct out_table *t;
   struct cli_sink sink;
   size_t *rows;
-  size_t i, nrows, extra;
+  size_t i, nrows, extra, ncols;
   int status;
   bool ok = true;
 
-  cols = xcalloc (run_ncolumns + ACOL_COUNT, sizeof *cols);
-  memcpy (cols, run_columns, run_ncolumns * sizeof *cols);
-  memcpy (cols + run_ncolumns, advise_extra_columns, sizeof advise_extra_columns);
-  for (i = 0; i < run_ncolumns; i++)
-    if (!shown_in_table (cols[i].key))
-      cols[i].flags |= OUT_COL_MACHINE;
+  cols = advise_columns (o, global->format, &ncols);
+  r->ranges_as_text = global->format == OUT_FORMAT_TABLE;
+  r->cost_range_as_text = r->ranges_as_text && runtime_uncertain (o);
 
   /* The rows to show: the front (already in output order), then --top
      more, or all.  */
@@ -923,7 +1060,7 @@ rank_and_write (const struct cli_global *global, const struct advise_opts *o,
       qsort (rows, r->n, sizeof *rows, compare_output);
     }
 
-  t = out_table_new (cols, run_ncolumns + ACOL_COUNT);
+  t = out_table_new (cols, ncols);
   for (i = 0; i < nrows; i++)
     fill_row (t, r, rows[i]);
 
@@ -951,6 +1088,163 @@ rank_and_write (const struct cli_global *global, const struct advise_opts *o,
   return status;
 }
 
+/* Enumerate every priced pair that meets O's constraints, in the
+   catalogue's order (provider, region, instance: the tie-break order),
+   into R, counting in F, and rank them.  Returns 0, or -1 with D set.  */
+static int
+rank_candidates (const struct advise_opts *o, const struct catalogue *cat,
+                 const struct scaling *scaling, struct ranking *r,
+                 struct funnel *f, struct diag *d)
+{
+  double *power_cache;
+  size_t i;
+
+  r->cands = xcalloc (cat->nprices + 1, sizeof *r->cands);
+  power_cache = xcalloc (cat->ninstances + 1, sizeof *power_cache);
+  for (i = 0; i < cat->ninstances; i++)
+    power_cache[i] = NAN;
+  f->kept[STAGE_PRICED] = cat->nprices;
+  for (i = 0; i < cat->nprices; i++)
+    {
+      int kept = evaluate (o, scaling, &cat->prices[i], power_cache,
+                           &r->cands[r->n].run, f, d);
+
+      if (kept < 0)
+        {
+          free (power_cache);
+          return -1;
+        }
+      r->n += (size_t) kept;
+    }
+  free (power_cache);
+
+  r->cost = xcalloc (r->n + 1, sizeof *r->cost);
+  r->carbon = xcalloc (r->n + 1, sizeof *r->carbon);
+  r->order = xcalloc (r->n + 1, sizeof *r->order);
+  r->hull_slot = xcalloc (r->n + 1, sizeof *r->hull_slot);
+  r->front_slot = xcalloc (r->n + 1, sizeof *r->front_slot);
+  for (i = 0; i < r->n; i++)
+    {
+      r->cost[i] = r->cands[i].run.footprint.cost_usd;
+      r->carbon[i] = r->cands[i].run.footprint.total_gco2e;
+      r->order[i] = i;
+      r->hull_slot[i] = PARETO_NONE;
+      r->front_slot[i] = PARETO_NONE;
+    }
+  r->pareto = pareto_analyse (r->cost, r->carbon, r->order, r->n, d);
+  if (r->pareto == NULL)
+    return -1;
+  for (i = 0; i < r->pareto->nhull; i++)
+    r->hull_slot[r->pareto->hull[i]] = i;
+  for (i = 0; i < r->pareto->nfront; i++)
+    r->front_slot[r->pareto->front[i]] = i;
+  r->carbon_pick = isnan (o->carbon_price)
+                     ? PARETO_NONE
+                     : pareto_pick_at_price (r->cost, r->carbon, r->order,
+                                             r->n, o->carbon_price);
+  return 0;
+}
+
+static void
+ranking_free (struct ranking *r)
+{
+  pareto_free (r->pareto);
+  free (r->cands);
+  free (r->cost);
+  free (r->carbon);
+  free (r->order);
+  free (r->hull_slot);
+  free (r->front_slot);
+  uncertainty_free (r->unc);
+  free (r->items);
+  free (r->p_front);
+}
+
+/* Say in R's signal line whether the recommendation holds under another
+   grid signal: marginal, or average when O already asks for marginal or
+   market.  */
+static void
+check_signal (const struct advise_opts *o, const struct catalogue *cat,
+              const struct scaling *scaling, struct ranking *r)
+{
+  struct advise_opts alt = *o;
+  struct ranking other;
+  struct funnel f;
+  struct diag d;
+  const struct run *rec = &r->cands[recommended (r)].run;
+  const char *name;
+
+  alt.params.signal = o->params.signal == RUN_SIGNAL_AVERAGE
+                        ? RUN_SIGNAL_MARGINAL
+                        : RUN_SIGNAL_AVERAGE;
+  name = run_signal_name (alt.params.signal);
+  memset (&other, 0, sizeof other);
+  memset (&f, 0, sizeof f);
+  if (rank_candidates (&alt, cat, scaling, &other, &f, &d) < 0)
+    snprintf (r->signal_line, sizeof r->signal_line,
+              "Signal: not checked under --signal %s (%.200s).", name,
+              d.text);
+  else if (other.n == 0)
+    snprintf (r->signal_line, sizeof r->signal_line,
+              "Signal: no candidate has a %s grid intensity; the "
+              "recommendation cannot be checked against it.", name);
+  else
+    {
+      const struct run *x = &other.cands[recommended (&other)].run;
+
+      if (x->instance == rec->instance && x->region == rec->region)
+        snprintf (r->signal_line, sizeof r->signal_line,
+                  "Signal: under --signal %s the recommendation stays %s in "
+                  "%s.", name, rec->instance->name, rec->region->name);
+      else
+        snprintf (r->signal_line, sizeof r->signal_line,
+                  "Signal: under --signal %s the recommendation changes to "
+                  "%s in %s (%zu candidates have that figure).",
+                  name, x->instance->name, x->region->name, other.n);
+    }
+  ranking_free (&other);
+}
+
+/* --uncertainty: sample R's candidates (and its baseline), and find
+   each one's share of samples on the front, the recommendation's odds
+   against the cheapest and the baseline, and whether it holds under
+   another grid signal.  Returns an exit status.  */
+static int
+rank_uncertain (const struct advise_opts *o, const struct catalogue *cat,
+                const struct scaling *scaling, struct ranking *r,
+                struct diag *d)
+{
+  struct uncertainty_keys *keys = uncertainty_keys_new (cat);
+  struct cli_progress progress;
+  size_t n = r->n + (r->has_baseline ? 1 : 0), i, pick;
+
+  cli_uncertainty_spec (&o->unc, cat, keys, o->params.load_pct,
+                        o->params.runtime_h, o->params.lifetime_years,
+                        &r->spec);
+  r->items = xcalloc (n + 1, sizeof *r->items);
+  for (i = 0; i < r->n; i++)
+    uncertainty_item_from_run (cat, keys, &r->cands[i].run, &o->params, true,
+                               &r->items[i]);
+  if (r->has_baseline)
+    uncertainty_item_from_run (cat, keys, &r->baseline, &o->params, false,
+                               &r->items[r->n]);
+  uncertainty_keys_free (keys);
+  r->unc = uncertainty_new (&r->spec, r->items, n, d);
+  if (r->unc == NULL)
+    return cli_report (d);
+  r->p_front = xcalloc (n + 1, sizeof *r->p_front);
+  cli_progress_start (&progress);
+  uncertainty_fronts (r->unc, r->p_front, &r->front_stats,
+                      cli_progress_report, &progress);
+  pick = recommended (r);
+  r->p_below_cheapest = uncertainty_p_less (r->unc, pick, r->pareto->cheapest);
+  r->p_below_baseline = r->has_baseline
+                          ? uncertainty_p_less (r->unc, pick, r->n)
+                          : NAN;
+  check_signal (o, cat, scaling, r);
+  return CA_EXIT_OK;
+}
+
 static int
 cmd_advise_exec (const struct cli_global *global, void *opts)
 {
@@ -962,7 +1256,6 @@ cmd_advise_exec (const struct cli_global *global, void *opts)
   struct ranking r;
   struct funnel f;
   struct diag d;
-  double *power_cache = NULL;
   size_t i;
 
   memset (&r, 0, sizeof r);
@@ -1073,24 +1366,10 @@ cmd_advise_exec (const struct cli_global *global, void *opts)
       r.has_baseline = true;
     }
 
-  /* Enumerate every priced pair, in the catalogue's order (provider,
-     region, instance: the tie-break order).  */
-  r.cands = xcalloc (cat->nprices + 1, sizeof *r.cands);
-  power_cache = xcalloc (cat->ninstances + 1, sizeof *power_cache);
-  for (i = 0; i < cat->ninstances; i++)
-    power_cache[i] = NAN;
-  f.kept[STAGE_PRICED] = cat->nprices;
-  for (i = 0; i < cat->nprices; i++)
+  if (rank_candidates (o, cat, &scaling, &r, &f, &d) < 0)
     {
-      int kept = evaluate (o, &scaling, &cat->prices[i], power_cache,
-                           &r.cands[r.n].run, &f, &d);
-
-      if (kept < 0)
-        {
-          status = cli_report (&d);
-          goto done;
-        }
-      r.n += (size_t) kept;
+      status = cli_report (&d);
+      goto done;
     }
   if (r.n == 0)
     {
@@ -1108,62 +1387,28 @@ cmd_advise_exec (const struct cli_global *global, void *opts)
         }
       explain_empty (stderr, &f, o);
     }
-
-  /* Rank.  */
-  r.cost = xcalloc (r.n + 1, sizeof *r.cost);
-  r.carbon = xcalloc (r.n + 1, sizeof *r.carbon);
-  r.order = xcalloc (r.n + 1, sizeof *r.order);
-  r.hull_slot = xcalloc (r.n + 1, sizeof *r.hull_slot);
-  r.front_slot = xcalloc (r.n + 1, sizeof *r.front_slot);
-  for (i = 0; i < r.n; i++)
+  if (r.n > 0 && o->unc.enabled)
     {
-      r.cost[i] = r.cands[i].run.footprint.cost_usd;
-      r.carbon[i] = r.cands[i].run.footprint.total_gco2e;
-      r.order[i] = i;
-      r.hull_slot[i] = PARETO_NONE;
-      r.front_slot[i] = PARETO_NONE;
+      status = rank_uncertain (o, cat, &scaling, &r, &d);
+      if (status != CA_EXIT_OK)
+        goto done;
     }
-  r.pareto = pareto_analyse (r.cost, r.carbon, r.order, r.n, &d);
-  if (r.pareto == NULL)
-    {
-      status = cli_report (&d);
-      goto done;
-    }
-  for (i = 0; i < r.pareto->nhull; i++)
-    r.hull_slot[r.pareto->hull[i]] = i;
-  for (i = 0; i < r.pareto->nfront; i++)
-    r.front_slot[r.pareto->front[i]] = i;
-  r.carbon_pick = isnan (o->carbon_price)
-                    ? PARETO_NONE
-                    : pareto_pick_at_price (r.cost, r.carbon, r.order, r.n,
-                                            o->carbon_price);
   if (r.n > 0)
     status = rank_and_write (global, o, &r, &f);
   else
     {
       /* Machine formats still get a well-formed empty result.  */
-      struct out_column *cols
-        = xcalloc (run_ncolumns + ACOL_COUNT, sizeof *cols);
-      struct out_table *t;
+      size_t ncols;
+      struct out_column *cols = advise_columns (o, global->format, &ncols);
+      struct out_table *t = out_table_new (cols, ncols);
 
-      memcpy (cols, run_columns, run_ncolumns * sizeof *cols);
-      memcpy (cols + run_ncolumns, advise_extra_columns,
-              sizeof advise_extra_columns);
-      t = out_table_new (cols, run_ncolumns + ACOL_COUNT);
       status = cli_emit (global, OUT_LAYOUT_WIDE, t);
       out_table_free (t);
       free (cols);
     }
 
 done:
-  pareto_free (r.pareto);
-  free (r.cands);
-  free (r.cost);
-  free (r.carbon);
-  free (r.order);
-  free (r.hull_slot);
-  free (r.front_slot);
-  free (power_cache);
+  ranking_free (&r);
   speedup_table_free (table);
   catalogue_free (cat);
   advise_free (o);

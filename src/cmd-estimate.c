@@ -7,10 +7,12 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "cmd.h"
 #include "run.h"
+#include "uncertainty.h"
 #include "xalloc.h"
 
 struct estimate_opts
@@ -22,6 +24,7 @@ struct estimate_opts
   bool has_load;
   bool all_methods;             /* --method all: Teads and CCF side by
                                    side.  */
+  struct cli_uncertainty unc;
 };
 
 enum
@@ -45,9 +48,10 @@ static const struct argp_option estimate_options[] = {
     "Region code, e.g. eu-north-1 (required)", 0 },
   { "runtime", OPT_RUNTIME, "DURATION", 0,
     "How long the job runs: 90m, 36h, 1.5d, 2h30m, 5400s; a bare number "
-    "is hours (required)", 0 },
+    "is hours; MODE:MIN:MAX for a triangular range (required)", 0 },
   { "load", OPT_LOAD, "PERCENT", 0,
-    "Average CPU load of the instances, 0-100 (required)", 0 },
+    "Average CPU load of the instances, 0-100; MODE:MIN:MAX (e.g. "
+    "60:40:80) for a triangular range (required)", 0 },
   { "count", OPT_COUNT, "N", 0, "Number of instances (default 1)", 0 },
   { "pue", OPT_PUE, "RATIO", 0,
     "Use this data-centre PUE instead of the region's (at least 1)", 0 },
@@ -76,6 +80,7 @@ estimate_init (void *opts)
   o->params.pue = NAN;
   o->params.grid_gco2e_per_kwh = NAN;
   o->params.power_w = NAN;
+  cli_uncertainty_init (&o->unc);
 }
 
 static error_t
@@ -87,7 +92,8 @@ parse_estimate (int key, char *arg, struct argp_state *state)
   switch (key)
     {
     case ARGP_KEY_INIT:
-      state->child_inputs[0] = input->global;
+      state->child_inputs[0] = &o->unc;
+      state->child_inputs[1] = input->global;
       break;
     case OPT_INSTANCE:
       o->instance = arg;
@@ -96,11 +102,11 @@ parse_estimate (int key, char *arg, struct argp_state *state)
       o->region = arg;
       break;
     case OPT_RUNTIME:
-      o->params.runtime_h = cli_parse_duration (state, "runtime", arg);
+      o->params.runtime_h = cli_parse_runtime (state, arg, &o->unc);
       o->has_runtime = true;
       break;
     case OPT_LOAD:
-      o->params.load_pct = cli_parse_number (state, "load", arg, 0.0, 100.0);
+      o->params.load_pct = cli_parse_load (state, arg, &o->unc);
       o->has_load = true;
       break;
     case OPT_COUNT:
@@ -116,6 +122,7 @@ parse_estimate (int key, char *arg, struct argp_state *state)
     case OPT_LIFETIME:
       o->params.lifetime_years
         = cli_parse_number (state, "lifetime-years", arg, 0.1, 100.0);
+      o->unc.lifetime_given = true;
       break;
     case OPT_SIGNAL:
       if (run_signal_parse (arg, &o->params.signal) < 0)
@@ -147,6 +154,12 @@ parse_estimate (int key, char *arg, struct argp_state *state)
         argp_error (state, "--signal %s goes with --method teads: CCF's "
                     "method has only its location-based grid factors",
                     run_signal_name (o->params.signal));
+      if (o->unc.enabled
+          && (o->all_methods || o->params.method == RUN_METHOD_CCF))
+        argp_error (state, "--uncertainty goes with --method teads: the "
+                    "spreads are those of the Teads method's figures");
+      cli_uncertainty_check (state, &o->unc, o->params.load_pct,
+                             o->params.runtime_h);
       break;
     default:
       return ARGP_ERR_UNKNOWN;
@@ -155,7 +168,8 @@ parse_estimate (int key, char *arg, struct argp_state *state)
 }
 
 static const struct argp_child estimate_children[] = {
-  { &cli_global_argp, 0, "Global options:", 1 },
+  { &cli_uncertainty_argp, 0, "Uncertainty:", 1 },
+  { &cli_global_argp, 0, "Global options:", 2 },
   { NULL, 0, NULL, 0 },
 };
 
@@ -271,6 +285,47 @@ estimate_both (const struct cli_global *global,
   return cli_sink_close (&sink, true);
 }
 
+/* --uncertainty: RUN with the p5, p50 and p95 of its total and cost.
+   Returns an exit status.  */
+static int
+estimate_uncertain (const struct cli_global *global,
+                    const struct estimate_opts *o,
+                    const struct catalogue *cat, const struct run *run)
+{
+  struct uncertainty_keys *keys = uncertainty_keys_new (cat);
+  struct uncertainty_spec spec;
+  struct uncertainty_item item;
+  struct uncertainty_summary sum;
+  struct uncertainty *u;
+  struct out_column *cols;
+  struct out_table *table;
+  struct diag d;
+  int status;
+
+  cli_uncertainty_spec (&o->unc, cat, keys, o->params.load_pct,
+                        o->params.runtime_h, o->params.lifetime_years, &spec);
+  uncertainty_item_from_run (cat, keys, run, &o->params, false, &item);
+  u = uncertainty_new (&spec, &item, 1, &d);
+  uncertainty_keys_free (keys);
+  if (u == NULL)
+    return cli_report (&d);
+  uncertainty_summarise (u, 0, &sum);
+  uncertainty_free (u);
+
+  cols = xcalloc (run_ncolumns + UNCERTAINTY_NCOLUMNS, sizeof *cols);
+  memcpy (cols, run_columns, run_ncolumns * sizeof *cols);
+  memcpy (cols + run_ncolumns, uncertainty_columns,
+          sizeof uncertainty_columns);
+  table = out_table_new (cols, run_ncolumns + UNCERTAINTY_NCOLUMNS);
+  out_table_add_row (table);
+  run_fill_row (table, run);
+  uncertainty_fill_row (table, run_ncolumns, &sum, spec.samples, spec.seed);
+  status = cli_emit (global, OUT_LAYOUT_VERTICAL, table);
+  out_table_free (table);
+  free (cols);
+  return status;
+}
+
 static int
 cmd_estimate_exec (const struct cli_global *global, void *opts)
 {
@@ -318,6 +373,11 @@ cmd_estimate_exec (const struct cli_global *global, void *opts)
       goto done;
     }
 
+  if (o->unc.enabled)
+    {
+      status = estimate_uncertain (global, o, cat, &run);
+      goto done;
+    }
   table = out_table_new (run_columns, run_ncolumns);
   out_table_add_row (table);
   run_fill_row (table, &run);

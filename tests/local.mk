@@ -30,7 +30,8 @@ unit_tests = \
   %D%/unit/check_power \
   %D%/unit/check_run \
   %D%/unit/check_scaling \
-  %D%/unit/check_suggest
+  %D%/unit/check_suggest \
+  %D%/unit/check_uncertainty
 
 if HAVE_CHECK
 check_PROGRAMS = $(unit_tests)
@@ -64,6 +65,8 @@ UNIT_LDADD = $(ADVISOR_LIBS) $(CHECK_LIBS)
 %C%_unit_check_scaling_LDADD = $(UNIT_LDADD)
 %C%_unit_check_suggest_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_suggest_LDADD = $(UNIT_LDADD)
+%C%_unit_check_uncertainty_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_uncertainty_LDADD = $(UNIT_LDADD)
 
 cli_tests = \
   %D%/cli/advise.sh \
@@ -71,7 +74,8 @@ cli_tests = \
   %D%/cli/estimate.sh \
   %D%/cli/list.sh \
   %D%/cli/method.sh \
-  %D%/cli/misc.sh
+  %D%/cli/misc.sh \
+  %D%/cli/uncertainty.sh
 
 data_tests = %D%/data/model-error.sh %D%/data/rebuild.sh
 

@@ -104,6 +104,25 @@ static const char ccf_regions_csv[]
     /* Line 3.  */
     "aws,us-test-1,1.135,fleet,,,grid-x\n";
 
+static const char grid_alternatives_csv[]
+  = "provider,region,source,year,gco2e_per_kwh,level\n"
+    "aws,eu-north-9,grid-x,2024,8.8,region\n"
+    "aws,eu-north-9,grid-y,,20,country\n";
+
+static const char pue_alternatives_csv[]
+  = "provider,region,source,year,pue\n"
+    "aws,eu-north-9,grid-x,2024,1.2\n";
+
+static const char embodied_alternatives_csv[]
+  = "provider,instance_type,source,embodied_kgco2e\n"
+    "aws,m1.large,teads,40\n";
+
+static const char power_error_csv[]
+  = "power_origin,load_pct,median_abs_rel_error,p95_abs_rel_error,"
+    "worst_abs_rel_error,source\n"
+    "modelled,0,0.1,0.2,0.3,teads\n"
+    "modelled,100,0.2,0.3,0.4,teads\n";
+
 static const struct
 {
   const char *name;
@@ -118,6 +137,10 @@ static const struct
   { CATALOGUE_PRICES, prices_csv },
   { CATALOGUE_CCF_INSTANCES, ccf_instances_csv },
   { CATALOGUE_CCF_REGIONS, ccf_regions_csv },
+  { CATALOGUE_GRID_ALTERNATIVES, grid_alternatives_csv },
+  { CATALOGUE_PUE_ALTERNATIVES, pue_alternatives_csv },
+  { CATALOGUE_EMBODIED_ALTERNATIVES, embodied_alternatives_csv },
+  { CATALOGUE_POWER_ERROR, power_error_csv },
 };
 
 /* The temporary data directory of the running test.  */
@@ -573,6 +596,27 @@ START_TEST (test_find_ccf)
   ck_assert (isnan (us->grid_gco2e_per_kwh));
   ck_assert_uint_eq (us->line, 3);
   ck_assert_ptr_null (catalogue_find_ccf_region (cat, "mars-1"));
+  catalogue_free (cat);
+}
+END_TEST
+
+/* The alternatives tables widen each figure's range; the point figure
+   is always in it.  */
+START_TEST (test_alternatives)
+{
+  struct catalogue *cat = load_ok ();
+  const struct region *north = catalogue_find_region (cat, "eu-north-9");
+  const struct instance *m1 = catalogue_find_instance (cat, "m1.large");
+
+  /* Its own figure, 24.71, is the highest of the three.  */
+  ck_assert_double_eq (north->grid_low, 8.8);
+  ck_assert_double_eq (north->grid_high, north->grid.gco2e_per_kwh);
+  ck_assert_double_eq (north->pue_high, 1.2);
+  ck_assert_double_eq (m1->embodied_high_kgco2e, 40.0);
+  ck_assert_double_eq (m1->embodied_low_kgco2e, m1->embodied_kgco2e);
+  ck_assert_double_eq_tol (catalogue_power_error (cat, "modelled", 50.0),
+                           0.15, 1e-12);
+  ck_assert_double_eq (catalogue_power_error (cat, "measured", 50.0), 0.0);
   catalogue_free (cat);
 }
 END_TEST
@@ -1081,6 +1125,7 @@ catalogue_suite (void)
   tcase_add_test (tc, test_missing_prices);
   tcase_add_test (tc, test_missing_sources);
   tcase_add_test (tc, test_missing_ccf);
+  tcase_add_test (tc, test_alternatives);
   tcase_add_test (tc, test_missing_dir);
   suite_add_tcase (s, tc);
 

@@ -1,0 +1,306 @@
+/* Unit tests for the Monte Carlo uncertainty of runs.  */
+#include <config.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "footprint.h"
+#include "uncertainty.h"
+#include "unit.h"
+
+static const double curve[CATALOGUE_POWER_POINTS] = { 10, 20, 30, 40 };
+
+/* A spec of exact job figures over two regions, power keys, hosts and
+   curves.  */
+static void
+exact_spec (struct uncertainty_spec *spec, size_t samples)
+{
+  memset (spec, 0, sizeof *spec);
+  spec->samples = samples;
+  spec->seed = UNCERTAINTY_DEFAULT_SEED;
+  spec->load_pct.low = spec->load_pct.mode = spec->load_pct.high = 50.0;
+  spec->runtime_h.low = spec->runtime_h.mode = spec->runtime_h.high = 10.0;
+  spec->runtime_point_h = 10.0;
+  spec->lifetime_low_years = spec->lifetime_high_years = 4.0;
+  spec->nregions = spec->npower_keys = spec->nhosts = spec->ncurves = 2;
+  spec->prune = true;
+}
+
+/* An item with every range of zero width: 3 instances of 123.4 W for
+   7.5 h, PUE 1.17, grid 321.5, embodied 97.3 kg, 0.37 USD/h.  */
+static void
+exact_item (struct uncertainty_item *it, size_t region)
+{
+  memset (it, 0, sizeof *it);
+  it->count = 3.0;
+  it->runtime_h = 7.5;
+  it->power_w = 123.4;
+  it->curve_w = curve;
+  it->embodied_kgco2e = it->embodied_low_kgco2e = it->embodied_high_kgco2e
+      = 97.3;
+  it->pue = it->pue_low = it->pue_high = 1.17;
+  it->grid_gco2e_per_kwh = it->grid_low = it->grid_high = 321.5;
+  it->region = region;
+  it->cost_usd = 3.0 * 0.37 * 7.5;
+  it->competes = true;
+}
+
+/* Zero-width distributions: every percentile is the point estimate,
+   exactly as footprint_compute gives it.  */
+START_TEST (test_zero_width_exact)
+{
+  struct uncertainty_spec spec;
+  struct uncertainty_item it;
+  struct uncertainty_summary sum;
+  struct footprint_job job = { 7.5, 3.0, 4.0 * FOOTPRINT_HOURS_PER_YEAR };
+  struct footprint_site site = { 123.4, 97.3, 1.17, 321.5, 0.37 };
+  struct footprint fp;
+  struct uncertainty *u;
+  struct diag d;
+  size_t k;
+
+  exact_spec (&spec, 1000);
+  exact_item (&it, 0);
+  footprint_compute (&job, &site, &fp);
+  u = uncertainty_new (&spec, &it, 1, &d);
+  ck_assert_msg (u != NULL, "%s", d.text);
+  uncertainty_summarise (u, 0, &sum);
+  for (k = 0; k < 3; k++)
+    {
+      ck_assert_double_eq (sum.total_gco2e[k], fp.total_gco2e);
+      ck_assert_double_eq (sum.cost_usd[k], it.cost_usd);
+    }
+  uncertainty_free (u);
+}
+END_TEST
+
+/* A uniform grid range from 100 to 300 g/kWh, all else exact: the total
+   is Scope 3 + energy x grid, so its quantiles are those of the grid.  */
+START_TEST (test_uniform_grid_quantiles)
+{
+  struct uncertainty_spec spec;
+  struct uncertainty_item it;
+  struct uncertainty_summary sum;
+  struct uncertainty *u;
+  struct diag d;
+  double energy, scope3, q[3] = { 0.05, 0.5, 0.95 };
+  size_t k;
+
+  exact_spec (&spec, 20000);
+  exact_item (&it, 1);
+  it.grid_low = 100.0;
+  it.grid_gco2e_per_kwh = 200.0;
+  it.grid_high = 300.0;
+  energy = 3.0 * 123.4 * 7.5 / 1000.0 * 1.17;
+  scope3 = 3.0 * 97.3 * 1000.0 * 7.5 / (4.0 * FOOTPRINT_HOURS_PER_YEAR);
+  u = uncertainty_new (&spec, &it, 1, &d);
+  ck_assert_msg (u != NULL, "%s", d.text);
+  uncertainty_summarise (u, 0, &sum);
+  for (k = 0; k < 3; k++)
+    {
+      double want = scope3 + energy * (100.0 + 200.0 * q[k]);
+
+      /* The standard error of a quantile of 20,000 uniform draws is
+         below 0.4 % of the range; allow 1 %.  */
+      ck_assert_double_eq_tol (sum.total_gco2e[k], want, 0.01 * energy * 200);
+    }
+  uncertainty_free (u);
+}
+END_TEST
+
+/* Two runs in different regions, 1 kWh each and no Scope 3: A's total is
+   uniform on 100-200 g, B's on 150-250 g, independent.  P(A < B) =
+   1 - P(U1 - U2 > 0.5) = 1 - 1/8 = 0.875.  */
+START_TEST (test_p_less)
+{
+  struct uncertainty_spec spec;
+  struct uncertainty_item it[2];
+  struct uncertainty *u;
+  struct diag d;
+  size_t k;
+
+  exact_spec (&spec, 20000);
+  for (k = 0; k < 2; k++)
+    {
+      exact_item (&it[k], k);
+      it[k].count = 1.0;
+      it[k].runtime_h = 1.0;
+      it[k].power_w = 1000.0;
+      it[k].pue = it[k].pue_low = it[k].pue_high = 1.0;
+      it[k].embodied_kgco2e = it[k].embodied_low_kgco2e = 0.0;
+      it[k].embodied_high_kgco2e = 0.0;
+      it[k].grid_low = k == 0 ? 100.0 : 150.0;
+      it[k].grid_high = it[k].grid_low + 100.0;
+      it[k].grid_gco2e_per_kwh = it[k].grid_low;
+    }
+  u = uncertainty_new (&spec, it, 2, &d);
+  ck_assert_msg (u != NULL, "%s", d.text);
+  /* Standard error sqrt (0.875 x 0.125 / 20000) = 0.0023.  */
+  ck_assert_double_eq_tol (uncertainty_p_less (u, 0, 1), 0.875, 0.01);
+  ck_assert_double_eq_tol (uncertainty_p_less (u, 1, 0), 0.125, 0.01);
+  uncertainty_free (u);
+}
+END_TEST
+
+/* Every spread at once, with the job's load and runtime as ranges.  */
+static struct uncertainty *
+spread (unsigned long seed, struct uncertainty_item *it)
+{
+  struct uncertainty_spec spec;
+  struct diag d;
+  struct uncertainty *u;
+
+  exact_spec (&spec, 500);
+  spec.seed = seed;
+  spec.load_pct.low = 30.0;
+  spec.load_pct.high = 80.0;
+  spec.load_pct.triangular = true;
+  spec.runtime_h.low = 8.0;
+  spec.runtime_h.high = 14.0;
+  spec.lifetime_low_years = 4.0;
+  spec.lifetime_high_years = 6.0;
+  exact_item (it, 0);
+  it->grid_low = 250.0;
+  it->grid_high = 400.0;
+  it->pue_low = 1.1;
+  it->pue_high = 1.3;
+  it->embodied_low_kgco2e = 80.0;
+  it->embodied_high_kgco2e = 120.0;
+  it->power_sigma = 0.1;
+  u = uncertainty_new (&spec, it, 1, &d);
+  ck_assert_msg (u != NULL, "%s", d.text);
+  return u;
+}
+
+START_TEST (test_seed)
+{
+  struct uncertainty_item it[3];
+  struct uncertainty *a = spread (7, &it[0]);
+  struct uncertainty *b = spread (7, &it[1]);
+  struct uncertainty *c = spread (8, &it[2]);
+  double ta[500], tb[500], tc[500], ca[500], cb[500];
+
+  uncertainty_item_samples (a, 0, ta, ca);
+  uncertainty_item_samples (b, 0, tb, cb);
+  uncertainty_item_samples (c, 0, tc, NULL);
+  ck_assert (memcmp (ta, tb, sizeof ta) == 0);
+  ck_assert (memcmp (ca, cb, sizeof ca) == 0);
+  ck_assert (memcmp (ta, tc, sizeof ta) != 0);
+  uncertainty_free (a);
+  uncertainty_free (b);
+  uncertainty_free (c);
+}
+END_TEST
+
+/* A cheap, clean run dominates two others in every sample: it is on the
+   front in all of them, and pruning finds that the others never are.  */
+START_TEST (test_p_front_dominant)
+{
+  struct uncertainty_spec spec;
+  struct uncertainty_item it[3];
+  struct uncertainty_front_stats stats;
+  double p[3], q[3];
+  struct uncertainty *u;
+  struct diag d;
+  size_t k;
+
+  exact_spec (&spec, 1000);
+  for (k = 0; k < 3; k++)
+    {
+      exact_item (&it[k], k == 0 ? 0 : 1);
+      it[k].grid_low = 50.0 + 300.0 * (double)k;
+      it[k].grid_gco2e_per_kwh = it[k].grid_low + 50.0;
+      it[k].grid_high = it[k].grid_low + 100.0;
+      it[k].cost_usd = 1.0 + (double)k;
+    }
+  /* The two dearer runs overlap each other, but never the first.  */
+  it[2].grid_low = 300.0;
+  u = uncertainty_new (&spec, it, 3, &d);
+  ck_assert_msg (u != NULL, "%s", d.text);
+  uncertainty_fronts (u, p, &stats, NULL, NULL);
+  ck_assert_double_eq (p[0], 1.0);
+  ck_assert_double_eq (p[1], 0.0);
+  ck_assert_double_eq (p[2], 0.0);
+  ck_assert_uint_eq (stats.competing, 3);
+  ck_assert_uint_eq (stats.survivors, 1);
+  uncertainty_free (u);
+
+  /* Without pruning the same shares, from sampling every run.  */
+  spec.prune = false;
+  u = uncertainty_new (&spec, it, 3, &d);
+  uncertainty_fronts (u, q, &stats, NULL, NULL);
+  ck_assert_uint_eq (stats.survivors, 3);
+  for (k = 0; k < 3; k++)
+    ck_assert_double_eq (p[k], q[k]);
+  uncertainty_free (u);
+}
+END_TEST
+
+/* Two runs of the same cost whose totals overlap: each is on the front
+   exactly when it emits less, and pruning keeps both.  */
+START_TEST (test_p_front_overlap)
+{
+  struct uncertainty_spec spec;
+  struct uncertainty_item it[2];
+  struct uncertainty_front_stats stats;
+  double p[2];
+  struct uncertainty *u;
+  struct diag d;
+  size_t k;
+
+  exact_spec (&spec, 20000);
+  for (k = 0; k < 2; k++)
+    {
+      exact_item (&it[k], k);
+      it[k].grid_low = 100.0 + 50.0 * (double)k;
+      it[k].grid_gco2e_per_kwh = it[k].grid_low;
+      it[k].grid_high = it[k].grid_low + 100.0;
+    }
+  u = uncertainty_new (&spec, it, 2, &d);
+  ck_assert_msg (u != NULL, "%s", d.text);
+  uncertainty_fronts (u, p, &stats, NULL, NULL);
+  ck_assert_uint_eq (stats.survivors, 2);
+  ck_assert_double_eq_tol (p[0], 0.875, 0.01);
+  ck_assert_double_eq_tol (p[1], 0.125, 0.01);
+  ck_assert_double_eq_tol (p[0], uncertainty_p_less (u, 0, 1), 1e-12);
+  uncertainty_free (u);
+}
+END_TEST
+
+/* Bad input is refused with a message, never drawn from.  */
+START_TEST (test_bad_spec)
+{
+  struct uncertainty_spec spec;
+  struct uncertainty_item it;
+  struct diag d;
+
+  exact_spec (&spec, 0);
+  exact_item (&it, 0);
+  ck_assert_ptr_null (uncertainty_new (&spec, &it, 1, &d));
+  ck_assert_int_eq (d.status, CA_EXIT_USAGE);
+  exact_spec (&spec, 10);
+  it.region = 5;
+  ck_assert_ptr_null (uncertainty_new (&spec, &it, 1, &d));
+  ck_assert_int_eq (d.status, CA_EXIT_FAILURE);
+}
+END_TEST
+
+static Suite *
+uncertainty_suite (void)
+{
+  Suite *s = suite_create ("uncertainty");
+  TCase *tc = tcase_create ("sampling");
+
+  tcase_add_test (tc, test_zero_width_exact);
+  tcase_add_test (tc, test_uniform_grid_quantiles);
+  tcase_add_test (tc, test_p_less);
+  tcase_add_test (tc, test_seed);
+  tcase_add_test (tc, test_p_front_dominant);
+  tcase_add_test (tc, test_p_front_overlap);
+  tcase_add_test (tc, test_bad_spec);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+UNIT_MAIN (uncertainty_suite)
