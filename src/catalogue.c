@@ -1341,16 +1341,16 @@ catalogue_power_error (const struct catalogue *cat, const char *origin,
       if (!(load_pct > e->load_pct))
         {
           if (prev == NULL || !(load_pct < e->load_pct))
-            return e->median_abs_rel_error;
-          return prev->median_abs_rel_error
+            return e->p95_abs_rel_error;
+          return prev->p95_abs_rel_error
                  + (load_pct - prev->load_pct)
                      / (e->load_pct - prev->load_pct)
-                     * (e->median_abs_rel_error
-                        - prev->median_abs_rel_error);
+                     * (e->p95_abs_rel_error
+                        - prev->p95_abs_rel_error);
         }
       prev = e;
     }
-  return prev != NULL ? prev->median_abs_rel_error : 0.0;
+  return prev != NULL ? prev->p95_abs_rel_error : 0.0;
 }
 
 size_t

@@ -258,7 +258,8 @@ const struct price *catalogue_find_price (const struct catalogue *cat,
 bool catalogue_region_in_group (const struct region *region,
                                 const char *group);
 
-/* The median absolute relative error of a power curve of ORIGIN
+/* The 95th percentile of the absolute relative error of a power curve of
+   ORIGIN
    ("measured" or "modelled") at LOAD_PCT, interpolated linearly between
    the loads of power_error.csv; 0 when the table has no row for
    ORIGIN.  */

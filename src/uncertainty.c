@@ -775,7 +775,7 @@ uncertainty_item_from_run (const struct catalogue *cat,
   out->curve = ii;
   out->power_sigma
       = catalogue_power_error (cat, in->power_origin, params->load_pct)
-        / UNCERTAINTY_MAD_NORMAL;
+        / UNCERTAINTY_P95_NORMAL;
   out->power_key = keys->power_key[ii];
   out->embodied_kgco2e = run->embodied_kgco2e;
   out->embodied_low_kgco2e = in->embodied_low_kgco2e;
