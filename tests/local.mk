@@ -86,4 +86,4 @@ endif
 
 EXTRA_DIST += $(cli_tests) $(data_tests) %D%/cli/lib.sh %D%/cli/expected \
   %D%/cli/fixtures \
-  %D%/unit/unit.h
+  %D%/unit/unit.h %D%/unit/shipped.h

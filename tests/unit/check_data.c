@@ -14,42 +14,12 @@
 #include "diag.h"
 #include "system.h"
 #include "unit.h"
-
-static struct catalogue *cat;
-static struct diag cat_diag;
-static const char *cat_dir;
-
-/* The data directory: $CARBON_ADVISOR_DATA (set by make check), else
-   "data" under the current directory.  */
-static const char *
-data_dir (void)
-{
-  const char *dir = getenv ("CARBON_ADVISOR_DATA");
-
-  return dir != NULL && dir[0] != '\0' ? dir : "data";
-}
-
-static void
-load_catalogue (void)
-{
-  cat_dir = data_dir ();
-  cat = catalogue_load (cat_dir, &cat_diag);
-}
-
-static void
-free_catalogue (void)
-{
-  catalogue_free (cat);
-  cat = NULL;
-}
+#include "shipped.h"
 
 static void
 assert_catalogue (void)
 {
-  ck_assert_msg (cat != NULL,
-                 "cannot load the data tables from '%s' (set "
-                 "CARBON_ADVISOR_DATA to the data/ folder): %s",
-                 cat_dir, cat_diag.text);
+  ASSERT_CATALOGUE ();
 }
 
 /* Counting by provider.  */

@@ -10,6 +10,7 @@
 #include "power.h"
 #include "system.h"
 #include "unit.h"
+#include "shipped.h"
 
 /* Assert that X is Y within 1e-9 relative (Y must not be 0).  */
 #define ASSERT_REL(x, y) ck_assert_double_eq_tol ((x), (y), 1e-9 * fabs (y))
@@ -231,32 +232,7 @@ END_TEST
 
 /* Every curve of the shipped data.  */
 
-static struct catalogue *cat;
-static struct diag cat_diag;
-static const char *cat_dir;
 
-/* Load data/ once, in the parent; the tests report a failure.  */
-static void
-load_catalogue (void)
-{
-  cat_dir = getenv ("CARBON_ADVISOR_DATA");
-  if (cat_dir == NULL || cat_dir[0] == '\0')
-    cat_dir = "data";
-  cat = catalogue_load (cat_dir, &cat_diag);
-}
-
-static void
-free_catalogue (void)
-{
-  catalogue_free (cat);
-  cat = NULL;
-}
-
-#define ASSERT_CATALOGUE()                                              \
-  ck_assert_msg (cat != NULL,                                           \
-                 "cannot load the data tables from '%s' (set "          \
-                 "CARBON_ADVISOR_DATA to the data/ folder): %s",        \
-                 cat_dir, cat_diag.text)
 
 START_TEST (test_data_m5_xlarge)
 {

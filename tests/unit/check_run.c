@@ -12,30 +12,12 @@
 #include "run.h"
 #include "system.h"
 #include "unit.h"
+#include "shipped.h"
 
 /* Assert that X is Y within 1e-9 relative (Y must not be 0).  */
 #define ASSERT_REL(x, y) ck_assert_double_eq_tol ((x), (y), 1e-9 * fabs (y))
 
 /* The data: loaded once per test case, in the parent.  */
-static struct catalogue *cat;
-static struct diag cat_diag;
-static const char *cat_dir;
-
-static void
-load_catalogue (void)
-{
-  cat_dir = getenv ("CARBON_ADVISOR_DATA");
-  if (cat_dir == NULL || cat_dir[0] == '\0')
-    cat_dir = "data";
-  cat = catalogue_load (cat_dir, &cat_diag);
-}
-
-static void
-free_catalogue (void)
-{
-  catalogue_free (cat);
-  cat = NULL;
-}
 
 /* The m5.xlarge in eu-north-1 and its price:
      data/instances.csv: 8.8, 14.0, 28.2, 39.9 W; 67.1 kg

@@ -16,6 +16,7 @@
 #include "scaling.h"
 #include "system.h"
 #include "unit.h"
+#include "shipped.h"
 
 /* Assert that X is Y within 1e-12 relative (Y must not be 0).  */
 #define ASSERT_REL(x, y) ck_assert_double_eq_tol ((x), (y), 1e-12 * fabs (y))
@@ -189,25 +190,6 @@ END_TEST
    data/instances.csv: p3.2xlarge 1 x V100, p3.8xlarge 4 x V100,
    g4dn.xlarge 1 x T4, g3s.xlarge 1 x M60, m5.xlarge no GPU).  */
 
-static struct catalogue *cat;
-static struct diag cat_diag;
-static const char *cat_dir;
-
-static void
-load_catalogue (void)
-{
-  cat_dir = getenv ("CARBON_ADVISOR_DATA");
-  if (cat_dir == NULL || cat_dir[0] == '\0')
-    cat_dir = "data";
-  cat = catalogue_load (cat_dir, &cat_diag);
-}
-
-static void
-free_catalogue (void)
-{
-  catalogue_free (cat);
-  cat = NULL;
-}
 
 /* The instance NAME of the shipped data, which must exist.  */
 static const struct instance *
