@@ -831,8 +831,11 @@ load_grid_alternatives (struct catalogue *cat, const struct csv_table *t,
 
   if (find_columns (t, names, c, d) < 0)
     return -1;
+  cat->grid_alternatives
+    = xcalloc (t->nrows + 1, sizeof *cat->grid_alternatives);
   for (r.row = 0; r.row < t->nrows; r.row++)
     {
+      struct grid_alternative *a = &cat->grid_alternatives[r.row];
       struct region *g = row_region (cat, &r, c);
       const char *source;
       double x;
@@ -842,6 +845,20 @@ load_grid_alternatives (struct catalogue *cat, const struct csv_table *t,
           || whole (&r, c[3], true, 0, &year) < 0
           || number_min (&r, c[4], false, 0.0, &x) < 0)
         return -1;
+      /* catalogue_grid_alternatives hands out a region's rows as one
+         run: they must follow one another, in the regions' order.  */
+      if (r.row > 0 && cat->grid_alternatives[r.row - 1].region > g)
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "%s:%zu: row out of order: the table must be "
+                         "sorted by its key columns",
+                         t->path, csvio_line (r.row));
+      a->region = g;
+      a->source = source;
+      a->year = year;
+      a->gco2e_per_kwh = x;
+      a->level = text (&r, c[5]);
+      a->line = csvio_line (r.row);
+      cat->ngrid_alternatives++;
       widen (&g->grid_low, &g->grid_high, x);
     }
   return 0;
@@ -1212,6 +1229,7 @@ catalogue_free (struct catalogue *cat)
   free (cat->ccf_instances);
   free (cat->ccf_regions);
   free (cat->power_errors);
+  free (cat->grid_alternatives);
   free (cat->dir);
   free (cat);
 }
@@ -1351,6 +1369,31 @@ catalogue_power_error (const struct catalogue *cat, const char *origin,
       prev = e;
     }
   return prev != NULL ? prev->p95_abs_rel_error : 0.0;
+}
+
+size_t
+catalogue_grid_alternatives (const struct catalogue *cat,
+                             const struct region *region,
+                             const struct grid_alternative **first)
+{
+  size_t lo = 0, hi = cat->ngrid_alternatives, n = 0;
+
+  /* The rows are sorted by region (the loader checks it): find the
+     first of REGION's by bisection.  */
+  while (lo < hi)
+    {
+      size_t mid = lo + (hi - lo) / 2;
+
+      if (cat->grid_alternatives[mid].region < region)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  while (lo + n < cat->ngrid_alternatives
+         && cat->grid_alternatives[lo + n].region == region)
+    n++;
+  *first = n > 0 ? &cat->grid_alternatives[lo] : NULL;
+  return n;
 }
 
 size_t

@@ -52,6 +52,17 @@ struct grid_figure
   long year;                    /* 0 when the data has none.  */
 };
 
+/* One location-based grid figure of grid_alternatives.csv.  */
+struct grid_alternative
+{
+  const struct region *region;
+  const char *source;           /* An id of sources.csv.  */
+  long year;                    /* 0 when the row gives none.  */
+  double gco2e_per_kwh;
+  const char *level;            /* "region" or "country", or "".  */
+  size_t line;                  /* Line in grid_alternatives.csv.  */
+};
+
 struct region
 {
   const char *provider;
@@ -199,6 +210,10 @@ struct catalogue
   size_t nccf_regions;
   struct power_error *power_errors; /* In file order.  */
   size_t npower_errors;
+  struct grid_alternative *grid_alternatives;  /* Sorted by provider,
+                                                 region; each region's
+                                                 rows together.  */
+  size_t ngrid_alternatives;
   /* Private: the tables whose text the structs above point into, and
      lookup indexes.  */
   void *private_data;
@@ -265,6 +280,13 @@ bool catalogue_region_in_group (const struct region *region,
    ORIGIN.  */
 double catalogue_power_error (const struct catalogue *cat,
                               const char *origin, double load_pct);
+
+/* The location-based grid figures of grid_alternatives.csv for REGION:
+   sets *FIRST to the first of them (they follow one another) and returns
+   how many there are, 0 (and *FIRST NULL) when there is none.  */
+size_t catalogue_grid_alternatives (const struct catalogue *cat,
+                                    const struct region *region,
+                                    const struct grid_alternative **first);
 
 /* How many regions sell INSTANCE.  */
 size_t catalogue_count_regions (const struct catalogue *cat,

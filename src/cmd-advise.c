@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "cmd.h"
+#include "cmd-advise.h"
 #include "numparse.h"
 #include "pareto.h"
 #include "run.h"
@@ -20,31 +21,6 @@
 #include "uncertainty.h"
 #include "xalloc.h"
 
-struct advise_opts
-{
-  struct run_params params;
-  bool has_runtime;
-  bool has_load;
-  struct selection selection;
-  struct name_list exclude_regions;
-  struct name_list gpu_models;
-  struct name_list families;
-  struct name_list patterns;
-  const char *arch;
-  double max_cost_usd;          /* +inf when not given.  */
-  double deadline_h;
-  double max_co2e_g;
-  const char *reference;
-  enum scaling_mode scaling;
-  bool has_scaling;
-  double serial_fraction;
-  const char *speedup_path;
-  const char *baseline;         /* TYPE@REGION.  */
-  double carbon_price;          /* USD per tonne, NaN when not given.  */
-  long top;
-  bool all;
-  struct cli_uncertainty unc;
-};
 
 enum
 {
@@ -131,8 +107,8 @@ static const struct argp_option advise_options[] = {
   { NULL, 0, NULL, 0, NULL, 0 },
 };
 
-static void
-advise_init (void *opts)
+void
+advise_opts_init (void *opts)
 {
   struct advise_opts *o = opts;
 
@@ -148,8 +124,8 @@ advise_init (void *opts)
   cli_uncertainty_init (&o->unc);
 }
 
-static void
-advise_free (struct advise_opts *o)
+void
+advise_opts_free (struct advise_opts *o)
 {
   selection_free (&o->selection);
   name_list_free (&o->exclude_regions);
@@ -307,6 +283,10 @@ static const struct argp_child advise_children[] = {
   { NULL, 0, NULL, 0 },
 };
 
+const struct argp advise_job_argp = {
+  advise_options, parse_advise, NULL, NULL, advise_children, NULL, NULL
+};
+
 static const struct argp advise_argp = {
   advise_options, parse_advise, NULL,
   "Enumerate every instance type x region that meets the job's "
@@ -318,32 +298,6 @@ static const struct argp advise_argp = {
   advise_children, NULL, NULL
 };
 
-/* One candidate: a run and what the ranking says of it.  */
-struct candidate
-{
-  struct run run;
-};
-
-/* Why candidates were left out, in the order the filters apply.  */
-enum stage
-{
-  STAGE_PRICED,
-  STAGE_REGION,
-  STAGE_INSTANCE,
-  STAGE_METHOD,                 /* CCF's coefficients cover the type.  */
-  STAGE_RUNTIME,
-  STAGE_GRID,
-  STAGE_DEADLINE,
-  STAGE_COST,
-  STAGE_CO2E,
-  STAGE_COUNT
-};
-
-struct funnel
-{
-  size_t kept[STAGE_COUNT];     /* Candidates left after each stage.  */
-  size_t gaps[4];               /* By enum scaling_gap.  */
-};
 
 static bool
 instance_wanted (const struct advise_opts *o, const struct instance *in)
@@ -398,7 +352,7 @@ region_wanted (const struct advise_opts *o, const struct region *g)
 static int
 evaluate (const struct advise_opts *o, const struct scaling *s,
           const struct price *p, double *power_cache, struct run *run,
-          struct funnel *f, struct diag *d)
+          struct advise_funnel *f, struct diag *d)
 {
   struct run_params params = o->params;
   double *power = &power_cache[p->instance - s->catalogue->instances];
@@ -407,26 +361,26 @@ evaluate (const struct advise_opts *o, const struct scaling *s,
 
   if (!region_wanted (o, p->region))
     return 0;
-  f->kept[STAGE_REGION]++;
+  f->kept[ADVISE_STAGE_REGION]++;
   if (!instance_wanted (o, p->instance))
     return 0;
-  f->kept[STAGE_INSTANCE]++;
+  f->kept[ADVISE_STAGE_INSTANCE]++;
   if (!run_method_covers_instance (&o->params, p->instance))
     return 0;
-  f->kept[STAGE_METHOD]++;
+  f->kept[ADVISE_STAGE_METHOD]++;
   gap = scaling_runtime (s, p->instance, o->params.runtime_h, &hours);
   if (gap != SCALING_OK)
     {
       f->gaps[gap]++;
       return 0;
     }
-  f->kept[STAGE_RUNTIME]++;
+  f->kept[ADVISE_STAGE_RUNTIME]++;
   if (o->params.method == RUN_METHOD_CCF
         ? !run_method_covers_region (&o->params, p->region)
         : isnan (run_signal_figure (p->region, o->params.signal)
                    ->gco2e_per_kwh))
     return 0;
-  f->kept[STAGE_GRID]++;
+  f->kept[ADVISE_STAGE_GRID]++;
   params.runtime_h = hours;
   params.power_w = *power;
   if (run_evaluate (p->instance, p->region, p, &params, run, d) < 0)
@@ -436,18 +390,18 @@ evaluate (const struct advise_opts *o, const struct scaling *s,
   *power = run->power_w;
   if (run->runtime_h > o->deadline_h)
     return 0;
-  f->kept[STAGE_DEADLINE]++;
+  f->kept[ADVISE_STAGE_DEADLINE]++;
   if (run->footprint.cost_usd > o->max_cost_usd)
     return 0;
-  f->kept[STAGE_COST]++;
+  f->kept[ADVISE_STAGE_COST]++;
   if (run->footprint.total_gco2e > o->max_co2e_g)
     return 0;
-  f->kept[STAGE_CO2E]++;
+  f->kept[ADVISE_STAGE_CO2E]++;
   return 1;
 }
 
 /* Names of the stages for "which constraint emptied the set".  */
-static const char *const stage_names[STAGE_COUNT] = {
+static const char *const stage_names[ADVISE_STAGE_COUNT] = {
   "priced instance x region pairs",
   "the region filters",
   "the instance filters",
@@ -463,14 +417,14 @@ static const char *const stage_names[STAGE_COUNT] = {
    BUF, or "" when none was (the stage then left out nothing on its own
    account, e.g. the grid stage).  */
 static void
-given_options (const struct advise_opts *o, enum stage k, char *buf,
+given_options (const struct advise_opts *o, enum advise_stage k, char *buf,
                size_t size)
 {
   const struct selection *sel = &o->selection;
   const char *names[8];
   size_t n = 0, i;
 
-  if (k == STAGE_REGION)
+  if (k == ADVISE_STAGE_REGION)
     {
       if (sel->providers.n > 0)
         names[n++] = "--provider";
@@ -481,7 +435,7 @@ given_options (const struct advise_opts *o, enum stage k, char *buf,
       if (o->exclude_regions.n > 0)
         names[n++] = "--exclude-region";
     }
-  else if (k == STAGE_INSTANCE)
+  else if (k == ADVISE_STAGE_INSTANCE)
     {
       if (sel->providers.n > 0)
         names[n++] = "--provider";
@@ -511,42 +465,43 @@ given_options (const struct advise_opts *o, enum stage k, char *buf,
 
 /* Say which constraint left no candidate, on FP: the count after each
    stage, then the stage that emptied the set and why.  */
-static void
-explain_empty (FILE *fp, const struct funnel *f, const struct advise_opts *o)
+void
+advise_explain_empty (FILE *fp, const struct advise_funnel *f,
+                      const struct advise_opts *o)
 {
   char given[160];
   size_t k;
 
   fprintf (fp, "No candidate meets the constraints: %zu %s", f->kept[0],
            stage_names[0]);
-  for (k = 1; k < STAGE_COUNT; k++)
+  for (k = 1; k < ADVISE_STAGE_COUNT; k++)
     {
       /* The Teads method covers every type: no stage to speak of.  */
-      if (k == STAGE_METHOD && o->params.method != RUN_METHOD_CCF)
+      if (k == ADVISE_STAGE_METHOD && o->params.method != RUN_METHOD_CCF)
         continue;
       fprintf (fp, ", %zu after %s", f->kept[k], stage_names[k]);
       if (f->kept[k] == 0)
         break;
     }
   fprintf (fp, ".\n");
-  if (k == STAGE_COUNT)
+  if (k == ADVISE_STAGE_COUNT)
     return;
-  given_options (o, (enum stage) k, given, sizeof given);
+  given_options (o, (enum advise_stage) k, given, sizeof given);
   if (given[0] != '\0')
     fprintf (fp, "The set became empty at %s (%s).\n", stage_names[k],
              given);
-  else if (k == STAGE_GRID)
+  else if (k == ADVISE_STAGE_GRID)
     fprintf (fp, "The set became empty at the grid data: no region left "
              "has a %s.\n",
              o->params.method == RUN_METHOD_CCF ? "CCF grid factor"
                                                 : "grid intensity");
-  else if (k == STAGE_METHOD)
+  else if (k == ADVISE_STAGE_METHOD)
     fprintf (fp, "The set became empty at the CCF coefficients: CCF's "
              "published coefficients cover none of the instance types "
              "left.\n");
   else
     fprintf (fp, "The set became empty at %s.\n", stage_names[k]);
-  if (k == STAGE_RUNTIME)
+  if (k == ADVISE_STAGE_RUNTIME)
     for (k = 0; k < ARRAY_SIZE (f->gaps); k++)
       if (f->gaps[k] > 0)
         fprintf (fp, "Left out by the runtime scaling: %zu (%s).\n",
@@ -600,35 +555,6 @@ shown_in_table (const char *key)
   return false;
 }
 
-/* Everything the ranking found, indexed by candidate.  */
-struct ranking
-{
-  struct candidate *cands;
-  size_t n;
-  double *cost;
-  double *carbon;
-  size_t *order;
-  struct pareto *pareto;
-  size_t carbon_pick;           /* PARETO_NONE without --carbon-price.  */
-  size_t *hull_slot;            /* Per candidate: its place on the hull, or
-                                   PARETO_NONE.  */
-  size_t *front_slot;           /* Per candidate: its place on the front, or
-                                   PARETO_NONE.  */
-  bool has_baseline;
-  struct run baseline;
-  /* --uncertainty: the sampler over the candidates (and the baseline,
-     last), and what it found.  */
-  struct uncertainty *unc;
-  struct uncertainty_item *items;
-  struct uncertainty_spec spec;
-  double *p_front;
-  struct uncertainty_front_stats front_stats;
-  double p_below_cheapest;
-  double p_below_baseline;
-  char signal_line[768];
-  bool ranges_as_text;          /* The table format: p50 (p5-p95).  */
-  bool cost_range_as_text;      /* ... for the cost too.  */
-};
 
 /* Columns after the advise ones with --uncertainty: the quantiles
    (uncertainty_columns), then these.  */
@@ -688,7 +614,7 @@ advise_columns (const struct advise_opts *o, enum out_format format,
 }
 
 static void
-marks_of (const struct ranking *r, size_t i, char *buf, size_t size)
+marks_of (const struct advise_ranking *r, size_t i, char *buf, size_t size)
 {
   const struct pareto *p = r->pareto;
 
@@ -706,7 +632,7 @@ marks_of (const struct ranking *r, size_t i, char *buf, size_t size)
 }
 
 static void
-fill_row (struct out_table *t, const struct ranking *r, size_t i)
+fill_row (struct out_table *t, const struct advise_ranking *r, size_t i)
 {
   const struct pareto *p = r->pareto;
   const struct run *run = &r->cands[i].run;
@@ -779,12 +705,12 @@ fill_row (struct out_table *t, const struct ranking *r, size_t i)
 }
 
 /* Output order: by rank, then cost, then the tie-break order.  */
-static const struct ranking *sort_context;
+static const struct advise_ranking *sort_context;
 
 static int
 compare_output (const void *a, const void *b)
 {
-  const struct ranking *r = sort_context;
+  const struct advise_ranking *r = sort_context;
   size_t i = *(const size_t *) a, j = *(const size_t *) b;
 
   if (r->pareto->rank[i] != r->pareto->rank[j])
@@ -802,8 +728,8 @@ compare_output (const void *a, const void *b)
 
 /* The option the summary recommends: the carbon-price pick, else the
    knee, else the lowest carbon.  */
-static size_t
-recommended (const struct ranking *r)
+size_t
+advise_recommended (const struct advise_ranking *r)
 {
   const struct pareto *p = r->pareto;
 
@@ -814,7 +740,7 @@ recommended (const struct ranking *r)
 
 /* Describe candidate I in a few words for the summary.  */
 static void
-describe (char *buf, size_t size, const struct ranking *r, size_t i)
+describe (char *buf, size_t size, const struct advise_ranking *r, size_t i)
 {
   const struct run *run = &r->cands[i].run;
   char cost[32], carbon[32];
@@ -827,10 +753,10 @@ describe (char *buf, size_t size, const struct ranking *r, size_t i)
 
 /* The summary's lines on --uncertainty.  */
 static void
-write_uncertainty_summary (FILE *fp, const struct ranking *r)
+write_uncertainty_summary (FILE *fp, const struct advise_ranking *r)
 {
   const struct pareto *p = r->pareto;
-  size_t pick = recommended (r);
+  size_t pick = advise_recommended (r);
   const struct run *rec = &r->cands[pick].run;
 
   fprintf (fp, "Uncertainty: %zu samples, seed %lu; ranges are p50 (p5-p95) "
@@ -851,7 +777,8 @@ write_uncertainty_summary (FILE *fp, const struct ranking *r)
 }
 
 static void
-write_summary (FILE *fp, const struct ranking *r, const struct funnel *f,
+write_summary (FILE *fp, const struct advise_ranking *r,
+               const struct advise_funnel *f,
                const struct advise_opts *o)
 {
   const struct pareto *p = r->pareto;
@@ -860,7 +787,7 @@ write_summary (FILE *fp, const struct ranking *r, const struct funnel *f,
 
   fprintf (fp, "\n%zu priced instance x region pairs, %zu met the "
            "constraints, %zu on the front.\n",
-           f->kept[STAGE_PRICED], r->n, p->nfront);
+           f->kept[ADVISE_STAGE_PRICED], r->n, p->nfront);
   if (o->params.method == RUN_METHOD_CCF)
     fprintf (fp, "Figures by Cloud Carbon Footprint's method (--method "
              "ccf).\n");
@@ -868,18 +795,18 @@ write_summary (FILE *fp, const struct ranking *r, const struct funnel *f,
     if (f->gaps[k] > 0)
       fprintf (fp, "Left out by the runtime scaling: %zu (%s).\n", f->gaps[k],
                scaling_gap_text ((enum scaling_gap) k));
-  if (f->kept[STAGE_INSTANCE] > f->kept[STAGE_METHOD])
+  if (f->kept[ADVISE_STAGE_INSTANCE] > f->kept[ADVISE_STAGE_METHOD])
     fprintf (fp, "Left out for want of CCF coefficients: %zu (instance "
              "types CCF's published figures do not cover).\n",
-             f->kept[STAGE_INSTANCE] - f->kept[STAGE_METHOD]);
-  if (f->kept[STAGE_RUNTIME] > f->kept[STAGE_GRID])
+             f->kept[ADVISE_STAGE_INSTANCE] - f->kept[ADVISE_STAGE_METHOD]);
+  if (f->kept[ADVISE_STAGE_RUNTIME] > f->kept[ADVISE_STAGE_GRID])
     fprintf (fp, "Left out for want of a%s: %zu.\n",
              o->params.method == RUN_METHOD_CCF ? " CCF grid factor"
              : o->params.signal == RUN_SIGNAL_AVERAGE ? " grid intensity"
              : o->params.signal == RUN_SIGNAL_MARGINAL
                ? " marginal grid intensity"
                : " market-based grid intensity",
-             f->kept[STAGE_RUNTIME] - f->kept[STAGE_GRID]);
+             f->kept[ADVISE_STAGE_RUNTIME] - f->kept[ADVISE_STAGE_GRID]);
   describe (text, sizeof text, r, p->cheapest);
   fprintf (fp, "Cheapest:      %s\n", text);
   describe (text, sizeof text, r, p->greenest);
@@ -896,7 +823,7 @@ write_summary (FILE *fp, const struct ranking *r, const struct funnel *f,
     }
   if (r->has_baseline)
     {
-      size_t pick = recommended (r);
+      size_t pick = advise_recommended (r);
       const struct footprint *b = &r->baseline.footprint;
       const struct footprint *c = &r->cands[pick].run.footprint;
 
@@ -1029,7 +956,7 @@ baseline_run (const struct advise_opts *o, const struct catalogue *cat,
 
 static int
 rank_and_write (const struct cli_global *global, const struct advise_opts *o,
-                struct ranking *r, const struct funnel *f)
+                struct advise_ranking *r, const struct advise_funnel *f)
 {
   struct out_column *cols;
   struct out_table *t;
@@ -1093,8 +1020,8 @@ rank_and_write (const struct cli_global *global, const struct advise_opts *o,
    into R, counting in F, and rank them.  Returns 0, or -1 with D set.  */
 static int
 rank_candidates (const struct advise_opts *o, const struct catalogue *cat,
-                 const struct scaling *scaling, struct ranking *r,
-                 struct funnel *f, struct diag *d)
+                 const struct scaling *scaling, struct advise_ranking *r,
+                 struct advise_funnel *f, struct diag *d)
 {
   double *power_cache;
   size_t i;
@@ -1103,7 +1030,7 @@ rank_candidates (const struct advise_opts *o, const struct catalogue *cat,
   power_cache = xcalloc (cat->ninstances + 1, sizeof *power_cache);
   for (i = 0; i < cat->ninstances; i++)
     power_cache[i] = NAN;
-  f->kept[STAGE_PRICED] = cat->nprices;
+  f->kept[ADVISE_STAGE_PRICED] = cat->nprices;
   for (i = 0; i < cat->nprices; i++)
     {
       int kept = evaluate (o, scaling, &cat->prices[i], power_cache,
@@ -1146,7 +1073,7 @@ rank_candidates (const struct advise_opts *o, const struct catalogue *cat,
 }
 
 static void
-ranking_free (struct ranking *r)
+ranking_free (struct advise_ranking *r)
 {
   pareto_free (r->pareto);
   free (r->cands);
@@ -1165,13 +1092,13 @@ ranking_free (struct ranking *r)
    market.  */
 static void
 check_signal (const struct advise_opts *o, const struct catalogue *cat,
-              const struct scaling *scaling, struct ranking *r)
+              const struct scaling *scaling, struct advise_ranking *r)
 {
   struct advise_opts alt = *o;
-  struct ranking other;
-  struct funnel f;
+  struct advise_ranking other;
+  struct advise_funnel f;
   struct diag d;
-  const struct run *rec = &r->cands[recommended (r)].run;
+  const struct run *rec = &r->cands[advise_recommended (r)].run;
   const char *name;
 
   alt.params.signal = o->params.signal == RUN_SIGNAL_AVERAGE
@@ -1190,7 +1117,7 @@ check_signal (const struct advise_opts *o, const struct catalogue *cat,
               "recommendation cannot be checked against it.", name);
   else
     {
-      const struct run *x = &other.cands[recommended (&other)].run;
+      const struct run *x = &other.cands[advise_recommended (&other)].run;
 
       if (x->instance == rec->instance && x->region == rec->region)
         snprintf (r->signal_line, sizeof r->signal_line,
@@ -1211,7 +1138,7 @@ check_signal (const struct advise_opts *o, const struct catalogue *cat,
    another grid signal.  Returns an exit status.  */
 static int
 rank_uncertain (const struct advise_opts *o, const struct catalogue *cat,
-                const struct scaling *scaling, struct ranking *r,
+                const struct scaling *scaling, struct advise_ranking *r,
                 struct diag *d)
 {
   struct uncertainty_keys *keys = uncertainty_keys_new (cat);
@@ -1236,7 +1163,7 @@ rank_uncertain (const struct advise_opts *o, const struct catalogue *cat,
   cli_progress_start (&progress);
   uncertainty_fronts (r->unc, r->p_front, &r->front_stats,
                       cli_progress_report, &progress);
-  pick = recommended (r);
+  pick = advise_recommended (r);
   r->p_below_cheapest = uncertainty_p_less (r->unc, pick, r->pareto->cheapest);
   r->p_below_baseline = r->has_baseline
                           ? uncertainty_p_less (r->unc, pick, r->n)
@@ -1245,23 +1172,23 @@ rank_uncertain (const struct advise_opts *o, const struct catalogue *cat,
   return CA_EXIT_OK;
 }
 
-static int
-cmd_advise_exec (const struct cli_global *global, void *opts)
+int
+advise_compute (const struct cli_global *global, struct advise_opts *o,
+                struct advise_result *res)
 {
-  struct advise_opts *o = opts;
   int status = CA_EXIT_OK;
-  struct catalogue *cat = cli_load_catalogue (global, &status);
-  struct speedup_table *table = NULL;
+  struct catalogue *cat;
   struct scaling scaling = { SCALING_FIXED, NULL, 0.0, NULL, NULL };
-  struct ranking r;
-  struct funnel f;
+  struct advise_ranking *rp = &res->ranking;
+  struct advise_funnel *fp = &res->funnel;
   struct diag d;
   size_t i;
 
-  memset (&r, 0, sizeof r);
-  memset (&f, 0, sizeof f);
+  memset (res, 0, sizeof *res);
+  res->scaling = scaling;
+  cat = res->cat = cli_load_catalogue (global, &status);
   if (cat == NULL)
-    goto done;
+    return status;
   status = cli_check_selection (&o->selection, cat);
   for (i = 0; status == CA_EXIT_OK && i < o->exclude_regions.n; i++)
     if (catalogue_find_region (cat, o->exclude_regions.names[i]) == NULL)
@@ -1333,13 +1260,13 @@ cmd_advise_exec (const struct cli_global *global, void *opts)
     }
   if (scaling.mode == SCALING_TABLE)
     {
-      table = speedup_table_read (o->speedup_path, &d);
-      if (table == NULL)
+      res->table = speedup_table_read (o->speedup_path, &d);
+      if (res->table == NULL)
         {
           status = cli_report (&d);
           goto done;
         }
-      scaling.table = table;
+      scaling.table = res->table;
     }
   if (scaling.reference != NULL && scaling.mode != SCALING_FIXED)
     {
@@ -1360,18 +1287,44 @@ cmd_advise_exec (const struct cli_global *global, void *opts)
     }
   if (o->baseline != NULL)
     {
-      status = baseline_run (o, cat, &scaling, &r.baseline);
+      status = baseline_run (o, cat, &scaling, &rp->baseline);
       if (status != CA_EXIT_OK)
         goto done;
-      r.has_baseline = true;
+      rp->has_baseline = true;
     }
-
-  if (rank_candidates (o, cat, &scaling, &r, &f, &d) < 0)
+  if (rank_candidates (o, cat, &scaling, rp, fp, &d) < 0)
     {
       status = cli_report (&d);
       goto done;
     }
-  if (r.n == 0)
+  if (rp->n > 0 && o->unc.enabled)
+    status = rank_uncertain (o, cat, &scaling, rp, &d);
+
+done:
+  res->scaling = scaling;
+  return status;
+}
+
+void
+advise_result_free (struct advise_result *res)
+{
+  ranking_free (&res->ranking);
+  speedup_table_free (res->table);
+  catalogue_free (res->cat);
+  memset (res, 0, sizeof *res);
+}
+
+static int
+cmd_advise_exec (const struct cli_global *global, void *opts)
+{
+  struct advise_opts *o = opts;
+  struct advise_result res;
+  struct advise_ranking *rp = &res.ranking;
+  int status = advise_compute (global, o, &res);
+
+  if (status != CA_EXIT_OK)
+    goto done;
+  if (rp->n == 0)
     {
       if (global->format == OUT_FORMAT_TABLE)
         {
@@ -1380,21 +1333,15 @@ cmd_advise_exec (const struct cli_global *global, void *opts)
           status = cli_sink_open (global, &sink);
           if (status == CA_EXIT_OK)
             {
-              explain_empty (sink.fp, &f, o);
+              advise_explain_empty (sink.fp, &res.funnel, o);
               status = cli_sink_close (&sink, true);
             }
           goto done;
         }
-      explain_empty (stderr, &f, o);
+      advise_explain_empty (stderr, &res.funnel, o);
     }
-  if (r.n > 0 && o->unc.enabled)
-    {
-      status = rank_uncertain (o, cat, &scaling, &r, &d);
-      if (status != CA_EXIT_OK)
-        goto done;
-    }
-  if (r.n > 0)
-    status = rank_and_write (global, o, &r, &f);
+  if (rp->n > 0)
+    status = rank_and_write (global, o, rp, &res.funnel);
   else
     {
       /* Machine formats still get a well-formed empty result.  */
@@ -1408,10 +1355,8 @@ cmd_advise_exec (const struct cli_global *global, void *opts)
     }
 
 done:
-  ranking_free (&r);
-  speedup_table_free (table);
-  catalogue_free (cat);
-  advise_free (o);
+  advise_result_free (&res);
+  advise_opts_free (o);
   return status;
 }
 
@@ -1420,6 +1365,6 @@ const struct cmd_entry cmd_advise_entry = {
   "rank every instance type x region on carbon and cost (Pareto front)",
   &advise_argp,
   sizeof (struct advise_opts),
-  advise_init,
+  advise_opts_init,
   cmd_advise_exec,
 };

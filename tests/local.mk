@@ -21,6 +21,7 @@ unit_tests = \
   %D%/unit/check_catalogue \
   %D%/unit/check_ccf \
   %D%/unit/check_cmd \
+  %D%/unit/check_compare \
   %D%/unit/check_csvio \
   %D%/unit/check_data \
   %D%/unit/check_footprint \
@@ -31,6 +32,7 @@ unit_tests = \
   %D%/unit/check_run \
   %D%/unit/check_scaling \
   %D%/unit/check_suggest \
+  %D%/unit/check_svg \
   %D%/unit/check_uncertainty
 
 if HAVE_CHECK
@@ -45,6 +47,8 @@ UNIT_LDADD = $(ADVISOR_LIBS) $(CHECK_LIBS)
 %C%_unit_check_ccf_LDADD = $(UNIT_LDADD)
 %C%_unit_check_cmd_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_cmd_LDADD = $(UNIT_LDADD)
+%C%_unit_check_compare_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_compare_LDADD = $(UNIT_LDADD)
 %C%_unit_check_csvio_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_csvio_LDADD = $(UNIT_LDADD)
 %C%_unit_check_data_CFLAGS = $(UNIT_CFLAGS)
@@ -65,16 +69,21 @@ UNIT_LDADD = $(ADVISOR_LIBS) $(CHECK_LIBS)
 %C%_unit_check_scaling_LDADD = $(UNIT_LDADD)
 %C%_unit_check_suggest_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_suggest_LDADD = $(UNIT_LDADD)
+%C%_unit_check_svg_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_svg_LDADD = $(UNIT_LDADD)
 %C%_unit_check_uncertainty_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_uncertainty_LDADD = $(UNIT_LDADD)
 
 cli_tests = \
   %D%/cli/advise.sh \
+  %D%/cli/compare.sh \
   %D%/cli/errors.sh \
   %D%/cli/estimate.sh \
   %D%/cli/list.sh \
   %D%/cli/method.sh \
   %D%/cli/misc.sh \
+  %D%/cli/report.sh \
+  %D%/cli/report-render.sh \
   %D%/cli/uncertainty.sh
 
 data_tests = %D%/data/model-error.sh %D%/data/rebuild.sh

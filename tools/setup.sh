@@ -5,7 +5,8 @@ set -eu
 cd "$(dirname "$0")/.."
 
 packages="build-essential autoconf automake pkg-config help2man
-  libgsl-dev libcsv-dev libjson-c-dev check libsubunit-dev python3 locales"
+  libgsl-dev libcsv-dev libjson-c-dev check libsubunit-dev python3 locales
+  chromium"
 
 missing=""
 for p in $packages; do

@@ -1,0 +1,164 @@
+/* Unit tests for the SVG charts' axes: nice steps, linear and log ticks,
+   the mapping to pixels and the tick labels, with hand-worked values.  */
+#include <config.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "svg.h"
+#include "unit.h"
+
+#define EPS 1e-9
+
+START_TEST (test_nice_step)
+{
+  /* 0..97 in five intervals: 19.4 rounds up to 20.  */
+  ck_assert_double_eq_tol (svg_nice_step (97.0, 5), 20.0, EPS);
+  /* 0.43 / 5 = 0.086 -> 0.1.  */
+  ck_assert_double_eq_tol (svg_nice_step (0.43, 5), 0.1, EPS);
+  /* 1000 / 5 = 200 exactly stays 200.  */
+  ck_assert_double_eq_tol (svg_nice_step (1000.0, 5), 200.0, EPS);
+  /* 12 / 5 = 2.4 -> 5.  */
+  ck_assert_double_eq_tol (svg_nice_step (12.0, 5), 5.0, EPS);
+  /* 35 / 5 = 7 -> 10.  */
+  ck_assert_double_eq_tol (svg_nice_step (35.0, 5), 10.0, EPS);
+}
+END_TEST
+
+START_TEST (test_linear_axis)
+{
+  struct svg_axis a;
+  char buf[32];
+
+  /* 1,358.87 to 2,170: range 811 / 5 = 162 -> step 200; from 1200 to
+     2200, six ticks.  */
+  svg_axis_fit (&a, 1358.87, 2170.0, true, 100.0, 600.0);
+  ck_assert_int_eq (a.scale, SVG_LINEAR);
+  ck_assert_double_eq_tol (a.lo, 1200.0, EPS);
+  ck_assert_double_eq_tol (a.hi, 2200.0, EPS);
+  ck_assert_uint_eq (a.nticks, 6);
+  ck_assert_double_eq_tol (a.ticks[1], 1400.0, EPS);
+  ck_assert_int_eq (a.decimals, 0);
+  /* 1700 is halfway: pixel 350.  */
+  ck_assert_double_eq_tol (svg_axis_map (&a, 1700.0), 350.0, EPS);
+  svg_axis_label (&a, 1400.0, buf, sizeof buf);
+  ck_assert_str_eq (buf, "1400");
+
+  /* 0.015 to 0.14 (ratio 9.3, not log): step 0.05, 0 to 0.15, labels
+     with two decimals; a y axis maps downwards.  */
+  svg_axis_fit (&a, 0.015, 0.14, true, 400.0, 0.0);
+  ck_assert_int_eq (a.scale, SVG_LINEAR);
+  ck_assert_double_eq_tol (a.lo, 0.0, EPS);
+  ck_assert_double_eq_tol (a.hi, 0.15, EPS);
+  ck_assert_uint_eq (a.nticks, 4);
+  ck_assert_int_eq (a.decimals, 2);
+  svg_axis_label (&a, a.ticks[1], buf, sizeof buf);
+  ck_assert_str_eq (buf, "0.05");
+  ck_assert_double_eq_tol (svg_axis_map (&a, 0.075), 200.0, EPS);
+
+  /* Big numbers are grouped.  */
+  svg_axis_fit (&a, 0.0, 95000.0, false, 0.0, 1.0);
+  ck_assert_double_eq_tol (a.hi, 100000.0, EPS);
+  svg_axis_label (&a, a.ticks[1], buf, sizeof buf);
+  ck_assert_str_eq (buf, "20,000");
+
+  /* One value: widened by half of it on each side.  */
+  svg_axis_fit (&a, 10.0, 10.0, true, 0.0, 1.0);
+  ck_assert (a.lo <= 5.0 && a.hi >= 15.0);
+}
+END_TEST
+
+START_TEST (test_log_axis)
+{
+  struct svg_axis a;
+  char buf[32];
+
+  /* 3 to 4,500: ratio 1500, log; 1 to 10,000, four decades, ticks at
+     the powers of ten only.  */
+  svg_axis_fit (&a, 3.0, 4500.0, true, 0.0, 400.0);
+  ck_assert_int_eq (a.scale, SVG_LOG);
+  ck_assert_double_eq_tol (a.lo, 1.0, EPS);
+  ck_assert_double_eq_tol (a.hi, 10000.0, EPS);
+  ck_assert_uint_eq (a.nticks, 5);
+  ck_assert_double_eq_tol (a.ticks[2], 100.0, EPS);
+  /* 100 is two decades of four: pixel 200.  */
+  ck_assert_double_eq_tol (svg_axis_map (&a, 100.0), 200.0, EPS);
+  svg_axis_label (&a, 10000.0, buf, sizeof buf);
+  ck_assert_str_eq (buf, "10,000");
+
+  /* 0.02 to 1.5: ratio 75, two decades (0.01 to 1... up to 10): 0.01 to
+     10 is three decades, so powers of ten only.  */
+  svg_axis_fit (&a, 0.02, 1.5, true, 0.0, 300.0);
+  ck_assert_int_eq (a.scale, SVG_LOG);
+  ck_assert_double_eq_tol (a.lo, 0.01, EPS);
+  ck_assert_double_eq_tol (a.hi, 10.0, EPS);
+  ck_assert_uint_eq (a.nticks, 4);
+  svg_axis_label (&a, 0.01, buf, sizeof buf);
+  ck_assert_str_eq (buf, "0.01");
+
+  /* 2 to 90: ratio 45, 1 to 100, two decades: ticks 1 2 5 10 20 50
+     100.  */
+  svg_axis_fit (&a, 2.0, 90.0, true, 0.0, 200.0);
+  ck_assert_int_eq (a.scale, SVG_LOG);
+  ck_assert_uint_eq (a.nticks, 7);
+  ck_assert_double_eq_tol (a.ticks[1], 2.0, EPS);
+  ck_assert_double_eq_tol (a.ticks[2], 5.0, EPS);
+  ck_assert_double_eq_tol (a.ticks[5], 50.0, EPS);
+  ck_assert_double_eq_tol (svg_axis_map (&a, 10.0), 100.0, EPS);
+
+  /* Without ALLOW_LOG, or with a zero, the axis stays linear.  */
+  svg_axis_fit (&a, 2.0, 90.0, false, 0.0, 1.0);
+  ck_assert_int_eq (a.scale, SVG_LINEAR);
+  svg_axis_fit (&a, 0.0, 90.0, true, 0.0, 1.0);
+  ck_assert_int_eq (a.scale, SVG_LINEAR);
+}
+END_TEST
+
+START_TEST (test_escape_and_charts)
+{
+  struct svg_buf b;
+  struct svg_point pts[2] = { { 1.0, 2.0, "a<b", "rec", NULL },
+                              { 3.0, 4.0, NULL, NULL, "t&t" } };
+  struct svg_scatter s;
+  struct svg_bar bars[1] = { { "r1", 5.0, NULL, "note" } };
+
+  svg_buf_init (&b);
+  svg_buf_escape (&b, "<&\"'>");
+  ck_assert_str_eq (b.text, "&lt;&amp;&quot;&#39;&gt;");
+  memset (&s, 0, sizeof s);
+  s.width = 400;
+  s.height = 300;
+  s.x_label = "x";
+  s.y_label = "y";
+  s.aria = "test";
+  s.points = pts;
+  s.npoints = 2;
+  s.line = pts;
+  s.nline = 2;
+  svg_scatter (&b, &s);
+  ck_assert_ptr_nonnull (strstr (b.text, "<polyline"));
+  ck_assert_ptr_nonnull (strstr (b.text, ">a&lt;b</text>"));
+  ck_assert_ptr_nonnull (strstr (b.text, "<title>t&amp;t</title>"));
+  ck_assert_ptr_null (strstr (b.text, "http"));
+  svg_bars (&b, 600, "kg", bars, 1, NULL, 1, "bars");
+  ck_assert_ptr_nonnull (strstr (b.text, "5.0 note</text>"));
+  ck_assert_uint_eq (strlen (b.text), b.len);
+  svg_buf_free (&b);
+}
+END_TEST
+
+static Suite *
+svg_suite (void)
+{
+  Suite *s = suite_create ("svg");
+  TCase *tc = tcase_create ("core");
+
+  tcase_add_test (tc, test_nice_step);
+  tcase_add_test (tc, test_linear_axis);
+  tcase_add_test (tc, test_log_axis);
+  tcase_add_test (tc, test_escape_and_charts);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+UNIT_MAIN (svg_suite)
