@@ -875,3 +875,129 @@ cli_progress_report (double done, void *arg)
     fputc ('\n', stderr);
   fflush (stderr);
 }
+
+enum
+{
+  OPT_JOB_RUNTIME = 't',
+  OPT_JOB_LOAD = 'l',
+  OPT_JOB_COUNT = 'n',
+  OPT_JOB_LIFETIME = 0x700,
+  OPT_JOB_SIGNAL,
+  OPT_JOB_METHOD
+};
+
+static const struct argp_option job_options[] = {
+  { "runtime", OPT_JOB_RUNTIME, "DURATION", 0,
+    "How long the job runs (on advise's --reference instance, if given): "
+    "90m, 36h, 1.5d, 2h30m, 5400s; a bare number is hours; MODE:MIN:MAX "
+    "for a triangular range with --uncertainty (required)", 0 },
+  { "load", OPT_JOB_LOAD, "PERCENT", 0,
+    "Average load of the instances, 0-100; MODE:MIN:MAX (e.g. 60:40:80) "
+    "for a triangular range with --uncertainty (required)", 0 },
+  { "count", OPT_JOB_COUNT, "N", 0, "Number of instances (default 1)", 0 },
+  { "lifetime-years", OPT_JOB_LIFETIME, "YEARS", 0,
+    "Hardware lifetime over which manufacturing emissions are spread "
+    "(default 4, i.e. 35,040 h)", 0 },
+  { "signal", OPT_JOB_SIGNAL, "SIGNAL", 0,
+    "Grid intensity to use: average (location-based, default), marginal "
+    "or market (the provider's market-based claim); advise and compare "
+    "leave out, and count, a region without that figure", 0 },
+  { "method", OPT_JOB_METHOD, "METHOD", 0,
+    "teads (default: the Teads curves, the region's own PUE and grid "
+    "intensity) or ccf (Cloud Carbon Footprint's coefficients, PUE and "
+    "grid factors); estimate also takes all (both, and CCF minus Teads)",
+    0 },
+  { NULL, 0, NULL, 0, NULL, 0 },
+};
+
+void
+cli_job_init (struct cli_job *job, struct cli_uncertainty *unc,
+              bool allow_method_all)
+{
+  memset (job, 0, sizeof *job);
+  job->params.count = 1;
+  job->params.lifetime_years = FOOTPRINT_DEFAULT_LIFETIME_YEARS;
+  job->params.pue = NAN;
+  job->params.grid_gco2e_per_kwh = NAN;
+  job->params.power_w = NAN;
+  job->params.signal = RUN_SIGNAL_AVERAGE;
+  job->params.method = RUN_METHOD_TEADS;
+  job->unc = unc;
+  job->allow_method_all = allow_method_all;
+}
+
+static error_t
+parse_job (int key, char *arg, struct argp_state *state)
+{
+  struct cli_job *job = state->input;
+  struct run_params *p = &job->params;
+  bool ccf;
+
+  switch (key)
+    {
+    case OPT_JOB_RUNTIME:
+      p->runtime_h = job->unc != NULL
+                       ? cli_parse_runtime (state, arg, job->unc)
+                       : cli_parse_duration (state, "runtime", arg);
+      job->has_runtime = true;
+      break;
+    case OPT_JOB_LOAD:
+      p->load_pct = job->unc != NULL
+                      ? cli_parse_load (state, arg, job->unc)
+                      : cli_parse_number (state, "load", arg, 0.0, 100.0);
+      job->has_load = true;
+      break;
+    case OPT_JOB_COUNT:
+      p->count = cli_parse_whole (state, "count", arg, 1);
+      break;
+    case OPT_JOB_LIFETIME:
+      p->lifetime_years
+        = cli_parse_number (state, "lifetime-years", arg, 0.1, 100.0);
+      if (job->unc != NULL)
+        job->unc->lifetime_given = true;
+      break;
+    case OPT_JOB_SIGNAL:
+      if (run_signal_parse (arg, &p->signal) < 0)
+        argp_error (state, "unknown --signal '%s'; choose average, marginal "
+                    "or market", arg);
+      break;
+    case OPT_JOB_METHOD:
+      job->method_all = job->allow_method_all && STREQ (arg, "all");
+      if (!job->method_all && run_method_parse (arg, &p->method) < 0)
+        {
+          if (job->allow_method_all)
+            argp_error (state, "unknown --method '%s'; choose teads, ccf or "
+                        "all", arg);
+          else
+            argp_error (state, "unknown --method '%s'; choose teads or ccf "
+                        "(all is for estimate)", arg);
+        }
+      break;
+    case ARGP_KEY_END:
+      if (!job->has_runtime)
+        argp_error (state, "missing --runtime");
+      if (!job->has_load)
+        argp_error (state, "missing --load");
+      ccf = job->method_all || p->method == RUN_METHOD_CCF;
+      /* CCF has one grid factor per region, a location-based average:
+         a marginal or market-based run would not be CCF's.  */
+      if (ccf && p->signal != RUN_SIGNAL_AVERAGE)
+        argp_error (state, "--signal %s goes with --method teads: CCF's "
+                    "method has only its location-based grid factors",
+                    run_signal_name (p->signal));
+      if (job->unc != NULL)
+        {
+          if (job->unc->enabled && ccf)
+            argp_error (state, "--uncertainty goes with --method teads: the "
+                        "spreads are those of the Teads method's figures");
+          cli_uncertainty_check (state, job->unc, p->load_pct, p->runtime_h);
+        }
+      break;
+    default:
+      return ARGP_ERR_UNKNOWN;
+    }
+  return 0;
+}
+
+const struct argp cli_job_argp
+  = { job_options, parse_job, NULL, NULL, NULL, NULL, NULL };

@@ -9,6 +9,7 @@
 #include "catalogue.h"
 #include "diag.h"
 #include "output.h"
+#include "run.h"
 #include "select.h"
 #include "system.h"
 #include "uncertainty.h"
@@ -71,6 +72,32 @@ double cli_parse_load (struct argp_state *state, const char *arg,
 /* The same for --runtime: a duration or MODE:MIN:MAX of durations.  */
 double cli_parse_runtime (struct argp_state *state, const char *arg,
                           struct cli_uncertainty *u);
+
+/* The job a command runs, from --runtime, --load, --count,
+   --lifetime-years, --signal and --method: the options estimate, advise,
+   compare and report share, parsed once by cli_job_argp.  */
+struct cli_job
+{
+  struct run_params params;
+  struct cli_uncertainty *unc;  /* Takes MODE:MIN:MAX ranges of --runtime
+                                   and --load; NULL where the command has
+                                   no --uncertainty (plain values only).  */
+  bool allow_method_all;        /* --method all (estimate).  */
+  bool method_all;
+  bool has_runtime;
+  bool has_load;
+};
+
+/* Set JOB's defaults: one instance, a 4-year lifetime, the Teads method,
+   the average signal, no overrides.  UNC and ALLOW_METHOD_ALL as above.  */
+void cli_job_init (struct cli_job *job, struct cli_uncertainty *unc,
+                   bool allow_method_all);
+
+/* The parser of the job options (its input is a struct cli_job *).  At
+   the end it checks what every command needs: --runtime and --load given,
+   no marginal or market signal with CCF's method (it has only its
+   location-based factors), no --uncertainty with it, and the ranges.  */
+extern const struct argp cli_job_argp;
 
 /* At the end of parsing: check U's ranges against the point LOAD_PCT
    and RUNTIME_H, failing through argp_error.  */

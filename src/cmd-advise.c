@@ -24,13 +24,7 @@
 
 enum
 {
-  OPT_RUNTIME = 't',
-  OPT_LOAD = 'l',
-  OPT_COUNT = 'n',
-  OPT_LIFETIME = 0x400,
-  OPT_SIGNAL,
-  OPT_METHOD,
-  OPT_REFERENCE,
+  OPT_REFERENCE = 0x400,
   OPT_SCALING,
   OPT_SERIAL,
   OPT_SPEEDUP,
@@ -49,24 +43,6 @@ enum
 };
 
 static const struct argp_option advise_options[] = {
-  { NULL, 0, NULL, 0, "The job:", 1 },
-  { "runtime", OPT_RUNTIME, "DURATION", 0,
-    "How long the job runs (on the --reference instance, if given): 90m, "
-    "36h, 1.5d, 2h30m, 5400s; a bare number is hours; MODE:MIN:MAX for a "
-    "triangular range (required)", 1 },
-  { "load", OPT_LOAD, "PERCENT", 0,
-    "Average load of the instances, 0-100; MODE:MIN:MAX (e.g. 60:40:80) "
-    "for a triangular range (required)", 1 },
-  { "count", OPT_COUNT, "N", 0, "Number of instances (default 1)", 1 },
-  { "lifetime-years", OPT_LIFETIME, "YEARS", 0,
-    "Hardware lifetime for manufacturing emissions (default 4)", 1 },
-  { "signal", OPT_SIGNAL, "SIGNAL", 0,
-    "Grid intensity to use: average (location-based, default), marginal "
-    "or market; a region without that figure is left out and counted", 1 },
-  { "method", OPT_METHOD, "METHOD", 0,
-    "Rank on the figures of this method: teads (default) or ccf (Cloud "
-    "Carbon Footprint's coefficients, PUE and grid factors; a candidate "
-    "they do not cover is left out and counted)", 1 },
   { NULL, 0, NULL, 0, "Runtime on other instances:", 2 },
   { "reference", OPT_REFERENCE, "TYPE", 0,
     "The instance type the runtime was measured on", 2 },
@@ -112,16 +88,12 @@ advise_opts_init (void *opts)
 {
   struct advise_opts *o = opts;
 
-  o->params.count = 1;
-  o->params.lifetime_years = FOOTPRINT_DEFAULT_LIFETIME_YEARS;
-  o->params.pue = NAN;
-  o->params.grid_gco2e_per_kwh = NAN;
-  o->params.power_w = NAN;
   o->max_cost_usd = INFINITY;
   o->deadline_h = INFINITY;
   o->max_co2e_g = INFINITY;
   o->carbon_price = NAN;
   cli_uncertainty_init (&o->unc);
+  cli_job_init (&o->job, &o->unc, false);
 }
 
 void
@@ -143,35 +115,10 @@ parse_advise (int key, char *arg, struct argp_state *state)
   switch (key)
     {
     case ARGP_KEY_INIT:
-      state->child_inputs[0] = &o->selection;
-      state->child_inputs[1] = &o->unc;
-      state->child_inputs[2] = input->global;
-      break;
-    case OPT_RUNTIME:
-      o->params.runtime_h = cli_parse_runtime (state, arg, &o->unc);
-      o->has_runtime = true;
-      break;
-    case OPT_LOAD:
-      o->params.load_pct = cli_parse_load (state, arg, &o->unc);
-      o->has_load = true;
-      break;
-    case OPT_COUNT:
-      o->params.count = cli_parse_whole (state, "count", arg, 1);
-      break;
-    case OPT_LIFETIME:
-      o->params.lifetime_years
-        = cli_parse_number (state, "lifetime-years", arg, 0.1, 100.0);
-      o->unc.lifetime_given = true;
-      break;
-    case OPT_SIGNAL:
-      if (run_signal_parse (arg, &o->params.signal) < 0)
-        argp_error (state, "unknown --signal '%s'; choose average, marginal "
-                    "or market", arg);
-      break;
-    case OPT_METHOD:
-      if (run_method_parse (arg, &o->params.method) < 0)
-        argp_error (state, "unknown --method '%s'; choose teads or ccf "
-                    "(all is for estimate)", arg);
+      state->child_inputs[0] = &o->job;
+      state->child_inputs[1] = &o->selection;
+      state->child_inputs[2] = &o->unc;
+      state->child_inputs[3] = input->global;
       break;
     case OPT_REFERENCE:
       o->reference = arg;
@@ -239,20 +186,6 @@ parse_advise (int key, char *arg, struct argp_state *state)
       argp_error (state, "unexpected argument '%s'", arg);
       break;
     case ARGP_KEY_END:
-      if (!o->has_runtime)
-        argp_error (state, "missing --runtime");
-      if (!o->has_load)
-        argp_error (state, "missing --load");
-      if (o->params.method == RUN_METHOD_CCF
-          && o->params.signal != RUN_SIGNAL_AVERAGE)
-        argp_error (state, "--signal %s goes with --method teads: CCF's "
-                    "method has only its location-based grid factors",
-                    run_signal_name (o->params.signal));
-      if (o->unc.enabled && o->params.method == RUN_METHOD_CCF)
-        argp_error (state, "--uncertainty goes with --method teads: the "
-                    "spreads are those of the Teads method's figures");
-      cli_uncertainty_check (state, &o->unc, o->params.load_pct,
-                             o->params.runtime_h);
       if (o->speedup_path != NULL)
         {
           if (o->has_scaling && o->scaling != SCALING_TABLE)
@@ -277,6 +210,7 @@ parse_advise (int key, char *arg, struct argp_state *state)
 }
 
 static const struct argp_child advise_children[] = {
+  { &cli_job_argp, 0, "The job:", 1 },
   { &cli_selection_argp, 0, "Filters:", 3 },
   { &cli_uncertainty_argp, 0, "Uncertainty:", 5 },
   { &cli_global_argp, 0, "Global options:", 6 },
@@ -354,7 +288,7 @@ evaluate (const struct advise_opts *o, const struct scaling *s,
           const struct price *p, double *power_cache, struct run *run,
           struct advise_funnel *f, struct diag *d)
 {
-  struct run_params params = o->params;
+  struct run_params params = o->job.params;
   double *power = &power_cache[p->instance - s->catalogue->instances];
   enum scaling_gap gap;
   double hours = 0.0;
@@ -365,19 +299,19 @@ evaluate (const struct advise_opts *o, const struct scaling *s,
   if (!instance_wanted (o, p->instance))
     return 0;
   f->kept[ADVISE_STAGE_INSTANCE]++;
-  if (!run_method_covers_instance (&o->params, p->instance))
+  if (!run_method_covers_instance (&o->job.params, p->instance))
     return 0;
   f->kept[ADVISE_STAGE_METHOD]++;
-  gap = scaling_runtime (s, p->instance, o->params.runtime_h, &hours);
+  gap = scaling_runtime (s, p->instance, o->job.params.runtime_h, &hours);
   if (gap != SCALING_OK)
     {
       f->gaps[gap]++;
       return 0;
     }
   f->kept[ADVISE_STAGE_RUNTIME]++;
-  if (o->params.method == RUN_METHOD_CCF
-        ? !run_method_covers_region (&o->params, p->region)
-        : isnan (run_signal_figure (p->region, o->params.signal)
+  if (o->job.params.method == RUN_METHOD_CCF
+        ? !run_method_covers_region (&o->job.params, p->region)
+        : isnan (run_signal_figure (p->region, o->job.params.signal)
                    ->gco2e_per_kwh))
     return 0;
   f->kept[ADVISE_STAGE_GRID]++;
@@ -477,7 +411,7 @@ advise_explain_empty (FILE *fp, const struct advise_funnel *f,
   for (k = 1; k < ADVISE_STAGE_COUNT; k++)
     {
       /* The Teads method covers every type: no stage to speak of.  */
-      if (k == ADVISE_STAGE_METHOD && o->params.method != RUN_METHOD_CCF)
+      if (k == ADVISE_STAGE_METHOD && o->job.params.method != RUN_METHOD_CCF)
         continue;
       fprintf (fp, ", %zu after %s", f->kept[k], stage_names[k]);
       if (f->kept[k] == 0)
@@ -493,7 +427,7 @@ advise_explain_empty (FILE *fp, const struct advise_funnel *f,
   else if (k == ADVISE_STAGE_GRID)
     fprintf (fp, "The set became empty at the grid data: no region left "
              "has a %s.\n",
-             o->params.method == RUN_METHOD_CCF ? "CCF grid factor"
+             o->job.params.method == RUN_METHOD_CCF ? "CCF grid factor"
                                                 : "grid intensity");
   else if (k == ADVISE_STAGE_METHOD)
     fprintf (fp, "The set became empty at the CCF coefficients: CCF's "
@@ -788,7 +722,7 @@ write_summary (FILE *fp, const struct advise_ranking *r,
   fprintf (fp, "\n%zu priced instance x region pairs, %zu met the "
            "constraints, %zu on the front.\n",
            f->kept[ADVISE_STAGE_PRICED], r->n, p->nfront);
-  if (o->params.method == RUN_METHOD_CCF)
+  if (o->job.params.method == RUN_METHOD_CCF)
     fprintf (fp, "Figures by Cloud Carbon Footprint's method (--method "
              "ccf).\n");
   for (k = 0; k < ARRAY_SIZE (f->gaps); k++)
@@ -801,9 +735,9 @@ write_summary (FILE *fp, const struct advise_ranking *r,
              f->kept[ADVISE_STAGE_INSTANCE] - f->kept[ADVISE_STAGE_METHOD]);
   if (f->kept[ADVISE_STAGE_RUNTIME] > f->kept[ADVISE_STAGE_GRID])
     fprintf (fp, "Left out for want of a%s: %zu.\n",
-             o->params.method == RUN_METHOD_CCF ? " CCF grid factor"
-             : o->params.signal == RUN_SIGNAL_AVERAGE ? " grid intensity"
-             : o->params.signal == RUN_SIGNAL_MARGINAL
+             o->job.params.method == RUN_METHOD_CCF ? " CCF grid factor"
+             : o->job.params.signal == RUN_SIGNAL_AVERAGE ? " grid intensity"
+             : o->job.params.signal == RUN_SIGNAL_MARGINAL
                ? " marginal grid intensity"
                : " market-based grid intensity",
              f->kept[ADVISE_STAGE_RUNTIME] - f->kept[ADVISE_STAGE_GRID]);
@@ -878,7 +812,7 @@ baseline_run (const struct advise_opts *o, const struct catalogue *cat,
   const struct instance *in;
   const struct region *g;
   const struct price *p;
-  struct run_params params = o->params;
+  struct run_params params = o->job.params;
   struct diag d;
   double hours = 0.0;
   enum scaling_gap gap;
@@ -910,7 +844,7 @@ baseline_run (const struct advise_opts *o, const struct catalogue *cat,
                 in->name, g->name);
       return cli_report (&d);
     }
-  if (!run_method_covers_instance (&o->params, in))
+  if (!run_method_covers_instance (&o->job.params, in))
     {
       d.status = CA_EXIT_USAGE;
       snprintf (d.text, sizeof d.text,
@@ -919,8 +853,8 @@ baseline_run (const struct advise_opts *o, const struct catalogue *cat,
                 in->name);
       return cli_report (&d);
     }
-  if (o->params.method == RUN_METHOD_CCF
-      && !run_method_covers_region (&o->params, g))
+  if (o->job.params.method == RUN_METHOD_CCF
+      && !run_method_covers_region (&o->job.params, g))
     {
       d.status = CA_EXIT_USAGE;
       snprintf (d.text, sizeof d.text,
@@ -929,16 +863,16 @@ baseline_run (const struct advise_opts *o, const struct catalogue *cat,
                 g->name);
       return cli_report (&d);
     }
-  if (isnan (run_signal_figure (g, o->params.signal)->gco2e_per_kwh))
+  if (isnan (run_signal_figure (g, o->job.params.signal)->gco2e_per_kwh))
     {
       d.status = CA_EXIT_USAGE;
       snprintf (d.text, sizeof d.text,
                 "--baseline: %s has no %s grid intensity in the data, so the "
                 "emissions of a run there are unknown", g->name,
-                run_signal_name (o->params.signal));
+                run_signal_name (o->job.params.signal));
       return cli_report (&d);
     }
-  gap = scaling_runtime (s, in, o->params.runtime_h, &hours);
+  gap = scaling_runtime (s, in, o->job.params.runtime_h, &hours);
   if (gap != SCALING_OK)
     {
       d.status = CA_EXIT_USAGE;
@@ -1101,10 +1035,10 @@ check_signal (const struct advise_opts *o, const struct catalogue *cat,
   const struct run *rec = &r->cands[advise_recommended (r)].run;
   const char *name;
 
-  alt.params.signal = o->params.signal == RUN_SIGNAL_AVERAGE
+  alt.job.params.signal = o->job.params.signal == RUN_SIGNAL_AVERAGE
                         ? RUN_SIGNAL_MARGINAL
                         : RUN_SIGNAL_AVERAGE;
-  name = run_signal_name (alt.params.signal);
+  name = run_signal_name (alt.job.params.signal);
   memset (&other, 0, sizeof other);
   memset (&f, 0, sizeof f);
   if (rank_candidates (&alt, cat, scaling, &other, &f, &d) < 0)
@@ -1145,15 +1079,15 @@ rank_uncertain (const struct advise_opts *o, const struct catalogue *cat,
   struct cli_progress progress;
   size_t n = r->n + (r->has_baseline ? 1 : 0), i, pick;
 
-  cli_uncertainty_spec (&o->unc, cat, keys, o->params.load_pct,
-                        o->params.runtime_h, o->params.lifetime_years,
+  cli_uncertainty_spec (&o->unc, cat, keys, o->job.params.load_pct,
+                        o->job.params.runtime_h, o->job.params.lifetime_years,
                         &r->spec);
   r->items = xcalloc (n + 1, sizeof *r->items);
   for (i = 0; i < r->n; i++)
-    uncertainty_item_from_run (cat, keys, &r->cands[i].run, &o->params, true,
+    uncertainty_item_from_run (cat, keys, &r->cands[i].run, &o->job.params, true,
                                &r->items[i]);
   if (r->has_baseline)
-    uncertainty_item_from_run (cat, keys, &r->baseline, &o->params, false,
+    uncertainty_item_from_run (cat, keys, &r->baseline, &o->job.params, false,
                                &r->items[r->n]);
   uncertainty_keys_free (keys);
   r->unc = uncertainty_new (&r->spec, r->items, n, d);

@@ -19,9 +19,7 @@
    as its first member).  */
 struct advise_opts
 {
-  struct run_params params;
-  bool has_runtime;
-  bool has_load;
+  struct cli_job job;           /* --runtime, --load, --count, ...  */
   struct selection selection;
   struct name_list exclude_regions;
   struct name_list gpu_models;

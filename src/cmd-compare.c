@@ -22,9 +22,7 @@
 struct compare_opts
 {
   const char *instance;
-  struct run_params params;
-  bool has_runtime;
-  bool has_load;
+  struct cli_job job;
   struct selection selection;
   const char *baseline;         /* A region, or NULL.  */
 };
@@ -32,13 +30,7 @@ struct compare_opts
 enum
 {
   OPT_INSTANCE = 'i',
-  OPT_RUNTIME = 't',
-  OPT_LOAD = 'l',
-  OPT_COUNT = 'n',
-  OPT_LIFETIME = 0x600,
-  OPT_SIGNAL,
-  OPT_METHOD,
-  OPT_BASELINE
+  OPT_BASELINE = 0x600
 };
 
 static const struct argp_option compare_options[] = {
@@ -46,20 +38,6 @@ static const struct argp_option compare_options[] = {
   { "instance", OPT_INSTANCE, "TYPE", 0,
     "Instance type, e.g. m6i.2xlarge (required); in a region of another "
     "provider its closest equivalent stands in", 1 },
-  { "runtime", OPT_RUNTIME, "DURATION", 0,
-    "How long the job runs: 90m, 36h, 1.5d, 2h30m, 5400s; a bare number "
-    "is hours (required)", 1 },
-  { "load", OPT_LOAD, "PERCENT", 0,
-    "Average load of the instances, 0-100 (required)", 1 },
-  { "count", OPT_COUNT, "N", 0, "Number of instances (default 1)", 1 },
-  { "lifetime-years", OPT_LIFETIME, "YEARS", 0,
-    "Hardware lifetime for manufacturing emissions (default 4)", 1 },
-  { "signal", OPT_SIGNAL, "SIGNAL", 0,
-    "Grid intensity to use: average (location-based, default), marginal "
-    "or market; a region without that figure is left out and counted", 1 },
-  { "method", OPT_METHOD, "METHOD", 0,
-    "teads (default) or ccf (Cloud Carbon Footprint's coefficients, PUE "
-    "and grid factors)", 1 },
   { NULL, 0, NULL, 0, "Output:", 2 },
   { "baseline", OPT_BASELINE, "REGION", 0,
     "Also give each region's difference to this one, which must be among "
@@ -72,11 +50,7 @@ compare_init (void *opts)
 {
   struct compare_opts *o = opts;
 
-  o->params.count = 1;
-  o->params.lifetime_years = FOOTPRINT_DEFAULT_LIFETIME_YEARS;
-  o->params.pue = NAN;
-  o->params.grid_gco2e_per_kwh = NAN;
-  o->params.power_w = NAN;
+  cli_job_init (&o->job, NULL, false);
 }
 
 static error_t
@@ -88,36 +62,12 @@ parse_compare (int key, char *arg, struct argp_state *state)
   switch (key)
     {
     case ARGP_KEY_INIT:
-      state->child_inputs[0] = &o->selection;
-      state->child_inputs[1] = input->global;
+      state->child_inputs[0] = &o->job;
+      state->child_inputs[1] = &o->selection;
+      state->child_inputs[2] = input->global;
       break;
     case OPT_INSTANCE:
       o->instance = arg;
-      break;
-    case OPT_RUNTIME:
-      o->params.runtime_h = cli_parse_duration (state, "runtime", arg);
-      o->has_runtime = true;
-      break;
-    case OPT_LOAD:
-      o->params.load_pct = cli_parse_number (state, "load", arg, 0.0, 100.0);
-      o->has_load = true;
-      break;
-    case OPT_COUNT:
-      o->params.count = cli_parse_whole (state, "count", arg, 1);
-      break;
-    case OPT_LIFETIME:
-      o->params.lifetime_years
-        = cli_parse_number (state, "lifetime-years", arg, 0.1, 100.0);
-      break;
-    case OPT_SIGNAL:
-      if (run_signal_parse (arg, &o->params.signal) < 0)
-        argp_error (state, "unknown --signal '%s'; choose average, marginal "
-                    "or market", arg);
-      break;
-    case OPT_METHOD:
-      if (run_method_parse (arg, &o->params.method) < 0)
-        argp_error (state, "unknown --method '%s'; choose teads or ccf "
-                    "(all is for estimate)", arg);
       break;
     case OPT_BASELINE:
       if (arg[0] == '\0' || strchr (arg, '@') != NULL)
@@ -131,20 +81,11 @@ parse_compare (int key, char *arg, struct argp_state *state)
     case ARGP_KEY_END:
       if (o->instance == NULL)
         argp_error (state, "missing --instance");
-      if (!o->has_runtime)
-        argp_error (state, "missing --runtime");
-      if (!o->has_load)
-        argp_error (state, "missing --load");
       /* The instance is fixed: the size filters would only confuse.  */
       if (o->selection.min_vcpus > 0 || o->selection.min_memory_gib > 0.0
           || o->selection.min_gpus > 0)
         argp_error (state, "--min-vcpus, --min-memory and --gpus go with "
                     "advise and list; compare runs --instance's size");
-      if (o->params.method == RUN_METHOD_CCF
-          && o->params.signal != RUN_SIGNAL_AVERAGE)
-        argp_error (state, "--signal %s goes with --method teads: CCF's "
-                    "method has only its location-based grid factors",
-                    run_signal_name (o->params.signal));
       break;
     default:
       return ARGP_ERR_UNKNOWN;
@@ -153,6 +94,7 @@ parse_compare (int key, char *arg, struct argp_state *state)
 }
 
 static const struct argp_child compare_children[] = {
+  { &cli_job_argp, 0, "The job:", 1 },
   { &cli_selection_argp, 0, "Regions (default: every region):", 3 },
   { &cli_global_argp, 0, "Global options:", 4 },
   { NULL, 0, NULL, 0 },
@@ -372,8 +314,8 @@ write_counts (FILE *fp, const struct compare_opts *o, const struct compare *c,
     fprintf (fp, ", %ld x %s", in->gpus, in->gpu_model);
   fprintf (fp, "), %.2f h at %.1f %% on %ld instance%s, in %zu region%s: "
            "%zu run%s",
-           o->params.runtime_h, o->params.load_pct, o->params.count,
-           o->params.count == 1 ? "" : "s",
+           o->job.params.runtime_h, o->job.params.load_pct, o->job.params.count,
+           o->job.params.count == 1 ? "" : "s",
            nregions, nregions == 1 ? "" : "s", c->nrows,
            c->nrows == 1 ? "" : "s");
   for (k = 0; k < COMPARE_NSKIPS; k++)
@@ -440,21 +382,21 @@ write_robustness (FILE *fp, const struct compare_opts *o,
                   struct diag *d)
 {
   const struct region *winner = c->rows[0].run.region;
-  struct run_params alt = o->params;
+  struct run_params alt = o->job.params;
   struct compare *other;
   const char **sources = NULL;
   char *buf = NULL;
   size_t size = 0, i, nsources, holds = 0, of;
   char part[512];
 
-  if (o->params.method == RUN_METHOD_CCF)
+  if (o->job.params.method == RUN_METHOD_CCF)
     {
       fprintf (fp, "Robustness: not checked under --method ccf (CCF has one "
                "grid factor per region).\n");
       return 0;
     }
   fprintf (fp, "Robustness: the best region %s", winner->name);
-  if (o->params.signal == RUN_SIGNAL_AVERAGE)
+  if (o->job.params.signal == RUN_SIGNAL_AVERAGE)
     {
       nsources = compare_grid_sources (cat, c, &sources);
       for (i = 0; i < nsources; i++)
@@ -485,7 +427,7 @@ write_robustness (FILE *fp, const struct compare_opts *o,
     fputs (" (grid sources not checked: they give location-based "
            "averages)", fp);
 
-  alt.signal = o->params.signal == RUN_SIGNAL_AVERAGE ? RUN_SIGNAL_MARGINAL
+  alt.signal = o->job.params.signal == RUN_SIGNAL_AVERAGE ? RUN_SIGNAL_MARGINAL
                                                       : RUN_SIGNAL_AVERAGE;
   other = compare_new (cat, c->instance, regions, nregions, &alt, d);
   if (other == NULL)
@@ -661,7 +603,7 @@ cmd_compare_exec (const struct cli_global *global, void *opts)
           goto done;
         }
     }
-  if (!run_method_covers_instance (&o->params, instance))
+  if (!run_method_covers_instance (&o->job.params, instance))
     {
       d.status = CA_EXIT_USAGE;
       snprintf (d.text, sizeof d.text,
@@ -675,7 +617,7 @@ cmd_compare_exec (const struct cli_global *global, void *opts)
   for (i = 0; i < cat->nregions; i++)
     if (selection_region_ok (&o->selection, &cat->regions[i]))
       regions[n++] = &cat->regions[i];
-  c = compare_new (cat, instance, regions, n, &o->params, &d);
+  c = compare_new (cat, instance, regions, n, &o->job.params, &d);
   if (c == NULL)
     {
       status = cli_report (&d);

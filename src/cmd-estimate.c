@@ -19,10 +19,7 @@ struct estimate_opts
 {
   const char *instance;
   const char *region;
-  struct run_params params;
-  bool has_runtime;
-  bool has_load;
-  bool all_methods;             /* --method all: Teads and CCF side by
+  struct cli_job job;           /* --method all: Teads and CCF side by
                                    side.  */
   struct cli_uncertainty unc;
 };
@@ -31,14 +28,8 @@ enum
 {
   OPT_INSTANCE = 'i',
   OPT_REGION = 'r',
-  OPT_RUNTIME = 't',
-  OPT_LOAD = 'l',
-  OPT_COUNT = 'n',
   OPT_PUE = 0x200,
-  OPT_GRID,
-  OPT_LIFETIME,
-  OPT_SIGNAL,
-  OPT_METHOD
+  OPT_GRID
 };
 
 static const struct argp_option estimate_options[] = {
@@ -46,27 +37,10 @@ static const struct argp_option estimate_options[] = {
     "Instance type, e.g. m5.xlarge (required)", 0 },
   { "region", OPT_REGION, "REGION", 0,
     "Region code, e.g. eu-north-1 (required)", 0 },
-  { "runtime", OPT_RUNTIME, "DURATION", 0,
-    "How long the job runs: 90m, 36h, 1.5d, 2h30m, 5400s; a bare number "
-    "is hours; MODE:MIN:MAX for a triangular range (required)", 0 },
-  { "load", OPT_LOAD, "PERCENT", 0,
-    "Average CPU load of the instances, 0-100; MODE:MIN:MAX (e.g. "
-    "60:40:80) for a triangular range (required)", 0 },
-  { "count", OPT_COUNT, "N", 0, "Number of instances (default 1)", 0 },
   { "pue", OPT_PUE, "RATIO", 0,
     "Use this data-centre PUE instead of the region's (at least 1)", 0 },
   { "grid-intensity", OPT_GRID, "G", 0,
     "Use this grid intensity, gCO2e/kWh, instead of the region's", 0 },
-  { "signal", OPT_SIGNAL, "SIGNAL", 0,
-    "Grid intensity to use: average (location-based, default), marginal "
-    "or market (the provider's market-based claim)", 0 },
-  { "lifetime-years", OPT_LIFETIME, "YEARS", 0,
-    "Hardware lifetime over which manufacturing emissions are spread "
-    "(default 4, i.e. 35,040 h)", 0 },
-  { "method", OPT_METHOD, "METHOD", 0,
-    "teads (default: Teads' measured power curves, the region's own PUE "
-    "and grid intensity), ccf (Cloud Carbon Footprint's coefficients, PUE "
-    "and grid factors) or all (both, and CCF minus Teads)", 0 },
   { NULL, 0, NULL, 0, NULL, 0 },
 };
 
@@ -75,12 +49,8 @@ estimate_init (void *opts)
 {
   struct estimate_opts *o = opts;
 
-  o->params.count = 1;
-  o->params.lifetime_years = FOOTPRINT_DEFAULT_LIFETIME_YEARS;
-  o->params.pue = NAN;
-  o->params.grid_gco2e_per_kwh = NAN;
-  o->params.power_w = NAN;
   cli_uncertainty_init (&o->unc);
+  cli_job_init (&o->job, &o->unc, true);
 }
 
 static error_t
@@ -92,8 +62,9 @@ parse_estimate (int key, char *arg, struct argp_state *state)
   switch (key)
     {
     case ARGP_KEY_INIT:
-      state->child_inputs[0] = &o->unc;
-      state->child_inputs[1] = input->global;
+      state->child_inputs[0] = &o->job;
+      state->child_inputs[1] = &o->unc;
+      state->child_inputs[2] = input->global;
       break;
     case OPT_INSTANCE:
       o->instance = arg;
@@ -101,39 +72,12 @@ parse_estimate (int key, char *arg, struct argp_state *state)
     case OPT_REGION:
       o->region = arg;
       break;
-    case OPT_RUNTIME:
-      o->params.runtime_h = cli_parse_runtime (state, arg, &o->unc);
-      o->has_runtime = true;
-      break;
-    case OPT_LOAD:
-      o->params.load_pct = cli_parse_load (state, arg, &o->unc);
-      o->has_load = true;
-      break;
-    case OPT_COUNT:
-      o->params.count = cli_parse_whole (state, "count", arg, 1);
-      break;
     case OPT_PUE:
-      o->params.pue = cli_parse_number (state, "pue", arg, 1.0, 10.0);
+      o->job.params.pue = cli_parse_number (state, "pue", arg, 1.0, 10.0);
       break;
     case OPT_GRID:
-      o->params.grid_gco2e_per_kwh
+      o->job.params.grid_gco2e_per_kwh
         = cli_parse_number (state, "grid-intensity", arg, 0.0, 5000.0);
-      break;
-    case OPT_LIFETIME:
-      o->params.lifetime_years
-        = cli_parse_number (state, "lifetime-years", arg, 0.1, 100.0);
-      o->unc.lifetime_given = true;
-      break;
-    case OPT_SIGNAL:
-      if (run_signal_parse (arg, &o->params.signal) < 0)
-        argp_error (state, "unknown --signal '%s'; choose average, marginal "
-                    "or market", arg);
-      break;
-    case OPT_METHOD:
-      o->all_methods = STREQ (arg, "all");
-      if (!o->all_methods && run_method_parse (arg, &o->params.method) < 0)
-        argp_error (state, "unknown --method '%s'; choose teads, ccf or all",
-                    arg);
       break;
     case ARGP_KEY_ARG:
       argp_error (state, "unexpected argument '%s'", arg);
@@ -143,23 +87,6 @@ parse_estimate (int key, char *arg, struct argp_state *state)
         argp_error (state, "missing --instance");
       if (o->region == NULL)
         argp_error (state, "missing --region");
-      if (!o->has_runtime)
-        argp_error (state, "missing --runtime");
-      if (!o->has_load)
-        argp_error (state, "missing --load");
-      /* CCF has one grid factor per region, a location-based average:
-         a marginal or market-based run would not be CCF's.  */
-      if ((o->all_methods || o->params.method == RUN_METHOD_CCF)
-          && o->params.signal != RUN_SIGNAL_AVERAGE)
-        argp_error (state, "--signal %s goes with --method teads: CCF's "
-                    "method has only its location-based grid factors",
-                    run_signal_name (o->params.signal));
-      if (o->unc.enabled
-          && (o->all_methods || o->params.method == RUN_METHOD_CCF))
-        argp_error (state, "--uncertainty goes with --method teads: the "
-                    "spreads are those of the Teads method's figures");
-      cli_uncertainty_check (state, &o->unc, o->params.load_pct,
-                             o->params.runtime_h);
       break;
     default:
       return ARGP_ERR_UNKNOWN;
@@ -168,8 +95,9 @@ parse_estimate (int key, char *arg, struct argp_state *state)
 }
 
 static const struct argp_child estimate_children[] = {
-  { &cli_uncertainty_argp, 0, "Uncertainty:", 1 },
-  { &cli_global_argp, 0, "Global options:", 2 },
+  { &cli_job_argp, 0, "The job:", 1 },
+  { &cli_uncertainty_argp, 0, "Uncertainty:", 2 },
+  { &cli_global_argp, 0, "Global options:", 3 },
   { NULL, 0, NULL, 0 },
 };
 
@@ -245,7 +173,7 @@ estimate_both (const struct cli_global *global,
                const struct estimate_opts *o, const struct instance *instance,
                const struct region *region, const struct price *price)
 {
-  struct run_params params = o->params;
+  struct run_params params = o->job.params;
   struct run runs[2];
   struct diag d;
   struct cli_sink sink;
@@ -302,9 +230,9 @@ estimate_uncertain (const struct cli_global *global,
   struct diag d;
   int status;
 
-  cli_uncertainty_spec (&o->unc, cat, keys, o->params.load_pct,
-                        o->params.runtime_h, o->params.lifetime_years, &spec);
-  uncertainty_item_from_run (cat, keys, run, &o->params, false, &item);
+  cli_uncertainty_spec (&o->unc, cat, keys, o->job.params.load_pct,
+                        o->job.params.runtime_h, o->job.params.lifetime_years, &spec);
+  uncertainty_item_from_run (cat, keys, run, &o->job.params, false, &item);
   u = uncertainty_new (&spec, &item, 1, &d);
   uncertainty_keys_free (keys);
   if (u == NULL)
@@ -362,12 +290,12 @@ cmd_estimate_exec (const struct cli_global *global, void *opts)
       status = cli_report (&d);
       goto done;
     }
-  if (o->all_methods)
+  if (o->job.method_all)
     {
       status = estimate_both (global, o, instance, region, price);
       goto done;
     }
-  if (run_evaluate (instance, region, price, &o->params, &run, &d) < 0)
+  if (run_evaluate (instance, region, price, &o->job.params, &run, &d) < 0)
     {
       status = cli_report (&d);
       goto done;

@@ -122,7 +122,7 @@ compare_groups (const struct report_opts *o, const struct advise_result *res,
   size_t ng = names->n > 0 ? names->n : 1, g, i, k;
   const struct region **regions
     = xcalloc (cat->nregions + 1, sizeof *regions);
-  struct run_params params = o->advise.params;
+  struct run_params params = o->advise.job.params;
 
   params.runtime_h = c->runtime_h;
   *groups = xcalloc (ng, sizeof **groups);

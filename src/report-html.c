@@ -305,11 +305,11 @@ report_html (struct svg_buf *b, const struct report *r)
   svg_buf_printf (b, "</h1>\n<p class=\"job\">Job: %ld instance%s for "
                   "%g h%s%s at %g %% load; %zu candidates met the "
                   "constraints, %zu on the Pareto front.</p>\n",
-                  o->params.count, o->params.count == 1 ? "" : "s",
-                  o->params.runtime_h,
+                  o->job.params.count, o->job.params.count == 1 ? "" : "s",
+                  o->job.params.runtime_h,
                   o->reference != NULL ? " measured on " : "",
                   o->reference != NULL ? o->reference : "",
-                  o->params.load_pct, rk->n, p->nfront);
+                  o->job.params.load_pct, rk->n, p->nfront);
 
   /* The headline.  */
   svg_buf_printf (b, "<section class=\"headline\" id=\"headline\">\n"

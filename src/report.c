@@ -215,18 +215,18 @@ report_assumptions (const struct report *r, const char **labels,
     ADD ("Runtime",
          xasprintf_ ("%g h measured on %s, scaled to each instance type "
                      "by --scaling %s (serial fraction %g); %.2f h on %s",
-                     o->params.runtime_h, s->reference->name,
+                     o->job.params.runtime_h, s->reference->name,
                      scaling_mode_name (s->mode), o->serial_fraction,
                      c->runtime_h, c->instance->name));
   else
     ADD ("Runtime", xasprintf_ ("%g h on every instance type (no scaling)",
-                                o->params.runtime_h));
-  ADD ("Load", xasprintf_ ("%g %% average%s", o->params.load_pct,
+                                o->job.params.runtime_h));
+  ADD ("Load", xasprintf_ ("%g %% average%s", o->job.params.load_pct,
                            isnan (o->unc.load.low)
                              ? ""
                              : " (with the range given for --uncertainty)"));
-  ADD ("Count", xasprintf_ ("%ld instance%s", o->params.count,
-                            o->params.count == 1 ? "" : "s"));
+  ADD ("Count", xasprintf_ ("%ld instance%s", o->job.params.count,
+                            o->job.params.count == 1 ? "" : "s"));
   cite (a, sizeof a, c->pue_source, c->pue_year);
   if (rk->has_baseline)
     cite (b, sizeof b, rk->baseline.pue_source, rk->baseline.pue_year);
@@ -244,7 +244,7 @@ report_assumptions (const struct report *r, const char **labels,
     cite (b, sizeof b, rk->baseline.grid_source, rk->baseline.grid_year);
   ADD ("Grid signal",
        xasprintf_ ("%s (%s level): %.1f gCO2e/kWh in %s%s%s%.1f%s%s%s",
-                   run_signal_name (o->params.signal), c->grid_level,
+                   run_signal_name (o->job.params.signal), c->grid_level,
                    c->grid_gco2e_per_kwh, c->region->name, a,
                    rk->has_baseline ? "; baseline " : "",
                    rk->has_baseline ? rk->baseline.grid_gco2e_per_kwh : 0.0,
@@ -255,7 +255,7 @@ report_assumptions (const struct report *r, const char **labels,
     texts[n - 1][strcspn (texts[n - 1], ";")] = '\0';
   ADD ("Lifetime", xasprintf_ ("%g years of hardware life for the "
                                "manufacturing emissions (Scope 3)",
-                               o->params.lifetime_years));
+                               o->job.params.lifetime_years));
   for (i = 0; i < rk->n; i++)
     {
       const char *d = rk->cands[i].run.price->date;
@@ -275,7 +275,7 @@ report_assumptions (const struct report *r, const char **labels,
                    "Scope 2 = energy x grid intensity; Scope 3 = the "
                    "instance's share of its host's manufacturing emissions "
                    "x runtime / lifetime (doc/METHODOLOGY.md)",
-                   o->params.method == RUN_METHOD_CCF
+                   o->job.params.method == RUN_METHOD_CCF
                      ? "Cloud Carbon Footprint's coefficients"
                      : "Teads' measured power curves"));
   ADD ("Data",
