@@ -349,19 +349,11 @@ report_html (struct svg_buf *b, const struct report *r)
   report_headline (r, text, sizeof text);
   esc (b, text);
   svg_buf_printf (b, "</p>\n");
-  if (rk->unc != NULL)
+  report_uncertainty_text (r, text, sizeof text);
+  if (text[0] != '\0')
     {
-      svg_buf_printf (b, "<p class=\"note\">Uncertainty: %zu samples (seed "
-                      "%lu). P(front) of the recommendation %.2f",
-                      rk->spec.samples, rk->spec.seed, rk->p_front[r->rec]);
-      if (rk->has_baseline)
-        svg_buf_printf (b, "; P(it emits less than the baseline) %.2f",
-                        rk->p_below_baseline);
-      if (r->rec != p->cheapest)
-        svg_buf_printf (b, "; P(it emits less than the cheapest) %.2f",
-                        rk->p_below_cheapest);
-      svg_buf_printf (b, ". ");
-      esc (b, rk->signal_line);
+      svg_buf_printf (b, "<p class=\"note\">");
+      esc (b, text);
       svg_buf_printf (b, "</p>\n");
     }
   svg_buf_printf (b, "</section>\n");

@@ -54,19 +54,10 @@ report_markdown (struct svg_buf *b, const struct report *r)
   svg_buf_printf (b, "**");
   md (b, text);
   svg_buf_printf (b, "**\n\n");
-  if (rk->unc != NULL)
+  report_uncertainty_text (r, text, sizeof text);
+  if (text[0] != '\0')
     {
-      svg_buf_printf (b, "Uncertainty: %zu samples (seed %lu); P(front) of "
-                      "the recommendation %.2f",
-                      rk->spec.samples, rk->spec.seed, rk->p_front[r->rec]);
-      if (rk->has_baseline)
-        svg_buf_printf (b, "; P(it emits less than the baseline) %.2f",
-                        rk->p_below_baseline);
-      if (r->rec != p->cheapest)
-        svg_buf_printf (b, "; P(it emits less than the cheapest) %.2f",
-                        rk->p_below_cheapest);
-      svg_buf_printf (b, ". ");
-      md (b, rk->signal_line);
+      md (b, text);
       svg_buf_printf (b, "\n\n");
     }
 

@@ -91,6 +91,32 @@ why_recommended (const struct report *r)
 }
 
 void
+report_uncertainty_text (const struct report *r, char *buf, size_t size)
+{
+  const struct advise_ranking *rk = &r->res->ranking;
+  const struct pareto *p = rk->pareto;
+  size_t used;
+
+  buf[0] = '\0';
+  if (rk->unc == NULL)
+    return;
+  snprintf (buf, size, "Uncertainty: %zu samples (seed %lu); P(front) of "
+            "the recommendation %.2f", rk->spec.samples, rk->spec.seed,
+            rk->p_front[r->rec]);
+  used = strlen (buf);
+  if (rk->has_baseline && used < size)
+    used += (size_t) snprintf (buf + used, size - used,
+                               "; P(it emits less than the baseline) %.2f",
+                               rk->p_below_baseline);
+  if (r->rec != p->cheapest && used < size)
+    used += (size_t) snprintf (buf + used, size - used,
+                               "; P(it emits less than the cheapest) %.2f",
+                               rk->p_below_cheapest);
+  if (used < size)
+    snprintf (buf + used, size - used, ". %s", rk->signal_line);
+}
+
+void
 report_headline (const struct report *r, char *buf, size_t size)
 {
   const struct advise_ranking *rk = &r->res->ranking;

@@ -38,6 +38,13 @@ void report_kg (double g, char *buf, size_t size);
    baseline (kgCO2e, %, USD), without markup, in BUF.  */
 void report_headline (const struct report *r, char *buf, size_t size);
 
+/* The sentence on how sure the recommendation is (samples, seed,
+   P(front), P(beats the baseline), P(beats the cheapest), and whether
+   the other grid signal changes it) into BUF of SIZE bytes; "" without
+   --uncertainty.  Plain text: each writer escapes it.  */
+void report_uncertainty_text (const struct report *r, char *buf,
+                              size_t size);
+
 /* Why not the cheapest (WHICH 0) or the greenest (WHICH 1) option: one
    sentence in BUF, or "" when it is the recommendation.  */
 void report_why_not (const struct report *r, int which, char *buf,
