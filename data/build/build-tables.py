@@ -577,7 +577,7 @@ def build_regions(src, price_regions, stats):
     fleet_pue = clean_num(fleet[0], 'CCF aws PUE_AVG')
 
     out = []
-    fb = {'pue': [], 'grid': [], 'coord_gsf': [], 'coord_none': [],
+    fb = {'pue': [], 'grid': [], 'grid_zone': [], 'coord_gsf': [], 'coord_none': [],
           'skipped_grid_rows': [], 'coord_mismatch': [], 'repeat_2024': []}
     for region in sorted(price_regions):
         rows = gsf.get(region, [])
@@ -654,6 +654,15 @@ def build_regions(src, price_regions, stats):
             if y == '2024' and prev and prev[0][
                     'grid-carbon-intensity-average-consumption-annual'].strip() == v:
                 fb['repeat_2024'].append(region)
+        elif uncertainty.ga_zone_figure(src, e['zone_key'].strip() if e else ''):
+            # No Electricity Maps figure, but the region's grid zone is a
+            # sub-national one that Green Algorithms lists (Calgary:
+            # Alberta, CA-AB): nearer the truth than the country average.
+            gv, gy = uncertainty.ga_zone_figure(src, e['zone_key'].strip())
+            rec.update(grid_gco2e_per_kwh=gv, grid_source='green-algorithms-ci',
+                       grid_year=gy, grid_level='zone')
+            fb['grid_zone'].append('%s (%s %s %s)' % (region, e['zone_key'].strip(),
+                                                      gy, gv))
         else:
             iso3 = ISO3.get(country)
             o = owid.get(iso3) if iso3 else None
@@ -837,6 +846,8 @@ def summary(tables, stats):
         log('instances: embodied share rule "%s" applied to %d: %s'
             % (rule, len(types), ' '.join(types)))
     fb = stats['regions_fb']
+    log('regions: %d fell back to a sub-national zone figure (green-algorithms-ci): %s'
+        % (len(fb['grid_zone']), '; '.join(fb['grid_zone']) or '-'))
     log('regions: %d fell back to country-level grid (owid-ember): %s'
         % (len(fb['grid']), '; '.join(fb['grid']) or '-'))
     log('regions: %d fell back to fleet PUE (ccf-2022): %s'

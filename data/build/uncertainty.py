@@ -378,6 +378,22 @@ def _ga_year(*texts):
     return ''
 
 
+def ga_zone_figure(src, zone):
+    """Green Algorithms' figure for the sub-national grid ZONE (an
+    Electricity Maps zone such as 'CA-AB' that Green Algorithms also lists),
+    as (gCO2e/kWh, year); None when it has no such zone.  build-tables.py
+    uses it before the country average: Calgary's grid is Alberta's, not
+    Canada's."""
+    if not zone or '-' not in zone:
+        return None
+    _, ci = read_rows(src, GA_CI_CSV, skip=1)
+    for r in ci:
+        if r['location'].strip() == zone and r['carbonIntensity'].strip():
+            return (dec_str(Decimal(num(r['carbonIntensity'], 'Green Algorithms'))),
+                    _ga_year(r['comments'], r['source']))
+    return None
+
+
 def _az_key(display):
     """'Norway East' / 'Germany North (Public)' -> 'norwayeast' / 'germanynorth'."""
     return re.sub(r'\s*\(.*\)\s*', '', display).replace(' ', '').lower()
@@ -503,6 +519,8 @@ def build_grid(src, regions, ccf_regions, iso3, log):
         d = ga_dc.get((p, name))
         if d and d['location'].strip() in ga_ci:
             loc = d['location'].strip()
+        elif zone and '-' in zone and zone in ga_ci:
+            loc = zone
         elif country in ga_ci:
             loc = country
         if loc:

@@ -4,8 +4,8 @@
 
 # Every priced region (34 AWS, 58 Azure, 43 GCP), with PUE and grid
 # figures from regions.csv (e.g. eu-north-1: PUE 1.1 and 24.7 g/kWh, AWS
-# and Electricity Maps 2024; ca-west-1 falls back to Canada's country
-# average, OWID 2023).
+# and Electricity Maps 2024; ca-west-1 has no Electricity Maps figure and
+# takes its zone's, Alberta's 670 g/kWh, Green Algorithms 2019).
 expect_output regions list-regions.txt list regions
 expect_output groups-csv list-groups.csv list groups --format csv
 # The Nordics: AWS Stockholm, four Azure and two GCP regions.

@@ -530,7 +530,7 @@ END_TEST
 
 START_TEST (test_regions_sources)
 {
-  size_t i, gsf_pue = 0, ccf_pue = 0, em = 0, em2024 = 0, owid = 0;
+  size_t i, gsf_pue = 0, ccf_pue = 0, em = 0, em2024 = 0, owid = 0, zone = 0;
   size_t no_marginal = 0, no_market = 0, no_cfe = 0;
 
   assert_catalogue ();
@@ -558,6 +558,12 @@ START_TEST (test_regions_sources)
           em2024 += r->grid.year == 2024;
           ck_assert_str_eq (r->grid_level, "region");
         }
+      else if (STREQ (r->grid.source, "green-algorithms-ci"))
+        {
+          /* A sub-national zone figure: Calgary's grid is Alberta's.  */
+          ck_assert_str_eq (r->grid_level, "zone");
+          zone++;
+        }
       else
         {
           ck_assert_str_eq (r->grid.source, "owid-ember");
@@ -573,7 +579,8 @@ START_TEST (test_regions_sources)
   ck_assert_uint_eq (ccf_pue, 13);
   ck_assert_uint_eq (em, 30);
   ck_assert_uint_eq (em2024, 20);
-  ck_assert_uint_eq (owid, 4);
+  ck_assert_uint_eq (owid, 3);
+  ck_assert_uint_eq (zone, 1);
   ck_assert_uint_eq (no_marginal, 4);
   ck_assert_uint_eq (no_market, 15);
   ck_assert_uint_eq (no_cfe, 17);
@@ -592,7 +599,6 @@ START_TEST (test_regions_fallbacks)
     { "ap-southeast-5", "MY", 605.831, 2022 },
     { "ap-southeast-7", "TH", 549.583, 2023 },
     { "mx-central-1", "MX", 507.245, 2023 },
-    { "ca-west-1", "CA", 170.043, 2023 },
   };
   const struct region *north;
   size_t i;
@@ -609,6 +615,18 @@ START_TEST (test_regions_fallbacks)
       ck_assert_int_eq (r->grid.year, fallback[i].year);
       ck_assert_str_eq (r->grid.source, "owid-ember");
     }
+  /* Calgary: no Electricity Maps figure, and Canada's average (170 g,
+     OWID 2023) would hide Alberta's coal and gas; Green Algorithms gives
+     Alberta (CA-AB, the region's zone) 670 g for 2019.  */
+  {
+    const struct region *r = catalogue_find_region (cat, "ca-west-1");
+
+    ck_assert_ptr_nonnull (r);
+    ck_assert_double_eq (r->grid.gco2e_per_kwh, 670.0);
+    ck_assert_int_eq (r->grid.year, 2019);
+    ck_assert_str_eq (r->grid.source, "green-algorithms-ci");
+    ck_assert_str_eq (r->grid_level, "zone");
+  }
   /* Stockholm, the README's example.  */
   north = catalogue_find_region (cat, "eu-north-1");
   ck_assert_ptr_nonnull (north);
