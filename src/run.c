@@ -15,15 +15,12 @@ static const char *const signal_names[] = { "average", "marginal", "market" };
 int
 run_signal_parse (const char *name, enum run_signal *signal)
 {
-  size_t i;
+  int i = name_index (signal_names, ARRAY_SIZE (signal_names), name);
 
-  for (i = 0; i < ARRAY_SIZE (signal_names); i++)
-    if (STREQ (name, signal_names[i]))
-      {
-        *signal = (enum run_signal) i;
-        return 0;
-      }
-  return -1;
+  if (i < 0)
+    return -1;
+  *signal = (enum run_signal) i;
+  return 0;
 }
 
 const char *
@@ -37,15 +34,12 @@ static const char *const method_names[] = { "teads", "ccf" };
 int
 run_method_parse (const char *name, enum run_method *method)
 {
-  size_t i;
+  int i = name_index (method_names, ARRAY_SIZE (method_names), name);
 
-  for (i = 0; i < ARRAY_SIZE (method_names); i++)
-    if (STREQ (name, method_names[i]))
-      {
-        *method = (enum run_method) i;
-        return 0;
-      }
-  return -1;
+  if (i < 0)
+    return -1;
+  *method = (enum run_method) i;
+  return 0;
 }
 
 const char *

@@ -16,15 +16,12 @@ static const char *const mode_names[] = { "fixed", "vcpu", "gpu", "table" };
 int
 scaling_mode_parse (const char *name, enum scaling_mode *mode)
 {
-  size_t i;
+  int i = name_index (mode_names, ARRAY_SIZE (mode_names), name);
 
-  for (i = 0; i < ARRAY_SIZE (mode_names); i++)
-    if (STREQ (name, mode_names[i]))
-      {
-        *mode = (enum scaling_mode) i;
-        return 0;
-      }
-  return -1;
+  if (i < 0)
+    return -1;
+  *mode = (enum scaling_mode) i;
+  return 0;
 }
 
 const char *

@@ -9,6 +9,20 @@
 #define STREQ(a, b) (strcmp ((a), (b)) == 0)
 #define ARRAY_SIZE(a) (sizeof (a) / sizeof ((a)[0]))
 
+/* The index of NAME among the N strings NAMES (the names of an enum's
+   values, in the enum's order), or -1: how every "--option VALUE" naming
+   an enum value is looked up.  */
+static inline int
+name_index (const char *const *names, size_t n, const char *name)
+{
+  size_t i;
+
+  for (i = 0; i < n; i++)
+    if (STREQ (name, names[i]))
+      return (int) i;
+  return -1;
+}
+
 /* Exit statuses, sysexits numbers where one fits.  77 and 99 belong to
    the test harness and are never used.  */
 enum ca_exit
