@@ -445,6 +445,35 @@ cli_report_unknown (const char *what, const char *name,
 }
 
 int
+cli_report_unknown_instance (const struct catalogue *cat, const char *name)
+{
+  const char **names = xcalloc (cat->ninstances + 1, sizeof *names);
+  size_t i;
+  int status;
+
+  for (i = 0; i < cat->ninstances; i++)
+    names[i] = cat->instances[i].name;
+  status = cli_report_unknown ("instance type", name, names,
+                               cat->ninstances);
+  free (names);
+  return status;
+}
+
+int
+cli_report_unknown_region (const struct catalogue *cat, const char *name)
+{
+  const char **names = xcalloc (cat->nregions + 1, sizeof *names);
+  size_t i;
+  int status;
+
+  for (i = 0; i < cat->nregions; i++)
+    names[i] = cat->regions[i].name;
+  status = cli_report_unknown ("region", name, names, cat->nregions);
+  free (names);
+  return status;
+}
+
+int
 cli_check_selection (const struct selection *sel, const struct catalogue *cat)
 {
   struct selection_problem p;

@@ -183,6 +183,12 @@ double cli_parse_duration (struct argp_state *state, const char *name,
 int cli_report_unknown (const char *what, const char *name,
                         const char *const *known, size_t n);
 
+/* The same for an instance type or a region of CAT.  */
+int cli_report_unknown_instance (const struct catalogue *cat,
+                                 const char *name);
+int cli_report_unknown_region (const struct catalogue *cat,
+                               const char *name);
+
 /* Check that the providers, regions and groups SEL names exist in CAT;
    report the first unknown one with suggestions.  Returns an exit
    status.  */

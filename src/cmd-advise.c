@@ -823,15 +823,8 @@ baseline_run (const struct advise_opts *o, const struct catalogue *cat,
   g = catalogue_find_region (cat, at + 1);
   if (in == NULL || g == NULL)
     {
-      const char **names;
-      size_t i, n = in == NULL ? cat->ninstances : cat->nregions;
-
-      names = xcalloc (n, sizeof *names);
-      for (i = 0; i < n; i++)
-        names[i] = in == NULL ? cat->instances[i].name : cat->regions[i].name;
-      status = cli_report_unknown (in == NULL ? "instance type" : "region",
-                                   in == NULL ? type : at + 1, names, n);
-      free (names);
+      status = in == NULL ? cli_report_unknown_instance (cat, type)
+                          : cli_report_unknown_region (cat, at + 1);
       free (type);
       return status;
     }
@@ -1126,16 +1119,7 @@ advise_compute (const struct cli_global *global, struct advise_opts *o,
   status = cli_check_selection (&o->selection, cat);
   for (i = 0; status == CA_EXIT_OK && i < o->exclude_regions.n; i++)
     if (catalogue_find_region (cat, o->exclude_regions.names[i]) == NULL)
-      {
-        const char **names = xcalloc (cat->nregions, sizeof *names);
-        size_t k;
-
-        for (k = 0; k < cat->nregions; k++)
-          names[k] = cat->regions[k].name;
-        status = cli_report_unknown ("region", o->exclude_regions.names[i],
-                                     names, cat->nregions);
-        free (names);
-      }
+      status = cli_report_unknown_region (cat, o->exclude_regions.names[i]);
   for (i = 0; status == CA_EXIT_OK && i < o->gpu_models.n; i++)
     if (catalogue_find_gpu (cat, o->gpu_models.names[i]) == NULL)
       {
@@ -1179,13 +1163,7 @@ advise_compute (const struct cli_global *global, struct advise_opts *o,
       scaling.reference = catalogue_find_instance (cat, o->reference);
       if (scaling.reference == NULL)
         {
-          const char **names = xcalloc (cat->ninstances, sizeof *names);
-
-          for (i = 0; i < cat->ninstances; i++)
-            names[i] = cat->instances[i].name;
-          status = cli_report_unknown ("instance type", o->reference, names,
-                                       cat->ninstances);
-          free (names);
+          status = cli_report_unknown_instance (cat, o->reference);
           goto done;
         }
       scaling.mode = o->has_scaling ? o->scaling

@@ -554,23 +554,6 @@ write_compare (const struct cli_global *global, const struct compare_opts *o,
 }
 
 static int
-report_unknown (const struct catalogue *cat, const char *what,
-                const char *name)
-{
-  bool instance = STREQ (what, "instance type");
-  size_t n = instance ? cat->ninstances : cat->nregions;
-  const char **names = xcalloc (n + 1, sizeof *names);
-  size_t i;
-  int status;
-
-  for (i = 0; i < n; i++)
-    names[i] = instance ? cat->instances[i].name : cat->regions[i].name;
-  status = cli_report_unknown (what, name, names, n);
-  free (names);
-  return status;
-}
-
-static int
 cmd_compare_exec (const struct cli_global *global, void *opts)
 {
   struct compare_opts *o = opts;
@@ -588,7 +571,7 @@ cmd_compare_exec (const struct cli_global *global, void *opts)
   instance = catalogue_find_instance (cat, o->instance);
   if (instance == NULL)
     {
-      status = report_unknown (cat, "instance type", o->instance);
+      status = cli_report_unknown_instance (cat, o->instance);
       goto done;
     }
   status = cli_check_selection (&o->selection, cat);
@@ -599,7 +582,7 @@ cmd_compare_exec (const struct cli_global *global, void *opts)
       baseline = catalogue_find_region (cat, o->baseline);
       if (baseline == NULL)
         {
-          status = report_unknown (cat, "region", o->baseline);
+          status = cli_report_unknown_region (cat, o->baseline);
           goto done;
         }
     }

@@ -110,36 +110,6 @@ static const struct argp estimate_argp = {
   estimate_children, NULL, NULL
 };
 
-/* Report an unknown instance type or region with suggestions.  */
-static int
-report_unknown_instance (const struct catalogue *cat, const char *name)
-{
-  const char **names = xcalloc (cat->ninstances, sizeof *names);
-  size_t i;
-  int status;
-
-  for (i = 0; i < cat->ninstances; i++)
-    names[i] = cat->instances[i].name;
-  status = cli_report_unknown ("instance type", name, names,
-                               cat->ninstances);
-  free (names);
-  return status;
-}
-
-static int
-report_unknown_region (const struct catalogue *cat, const char *name)
-{
-  const char **names = xcalloc (cat->nregions, sizeof *names);
-  size_t i;
-  int status;
-
-  for (i = 0; i < cat->nregions; i++)
-    names[i] = cat->regions[i].name;
-  status = cli_report_unknown ("region", name, names, cat->nregions);
-  free (names);
-  return status;
-}
-
 /* Write the three tables of --method all in the table format to FP: the
    job, the figures side by side, their sources.  Returns 0, or -1 with
    errno set if a write failed.  */
@@ -272,9 +242,9 @@ cmd_estimate_exec (const struct cli_global *global, void *opts)
   instance = catalogue_find_instance (cat, o->instance);
   region = catalogue_find_region (cat, o->region);
   if (instance == NULL)
-    status = report_unknown_instance (cat, o->instance);
+    status = cli_report_unknown_instance (cat, o->instance);
   else if (region == NULL)
-    status = report_unknown_region (cat, o->region);
+    status = cli_report_unknown_region (cat, o->region);
   if (status != CA_EXIT_OK)
     goto done;
 

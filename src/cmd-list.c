@@ -286,13 +286,7 @@ list_regions (const struct cli_global *global, const struct list_opts *o,
       only = catalogue_find_instance (cat, o->instance);
       if (only == NULL)
         {
-          const char **names = xcalloc (cat->ninstances, sizeof *names);
-
-          for (i = 0; i < cat->ninstances; i++)
-            names[i] = cat->instances[i].name;
-          status = cli_report_unknown ("instance type", o->instance, names,
-                                       cat->ninstances);
-          free (names);
+          status = cli_report_unknown_instance (cat, o->instance);
           free (instances);
           return status;
         }
