@@ -647,6 +647,7 @@ def build_regions(src, price_regions, stats):
                     '%s %s (line %d): em-zone-id %r is not in %s; value %s not used'
                     % (region, r['year'], r['_line'], r['em-zone-id'].strip(), country, gv))
         v, y = newest(rows, 'grid-carbon-intensity-average-consumption-annual', zone_ok)
+        zone_figure = uncertainty.ga_zone_figure(src, e['zone_key'].strip() if e else '')
         if v is not None:
             rec.update(grid_gco2e_per_kwh=clean_num(v, region + ' grid'),
                        grid_source='em-via-gsf', grid_year=y, grid_level='region')
@@ -654,11 +655,11 @@ def build_regions(src, price_regions, stats):
             if y == '2024' and prev and prev[0][
                     'grid-carbon-intensity-average-consumption-annual'].strip() == v:
                 fb['repeat_2024'].append(region)
-        elif uncertainty.ga_zone_figure(src, e['zone_key'].strip() if e else ''):
+        elif zone_figure is not None:
             # No Electricity Maps figure, but the region's grid zone is a
             # sub-national one that Green Algorithms lists (Calgary:
             # Alberta, CA-AB): nearer the truth than the country average.
-            gv, gy = uncertainty.ga_zone_figure(src, e['zone_key'].strip())
+            gv, gy = zone_figure
             rec.update(grid_gco2e_per_kwh=gv, grid_source='green-algorithms-ci',
                        grid_year=gy, grid_level='zone')
             fb['grid_zone'].append('%s (%s %s %s)' % (region, e['zone_key'].strip(),

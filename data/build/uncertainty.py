@@ -386,12 +386,18 @@ def ga_zone_figure(src, zone):
     Canada's."""
     if not zone or '-' not in zone:
         return None
-    _, ci = read_rows(src, GA_CI_CSV, skip=1)
-    for r in ci:
-        if r['location'].strip() == zone and r['carbonIntensity'].strip():
-            return (dec_str(Decimal(num(r['carbonIntensity'], 'Green Algorithms'))),
-                    _ga_year(r['comments'], r['source']))
-    return None
+    if src not in _GA_ZONES:
+        _, ci = read_rows(src, GA_CI_CSV, skip=1)
+        _GA_ZONES[src] = {
+            r['location'].strip(): (
+                dec_str(Decimal(num(r['carbonIntensity'], 'Green Algorithms'))),
+                _ga_year(r['comments'], r['source']))
+            for r in ci if '-' in r['location'] and r['carbonIntensity'].strip()}
+    return _GA_ZONES[src].get(zone)
+
+
+# Green Algorithms' sub-national figures, read once per sources folder.
+_GA_ZONES = {}
 
 
 def _az_key(display):
