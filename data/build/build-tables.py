@@ -699,12 +699,13 @@ def build_prices(src, price_rows, instance_types, region_set, stats):
                for _, r in price_rows if is_num(r['price_usd_per_hour'].strip())
                and Decimal(r['price_usd_per_hour'].strip()) > 0}
     out = []
-    skip = {'no catalogue row for the type': 0, 'region not in regions.csv': 0}
+    skip = {'region not in regions.csv': 0}
     spot_bad = 0
     spot_above = []
     for (region, t), b in sorted(best.items()):
         if t not in instance_types:
-            skip['no catalogue row for the type'] += 1
+            k = 'no catalogue row for the type (%s)' % b['source']
+            skip[k] = skip.get(k, 0) + 1
             continue
         if region not in region_set:
             skip['region not in regions.csv'] += 1
