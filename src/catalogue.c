@@ -505,6 +505,8 @@ load_regions (struct catalogue *cat, const struct csv_table *t,
         "cfe_source", "cfe_year", NULL };
   size_t c[23];
   struct table_reader r = { t, 0, d };
+  /* Optional: the zone whose figure grid_gco2e_per_kwh is.  */
+  long zone_col = csvio_column (t, "grid_zone");
 
   if (find_columns (t, names, c, d) < 0)
     return -1;
@@ -532,6 +534,7 @@ load_regions (struct catalogue *cat, const struct csv_table *t,
         return -1;
       g->groups = text (&r, c[6]);
       g->grid_level = text (&r, c[13]);
+      g->grid_zone = zone_col < 0 ? "" : text (&r, (size_t) zone_col);
       g->cfe_pct = cfe.gco2e_per_kwh;
       g->cfe_source = cfe.source;
       g->cfe_year = cfe.year;
@@ -562,6 +565,8 @@ load_prices (struct catalogue *cat, const struct csv_table *t,
         "price_date", "price_source", "spot_usd_per_h", "spot_date", NULL };
   size_t c[8];
   struct table_reader r = { t, 0, d };
+  /* Optional: the source id of the spot price.  */
+  long spot_col = csvio_column (t, "spot_source");
 
   if (find_columns (t, names, c, d) < 0)
     return -1;
@@ -582,6 +587,13 @@ load_prices (struct catalogue *cat, const struct csv_table *t,
           || number_min (&r, c[6], true, 0.0, &p->spot_usd_per_h) < 0)
         return -1;
       p->spot_date = text (&r, c[7]);
+      p->spot_source = "";
+      if (spot_col >= 0)
+        {
+          if (known_source (cat, &r, (size_t) spot_col) < 0)
+            return -1;
+          p->spot_source = text (&r, (size_t) spot_col);
+        }
       p->instance = catalogue_find_instance (cat, instance);
       /* Rows come sorted by region: most rows name the region of the row
          above.  */

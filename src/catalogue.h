@@ -76,7 +76,8 @@ struct region
   const char *pue_source;
   long pue_year;
   struct grid_figure grid;      /* Location-based annual average.  */
-  const char *grid_level;       /* "region" or "country".  */
+  const char *grid_level;       /* "region", "zone" or "country".  */
+  const char *grid_zone;        /* Electricity Maps zone of GRID, or "".  */
   struct grid_figure marginal;
   struct grid_figure market;
   double cfe_pct;
@@ -101,6 +102,7 @@ struct price
   const char *source;
   double spot_usd_per_h;        /* NaN when unknown.  */
   const char *spot_date;
+  const char *spot_source;      /* Source id of the spot price, or "".  */
   size_t line;                  /* Line in prices.csv.  */
 };
 

@@ -15,18 +15,27 @@ const char *const report_attributions[] = {
   "Instance power and embodied carbon: Teads Engineering, EC2 Carbon "
   "Emissions Dataset (CC BY 4.0), via Valohai Wattson; non-EC2 rows "
   "dropped, GPU names shortened, per-instance embodied share computed.",
-  "Country grid intensities (fallback): Our World in Data, based on Ember "
-  "and the Energy Institute (CC BY 4.0), via CodeCarbon (MIT).",
-  "Region grid intensities: Electricity Maps; marginal intensities: "
-  "WattTime; PUE and market-based figures: AWS, Google, Microsoft; as "
-  "compiled by the Green Software Foundation Real-Time Cloud project "
-  "(facts of their publishers).",
+  /* The attribution Electricity Maps asks for, its address without the
+     scheme: the page stays free of anything a browser could fetch.  */
+  "Region grid intensities (the default of every region): Electricity "
+  "Maps (2025). 2024 Yearly Carbon Intensity Data (Version January 27, "
+  "2025). Electricity Maps. www.electricitymaps.com (ODbL 1.0), via "
+  "nf-co2footprint.",
+  "Country grid intensities (uncertainty range only): Our World in Data, "
+  "based on Ember and the Energy Institute (CC BY 4.0), via CodeCarbon "
+  "(MIT).",
+  "Earlier Electricity Maps yearly figures (uncertainty range only); "
+  "marginal intensities: WattTime; PUE and market-based figures: AWS, "
+  "Google, Microsoft; as compiled by the Green Software Foundation "
+  "Real-Time Cloud project (facts of their publishers).",
   "Fleet PUE fallbacks and CCF coefficients: Cloud Carbon Footprint "
   "(Apache-2.0).",
-  "Prices: AWS list prices via ec2.shop (MIT), Infracost data via "
-  "coroot/cloud-pricing (Apache-2.0), Google list prices via "
-  "Cyclenerd/google-cloud-pricing-cost-calculator (Apache-2.0), Azure "
-  "retail prices via anycloud-sh/catalog.",
+  "Prices: AWS list prices via Karpenter (Apache-2.0), Vantage "
+  "ec2instances.info via tsaol/aws-gpu and ec2.shop (MIT), spot via "
+  "Infracost data in coroot/cloud-pricing (Apache-2.0); Google list "
+  "prices via Cyclenerd/google-cloud-pricing-cost-calculator "
+  "(Apache-2.0); Azure retail prices via Karpenter for Azure "
+  "(Apache-2.0) and anycloud-sh/catalog.",
   "Region coordinates: Electricity Maps electricitymaps-contrib (facts "
   "only).  Every source, year and licence: data/README.md.",
   NULL

@@ -28,7 +28,6 @@ from decimal import Decimal, ROUND_HALF_EVEN
 TEADS_CSV = 'teads-aws-ec2-wattson/aws_instances_dataset.dotdecimal.csv'
 GSF_CSV = 'gsf-real-time-cloud/Cloud_Region_Metadata.csv'
 EM_DC_CSV = 'electricitymaps-datacenters/data_centers.csv'
-OWID_CSV = 'codecarbon/global_energy_mix.csv'
 CCF_CONST_CSV = 'ccf-constants/ccf_cloud_constants.csv'
 EC2SHOP_CSV = 'aws-ec2-prices-ec2shop/aws_ec2_ondemand_linux_prices.csv'
 SPOT_CSV = 'spot-prices-coroot/aws_spot_prices.csv'
@@ -192,6 +191,12 @@ SOURCES.extend(s for s in clouds.SOURCES if s['id'] not in {x['id'] for x in SOU
 # Alternative figures for the uncertainty estimate (data/build/uncertainty.py).
 import uncertainty  # noqa: E402
 SOURCES.extend(uncertainty.SOURCES)
+# The one basis of every region's default grid intensity (data/build/em2024.py).
+import em2024  # noqa: E402
+SOURCES.extend(em2024.SOURCES)
+# The newest price per pair (data/build/newest_prices.py).
+import newest_prices  # noqa: E402
+SOURCES.extend(newest_prices.SOURCES)
 SOURCE_IDS = {s['id'] for s in SOURCES}
 
 # ---------------------------------------------------------------------------
@@ -235,7 +240,7 @@ GROUPS = {
            'United States (country US), GovCloud included'),
 }
 
-# ISO 3166-1 alpha-2 -> alpha-3, for the country-level grid fallback (OWID
+# ISO 3166-1 alpha-2 -> alpha-3, for the country-level grid alternatives (OWID
 # file is keyed by alpha-3).  Every country of every group is listed.
 ISO3 = {
     'AE': 'ARE', 'AR': 'ARG', 'AT': 'AUT', 'AU': 'AUS', 'BE': 'BEL', 'BG': 'BGR',
@@ -263,9 +268,10 @@ REGION_COLS = ['provider', 'region', 'location', 'country', 'latitude', 'longitu
                'groups', 'pue', 'pue_source', 'pue_year', 'grid_gco2e_per_kwh',
                'grid_source', 'grid_year', 'grid_level', 'marginal_gco2e_per_kwh',
                'marginal_source', 'marginal_year', 'market_gco2e_per_kwh',
-               'market_source', 'market_year', 'cfe_pct', 'cfe_source', 'cfe_year']
+               'market_source', 'market_year', 'cfe_pct', 'cfe_source', 'cfe_year',
+               'grid_zone']
 PRICE_COLS = ['provider', 'region', 'instance_type', 'price_usd_per_h', 'price_date',
-              'price_source', 'spot_usd_per_h', 'spot_date']
+              'price_source', 'spot_usd_per_h', 'spot_date', 'spot_source']
 GROUP_COLS = ['group', 'description']
 GPU_COLS = ['gpu_model', 'training_tflops', 'training_metric', 'training_source']
 # gpus.csv as written: the curated columns, then power and embodied per card
@@ -562,11 +568,6 @@ def build_regions(src, price_regions, stats):
         if r['provider'] == 'aws':
             em[r['region']] = r
 
-    owid_path = os.path.join(src, OWID_CSV)
-    oh, orows = read_csv(owid_path)
-    need_cols(owid_path, oh, ['iso3', 'year', 'carbon_intensity_gco2e_per_kwh'])
-    owid = {r['iso3']: r for _, r in orows}
-
     ccf_path = os.path.join(src, CCF_CONST_CSV)
     ch, crows = read_csv(ccf_path)
     need_cols(ccf_path, ch, ['provider', 'constant', 'region', 'value'])
@@ -577,8 +578,7 @@ def build_regions(src, price_regions, stats):
     fleet_pue = clean_num(fleet[0], 'CCF aws PUE_AVG')
 
     out = []
-    fb = {'pue': [], 'grid': [], 'grid_zone': [], 'coord_gsf': [], 'coord_none': [],
-          'skipped_grid_rows': [], 'coord_mismatch': [], 'repeat_2024': []}
+    fb = {'pue': [], 'coord_gsf': [], 'coord_none': [], 'coord_mismatch': []}
     for region in sorted(price_regions):
         rows = gsf.get(region, [])
         e = em.get(region)
@@ -636,46 +636,8 @@ def build_regions(src, price_regions, stats):
             rec.update(pue=fleet_pue, pue_source='ccf-2022', pue_year='2022')
             fb['pue'].append(region)
 
-        # grid (location-based average): the row's EM zone must be in the region's country
-        def zone_ok(r, country=country):
-            z = r['em-zone-id'].strip()
-            return bool(z) and z.split('-')[0] == country
-        for r in sorted(rows, key=lambda r: int(r['year'])):
-            gv = r['grid-carbon-intensity-average-consumption-annual'].strip()
-            if gv and not zone_ok(r):
-                fb['skipped_grid_rows'].append(
-                    '%s %s (line %d): em-zone-id %r is not in %s; value %s not used'
-                    % (region, r['year'], r['_line'], r['em-zone-id'].strip(), country, gv))
-        v, y = newest(rows, 'grid-carbon-intensity-average-consumption-annual', zone_ok)
-        zone_figure = uncertainty.ga_zone_figure(src, e['zone_key'].strip() if e else '')
-        if v is not None:
-            rec.update(grid_gco2e_per_kwh=clean_num(v, region + ' grid'),
-                       grid_source='em-via-gsf', grid_year=y, grid_level='region')
-            prev = [r for r in rows if r['year'] == str(int(y) - 1)]
-            if y == '2024' and prev and prev[0][
-                    'grid-carbon-intensity-average-consumption-annual'].strip() == v:
-                fb['repeat_2024'].append(region)
-        elif zone_figure is not None:
-            # No Electricity Maps figure, but the region's grid zone is a
-            # sub-national one that Green Algorithms lists (Calgary:
-            # Alberta, CA-AB): nearer the truth than the country average.
-            gv, gy = zone_figure
-            rec.update(grid_gco2e_per_kwh=gv, grid_source='green-algorithms-ci',
-                       grid_year=gy, grid_level='zone')
-            fb['grid_zone'].append('%s (%s %s %s)' % (region, e['zone_key'].strip(),
-                                                      gy, gv))
-        else:
-            iso3 = ISO3.get(country)
-            o = owid.get(iso3) if iso3 else None
-            if not o or not o['carbon_intensity_gco2e_per_kwh'].strip():
-                fail('region %s: no grid intensity (no region figure and no OWID '
-                     'figure for country %s)' % (region, country))
-            rec.update(grid_gco2e_per_kwh=clean_num(o['carbon_intensity_gco2e_per_kwh'],
-                                                    region + ' owid'),
-                       grid_source='owid-ember', grid_year=o['year'].strip(),
-                       grid_level='country')
-            fb['grid'].append('%s (%s %s %s)' % (region, country, o['year'],
-                                                 rec['grid_gco2e_per_kwh']))
+        # grid (location-based average): one basis for every region
+        em2024.fill_grid(src, rec)
         # marginal (WattTime), market-based, CFE
         v, y = newest(rows, 'grid-carbon-intensity-marginal-consumption-annual')
         if v is not None:
@@ -717,6 +679,8 @@ def read_price_regions(src):
 
 
 def build_prices(src, price_rows, instance_types, region_set, stats):
+    """prices.csv rows for AWS: per pair, the newest on-demand price of the
+    AWS tables (data/build/newest_prices.py); spot from coroot."""
     sh, srows = read_csv(os.path.join(src, SPOT_CSV))
     need_cols(SPOT_CSV, sh, ['provider', 'region', 'instance_type', 'spot_usd_per_hour'])
     spot = {}
@@ -727,42 +691,49 @@ def build_prices(src, price_rows, instance_types, region_set, stats):
         if k in spot:
             fail('%s:%d: duplicate spot price %s' % (SPOT_CSV, line, k))
         spot[k] = (line, r['spot_usd_per_hour'])
+    best, stats['prices_log'] = newest_prices.aws(src, price_rows, PRICE_DATE)
+    for line, r in price_rows:
+        if r['region'].strip() not in region_set:
+            fail('%s:%d: region %s not in regions.csv' % (EC2SHOP_CSV, line, r['region']))
+    ec2shop = {(r['region'].strip(), r['instance_type'].strip())
+               for _, r in price_rows if is_num(r['price_usd_per_hour'].strip())
+               and Decimal(r['price_usd_per_hour'].strip()) > 0}
     out = []
-    seen = set()
-    skip = {'no catalogue row for the type': 0, 'zero/blank/unparsable price': 0}
+    skip = {'region not in regions.csv': 0}
     spot_bad = 0
     spot_above = []
-    for line, r in price_rows:
-        t, region = r['instance_type'].strip(), r['region'].strip()
+    for (region, t), b in sorted(best.items()):
         if t not in instance_types:
-            skip['no catalogue row for the type'] += 1
+            k = 'no catalogue row for the type (%s)' % b['source']
+            skip[k] = skip.get(k, 0) + 1
             continue
         if region not in region_set:
-            fail('%s:%d: region %s not in regions.csv' % (EC2SHOP_CSV, line, region))
-        p = r['price_usd_per_hour'].strip()
-        if not is_num(p) or Decimal(p) <= 0:
-            skip['zero/blank/unparsable price'] += 1
+            skip['region not in regions.csv'] += 1
             continue
-        if (region, t) in seen:
-            fail('%s:%d: duplicate price for %s %s' % (EC2SHOP_CSV, line, region, t))
-        seen.add((region, t))
+        p = clean_num(b['price'], b['where'] + ' price')
         rec = {'provider': 'aws', 'region': region, 'instance_type': t,
-               'price_usd_per_h': p, 'price_date': PRICE_DATE,
-               'price_source': 'ec2shop-2025-04', 'spot_usd_per_h': '', 'spot_date': ''}
+               'price_usd_per_h': p, 'price_date': b['date'],
+               'price_source': b['source'], 'spot_usd_per_h': '', 'spot_date': '',
+               'spot_source': ''}
         if (region, t) in spot:
             sline, s = spot[(region, t)]
             s = s.strip()
-            if is_num(s) and Decimal(s) > 0:
+            if is_num(s) and Decimal(s) > Decimal(p):
+                # AWS caps spot at on demand: a 2024 spot price above a newer
+                # on-demand one predates a price cut and is no longer true
+                spot_above.append('%s %s (%s > %s %s)' % (region, t, s, p, b['date']))
+            elif is_num(s) and Decimal(s) > 0:
                 rec['spot_usd_per_h'] = clean_num(s, '%s:%d spot' % (SPOT_CSV, sline))
                 rec['spot_date'] = SPOT_DATE
-                if Decimal(s) > Decimal(p):
-                    spot_above.append('%s %s' % (region, t))
+                rec['spot_source'] = 'coroot-spot-2024-08'
             else:
                 spot_bad += 1
         out.append(rec)
     out.sort(key=lambda r: (r['provider'].encode(), r['region'].encode(),
                             r['instance_type'].encode()))
     stats['prices_skip'] = skip
+    stats['prices_new_pairs'] = sum(1 for r in out
+                                    if (r['region'], r['instance_type']) not in ec2shop)
     stats['spot_bad'] = spot_bad
     stats['spot_above'] = spot_above
     stats['spot_rows'] = sum(1 for r in out if r['spot_usd_per_h'])
@@ -847,16 +818,10 @@ def summary(tables, stats):
         log('instances: embodied share rule "%s" applied to %d: %s'
             % (rule, len(types), ' '.join(types)))
     fb = stats['regions_fb']
-    log('regions: %d fell back to a sub-national zone figure (green-algorithms-ci): %s'
-        % (len(fb['grid_zone']), '; '.join(fb['grid_zone']) or '-'))
-    log('regions: %d fell back to country-level grid (owid-ember): %s'
-        % (len(fb['grid']), '; '.join(fb['grid']) or '-'))
+    for line in stats['grid_log']:
+        log('regions: ' + line)
     log('regions: %d fell back to fleet PUE (ccf-2022): %s'
         % (len(fb['pue']), ' '.join(fb['pue']) or '-'))
-    log('regions: GSF grid rows skipped (EM zone not in the region\'s country): %d'
-        % len(fb['skipped_grid_rows']))
-    for s in fb['skipped_grid_rows']:
-        log('  ' + s)
     log('regions: coordinates from GSF geolocation (no EM entry): %s'
         % (' '.join(fb['coord_gsf']) or '-'))
     if fb['coord_none']:
@@ -864,14 +829,18 @@ def summary(tables, stats):
     if fb['coord_mismatch']:
         log('regions: GSF geolocation more than 1 degree from EM (EM kept): %s'
             % '; '.join(fb['coord_mismatch']))
-    log('regions: %d regions whose 2024 grid figure repeats 2023 exactly'
-        % len(fb['repeat_2024']))
-    log('prices: skipped ec2shop rows: %s'
+    for line in stats['prices_log']:
+        log('prices: ' + line)
+    log('prices: AWS pairs of the newer tables not written: %s'
         % ', '.join('%s %d' % (k, v) for k, v in sorted(stats['prices_skip'].items())))
+    log('prices: AWS pairs no ec2shop row prices (newer tables only): %d'
+        % stats['prices_new_pairs'])
     log('prices: %d instance types priced; unpriced Teads types: %s'
         % (stats['priced_types'], ' '.join(stats['unpriced_types']) or '-'))
-    log('prices: %d rows with a spot price; %d unusable spot values; %d spot above on-demand'
-        % (stats['spot_rows'], stats['spot_bad'], len(stats['spot_above'])))
+    log('prices: %d rows with a spot price; %d unusable spot values; %d spot above '
+        'on-demand, left blank: %s'
+        % (stats['spot_rows'], stats['spot_bad'], len(stats['spot_above']),
+           '; '.join(stats['spot_above']) or '-'))
     for line in stats.get('aws_current_log', []):
         log(line)
     for line in clouds.summary_lines(stats):
@@ -914,6 +883,7 @@ def main(argv):
             unsupported += c_uns
         instances.sort(key=lambda r: (r['provider'].encode(), r['instance_type'].encode()))
         regions.sort(key=lambda r: (r['provider'].encode(), r['region'].encode()))
+        stats['grid_log'] = em2024.summary_lines(src, regions)
         prices.sort(key=lambda r: (r['provider'].encode(), r['region'].encode(),
                                    r['instance_type'].encode()))
         clouds.check_unique_names(instances, regions)
@@ -942,7 +912,8 @@ def main(argv):
                 if g not in GROUPS:
                     fail('region %s: undefined group %s' % (r['region'], g))
     except (BuildError, aws_current.AwsError, clouds.BuildError,
-            uncertainty.UncertaintyError) as e:
+            uncertainty.UncertaintyError, em2024.Em2024Error,
+            newest_prices.PriceError) as e:
         log('build-tables: error: %s' % e)
         return 1
     tables = [('instances.csv', INSTANCE_COLS, instances), ('regions.csv', REGION_COLS, regions),

@@ -24,6 +24,8 @@ import os
 import re
 from decimal import Decimal, ROUND_HALF_EVEN
 
+import em2024
+import newest_prices
 from power_model import ModelGap
 
 # ---------------------------------------------------------------------------
@@ -46,7 +48,6 @@ CCF_GCP_2026_CSV = 'ccf-coefficients/gcp-instances-latest-2026.csv'
 CCF_CONST_CSV = 'ccf-constants/ccf_cloud_constants.csv'
 GSF_CSV = 'gsf-real-time-cloud/Cloud_Region_Metadata.csv'
 EM_DC_CSV = 'electricitymaps-datacenters/data_centers.csv'
-OWID_CSV = 'codecarbon/global_energy_mix.csv'
 
 GCP_PRICE_DATE = '2026-07-30'     # Cyclenerd pricing.yml "generated" date
 AZ_PRICE_DATE = '2026-05-20'      # anycloud catalog commit "Update catalogs 2026-05-20"
@@ -517,12 +518,6 @@ def read_em(src, provider):
     return {r['region']: r for r in rows if r['provider'] == provider}
 
 
-def read_owid(src):
-    h, rows = read_csv(src, OWID_CSV)
-    need_cols(OWID_CSV, h, ['iso3', 'year', 'carbon_intensity_gco2e_per_kwh'])
-    return {r['iso3']: r for r in rows}
-
-
 def read_boa_regions(src, provider):
     h, rows = read_csv(src, BOA_REGIONS_CSV)
     need_cols(BOA_REGIONS_CSV, h, ['provider', 'region', 'usage_location'])
@@ -546,23 +541,6 @@ def region_groups(ctx, region, country):
         fail('region %s (country %s) must be in exactly one of %s; got %s'
              % (region, country, ', '.join(ctx['continental']), groups))
     return ';'.join(sorted(groups))
-
-
-def grid_from_zone(zone_table, zone):
-    years = zone_table.get(zone)
-    if not years:
-        return None, None
-    y = max(years, key=int)
-    return years[y][0], y
-
-
-def owid_grid(owid, ctx, region, country):
-    iso3 = ctx['iso3'].get(country)
-    o = owid.get(iso3) if iso3 else None
-    if not o or not o['carbon_intensity_gco2e_per_kwh'].strip():
-        fail('region %s: no grid intensity (no region figure and no OWID figure for %s)'
-             % (region, country))
-    return clean_num(o['carbon_intensity_gco2e_per_kwh'], region + ' owid'), o['year'].strip()
 
 
 def fill_gsf_extras(rec, rows, zrows, provider, region):
@@ -594,7 +572,7 @@ def check_region(rec):
 
 
 def new_region_fb():
-    return {'pue_fleet': [], 'grid_fallback': [], 'gsf_rows_rejected': [], 'coord': [],
+    return {'pue_fleet': [], 'gsf_rows_rejected': [], 'coord': [],
             'zone_mismatch': [], 'country_from': [], 'location_from': [], 'geo_far': []}
 
 
@@ -679,15 +657,19 @@ def price_rows(provider, rows, tcol, pcol, scol, kept_types, date, source, stats
         if (region, t) in seen:
             fail('%s line %d: duplicate price for %s %s' % (provider, r['_line'], region, t))
         seen.add((region, t))
+        # on demand: a newer table's price where one was put in the row
+        # (data/build/newest_prices.py); spot: always this table's
         rec = {'provider': provider, 'region': region, 'instance_type': t,
                'price_usd_per_h': clean_num(p, '%s line %d price' % (provider, r['_line'])),
-               'price_date': date, 'price_source': source, 'spot_usd_per_h': '',
-               'spot_date': ''}
+               'price_date': r.get('_price_date', date),
+               'price_source': r.get('_price_source', source), 'spot_usd_per_h': '',
+               'spot_date': '', 'spot_source': ''}
         s = r[scol].strip()
         if s:
             if is_num(s) and Decimal(s) > 0:
                 rec['spot_usd_per_h'] = clean_num(s, '%s line %d spot' % (provider, r['_line']))
                 rec['spot_date'] = date
+                rec['spot_source'] = source
                 if Decimal(s) > Decimal(p):
                     spot_above.append('%s %s' % (region, t))
             else:
@@ -989,8 +971,7 @@ def build_gcp_regions(src, price_regions, ctx, sc):
     locations = {r['region'].strip(): r['location'].strip() for r in lrows}
     em = read_em(src, 'gcp')
     boa_reg = read_boa_regions(src, 'gcp')
-    gsf, zone_table = read_gsf(src, 'gcp')
-    owid = read_owid(src)
+    gsf, _ = read_gsf(src, 'gcp')
     google = read_google_carbon(src)
     pue_fleet = fleet_pue(src, 'gcp')
     iso2 = {v: k for k, v in ctx['iso3'].items()}
@@ -1034,26 +1015,8 @@ def build_gcp_regions(src, price_regions, ctx, sc):
             rec.update(pue=pue_fleet, pue_source='ccf-gcp-2023', pue_year='2023')
             fb['pue_fleet'].append(region)
         gg = google.get(region)
-        if gg and gg[1]:
-            rec.update(grid_gco2e_per_kwh=clean_num(gg[1], region + ' google grid'),
-                       grid_source='google-region-carbon', grid_year=gg[0], grid_level='region')
-            if gg[0] != GOOGLE_OPERATIONAL_YEARS[-1]:
-                fb['grid_fallback'].append('%s: Google %s (not in the %s file)'
-                                           % (region, gg[0], GOOGLE_OPERATIONAL_YEARS[-1]))
-        else:
-            zone = e['zone_key'].strip() if e else ''
-            v, y = grid_from_zone(zone_table, zone) if zone else (None, None)
-            if v is not None:
-                rec.update(grid_gco2e_per_kwh=clean_num(v, region + ' em'),
-                           grid_source='em-via-gsf', grid_year=y, grid_level='region')
-                fb['grid_fallback'].append('%s: Electricity Maps zone %s %s %s'
-                                           % (region, zone, y, v))
-            else:
-                v, y = owid_grid(owid, ctx, region, country)
-                rec.update(grid_gco2e_per_kwh=v, grid_source='owid-ember', grid_year=y,
-                           grid_level='country')
-                fb['grid_fallback'].append('%s: country %s (owid-ember %s %s)'
-                                           % (region, country, y, v))
+        # grid: one basis for every region (data/build/em2024.py)
+        em2024.fill_grid(src, rec)
         if gg and gg[2]:
             rec.update(cfe_pct=cfe_pct(gg[2], region + ' cfe'), cfe_source='google-region-carbon',
                        cfe_year=gg[0])
@@ -1263,6 +1226,9 @@ def build_azure(src, model, stats, ctx):
                                       r['_line']))
     azure_ccf_crosscheck(src, instances, sc)
     kept = {i['instance_type'] for i in instances}
+    prows, sc['newest_log'] = newest_prices.azure(
+        src, prows, 'instance_type', 'price_usd_per_hour', AZ_PRICE_DATE, 'anycloud-2026-05',
+        kept, {r['region'].strip() for r in prows})
     prices = price_rows(provider, prows, 'instance_type', 'price_usd_per_hour',
                         'spot_price_usd_per_hour', kept, AZ_PRICE_DATE, 'anycloud-2026-05', sc)
     regions = build_azure_regions(src, sorted(priced_regions), ctx, sc)
@@ -1295,8 +1261,7 @@ def build_azure_regions(src, price_regions, ctx, sc):
     fb = new_region_fb()
     em = read_em(src, 'azure')
     boa_reg = read_boa_regions(src, 'azure')
-    gsf, zone_table = read_gsf(src, 'azure')
-    owid = read_owid(src)
+    gsf, _ = read_gsf(src, 'azure')
     pue_fleet = fleet_pue(src, 'azure')
     iso2 = {v: k for k, v in ctx['iso3'].items()}
     out = []
@@ -1358,32 +1323,9 @@ def build_azure_regions(src, price_regions, ctx, sc):
         else:
             rec.update(pue=pue_fleet, pue_source='ccf-azure-2022', pue_year='2022')
             fb['pue_fleet'].append(region)
-        # grid: the region's own GSF rows; else Electricity Maps' figure for the
-        # region's zone from any GSF row; else the country average
-        zone = e['zone_key'].strip() if e else ''
-        if not zone:
-            zs = {r['em-zone-id'].strip() for r in rows if r['em-zone-id'].strip()}
-            zone = zs.pop() if len(zs) == 1 else ''
+        # grid: one basis for every region (data/build/em2024.py)
+        em2024.fill_grid(src, rec)
         zrows = zone_rows(region, rows, e['zone_key'].strip() if e else '', fb)
-        v, y = newest(zrows, 'grid-carbon-intensity-average-consumption-annual')
-        if v is not None:
-            rec.update(grid_gco2e_per_kwh=clean_num(v, region + ' grid'),
-                       grid_source='em-via-gsf', grid_year=y, grid_level='region')
-        else:
-            v, y = grid_from_zone(zone_table, zone) if zone else (None, None)
-            if v is not None:
-                rec.update(grid_gco2e_per_kwh=clean_num(v, region + ' em zone'),
-                           grid_source='em-via-gsf', grid_year=y, grid_level='region')
-                fb['grid_fallback'].append('%s: zone %s from another GSF row (%s %s)'
-                                           % (region, zone, y, v))
-            else:
-                v, y = owid_grid(owid, ctx, region, country)
-                rec.update(grid_gco2e_per_kwh=v, grid_source='owid-ember', grid_year=y,
-                           grid_level='country')
-                fb['grid_fallback'].append('%s: country %s (owid-ember %s %s)%s'
-                                           % (region, country, y, v,
-                                              '; zone %s has no figure' % zone if zone else
-                                              '; no zone'))
         v, y = newest(rows, 'provider-cfe-annual')
         if v is not None:
             rec.update(cfe_pct=cfe_pct(v, region + ' cfe'), cfe_source='gsf-rtc/azure',
@@ -1469,10 +1411,12 @@ def summary_lines(stats):
         fb = c.get('regions_fb', {})
         out.append('  regions on fleet PUE: %d: %s' % (len(fb.get('pue_fleet', [])),
                                                        ' '.join(fb.get('pue_fleet', [])) or '-'))
-        for k in ('grid_fallback', 'gsf_rows_rejected', 'zone_mismatch', 'geo_far', 'coord',
+        for k in ('gsf_rows_rejected', 'zone_mismatch', 'geo_far', 'coord',
                   'country_from', 'location_from'):
             for s in fb.get(k, []):
                 out.append('  %s: %s' % (k, s))
+        for s in c.get('newest_log', []):
+            out.append('  prices: %s' % s)
         for s in c['checks']:
             out.append('  check: %s' % s)
     return out

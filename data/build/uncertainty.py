@@ -35,6 +35,7 @@ import re
 from decimal import Decimal, ROUND_HALF_EVEN
 
 import clouds
+import em2024
 import power_model as pm
 
 # ---------------------------------------------------------------------------
@@ -378,28 +379,6 @@ def _ga_year(*texts):
     return ''
 
 
-def ga_zone_figure(src, zone):
-    """Green Algorithms' figure for the sub-national grid ZONE (an
-    Electricity Maps zone such as 'CA-AB' that Green Algorithms also lists),
-    as (gCO2e/kWh, year); None when it has no such zone.  build-tables.py
-    uses it before the country average: Calgary's grid is Alberta's, not
-    Canada's."""
-    if not zone or '-' not in zone:
-        return None
-    if src not in _GA_ZONES:
-        _, ci = read_rows(src, GA_CI_CSV, skip=1)
-        _GA_ZONES[src] = {
-            r['location'].strip(): (
-                dec_str(Decimal(num(r['carbonIntensity'], 'Green Algorithms'))),
-                _ga_year(r['comments'], r['source']))
-            for r in ci if '-' in r['location'] and r['carbonIntensity'].strip()}
-    return _GA_ZONES[src].get(zone)
-
-
-# Green Algorithms' sub-national figures, read once per sources folder.
-_GA_ZONES = {}
-
-
 def _az_key(display):
     """'Norway East' / 'Germany North (Public)' -> 'norwayeast' / 'germanynorth'."""
     return re.sub(r'\s*\(.*\)\s*', '', display).replace(' ', '').lower()
@@ -499,6 +478,12 @@ def build_grid(src, regions, ccf_regions, iso3, log):
             for y, v in sorted((zt or {}).items()):
                 if ('em-via-gsf', y) not in alts:
                     add('em-via-gsf', y, v, lvl, 'EM zone')
+        # Electricity Maps 2024 (the default's basis): life cycle and direct
+        eb = em2024.basis(src).get((p, name))
+        if eb:
+            add(em2024.SRC, em2024.YEAR, eb['lifecycle'], em2024.LEVEL, 'EM 2024')
+            add(em2024.SRC_DIRECT, em2024.YEAR, eb['direct'], em2024.LEVEL,
+                'EM 2024 direct')
         if p == 'gcp':
             for y in GOOGLE_YEARS:
                 if (name, y) in google:

@@ -18,9 +18,12 @@ expect_error unknown-group 64 \
   list regions --group nordic
 expect_error unknown-provider 64 "carbon-advisor: unknown provider 'oracle'" \
   list regions --provider aws,oracle
+# (p4d.24xlarge, used here before, is priced in eu-north-1 since
+# vantage-gpu-2026-01; p3dn.24xlarge is priced in 6 regions, none of them
+# eu-north-1: data/prices.csv.)
 expect_error not-offered 64 \
-  "carbon-advisor: p4d.24xlarge is not offered in eu-north-1 (the data prices it in 13 regions; see 'carbon-advisor list regions --instance p4d.24xlarge')" \
-  estimate --instance p4d.24xlarge --region eu-north-1 --runtime 1h --load 1
+  "carbon-advisor: p3dn.24xlarge is not offered in eu-north-1 (the data prices it in 6 regions; see 'carbon-advisor list regions --instance p3dn.24xlarge')" \
+  estimate --instance p3dn.24xlarge --region eu-north-1 --runtime 1h --load 1
 
 # Usage errors (exit 64).
 expect_error load-above-100 64 \
@@ -112,7 +115,7 @@ expect_error data-not-a-number 65 \
   "carbon-advisor: $data/instances.csv:3: column 'power_50_w': not a number: 'abc'" \
   --data-dir "$data" estimate $job
 cp "$CARBON_ADVISOR_DATA/instances.csv" "$data"
-sed -i '5s/,[^,]*$/,x/' "$data/prices.csv"
+sed -i '5s/^\(\([^,]*,\)\{7\}\)[^,]*/\1x/' "$data/prices.csv"    # spot_date
 sed -i '5s/^\([^,]*,[^,]*,\)[^,]*/\1m5.huge/' "$data/prices.csv"
 expect_error data-unknown-instance 65 \
   "carbon-advisor: $data/prices.csv:5: column 'instance_type': 'm5.huge' is not an instance type of provider 'aws' in instances.csv" \

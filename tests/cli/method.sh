@@ -37,21 +37,23 @@ expect_fields m5-ccf-us-east-1 \
   "14.763773464,1.135,379.069,0.603247783739,228.672534134,68.9550513699,297.627585504,0.192,6.912,35040,67.11625,ccf,ccf-app-2024,ccf-coef-2021,ccf-app-2024,,ccf-app-2024,,,average,ccf" \
   --instance m5.xlarge --region us-east-1 --runtime 36h --load 50 \
   --method ccf
-# The default is still Teads, and says so.
+# The default is still Teads, and says so.  Grid 20.42: eu-north-1's
+# zone SE-SE3, electricitymaps-yearly-2024/ci_yearly_2024_by_location.csv
+# life cycle; scope 2 = 1.11672 x 20.42 = 22.8034224 g.
 expect_fields m5-teads-default \
-  "28.2,1.1,24.71,1.11672,27.5941512,68.9383561644,96.5325073644,0.204,7.344,35040,67.1,measured,teads-2022,teads-2022,gsf-rtc/aws,2024,em-via-gsf,2024,region,average,teads" \
+  "28.2,1.1,20.42,1.11672,22.8034224,68.9383561644,91.7417785644,0.204,7.344,35040,67.1,measured,teads-2022,teads-2022,gsf-rtc/aws,2024,electricitymaps-2024,2024,zone,average,teads" \
   --instance m5.xlarge --region eu-north-1 --runtime 36h --load 50
 
 # --method all on the bundled data: Teads, CCF, then CCF minus Teads:
 #   power 14.763773464 - 28.2 = -13.436226536 W
-#   total 74.2636318668 - 96.5325073644 = -22.2688754976 g
+#   total 74.2636318668 - 91.7417785644 = -17.4781466976 g
 cases=$((cases + 1))
 got=$("$CARBON_ADVISOR" --format csv estimate --instance m5.xlarge \
       --region eu-north-1 --runtime 36h --load 50 --method all \
       | sed 1d | cut -d, -f7,13,28)
-want="28.2,96.5325073644,teads
+want="28.2,91.7417785644,teads
 14.763773464,74.2636318668,ccf
--13.436226536,-22.2688754976,difference"
+-13.436226536,-17.4781466976,difference"
 [ "$got" = "$want" ] \
   || { fail "m5-all"; printf '  expected:\n%s\n  got:\n%s\n' "$want" "$got" >&2; }
 

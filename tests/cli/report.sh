@@ -27,7 +27,9 @@ if "$CARBON_ADVISOR" --data-dir "$tiny" report $job \
               '<b>0.120 kgCO2e</b>' '<b>85.7 %</b>' '<b>0.60 USD</b>' \
               '<polyline class="front"' 'id="chart-regions"' \
               'Teads Engineering, EC2 Carbon Emissions Dataset (CC BY 4.0)' \
-              'Our World in Data, based on Ember' '</html>'; do
+              'Our World in Data, based on Ember' \
+              'Electricity Maps (2025). 2024 Yearly Carbon Intensity Data' \
+              '</html>'; do
     grep -qF "$want" "$html" || fail "html: no '$want'"
   done
   # Self-contained: no URL, no external stylesheet, script or image.

@@ -546,6 +546,51 @@ START_TEST (test_extra_column)
 }
 END_TEST
 
+/* The optional last columns: the zone of a region's grid figure and the
+   source of a spot price.  Without them both read as "".  */
+START_TEST (test_optional_columns)
+{
+  struct catalogue *cat = load_ok ();
+
+  ck_assert_str_eq (cat->regions[0].grid_zone, "");
+  ck_assert_str_eq (cat->prices[0].spot_source, "");
+  catalogue_free (cat);
+  write_file (CATALOGUE_PRICES,
+              "provider,region,instance_type,price_usd_per_h,price_date,"
+              "price_source,spot_usd_per_h,spot_date,spot_source\n"
+              "aws,eu-north-9,m1.large,0.102,2025-04-04,price-x,0.0347,"
+              "2024-08-09,price-x\n");
+  write_file (CATALOGUE_REGIONS,
+              "provider,region,location,country,latitude,longitude,groups,"
+              "pue,pue_source,pue_year,grid_gco2e_per_kwh,grid_source,"
+              "grid_year,grid_level,marginal_gco2e_per_kwh,marginal_source,"
+              "marginal_year,market_gco2e_per_kwh,market_source,"
+              "market_year,cfe_pct,cfe_source,cfe_year,grid_zone\n"
+              "aws,eu-north-9,Europe,SE,59.3,18.1,eu,1.1,grid-x,2024,20.42,"
+              "grid-x,2024,zone,,,,,,,,,,SE-SE3\n"
+              "aws,us-test-1,US East,US,39.0,-77.5,us,1.135,grid-x,2022,"
+              "384.5,grid-x,2023,region,,,,,,,,,,\n");
+  cat = load_ok ();
+  ck_assert_str_eq (cat->regions[0].grid_zone, "SE-SE3");
+  ck_assert_str_eq (cat->regions[1].grid_zone, "");
+  ck_assert_str_eq (cat->prices[0].spot_source, "price-x");
+  catalogue_free (cat);
+}
+END_TEST
+
+START_TEST (test_unknown_spot_source)
+{
+  write_file (CATALOGUE_PRICES,
+              "provider,region,instance_type,price_usd_per_h,price_date,"
+              "price_source,spot_usd_per_h,spot_date,spot_source\n"
+              "aws,eu-north-9,m1.large,0.102,2025-04-04,price-x,0.0347,"
+              "2024-08-09,spot-y\n");
+  check_load_fails (CA_EXIT_DATAERR,
+                    "/prices.csv:2: column 'spot_source': source 'spot-y' "
+                    "is not in sources.csv");
+}
+END_TEST
+
 START_TEST (test_free_null)
 {
   catalogue_free (NULL);
@@ -1107,6 +1152,7 @@ catalogue_suite (void)
   tcase_add_test (tc, test_load_counts);
   tcase_add_test (tc, test_load_order);
   tcase_add_test (tc, test_extra_column);
+  tcase_add_test (tc, test_optional_columns);
   tcase_add_test (tc, test_free_null);
   suite_add_tcase (s, tc);
 
@@ -1149,6 +1195,7 @@ catalogue_suite (void)
   tcase_add_test (tc, test_unknown_source);
   tcase_add_test (tc, test_unknown_region_source);
   tcase_add_test (tc, test_unknown_price_source);
+  tcase_add_test (tc, test_unknown_spot_source);
   tcase_add_test (tc, test_duplicate_instance);
   tcase_add_test (tc, test_duplicate_region);
   tcase_add_test (tc, test_duplicate_source);

@@ -149,8 +149,10 @@ START_TEST (test_counts)
   ck_assert_uint_eq (tally_get (&instances, "aws"), 408);
   /* The 34 regions with an on-demand price in ec2shop-2025-04.  */
   ck_assert_uint_eq (tally_get (&regions, "aws"), 34);
-  /* The (region, type) pairs with a price and a Teads row.  */
-  ck_assert_uint_eq (tally_get (&prices, "aws"), 8193);
+  /* The (region, type) pairs with a price and a Teads row: 8,193 in
+     ec2shop-2025-04, plus p4d.24xlarge in eu-north-1 and eu-west-2 that
+     only vantage-gpu-2026-01 prices.  */
+  ck_assert_uint_eq (tally_get (&prices, "aws"), 8195);
   ck_assert_uint_eq (cat->ngroups, 9);
   /* At least the sources and the GPU models of the Teads rows (A100,
      K520, K80, M60, Radeon Pro V520, T4, V100).  */
@@ -172,7 +174,10 @@ START_TEST (test_counts_all)
     const char *provider;
     size_t instances, regions, prices, unsupported;
   } expected[] = {
-    { "aws", 864, 34, 15197, 24 },
+    /* 15,197 pairs of ec2shop-2025-04 + 160 that only the newer tables
+       price (131 GovCloud from karpenter-aws-2026-07, 29 GPU pairs from
+       vantage-gpu-2026-01).  */
+    { "aws", 864, 34, 15357, 24 },
     { "azure", 1403, 58, 56190, 29 },
     { "gcp", 511, 43, 17319, 12 },
   };
@@ -242,7 +247,7 @@ START_TEST (test_prices_per_region)
     const char *region;
     size_t n;
   } expected[] = {
-    { "eu-north-1", 211 },
+    { "eu-north-1", 212 },   /* + p4d.24xlarge, vantage-gpu-2026-01 */
     { "us-east-1", 400 },
     { "us-west-2", 400 },
     { "eu-west-1", 400 },
@@ -460,10 +465,68 @@ START_TEST (test_prices_known)
       ck_assert_ptr_nonnull (catalogue_find_source (cat, p->source));
       if (!STREQ (p->instance->provider, "aws"))
         continue;
-      ck_assert_str_eq (p->date, "2025-04-04");
-      ck_assert_str_eq (p->source, "ec2shop-2025-04");
+      /* The newest of the three AWS tables that prices the pair.  */
+      if (STREQ (p->source, "karpenter-aws-2026-07"))
+        ck_assert_str_eq (p->date, "2026-07-20");
+      else if (STREQ (p->source, "vantage-gpu-2026-01"))
+        ck_assert_str_eq (p->date, "2026-01-21");
+      else
+        {
+          ck_assert_str_eq (p->source, "ec2shop-2025-04");
+          ck_assert_str_eq (p->date, "2025-04-04");
+        }
       ck_assert_ptr_eq (catalogue_find_price (cat, p->instance, p->region),
                         p);
+    }
+}
+END_TEST
+
+/* The June 2025 GPU price cuts, from the newest table of each pair.  */
+START_TEST (test_prices_newest)
+{
+  static const struct
+  {
+    const char *type, *region;
+    double usd_per_h;
+    const char *date, *source;
+  } newest[] = {
+    /* aws-ec2-prices-karpenter: us-east-1 p5.48xlarge 55.04 (98.32 in
+       ec2shop-2025-04), p4d.24xlarge 21.957642 (32.7726).  */
+    { "p5.48xlarge", "us-east-1", 55.04, "2026-07-20",
+      "karpenter-aws-2026-07" },
+    { "p4d.24xlarge", "us-east-1", 21.957642, "2026-07-20",
+      "karpenter-aws-2026-07" },
+    /* aws_ec2_gpu_ondemand_prices_2026-01.csv: eu-west-1 p4d.24xlarge
+       23.71569, eu-north-1 p5.48xlarge 58.8928.  */
+    { "p4d.24xlarge", "eu-west-1", 23.71569, "2026-01-21",
+      "vantage-gpu-2026-01" },
+    { "p5.48xlarge", "eu-north-1", 58.8928, "2026-01-21",
+      "vantage-gpu-2026-01" },
+    /* No newer table has m5.xlarge in eu-north-1: ec2shop 0.204.  */
+    { "m5.xlarge", "eu-north-1", 0.204, "2025-04-04", "ec2shop-2025-04" },
+    /* azure_vm_prices_karpenter.csv: eastus Standard_D4s_v5 0.192, the
+       anycloud Linux price too.  */
+    { "Standard_D4s_v5", "eastus", 0.192, "2026-06-18",
+      "karpenter-azure-2026-06" },
+    /* canadacentral Standard_D2ads_v5: Karpenter 0.207 carries the
+       Windows surcharge (2 x 0.046): anycloud's Linux 0.115 kept.  */
+    { "Standard_D2ads_v5", "canadacentral", 0.115, "2026-05-20",
+      "anycloud-2026-05" },
+  };
+  size_t i;
+
+  assert_catalogue ();
+  for (i = 0; i < ARRAY_SIZE (newest); i++)
+    {
+      const struct price *p = catalogue_find_price (
+        cat, catalogue_find_instance (cat, newest[i].type),
+        catalogue_find_region (cat, newest[i].region));
+
+      ck_assert_msg (p != NULL, "%s %s: no price", newest[i].type,
+                     newest[i].region);
+      ck_assert_double_eq (p->usd_per_h, newest[i].usd_per_h);
+      ck_assert_str_eq (p->date, newest[i].date);
+      ck_assert_str_eq (p->source, newest[i].source);
     }
 }
 END_TEST
@@ -480,17 +543,23 @@ START_TEST (test_spot_prices)
       if (isnan (p->spot_usd_per_h))
         {
           ck_assert_str_eq (p->spot_date, "");
+          ck_assert_str_eq (p->spot_source, "");
           continue;
         }
+      ck_assert_ptr_nonnull (catalogue_find_source (cat, p->spot_source));
       ck_assert_msg (p->spot_usd_per_h <= p->usd_per_h,
                      "prices.csv:%zu: spot %g above on-demand %g", p->line,
                      p->spot_usd_per_h, p->usd_per_h);
       if (!STREQ (p->instance->provider, "aws"))
         continue;
       ck_assert_str_eq (p->spot_date, "2024-08-09");
+      ck_assert_str_eq (p->spot_source, "coroot-spot-2024-08");
       spot += teads_row (p->instance);
     }
-  ck_assert_uint_eq (spot, 7184);
+  /* 7,184 Teads pairs with a coroot spot price, less eu-west-1
+     p4d.24xlarge: its 2024 spot 24.4826 is above the 2026 on-demand
+     23.71569 and is left blank (data/README.md).  */
+  ck_assert_uint_eq (spot, 7183);
 }
 END_TEST
 
@@ -530,7 +599,7 @@ END_TEST
 
 START_TEST (test_regions_sources)
 {
-  size_t i, gsf_pue = 0, ccf_pue = 0, em = 0, em2024 = 0, owid = 0, zone = 0;
+  size_t i, k, gsf_pue = 0, ccf_pue = 0, em2024 = 0;
   size_t no_marginal = 0, no_market = 0, no_cfe = 0;
 
   assert_catalogue ();
@@ -538,6 +607,23 @@ START_TEST (test_regions_sources)
     {
       const struct region *r = &cat->regions[i];
 
+      /* One basis for every region of every provider: Electricity Maps
+         2024, life cycle, of the region's zone (data/README.md).  */
+      ck_assert_msg (STREQ (r->grid.source, "electricitymaps-2024"),
+                     "%s: grid source %s", r->name, r->grid.source);
+      ck_assert_int_eq (r->grid.year, 2024);
+      ck_assert_str_eq (r->grid_level, "zone");
+      ck_assert_msg (r->grid_zone[0] != '\0', "%s: no grid zone", r->name);
+      em2024++;
+      /* The same zone, the same figure, whoever runs the region.  */
+      for (k = 0; k < i; k++)
+        if (STREQ (cat->regions[k].grid_zone, r->grid_zone))
+          ck_assert_msg (!islessgreater (cat->regions[k].grid.gco2e_per_kwh,
+                                         r->grid.gco2e_per_kwh),
+                         "%s and %s: zone %s, %g and %g", r->name,
+                         cat->regions[k].name, r->grid_zone,
+                         r->grid.gco2e_per_kwh,
+                         cat->regions[k].grid.gco2e_per_kwh);
       if (!STREQ (r->provider, "aws"))
         continue;
       if (STREQ (r->pue_source, "gsf-rtc/aws"))
@@ -552,89 +638,84 @@ START_TEST (test_regions_sources)
           ck_assert_int_eq (r->pue_year, 2022);
           ccf_pue++;
         }
-      if (STREQ (r->grid.source, "em-via-gsf"))
-        {
-          em++;
-          em2024 += r->grid.year == 2024;
-          ck_assert_str_eq (r->grid_level, "region");
-        }
-      else if (STREQ (r->grid.source, "green-algorithms-ci"))
-        {
-          /* A sub-national zone figure: Calgary's grid is Alberta's.  */
-          ck_assert_str_eq (r->grid_level, "zone");
-          zone++;
-        }
-      else
-        {
-          ck_assert_str_eq (r->grid.source, "owid-ember");
-          ck_assert_str_eq (r->grid_level, "country");
-          owid++;
-        }
       no_marginal += isnan (r->marginal.gco2e_per_kwh);
       no_market += isnan (r->market.gco2e_per_kwh);
       no_cfe += isnan (r->cfe_pct);
     }
-  /* data/README.md, "Defaults and fallbacks".  */
+  /* data/README.md, "Defaults and fallbacks": 34 AWS + 43 GCP + 58
+     Azure regions, all of them on the one basis.  */
+  ck_assert_uint_eq (em2024, 135);
   ck_assert_uint_eq (gsf_pue, 21);
   ck_assert_uint_eq (ccf_pue, 13);
-  ck_assert_uint_eq (em, 30);
-  ck_assert_uint_eq (em2024, 20);
-  ck_assert_uint_eq (owid, 3);
-  ck_assert_uint_eq (zone, 1);
   ck_assert_uint_eq (no_marginal, 4);
   ck_assert_uint_eq (no_market, 15);
   ck_assert_uint_eq (no_cfe, 17);
 }
 END_TEST
 
-START_TEST (test_regions_fallbacks)
+START_TEST (test_regions_grid_basis)
 {
+  /* Figures from the zone rows of electricitymaps-yearly-2024/
+     ci_yearly_2024_by_location.csv, column "Carbon intensity gCO2eq/kWh
+     (Life cycle)"; zones from cloud_region_grid_intensity_em2024.csv.  */
   static const struct
   {
     const char *region;
-    const char *country;
+    const char *zone;
     double grid;
-    long year;
-  } fallback[] = {
-    { "ap-southeast-5", "MY", 605.831, 2022 },
-    { "ap-southeast-7", "TH", 549.583, 2023 },
-    { "mx-central-1", "MX", 507.245, 2023 },
+  } basis[] = {
+    /* line 191, SE-SE3: the three Stockholm regions.  */
+    { "eu-north-1", "SE-SE3", 20.42 },
+    { "europe-north2", "SE-SE3", 20.42 },
+    { "swedencentral", "SE-SE3", 20.42 },
+    /* line 3, CA-QC (Montreal; Google's own figure was 5.48).  */
+    { "northamerica-northeast1", "CA-QC", 35.04 },
+    /* line 273, FI (Hamina).  */
+    { "europe-north1", "FI", 75.71 },
+    /* line 144, US-MIDA-PJM (N. Virginia).  */
+    { "us-east-1", "US-MIDA-PJM", 400.21 },
+    /* line 121, CA-AB (Calgary: Alberta, not Canada).  */
+    { "ca-west-1", "CA-AB", 402.01 },
+    /* lines 151, 12 and 96: the former country-level fallbacks.  */
+    { "ap-southeast-5", "MY-WM", 644.72 },
+    { "ap-southeast-7", "TH", 500.06 },
+    { "mx-central-1", "MX", 391.68 },
   };
   const struct region *north;
   size_t i;
 
   assert_catalogue ();
-  for (i = 0; i < ARRAY_SIZE (fallback); i++)
+  for (i = 0; i < ARRAY_SIZE (basis); i++)
     {
-      const struct region *r = catalogue_find_region (cat,
-                                                      fallback[i].region);
+      const struct region *r = catalogue_find_region (cat, basis[i].region);
 
       ck_assert_ptr_nonnull (r);
-      ck_assert_str_eq (r->country, fallback[i].country);
-      ck_assert_double_eq (r->grid.gco2e_per_kwh, fallback[i].grid);
-      ck_assert_int_eq (r->grid.year, fallback[i].year);
-      ck_assert_str_eq (r->grid.source, "owid-ember");
+      ck_assert_str_eq (r->grid_zone, basis[i].zone);
+      ck_assert_double_eq (r->grid.gco2e_per_kwh, basis[i].grid);
+      ck_assert_int_eq (r->grid.year, 2024);
+      ck_assert_str_eq (r->grid.source, "electricitymaps-2024");
     }
-  /* Calgary: no Electricity Maps figure, and Canada's average (170 g,
-     OWID 2023) would hide Alberta's coal and gas; Green Algorithms gives
-     Alberta (CA-AB, the region's zone) 670 g for 2019.  */
-  {
-    const struct region *r = catalogue_find_region (cat, "ca-west-1");
-
-    ck_assert_ptr_nonnull (r);
-    ck_assert_double_eq (r->grid.gco2e_per_kwh, 670.0);
-    ck_assert_int_eq (r->grid.year, 2019);
-    ck_assert_str_eq (r->grid.source, "green-algorithms-ci");
-    ck_assert_str_eq (r->grid_level, "zone");
-  }
-  /* Stockholm, the README's example.  */
+  /* Stockholm, the README's example: the other columns keep their
+     sources (gsf-rtc/aws PUE, WattTime marginal, AWS market-based).  */
   north = catalogue_find_region (cat, "eu-north-1");
   ck_assert_ptr_nonnull (north);
-  ck_assert_double_eq (north->grid.gco2e_per_kwh, 24.71);
-  ck_assert_int_eq (north->grid.year, 2024);
   ck_assert_double_eq (north->pue, 1.1);
   ck_assert_double_eq (north->marginal.gco2e_per_kwh, 791.26);
   ck_assert_double_eq (north->market.gco2e_per_kwh, 0.0);
+  /* Its alternatives (grid_alternatives.csv, aws eu-north-1): from the
+     direct figure of the same zone row, 2.44, to mlco2-impact-regions'
+     47; the old default em-via-gsf 2024 24.71 among them.  */
+  ck_assert_double_eq (north->grid_low, 2.44);
+  ck_assert_double_eq (north->grid_high, 47.0);
+  for (i = 0; i < cat->nregions; i++)
+    {
+      const struct region *r = &cat->regions[i];
+
+      ck_assert_msg (r->grid_low <= r->grid.gco2e_per_kwh
+                       && r->grid.gco2e_per_kwh <= r->grid_high,
+                     "%s: default %g outside [%g, %g]", r->name,
+                     r->grid.gco2e_per_kwh, r->grid_low, r->grid_high);
+    }
 }
 END_TEST
 
@@ -715,13 +796,14 @@ data_suite (void)
   tcase_add_unchecked_fixture (tc, load_catalogue, free_catalogue);
   tcase_add_test (tc, test_prices_known);
   tcase_add_test (tc, test_spot_prices);
+  tcase_add_test (tc, test_prices_newest);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("regions");
   tcase_add_unchecked_fixture (tc, load_catalogue, free_catalogue);
   tcase_add_test (tc, test_regions_grid_pue);
   tcase_add_test (tc, test_regions_sources);
-  tcase_add_test (tc, test_regions_fallbacks);
+  tcase_add_test (tc, test_regions_grid_basis);
   tcase_add_test (tc, test_regions_groups);
   suite_add_tcase (s, tc);
 

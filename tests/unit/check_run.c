@@ -21,8 +21,9 @@
 
 /* The m5.xlarge in eu-north-1 and its price:
      data/instances.csv: 8.8, 14.0, 28.2, 39.9 W; 67.1 kg
-     data/regions.csv: PUE 1.1 (gsf-rtc/aws, 2024), 24.71 g/kWh
-       (em-via-gsf, 2024, region)
+     data/regions.csv: PUE 1.1 (gsf-rtc/aws, 2024), 20.42 g/kWh
+       (electricitymaps-2024, 2024, zone SE-SE3: the zone's row of
+       electricitymaps-yearly-2024/ci_yearly_2024_by_location.csv)
      data/prices.csv: 0.204 USD/h (2025-04-04, ec2shop-2025-04)
    (data_rows names their lines, which move as rows are added: the tests
    take them from the catalogue.)
@@ -135,17 +136,17 @@ START_TEST (test_m5_north)
   ck_assert_double_eq (run.pue, 1.1);
   ck_assert_str_eq (run.pue_source, "gsf-rtc/aws");
   ck_assert_int_eq (run.pue_year, 2024);
-  ck_assert_double_eq (run.grid_gco2e_per_kwh, 24.71);
-  ck_assert_str_eq (run.grid_source, "em-via-gsf");
+  ck_assert_double_eq (run.grid_gco2e_per_kwh, 20.42);
+  ck_assert_str_eq (run.grid_source, "electricitymaps-2024");
   ck_assert_int_eq (run.grid_year, 2024);
-  ck_assert_str_eq (run.grid_level, "region");
+  ck_assert_str_eq (run.grid_level, "zone");
   /* energy = 28.2 x 36 / 1000 x 1.1 = 1.11672 kWh.  */
   ASSERT_REL (run.footprint.energy_kwh, 1.11672);
-  /* scope2 = 1.11672 x 24.71 = 27.5941512 g.  */
-  ASSERT_REL (run.footprint.scope2_gco2e, 27.5941512);
+  /* scope2 = 1.11672 x 20.42 = 22.3344 + 0.4690224 = 22.8034224 g.  */
+  ASSERT_REL (run.footprint.scope2_gco2e, 22.8034224);
   /* scope3 = 67.1 x 1000 x 36 / 35040 = 10065 / 146 = 68.9383561644 g.  */
   ASSERT_REL (run.footprint.scope3_gco2e, 10065.0 / 146.0);
-  ASSERT_REL (run.footprint.total_gco2e, 27.5941512 + 10065.0 / 146.0);
+  ASSERT_REL (run.footprint.total_gco2e, 22.8034224 + 10065.0 / 146.0);
   /* cost = 0.204 x 36 = 7.344 USD.  */
   ASSERT_REL (run.footprint.cost_usd, 7.344);
 }
@@ -176,9 +177,9 @@ START_TEST (test_count_lifetime)
   ck_assert_int_eq (run.count, 4);
   /* 3 x 8760 = 26,280 h.  */
   ck_assert_double_eq (run.lifetime_h, 26280.0);
-  /* 4 x 1.11672 = 4.46688 kWh; 4 x 27.5941512 = 110.3766048 g.  */
+  /* 4 x 1.11672 = 4.46688 kWh; 4 x 22.8034224 = 91.2136896 g.  */
   ASSERT_REL (run.footprint.energy_kwh, 4.46688);
-  ASSERT_REL (run.footprint.scope2_gco2e, 110.3766048);
+  ASSERT_REL (run.footprint.scope2_gco2e, 91.2136896);
   /* 4 x 67.1 x 1000 x 36 / 26280 = 9,662,400 / 26,280 = 367.6712... g.  */
   ASSERT_REL (run.footprint.scope3_gco2e, 9662400.0 / 26280.0);
   /* 4 x 7.344 = 29.376 USD.  */
@@ -214,12 +215,12 @@ START_TEST (test_user_pue)
   ck_assert_str_eq (run.pue_source, "user");
   ck_assert_int_eq (run.pue_year, 0);
   /* The grid figure is still the region's.  */
-  ck_assert_str_eq (run.grid_source, "em-via-gsf");
+  ck_assert_str_eq (run.grid_source, "electricitymaps-2024");
   ck_assert_int_eq (run.grid_year, 2024);
   /* energy = 28.2 x 36 / 1000 x 1.2 = 1.21824 kWh;
-     scope2 = 1.21824 x 24.71 = 29.23776 + 0.8649504 = 30.1027104 g.  */
+     scope2 = 1.21824 x 20.42 = 24.3648 + 0.5116608 = 24.8764608 g.  */
   ASSERT_REL (run.footprint.energy_kwh, 1.21824);
-  ASSERT_REL (run.footprint.scope2_gco2e, 30.1027104);
+  ASSERT_REL (run.footprint.scope2_gco2e, 24.8764608);
   ASSERT_REL (run.footprint.scope3_gco2e, 10065.0 / 146.0);
 }
 END_TEST
@@ -256,7 +257,7 @@ START_TEST (test_no_price)
 
   ck_assert_ptr_null (run.price);
   ck_assert_double_nan (run.footprint.cost_usd);
-  ASSERT_REL (run.footprint.total_gco2e, 27.5941512 + 10065.0 / 146.0);
+  ASSERT_REL (run.footprint.total_gco2e, 22.8034224 + 10065.0 / 146.0);
 }
 END_TEST
 
@@ -363,13 +364,14 @@ START_TEST (test_fill_row_csv)
   char expected[2048];
 
   /* Numbers with up to 12 significant digits: scope3 68.938356164384 ->
-     68.9383561644, total 96.532507364384 -> 96.5325073644.  */
+     68.9383561644, total 22.8034224 + 68.938356164384 = 91.741778564384
+     -> 91.7417785644.  */
   snprintf (expected, sizeof expected, "%s%s%s\n", csv_header,
-            "aws,eu-north-1,m5.xlarge,1,36,50,28.2,1.1,24.71,1.11672,"
-            "27.5941512,68.9383561644,96.5325073644,0.204,7.344,"
+            "aws,eu-north-1,m5.xlarge,1,36,50,28.2,1.1,20.42,1.11672,"
+            "22.8034224,68.9383561644,91.7417785644,0.204,7.344,"
             "Europe (Stockholm),35040,67.1,measured,teads-2022,"
-            "teads-2022,gsf-rtc/aws,2024,em-via-gsf,2024,region,average,"
-            "teads,2025-04-04,ec2shop-2025-04,",
+            "teads-2022,gsf-rtc/aws,2024,electricitymaps-2024,2024,zone,"
+            "average,teads,2025-04-04,ec2shop-2025-04,",
             m5_rows (true));
   ck_assert_str_eq (csv, expected);
   free (csv);
@@ -410,10 +412,10 @@ START_TEST (test_fill_row_no_price)
   char expected_start[1024];
 
   snprintf (expected_start, sizeof expected_start, "%s%s\n",
-            "aws,eu-north-1,m5.xlarge,1,36,50,28.2,1.1,24.71,1.11672,"
-            "27.5941512,68.9383561644,96.5325073644,,,Europe (Stockholm),"
+            "aws,eu-north-1,m5.xlarge,1,36,50,28.2,1.1,20.42,1.11672,"
+            "22.8034224,68.9383561644,91.7417785644,,,Europe (Stockholm),"
             "35040,67.1,measured,teads-2022,teads-2022,gsf-rtc/aws,2024,"
-            "em-via-gsf,2024,region,average,teads,,,",
+            "electricitymaps-2024,2024,zone,average,teads,,,",
             m5_rows (false));
 
   /* Price, cost, price date and price source are empty.  */
