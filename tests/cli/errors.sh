@@ -107,12 +107,11 @@ expect_error list-instance-not-regions 64 \
 data=$work/data
 mkdir "$data"
 cp "$CARBON_ADVISOR_DATA"/*.csv "$data"
-sed -i '3s/^\(\([^,]*,\)\{12\}\)[^,]*/\1abc/' "$data/instances.csv"
+sed -i '3s/^\(\([^,]*,\)\{14\}\)[^,]*/\1abc/' "$data/instances.csv"
 expect_error data-not-a-number 65 \
   "carbon-advisor: $data/instances.csv:3: column 'power_50_w': not a number: 'abc'" \
   --data-dir "$data" estimate $job
 cp "$CARBON_ADVISOR_DATA/instances.csv" "$data"
-sed -i '5s/,[^,]*$/,x/' "$data/prices.csv"
 sed -i '5s/^\([^,]*,[^,]*,\)[^,]*/\1m5.huge/' "$data/prices.csv"
 expect_error data-unknown-instance 65 \
   "carbon-advisor: $data/prices.csv:5: column 'instance_type': 'm5.huge' is not an instance type of provider 'aws' in instances.csv" \

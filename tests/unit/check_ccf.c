@@ -288,7 +288,7 @@ START_TEST (test_run_eu_north)
 {
   struct run_params params = ccf_params ();
   struct price price = { &m5_linked, &eu_north, 0.204, "2025-04-04",
-                         "ec2shop-2025-04", NAN, "", 7093 };
+                         "ec2shop-2025-04", NAN, "", "", 7093 };
   struct run run;
   struct diag d;
 
