@@ -425,8 +425,9 @@ load_instances (struct catalogue *cat, const struct csv_table *t,
         "gpus", "gpu_model", "arch", "cpu_model", "host_vcpus",
         "power_idle_w", "power_10_w", "power_50_w", "power_100_w",
         "embodied_host_kgco2e", "embodied_kgco2e", "power_origin",
-        "power_source", "embodied_source", NULL };
-  size_t c[19];
+        "power_source", "embodied_source", "host_memory_gib", "host_gpus",
+        NULL };
+  size_t c[21];
   struct table_reader r = { t, 0, d };
   size_t i;
 
@@ -445,8 +446,15 @@ load_instances (struct catalogue *cat, const struct csv_table *t,
           || number_min (&r, c[4], false, 0.0, &in->memory_gib) < 0
           || whole (&r, c[5], false, 0, &in->gpus) < 0
           || required_text (&r, c[7], &in->arch) < 0
-          || whole (&r, c[9], false, in->vcpus, &in->host_vcpus) < 0)
+          || whole (&r, c[9], false, in->vcpus, &in->host_vcpus) < 0
+          || whole (&r, c[20], false, in->gpus, &in->host_gpus) < 0
+          || number_min (&r, c[19], false, in->memory_gib,
+                         &in->host_memory_gib) < 0)
         return -1;
+      if (!(in->host_memory_gib > 0.0))
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "%s:%zu: column 'host_memory_gib': must be above 0",
+                         t->path, in->line);
       in->gpu_model = text (&r, c[6]);
       in->cpu_model = text (&r, c[8]);
       if ((in->gpus > 0) != (in->gpu_model[0] != '\0'))
@@ -562,11 +570,10 @@ load_prices (struct catalogue *cat, const struct csv_table *t,
 {
   static const char *const names[]
     = { "provider", "region", "instance_type", "price_usd_per_h",
-        "price_date", "price_source", "spot_usd_per_h", "spot_date", NULL };
-  size_t c[8];
+        "price_date", "price_source", "spot_usd_per_h", "spot_date",
+        "spot_source", NULL };
+  size_t c[9];
   struct table_reader r = { t, 0, d };
-  /* Optional: the source id of the spot price.  */
-  long spot_col = csvio_column (t, "spot_source");
 
   if (find_columns (t, names, c, d) < 0)
     return -1;
@@ -587,13 +594,15 @@ load_prices (struct catalogue *cat, const struct csv_table *t,
           || number_min (&r, c[6], true, 0.0, &p->spot_usd_per_h) < 0)
         return -1;
       p->spot_date = text (&r, c[7]);
-      p->spot_source = "";
-      if (spot_col >= 0)
-        {
-          if (known_source (cat, &r, (size_t) spot_col) < 0)
-            return -1;
-          p->spot_source = text (&r, (size_t) spot_col);
-        }
+      p->spot_source = text (&r, c[8]);
+      if (known_source (cat, &r, c[8]) < 0)
+        return -1;
+      if (!isnan (p->spot_usd_per_h)
+          && (p->spot_date[0] == '\0' || p->spot_source[0] == '\0'))
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "%s:%zu: a spot price needs its spot_date and "
+                         "spot_source",
+                         t->path, p->line);
       p->instance = catalogue_find_instance (cat, instance);
       /* Rows come sorted by region: most rows name the region of the row
          above.  */
@@ -871,6 +880,9 @@ load_grid_alternatives (struct catalogue *cat, const struct csv_table *t,
       a->level = text (&r, c[5]);
       a->line = csvio_line (r.row);
       cat->ngrid_alternatives++;
+      if (g->grid_alternatives == NULL)
+        g->grid_alternatives = a;
+      g->ngrid_alternatives++;
       widen (&g->grid_low, &g->grid_high, x);
     }
   return 0;
@@ -1388,24 +1400,9 @@ catalogue_grid_alternatives (const struct catalogue *cat,
                              const struct region *region,
                              const struct grid_alternative **first)
 {
-  size_t lo = 0, hi = cat->ngrid_alternatives, n = 0;
-
-  /* The rows are sorted by region (the loader checks it): find the
-     first of REGION's by bisection.  */
-  while (lo < hi)
-    {
-      size_t mid = lo + (hi - lo) / 2;
-
-      if (cat->grid_alternatives[mid].region < region)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  while (lo + n < cat->ngrid_alternatives
-         && cat->grid_alternatives[lo + n].region == region)
-    n++;
-  *first = n > 0 ? &cat->grid_alternatives[lo] : NULL;
-  return n;
+  (void) cat;
+  *first = region->grid_alternatives;
+  return region->ngrid_alternatives;
 }
 
 size_t

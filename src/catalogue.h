@@ -30,9 +30,12 @@ struct instance
   const char *arch;             /* "x86_64" or "arm64".  */
   const char *cpu_model;
   long host_vcpus;
+  double host_memory_gib;
+  long host_gpus;
   double power_w[CATALOGUE_POWER_POINTS];  /* At catalogue_power_loads.  */
   double embodied_host_kgco2e;
-  double embodied_kgco2e;       /* This instance's share of the host.  */
+  double embodied_kgco2e;       /* This instance's share of the host by
+                                   the Teads sheet's rule (its vCPUs).  */
   const char *power_origin;     /* "measured" or "modelled".  */
   const char *power_source;     /* Ids in sources.csv.  */
   const char *embodied_source;
@@ -88,6 +91,10 @@ struct region
   double grid_high;             /* figure any source gives, GRID's
                                    included (grid_alternatives.csv); NaN
                                    when GRID is.  */
+  const struct grid_alternative *grid_alternatives;  /* Its rows of
+                                   grid_alternatives.csv, one after the
+                                   other, or NULL.  */
+  size_t ngrid_alternatives;
   double pue_low;               /* The same for the PUE  */
   double pue_high;              /* (pue_alternatives.csv).  */
   const struct ccf_region *ccf; /* Its ccf_regions.csv row, or NULL.  */
@@ -102,7 +109,8 @@ struct price
   const char *source;
   double spot_usd_per_h;        /* NaN when unknown.  */
   const char *spot_date;
-  const char *spot_source;      /* Source id of the spot price, or "".  */
+  const char *spot_source;      /* An id of sources.csv; "" without a spot
+                                   price.  */
   size_t line;                  /* Line in prices.csv.  */
 };
 

@@ -912,7 +912,11 @@ enum
   OPT_JOB_COUNT = 'n',
   OPT_JOB_LIFETIME = 0x700,
   OPT_JOB_SIGNAL,
-  OPT_JOB_METHOD
+  OPT_JOB_METHOD,
+  OPT_JOB_EMBODIED_SHARE,
+  OPT_JOB_GRID_SOURCE,
+  OPT_JOB_PRICING,
+  OPT_JOB_PRICE_FILE
 };
 
 static const struct argp_option job_options[] = {
@@ -936,6 +940,22 @@ static const struct argp_option job_options[] = {
     "intensity) or ccf (Cloud Carbon Footprint's coefficients, PUE and "
     "grid factors); estimate also takes all (both, and CCF minus Teads)",
     0 },
+  { "embodied-share", OPT_JOB_EMBODIED_SHARE, "RULE", 0,
+    "The instance's share of its host's manufacturing emissions: largest "
+    "(default: the largest of its shares of the host's vCPUs, memory and "
+    "GPUs) or vcpu (its share of the vCPUs, as the Teads sheet)", 0 },
+  { "grid-source", OPT_JOB_GRID_SOURCE, "SOURCE", 0,
+    "Take each region's location-based grid intensity from SOURCE, a "
+    "source id of grid_alternatives.csv (e.g. google-region-carbon), "
+    "instead of the default basis; regions it has no figure for are left "
+    "out and counted", 0 },
+  { "pricing", OPT_JOB_PRICING, "KIND", 0,
+    "on-demand (default) or spot: spot prices with their dates; pairs "
+    "without one are left out and counted", 0 },
+  { "price-file", OPT_JOB_PRICE_FILE, "FILE", 0,
+    "A CSV of the team's own prices (provider,region,instance_type,"
+    "price_usd_per_h, optional price_date) that replace the list price of "
+    "those pairs", 0 },
   { NULL, 0, NULL, 0, NULL, 0 },
 };
 
@@ -951,6 +971,8 @@ cli_job_init (struct cli_job *job, struct cli_uncertainty *unc,
   job->params.power_w = NAN;
   job->params.signal = RUN_SIGNAL_AVERAGE;
   job->params.method = RUN_METHOD_TEADS;
+  job->params.embodied_rule = EMBODIED_LARGEST_SHARE;
+  job->pricing = PRICING_ON_DEMAND;
   job->unc = unc;
   job->allow_method_all = allow_method_all;
 }
@@ -1002,6 +1024,22 @@ parse_job (int key, char *arg, struct argp_state *state)
                         "(all is for estimate)", arg);
         }
       break;
+    case OPT_JOB_EMBODIED_SHARE:
+      if (embodied_rule_parse (arg, &p->embodied_rule) < 0)
+        argp_error (state, "unknown --embodied-share '%s'; choose largest "
+                    "or vcpu", arg);
+      break;
+    case OPT_JOB_GRID_SOURCE:
+      p->grid_source = arg;
+      break;
+    case OPT_JOB_PRICING:
+      if (pricing_parse (arg, &job->pricing) < 0)
+        argp_error (state, "unknown --pricing '%s'; choose on-demand or "
+                    "spot", arg);
+      break;
+    case OPT_JOB_PRICE_FILE:
+      job->price_file = arg;
+      break;
     case ARGP_KEY_END:
       if (!job->has_runtime)
         argp_error (state, "missing --runtime");
@@ -1013,6 +1051,13 @@ parse_job (int key, char *arg, struct argp_state *state)
       if (ccf && p->signal != RUN_SIGNAL_AVERAGE)
         argp_error (state, "--signal %s goes with --method teads: CCF's "
                     "method has only its location-based grid factors",
+                    run_signal_name (p->signal));
+      if (ccf && p->grid_source != NULL)
+        argp_error (state, "--grid-source goes with --method teads: CCF's "
+                    "method has its own grid factors");
+      if (p->grid_source != NULL && p->signal != RUN_SIGNAL_AVERAGE)
+        argp_error (state, "--grid-source names a location-based average; "
+                    "it does not go with --signal %s",
                     run_signal_name (p->signal));
       if (job->unc != NULL)
         {
@@ -1026,6 +1071,61 @@ parse_job (int key, char *arg, struct argp_state *state)
       return ARGP_ERR_UNKNOWN;
     }
   return 0;
+}
+
+/* The source ids of CAT's grid alternatives, each once, in a new
+   NULL-terminated array; *N is how many.  */
+static const char **
+grid_source_ids (const struct catalogue *cat, size_t *n)
+{
+  const char **ids = xcalloc (cat->ngrid_alternatives + 1, sizeof *ids);
+  size_t i, k;
+
+  *n = 0;
+  for (i = 0; i < cat->ngrid_alternatives; i++)
+    {
+      const char *id = cat->grid_alternatives[i].source;
+
+      for (k = 0; k < *n && !STREQ (ids[k], id); k++)
+        ;
+      if (k == *n)
+        ids[(*n)++] = id;
+    }
+  return ids;
+}
+
+int
+cli_job_apply (const struct cli_job *job, struct catalogue *cat,
+               struct price_file **file)
+{
+  struct diag d;
+  size_t n;
+
+  *file = NULL;
+  if (job->params.grid_source != NULL)
+    {
+      const char **ids = grid_source_ids (cat, &n);
+      size_t k;
+      int status = CA_EXIT_OK;
+
+      for (k = 0; k < n && !STREQ (ids[k], job->params.grid_source); k++)
+        ;
+      if (k == n)
+        status = cli_report_unknown ("grid source", job->params.grid_source,
+                                     ids, n);
+      free (ids);
+      if (status != CA_EXIT_OK)
+        return status;
+    }
+  if (job->pricing == PRICING_SPOT)
+    pricing_use_spot (cat);
+  if (job->price_file != NULL)
+    {
+      *file = price_file_apply (cat, job->price_file, &n, &d);
+      if (*file == NULL)
+        return cli_report (&d);
+    }
+  return CA_EXIT_OK;
 }
 
 const struct argp cli_job_argp

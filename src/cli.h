@@ -9,6 +9,7 @@
 #include "catalogue.h"
 #include "diag.h"
 #include "output.h"
+#include "pricing.h"
 #include "run.h"
 #include "select.h"
 #include "system.h"
@@ -79,6 +80,8 @@ double cli_parse_runtime (struct argp_state *state, const char *arg,
 struct cli_job
 {
   struct run_params params;
+  enum pricing pricing;         /* --pricing.  */
+  const char *price_file;       /* --price-file, or NULL.  */
   struct cli_uncertainty *unc;  /* Takes MODE:MIN:MAX ranges of --runtime
                                    and --load; NULL where the command has
                                    no --uncertainty (plain values only).  */
@@ -92,6 +95,15 @@ struct cli_job
    the average signal, no overrides.  UNC and ALLOW_METHOD_ALL as above.  */
 void cli_job_init (struct cli_job *job, struct cli_uncertainty *unc,
                    bool allow_method_all);
+
+/* After loading CAT, check and apply what JOB says of it: --grid-source
+   names a source of grid_alternatives.csv, --pricing spot and
+   --price-file replace CAT's prices (*FILE then owns the text of the
+   file's, to free with price_file_free after CAT's last use; NULL
+   without --price-file).  Prints the error and returns its exit status,
+   or CA_EXIT_OK.  */
+int cli_job_apply (const struct cli_job *job, struct catalogue *cat,
+                   struct price_file **file);
 
 /* The parser of the job options (its input is a struct cli_job *).  At
    the end it checks what every command needs: --runtime and --load given,

@@ -15,6 +15,7 @@
 #include "cmd-advise.h"
 #include "numparse.h"
 #include "pareto.h"
+#include "report.h"
 #include "run.h"
 #include "scaling.h"
 #include "select.h"
@@ -299,6 +300,9 @@ evaluate (const struct advise_opts *o, const struct scaling *s,
   if (!instance_wanted (o, p->instance))
     return 0;
   f->kept[ADVISE_STAGE_INSTANCE]++;
+  if (isnan (p->usd_per_h))
+    return 0;
+  f->kept[ADVISE_STAGE_PRICE]++;
   if (!run_method_covers_instance (&o->job.params, p->instance))
     return 0;
   f->kept[ADVISE_STAGE_METHOD]++;
@@ -309,10 +313,7 @@ evaluate (const struct advise_opts *o, const struct scaling *s,
       return 0;
     }
   f->kept[ADVISE_STAGE_RUNTIME]++;
-  if (o->job.params.method == RUN_METHOD_CCF
-        ? !run_method_covers_region (&o->job.params, p->region)
-        : isnan (run_signal_figure (p->region, o->job.params.signal)
-                   ->gco2e_per_kwh))
+  if (!run_has_grid (&o->job.params, p->region))
     return 0;
   f->kept[ADVISE_STAGE_GRID]++;
   params.runtime_h = hours;
@@ -339,6 +340,7 @@ static const char *const stage_names[ADVISE_STAGE_COUNT] = {
   "priced instance x region pairs",
   "the region filters",
   "the instance filters",
+  "the spot prices",
   "the CCF coefficients",
   "the runtime scaling",
   "the grid data",
@@ -411,7 +413,9 @@ advise_explain_empty (FILE *fp, const struct advise_funnel *f,
   for (k = 1; k < ADVISE_STAGE_COUNT; k++)
     {
       /* The Teads method covers every type: no stage to speak of.  */
-      if (k == ADVISE_STAGE_METHOD && o->job.params.method != RUN_METHOD_CCF)
+      if ((k == ADVISE_STAGE_METHOD
+           && o->job.params.method != RUN_METHOD_CCF)
+          || (k == ADVISE_STAGE_PRICE && o->job.pricing != PRICING_SPOT))
         continue;
       fprintf (fp, ", %zu after %s", f->kept[k], stage_names[k]);
       if (f->kept[k] == 0)
@@ -710,6 +714,39 @@ write_uncertainty_summary (FILE *fp, const struct advise_ranking *r)
   fprintf (fp, "%s\n", r->signal_line);
 }
 
+void
+advise_price_span (const struct advise_ranking *r, struct price_span *span)
+{
+  size_t i;
+
+  span->oldest = span->newest = NULL;
+  for (i = 0; i < r->pareto->nfront; i++)
+    price_span_add (span, r->cands[r->pareto->front[i]].run.price);
+  if (r->has_baseline)
+    price_span_add (span, r->baseline.price);
+}
+
+/* Say which prices R's options carry when they are not the list's
+   on-demand prices, and when they are dated far apart.  */
+static void
+write_price_notes (FILE *fp, const struct advise_ranking *r,
+                   const struct advise_opts *o)
+{
+  struct price_span span;
+  char text[256];
+
+  if (o->job.pricing == PRICING_SPOT)
+    fprintf (fp, "Prices: spot prices, with their dates.\n");
+  if (o->job.price_file != NULL)
+    fprintf (fp, "Prices: the team's own prices from %s replace the list "
+             "prices of its pairs (source %s).\n",
+             o->job.price_file, PRICING_SOURCE_FILE);
+  advise_price_span (r, &span);
+  report_price_span_text (&span, text, sizeof text);
+  if (text[0] != '\0')
+    fprintf (fp, "%s\n", text);
+}
+
 static void
 write_summary (FILE *fp, const struct advise_ranking *r,
                const struct advise_funnel *f,
@@ -722,6 +759,7 @@ write_summary (FILE *fp, const struct advise_ranking *r,
   fprintf (fp, "\n%zu priced instance x region pairs, %zu met the "
            "constraints, %zu on the front.\n",
            f->kept[ADVISE_STAGE_PRICED], r->n, p->nfront);
+  write_price_notes (fp, r, o);
   if (o->job.params.method == RUN_METHOD_CCF)
     fprintf (fp, "Figures by Cloud Carbon Footprint's method (--method "
              "ccf).\n");
@@ -729,18 +767,29 @@ write_summary (FILE *fp, const struct advise_ranking *r,
     if (f->gaps[k] > 0)
       fprintf (fp, "Left out by the runtime scaling: %zu (%s).\n", f->gaps[k],
                scaling_gap_text ((enum scaling_gap) k));
-  if (f->kept[ADVISE_STAGE_INSTANCE] > f->kept[ADVISE_STAGE_METHOD])
+  if (f->kept[ADVISE_STAGE_INSTANCE] > f->kept[ADVISE_STAGE_PRICE])
+    fprintf (fp, "Left out for want of a spot price: %zu.\n",
+             f->kept[ADVISE_STAGE_INSTANCE] - f->kept[ADVISE_STAGE_PRICE]);
+  if (f->kept[ADVISE_STAGE_PRICE] > f->kept[ADVISE_STAGE_METHOD])
     fprintf (fp, "Left out for want of CCF coefficients: %zu (instance "
              "types CCF's published figures do not cover).\n",
-             f->kept[ADVISE_STAGE_INSTANCE] - f->kept[ADVISE_STAGE_METHOD]);
+             f->kept[ADVISE_STAGE_PRICE] - f->kept[ADVISE_STAGE_METHOD]);
   if (f->kept[ADVISE_STAGE_RUNTIME] > f->kept[ADVISE_STAGE_GRID])
-    fprintf (fp, "Left out for want of a%s: %zu.\n",
-             o->job.params.method == RUN_METHOD_CCF ? " CCF grid factor"
-             : o->job.params.signal == RUN_SIGNAL_AVERAGE ? " grid intensity"
-             : o->job.params.signal == RUN_SIGNAL_MARGINAL
-               ? " marginal grid intensity"
-               : " market-based grid intensity",
-             f->kept[ADVISE_STAGE_RUNTIME] - f->kept[ADVISE_STAGE_GRID]);
+    {
+      if (o->job.params.grid_source != NULL)
+        fprintf (fp, "Left out for want of a %s grid intensity: %zu.\n",
+                 o->job.params.grid_source,
+                 f->kept[ADVISE_STAGE_RUNTIME] - f->kept[ADVISE_STAGE_GRID]);
+      else
+        fprintf (fp, "Left out for want of a%s: %zu.\n",
+                 o->job.params.method == RUN_METHOD_CCF ? " CCF grid factor"
+                 : o->job.params.signal == RUN_SIGNAL_AVERAGE
+                   ? " grid intensity"
+                 : o->job.params.signal == RUN_SIGNAL_MARGINAL
+                   ? " marginal grid intensity"
+                   : " market-based grid intensity",
+                 f->kept[ADVISE_STAGE_RUNTIME] - f->kept[ADVISE_STAGE_GRID]);
+    }
   describe (text, sizeof text, r, p->cheapest);
   fprintf (fp, "Cheapest:      %s\n", text);
   describe (text, sizeof text, r, p->greenest);
@@ -856,13 +905,15 @@ baseline_run (const struct advise_opts *o, const struct catalogue *cat,
                 g->name);
       return cli_report (&d);
     }
-  if (isnan (run_signal_figure (g, o->job.params.signal)->gco2e_per_kwh))
+  if (!run_has_grid (&o->job.params, g))
     {
       d.status = CA_EXIT_USAGE;
       snprintf (d.text, sizeof d.text,
                 "--baseline: %s has no %s grid intensity in the data, so the "
                 "emissions of a run there are unknown", g->name,
-                run_signal_name (o->job.params.signal));
+                o->job.params.grid_source != NULL
+                  ? o->job.params.grid_source
+                  : run_signal_name (o->job.params.signal));
       return cli_report (&d);
     }
   gap = scaling_runtime (s, in, o->job.params.runtime_h, &hours);
@@ -1116,7 +1167,9 @@ advise_compute (const struct cli_global *global, struct advise_opts *o,
   cat = res->cat = cli_load_catalogue (global, &status);
   if (cat == NULL)
     return status;
-  status = cli_check_selection (&o->selection, cat);
+  status = cli_job_apply (&o->job, cat, &res->price_file);
+  if (status == CA_EXIT_OK)
+    status = cli_check_selection (&o->selection, cat);
   for (i = 0; status == CA_EXIT_OK && i < o->exclude_regions.n; i++)
     if (catalogue_find_region (cat, o->exclude_regions.names[i]) == NULL)
       status = cli_report_unknown_region (cat, o->exclude_regions.names[i]);
@@ -1223,6 +1276,7 @@ advise_result_free (struct advise_result *res)
   ranking_free (&res->ranking);
   speedup_table_free (res->table);
   catalogue_free (res->cat);
+  price_file_free (res->price_file);
   memset (res, 0, sizeof *res);
 }
 

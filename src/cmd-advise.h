@@ -53,6 +53,7 @@ enum advise_stage
   ADVISE_STAGE_PRICED,
   ADVISE_STAGE_REGION,
   ADVISE_STAGE_INSTANCE,
+  ADVISE_STAGE_PRICE,           /* --pricing spot: a spot price.  */
   ADVISE_STAGE_METHOD,          /* CCF's coefficients cover the type.  */
   ADVISE_STAGE_RUNTIME,
   ADVISE_STAGE_GRID,
@@ -103,6 +104,7 @@ struct advise_ranking
 struct advise_result
 {
   struct catalogue *cat;
+  struct price_file *price_file;  /* --price-file's, or NULL.  */
   struct speedup_table *table;
   struct scaling scaling;
   struct advise_ranking ranking;
@@ -128,6 +130,10 @@ void advise_opts_free (struct advise_opts *o);
 int advise_compute (const struct cli_global *global, struct advise_opts *o,
                     struct advise_result *res);
 void advise_result_free (struct advise_result *res);
+
+/* The dates of the prices R compares: its front's and its baseline's.  */
+void advise_price_span (const struct advise_ranking *r,
+                        struct price_span *span);
 
 /* The option advise recommends: the carbon-price pick, else the knee,
    else the lowest carbon.  R must have a candidate.  */

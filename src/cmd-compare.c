@@ -563,10 +563,14 @@ cmd_compare_exec (const struct cli_global *global, void *opts)
   const struct region *baseline = NULL;
   const struct region **regions = NULL;
   struct compare *c = NULL;
+  struct price_file *price_file = NULL;
   size_t i, n = 0;
   struct diag d;
 
   if (cat == NULL)
+    goto done;
+  status = cli_job_apply (&o->job, cat, &price_file);
+  if (status != CA_EXIT_OK)
     goto done;
   instance = catalogue_find_instance (cat, o->instance);
   if (instance == NULL)
@@ -618,6 +622,7 @@ done:
   compare_free (c);
   free (regions);
   catalogue_free (cat);
+  price_file_free (price_file);
   selection_free (&o->selection);
   return status;
 }

@@ -234,11 +234,15 @@ cmd_estimate_exec (const struct cli_global *global, void *opts)
   const struct region *region;
   const struct price *price;
   struct out_table *table;
+  struct price_file *price_file = NULL;
   struct run run;
   struct diag d;
 
   if (cat == NULL)
     return status;
+  status = cli_job_apply (&o->job, cat, &price_file);
+  if (status != CA_EXIT_OK)
+    goto done;
   instance = catalogue_find_instance (cat, o->instance);
   region = catalogue_find_region (cat, o->region);
   if (instance == NULL)
@@ -284,6 +288,7 @@ cmd_estimate_exec (const struct cli_global *global, void *opts)
 
 done:
   catalogue_free (cat);
+  price_file_free (price_file);
   return status;
 }
 

@@ -91,7 +91,7 @@ compare_pick_equivalent (const struct instance *want,
   size_t i;
 
   for (i = 0; i < n; i++)
-    if (qualifies (want, offers[i].instance)
+    if (qualifies (want, offers[i].instance) && !isnan (offers[i].usd_per_h)
         && (best == NULL || better (want, &offers[i], best)))
       best = &offers[i];
   return best;
@@ -109,6 +109,11 @@ compare_offer (const struct catalogue *cat, const struct instance *want,
       p = catalogue_find_price (cat, want, region);
       if (p == NULL)
         *why = COMPARE_NOT_OFFERED;
+      else if (isnan (p->usd_per_h))
+        {
+          *why = COMPARE_NO_PRICE;
+          p = NULL;
+        }
       return p;
     }
   /* Prices are sorted by region (the catalogue checks it): REGION's
@@ -139,6 +144,8 @@ compare_skip_text (enum compare_skip why)
       return "not offered";
     case COMPARE_NO_EQUIVALENT:
       return "no equivalent";
+    case COMPARE_NO_PRICE:
+      return "no spot price";
     case COMPARE_NOT_COVERED:
       return "not covered by CCF's coefficients";
     case COMPARE_NO_GRID:
@@ -171,17 +178,6 @@ compare_slots (const void *pa, const void *pb)
   if (ca < cb || ca > cb)
     return ca < cb ? -1 : 1;
   return a->order < b->order ? -1 : a->order > b->order;
-}
-
-/* Whether REGION has the grid figure PARAMS's run needs.  */
-static bool
-has_grid (const struct run_params *params, const struct region *region)
-{
-  if (params->method == RUN_METHOD_CCF)
-    return run_method_covers_region (params, region);
-  return !isnan (params->grid_gco2e_per_kwh)
-         || !isnan (run_signal_figure (region, params->signal)
-                      ->gco2e_per_kwh);
 }
 
 static void
@@ -221,7 +217,7 @@ compare_new (const struct catalogue *cat, const struct instance *instance,
           skip (c, regions[i], COMPARE_NOT_COVERED);
           continue;
         }
-      if (!has_grid (params, regions[i]))
+      if (!run_has_grid (params, regions[i]))
         {
           skip (c, regions[i], COMPARE_NO_GRID);
           continue;

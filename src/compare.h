@@ -24,6 +24,8 @@ enum compare_skip
                                    it there.  */
   COMPARE_NO_EQUIVALENT,        /* Another provider sells nothing as
                                    large (or with the same GPUs) there.  */
+  COMPARE_NO_PRICE,             /* Sold there, but without a price of the
+                                   kind asked for (--pricing spot).  */
   COMPARE_NOT_COVERED,          /* --method ccf: CCF's coefficients do not
                                    cover the type used there.  */
   COMPARE_NO_GRID,              /* No grid figure for the signal (or no

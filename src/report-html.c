@@ -356,6 +356,13 @@ report_html (struct svg_buf *b, const struct report *r)
       esc (b, text);
       svg_buf_printf (b, "</p>\n");
     }
+  report_price_dates_text (r, text, sizeof text);
+  if (text[0] != '\0')
+    {
+      svg_buf_printf (b, "<p class=\"note\">");
+      esc (b, text);
+      svg_buf_printf (b, "</p>\n");
+    }
   svg_buf_printf (b, "</section>\n");
 
   /* The charts.  */

@@ -60,6 +60,12 @@ report_markdown (struct svg_buf *b, const struct report *r)
       md (b, text);
       svg_buf_printf (b, "\n\n");
     }
+  report_price_dates_text (r, text, sizeof text);
+  if (text[0] != '\0')
+    {
+      md (b, text);
+      svg_buf_printf (b, "\n\n");
+    }
 
   svg_buf_printf (b, "## The Pareto front\n\n| Instance | Region | Runtime "
                   "(h) | Emissions (kgCO2e) |%s Cost (USD) |%s Best at "

@@ -126,6 +126,31 @@ report_uncertainty_text (const struct report *r, char *buf, size_t size)
 }
 
 void
+report_price_span_text (const struct price_span *span, char *buf,
+                        size_t size)
+{
+  long days = price_span_days (span);
+
+  if (days < PRICING_STALE_DAYS)
+    {
+      buf[0] = '\0';
+      return;
+    }
+  snprintf (buf, size, "The prices compared are dated %s to %s, %.0f "
+            "months apart: the older ones may have changed since.",
+            span->oldest, span->newest, days / (365.25 / 12.0));
+}
+
+void
+report_price_dates_text (const struct report *r, char *buf, size_t size)
+{
+  struct price_span span;
+
+  advise_price_span (&r->res->ranking, &span);
+  report_price_span_text (&span, buf, size);
+}
+
+void
 report_headline (const struct report *r, char *buf, size_t size)
 {
   const struct advise_ranking *rk = &r->res->ranking;
@@ -295,15 +320,22 @@ report_assumptions (const struct report *r, const char **labels,
     {
       const char *d = rk->cands[i].run.price->date;
 
+      if (d[0] == '\0')
+        continue;
       if (date_lo == NULL || strcmp (d, date_lo) < 0)
         date_lo = d;
       if (date_hi == NULL || strcmp (d, date_hi) > 0)
         date_hi = d;
     }
-  ADD ("Prices", xasprintf_ ("on-demand list prices dated %s to %s; %s's "
-                             "from %s",
+  ADD ("Prices", xasprintf_ ("%s prices dated %s to %s%s%s; %s's from %s",
+                             o->job.pricing == PRICING_SPOT
+                               ? "spot" : "on-demand list",
                              date_lo != NULL ? date_lo : "-",
                              date_hi != NULL ? date_hi : "-",
+                             o->job.price_file != NULL
+                               ? ", the team's own from " : "",
+                             o->job.price_file != NULL
+                               ? o->job.price_file : "",
                              c->instance->name, c->price->source));
   ADD ("Method",
        xasprintf_ ("%s: energy = power at the load x runtime x count x PUE; "

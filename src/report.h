@@ -8,6 +8,7 @@
 
 #include "cmd-advise.h"
 #include "compare.h"
+#include "pricing.h"
 #include "svg.h"
 
 /* One group of regions for the chart of regions: the recommended
@@ -43,6 +44,15 @@ void report_headline (const struct report *r, char *buf, size_t size);
    the other grid signal changes it) into BUF of SIZE bytes; "" without
    --uncertainty.  Plain text: each writer escapes it.  */
 void report_uncertainty_text (const struct report *r, char *buf,
+                              size_t size);
+
+/* One plain sentence when SPAN's prices are PRICING_STALE_DAYS or more
+   apart, in BUF of SIZE bytes; "" when they are not.  */
+void report_price_span_text (const struct price_span *span, char *buf,
+                             size_t size);
+
+/* The same for the prices R compares: its front and its baseline.  */
+void report_price_dates_text (const struct report *r, char *buf,
                               size_t size);
 
 /* Why not the cheapest (WHICH 0) or the greenest (WHICH 1) option: one

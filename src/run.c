@@ -81,6 +81,55 @@ run_signal_figure (const struct region *region, enum run_signal signal)
     }
 }
 
+void
+run_grid_figure (const struct region *region,
+                 const struct run_params *params, struct grid_figure *fig,
+                 const char **level)
+{
+  const char *dummy;
+  size_t i;
+
+  if (level == NULL)
+    level = &dummy;
+  if (params->grid_source == NULL)
+    {
+      *fig = *run_signal_figure (region, params->signal);
+      *level = params->signal == RUN_SIGNAL_AVERAGE ? region->grid_level
+                                                    : "region";
+      return;
+    }
+  *level = "";
+  fig->gco2e_per_kwh = NAN;
+  fig->source = "";
+  fig->year = 0;
+  for (i = 0; i < region->ngrid_alternatives; i++)
+    {
+      const struct grid_alternative *a = &region->grid_alternatives[i];
+
+      if (STREQ (a->source, params->grid_source)
+          && (isnan (fig->gco2e_per_kwh) || a->year > fig->year))
+        {
+          fig->gco2e_per_kwh = a->gco2e_per_kwh;
+          fig->source = a->source;
+          fig->year = a->year;
+          *level = a->level;
+        }
+    }
+}
+
+bool
+run_has_grid (const struct run_params *params, const struct region *region)
+{
+  struct grid_figure fig;
+
+  if (params->method == RUN_METHOD_CCF)
+    return run_method_covers_region (params, region);
+  if (!isnan (params->grid_gco2e_per_kwh))
+    return true;
+  run_grid_figure (region, params, &fig, NULL);
+  return !isnan (fig.gco2e_per_kwh);
+}
+
 /* The Teads method's power, PUE and grid figures for OUT.  */
 static int
 evaluate_teads (const struct instance *instance, const struct region *region,
@@ -98,7 +147,10 @@ evaluate_teads (const struct instance *instance, const struct region *region,
     return diag_set (d, pd.status, "%s: %s", instance->name, pd.text);
   out->power_origin = instance->power_origin;
   out->power_source = instance->power_source;
-  out->embodied_kgco2e = instance->embodied_kgco2e;
+  out->embodied_kgco2e
+    = instance->embodied_kgco2e
+      * embodied_share_factor (instance, params->embodied_rule,
+                               &out->embodied_basis);
   out->embodied_source = instance->embodied_source;
 
   out->pue = region->pue;
@@ -106,22 +158,20 @@ evaluate_teads (const struct instance *instance, const struct region *region,
   out->pue_year = region->pue_year;
   if (isnan (params->grid_gco2e_per_kwh))
     {
-      const struct grid_figure *fig
-        = run_signal_figure (region, params->signal);
+      struct grid_figure fig;
 
-      if (isnan (fig->gco2e_per_kwh))
+      run_grid_figure (region, params, &fig, &out->grid_level);
+      if (isnan (fig.gco2e_per_kwh))
         return diag_set (d, CA_EXIT_DATAERR,
                          "region '%s' has no %s grid intensity in the data; "
                          "give one with --grid-intensity",
-                         region->name, run_signal_name (params->signal));
-      out->grid_gco2e_per_kwh = fig->gco2e_per_kwh;
-      out->grid_source = fig->source;
-      out->grid_year = fig->year;
-      /* Only the average falls back to a country figure; the marginal
-         and market figures are the region's own.  */
-      out->grid_level = params->signal == RUN_SIGNAL_AVERAGE
-                          ? region->grid_level
-                          : "region";
+                         region->name,
+                         params->grid_source != NULL
+                           ? params->grid_source
+                           : run_signal_name (params->signal));
+      out->grid_gco2e_per_kwh = fig.gco2e_per_kwh;
+      out->grid_source = fig.source;
+      out->grid_year = fig.year;
     }
   return 0;
 }
@@ -160,6 +210,7 @@ evaluate_ccf (const struct instance *instance, const struct region *region,
   out->power_source = row->source;
   out->embodied_kgco2e = ccf_embodied_share (instance, row);
   out->embodied_source = row->embodied_source;
+  out->embodied_basis = "vcpu";
 
   /* CCF has one location-based factor per region; the command layer
      refuses another --signal with this method.  */
@@ -267,6 +318,7 @@ enum run_column
   COL_POWER_ORIGIN,
   COL_POWER_SOURCE,
   COL_EMBODIED_SOURCE,
+  COL_EMBODIED_BASIS,
   COL_PUE_SOURCE,
   COL_PUE_YEAR,
   COL_GRID_SOURCE,
@@ -305,6 +357,8 @@ const struct out_column run_columns[] = {
   { "power_origin", "Power curve", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
   { "power_source", "Power source", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
   { "embodied_source", "Embodied source", NULL, OUT_TEXT, 0,
+    OUT_COL_MACHINE },
+  { "embodied_share", "Embodied basis", NULL, OUT_TEXT, 0,
     OUT_COL_MACHINE },
   { "pue_source", "PUE source", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
   { "pue_year", "PUE year", NULL, OUT_INTEGER, 0, OUT_COL_MACHINE },
@@ -386,6 +440,7 @@ run_fill_row (struct out_table *t, const struct run *run)
   out_table_set_text (t, COL_POWER_ORIGIN, run->power_origin);
   out_table_set_text (t, COL_POWER_SOURCE, run->power_source);
   out_table_set_text (t, COL_EMBODIED_SOURCE, run->embodied_source);
+  out_table_set_text (t, COL_EMBODIED_BASIS, run->embodied_basis);
   out_table_set_text (t, COL_PUE_SOURCE, run->pue_source);
   out_table_set_number (t, COL_PUE_YEAR, year_or_missing (run->pue_year));
   out_table_set_text (t, COL_GRID_SOURCE, run->grid_source);
@@ -537,8 +592,8 @@ run_compare_figures (const struct run *a, const struct run *b)
 /* The run columns that say where figures come from, for
    run_compare_sources.  */
 static const enum run_column provenance[] = {
-  COL_POWER_ORIGIN, COL_POWER_SOURCE, COL_EMBODIED_SOURCE, COL_PUE_SOURCE,
-  COL_PUE_YEAR, COL_GRID_SOURCE, COL_GRID_YEAR, COL_GRID_LEVEL,
+  COL_POWER_ORIGIN, COL_POWER_SOURCE, COL_EMBODIED_SOURCE,
+  COL_EMBODIED_BASIS, COL_PUE_SOURCE, COL_PUE_YEAR, COL_GRID_SOURCE, COL_GRID_YEAR, COL_GRID_LEVEL,
   COL_GRID_SIGNAL, COL_LIFETIME, COL_PRICE_SOURCE, COL_DATA_ROWS,
 };
 
@@ -566,6 +621,9 @@ provenance_text (char *buf, size_t size, const struct run *run,
       break;
     case COL_EMBODIED_SOURCE:
       s = run->embodied_source;
+      break;
+    case COL_EMBODIED_BASIS:
+      s = run->embodied_basis;
       break;
     case COL_PUE_SOURCE:
       s = run->pue_source;

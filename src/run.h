@@ -6,6 +6,7 @@
 #include "catalogue.h"
 #include "ccf.h"
 #include "diag.h"
+#include "embodied.h"
 #include "footprint.h"
 #include "output.h"
 
@@ -54,10 +55,30 @@ struct run_params
   enum run_signal signal;       /* Which of the region's figures; CCF's
                                    method has only its own average.  */
   enum run_method method;
+  enum embodied_rule embodied_rule;  /* How the Teads method shares the
+                                        host's embodied emissions.  */
+  const char *grid_source;      /* --grid-source: take the location-based
+                                   figure of this source id of
+                                   grid_alternatives.csv, or NULL.  */
   double power_w;               /* The instance's power at LOAD_PCT when the
                                    caller has worked it out already (advise
                                    does, once per instance type), or NaN.  */
 };
+
+/* The grid figure PARAMS asks for in REGION, into *FIG: with
+   PARAMS->grid_source, the newest figure of that source among REGION's
+   location-based alternatives; else REGION's figure for PARAMS->signal.
+   FIG's gco2e_per_kwh is NaN when the data has none.  Sets *LEVEL, when
+   LEVEL is not NULL, to how local the figure is: "region" or "country"
+   (only the average and the alternatives fall back to a country).  */
+void run_grid_figure (const struct region *region,
+                      const struct run_params *params,
+                      struct grid_figure *fig, const char **level);
+
+/* Whether a run of PARAMS in REGION has its grid figure: CCF's factor
+   for --method ccf, else --grid-intensity or run_grid_figure's.  */
+bool run_has_grid (const struct run_params *params,
+                   const struct region *region);
 
 /* The source id recorded for a figure the user gave on the command
    line.  */
@@ -80,6 +101,8 @@ struct run
   const char *power_source;
   double embodied_kgco2e;       /* One instance's share of its host.  */
   const char *embodied_source;
+  const char *embodied_basis;   /* The share that decided: "vcpu", "memory"
+                                   or "gpu" (CCF: "vcpu").  */
   double pue;
   const char *pue_source;
   long pue_year;                /* 0 when not known.  */

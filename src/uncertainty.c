@@ -778,8 +778,14 @@ uncertainty_item_from_run (const struct catalogue *cat,
         / UNCERTAINTY_P95_NORMAL;
   out->power_key = keys->power_key[ii];
   out->embodied_kgco2e = run->embodied_kgco2e;
-  out->embodied_low_kgco2e = in->embodied_low_kgco2e;
-  out->embodied_high_kgco2e = in->embodied_high_kgco2e;
+  /* The alternatives are host figures shared by the table's rule: the
+     run's rule scales them as it scales the table's figure.  */
+  out->embodied_low_kgco2e
+    = in->embodied_low_kgco2e
+      * embodied_share_factor (in, params->embodied_rule, NULL);
+  out->embodied_high_kgco2e
+    = in->embodied_high_kgco2e
+      * embodied_share_factor (in, params->embodied_rule, NULL);
   out->host = keys->host[ii];
   out->pue = run->pue;
   out->pue_low = user_pue ? run->pue : g->pue_low;

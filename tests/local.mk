@@ -24,6 +24,7 @@ unit_tests = \
   %D%/unit/check_compare \
   %D%/unit/check_csvio \
   %D%/unit/check_data \
+  %D%/unit/check_embodied \
   %D%/unit/check_footprint \
   %D%/unit/check_numparse \
   %D%/unit/check_output \
@@ -63,6 +64,8 @@ UNIT_LDADD = $(ADVISOR_LIBS) $(CHECK_LIBS)
 %C%_unit_check_pareto_LDADD = $(UNIT_LDADD)
 %C%_unit_check_power_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_power_LDADD = $(UNIT_LDADD)
+%C%_unit_check_embodied_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_embodied_LDADD = $(UNIT_LDADD)
 %C%_unit_check_run_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_run_LDADD = $(UNIT_LDADD)
 %C%_unit_check_scaling_CFLAGS = $(UNIT_CFLAGS)
@@ -79,6 +82,7 @@ cli_tests = \
   %D%/cli/compare.sh \
   %D%/cli/errors.sh \
   %D%/cli/estimate.sh \
+  %D%/cli/inputs.sh \
   %D%/cli/list.sh \
   %D%/cli/method.sh \
   %D%/cli/misc.sh \

@@ -356,16 +356,18 @@ def _sheet_hosts(teads_rows):
         hosts = {(r['Platform CPU Name'].strip(), r['Platform Total Number of vCPU'].strip(),
                   r['Platform Memory (in GB)'].strip(),
                   r['Total Platform Scope 3 Emissions  (kgCO\u2082eq)'].strip(),
-                  r['Platform GPU Name'].strip()) for r in rs}
+                  r['Platform GPU Name'].strip(),
+                  r['Platform GPU Quantity'].strip()) for r in rs}
         if len(hosts) != 1:
             continue
-        cpu, hv, hm, kg, gname = hosts.pop()
+        cpu, hv, hm, kg, gname, gq = hosts.pop()
         odd = [r for r in rs if r['Instance type'].strip().endswith('.metal')
                and r['Instance vCPU'].strip() == hv
                and pm.dec(r['Instance Memory (in GB)']) < pm.dec(hm)]
         if odd:
             continue
         out[fam] = {'cpu': cpu, 'host_vcpus': int(hv), 'host_kg': kg,
+                    'host_mem': pm.dec(hm), 'host_gpus': int(gq) if gq.isdigit() else 0,
                     'gpu_name': '' if gname in ('', 'N/A') else gname}
     return out
 
@@ -480,7 +482,8 @@ def _build(src, instances, price_rows, teads_rows):
         if fam in sheet_hosts and vcpus <= sheet_hosts[fam]['host_vcpus']:
             sh = sheet_hosts[fam]
             host = {'platform': 'sheet ' + fam, 'cpu': sh['cpu'],
-                    'host_vcpus': sh['host_vcpus'], 'host_kg': sh['host_kg']}
+                    'host_vcpus': sh['host_vcpus'], 'host_kg': sh['host_kg'],
+                    'host_mem': sh['host_mem'], 'host_gpus': sh['host_gpus']}
             gpu_name = sh['gpu_name']
             rule = '1 sheet host of the family'
         else:
@@ -601,6 +604,8 @@ def _build(src, instances, price_rows, teads_rows):
             'arch': arch,
             'cpu_model': cpu,
             'host_vcpus': str(host['host_vcpus']),
+            'host_memory_gib': dec_str(host['host_mem']),
+            'host_gpus': str(host['host_gpus']),
             'power_idle_w': watts[0],
             'power_10_w': watts[1],
             'power_50_w': watts[2],

@@ -260,7 +260,8 @@ ISO3 = {
 # Output schemas
 
 INSTANCE_COLS = ['provider', 'instance_type', 'family', 'vcpus', 'memory_gib', 'gpus',
-                 'gpu_model', 'arch', 'cpu_model', 'host_vcpus', 'power_idle_w',
+                 'gpu_model', 'arch', 'cpu_model', 'host_vcpus', 'host_memory_gib',
+                 'host_gpus', 'power_idle_w',
                  'power_10_w', 'power_50_w', 'power_100_w', 'embodied_host_kgco2e',
                  'embodied_kgco2e', 'power_origin', 'power_source', 'embodied_source',
                  'source_line']
@@ -399,6 +400,7 @@ C_MEM = 'Instance Memory (in GB)'
 C_HOST_MEM = 'Platform Memory (in GB)'
 C_GPU_NAME = 'Platform GPU Name'
 C_GPU_N = 'Instance Number of GPU'
+C_HOST_GPU_N = 'Platform GPU Quantity'
 C_POWER = ['Instance @ Idle', 'Instance @ 10%', 'Instance @ 50%', 'Instance @ 100%']
 C_HOST_KG = 'Total Platform Scope 3 Emissions  (kgCO\u2082eq)'
 C_HOURLY_G = 'Instance Hourly Manufacturing Emissions (gCO\u2082eq)'
@@ -425,7 +427,8 @@ def build_instances(src, stats):
     path = os.path.join(src, TEADS_CSV)
     header, rows = read_csv(path)
     need_cols(path, header, [C_TYPE, C_VCPU, C_HOST_VCPU, C_CPU, C_MEM, C_HOST_MEM,
-                             C_GPU_NAME, C_GPU_N, C_HOST_KG, C_HOURLY_G] + C_POWER)
+                             C_GPU_NAME, C_GPU_N, C_HOST_GPU_N, C_HOST_KG, C_HOURLY_G]
+             + C_POWER)
     out = []
     skipped = {}
     problems = []
@@ -474,6 +477,11 @@ def build_instances(src, stats):
             if gpu_name not in ('N/A', ''):
                 fail('%s: GPU name %r but no GPU' % (where, gpu_name))
             gpu_model = ''
+        host_gpu_n = r[C_HOST_GPU_N].strip()
+        host_gpus = int(host_gpu_n) if INT_RE.match(host_gpu_n) else 0
+        if host_gpus < gpus:
+            fail('%s: %s %r is below the instance\'s %d GPUs'
+                 % (where, C_HOST_GPU_N, host_gpu_n, gpus))
         cpu = r[C_CPU]
         if not cpu.strip():
             fail('%s: no CPU name' % where)
@@ -500,6 +508,8 @@ def build_instances(src, stats):
             'arch': arch,
             'cpu_model': cpu,
             'host_vcpus': str(host_vcpus),
+            'host_memory_gib': r[C_HOST_MEM],
+            'host_gpus': str(host_gpus),
             'power_idle_w': power[0],
             'power_10_w': power[1],
             'power_50_w': power[2],

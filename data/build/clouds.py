@@ -624,13 +624,16 @@ def vendor_sockets(vendor):
     return 2 if vendor == 'intel' else 1
 
 
-def instance_row(provider, t, family, vcpus, memory, gpus, gpu_model, cpu, arch, host_vcpus,
+def instance_row(provider, t, family, vcpus, memory, gpus, gpu_model, cpu, arch, host,
                  watts, psrc, plat_kg, emb_kg, line):
+    """One instances.csv row; HOST is (vCPUs, memory GiB, GPUs) of the host."""
+    host_vcpus, host_mem, host_gpus = host
     return {
         'provider': provider, 'instance_type': t, 'family': family,
         'vcpus': str(vcpus), 'memory_gib': memory, 'gpus': str(gpus),
         'gpu_model': gpu_model, 'arch': arch, 'cpu_model': cpu,
-        'host_vcpus': str(host_vcpus),
+        'host_vcpus': str(host_vcpus), 'host_memory_gib': dec_str(host_mem),
+        'host_gpus': str(host_gpus),
         'power_idle_w': watts[0], 'power_10_w': watts[1], 'power_50_w': watts[2],
         'power_100_w': watts[3],
         'embodied_host_kgco2e': dec_str(plat_kg), 'embodied_kgco2e': dec_str(emb_kg),
@@ -939,7 +942,8 @@ def build_gcp(src, model, stats, ctx):
             continue
         instances.append(instance_row(provider, t, series, vcpus,
                                       clean_num(r['memory_gb'], t + ' memory'), gpus,
-                                      gpu_model, cpu, arch, host_vcpus, watts, psrc, plat_kg,
+                                      gpu_model, cpu, arch, (host_vcpus, hmem, hgpu), watts,
+                                      psrc, plat_kg,
                                       emb, r['_line']))
     kept = {i['instance_type'] for i in instances}
     prices = price_rows(provider, prows, 'machine_type', 'hour_usd', 'hour_spot_usd', kept,
@@ -1222,7 +1226,8 @@ def build_azure(src, model, stats, ctx):
             continue
         instances.append(instance_row(provider, t, p['family'], vcpus,
                                       clean_num(r['memory_gib'], t + ' memory'), gpus,
-                                      gpu_model, cpu, arch, hv, watts, psrc, plat_kg, emb,
+                                      gpu_model, cpu, arch, (hv, hmem, hgpu), watts, psrc,
+                                      plat_kg, emb,
                                       r['_line']))
     azure_ccf_crosscheck(src, instances, sc)
     kept = {i['instance_type'] for i in instances}

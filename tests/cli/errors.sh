@@ -110,7 +110,7 @@ expect_error list-instance-not-regions 64 \
 data=$work/data
 mkdir "$data"
 cp "$CARBON_ADVISOR_DATA"/*.csv "$data"
-sed -i '3s/^\(\([^,]*,\)\{12\}\)[^,]*/\1abc/' "$data/instances.csv"
+sed -i '3s/^\(\([^,]*,\)\{14\}\)[^,]*/\1abc/' "$data/instances.csv"
 expect_error data-not-a-number 65 \
   "carbon-advisor: $data/instances.csv:3: column 'power_50_w': not a number: 'abc'" \
   --data-dir "$data" estimate $job

@@ -62,13 +62,13 @@ expect_output overrides estimate-overrides.csv \
 cases=$((cases + 1))
 got=$("$CARBON_ADVISOR" --format csv estimate --instance m5.xlarge \
       --region eu-north-1 --runtime 36h --load 50 --signal marginal \
-      | sed -n 2p | cut -d, -f9,11,24,25,27)
+      | sed -n 2p | cut -d, -f9,11,25,26,28)
 [ "$got" = "791.26,883.6158672,watttime-via-gsf,2024,marginal" ] \
   || fail "signal marginal: '$got'"
 cases=$((cases + 1))
 got=$("$CARBON_ADVISOR" --format csv estimate --instance m5.xlarge \
       --region eu-north-1 --runtime 36h --load 50 --signal market \
-      | sed -n 2p | cut -d, -f9,11,13,24,25,27)
+      | sed -n 2p | cut -d, -f9,11,13,25,26,28)
 [ "$got" = "0,0,68.9383561644,gsf-rtc/aws,2024,market" ] \
   || fail "signal market: '$got'"
 
@@ -85,7 +85,7 @@ done
 for type in c5.large m5.xlarge p4d.24xlarge t4g.nano a1.metal; do
   row=$(grep "^aws,$type," "$CARBON_ADVISOR_DATA/instances.csv")
   region=$(grep ",$type," "$CARBON_ADVISOR_DATA/prices.csv" | head -n 1 | cut -d, -f2)
-  i=11
+  i=13
   for load in 0 10 50 100; do
     cases=$((cases + 1))
     want=$(echo "$row" | cut -d, -f$i)

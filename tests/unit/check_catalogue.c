@@ -38,16 +38,16 @@ static const char instances_csv[]
   = "provider,instance_type,family,vcpus,memory_gib,gpus,gpu_model,arch,"
     "cpu_model,host_vcpus,power_idle_w,power_10_w,power_50_w,power_100_w,"
     "embodied_host_kgco2e,embodied_kgco2e,power_origin,power_source,"
-    "embodied_source\n"
+    "embodied_source,host_memory_gib,host_gpus\n"
     /* Line 2.  */
     "aws,g1.xlarge,g1,4,61,1,T4,x86_64,Xeon E5-2686 v4,32,50.5,80,150,250,"
-    "3000,375,measured,teads,teads\n"
+    "3000,375,measured,teads,teads,488,8\n"
     /* Line 3.  */
     "aws,m1.large,m1,2,8,0,,x86_64,Xeon Platinum 8175M,96,4.4,7.0,14.1,"
-    "19.95,1610.4,33.55,measured,teads,teads\n"
+    "19.95,1610.4,33.55,measured,teads,teads,384,0\n"
     /* Line 4.  */
     "aws,m1g.large,m1g,2,8,0,,arm64,Graviton2,64,2.0,3.2,5.5,7.7,1200,37.5,"
-    "modelled,teads,teads\n";
+    "modelled,teads,teads,256,0\n";
 
 static const char gpus_csv[]
   = "gpu_model,training_tflops,training_metric,training_source\n"
@@ -74,13 +74,15 @@ static const char regions_csv[]
 
 static const char prices_csv[]
   = "provider,region,instance_type,price_usd_per_h,price_date,price_source,"
-    "spot_usd_per_h,spot_date\n"
+    "spot_usd_per_h,spot_date,spot_source\n"
     /* Line 2.  */
-    "aws,eu-north-9,m1.large,0.102,2025-04-04,price-x,0.0347,2024-08-09\n"
+    "aws,eu-north-9,m1.large,0.102,2025-04-04,price-x,0.0347,2024-08-09,"
+    "price-x\n"
     /* Line 3.  */
-    "aws,us-test-1,g1.xlarge,0.526,2025-04-04,price-x,,\n"
+    "aws,us-test-1,g1.xlarge,0.526,2025-04-04,price-x,,,\n"
     /* Line 4.  */
-    "aws,us-test-1,m1.large,0.096,2025-04-04,price-x,0.0312,2024-08-09\n";
+    "aws,us-test-1,m1.large,0.096,2025-04-04,price-x,0.0312,2024-08-09,"
+    "price-x\n";
 
 /* CCF's coefficients for two of the three instances (m1g.large is one
    CCF cannot cover) and both regions (us-test-1 without a grid
@@ -536,8 +538,10 @@ START_TEST (test_extra_column)
 
   write_file (CATALOGUE_PRICES,
               "comment,price_usd_per_h,provider,region,instance_type,"
-              "price_date,price_source,spot_usd_per_h,spot_date\n"
-              "\"a, b\",0.102,aws,eu-north-9,m1.large,2025-04-04,price-x,,\n");
+              "price_date,price_source,spot_usd_per_h,spot_date,"
+              "spot_source\n"
+              "\"a, b\",0.102,aws,eu-north-9,m1.large,2025-04-04,price-x,,,"
+              "\n");
   cat = load_ok ();
   ck_assert_uint_eq (cat->nprices, 1);
   ck_assert_double_eq (cat->prices[0].usd_per_h, 0.102);
@@ -546,20 +550,15 @@ START_TEST (test_extra_column)
 }
 END_TEST
 
-/* The optional last columns: the zone of a region's grid figure and the
-   source of a spot price.  Without them both read as "".  */
+/* The optional last column: the zone of a region's grid figure; without
+   it, it reads as "".  (A spot price's source is required: every spot
+   price names its source.)  */
 START_TEST (test_optional_columns)
 {
   struct catalogue *cat = load_ok ();
 
   ck_assert_str_eq (cat->regions[0].grid_zone, "");
-  ck_assert_str_eq (cat->prices[0].spot_source, "");
   catalogue_free (cat);
-  write_file (CATALOGUE_PRICES,
-              "provider,region,instance_type,price_usd_per_h,price_date,"
-              "price_source,spot_usd_per_h,spot_date,spot_source\n"
-              "aws,eu-north-9,m1.large,0.102,2025-04-04,price-x,0.0347,"
-              "2024-08-09,price-x\n");
   write_file (CATALOGUE_REGIONS,
               "provider,region,location,country,latitude,longitude,groups,"
               "pue,pue_source,pue_year,grid_gco2e_per_kwh,grid_source,"
@@ -573,7 +572,6 @@ START_TEST (test_optional_columns)
   cat = load_ok ();
   ck_assert_str_eq (cat->regions[0].grid_zone, "SE-SE3");
   ck_assert_str_eq (cat->regions[1].grid_zone, "");
-  ck_assert_str_eq (cat->prices[0].spot_source, "price-x");
   catalogue_free (cat);
 }
 END_TEST
@@ -735,7 +733,7 @@ END_TEST
 START_TEST (test_malformed_csv)
 {
   check_defect (CATALOGUE_INSTANCES, "19.95,1610.4,33.55", "19.95,1610.4",
-                "/instances.csv:3: expected 19 fields, got 18");
+                "/instances.csv:3: expected 21 fields, got 20");
 }
 END_TEST
 
@@ -879,7 +877,7 @@ START_TEST (test_duplicate_price)
   char text[sizeof prices_csv + 128];
 
   snprintf (text, sizeof text, "%s%s", prices_csv,
-            "aws,us-test-1,m1.large,0.097,2025-04-04,price-x,,\n");
+            "aws,us-test-1,m1.large,0.097,2025-04-04,price-x,,,\n");
   write_file (CATALOGUE_PRICES, text);
   check_load_fails (CA_EXIT_DATAERR,
                     "/prices.csv:5: a second price for m1.large in "

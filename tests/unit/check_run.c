@@ -96,7 +96,8 @@ static const char csv_header[]
   = "provider,region,instance_type,count,runtime_h,load_pct,power_w,pue,"
     "grid_gco2e_per_kwh,energy_kwh,scope2_gco2e,scope3_gco2e,total_gco2e,"
     "price_usd_per_h,cost_usd,location,lifetime_h,embodied_kgco2e,"
-    "power_origin,power_source,embodied_source,pue_source,pue_year,"
+    "power_origin,power_source,embodied_source,embodied_share,pue_source,"
+    "pue_year,"
     "grid_source,grid_year,grid_level,grid_signal,method,price_date,"
     "price_source,data_rows\n";
 
@@ -349,7 +350,7 @@ END_TEST
 
 START_TEST (test_columns)
 {
-  ck_assert_uint_eq (run_ncolumns, 31);
+  ck_assert_uint_eq (run_ncolumns, 32);
   ck_assert_str_eq (run_columns[0].key, "provider");
   ck_assert_str_eq (run_columns[14].key, "cost_usd");
   ck_assert_str_eq (run_columns[run_ncolumns - 1].key, "data_rows");
@@ -370,7 +371,8 @@ START_TEST (test_fill_row_csv)
             "aws,eu-north-1,m5.xlarge,1,36,50,28.2,1.1,20.42,1.11672,"
             "22.8034224,68.9383561644,91.7417785644,0.204,7.344,"
             "Europe (Stockholm),35040,67.1,measured,teads-2022,"
-            "teads-2022,gsf-rtc/aws,2024,electricitymaps-2024,2024,zone,"
+            "teads-2022,vcpu,gsf-rtc/aws,2024,electricitymaps-2024,2024,"
+            "zone,"
             "average,teads,2025-04-04,ec2shop-2025-04,",
             m5_rows (true));
   ck_assert_str_eq (csv, expected);
@@ -396,7 +398,8 @@ START_TEST (test_fill_row_user)
             "aws,eu-north-1,m5.xlarge,1,36,50,28.2,1.2,100,1.21824,"
             "121.824,68.9383561644,190.762356164,0.204,7.344,"
             "Europe (Stockholm),35040,67.1,measured,teads-2022,"
-            "teads-2022,user,,user,,,,teads,2025-04-04,ec2shop-2025-04,",
+            "teads-2022,vcpu,user,,user,,,,teads,2025-04-04,"
+            "ec2shop-2025-04,",
             m5_rows (true));
   ck_assert_str_eq (csv, expected);
   free (csv);
@@ -414,8 +417,8 @@ START_TEST (test_fill_row_no_price)
   snprintf (expected_start, sizeof expected_start, "%s%s\n",
             "aws,eu-north-1,m5.xlarge,1,36,50,28.2,1.1,20.42,1.11672,"
             "22.8034224,68.9383561644,91.7417785644,,,Europe (Stockholm),"
-            "35040,67.1,measured,teads-2022,teads-2022,gsf-rtc/aws,2024,"
-            "electricitymaps-2024,2024,zone,average,teads,,,",
+            "35040,67.1,measured,teads-2022,teads-2022,vcpu,gsf-rtc/aws,"
+            "2024,electricitymaps-2024,2024,zone,average,teads,,,",
             m5_rows (false));
 
   /* Price, cost, price date and price source are empty.  */
