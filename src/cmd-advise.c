@@ -725,6 +725,8 @@ write_summary (FILE *fp, const struct advise_ranking *r,
   if (o->job.params.method == RUN_METHOD_CCF)
     fprintf (fp, "Figures by Cloud Carbon Footprint's method (--method "
              "ccf).\n");
+  if (r->scaling_line[0] != '\0')
+    fprintf (fp, "Runtime scaling: %s.\n", r->scaling_line);
   for (k = 0; k < ARRAY_SIZE (f->gaps); k++)
     if (f->gaps[k] > 0)
       fprintf (fp, "Left out by the runtime scaling: %zu (%s).\n", f->gaps[k],
@@ -1011,6 +1013,7 @@ ranking_free (struct advise_ranking *r)
   free (r->front_slot);
   uncertainty_free (r->unc);
   free (r->items);
+  free (r->gpu_speed);
   free (r->p_front);
 }
 
@@ -1059,6 +1062,45 @@ check_signal (const struct advise_opts *o, const struct catalogue *cat,
   ranking_free (&other);
 }
 
+/* Under gpu scaling, give R's spec the spread of every GPU model's
+   measured speed and mark the N items whose runtime scales with it.  */
+static void
+uncertain_gpus (const struct catalogue *cat, const struct scaling *scaling,
+                struct advise_ranking *r, size_t n)
+{
+  const struct gpu *ref = scaling_gpu (scaling, scaling->reference);
+  size_t i;
+
+  if (ref == NULL)
+    return;
+  r->gpu_speed = xcalloc (cat->ngpus + 1, sizeof *r->gpu_speed);
+  for (i = 0; i < cat->ngpus; i++)
+    {
+      const struct gpu *g = &cat->gpus[i];
+      struct uncertainty_range *v = &r->gpu_speed[i];
+
+      /* A model without a speed scales no run; 1 keeps the range valid.  */
+      v->low = v->mode = v->high = 1.0;
+      if (!isnan (g->training_speed))
+        {
+          v->low = g->speed_low;
+          v->mode = g->training_speed;
+          v->high = g->speed_high;
+        }
+    }
+  r->spec.ngpus = cat->ngpus;
+  r->spec.gpu_speed = r->gpu_speed;
+  r->spec.gpu_reference = (size_t) (ref - cat->gpus);
+  for (i = 0; i < n; i++)
+    {
+      const struct run *run = i < r->n ? &r->cands[i].run : &r->baseline;
+      const struct gpu *g = scaling_gpu (scaling, run->instance);
+
+      r->items[i].gpu_scaled = g != NULL;
+      r->items[i].gpu = g != NULL ? (size_t) (g - cat->gpus) : 0;
+    }
+}
+
 /* --uncertainty: sample R's candidates (and its baseline), and find
    each one's share of samples on the front, the recommendation's odds
    against the cheapest and the baseline, and whether it holds under
@@ -1083,6 +1125,7 @@ rank_uncertain (const struct advise_opts *o, const struct catalogue *cat,
     uncertainty_item_from_run (cat, keys, &r->baseline, &o->job.params, false,
                                &r->items[r->n]);
   uncertainty_keys_free (keys);
+  uncertain_gpus (cat, scaling, r, n);
   r->unc = uncertainty_new (&r->spec, r->items, n, d);
   if (r->unc == NULL)
     return cli_report (d);
@@ -1197,6 +1240,8 @@ advise_compute (const struct cli_global *global, struct advise_opts *o,
           goto done;
         }
     }
+  if (scaling.reference != NULL && scaling.mode != SCALING_FIXED)
+    scaling_assumption (&scaling, rp->scaling_line, sizeof rp->scaling_line);
   if (o->baseline != NULL)
     {
       status = baseline_run (o, cat, &scaling, &rp->baseline);
