@@ -48,11 +48,13 @@ static const struct argp_option advise_options[] = {
     "The instance type the runtime was measured on", 2 },
   { "scaling", OPT_SCALING, "MODE", 0,
     "fixed: same runtime everywhere (default without --reference); vcpu: "
-    "by vCPUs (default with a CPU reference); gpu: by GPUs x per-GPU "
-    "throughput (default with a GPU reference); table: by --speedup", 2 },
+    "by vCPUs (default with a CPU reference); gpu: by GPUs x one GPU's "
+    "measured training speed (default with a GPU reference); table: by "
+    "--speedup", 2 },
   { "serial-fraction", OPT_SERIAL, "F", 0,
     "Share of the job that does not parallelise, 0-1, for Amdahl's law "
-    "(default 0)", 2 },
+    "(default 0 for vcpu, 0.0151 for gpu: MLPerf's, data/gpu_scaling.csv)",
+    2 },
   { "speedup", OPT_SPEEDUP, "FILE", 0,
     "CSV of measured relative speeds: columns instance_type, speed "
     "(implies --scaling table)", 2 },
@@ -92,6 +94,7 @@ advise_opts_init (void *opts)
   o->deadline_h = INFINITY;
   o->max_co2e_g = INFINITY;
   o->carbon_price = NAN;
+  o->serial_fraction = NAN;
   cli_uncertainty_init (&o->unc);
   cli_job_init (&o->job, &o->unc, false);
 }
@@ -1200,7 +1203,8 @@ advise_compute (const struct cli_global *global, struct advise_opts *o,
 
   /* The runtime scaling.  */
   scaling.catalogue = cat;
-  scaling.serial_fraction = o->serial_fraction;
+  scaling.serial_fraction = !isnan (o->serial_fraction) ? o->serial_fraction
+                            : 0.0;
   if (o->reference != NULL)
     {
       scaling.reference = catalogue_find_instance (cat, o->reference);
@@ -1212,6 +1216,8 @@ advise_compute (const struct cli_global *global, struct advise_opts *o,
       scaling.mode = o->has_scaling ? o->scaling
                      : scaling.reference->gpus > 0 ? SCALING_GPU
                                                    : SCALING_VCPU;
+      if (scaling.mode == SCALING_GPU && isnan (o->serial_fraction))
+        scaling.serial_fraction = SCALING_GPU_SERIAL_FRACTION;
     }
   if (scaling.mode == SCALING_TABLE)
     {

@@ -214,8 +214,12 @@ scaling_assumption (const struct scaling *s, char *buf, size_t size)
       snprintf (buf, size,
                 "by one GPU's measured training speed (median over "
                 "benchmarks, data/gpus.csv), N GPUs taken as N x one "
-                "GPU's speed under Amdahl's law, serial fraction %g",
-                s->serial_fraction);
+                "GPU's speed under Amdahl's law, serial fraction %g%s",
+                s->serial_fraction,
+                !(s->serial_fraction < SCALING_GPU_SERIAL_FRACTION)
+                    && !(s->serial_fraction > SCALING_GPU_SERIAL_FRACTION)
+                  ? " (MLPerf from 8 to 16-64 GPUs, data/gpu_scaling.csv)"
+                  : "");
       break;
     }
 }

@@ -17,6 +17,13 @@ enum scaling_mode
   SCALING_TABLE   /* By the user's relative speeds.  */
 };
 
+/* Amdahl's serial fraction of gpu scaling without --serial-fraction:
+   the median of 192 MLPerf Training pairs of the same GPU model, round
+   and benchmark at 8 GPUs and at 16, 32 or 64
+   (data/gpu_scaling.csv, row "all"; tests/unit/check_data.c checks that
+   the two agree).  */
+#define SCALING_GPU_SERIAL_FRACTION 0.0151
+
 /* Look NAME up among "fixed", "vcpu", "gpu", "table".  */
 int scaling_mode_parse (const char *name, enum scaling_mode *mode);
 const char *scaling_mode_name (enum scaling_mode mode);

@@ -19,6 +19,7 @@ import argparse
 import csv
 import os
 import re
+import statistics
 import sys
 from decimal import Decimal, ROUND_HALF_EVEN
 
@@ -318,6 +319,11 @@ GPU_SPEED_DIR = 'gpu-training-throughput'
 GPU_SPEED_CSV = 'gpu_relative_training_speed.csv'
 GPU_SPEED_SCOPE = 'all_mixed_precision'
 GPU_SPEED_REF = 'A100-80GB-SXM'
+# gpu_scaling.csv: MLPerf pairs from 8 GPUs to these counts
+GPU_SCALING_FROM = 8
+GPU_SCALING_TO = (16, 32, 64)
+GPU_SCALING_COLS = ['from_gpus', 'to_gpus', 'pairs', 'efficiency', 'serial_fraction',
+                    'serial_fraction_p25', 'serial_fraction_p75', 'source']
 # below this many benchmark values the spread is min-max, not p25-p75
 GPU_SPEED_QUARTILES_FROM = 5
 # benchmark-name prefixes of the speed table -> upstream source ids
@@ -892,6 +898,62 @@ def build_gpus(src, instances):
     return [by_model[m] for m in used]
 
 
+def mlperf_scaling(src):
+    """gpu_scaling.csv: Amdahl's serial fraction implied by MLPerf Training
+    time-to-train of the same GPU model, round and benchmark at 8 GPUs
+    and at 16, 32 or 64 (the fastest closed-division system at each count
+    with >= 3 successful runs, repeats of an earlier round dropped, as in
+    the speed table).  With T(n) = T1 x (s + (1 - s) / n),
+    r = T(m) / T(8) gives s = (1/m - r/8) / (r - r/8 - 1 + 1/m)."""
+    path = os.path.join(src, GPU_SPEED_DIR, 'mlperf_training_system_results.csv')
+    header, rows = read_csv(path)
+    need_cols(path, header, ['round', 'benchmark', 'gpu_model', 'division',
+                             'duplicate_of_round', 'n_runs_success', 'n_accelerators',
+                             'ttt_median_min'])
+    best = {}
+    for _, r in rows:
+        if (r['division'] != 'closed' or r['duplicate_of_round']
+                or int(r['n_runs_success']) < 3):
+            continue
+        k = (r['round'], r['benchmark'], r['gpu_model'], int(r['n_accelerators']))
+        t = float(r['ttt_median_min'])
+        if k not in best or t < best[k]:
+            best[k] = t
+    per = {m: [] for m in GPU_SCALING_TO}
+    for (rnd, b, g, n), t8 in sorted(best.items()):
+        if n != GPU_SCALING_FROM:
+            continue
+        for m in GPU_SCALING_TO:
+            tm = best.get((rnd, b, g, m))
+            if tm is None:
+                continue
+            r = tm / t8
+            den = r - r / GPU_SCALING_FROM - 1 + 1 / m
+            if den == 0:
+                continue
+            per[m].append((((1 / m) - r / GPU_SCALING_FROM) / den,
+                           t8 * GPU_SCALING_FROM / (tm * m)))
+    out = []
+
+    def row(label, pairs):
+        if len(pairs) < 3:
+            fail('%s: too few pairs for GPU scaling at %s' % (path, label))
+        sv = sorted(x for x, _ in pairs)
+        ev = sorted(e for _, e in pairs)
+        q = statistics.quantiles(sv, n=4, method='inclusive')
+        out.append({'from_gpus': str(GPU_SCALING_FROM), 'to_gpus': label,
+                    'pairs': str(len(pairs)),
+                    'efficiency': '%.3f' % statistics.median(ev),
+                    'serial_fraction': '%.4f' % statistics.median(sv),
+                    'serial_fraction_p25': '%.4f' % q[0],
+                    'serial_fraction_p75': '%.4f' % q[2],
+                    'source': 'mlperf-training'})
+    for m in GPU_SCALING_TO:
+        row(str(m), per[m])
+    row('all', [x for m in GPU_SCALING_TO for x in per[m]])
+    return out
+
+
 def build_groups():
     return [{'group': g, 'description': GROUPS[g][1]} for g in sorted(GROUPS)]
 
@@ -1015,6 +1077,7 @@ def main(argv):
         clouds.check_unique_names(instances, regions)
         groups = build_groups()
         gpus = build_gpus(src, instances)
+        gpu_scaling = mlperf_scaling(src)
         aws_current.add_gpu_power(gpus, aws_new['model'], aws_new['scope3'])
         unsupported.sort(key=lambda r: (r['provider'].encode(), r['instance_type'].encode()))
         used = set()
@@ -1044,6 +1107,7 @@ def main(argv):
     tables = [('instances.csv', INSTANCE_COLS, instances), ('regions.csv', REGION_COLS, regions),
               ('prices.csv', PRICE_COLS, prices), ('groups.csv', GROUP_COLS, groups),
               ('gpus.csv', GPU_OUT_COLS, gpus),
+              ('gpu_scaling.csv', GPU_SCALING_COLS, gpu_scaling),
               ('unsupported.csv', aws_current.UNSUPPORTED_COLS, unsupported),
               ('ccf_instances.csv', ccf.INSTANCE_COLS, ccf_instances),
               ('ccf_regions.csv', ccf.REGION_COLS, ccf_regions)]

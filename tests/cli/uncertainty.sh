@@ -57,7 +57,8 @@ cmp -s "$work/seed-5a" "$work/seed-5b" || fail "seed: the same seed differs"
 cmp -s "$work/seed-5a" "$work/seed-6" && fail "seed: another seed is the same"
 
 # GPU speed: one draw per GPU model per sample.  On the tiny fixture,
-# --reference g1.xlarge (1 x G10, speed 10, no spread): p1.2xlarge
+# --reference g1.xlarge (1 x G10, speed 10, no spread), serial fraction
+# 0: p1.2xlarge
 # (2 x G25, speed 25, spread 20-30) runs 10 h x 10 / (2 x v) with v
 # drawn half uniform on 20-25, half on 25-30, so its cost (2 USD/h, all
 # else exact) is 4 USD x 25 / v:
@@ -68,7 +69,8 @@ cmp -s "$work/seed-5a" "$work/seed-6" && fail "seed: another seed is the same"
 # 0.02).  g1.xlarge has the reference's model: the same draw on both
 # sides, so its cost is the point in every sample, to the last digit.
 "$CARBON_ADVISOR" $A --format csv advise --runtime 10h --load 50 \
-  --reference g1.xlarge --uncertainty --samples 20000 --all \
+  --reference g1.xlarge --serial-fraction 0 --uncertainty \
+  --samples 20000 --all \
   >"$work/gpu.csv" 2>&1
 cases=$((cases + 1))
 awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }

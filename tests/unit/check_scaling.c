@@ -12,6 +12,8 @@
 #include <unistd.h>
 
 #include "catalogue.h"
+#include "csvio.h"
+#include "numparse.h"
 #include "diag.h"
 #include "scaling.h"
 #include "system.h"
@@ -303,6 +305,40 @@ START_TEST (test_gpu_a100_job)
 }
 END_TEST
 
+/* The default serial fraction of gpu scaling is the "all" row of
+   data/gpu_scaling.csv (MLPerf, 8 -> 16/32/64 GPUs), as written there.
+   With it, 1 -> 8 GPUs of one model take
+     (0.0151 + 0.9849 / 8) / 1 = 0.1382125 of the time,
+   a per-GPU efficiency of 1 / (8 x 0.1382125) = 0.904.  */
+START_TEST (test_gpu_serial_default)
+{
+  char path[4096];
+  struct diag d;
+  struct csv_table *t;
+  long to, sf;
+  size_t i, hits = 0;
+  double v = 0.0;
+
+  snprintf (path, sizeof path, "%s/gpu_scaling.csv", data_dir ());
+  t = csvio_read (path, &d);
+  ck_assert_msg (t != NULL, "%s", d.text);
+  to = csvio_column (t, "to_gpus");
+  sf = csvio_column (t, "serial_fraction");
+  ck_assert (to >= 0 && sf >= 0);
+  for (i = 0; i < t->nrows; i++)
+    if (STREQ (csvio_field (t, i, (size_t) to), "all"))
+      {
+        ck_assert_int_eq (numparse_double (csvio_field (t, i, (size_t) sf),
+                                           &v),
+                          NUMPARSE_OK);
+        ck_assert_double_eq (v, SCALING_GPU_SERIAL_FRACTION);
+        hits++;
+      }
+  ck_assert_uint_eq (hits, 1);
+  csvio_free (t);
+}
+END_TEST
+
 START_TEST (test_gpu_gaps)
 {
   const struct instance *p3 = find ("p3.2xlarge");
@@ -552,6 +588,7 @@ scaling_suite (void)
   tcase_add_test (tc, test_gpu_data);
   tcase_add_test (tc, test_gpu_amdahl);
   tcase_add_test (tc, test_gpu_a100_job);
+  tcase_add_test (tc, test_gpu_serial_default);
   tcase_add_test (tc, test_gpu_gaps);
   suite_add_tcase (s, tc);
 
