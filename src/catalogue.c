@@ -331,13 +331,36 @@ load_groups (struct catalogue *cat, const struct csv_table *t,
   return 0;
 }
 
+/* Row R.row of gpus.csv: a speed, its spread around it and its status
+   come with a source, or none of them is there.  */
+static int
+check_gpu_speed (const struct table_reader *r, const struct gpu *g,
+                 const size_t *c)
+{
+  bool has = !isnan (g->training_speed);
+  bool known = STREQ (g->speed_status, "measured")
+               || STREQ (g->speed_status, "estimated");
+
+  if (has != (g->speed_source[0] == '\0') && has == known
+      && has != isnan (g->speed_low) && has != isnan (g->speed_high)
+      && (!has
+          || (g->speed_low > 0.0 && g->speed_low <= g->training_speed
+              && g->training_speed <= g->speed_high)))
+    return 0;
+  return diag_set (r->d, CA_EXIT_DATAERR,
+                   "%s:%zu: column '%s': a speed needs its spread around "
+                   "it, a status (measured or estimated) and a source, "
+                   "and a blank speed none of them",
+                   r->t->path, csvio_line (r->row), r->t->header[c[1]]);
+}
+
 static int
 load_gpus (struct catalogue *cat, const struct csv_table *t, struct diag *d)
 {
   static const char *const names[]
-    = { "gpu_model", "training_tflops", "training_metric", "training_source",
-        NULL };
-  size_t c[4];
+    = { "gpu_model", "training_speed", "speed_low", "speed_high",
+        "speed_status", "speed_source", NULL };
+  size_t c[6];
   struct table_reader r = { t, 0, d };
 
   if (find_columns (t, names, c, d) < 0)
@@ -348,16 +371,15 @@ load_gpus (struct catalogue *cat, const struct csv_table *t, struct diag *d)
       struct gpu *g = &cat->gpus[r.row];
 
       if (required_text (&r, c[0], &g->model) < 0
-          || number_min (&r, c[1], true, 0.0, &g->training_tflops) < 0
-          || known_source (cat, &r, c[3]) < 0)
+          || number_min (&r, c[1], true, 0.0, &g->training_speed) < 0
+          || number_min (&r, c[2], true, 0.0, &g->speed_low) < 0
+          || number_min (&r, c[3], true, 0.0, &g->speed_high) < 0
+          || known_source (cat, &r, c[5]) < 0)
         return -1;
-      g->training_metric = text (&r, c[2]);
-      g->training_source = text (&r, c[3]);
-      if (isnan (g->training_tflops) != (g->training_source[0] == '\0'))
-        return diag_set (d, CA_EXIT_DATAERR,
-                         "%s:%zu: column 'training_tflops': a figure needs "
-                         "its source, and a source needs a figure",
-                         t->path, csvio_line (r.row));
+      g->speed_status = text (&r, c[4]);
+      g->speed_source = text (&r, c[5]);
+      if (check_gpu_speed (&r, g, c) < 0)
+        return -1;
       cat->ngpus++;
     }
   qsort (cat->gpus, cat->ngpus, sizeof *cat->gpus, compare_gpu_models);

@@ -118,10 +118,16 @@ struct price
 struct gpu
 {
   const char *model;
-  double training_tflops;       /* Peak training throughput per GPU, or
-                                   NaN when no source gives one.  */
-  const char *training_metric;  /* Which figure it is.  */
-  const char *training_source;
+  double training_speed;        /* Measured training speed per GPU,
+                                   relative to an A100 80 GB SXM (the
+                                   median over benchmarks), or NaN when
+                                   no source measured it.  */
+  double speed_low;             /* Its spread (gpus.csv speed_spread says
+                                   which: p25-p75 or min-max).  */
+  double speed_high;
+  const char *speed_status;     /* "measured" or "estimated"; "" without
+                                   a figure.  */
+  const char *speed_source;
 };
 
 /* What Cloud Carbon Footprint's method computes an instance type with

@@ -49,11 +49,13 @@ static const struct argp_option advise_options[] = {
     "The instance type the runtime was measured on", 2 },
   { "scaling", OPT_SCALING, "MODE", 0,
     "fixed: same runtime everywhere (default without --reference); vcpu: "
-    "by vCPUs (default with a CPU reference); gpu: by GPUs x per-GPU "
-    "throughput (default with a GPU reference); table: by --speedup", 2 },
+    "by vCPUs (default with a CPU reference); gpu: by GPUs x one GPU's "
+    "measured training speed (default with a GPU reference); table: by "
+    "--speedup", 2 },
   { "serial-fraction", OPT_SERIAL, "F", 0,
     "Share of the job that does not parallelise, 0-1, for Amdahl's law "
-    "(default 0)", 2 },
+    "(default 0 for vcpu, 0.0151 for gpu: MLPerf's, data/gpu_scaling.csv)",
+    2 },
   { "speedup", OPT_SPEEDUP, "FILE", 0,
     "CSV of measured relative speeds: columns instance_type, speed "
     "(implies --scaling table)", 2 },
@@ -93,6 +95,7 @@ advise_opts_init (void *opts)
   o->deadline_h = INFINITY;
   o->max_co2e_g = INFINITY;
   o->carbon_price = NAN;
+  o->serial_fraction = NAN;
   cli_uncertainty_init (&o->unc);
   cli_job_init (&o->job, &o->unc, false);
 }
@@ -763,6 +766,8 @@ write_summary (FILE *fp, const struct advise_ranking *r,
   if (o->job.params.method == RUN_METHOD_CCF)
     fprintf (fp, "Figures by Cloud Carbon Footprint's method (--method "
              "ccf).\n");
+  if (r->scaling_line[0] != '\0')
+    fprintf (fp, "Runtime scaling: %s.\n", r->scaling_line);
   for (k = 0; k < ARRAY_SIZE (f->gaps); k++)
     if (f->gaps[k] > 0)
       fprintf (fp, "Left out by the runtime scaling: %zu (%s).\n", f->gaps[k],
@@ -1062,6 +1067,7 @@ ranking_free (struct advise_ranking *r)
   free (r->front_slot);
   uncertainty_free (r->unc);
   free (r->items);
+  free (r->gpu_speed);
   free (r->p_front);
 }
 
@@ -1110,6 +1116,45 @@ check_signal (const struct advise_opts *o, const struct catalogue *cat,
   ranking_free (&other);
 }
 
+/* Under gpu scaling, give R's spec the spread of every GPU model's
+   measured speed and mark the N items whose runtime scales with it.  */
+static void
+uncertain_gpus (const struct catalogue *cat, const struct scaling *scaling,
+                struct advise_ranking *r, size_t n)
+{
+  const struct gpu *ref = scaling_gpu (scaling, scaling->reference);
+  size_t i;
+
+  if (ref == NULL)
+    return;
+  r->gpu_speed = xcalloc (cat->ngpus + 1, sizeof *r->gpu_speed);
+  for (i = 0; i < cat->ngpus; i++)
+    {
+      const struct gpu *g = &cat->gpus[i];
+      struct uncertainty_range *v = &r->gpu_speed[i];
+
+      /* A model without a speed scales no run; 1 keeps the range valid.  */
+      v->low = v->mode = v->high = 1.0;
+      if (!isnan (g->training_speed))
+        {
+          v->low = g->speed_low;
+          v->mode = g->training_speed;
+          v->high = g->speed_high;
+        }
+    }
+  r->spec.ngpus = cat->ngpus;
+  r->spec.gpu_speed = r->gpu_speed;
+  r->spec.gpu_reference = (size_t) (ref - cat->gpus);
+  for (i = 0; i < n; i++)
+    {
+      const struct run *run = i < r->n ? &r->cands[i].run : &r->baseline;
+      const struct gpu *g = scaling_gpu (scaling, run->instance);
+
+      r->items[i].gpu_scaled = g != NULL;
+      r->items[i].gpu = g != NULL ? (size_t) (g - cat->gpus) : 0;
+    }
+}
+
 /* --uncertainty: sample R's candidates (and its baseline), and find
    each one's share of samples on the front, the recommendation's odds
    against the cheapest and the baseline, and whether it holds under
@@ -1134,6 +1179,7 @@ rank_uncertain (const struct advise_opts *o, const struct catalogue *cat,
     uncertainty_item_from_run (cat, keys, &r->baseline, &o->job.params, false,
                                &r->items[r->n]);
   uncertainty_keys_free (keys);
+  uncertain_gpus (cat, scaling, r, n);
   r->unc = uncertainty_new (&r->spec, r->items, n, d);
   if (r->unc == NULL)
     return cli_report (d);
@@ -1210,7 +1256,8 @@ advise_compute (const struct cli_global *global, struct advise_opts *o,
 
   /* The runtime scaling.  */
   scaling.catalogue = cat;
-  scaling.serial_fraction = o->serial_fraction;
+  scaling.serial_fraction = !isnan (o->serial_fraction) ? o->serial_fraction
+                            : 0.0;
   if (o->reference != NULL)
     {
       scaling.reference = catalogue_find_instance (cat, o->reference);
@@ -1222,6 +1269,8 @@ advise_compute (const struct cli_global *global, struct advise_opts *o,
       scaling.mode = o->has_scaling ? o->scaling
                      : scaling.reference->gpus > 0 ? SCALING_GPU
                                                    : SCALING_VCPU;
+      if (scaling.mode == SCALING_GPU && isnan (o->serial_fraction))
+        scaling.serial_fraction = SCALING_GPU_SERIAL_FRACTION;
     }
   if (scaling.mode == SCALING_TABLE)
     {
@@ -1250,6 +1299,8 @@ advise_compute (const struct cli_global *global, struct advise_opts *o,
           goto done;
         }
     }
+  if (scaling.reference != NULL && scaling.mode != SCALING_FIXED)
+    scaling_assumption (&scaling, rp->scaling_line, sizeof rp->scaling_line);
   if (o->baseline != NULL)
     {
       status = baseline_run (o, cat, &scaling, &rp->baseline);

@@ -91,11 +91,14 @@ struct advise_ranking
   struct uncertainty *unc;
   struct uncertainty_item *items;
   struct uncertainty_spec spec;
+  struct uncertainty_range *gpu_speed; /* Per GPU model, for spec.  */
   double *p_front;
   struct uncertainty_front_stats front_stats;
   double p_below_cheapest;
   double p_below_baseline;
   char signal_line[768];
+  char scaling_line[256];       /* The runtime scaling's assumption, or
+                                   "" without a reference.  */
   bool ranges_as_text;          /* The table format: p50 (p5-p95).  */
   bool cost_range_as_text;      /* ... for the cost too.  */
 };

@@ -274,9 +274,9 @@ report_assumptions (const struct report *r, const char **labels,
   if (s->reference != NULL && s->mode != SCALING_FIXED)
     ADD ("Runtime",
          xasprintf_ ("%g h measured on %s, scaled to each instance type "
-                     "by --scaling %s (serial fraction %g); %.2f h on %s",
+                     "by --scaling %s (%s); %.2f h on %s",
                      o->job.params.runtime_h, s->reference->name,
-                     scaling_mode_name (s->mode), o->serial_fraction,
+                     scaling_mode_name (s->mode), rk->scaling_line,
                      c->runtime_h, c->instance->name));
   else
     ADD ("Runtime", xasprintf_ ("%g h on every instance type (no scaling)",

@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -121,42 +122,50 @@ speedup_table_lookup (const struct speedup_table *t, const char *instance)
   return hit != NULL ? hit->speed : NAN;
 }
 
-/* The capacity of INSTANCE under S's mode, or NaN with *GAP set.  */
-static double
-capacity (const struct scaling *s, const struct instance *instance,
-          enum scaling_gap *gap)
+const struct gpu *
+scaling_gpu (const struct scaling *s, const struct instance *instance)
 {
   const struct gpu *gpu;
 
-  if (s->mode == SCALING_VCPU)
-    return (double) instance->vcpus;
-  if (instance->gpus == 0)
-    {
-      *gap = SCALING_NO_GPU;
-      return NAN;
-    }
+  if (s->mode != SCALING_GPU || instance->gpus == 0)
+    return NULL;
   gpu = catalogue_find_gpu (s->catalogue, instance->gpu_model);
-  if (gpu == NULL || isnan (gpu->training_tflops))
-    {
-      *gap = SCALING_NO_THROUGHPUT;
-      return NAN;
-    }
-  return (double) instance->gpus * gpu->training_tflops;
+  return gpu != NULL && !isnan (gpu->training_speed) ? gpu : NULL;
 }
 
-/* Amdahl's time factor on capacity C for serial share S.  */
+/* Amdahl's time factor on N workers for serial share S.  */
 static double
-amdahl (double s, double c)
+amdahl (double s, double n)
 {
-  return s + (1.0 - s) / c;
+  return s + (1.0 - s) / n;
+}
+
+/* SCALING_GPU: Amdahl over the GPU count, times the inverse of one
+   GPU's measured speed.  */
+static enum scaling_gap
+gpu_runtime (const struct scaling *s, const struct instance *candidate,
+             double reference_h, double *hours)
+{
+  const struct instance *r = s->reference;
+  const struct gpu *g_ref, *g_cand;
+
+  if (r->gpus == 0 || candidate->gpus == 0)
+    return SCALING_NO_GPU;
+  g_ref = scaling_gpu (s, r);
+  g_cand = scaling_gpu (s, candidate);
+  if (g_ref == NULL || g_cand == NULL)
+    return SCALING_NO_THROUGHPUT;
+  *hours = reference_h * amdahl (s->serial_fraction, (double) candidate->gpus)
+           / amdahl (s->serial_fraction, (double) r->gpus)
+           * g_ref->training_speed / g_cand->training_speed;
+  return SCALING_OK;
 }
 
 enum scaling_gap
 scaling_runtime (const struct scaling *s, const struct instance *candidate,
                  double reference_h, double *hours)
 {
-  enum scaling_gap gap = SCALING_OK;
-  double c_ref, c_cand, v_ref, v_cand;
+  double v_ref, v_cand;
 
   switch (s->mode)
     {
@@ -173,18 +182,46 @@ scaling_runtime (const struct scaling *s, const struct instance *candidate,
       return SCALING_OK;
 
     case SCALING_VCPU:
-    case SCALING_GPU:
-      c_ref = capacity (s, s->reference, &gap);
-      if (gap != SCALING_OK)
-        return gap;
-      c_cand = capacity (s, candidate, &gap);
-      if (gap != SCALING_OK)
-        return gap;
-      *hours = reference_h * amdahl (s->serial_fraction, c_cand)
-               / amdahl (s->serial_fraction, c_ref);
+      *hours = reference_h
+               * amdahl (s->serial_fraction, (double) candidate->vcpus)
+               / amdahl (s->serial_fraction, (double) s->reference->vcpus);
       return SCALING_OK;
+
+    case SCALING_GPU:
+      return gpu_runtime (s, candidate, reference_h, hours);
     }
   return SCALING_OK;
+}
+
+void
+scaling_assumption (const struct scaling *s, char *buf, size_t size)
+{
+  switch (s->mode)
+    {
+    case SCALING_FIXED:
+      snprintf (buf, size, "the same runtime on every instance type");
+      break;
+    case SCALING_TABLE:
+      snprintf (buf, size, "by the measured speed-ups of --speedup");
+      break;
+    case SCALING_VCPU:
+      snprintf (buf, size,
+                "N vCPUs taken as N x one vCPU under Amdahl's law, serial "
+                "fraction %g",
+                s->serial_fraction);
+      break;
+    case SCALING_GPU:
+      snprintf (buf, size,
+                "by one GPU's measured training speed (median over "
+                "benchmarks, data/gpus.csv), N GPUs taken as N x one "
+                "GPU's speed under Amdahl's law, serial fraction %g%s",
+                s->serial_fraction,
+                !(s->serial_fraction < SCALING_GPU_SERIAL_FRACTION)
+                    && !(s->serial_fraction > SCALING_GPU_SERIAL_FRACTION)
+                  ? " (MLPerf from 8 to 16-64 GPUs, data/gpu_scaling.csv)"
+                  : "");
+      break;
+    }
 }
 
 const char *
@@ -197,7 +234,7 @@ scaling_gap_text (enum scaling_gap gap)
     case SCALING_NO_GPU:
       return "no GPU";
     case SCALING_NO_THROUGHPUT:
-      return "no throughput figure for its GPU model";
+      return "no measured training speed for its GPU model";
     case SCALING_NO_SPEEDUP:
       return "not in the speed-up table";
     }

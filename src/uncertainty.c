@@ -17,6 +17,9 @@
 #include "uncertainty.h"
 #include "xalloc.h"
 
+/* Added to the seed for the stream of GPU speed draws.  */
+#define GPU_STREAM 0x9e3779b9UL
+
 /* Not a slot: a key no item uses gets no stored draws.  */
 #define NO_SLOT ((size_t)-1)
 
@@ -58,6 +61,9 @@ struct uncertainty
   struct draws host;   /* Uniform 0-1 per host.  */
   struct draws power;  /* Watts per curve, for an uncertain
                           load.  */
+  struct draws gpu;    /* Speed per GPU model.  */
+  bool gpu_varies;     /* Some item's GPU speed ratio is drawn, so
+                          costs no longer scale alike.  */
 };
 
 static bool
@@ -129,6 +135,18 @@ draws_put (struct draws *d, size_t key, size_t samples, size_t s, double v)
     d->value[d->slot[key] * samples + s] = v;
 }
 
+/* The figure at quantile U (0-1) of the two-piece uniform around POINT:
+   half the draws uniform on [LOW, POINT], half on [POINT, HIGH], so
+   that POINT is the median whatever its place in the range.  With
+   LOW == POINT == HIGH it is POINT exactly.  */
+static double
+two_piece (double u, double low, double point, double high)
+{
+  if (u < 0.5)
+    return low + 2.0 * u * (point - low);
+  return point + (2.0 * u - 1.0) * (high - point);
+}
+
 /* A draw from R: uniform on [LOW, HIGH] or triangular.  An exact range
    still takes its uniform number, so that the draws of everything else
    do not depend on which ranges are exact.  */
@@ -190,12 +208,19 @@ use_keys (struct uncertainty *u, struct diag *d)
   draws_init (&u->factor, sp->npower_keys);
   draws_init (&u->host, sp->nhosts);
   draws_init (&u->power, sp->ncurves);
+  draws_init (&u->gpu, sp->ngpus);
+  for (i = 0; i < sp->ngpus; i++)
+    if (!range_ok (&sp->gpu_speed[i]) || !(sp->gpu_speed[i].low > 0.0))
+      return diag_set (d, CA_EXIT_FAILURE,
+                       "uncertainty: GPU model %zu: a bad speed range", i);
   for (i = 0; i < u->n; i++)
     {
       const struct uncertainty_item *it = &u->items[i];
 
       if (it->region >= sp->nregions || it->power_key >= sp->npower_keys
-          || it->host >= sp->nhosts || it->curve >= sp->ncurves)
+          || it->host >= sp->nhosts || it->curve >= sp->ncurves
+          || (it->gpu_scaled
+              && (it->gpu >= sp->ngpus || sp->gpu_reference >= sp->ngpus)))
         return diag_set (d, CA_EXIT_FAILURE,
                          "uncertainty: item %zu has a key out of range", i);
       if (!(it->grid_low <= it->grid_gco2e_per_kwh
@@ -213,6 +238,12 @@ use_keys (struct uncertainty *u, struct diag *d)
       draws_use (&u->host, it->host);
       if (!u->load_fixed)
         draws_use (&u->power, it->curve);
+      if (it->gpu_scaled)
+        {
+          draws_use (&u->gpu, it->gpu);
+          draws_use (&u->gpu, sp->gpu_reference);
+          u->gpu_varies = u->gpu_varies || it->gpu != sp->gpu_reference;
+        }
     }
   u->sigma = xcalloc (u->factor.nslots + 1, sizeof *u->sigma);
   for (i = 0; i < u->factor.nslots; i++)
@@ -260,15 +291,17 @@ draw_all (struct uncertainty *u, struct diag *d)
   draws_alloc (&u->factor, S);
   draws_alloc (&u->host, S);
   draws_alloc (&u->power, S);
+  draws_alloc (&u->gpu, S);
   for (s = 0; s < S; s++)
     {
-      struct uncertainty_range life
-          = { sp->lifetime_low_years, sp->lifetime_low_years,
-              sp->lifetime_high_years, false };
-
       load[s] = draw_range (rng, &sp->load_pct);
       u->ratio[s] = draw_range (rng, &sp->runtime_h) / sp->runtime_point_h;
-      u->life_h[s] = draw_range (rng, &life) * FOOTPRINT_HOURS_PER_YEAR;
+      /* The point lifetime is the low end: half the draws sit on it.  */
+      u->life_h[s] = two_piece (gsl_rng_uniform (rng),
+                                sp->lifetime_low_years,
+                                sp->lifetime_low_years,
+                                sp->lifetime_high_years)
+                     * FOOTPRINT_HOURS_PER_YEAR;
       for (k = 0; k < sp->nregions; k++)
         {
           double g = gsl_rng_uniform (rng);
@@ -288,6 +321,19 @@ draw_all (struct uncertainty *u, struct diag *d)
       for (k = 0; k < sp->nhosts; k++)
         draws_put (&u->host, k, S, s, gsl_rng_uniform (rng));
     }
+  /* GPU speeds from a stream of their own, so that a run without GPU
+     scaling (estimate, a CPU job) gets the same draws as before and as
+     in an advise with it.  */
+  gsl_rng_set (rng, sp->seed + GPU_STREAM);
+  for (s = 0; s < S; s++)
+    for (k = 0; k < sp->ngpus; k++)
+      {
+        const struct uncertainty_range *g = &sp->gpu_speed[k];
+
+        draws_put (&u->gpu, k, S, s,
+                   two_piece (gsl_rng_uniform (rng), g->low, g->mode,
+                              g->high));
+      }
   gsl_rng_free (rng);
 
   /* The power of each curve in use at each sampled load.  */
@@ -388,6 +434,7 @@ uncertainty_free (struct uncertainty *u)
   draws_free (&u->factor);
   draws_free (&u->host);
   draws_free (&u->power);
+  draws_free (&u->gpu);
   free (u->sigma);
   free (u->ratio);
   free (u->life_h);
@@ -398,6 +445,32 @@ size_t
 uncertainty_samples (const struct uncertainty *u)
 {
   return u->samples;
+}
+
+/* Item I's runtime factor from the GPU speeds drawn for samples FROM to
+   FROM + COUNT - 1 into GF: speed_ref / speed_item as drawn over the same
+   at the point, 1 exactly when the draws sit on the point or the item
+   has the reference's GPU model (the same draw on both sides).  */
+static void
+gpu_factors (const struct uncertainty *u, size_t i, size_t from,
+             size_t count, double *gf)
+{
+  const struct uncertainty_item *it = &u->items[i];
+  const struct uncertainty_spec *sp = &u->spec;
+  const double *vr, *vc;
+  double pr, pc;
+  size_t s;
+
+  for (s = 0; s < count; s++)
+    gf[s] = 1.0;
+  if (!it->gpu_scaled || it->gpu == sp->gpu_reference)
+    return;
+  vr = &u->gpu.value[u->gpu.slot[sp->gpu_reference] * u->samples + from];
+  vc = &u->gpu.value[u->gpu.slot[it->gpu] * u->samples + from];
+  pr = sp->gpu_speed[sp->gpu_reference].mode;
+  pc = sp->gpu_speed[it->gpu].mode;
+  for (s = 0; s < count; s++)
+    gf[s] = (vr[s] * pc) / (vc[s] * pr);
 }
 
 /* Item I's totals for samples FROM to FROM + COUNT - 1 into TOTAL, in
@@ -418,36 +491,48 @@ item_totals (const struct uncertainty *u, size_t i, size_t from, size_t count,
                         : &u->power.value[u->power.slot[it->curve] * S + from];
   const double *ratio = &u->ratio[from];
   const double *life = &u->life_h[from];
-  double gw = it->grid_high - it->grid_low;
-  double pw = it->pue_high - it->pue_low;
-  double ew = it->embodied_high_kgco2e - it->embodied_low_kgco2e;
+  double *gf = xcalloc (count + 1, sizeof *gf);
   size_t s;
 
+  gpu_factors (u, i, from, count, gf);
   for (s = 0; s < count; s++)
     {
       double power = w != NULL ? w[s] : it->power_w;
-      double pue = it->pue_low + p[s] * pw;
-      double grid = it->grid_low + g[s] * gw;
-      double embodied = it->embodied_low_kgco2e + h[s] * ew;
+      double pue = two_piece (p[s], it->pue_low, it->pue, it->pue_high);
+      double grid = two_piece (g[s], it->grid_low, it->grid_gco2e_per_kwh,
+                               it->grid_high);
+      double embodied
+          = two_piece (h[s], it->embodied_low_kgco2e, it->embodied_kgco2e,
+                       it->embodied_high_kgco2e);
       double energy
           = it->count * (power * f[s]) * it->runtime_h / 1000.0 * pue;
       double scope3 = it->count * embodied * 1000.0 * it->runtime_h / life[s];
 
-      total[s] = (energy * grid + scope3) * ratio[s];
+      total[s] = (energy * grid + scope3) * (ratio[s] * gf[s]);
     }
+  free (gf);
+}
+
+/* Item I's costs for samples FROM to FROM + COUNT - 1 into COST.  */
+static void
+item_costs (const struct uncertainty *u, size_t i, size_t from,
+            size_t count, double *cost)
+{
+  size_t s;
+
+  gpu_factors (u, i, from, count, cost);
+  for (s = 0; s < count; s++)
+    cost[s] = u->items[i].cost_usd * (u->ratio[from + s] * cost[s]);
 }
 
 void
 uncertainty_item_samples (const struct uncertainty *u, size_t i, double *total,
                           double *cost)
 {
-  size_t s;
-
   if (total != NULL)
     item_totals (u, i, 0, u->samples, total);
   if (cost != NULL)
-    for (s = 0; s < u->samples; s++)
-      cost[s] = u->items[i].cost_usd * u->ratio[s];
+    item_costs (u, i, 0, u->samples, cost);
 }
 
 /* The F-quantile of the N sorted values X, by GSL's interpolation, but
@@ -591,6 +676,34 @@ prune (struct sweep_item *v, size_t m)
   return kept;
 }
 
+/* In sample B, with the M items in ORDER by cost (index K into BLOCK's
+   totals), count in ON_FRONT those that no other dominates: an item is
+   dominated when a cheaper one emits no more, or one of the same cost
+   emits less.  */
+static void
+sweep_sample (const struct sweep_item *order, size_t m, const double *block,
+              size_t b, size_t *on_front)
+{
+  double best = INFINITY;
+  size_t i, j, k;
+
+  for (i = 0; i < m; i = j)
+    {
+      double group = INFINITY;
+
+      for (j = i; j < m && same_value (order[j].cost, order[i].cost); j++)
+        group = fmin (group, block[order[j].index * BLOCK + b]);
+      for (k = i; k < j; k++)
+        {
+          double t = block[order[k].index * BLOCK + b];
+
+          if (!(best <= t) && !(group < t))
+            on_front[order[k].index]++;
+        }
+      best = fmin (best, group);
+    }
+}
+
 void
 uncertainty_fronts (const struct uncertainty *u, double *p_front,
                     struct uncertainty_front_stats *stats,
@@ -599,7 +712,8 @@ uncertainty_fronts (const struct uncertainty *u, double *p_front,
   size_t S = u->samples, i, m = 0, from, b, k;
   struct sweep_item *v = xcalloc (u->n + 1, sizeof *v);
   size_t *on_front;
-  double *block;
+  double *block, *cblock;
+  struct sweep_item *order;
 
   for (i = 0; i < u->n; i++)
     {
@@ -614,48 +728,44 @@ uncertainty_fronts (const struct uncertainty *u, double *p_front,
     }
   stats->competing = m;
   qsort (v, m, sizeof *v, compare_sweep);
-  if (u->spec.prune)
+  /* The bounds leave out the GPU speed draws: no pruning with them.  */
+  if (u->spec.prune && !u->gpu_varies)
     m = prune (v, m);
   stats->survivors = m;
 
   on_front = xcalloc (m + 1, sizeof *on_front);
   block = xcalloc (m * BLOCK + 1, sizeof *block);
+  cblock = xcalloc (m * BLOCK + 1, sizeof *cblock);
+  order = xcalloc (m + 1, sizeof *order);
   for (from = 0; from < S; from += BLOCK)
     {
       size_t count = S - from < BLOCK ? S - from : BLOCK;
 
       for (k = 0; k < m; k++)
-        item_totals (u, v[k].index, from, count, &block[k * BLOCK]);
-      /* In sample FROM + B, an item is dominated when a cheaper one
-         emits no more, or one of the same cost emits less.  */
+        {
+          item_totals (u, v[k].index, from, count, &block[k * BLOCK]);
+          item_costs (u, v[k].index, from, count, &cblock[k * BLOCK]);
+        }
       for (b = 0; b < count; b++)
         {
-          double ratio = u->ratio[from + b];
-          double best = INFINITY;
-          size_t j;
-
-          for (i = 0; i < m; i = j)
+          for (k = 0; k < m; k++)
             {
-              double cost = v[i].cost * ratio;
-              double group = INFINITY;
-
-              for (j = i; j < m && same_value (v[j].cost * ratio, cost); j++)
-                group = fmin (group, block[j * BLOCK + b]);
-              for (k = i; k < j; k++)
-                {
-                  double t = block[k * BLOCK + b];
-
-                  if (!(best <= t) && !(group < t))
-                    on_front[k]++;
-                }
-              best = fmin (best, group);
+              order[k].cost = cblock[k * BLOCK + b];
+              order[k].index = k;
             }
+          /* Every cost scales alike unless GPU speeds are drawn: then
+             the sweep's order is sample B's own.  */
+          if (u->gpu_varies)
+            qsort (order, m, sizeof *order, compare_sweep);
+          sweep_sample (order, m, block, b, on_front);
         }
       if (progress != NULL)
         progress ((double)(from + count) / (double)S, arg);
     }
   for (k = 0; k < m; k++)
     p_front[v[k].index] = (double)on_front[k] / (double)S;
+  free (order);
+  free (cblock);
   free (block);
   free (on_front);
   free (v);

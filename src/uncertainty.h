@@ -59,6 +59,13 @@ struct uncertainty_spec
   size_t npower_keys; /* Power-model error draws.  */
   size_t nhosts;      /* Embodied draws.  */
   size_t ncurves;     /* Power curves (for an uncertain load).  */
+  size_t ngpus;       /* GPU speed draws: GPU models.  */
+  const struct uncertainty_range *gpu_speed; /* Per GPU model: the
+                         spread (low, high) around the point speed
+                         (mode), drawn two-piece uniform; not
+                         copied.  */
+  size_t gpu_reference; /* The reference's GPU model, for items
+                           scaled by GPU speed.  */
   bool prune;         /* Skip candidates that cannot reach the
                          front in any sample (see
                          uncertainty_fronts).  */
@@ -90,6 +97,10 @@ struct uncertainty_item
   double grid_high;
   size_t region;
   double cost_usd; /* Of the point estimate; NaN if unknown.  */
+  bool gpu_scaled; /* Its runtime scales with GPU speed: sample S's
+                      runtime is the point one x (ref speed / its speed
+                      as drawn in S) / (the same at the point).  */
+  size_t gpu;      /* Its GPU model, below spec ngpus.  */
   bool competes;   /* Takes part in uncertainty_fronts.  */
 };
 

@@ -19,6 +19,7 @@ import argparse
 import csv
 import os
 import re
+import statistics
 import sys
 from decimal import Decimal, ROUND_HALF_EVEN
 
@@ -44,19 +45,62 @@ GSF_AWS = 'Amazon Web Services'
 
 SOURCES = [
     {
-        'id': 'nvidia-datasheets',
-        'title': 'NVIDIA data-centre GPU datasheets: A100 Tensor Core GPU, Tesla V100, '
-                 'T4 Tensor Core GPU, Tesla K80',
-        'publisher': 'NVIDIA',
-        'year': '2014-2021',
-        'licence': 'vendor specifications (facts)',
+        'id': 'gpu-training-speed',
+        'title': 'Measured deep-learning training speed per GPU model, relative to '
+                 'A100-80GB-SXM (gpu_relative_training_speed.csv)',
+        'publisher': 'derived for this project from MLPerf Training, Lambda and '
+                     'GPU-Insights results (see mlperf-training, lambda-gpu-benchmark, '
+                     'gpu-insights)',
+        'year': '2020-2026',
+        'licence': 'derived figures; see the three upstream sources',
         'repo': '',
         'commit': '',
         'provenance': '',
-        'upstream': 'data/build/gpu-specs.csv (curated by hand, one row per GPU model, '
-                    'with the datasheet figure quoted)',
-        'notes': 'Peak training throughput per GPU for the gpu scaling of advise; '
-                 'see data/build/gpu-specs.csv for the exact figure taken from each sheet.',
+        'upstream': 'gpu-training-throughput/gpu_relative_training_speed.csv (derived '
+                    'by the script in that folder\'s PROVENANCE.md)',
+        'notes': 'Rows gpu_model x scope all_mixed_precision: rel_median (the default '
+                 'speed), rel_p25/rel_p75 or rel_min/rel_max (the spread), '
+                 'n_benchmark_values; the exact script is in the PROVENANCE.md appendix. '
+                 'Not official MLPerf scores (medians of raw run times).',
+    },
+    {
+        'id': 'gpu-insights',
+        'title': 'GPU-Insights training benchmark scores (benchmark-data.json)',
+        'publisher': 'xiaoran007/GPU-Insights',
+        'year': '2026',
+        'licence': 'BSD-3-Clause',
+        'repo': 'xiaoran007/GPU-Insights',
+        'commit': 'f4f228e05b1489690b301bfc9eb2f92ee70b35c2',
+        'provenance': 'gpu-training-throughput',
+        'upstream': '',
+        'notes': 'ver2 1-GPU fp16 scores (L40S, T4) inside gpu-training-speed.',
+    },
+    {
+        'id': 'lambda-gpu-benchmark',
+        'title': 'Lambda PyTorch GPU training throughput benchmark',
+        'publisher': 'Lambda (lambdal/deeplearning-benchmark)',
+        'year': '2025',
+        'licence': 'no licence file in the repository; figures cited as facts',
+        'repo': 'lambdal/deeplearning-benchmark',
+        'commit': 'aa5addb6a53675a649a80036dad548f1c27cbcc4',
+        'provenance': 'gpu-training-throughput',
+        'upstream': '',
+        'notes': 'v1 1-GPU fp16 throughput (H100-SXM vs A100-80GB-SXM) inside '
+                 'gpu-training-speed.',
+    },
+    {
+        'id': 'mlperf-training',
+        'title': 'MLPerf Training results v0.7-v5.1 (closed division)',
+        'publisher': 'MLCommons',
+        'year': '2020-2025',
+        'licence': 'Apache-2.0 (v4.1 has no licence file)',
+        'repo': 'mlcommons/training_results_v0.7',
+        'commit': '0a8a85a209c8e45b661596c382cc20f4e32fd2fe',
+        'provenance': 'gpu-training-throughput',
+        'upstream': '',
+        'notes': 'Time-to-train of successful runs per round, benchmark and GPU count '
+                 'inside gpu-training-speed; one repository per round (v0.7 named '
+                 'here), every commit listed in the PROVENANCE.md. Unofficial derivation, not MLPerf scores.',
     },
     {
         'id': 'teads-2022',
@@ -274,7 +318,24 @@ REGION_COLS = ['provider', 'region', 'location', 'country', 'latitude', 'longitu
 PRICE_COLS = ['provider', 'region', 'instance_type', 'price_usd_per_h', 'price_date',
               'price_source', 'spot_usd_per_h', 'spot_date', 'spot_source']
 GROUP_COLS = ['group', 'description']
-GPU_COLS = ['gpu_model', 'training_tflops', 'training_metric', 'training_source']
+GPU_COLS = ['gpu_model', 'training_speed', 'speed_low', 'speed_high', 'speed_spread',
+            'speed_row', 'speed_scope', 'speed_results', 'speed_status', 'speed_source',
+            'speed_upstream']
+# the measured speed table and the scope of it the default speed comes from
+GPU_SPEED_DIR = 'gpu-training-throughput'
+GPU_SPEED_CSV = 'gpu_relative_training_speed.csv'
+GPU_SPEED_SCOPE = 'all_mixed_precision'
+GPU_SPEED_REF = 'A100-80GB-SXM'
+# gpu_scaling.csv: MLPerf pairs from 8 GPUs to these counts
+GPU_SCALING_FROM = 8
+GPU_SCALING_TO = (16, 32, 64)
+GPU_SCALING_COLS = ['from_gpus', 'to_gpus', 'pairs', 'efficiency', 'serial_fraction',
+                    'serial_fraction_p25', 'serial_fraction_p75', 'source']
+# below this many benchmark values the spread is min-max, not p25-p75
+GPU_SPEED_QUARTILES_FROM = 5
+# benchmark-name prefixes of the speed table -> upstream source ids
+GPU_SPEED_UPSTREAM = {'mlperf': 'mlperf-training', 'lambda_fp16': 'lambda-gpu-benchmark',
+                      'gpuinsights_fp16': 'gpu-insights'}
 # gpus.csv as written: the curated columns, then power and embodied per card
 GPU_OUT_COLS = GPU_COLS + aws_current.GPU_POWER_COLS
 GPU_SPECS = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'gpu-specs.csv')
@@ -756,25 +817,122 @@ def build_prices(src, price_rows, instance_types, region_set, stats):
 # groups.csv, sources.csv
 
 
-def build_gpus(instances):
-    """gpus.csv: one row per GPU model any instance uses, from the curated
-    data/build/gpu-specs.csv (figures quoted from vendor datasheets)."""
+def gpu_speed_row(src, speed, model, row):
+    """The gpus.csv speed columns of MODEL from ROW of the speed table."""
+    if row == GPU_SPEED_REF:
+        return {'training_speed': '1', 'speed_low': '1', 'speed_high': '1',
+                'speed_spread': 'reference', 'speed_row': row,
+                'speed_scope': 'reference (=1 by definition)', 'speed_results': '0',
+                'speed_status': 'measured', 'speed_source': 'gpu-training-speed',
+                'speed_upstream': ''}
+    r = speed.get(row)
+    if r is None:
+        fail('%s: no %s row for %s (GPU model %s)' % (GPU_SPEED_CSV, GPU_SPEED_SCOPE, row, model))
+    n = int(r['n_benchmark_values'])
+    quart = n >= GPU_SPEED_QUARTILES_FROM
+    lo, hi = (r['rel_p25'], r['rel_p75']) if quart else (r['rel_min'], r['rel_max'])
+    for v in (lo, r['rel_median'], hi):
+        if not is_num(v) or float(v) <= 0:
+            fail('%s: %s: bad speed %r' % (GPU_SPEED_CSV, row, v))
+    if not float(lo) <= float(r['rel_median']) <= float(hi):
+        fail('%s: %s: median outside its spread' % (GPU_SPEED_CSV, row))
+    ups = set()
+    for b in r['benchmarks'].split():
+        prefix = b.split(':', 1)[0]
+        if prefix not in GPU_SPEED_UPSTREAM:
+            fail('%s: %s: unknown benchmark set %r' % (GPU_SPEED_CSV, row, prefix))
+        ups.add(GPU_SPEED_UPSTREAM[prefix])
+    return {'training_speed': r['rel_median'], 'speed_low': lo, 'speed_high': hi,
+            'speed_spread': 'p25-p75' if quart else 'min-max', 'speed_row': row,
+            'speed_scope': GPU_SPEED_SCOPE, 'speed_results': str(n),
+            'speed_status': 'measured', 'speed_source': 'gpu-training-speed',
+            'speed_upstream': ' '.join(sorted(ups))}
+
+
+def build_gpus(src, instances):
+    """gpus.csv: one row per GPU model any instance uses, mapped by the
+    curated data/build/gpu-specs.csv to a row of the measured training
+    speed table (data/README.md gives each mapping's reason)."""
+    path = os.path.join(src, GPU_SPEED_DIR, GPU_SPEED_CSV)
+    header, rows = read_csv(path)
+    need_cols(path, header, ['gpu_model', 'scope', 'n_benchmark_values', 'rel_min',
+                             'rel_p25', 'rel_median', 'rel_p75', 'rel_max', 'benchmarks'])
+    speed = {r['gpu_model']: r for _, r in rows if r['scope'] == GPU_SPEED_SCOPE}
     header, rows = read_csv(GPU_SPECS)
-    need_cols(GPU_SPECS, header, GPU_COLS)
+    need_cols(GPU_SPECS, header, ['gpu_model', 'speed_row', 'notes'])
     by_model = {}
     for _, r in rows:
-        if r['gpu_model'] in by_model:
-            fail('%s: GPU model %s twice' % (GPU_SPECS, r['gpu_model']))
-        if r['training_tflops'] and not is_num(r['training_tflops']):
-            fail('%s: %s: bad training_tflops' % (GPU_SPECS, r['gpu_model']))
-        if bool(r['training_tflops']) != bool(r['training_source']):
-            fail('%s: %s: a figure needs its source' % (GPU_SPECS, r['gpu_model']))
-        by_model[r['gpu_model']] = {c: r[c] for c in GPU_COLS}
+        m = r['gpu_model']
+        if m in by_model:
+            fail('%s: GPU model %s twice' % (GPU_SPECS, m))
+        if not r['notes']:
+            fail('%s: %s: the mapping needs its reason' % (GPU_SPECS, m))
+        out = {c: '' for c in GPU_COLS}
+        out['gpu_model'] = m
+        if r['speed_row']:
+            out.update(gpu_speed_row(src, speed, m, r['speed_row']))
+        by_model[m] = out
     used = sorted({i['gpu_model'] for i in instances if i['gpu_model']}, key=str.encode)
     missing = [m for m in used if m not in by_model]
     if missing:
         fail('%s lacks GPU models used by instances: %s' % (GPU_SPECS, ', '.join(missing)))
     return [by_model[m] for m in used]
+
+
+def mlperf_scaling(src):
+    """gpu_scaling.csv: Amdahl's serial fraction implied by MLPerf Training
+    time-to-train of the same GPU model, round and benchmark at 8 GPUs
+    and at 16, 32 or 64 (the fastest closed-division system at each count
+    with >= 3 successful runs, repeats of an earlier round dropped, as in
+    the speed table).  With T(n) = T1 x (s + (1 - s) / n),
+    r = T(m) / T(8) gives s = (1/m - r/8) / (r - r/8 - 1 + 1/m)."""
+    path = os.path.join(src, GPU_SPEED_DIR, 'mlperf_training_system_results.csv')
+    header, rows = read_csv(path)
+    need_cols(path, header, ['round', 'benchmark', 'gpu_model', 'division',
+                             'duplicate_of_round', 'n_runs_success', 'n_accelerators',
+                             'ttt_median_min'])
+    best = {}
+    for _, r in rows:
+        if (r['division'] != 'closed' or r['duplicate_of_round']
+                or int(r['n_runs_success']) < 3):
+            continue
+        k = (r['round'], r['benchmark'], r['gpu_model'], int(r['n_accelerators']))
+        t = float(r['ttt_median_min'])
+        if k not in best or t < best[k]:
+            best[k] = t
+    per = {m: [] for m in GPU_SCALING_TO}
+    for (rnd, b, g, n), t8 in sorted(best.items()):
+        if n != GPU_SCALING_FROM:
+            continue
+        for m in GPU_SCALING_TO:
+            tm = best.get((rnd, b, g, m))
+            if tm is None:
+                continue
+            r = tm / t8
+            den = r - r / GPU_SCALING_FROM - 1 + 1 / m
+            if den == 0:
+                continue
+            per[m].append((((1 / m) - r / GPU_SCALING_FROM) / den,
+                           t8 * GPU_SCALING_FROM / (tm * m)))
+    out = []
+
+    def row(label, pairs):
+        if len(pairs) < 3:
+            fail('%s: too few pairs for GPU scaling at %s' % (path, label))
+        sv = sorted(x for x, _ in pairs)
+        ev = sorted(e for _, e in pairs)
+        q = statistics.quantiles(sv, n=4, method='inclusive')
+        out.append({'from_gpus': str(GPU_SCALING_FROM), 'to_gpus': label,
+                    'pairs': str(len(pairs)),
+                    'efficiency': '%.3f' % statistics.median(ev),
+                    'serial_fraction': '%.4f' % statistics.median(sv),
+                    'serial_fraction_p25': '%.4f' % q[0],
+                    'serial_fraction_p75': '%.4f' % q[2],
+                    'source': 'mlperf-training'})
+    for m in GPU_SCALING_TO:
+        row(str(m), per[m])
+    row('all', [x for m in GPU_SCALING_TO for x in per[m]])
+    return out
 
 
 def build_groups():
@@ -898,15 +1056,16 @@ def main(argv):
                                    r['instance_type'].encode()))
         clouds.check_unique_names(instances, regions)
         groups = build_groups()
-        gpus = build_gpus(instances)
+        gpus = build_gpus(src, instances)
+        gpu_scaling = mlperf_scaling(src)
         aws_current.add_gpu_power(gpus, aws_new['model'], aws_new['scope3'])
         unsupported.sort(key=lambda r: (r['provider'].encode(), r['instance_type'].encode()))
         used = set()
         for rows, cols in ((instances, INSTANCE_COLS), (regions, REGION_COLS),
                            (prices, PRICE_COLS), (gpus, GPU_OUT_COLS)):
             for c in cols:
-                if c.endswith('_source'):
-                    used |= {r[c] for r in rows if r[c]}
+                if c.endswith('_source') or c == 'speed_upstream':
+                    used |= {x for r in rows for x in r[c].split()}
         # --method ccf: CCF's coefficients for the final instances and regions
         ccf_instances, ccf_regions = ccf.build(src, instances, regions, stats,
                                                read_csv, fail)
@@ -929,6 +1088,7 @@ def main(argv):
     tables = [('instances.csv', INSTANCE_COLS, instances), ('regions.csv', REGION_COLS, regions),
               ('prices.csv', PRICE_COLS, prices), ('groups.csv', GROUP_COLS, groups),
               ('gpus.csv', GPU_OUT_COLS, gpus),
+              ('gpu_scaling.csv', GPU_SCALING_COLS, gpu_scaling),
               ('unsupported.csv', aws_current.UNSUPPORTED_COLS, unsupported),
               ('ccf_instances.csv', ccf.INSTANCE_COLS, ccf_instances),
               ('ccf_regions.csv', ccf.REGION_COLS, ccf_regions)]

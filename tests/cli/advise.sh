@@ -24,7 +24,8 @@ speedup=$fixtures/speedup-tiny.csv
 #   p1.2xlarge     aws     8   64  2 x G25   x86_64  300 W  350.4   10 g
 #   n1-standard-2  gcp     2  7.5  -         x86_64   20 W   35.04   1 g
 #
-# GPUs (gpus.csv): G10 10 TFLOPS, G25 25 TFLOPS, G00 no figure.
+# GPUs (gpus.csv): G10 speed 10, G25 speed 25 (spread 20-30), G00 no
+# measured speed.
 #
 # Regions (PUE x grid / 1000 = grams per watt-hour drawn by the server):
 #
@@ -187,19 +188,23 @@ expect_output table-single advise-single.txt \
 
 # ---------------------------------------------------------------------
 # GPU scaling, in the table and in markdown.  --reference g1.xlarge has
-# a GPU, so the scaling is gpu by default; serial fraction 0.  Capacity
-# = GPUs x TFLOPS: g1.xlarge 1 x 10 = 10, p1.2xlarge 2 x 25 = 50, so the
-# runtime on p1.2xlarge is 10 h x 10 / 50 = 2 h:
-#   p1.2xlarge@us-east-1: energy 300 x 2 / 1000 x 1.25 = 0.75 kWh,
-#     S2 0.75 x 400 = 300 g, S3 350.4 x 1000 x 2 / 35040 = 20 g,
-#     total 320 g, cost 2 x 2 = 4 USD
+# a GPU, so the scaling is gpu by default, with MLPerf's serial fraction
+# s = 0.0151 (data/gpu_scaling.csv): g1.xlarge has 1 x G10 (speed 10),
+# p1.2xlarge 2 x G25 (25), so the runtime on p1.2xlarge is
+#   10 h x (0.0151 + 0.9849 / 2) / (0.0151 + 0.9849 / 1) x 10 / 25
+#   = 10 x 0.50755 x 0.4 = 2.0302 h:
+#   p1.2xlarge@us-east-1: energy 300 x 2.0302 / 1000 x 1.25 = 0.761 kWh,
+#     S2 0.761325 x 400 = 304.5 g, S3 350.4 x 1000 x 2.0302 / 35040
+#     = 20.3 g, total 324.8 g, cost 2 x 2.0302 = 4.06 USD
 #   g1.xlarge@eu-north-1: 10 h, 100 g, 6 USD (as above)
 #   g1.xlarge@us-east-1:  10 h, 550 g, 5 USD, beaten by p1.2xlarge.
-# Left out by the scaling: g0.xlarge (G00 has no throughput figure), and
+# Left out by the scaling: g0.xlarge (G00 has no measured speed), and
 # 13 pairs of instances without GPUs (a1.large 3, c1.large 5 with
 # ap-southeast-9, c1.xlarge 4, n1-standard-2 1).  Front: p1.2xlarge
-# (4, 320) and g1.xlarge@eu-north-1 (6, 100): two points, no knee; the
-# price at which they tie: 2 / 220 x 1e6 = 9090.90909091 USD/t.
+# (4.0604, 324.832) and g1.xlarge@eu-north-1 (6, 100): two points, no
+# knee; the price at which they tie: 1.9396 / 224.832 x 1e6 = 8626.89
+# USD/t.  The summary states the scaling's assumption (Amdahl, serial
+# fraction 0.0151).
 expect_output table-gpu advise-gpu.txt \
   --data-dir "$tiny" advise $job --reference g1.xlarge
 expect_output markdown-gpu advise-gpu.md \
@@ -421,10 +426,10 @@ expect_empty empty-region \
 expect_empty empty-grid \
   "The set became empty at the grid data: no region left has a grid intensity." \
   --group apac
-# No runtime under the scaling: G00 has no throughput figure (and
+# No runtime under the scaling: G00 has no measured speed (and
 # --gpu-model left only g0.xlarge); the reason is counted.
 expect_empty empty-scaling "The set became empty at the runtime scaling.
-Left out by the runtime scaling: 1 (no throughput figure for its GPU model)." \
+Left out by the runtime scaling: 1 (no measured training speed for its GPU model)." \
   --reference g1.xlarge --gpu-model G00
 # Every run takes 10 h; the cheapest costs 0.8 USD; the greenest emits
 # 15 g.
@@ -591,11 +596,14 @@ p1.2xlarge,9,3.375,1440,18,4" \
   --runtime 12h --load 50 --region us-east-1 --reference c1.large \
   --scaling vcpu --serial-fraction 0.5
 
-# gpu given explicitly, in us-east-1 only: p1.2xlarge 2 h (see above),
-# g1.xlarge 10 h; the rest have no runtime.
+# gpu given explicitly with serial fraction 0, in us-east-1 only:
+# p1.2xlarge 10 h x 10 / (2 x 25) = 2 h, energy 300 x 2 / 1000 x 1.25 =
+# 0.75 kWh, S2 300 g, S3 350.4 x 1000 x 2 / 35040 = 20 g, total 320 g,
+# cost 4 USD; g1.xlarge 10 h; the rest have no runtime.
 expect_cut scaling-gpu 3,5,13,15,33 "p1.2xlarge,2,320,4,1
 g1.xlarge,10,550,5,2" \
-  $job --region us-east-1 --reference g1.xlarge --scaling gpu
+  $job --region us-east-1 --reference g1.xlarge --scaling gpu \
+  --serial-fraction 0
 
 # table (implied by --speedup), tests/cli/fixtures/speedup-tiny.csv:
 # a1.large 0.8, c1.large 1, c1.xlarge 2.5, g1.xlarge 4; runtime =
@@ -711,7 +719,7 @@ expect_error unknown-reference 64 \
   "carbon-advisor: unknown instance type 'g1.large'; did you mean 'a1.large', 'c1.large' or 'g1.xlarge'?" \
   $A advise $job --reference g1.large
 expect_error reference-no-throughput 64 \
-  "carbon-advisor: --reference g0.xlarge cannot be scaled with --scaling gpu: no throughput figure for its GPU model" \
+  "carbon-advisor: --reference g0.xlarge cannot be scaled with --scaling gpu: no measured training speed for its GPU model" \
   $A advise $job --reference g0.xlarge
 expect_error reference-no-gpu 64 \
   "carbon-advisor: --reference c1.large cannot be scaled with --scaling gpu: no GPU" \

@@ -56,6 +56,57 @@ cases=$((cases + 1))
 cmp -s "$work/seed-5a" "$work/seed-5b" || fail "seed: the same seed differs"
 cmp -s "$work/seed-5a" "$work/seed-6" && fail "seed: another seed is the same"
 
+# GPU speed: one draw per GPU model per sample.  On the tiny fixture,
+# --reference g1.xlarge (1 x G10, speed 10, no spread), serial fraction
+# 0: p1.2xlarge
+# (2 x G25, speed 25, spread 20-30) runs 10 h x 10 / (2 x v) with v
+# drawn half uniform on 20-25, half on 25-30, so its cost (2 USD/h, all
+# else exact) is 4 USD x 25 / v:
+#   p5  at v = 25 + 0.9 x 5 = 29.5: 4 x 25 / 29.5 = 3.3898 USD
+#   p50 at v = 25:                  4.00 USD
+#   p95 at v = 20 + 0.1 x 5 = 20.5: 4 x 25 / 20.5 = 4.8780 USD
+# (20,000 samples: a quantile's standard error is below 0.003 USD; allow
+# 0.02).  g1.xlarge has the reference's model: the same draw on both
+# sides, so its cost is the point in every sample, to the last digit.
+"$CARBON_ADVISOR" $A --format csv advise --runtime 10h --load 50 \
+  --reference g1.xlarge --serial-fraction 0 --uncertainty \
+  --samples 20000 --all \
+  >"$work/gpu.csv" 2>&1
+cases=$((cases + 1))
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+  function off(x, w) { return x - w > 0.02 || w - x > 0.02 }
+  $c["instance_type"] == "p1.2xlarge" {
+    seen++
+    if (off($c["cost_usd_p05"], 3.3898) || off($c["cost_usd_p50"], 4) \
+        || off($c["cost_usd_p95"], 4.8780)) bad++ }
+  $c["instance_type"] == "g1.xlarge" {
+    seen++
+    if ($c["cost_usd_p05"] != $c["cost_usd"] \
+        || $c["cost_usd_p95"] != $c["cost_usd"]) bad++ }
+  END { exit !(seen == 3 && bad == 0) }' "$work/gpu.csv" \
+  || { fail "gpu: cost quantiles"; cat "$work/gpu.csv" >&2; }
+
+# Property: every point estimate lies inside its own p5-p95 range, for
+# every priced pair of a GPU job (measured on p4d.24xlarge, gpu
+# scaling) and of a CPU job across the whole shipped catalogue.  Each
+# input's point figure is the median of its distribution
+# (doc/METHODOLOGY.md, "Uncertainty").  The comparison is exact on the
+# numbers as written: rounding to the same digits keeps their order.
+for job in "--reference p4d.24xlarge --runtime 24h --load 80" \
+           "--runtime 24h --load 50"; do
+  # shellcheck disable=SC2086
+  "$CARBON_ADVISOR" --format csv advise $job --all --uncertainty \
+    >"$work/all.csv" 2>&1
+  cases=$((cases + 1))
+  awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+    { n++; t = $c["total_gco2e"] + 0
+      if (!($c["total_gco2e_p05"] + 0 <= t && t <= $c["total_gco2e_p95"] + 0)) {
+        bad++; print "  outside: " $c["instance_type"] "@" $c["region"] } }
+    END { print "  " n " rows, " bad + 0 " outside"; exit !(n > 1000 && bad == 0) }' \
+    "$work/all.csv" >"$work/prop" \
+    || { fail "point inside p5-p95: $job"; head "$work/prop" >&2; }
+done
+
 expect_error bad-load 64 \
   "carbon-advisor advise: invalid --load '60:80:40': expected MODE:MIN:MAX with MIN <= MODE <= MAX" \
   $A advise --runtime 10h --load 60:80:40 --uncertainty

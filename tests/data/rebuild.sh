@@ -8,7 +8,7 @@
 # The sources folder is $CARBON_ADVISOR_SOURCES if set, else
 # <repo root>/../shared/data/sources.
 
-tables='instances.csv regions.csv prices.csv groups.csv gpus.csv unsupported.csv ccf_instances.csv ccf_regions.csv grid_alternatives.csv pue_alternatives.csv embodied_alternatives.csv power_error.csv sources.csv'
+tables='instances.csv regions.csv prices.csv groups.csv gpus.csv gpu_scaling.csv unsupported.csv ccf_instances.csv ccf_regions.csv grid_alternatives.csv pue_alternatives.csv embodied_alternatives.csv power_error.csv sources.csv'
 
 # Find the repository root: the directory holding data/build/build-tables.py.
 root=

@@ -50,9 +50,10 @@ static const char instances_csv[]
     "modelled,teads,teads,256,0\n";
 
 static const char gpus_csv[]
-  = "gpu_model,training_tflops,training_metric,training_source\n"
-    "T4,65,FP16 Tensor Core peak,teads\n"
-    "K80,,,\n";
+  = "gpu_model,training_speed,speed_low,speed_high,speed_status,"
+    "speed_source\n"
+    "T4,0.142,0.142,0.142,measured,teads\n"
+    "K80,,,,,\n";
 
 static const char unsupported_csv[]
   = "provider,instance_type,reason\n"

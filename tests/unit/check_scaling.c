@@ -12,6 +12,8 @@
 #include <unistd.h>
 
 #include "catalogue.h"
+#include "csvio.h"
+#include "numparse.h"
 #include "diag.h"
 #include "scaling.h"
 #include "system.h"
@@ -70,7 +72,7 @@ START_TEST (test_gap_text)
   ck_assert_str_eq (scaling_gap_text (SCALING_OK), "ok");
   ck_assert_str_eq (scaling_gap_text (SCALING_NO_GPU), "no GPU");
   ck_assert_str_eq (scaling_gap_text (SCALING_NO_THROUGHPUT),
-                    "no throughput figure for its GPU model");
+                    "no measured training speed for its GPU model");
   ck_assert_str_eq (scaling_gap_text (SCALING_NO_SPEEDUP),
                     "not in the speed-up table");
 }
@@ -185,11 +187,14 @@ START_TEST (test_vcpu_ignores_gpus)
 }
 END_TEST
 
-/* gpu: Amdahl's law on GPU count x per-GPU throughput, with the shipped
-   data (data/gpus.csv: V100 125, T4 65 TFLOPS, M60 blank;
+/* gpu: Amdahl's law on the GPU count, times one GPU's measured training
+   speed, with the shipped data (data/gpus.csv training_speed, the
+   rel_median of gpu_relative_training_speed.csv, scope
+   all_mixed_precision, relative to A100-80GB-SXM: V100 = row
+   V100-SXM2-16GB 0.469, T4 0.142, A100 = A100-40GB-SXM 0.889, H100 =
+   H100-SXM 1.912, L40S 0.650, A10G 0.255, K80 and M60 none;
    data/instances.csv: p3.2xlarge 1 x V100, p3.8xlarge 4 x V100,
    g4dn.xlarge 1 x T4, g3s.xlarge 1 x M60, m5.xlarge no GPU).  */
-
 
 /* The instance NAME of the shipped data, which must exist.  */
 static const struct instance *
@@ -223,8 +228,8 @@ START_TEST (test_gpu_data)
   ck_assert_str_eq (g4dn->gpu_model, "T4");
   ck_assert_ptr_nonnull (v100);
   ck_assert_ptr_nonnull (t4);
-  ck_assert_double_eq (v100->training_tflops, 125.0);
-  ck_assert_double_eq (t4->training_tflops, 65.0);
+  ck_assert_double_eq (v100->training_speed, 0.469);
+  ck_assert_double_eq (t4->training_speed, 0.142);
 }
 END_TEST
 
@@ -234,28 +239,103 @@ START_TEST (test_gpu_amdahl)
   struct scaling s = { SCALING_GPU, p3, 0.0, NULL, cat };
   double h = 0.0;
 
-  /* s = 0, capacity 1 x 125 -> 4 x 125 = 500: a quarter,
-     10 h -> 2.5 h.  */
+  /* s = 0, 1 -> 4 V100: a quarter, 10 h -> 2.5 h.  */
   ck_assert_int_eq (scaling_runtime (&s, find ("p3.8xlarge"), 10.0, &h),
                     SCALING_OK);
   ASSERT_REL (h, 2.5);
-  /* s = 0, 125 -> 65 (one T4): 10 h x 125 / 65 = 19.2307692... h.  */
+  /* s = 0, one V100 (0.469) -> one T4 (0.142):
+     10 h x 0.469 / 0.142 = 33.0281690... h.  */
   ck_assert_int_eq (scaling_runtime (&s, find ("g4dn.xlarge"), 10.0, &h),
                     SCALING_OK);
-  ASSERT_REL (h, 10.0 * 125.0 / 65.0);
+  ASSERT_REL (h, 33.028169014084507);
   /* The reference itself: 10 h.  */
   ck_assert_int_eq (scaling_runtime (&s, p3, 10.0, &h), SCALING_OK);
   ASSERT_REL (h, 10.0);
 
-  /* s = 0.5, 125 -> 500:
-       t = T x (0.5 + 0.5 / 500) / (0.5 + 0.5 / 125)
-         = T x 0.501 / 0.504,
-     10 h -> 9.94047619... h: with a large serial share four GPUs hardly
-     help.  */
+  /* s = 0.5, 1 -> 4 V100:
+       t = T x (0.5 + 0.5 / 4) / (0.5 + 0.5 / 1) = T x 0.625,
+     10 h -> 6.25 h: with a large serial share four GPUs hardly help.  */
   s.serial_fraction = 0.5;
   ck_assert_int_eq (scaling_runtime (&s, find ("p3.8xlarge"), 10.0, &h),
                     SCALING_OK);
-  ASSERT_REL (h, 10.0 * 0.501 / 0.504);
+  ASSERT_REL (h, 6.25);
+  /* s = 0.5, 1 V100 -> 1 T4: the GPU count is the same, so only the
+     speed counts, as with s = 0: 33.0281690... h.  */
+  ck_assert_int_eq (scaling_runtime (&s, find ("g4dn.xlarge"), 10.0, &h),
+                    SCALING_OK);
+  ASSERT_REL (h, 33.028169014084507);
+}
+END_TEST
+
+/* A job measured 24 h on p4d.24xlarge (8 x A100 40 GB SXM, speed
+   0.889), serial fraction 0, moved to other 8-GPU instances: the count
+   is the same, so t = 24 h x 0.889 / speed:
+     p5.48xlarge  (8 x H100, 1.912): 21.336 / 1.912 = 11.1589958... h
+     g6e.48xlarge (8 x L40S, 0.650): 21.336 / 0.650 = 32.8246153... h
+     g5.48xlarge  (8 x A10G, 0.255): 21.336 / 0.255 = 83.6705882... h
+   and p2.8xlarge (8 x K80, no measured speed) has none.  By peak
+   TFLOPS the H100 took 24 x 312 / 989.5 = 7.57 h and the L40S
+   24 x 312 / 362.05 = 20.68 h.  */
+START_TEST (test_gpu_a100_job)
+{
+  const struct instance *p4d = find ("p4d.24xlarge");
+  struct scaling s = { SCALING_GPU, p4d, 0.0, NULL, cat };
+  static const char *const names[] = { "p5.48xlarge", "g6e.48xlarge",
+                                       "g5.48xlarge" };
+  static const double want[] = { 11.158995815899582, 32.824615384615385,
+                                 83.670588235294118 };
+  double h = 0.0;
+  size_t i;
+
+  ck_assert_int_eq (p4d->gpus, 8);
+  ck_assert_str_eq (p4d->gpu_model, "A100");
+  for (i = 0; i < 3; i++)
+    {
+      ck_assert_int_eq (find (names[i])->gpus, 8);
+      ck_assert_int_eq (scaling_runtime (&s, find (names[i]), 24.0, &h),
+                        SCALING_OK);
+      ASSERT_REL (h, want[i]);
+    }
+  ck_assert_str_eq (find ("p2.8xlarge")->gpu_model, "K80");
+  ck_assert_int_eq (scaling_runtime (&s, find ("p2.8xlarge"), 24.0, &h),
+                    SCALING_NO_THROUGHPUT);
+  ck_assert_ptr_null (scaling_gpu (&s, find ("p2.8xlarge")));
+  ck_assert_str_eq (scaling_gap_text (SCALING_NO_THROUGHPUT),
+                    "no measured training speed for its GPU model");
+}
+END_TEST
+
+/* The default serial fraction of gpu scaling is the "all" row of
+   data/gpu_scaling.csv (MLPerf, 8 -> 16/32/64 GPUs), as written there.
+   With it, 1 -> 8 GPUs of one model take
+     (0.0151 + 0.9849 / 8) / 1 = 0.1382125 of the time,
+   a per-GPU efficiency of 1 / (8 x 0.1382125) = 0.904.  */
+START_TEST (test_gpu_serial_default)
+{
+  char path[4096];
+  struct diag d;
+  struct csv_table *t;
+  long to, sf;
+  size_t i, hits = 0;
+  double v = 0.0;
+
+  snprintf (path, sizeof path, "%s/gpu_scaling.csv", data_dir ());
+  t = csvio_read (path, &d);
+  ck_assert_msg (t != NULL, "%s", d.text);
+  to = csvio_column (t, "to_gpus");
+  sf = csvio_column (t, "serial_fraction");
+  ck_assert (to >= 0 && sf >= 0);
+  for (i = 0; i < t->nrows; i++)
+    if (STREQ (csvio_field (t, i, (size_t) to), "all"))
+      {
+        ck_assert_int_eq (numparse_double (csvio_field (t, i, (size_t) sf),
+                                           &v),
+                          NUMPARSE_OK);
+        ck_assert_double_eq (v, SCALING_GPU_SERIAL_FRACTION);
+        hits++;
+      }
+  ck_assert_uint_eq (hits, 1);
+  csvio_free (t);
 }
 END_TEST
 
@@ -271,7 +351,7 @@ START_TEST (test_gpu_gaps)
   ck_assert_int_eq (m5->gpus, 0);
   ck_assert_str_eq (g3s->gpu_model, "M60");
   ck_assert_ptr_nonnull (m60);
-  ck_assert (isnan (m60->training_tflops));
+  ck_assert (isnan (m60->training_speed));
 
   /* A candidate without GPUs, and one whose GPU has no figure.  */
   ck_assert_int_eq (scaling_runtime (&s, m5, 10.0, &h), SCALING_NO_GPU);
@@ -507,6 +587,8 @@ scaling_suite (void)
   tcase_add_unchecked_fixture (tc, load_catalogue, free_catalogue);
   tcase_add_test (tc, test_gpu_data);
   tcase_add_test (tc, test_gpu_amdahl);
+  tcase_add_test (tc, test_gpu_a100_job);
+  tcase_add_test (tc, test_gpu_serial_default);
   tcase_add_test (tc, test_gpu_gaps);
   suite_add_tcase (s, tc);
 

@@ -109,6 +109,124 @@ START_TEST (test_uniform_grid_quantiles)
 }
 END_TEST
 
+/* The point is the median of every input's distribution: a grid range
+   100-300 g/kWh around a point of 120 is drawn half uniform on 100-120,
+   half on 120-300, so the total's quantiles are Scope 3 + energy x
+     p5:  100 + 0.10 x 20  = 102,
+     p50: 120 (the point),
+     p95: 120 + 0.90 x 180 = 282
+   (a plain uniform on 100-300 had the point at its 10th percentile).  */
+START_TEST (test_two_piece_grid)
+{
+  struct uncertainty_spec spec;
+  struct uncertainty_item it;
+  struct uncertainty_summary sum;
+  struct uncertainty *u;
+  struct diag d;
+  double energy, scope3, want[3] = { 102.0, 120.0, 282.0 };
+  size_t k;
+
+  exact_spec (&spec, 20000);
+  exact_item (&it, 1);
+  it.grid_low = 100.0;
+  it.grid_gco2e_per_kwh = 120.0;
+  it.grid_high = 300.0;
+  energy = 3.0 * 123.4 * 7.5 / 1000.0 * 1.17;
+  scope3 = 3.0 * 97.3 * 1000.0 * 7.5 / (4.0 * FOOTPRINT_HOURS_PER_YEAR);
+  u = uncertainty_new (&spec, &it, 1, &d);
+  ck_assert_msg (u != NULL, "%s", d.text);
+  uncertainty_summarise (u, 0, &sum);
+  /* Standard error of a quantile of 20,000 draws: below 1 % of the
+     piece's width (180); allow 2 g/kWh.  */
+  for (k = 0; k < 3; k++)
+    ck_assert_double_eq_tol (sum.total_gco2e[k], scope3 + energy * want[k],
+                             2.0 * energy);
+  uncertainty_free (u);
+}
+END_TEST
+
+/* The lifetime 4-6 years around a point of 4: half the draws sit on 4
+   years exactly, so with nothing else uncertain the total's p95 is the
+   point (Scope 3 only falls as the lifetime grows), p50 at or just
+   below it (within 4.1 years' worth), and p5 at
+   the 10th percentile of the upper half: 4 + 0.9 x 2 = 5.8 years.  */
+START_TEST (test_two_piece_lifetime)
+{
+  struct uncertainty_spec spec;
+  struct uncertainty_item it;
+  struct uncertainty_summary sum;
+  struct uncertainty *u;
+  struct diag d;
+  double energy, scope3_h;
+
+  exact_spec (&spec, 20000);
+  spec.lifetime_high_years = 6.0;
+  exact_item (&it, 0);
+  energy = 3.0 * 123.4 * 7.5 / 1000.0 * 1.17 * 321.5;
+  scope3_h = 3.0 * 97.3 * 1000.0 * 7.5 / FOOTPRINT_HOURS_PER_YEAR;
+  u = uncertainty_new (&spec, &it, 1, &d);
+  ck_assert_msg (u != NULL, "%s", d.text);
+  uncertainty_summarise (u, 0, &sum);
+  /* About half the samples sit on the point: p50 is at or just below
+     it, p95 on it.  */
+  ck_assert_double_le (sum.total_gco2e[1], sum.total_gco2e[2]);
+  ck_assert_double_ge (sum.total_gco2e[1], energy + scope3_h / 4.1);
+  ck_assert_double_eq_tol (sum.total_gco2e[2], energy + scope3_h / 4.0,
+                           1e-9 * energy);
+  ck_assert_double_eq_tol (sum.total_gco2e[0], energy + scope3_h / 5.8,
+                           0.01 * scope3_h);
+  uncertainty_free (u);
+}
+END_TEST
+
+/* GPU speed: one draw per GPU model per sample, shared by the
+   reference.  Reference model 0 (speed 1, spread 0.8-1.5), model 1
+   (0.6, 0.5-0.9).  Item A has the reference's model: its ratio
+   speed_ref / speed_A is 1 in every sample, so every sample is its
+   point total to the last bit.  Items B and C both have model 1: the
+   same draw, so their totals over their points are equal sample by
+   sample, and each spans both sides of its point.  */
+START_TEST (test_gpu_shared_draw)
+{
+  static const struct uncertainty_range speeds[2]
+      = { { 0.8, 1.0, 1.5, false }, { 0.5, 0.6, 0.9, false } };
+  struct uncertainty_spec spec;
+  struct uncertainty_item it[3];
+  struct uncertainty *u;
+  struct diag d;
+  double ta[500], tb[500], tc[500];
+  size_t s, below = 0, above = 0;
+
+  exact_spec (&spec, 500);
+  spec.ngpus = 2;
+  spec.gpu_speed = speeds;
+  spec.gpu_reference = 0;
+  for (s = 0; s < 3; s++)
+    {
+      exact_item (&it[s], s == 2);
+      it[s].gpu_scaled = true;
+      it[s].gpu = s == 0 ? 0 : 1;
+    }
+  it[2].runtime_h = 12.5;
+  u = uncertainty_new (&spec, it, 3, &d);
+  ck_assert_msg (u != NULL, "%s", d.text);
+  uncertainty_item_samples (u, 0, ta, NULL);
+  uncertainty_item_samples (u, 1, tb, NULL);
+  uncertainty_item_samples (u, 2, tc, NULL);
+  uncertainty_free (u);
+  for (s = 0; s < 500; s++)
+    {
+      ck_assert_double_eq (ta[s], ta[0]);
+      ck_assert_double_eq_tol (tb[s] / ta[0],
+                               tc[s] / (ta[0] * 12.5 / 7.5), 1e-12);
+      below += tb[s] < ta[0];
+      above += tb[s] > ta[0];
+    }
+  ck_assert_uint_gt (below, 50);
+  ck_assert_uint_gt (above, 50);
+}
+END_TEST
+
 /* Two runs in different regions, 1 kWh each and no Scope 3: A's total is
    uniform on 100-200 g, B's on 150-250 g, independent.  P(A < B) =
    1 - P(U1 - U2 > 0.5) = 1 - 1/8 = 0.875.  */
@@ -132,7 +250,8 @@ START_TEST (test_p_less)
       it[k].embodied_high_kgco2e = 0.0;
       it[k].grid_low = k == 0 ? 100.0 : 150.0;
       it[k].grid_high = it[k].grid_low + 100.0;
-      it[k].grid_gco2e_per_kwh = it[k].grid_low;
+      /* The point in the middle: the two-piece uniform is uniform.  */
+      it[k].grid_gco2e_per_kwh = it[k].grid_low + 50.0;
     }
   u = uncertainty_new (&spec, it, 2, &d);
   ck_assert_msg (u != NULL, "%s", d.text);
@@ -254,7 +373,8 @@ START_TEST (test_p_front_overlap)
     {
       exact_item (&it[k], k);
       it[k].grid_low = 100.0 + 50.0 * (double)k;
-      it[k].grid_gco2e_per_kwh = it[k].grid_low;
+      /* The point in the middle: the two-piece uniform is uniform.  */
+      it[k].grid_gco2e_per_kwh = it[k].grid_low + 50.0;
       it[k].grid_high = it[k].grid_low + 100.0;
     }
   u = uncertainty_new (&spec, it, 2, &d);
@@ -294,6 +414,9 @@ uncertainty_suite (void)
 
   tcase_add_test (tc, test_zero_width_exact);
   tcase_add_test (tc, test_uniform_grid_quantiles);
+  tcase_add_test (tc, test_two_piece_grid);
+  tcase_add_test (tc, test_two_piece_lifetime);
+  tcase_add_test (tc, test_gpu_shared_draw);
   tcase_add_test (tc, test_p_less);
   tcase_add_test (tc, test_seed);
   tcase_add_test (tc, test_p_front_dominant);
