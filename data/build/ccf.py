@@ -88,7 +88,7 @@ SOURCES = [
 ]
 
 INSTANCE_COLS = ['provider', 'instance_type', 'cpu_microarchitecture', 'ccf_architecture',
-                 'cpu_min_w_per_vcpu', 'cpu_max_w_per_vcpu', 'memory_gb_per_chip',
+                 'vcpu_factor', 'cpu_min_w_per_vcpu', 'cpu_max_w_per_vcpu', 'memory_gb_per_chip',
                  'memory_chips', 'largest_instance_type', 'memory_allowance_gib',
                  'ccf_gpu', 'gpu_min_w', 'gpu_max_w', 'embodied_host_kgco2e', 'host_vcpus',
                  'ccf_source', 'embodied_source', 'mapping_source']

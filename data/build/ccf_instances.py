@@ -369,8 +369,10 @@ def instance_row(r, families, lists, proc, scalar, cpu_arch):
         emb_src = r['embodied_source']
     if host_vcpus < vcpus:
         return None, 'host platform smaller than the instance'
+    base = T.AWS_BURSTABLE_BASELINE.get(t) if p == 'aws' else None
+    factor = (Decimal(str(base)) / T.AVG_CPU_UTILIZATION) if base is not None else Decimal(1)
     return {
-        'provider': p, 'instance_type': t,
+        'provider': p, 'instance_type': t, 'vcpu_factor': dec_str(factor),
         'cpu_microarchitecture': '+'.join(procs).replace(T.UNKNOWN, 'unknown'),
         'ccf_architecture': label,
         'cpu_min_w_per_vcpu': dec_str(cmin), 'cpu_max_w_per_vcpu': dec_str(cmax),

@@ -77,6 +77,19 @@ c1 cr1 cc2 c2 c3 d2 dc2 ds2 d3 d3en dl1 f1 g2 g3 g3s g4ad g4dn g5 g5g h1
 hs1 i2 i3 i3en inf1 im4gn is4gen i4i m1 m2 m3 r3 t1 vt1
 '''.split())
 
+# Burstable types: CCF counts their vCPU-hours at the baseline share of
+# the CPU AWS grants them over CCF's 50 % average utilisation
+# (BURSTABLE_INSTANCE_BASELINE_UTILIZATION, CostAndUsageReportsRow).
+_T3 = {'nano': 5, 'micro': 10, 'small': 20, 'medium': 20, 'large': 30,
+       'xlarge': 40, '2xlarge': 40}
+AWS_BURSTABLE_BASELINE = {}
+for _f in ('t3', 't3a', 't4g'):
+    AWS_BURSTABLE_BASELINE.update(('%s.%s' % (_f, k), v) for k, v in _T3.items())
+AWS_BURSTABLE_BASELINE.update(('t2.%s' % k, v) for k, v in (
+    ('nano', 5), ('micro', 10), ('small', 20), ('medium', 20), ('large', 30),
+    ('xlarge', 22.5), ('2xlarge', 17)))
+AVG_CPU_UTILIZATION = 50
+
 # CCF's table gives m6a.48xlarge, the family's last entry, 19 vCPUs (not
 # 192): CCF counts one chip for the family's memory.  Its keys for three
 # sizes carry a stray blank or tab, so CCF finds no memory for them.

@@ -61,9 +61,10 @@ static const struct instance m5_xlarge = {
 
 static const struct ccf_instance m5_xlarge_ccf = {
   .instance = &m5_xlarge, .microarchitecture = "Skylake",
-  .architecture = "Skylake", .cpu_min_w = 0.65, .cpu_max_w = 4.26,
-  .memory_allowance_gib = 3.388333, .gpu = "", .gpu_min_w = NAN,
-  .gpu_max_w = NAN, .embodied_host_kgco2e = 1610.79, .host_vcpus = 96,
+  .architecture = "Skylake", .vcpu_factor = 1.0, .cpu_min_w = 0.65,
+  .cpu_max_w = 4.26, .memory_allowance_gib = 3.388333, .gpu = "",
+  .gpu_min_w = NAN, .gpu_max_w = NAN, .embodied_host_kgco2e = 1610.79,
+  .host_vcpus = 96,
   .source = "ccf-app-2024", .embodied_source = "ccf-coef-2021",
 };
 
@@ -89,17 +90,23 @@ static const struct instance p3_2xlarge = {
 
 static const struct ccf_instance p3_2xlarge_ccf = {
   .instance = &p3_2xlarge, .microarchitecture = "Broadwell",
-  .architecture = "Broadwell", .cpu_min_w = 0.71, .cpu_max_w = 3.69,
-  .memory_allowance_gib = 8.70625, .gpu = "Nvidia Tesla V100",
-  .gpu_min_w = 35.0, .gpu_max_w = 306.0, .embodied_host_kgco2e = 3543.79,
+  .architecture = "Broadwell", .vcpu_factor = 1.0, .cpu_min_w = 0.71,
+  .cpu_max_w = 3.69, .memory_allowance_gib = 8.70625,
+  .gpu = "Nvidia Tesla V100", .gpu_min_w = 35.0, .gpu_max_w = 306.0,
+  .embodied_host_kgco2e = 3543.79,
   .host_vcpus = 64, .source = "ccf-app-2024",
   .embodied_source = "ccf-coef-2021",
 };
 
-/* t3.nano: 2 vCPUs, 0.5 GiB.  CCF charges no memory for burstable types
-   (allowance = the whole 0.5 GiB), and its host vCPUs are the largest t3's,
-   t3.2xlarge's 8, not the 96 of the host: share 1610.79 x 2 / 8 =
-   402.6975 kg, twelve times Teads' 33.55 kg.  */
+/* t3.nano: 2 vCPUs, 0.5 GiB.  CCF's table lists t3 as Cascade Lake (aws
+   0.64 / 3.97 W per vCPU), not the sheet's Skylake host.  CCF counts a
+   burstable type's vCPU-hours at its baseline over its 50 % average
+   utilisation (BURSTABLE_INSTANCE_BASELINE_UTILIZATION: t3.nano 5 %), so
+   vcpu_factor = 5 / 50 = 0.1.  It charges no memory for burstable types
+   (allowance = the whole 0.5 GiB), and its host vCPUs are the largest
+   t3's, t3.2xlarge's 8, not the 96 of the host: share 1610.79 x 2 / 8 =
+   402.6975 kg, twelve times Teads' 33.55 kg.  At 50 %:
+     cpu = 2 x 0.1 x (0.64 + 0.5 x (3.97 - 0.64)) = 0.2 x 2.305 = 0.461 W */
 
 static const struct instance t3_nano = {
   .provider = "aws", .name = "t3.nano", .family = "t3", .vcpus = 2,
@@ -108,11 +115,12 @@ static const struct instance t3_nano = {
 };
 
 static const struct ccf_instance t3_nano_ccf = {
-  .instance = &t3_nano, .microarchitecture = "Skylake",
-  .architecture = "Skylake", .cpu_min_w = 0.65, .cpu_max_w = 4.26,
-  .memory_allowance_gib = 0.5, .gpu = "", .gpu_min_w = NAN,
-  .gpu_max_w = NAN, .embodied_host_kgco2e = 1610.79, .host_vcpus = 8,
-  .source = "ccf-app-2024", .embodied_source = "ccf-coef-2021",
+  .instance = &t3_nano, .microarchitecture = "Cascade Lake",
+  .architecture = "Cascade Lake", .vcpu_factor = 0.1, .cpu_min_w = 0.64,
+  .cpu_max_w = 3.97, .memory_allowance_gib = 0.5, .gpu = "",
+  .gpu_min_w = NAN, .gpu_max_w = NAN, .embodied_host_kgco2e = 1610.79,
+  .host_vcpus = 8, .source = "ccf-app-2024",
+  .embodied_source = "ccf-coef-2021",
 };
 
 #define TOL 1e-9
@@ -190,7 +198,8 @@ START_TEST (test_burstable)
                     0);
   /* No memory above the allowance: 0 W, never negative.  */
   ck_assert_double_eq_tol (p.memory_w, 0.0, TOL);
-  ck_assert_double_eq_tol (p.total_w, 2 * 2.455, TOL);
+  ck_assert_double_eq_tol (p.cpu_w, 0.461, TOL);
+  ck_assert_double_eq_tol (p.total_w, 0.461, TOL);
   ck_assert_double_eq_tol (ccf_embodied_share (&t3_nano, &t3_nano_ccf),
                            402.6975, TOL);
 }
