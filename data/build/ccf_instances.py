@@ -247,9 +247,7 @@ def _aws_processors(r, lists, cpu_arch):
     arch = AWS_2026_CPU.get(name) or cpu_arch.get(name)
     if arch:
         return [arch], SRC_COEF_2026
-    arch = cpu_arch.get(r['cpu_model'].strip())
-    if arch:
-        return [arch], r['power_source']
+    # Not in CCF's lists: CCF's own rule for an unknown processor.
     return [T.UNKNOWN], T.APP_TYPES_SOURCE
 
 
@@ -265,9 +263,6 @@ def _gcp_processors(r, lists, cpu_arch):
     a = lists['gcp_2026'].get(t)
     if a is not None:
         return [LIST_ARCH.get(a, a)], SRC_COEF_2026
-    arch = cpu_arch.get(r['cpu_model'].strip())
-    if arch:
-        return [arch], r['power_source']
     return [T.UNKNOWN], T.APP_TYPES_SOURCE
 
 
