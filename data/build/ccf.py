@@ -6,15 +6,16 @@ Called by build-tables.py once instances.csv and regions.csv are built:
                                        read_csv, fail)
 
 It writes nothing itself.  ccf_instances.csv gets one row per instance type
-of instances.csv that Cloud Carbon Footprint's (CCF) published coefficients
-can estimate, ccf_regions.csv one row per region of regions.csv with CCF's
-PUE and grid factor for it (blank grid factor = CCF has none).  What CCF
-computes with is taken from the CCF application's constants
-(ccf-constants/, repository cloud-carbon-footprint at b7a049c); the
-embodied emissions per host from the coefficients repository
-(ccf-coefficients/coefficients-<provider>-embodied.csv).  Every rule below
-that is not a number in those files is read from CCF's code or its
-methodology page and says where.  data/README.md ("CCF's coefficients") describes both tables.
+of instances.csv that Cloud Carbon Footprint's (CCF) method estimates
+(ccf_instances.py: which types, with which processors, by CCF's own
+rules; ccf_types.py: CCF's instance-type tables), ccf_regions.csv one row
+per region of regions.csv with CCF's PUE and grid factor for it (blank
+grid factor = CCF has none).  What CCF computes with is taken from the CCF
+application's constants (ccf-constants/, repository cloud-carbon-footprint
+at b7a049c); the embodied emissions per host from the coefficients
+repository (ccf-coefficients/).  Every rule that is not a number in those
+files is read from CCF's code or its methodology page and says where.
+data/README.md ("CCF's coefficients") describes both tables.
 
 Standard library only; exact decimal arithmetic; the same inputs always
 give the same rows.
@@ -96,15 +97,14 @@ REGION_COLS = ['provider', 'region', 'pue', 'pue_basis', 'grid_gco2e_per_kwh', '
                'ccf_source']
 
 # ---------------------------------------------------------------------------
-# Host CPU (instances.csv cpu_model, as the Teads sheet or the cloud builders
-# name it) -> micro-architecture, from each vendor's product pages (Intel
-# ARK code names, AMD EPYC generations, AWS Graviton generations).  The
-# micro-architecture is then looked up among CCF's processors; where CCF's
-# constants for the provider have none (Graviton 1, Ice Lake and later on
-# AWS), CCF's own rule for an unknown processor applies: the provider's
-# average watts (MIN_WATTS_AVG/MAX_WATTS_AVG) and memory per chip
-# (MEMORY_AVG), see AWS_CLOUD_CONSTANTS.getMinWatts/getMemory.  A cpu_model
-# missing from this table leaves the instance out (counted), never guessed.
+# Host CPU name -> micro-architecture, from each vendor's product pages
+# (Intel ARK code names, AMD EPYC generations, AWS Graviton generations),
+# for the host CPUs CCF's aws-instances-latest-2026.csv names in the
+# spelling the Teads sheet uses (ccf_instances.AWS_2026_CPU holds CCF's
+# other spellings).  Used only for AWS types CCF's application tables do
+# not list; the micro-architecture is then looked up among CCF's
+# processors, and CCF's rule for an unknown processor (the provider's
+# average) applies where its constants have none.
 
 CPU_MICROARCHITECTURE = {
     'Core i7-8700B': 'Coffee Lake',          # mac1 (Mac mini 2018)

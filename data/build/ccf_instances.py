@@ -5,8 +5,8 @@ read and data/README.md ("CCF's coefficients") for the columns.
 Which types CCF covers, and how (CCF application, packages/*/src/lib):
 - AWS: every EC2 type, CCF reading vCPUs from the bill.  Watts per vCPU
   from the processors CCF's table lists for the type (ccf_types), else
-  the micro-architecture of the host CPU its 2026 instance list (or
-  instances.csv) names, else the AWS average.  Memory above the allowance
+  the micro-architecture of the host CPU its 2026 instance list names,
+  else the AWS average.  Memory above the allowance
   only for families of CCF's own EC2 table, never for burstable ones.
 - GCP: every machine type (vCPU-hours and RAM GB-hours come from the
   bill, every GB-hour charged).  Processors by machine family, else the
@@ -251,7 +251,7 @@ def _aws_processors(r, lists, cpu_arch):
     return [T.UNKNOWN], T.APP_TYPES_SOURCE
 
 
-def _gcp_processors(r, lists, cpu_arch):
+def _gcp_processors(r, lists):
     t, fam = r['instance_type'], r['family']
     if t in T.GCP_SHARED_CORE:
         return [T.UNKNOWN], T.APP_TYPES_SOURCE
@@ -313,7 +313,7 @@ def instance_row(r, families, lists, proc, scalar, cpu_arch):
     if p == 'aws':
         procs, map_src = _aws_processors(r, lists, cpu_arch)
     elif p == 'gcp':
-        procs, map_src = _gcp_processors(r, lists, cpu_arch)
+        procs, map_src = _gcp_processors(r, lists)
     elif p == 'azure':
         az = _azure_processors(azure_key(t), lists)
         if az is None:
