@@ -687,8 +687,8 @@ load_ccf_instances (struct catalogue *cat, const struct csv_table *t,
         "ccf_architecture", "cpu_min_w_per_vcpu", "cpu_max_w_per_vcpu",
         "memory_allowance_gib", "ccf_gpu", "gpu_min_w", "gpu_max_w",
         "embodied_host_kgco2e", "host_vcpus", "ccf_source",
-        "embodied_source", NULL };
-  size_t c[14];
+        "embodied_source", "vcpu_factor", NULL };
+  size_t c[15];
   struct table_reader r = { t, 0, d };
 
   if (find_columns (t, names, c, d) < 0)
@@ -738,8 +738,13 @@ load_ccf_instances (struct catalogue *cat, const struct csv_table *t,
           || required_text (&r, c[12], &x->source) < 0
           || required_text (&r, c[13], &x->embodied_source) < 0
           || known_source (cat, &r, c[12]) < 0
-          || known_source (cat, &r, c[13]) < 0)
+          || known_source (cat, &r, c[13]) < 0
+          || number_min (&r, c[14], false, 0.0, &x->vcpu_factor) < 0)
         return -1;
+      if (!(x->vcpu_factor > 0.0))
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "%s:%zu: column 'vcpu_factor': must be above 0",
+                         t->path, x->line);
       x->gpu = text (&r, c[7]);
       if (x->cpu_max_w < x->cpu_min_w)
         return below_min (&r, c[5], x->cpu_max_w, x->cpu_min_w);

@@ -140,6 +140,9 @@ struct ccf_instance
   const char *microarchitecture;  /* Of the host CPU, e.g. "Skylake".  */
   const char *architecture;     /* CCF's processor whose watts are used, or
                                    the provider average ("AWS average").  */
+  double vcpu_factor;           /* vCPU-hours CCF counts per vCPU-hour:
+                                   a burstable type's baseline / 50 %,
+                                   else 1.  */
   double cpu_min_w;             /* Per vCPU, at 0 % load.  */
   double cpu_max_w;             /* Per vCPU, at 100 % load.  */
   double memory_allowance_gib;  /* Memory CCF charges nothing for.  */

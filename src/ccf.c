@@ -18,7 +18,8 @@ ccf_power_at_load (const struct instance *instance,
     return diag_set (d, CA_EXIT_USAGE, "load %g %% is outside 0-100",
                      load_pct);
   u = load_pct / 100.0;
-  out->cpu_w = (double) instance->vcpus
+  /* CCF counts a burstable type's vCPU-hours at its baseline share.  */
+  out->cpu_w = (double) instance->vcpus * row->vcpu_factor
                * (row->cpu_min_w + u * (row->cpu_max_w - row->cpu_min_w));
   /* The loader has checked that a row has GPU figures exactly when its
      instance has GPUs.  */

@@ -15,7 +15,7 @@
 /* One instance's draw by CCF's method, in watts, and its parts.  */
 struct ccf_power
 {
-  double cpu_w;         /* vCPUs x (min + u x (max - min)).  */
+  double cpu_w;         /* vCPUs x factor x (min + u x (max - min)).  */
   double gpu_w;         /* GPUs x (min + u x (max - min)), 0 without.  */
   double memory_w;      /* GB above the allowance x 0.392.  */
   double total_w;
@@ -25,10 +25,12 @@ struct ccf_power
    (INSTANCE's row of ccf_instances.csv), into *OUT:
 
      u      = LOAD_PCT / 100
-     cpu    = vcpus x (cpu_min + u x (cpu_max - cpu_min))
+     cpu    = vcpus x vcpu_factor x (cpu_min + u x (cpu_max - cpu_min))
      gpu    = gpus x (gpu_min + u x (gpu_max - gpu_min))
      memory = max (0, memory_gib - memory_allowance_gib) x 0.392
 
+   vcpu_factor is 1 but for AWS's burstable types, whose vCPU-hours CCF
+   counts at their baseline over its 50 % average (t3.nano: 5 / 50).
    CCF's line is straight: no interpolation between measured points, and
    memory draws the same at every load.  Returns 0, or -1 with D set
    (CA_EXIT_USAGE for a load outside 0-100).  */

@@ -90,7 +90,8 @@ cli_tests = \
   %D%/cli/report-render.sh \
   %D%/cli/uncertainty.sh
 
-data_tests = %D%/data/model-error.sh %D%/data/rebuild.sh
+data_tests = %D%/data/ccf-check.sh %D%/data/model-error.sh \
+  %D%/data/rebuild.sh
 
 TESTS = $(cli_tests) $(data_tests)
 if HAVE_CHECK
@@ -98,5 +99,6 @@ TESTS += $(unit_tests)
 endif
 
 EXTRA_DIST += $(cli_tests) $(data_tests) %D%/cli/lib.sh %D%/cli/expected \
+  %D%/data/ccf-check.py \
   %D%/cli/fixtures \
   %D%/unit/unit.h %D%/unit/shipped.h

@@ -6,15 +6,16 @@ Called by build-tables.py once instances.csv and regions.csv are built:
                                        read_csv, fail)
 
 It writes nothing itself.  ccf_instances.csv gets one row per instance type
-of instances.csv that Cloud Carbon Footprint's (CCF) published coefficients
-can estimate, ccf_regions.csv one row per region of regions.csv with CCF's
-PUE and grid factor for it (blank grid factor = CCF has none).  What CCF
-computes with is taken from the CCF application's constants
-(ccf-constants/, repository cloud-carbon-footprint at b7a049c); the
-embodied emissions per host from the coefficients repository
-(ccf-coefficients/coefficients-<provider>-embodied.csv).  Every rule below
-that is not a number in those files is read from CCF's code or its
-methodology page and says where.  data/README.md ("CCF's coefficients") describes both tables.
+of instances.csv that Cloud Carbon Footprint's (CCF) method estimates
+(ccf_instances.py: which types, with which processors, by CCF's own
+rules; ccf_types.py: CCF's instance-type tables), ccf_regions.csv one row
+per region of regions.csv with CCF's PUE and grid factor for it (blank
+grid factor = CCF has none).  What CCF computes with is taken from the CCF
+application's constants (ccf-constants/, repository cloud-carbon-footprint
+at b7a049c); the embodied emissions per host from the coefficients
+repository (ccf-coefficients/).  Every rule that is not a number in those
+files is read from CCF's code or its methodology page and says where.
+data/README.md ("CCF's coefficients") describes both tables.
 
 Standard library only; exact decimal arithmetic; the same inputs always
 give the same rows.
@@ -23,22 +24,13 @@ give the same rows.
 import os
 from decimal import Decimal, ROUND_HALF_EVEN
 
+import ccf_instances
+import ccf_types
+
 CONSTANTS_DIR = 'ccf-constants'
 PROCESSOR_CSV = os.path.join(CONSTANTS_DIR, 'ccf_processor_coefficients.csv')
 CLOUD_CSV = os.path.join(CONSTANTS_DIR, 'ccf_cloud_constants.csv')
 GRID_CSV = os.path.join(CONSTANTS_DIR, 'ccf_grid_emission_factors.csv')
-# CCF's own instance -> host platform tables for GCP and Azure (the AWS
-# list is the Teads sheet, i.e. instances.csv itself).
-PLATFORM_CSV = {
-    'gcp': (os.path.join('ccf-coefficients', 'gcp-instances.csv'), 'Machine type'),
-    'azure': (os.path.join('ccf-coefficients', 'azure-instances.csv'), 'Virtual Machine'),
-}
-EMBODIED_CSV = {
-    'aws': os.path.join('ccf-coefficients', 'coefficients-aws-embodied.csv'),
-    'gcp': os.path.join('ccf-coefficients', 'coefficients-gcp-embodied.csv'),
-    'azure': os.path.join('ccf-coefficients', 'coefficients-azure-embodied.csv'),
-}
-
 APP_SOURCE = 'ccf-app-2024'
 EMBODIED_SOURCE = 'ccf-coef-2021'
 
@@ -60,6 +52,26 @@ SOURCES = [
                  'g/kWh. Used only by --method ccf.',
     },
     {
+        'id': ccf_types.APP_TYPES_SOURCE,
+        'title': 'Cloud Carbon Footprint application instance-type tables: CPU '
+                 'micro-architectures and GPUs per instance type or machine family',
+        'publisher': 'Cloud Carbon Footprint (Thoughtworks)',
+        'year': '2024',
+        'licence': 'Apache-2.0',
+        'repo': 'cloud-carbon-footprint/cloud-carbon-footprint',
+        'commit': ccf_types.APP_TYPES_COMMIT,
+        # Read through a code index, not vendored under sources/: curated
+        # into ccf_types.py, the upstream named here.
+        'provenance': '',
+        'upstream': 'cloud-carbon-footprint/cloud-carbon-footprint@'
+                    + ccf_types.APP_TYPES_COMMIT,
+        'notes': 'packages/aws/src/lib/AWSInstanceTypes.ts, packages/gcp/src/lib/'
+                 'MachineTypes.ts, packages/azure/src/lib/VirtualMachineTypes.ts: which '
+                 'processors CCF averages the watts of for each type, which families it '
+                 'computes memory for, the Azure v5 and A100 VMs. Names and lists only, '
+                 'typed into data/build/ccf_types.py. Used only by --method ccf.',
+    },
+    {
         'id': EMBODIED_SOURCE,
         'title': 'Cloud Carbon Footprint embodied emissions per host (coefficients-'
                  '<provider>-embodied.csv)',
@@ -77,23 +89,22 @@ SOURCES = [
 ]
 
 INSTANCE_COLS = ['provider', 'instance_type', 'cpu_microarchitecture', 'ccf_architecture',
-                 'cpu_min_w_per_vcpu', 'cpu_max_w_per_vcpu', 'memory_gb_per_chip',
+                 'vcpu_factor', 'cpu_min_w_per_vcpu', 'cpu_max_w_per_vcpu', 'memory_gb_per_chip',
                  'memory_chips', 'largest_instance_type', 'memory_allowance_gib',
                  'ccf_gpu', 'gpu_min_w', 'gpu_max_w', 'embodied_host_kgco2e', 'host_vcpus',
-                 'ccf_source', 'embodied_source']
+                 'ccf_source', 'embodied_source', 'mapping_source']
 REGION_COLS = ['provider', 'region', 'pue', 'pue_basis', 'grid_gco2e_per_kwh', 'grid_note',
                'ccf_source']
 
 # ---------------------------------------------------------------------------
-# Host CPU (instances.csv cpu_model, as the Teads sheet or the cloud builders
-# name it) -> micro-architecture, from each vendor's product pages (Intel
-# ARK code names, AMD EPYC generations, AWS Graviton generations).  The
-# micro-architecture is then looked up among CCF's processors; where CCF's
-# constants for the provider have none (Graviton 1, Ice Lake and later on
-# AWS), CCF's own rule for an unknown processor applies: the provider's
-# average watts (MIN_WATTS_AVG/MAX_WATTS_AVG) and memory per chip
-# (MEMORY_AVG), see AWS_CLOUD_CONSTANTS.getMinWatts/getMemory.  A cpu_model
-# missing from this table leaves the instance out (counted), never guessed.
+# Host CPU name -> micro-architecture, from each vendor's product pages
+# (Intel ARK code names, AMD EPYC generations, AWS Graviton generations),
+# for the host CPUs CCF's aws-instances-latest-2026.csv names in the
+# spelling the Teads sheet uses (ccf_instances.AWS_2026_CPU holds CCF's
+# other spellings).  Used only for AWS types CCF's application tables do
+# not list; the micro-architecture is then looked up among CCF's
+# processors, and CCF's rule for an unknown processor (the provider's
+# average) applies where its constants have none.
 
 CPU_MICROARCHITECTURE = {
     'Core i7-8700B': 'Coffee Lake',          # mac1 (Mac mini 2018)
@@ -154,41 +165,6 @@ CPU_MICROARCHITECTURE = {
     'Xeon Ice Lake': 'Ice Lake',
     'Xeon Sapphire Rapids': 'Sapphire Rapids',
 }
-
-# GPU model (instances.csv gpu_model) -> CCF processor name.  A GPU model
-# not listed, or with no figure for the provider, leaves the instance out.
-GPU_PROCESSOR = {
-    'A100': 'Nvidia Tesla A100',
-    'A10G': 'Nvidia A10G',
-    'K520': 'Nvidia K520',
-    'K80': 'Nvidia Tesla K80',
-    'M60': 'Nvidia Tesla M60',
-    'P100': 'Nvidia Tesla P100',
-    'P4': 'Nvidia Tesla P4',
-    'P40': 'Nvidia Tesla P40',
-    'Radeon Pro V520': 'AMD Radeon Pro V520',
-    'T4': 'Nvidia T4',
-    'V100': 'Nvidia Tesla V100',
-}
-
-# Families whose accelerators the instance table lists no GPU for, but
-# which carry one CCF has no coefficient for: estimating them with CPU and
-# memory only would leave the accelerator out silently.
-UNCOVERED_ACCELERATORS = {
-    ('aws', 'f1'): 'Xilinx Virtex UltraScale+ VU9P FPGAs',
-    ('aws', 'inf1'): 'AWS Inferentia chips',
-}
-
-# CCF computes no memory energy for burstable types: "the largest t
-# instance is not equal to a full machine" (AWSMemoryEstimatesBuilder,
-# BURSTABLE_INSTANCE_BASELINE_UTILIZATION lists t2, t3, t3a and t4g).
-BURSTABLE_FAMILIES = {'aws': {'t2', 't3', 't3a', 't4g'}}
-
-# Physical chips of a family's largest instance: ceil(vCPUs / 96), except
-# m5zn and z1d, always 2 (core getPhysicalChips and
-# AWSMemoryEstimatesBuilder).
-VCPUS_PER_CHIP = 96
-TWO_CHIP_FAMILIES = {'m5zn', 'z1d'}
 
 PROVIDER_NAMES = {'aws': 'AWS', 'gcp': 'GCP', 'azure': 'Azure'}
 
@@ -258,52 +234,6 @@ def _read_constants(src, read_csv, fail):
     return proc, scalar
 
 
-def _read_embodied(src, provider, read_csv, fail):
-    """type -> list of (line, microarchitecture or '', total text)."""
-    path = os.path.join(src, EMBODIED_CSV[provider])
-    header, rows = read_csv(path)
-    for c in ('type', 'total'):
-        if c not in header:
-            fail('%s: missing column %r' % (path, c))
-    out = {}
-    for line, r in rows:
-        total = r['total'].strip()
-        if _num(total, '%s:%d' % (path, line), fail) <= 0:
-            fail('%s:%d: total not > 0: %r' % (path, line, total))
-        out.setdefault(r['type'].strip().lower(), []).append(
-            (line, r.get('microarchitecture', '').strip(), total))
-    return out
-
-
-def _ccf_type(provider, t):
-    """How CCF's GCP and Azure tables spell instance type T: Azure drops
-    'Standard_', writes blanks for '_' and varies the case."""
-    if provider == 'azure':
-        if t.startswith('Standard_'):
-            t = t[len('Standard_'):]
-        return t.replace('_', ' ').lower()
-    return t
-
-
-def _read_platforms(src, provider, read_csv, fail):
-    """(type, microarchitecture) -> (platform vCPUs, platform memory GB)."""
-    rel, tcol = PLATFORM_CSV[provider]
-    path = os.path.join(src, rel)
-    header, rows = read_csv(path)
-    vcol, mcol = 'Platform vCPUs (highest vCPU possible)', 'Platform Memory'
-    for c in (tcol, 'Microarchitecture', vcol, mcol):
-        if c not in header:
-            fail('%s: missing column %r' % (path, c))
-    out = {}
-    for line, r in rows:
-        v, m = r[vcol].strip(), r[mcol].strip()
-        if not v.isdigit() or int(v) <= 0:
-            continue            # no platform: the type stays uncovered
-        out[(r[tcol].strip().lower(), r['Microarchitecture'].strip())] = (
-            int(v), _num(m, '%s:%d' % (path, line), fail))
-    return out
-
-
 def _read_grid(src, read_csv, fail):
     """(provider, region lower-cased) -> (g/kWh text, note), kind 'grid' only."""
     path = os.path.join(src, GRID_CSV)
@@ -340,141 +270,26 @@ def _read_grid(src, read_csv, fail):
 # ccf_instances.csv
 
 
-def _largest(family_rows):
-    """The family's largest instance: most vCPUs, then most memory, then
-    name (CCF takes the last entry of its family list, its largest)."""
-    return max(family_rows, key=lambda r: (int(r['vcpus']), Decimal(r['memory_gib']),
-                                           r['instance_type'].encode()))
-
-
-def _cpu_figures(provider, arch, proc, scalar):
-    """(ccf_architecture, min, max, memory per chip) as text, or None."""
-    k = (provider, 'MIN_WATTS_BY_COMPUTE_PROCESSOR', arch)
-    if k in proc:
-        mx = proc.get((provider, 'MAX_WATTS_BY_COMPUTE_PROCESSOR', arch))
-        mem = proc.get((provider, 'MEMORY_BY_COMPUTE_PROCESSOR', arch))
-        if mx is None:
-            return None
-        if mem is None:
-            mem = scalar.get((provider, 'MEMORY_AVG', 'all'))
-        return arch, proc[k][0], mx[0], mem[0] if mem else ''
-    # CCF's unknown-processor rule: the provider's average (AWS, Azure) or
-    # median (GCP) watts per vCPU.
-    for kind in ('AVG', 'MEDIAN'):
-        lo = scalar.get((provider, 'MIN_WATTS_' + kind, 'all'))
-        hi = scalar.get((provider, 'MAX_WATTS_' + kind, 'all'))
-        if lo and hi:
-            mem = scalar.get((provider, 'MEMORY_AVG', 'all'))
-            return ('%s %s' % (PROVIDER_NAMES[provider],
-                               'average' if kind == 'AVG' else 'median'),
-                    lo[0], hi[0], mem[0] if mem else '')
-    return None
-
-
 def build_instances(src, instances, proc, scalar, read_csv, fail, stats):
+    lists = ccf_instances.read_lists(src, read_csv, _num, fail)
     families = {}
     for r in instances:
         families.setdefault((r['provider'], r['family']), []).append(r)
-    embodied = {}
-    platforms = {}
     out = []
     left_out = {}
     fallback = []
-
-    def leave_out(r, reason):
-        left_out.setdefault(reason, []).append('%s:%s' % (r['provider'], r['family']))
-
     for r in instances:
-        p, t, fam = r['provider'], r['instance_type'], r['family']
-        if p not in EMBODIED_CSV:
-            leave_out(r, 'no CCF coefficients for provider %s' % p)
+        row, reason = ccf_instances.instance_row(r, families, lists, proc, scalar,
+                                                 CPU_MICROARCHITECTURE)
+        if row is None:
+            left_out.setdefault(reason, []).append('%s:%s' % (r['provider'], r['family']))
             continue
-        if (p, fam) in UNCOVERED_ACCELERATORS:
-            leave_out(r, 'carries %s, for which CCF publishes no coefficient'
-                      % UNCOVERED_ACCELERATORS[(p, fam)])
-            continue
-        cpu = r['cpu_model'].strip()
-        march = CPU_MICROARCHITECTURE.get(cpu)
-        if march is None:
-            leave_out(r, 'host CPU %r is not in ccf.py\'s mapping table' % cpu if cpu
-                      else 'no host CPU in instances.csv')
-            continue
-        figs = _cpu_figures(p, march, proc, scalar)
-        if figs is None:
-            leave_out(r, 'CCF has no watts for %s on %s' % (march, p))
-            continue
-        ccf_arch, cmin, cmax, mem_chip = figs
-        # GPUs
-        gpus = int(r['gpus'])
-        ccf_gpu = gmin = gmax = ''
-        if gpus > 0:
-            ccf_gpu = GPU_PROCESSOR.get(r['gpu_model'], '')
-            lo = proc.get((p, 'MIN_WATTS_BY_COMPUTE_PROCESSOR', ccf_gpu))
-            hi = proc.get((p, 'MAX_WATTS_BY_COMPUTE_PROCESSOR', ccf_gpu))
-            if not ccf_gpu or lo is None or hi is None:
-                leave_out(r, 'CCF has no watts for GPU %s on %s' % (r['gpu_model'], p))
-                continue
-            gmin, gmax = lo[0], hi[0]
-        # Embodied: the host's total kgCO2e for this type (GCP and Azure
-        # list a row per possible micro-architecture: take the host CPU's).
-        if p not in embodied:
-            embodied[p] = _read_embodied(src, p, read_csv, fail)
-            if p in PLATFORM_CSV:
-                platforms[p] = _read_platforms(src, p, read_csv, fail)
-        key = _ccf_type(p, t).lower()
-        cands = embodied[p].get(key, [])
-        if len(cands) > 1:
-            cands = [c for c in cands if c[1] == march.replace('AMD ', '')]
-        if len(cands) != 1:
-            leave_out(r, 'no single host embodied figure in %s' % EMBODIED_CSV[p])
-            continue
-        host_kg = cands[0][2]
-        mem = Decimal(r['memory_gib'])
-        if p in PLATFORM_CSV:
-            # CCF's platform for the type: its vCPUs are the host vCPUs of
-            # the embodied share, its memory the base of the memory rule.
-            plat = platforms[p].get((key, cands[0][1]))
-            if plat is None:
-                leave_out(r, 'no host platform in %s' % PLATFORM_CSV[p][0])
-                continue
-            big_name, host_vcpus, big_mem = '', plat[0], plat[1]
-        else:
-            # The family's largest instance: its vCPUs are CCF's host vCPUs
-            # for the embodied share (largestInstancevCpu) and its memory
-            # the base of the memory rule.
-            big = _largest(families[(p, fam)])
-            big_name, host_vcpus = big['instance_type'], int(big['vcpus'])
-            big_mem = Decimal(big['memory_gib'])
-        if host_vcpus < int(r['vcpus']):
-            leave_out(r, 'host platform smaller than the instance')
-            continue
-        if p == 'gcp':
-            # GCP bills RAM separately and CCF charges every GB-hour of it
-            # (BillingExportTable.getMemoryFootprintEstimate).
-            chips, allowance = '', Decimal(0)
-        elif fam in BURSTABLE_FAMILIES.get(p, set()) or not mem_chip:
-            chips, allowance = '', mem
-        else:
-            n = 2 if fam in TWO_CHIP_FAMILIES else -(-host_vcpus // VCPUS_PER_CHIP)
-            chips = str(n)
-            # calculateGigabyteHours: the largest instance's memory per chip
-            # above the chip's allowance, times this instance's share of the
-            # largest instance's memory.
-            extra = big_mem / n - Decimal(mem_chip)
-            charged = extra * mem / big_mem if extra > 0 else Decimal(0)
-            allowance = mem - charged
-        if ccf_arch != march:
-            fallback.append('%s:%s (%s)' % (p, fam, march))
-        out.append({
-            'provider': p, 'instance_type': t, 'cpu_microarchitecture': march,
-            'ccf_architecture': ccf_arch, 'cpu_min_w_per_vcpu': cmin,
-            'cpu_max_w_per_vcpu': cmax, 'memory_gb_per_chip': mem_chip,
-            'memory_chips': chips, 'largest_instance_type': big_name,
-            'memory_allowance_gib': r['memory_gib'] if allowance == mem else _round6(allowance),
-            'ccf_gpu': ccf_gpu, 'gpu_min_w': gmin, 'gpu_max_w': gmax,
-            'embodied_host_kgco2e': host_kg, 'host_vcpus': str(host_vcpus),
-            'ccf_source': APP_SOURCE, 'embodied_source': EMBODIED_SOURCE,
-        })
+        if row['ccf_architecture'].endswith((' average', ' median')) \
+                and not row['ccf_architecture'].startswith(('average of', 'median of')):
+            fallback.append('%s:%s (%s)' % (r['provider'], r['family'],
+                                            row['cpu_microarchitecture']))
+        row['ccf_source'] = APP_SOURCE
+        out.append(row)
     out.sort(key=lambda x: (x['provider'].encode(), x['instance_type'].encode()))
     stats['ccf_left_out'] = left_out
     stats['ccf_fallback'] = fallback

@@ -682,7 +682,10 @@ def build_embodied(src, instances, ccf_instances, log):
         # shared by this instance's own rule, the share instances.csv uses.
         share = Decimal(i['embodied_kgco2e']) / Decimal(i['embodied_host_kgco2e'])
         c = ccf.get((p, t))
-        if c and c['embodied_host_kgco2e']:
+        # --method ccf falls back on instances.csv's own host figure, or on
+        # CCF's 2026 list, when CCF's coefficients lack one: not a new figure.
+        if c and c['embodied_host_kgco2e'] and c['embodied_source'] not in (
+                i['embodied_source'], SRC_CCF_2026):
             out.append({'provider': p, 'instance_type': t, 'source': c['embodied_source'],
                         'embodied_kgco2e': q(Decimal(c['embodied_host_kgco2e']) * share)})
         if p == 'aws' and t in c26:

@@ -160,6 +160,31 @@ status=0
   || { fail "advise-ccf empty ($status)"; cat "$work/empty" >&2; }
 
 # ---------------------------------------------------------------------
+# Types CCF covers that the first tables did not, one per provider, 10 h
+# at 50 %: power, PUE, grid factor, energy (the power is worked out in
+# tests/unit/check_ccf.c, test_data_new_coverage):
+#   r6i.xlarge, us-east-1:      13.763547696 x 10 / 1000 x 1.135
+#                               = 0.15621626635 kWh
+#   n2-standard-4, europe-north1: 15.492 x 10 / 1000 x 1.09 (CCF's
+#                               trailing-twelve-month PUE) = 0.1688628 kWh
+#   Standard_D4s_v5, eastus:    13.517656536 x 10 / 1000 x 1.185
+#                               = 0.160184229952 kWh
+expect_energy ()
+{
+  name=$1 want=$2 instance=$3 region=$4
+  cases=$((cases + 1))
+  got=$("$CARBON_ADVISOR" --format csv estimate --instance "$instance" \
+        --region "$region" --runtime 10h --load 50 --method ccf 2>&1 \
+        | sed -n 2p | cut -d, -f7-10)
+  [ "$got" = "$want" ] \
+    || { fail "$name"; echo "  expected: $want" >&2; echo "  got:      $got" >&2; }
+}
+expect_energy r6i-ccf "13.763547696,1.135,379.069,0.15621626635" \
+  r6i.xlarge us-east-1
+expect_energy n2-ccf "15.492,1.09,127,0.1688628" n2-standard-4 europe-north1
+expect_energy d4s-v5-ccf "13.517656536,1.185,379.069,0.160184229952" \
+  Standard_D4s_v5 eastus
+
 # Errors.  An instance type or region CCF does not cover is exit 65 (a
 # figure the run needs is not in the data), like a missing grid signal.
 job="--instance m5.xlarge --region eu-north-1 --runtime 1h --load 50"
@@ -187,6 +212,11 @@ expect_error not-covered-all 65 \
   "carbon-advisor: inf1.xlarge: CCF's published coefficients do not cover this instance type (no row in ccf_instances.csv); --method teads estimates it" \
   estimate --instance inf1.xlarge --region us-east-1 --runtime 1h --load 50 \
   --method all --format csv
+# An Azure VM CCF's tables do not know (CCF would count it as one vCPU).
+expect_error not-covered-azure 65 \
+  "carbon-advisor: Standard_D4s_v6: CCF's published coefficients do not cover this instance type (no row in ccf_instances.csv); --method teads estimates it" \
+  estimate --instance Standard_D4s_v6 --region eastus --runtime 1h \
+  --load 50 --method ccf
 expect_error no-ccf-grid 65 \
   "carbon-advisor: region 'ap-south-2' has no CCF grid factor in the data; give one with --grid-intensity" \
   estimate --instance m5.xlarge --region ap-south-2 --runtime 1h --load 50 \

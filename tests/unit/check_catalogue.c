@@ -92,13 +92,14 @@ static const char ccf_instances_csv[]
   = "provider,instance_type,cpu_microarchitecture,ccf_architecture,"
     "cpu_min_w_per_vcpu,cpu_max_w_per_vcpu,memory_gb_per_chip,memory_chips,"
     "largest_instance_type,memory_allowance_gib,ccf_gpu,gpu_min_w,gpu_max_w,"
-    "embodied_host_kgco2e,host_vcpus,ccf_source,embodied_source\n"
+    "embodied_host_kgco2e,host_vcpus,ccf_source,embodied_source,"
+    "vcpu_factor\n"
     /* Line 2.  */
     "aws,g1.xlarge,Broadwell,Broadwell,0.71,3.69,69.65,1,g1.xlarge,61,"
-    "Nvidia T4,8,71,3000,32,teads,teads\n"
+    "Nvidia T4,8,71,3000,32,teads,teads,1\n"
     /* Line 3.  */
     "aws,m1.large,Skylake,Skylake,0.65,4.26,81.32,1,m1.large,3.388333,,,,"
-    "1610.79,96,teads,teads\n";
+    "1610.79,96,teads,teads,1\n";
 
 static const char ccf_regions_csv[]
   = "provider,region,pue,pue_basis,grid_gco2e_per_kwh,grid_note,ccf_source\n"
@@ -1093,6 +1094,16 @@ START_TEST (test_ccf_embodied_zero)
 }
 END_TEST
 
+START_TEST (test_ccf_vcpu_factor_zero)
+{
+  /* A factor of 0 would make every vCPU-hour free: refused.  */
+  check_defect (CATALOGUE_CCF_INSTANCES, "96,teads,teads,1",
+                "96,teads,teads,0",
+                "/ccf_instances.csv:3: column 'vcpu_factor': must be above "
+                "0");
+}
+END_TEST
+
 START_TEST (test_ccf_unknown_source)
 {
   check_defect (CATALOGUE_CCF_INSTANCES, "96,teads,teads", "96,ccf,teads",
@@ -1227,6 +1238,7 @@ catalogue_suite (void)
   tcase_add_test (tc, test_ccf_gpu_max_below_min);
   tcase_add_test (tc, test_ccf_host_smaller);
   tcase_add_test (tc, test_ccf_embodied_zero);
+  tcase_add_test (tc, test_ccf_vcpu_factor_zero);
   tcase_add_test (tc, test_ccf_unknown_source);
   tcase_add_test (tc, test_ccf_missing_column);
   tcase_add_test (tc, test_ccf_region_unknown);
