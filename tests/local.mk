@@ -86,13 +86,14 @@ cli_tests = \
   %D%/cli/report-render.sh \
   %D%/cli/uncertainty.sh
 
-data_tests = %D%/data/model-error.sh %D%/data/rebuild.sh
+data_tests = %D%/data/model-error.sh %D%/data/rebuild.sh \
+  %D%/data/sources-lock.sh
 
 TESTS = $(cli_tests) $(data_tests)
 if HAVE_CHECK
 TESTS += $(unit_tests)
 endif
 
-EXTRA_DIST += $(cli_tests) $(data_tests) %D%/cli/lib.sh %D%/cli/expected \
+EXTRA_DIST += $(cli_tests) $(data_tests) %D%/cli/lib.sh %D%/data/lib.sh %D%/cli/expected \
   %D%/cli/fixtures \
   %D%/unit/unit.h %D%/unit/shipped.h
