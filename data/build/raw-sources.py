@@ -26,10 +26,11 @@ reads   prints the files the build reads, one per line.
 
 Exit status: 0 success; 1 stale lock (check), a failed build or another
 error; 64 bad command line; 65 a file does not match the lock, or a
-malformed lock or origins file; 69 a file cannot be had (not vendored and
-neither in the mirror nor downloadable).
+malformed lock or origins file; 66 no such lock or sources folder; 69 a
+file cannot be had (not vendored and neither in the mirror nor
+downloadable).
 
-Standard library only.  See data/README.md ("Reproducing the tables").
+Standard library only.  See data/README.md ("Rebuilding").
 """
 
 import argparse
@@ -70,6 +71,7 @@ SHA_RE = re.compile(r'^[0-9a-f]{64}$')
 RAW_OWN = ('origins.csv', 'sources.lock', 'LICENSES')
 
 EX_DATAERR = 65
+EX_NOINPUT = 66
 EX_UNAVAILABLE = 69
 
 
@@ -92,7 +94,7 @@ def read_table(path, cols, check_row):
     try:
         f = open(path, encoding='utf-8', newline='')
     except OSError as e:
-        raise Failure('%s: %s' % (rel(path), e.strerror), EX_DATAERR)
+        raise Failure('%s: %s' % (rel(path), e.strerror), EX_NOINPUT)
     with f:
         reader = csv.reader(f)
         header = next(reader, None)
@@ -115,8 +117,8 @@ def read_table(path, cols, check_row):
                 raise Failure('%s: file: %s/%s listed twice' % ((where,) + key), EX_DATAERR)
             seen.add(key)
             if row['use'] not in USES:
-                raise Failure('%s: use: %r is not one of %s' % (where, row['use'], ', '.join(USES)),
-                              EX_DATAERR)
+                raise Failure('%s: use: %r is not one of %s'
+                              % (where, row['use'], ', '.join(USES)), EX_DATAERR)
             check_row(where, row)
             rows.append(row)
     return rows
@@ -429,7 +431,7 @@ def main(argv):
     me = 'raw-sources'
     try:
         if a.command != 'fetch' and not os.path.isdir(a.src):
-            raise Failure('%s: sources folder not found' % a.src, 66)
+            raise Failure('%s: sources folder not found' % a.src, EX_NOINPUT)
         if a.command == 'fetch':
             n = fetch(a.out, a.mirror, a.lock, a.raw, a.url_base)
             sys.stderr.write('%s: %d files in %s\n' % (me, n, a.out))
