@@ -7,10 +7,12 @@
 # (doc/METHODOLOGY.md ("Power for instances the sheet lacks")), plus a margin of 0.5 percentage points.
 #
 # Exit status (automake test harness): 0 within bounds, 1 above a bound or
-# the model failed, 77 skipped (no python3 or no sources folder).
+# the model failed, 77 skipped (outside CI only: no python3, or the source
+# files not vendored in data/raw cannot be had).
 #
-# The sources folder is $CARBON_ADVISOR_SOURCES if set, else
-# <repo root>/../shared/data/sources.
+# The sources are assembled as for tests/data/rebuild.sh (vendored files
+# of data/raw plus the mirror $CARBON_ADVISOR_SOURCES, else
+# <repo root>/../shared/data/sources), checked against data/raw/sources.lock.
 
 # Measured (percent): load median worst
 measured='
@@ -21,32 +23,15 @@ idle 2.4 47.6
 '
 margin=0.5
 
-root=
-for dir in "${top_srcdir:-}" "${srcdir:-}" "${srcdir:-.}/.." "${srcdir:-.}/../.." \
-	"${0%/*}/../.." .; do
-	if test -n "$dir" && test -f "$dir/data/build/power_model.py"; then
-		root=$dir
-		break
-	fi
-done
-if test -z "$root"; then
-	echo "model-error.sh: cannot find data/build/power_model.py" >&2
-	exit 1
-fi
-
-sources=${CARBON_ADVISOR_SOURCES:-$root/../shared/data/sources}
-if ! test -d "$sources"; then
-	echo "model-error.sh: SKIP: sources folder not found: $sources" >&2
-	exit 77
-fi
-if ! command -v python3 >/dev/null 2>&1; then
-	echo "model-error.sh: SKIP: python3 not found" >&2
-	exit 77
-fi
+. "${CARBON_ADVISOR_TESTS:-${0%/*}/..}/data/lib.sh"
+data_root model-error.sh
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ca-model.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' HUP INT TERM
+
+data_assemble model-error.sh "$tmp/sources"
+sources=$tmp/sources
 
 # One line per load: load median% worst% worst_type
 if ! python3 - "$root/data/build" "$sources" >"$tmp/lofo" 2>"$tmp/err" <<'EOF'
