@@ -15,6 +15,7 @@
 #include "cli.h"
 #include "cmd.h"
 #include "compare.h"
+#include "report.h"
 #include "run.h"
 #include "select.h"
 #include "xalloc.h"
@@ -449,6 +450,21 @@ write_robustness (FILE *fp, const struct compare_opts *o,
   return 0;
 }
 
+/* One line when the prices of C's rows are dated far apart.  */
+static void
+write_price_dates (FILE *fp, const char *gap, const struct compare *c)
+{
+  struct price_span span = { NULL, NULL };
+  char text[256];
+  size_t i;
+
+  for (i = 0; i < c->nrows; i++)
+    price_span_add (&span, c->rows[i].run.price);
+  report_price_span_text (&span, text, sizeof text);
+  if (text[0] != '\0')
+    fprintf (fp, "%s\n%s", text, gap);
+}
+
 /* The notes under the tables: counts, equivalents, best, baseline,
    robustness.  MARKDOWN puts a blank line after each, making each a
    paragraph.  Returns 0, or -1 with D set.  */
@@ -485,6 +501,7 @@ write_notes (FILE *fp, bool markdown, const struct compare_opts *o,
   if (write_robustness (fp, o, cat, c, regions, nregions, d) < 0)
     return -1;
   fputs (gap, fp);
+  write_price_dates (fp, gap, c);
   return 0;
 }
 

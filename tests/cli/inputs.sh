@@ -77,6 +77,15 @@ got=$("$CARBON_ADVISOR" --data-dir "$tiny" --format csv estimate $job \
 ) || failures=$((failures + 1))
 cases=$((cases + 1))
 
+# compare says it too: c1.large in eu-north-1 at the file's 2026-06-01
+# price, the other regions at the list's of 2025-01-01.
+cases=$((cases + 1))
+"$CARBON_ADVISOR" --data-dir "$tiny" compare $job --instance c1.large \
+  --price-file "$work/prices.csv" >"$work/cmp" \
+  || fail "price-file-compare: exit status $?"
+grep -qx 'The prices compared are dated 2025-01-01 to 2026-06-01, 17 months apart: the older ones may have changed since.' \
+  "$work/cmp" || fail "price-file-compare: $(cat "$work/cmp")"
+
 # Bad price files: FILE:LINE: column and exit 65; a missing file 66.
 bad ()
 {
