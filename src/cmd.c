@@ -12,6 +12,7 @@ extern const struct cmd_entry cmd_compare_entry;
 extern const struct cmd_entry cmd_estimate_entry;
 extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_report_entry;
+extern const struct cmd_entry cmd_track_entry;
 
 const struct cmd_entry *const cmd_table[] = {
   &cmd_advise_entry,
@@ -19,6 +20,7 @@ const struct cmd_entry *const cmd_table[] = {
   &cmd_estimate_entry,
   &cmd_list_entry,
   &cmd_report_entry,
+  &cmd_track_entry,
   NULL,
 };
 

@@ -193,6 +193,7 @@ SOURCES.extend(s for s in clouds.SOURCES if s['id'] not in {x['id'] for x in SOU
 import uncertainty  # noqa: E402
 SOURCES.extend(uncertainty.SOURCES)
 SOURCE_IDS = {s['id'] for s in SOURCES}
+import zones  # noqa: E402  (data/build/zones.py: grid zones, site PUE)
 
 # ---------------------------------------------------------------------------
 # Region groups, decided by ISO 3166-1 alpha-2 country (govcloud by partition).
@@ -935,6 +936,7 @@ def main(argv):
         # uncertainty: every alternative figure the sources hold
         unc = uncertainty.build(src, instances, regions, ccf_instances, ccf_regions, ISO3)
         used |= unc['used']
+        used |= zones.build(src, a.out_dir, SOURCES, SOURCE_IDS)  # zones.py
         sources = build_sources(src, used)
         # every group named in regions.csv is defined
         for r in regions:

@@ -1,0 +1,618 @@
+/* carbon-advisor track: the footprint of the jobs a team ran, from job
+   logs, per job or summarised (doc/tracking.md).  */
+#include <config.h>
+
+#include <argp.h>
+#include <errno.h>
+#include <error.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "zones.h"
+#include "cmd.h"
+#include "joblog.h"
+#include "jobrec.h"
+#include "track-view.h"
+#include "xalloc.h"
+
+#define MAX_PARTITIONS 64
+
+struct track_opts
+{
+  enum joblog_format input_format;
+  struct track_defaults def;
+  const char *rejects;
+  bool strict;
+  bool summary;
+  bool partial;
+  const char *by;
+  const char *success;
+  struct jobrec_partition parts[MAX_PARTITIONS];
+  size_t nparts;
+  char **files;
+  size_t nfiles;
+};
+
+enum
+{
+  OPT_INPUT_FORMAT = 0x300, OPT_REGION, OPT_LOCATION, OPT_PUE, OPT_LOAD,
+  OPT_GPU_LOAD, OPT_REJECTS, OPT_STRICT, OPT_SUMMARY, OPT_BY, OPT_SUCCESS,
+  OPT_PARTIAL, OPT_PARTITION_GPU, OPT_LIFETIME
+};
+
+static const struct argp_option track_options[] = {
+  { "input-format", OPT_INPUT_FORMAT, "FMT", 0,
+    "auto (default: by the header), csv, jsonl, sacct, codecarbon", 0 },
+  { "region", OPT_REGION, "REGION", 0,
+    "Region of cloud jobs whose record names none", 0 },
+  { "location", OPT_LOCATION, "ZONE", 0,
+    "Grid zone (FR, SE-SE3...) of on-premises jobs whose record names none",
+    0 },
+  { "pue", OPT_PUE, "RATIO", 0,
+    "PUE of jobs whose record gives none (default: the region's; the "
+    "site default of site_defaults.csv on premises)", 0 },
+  { "load", OPT_LOAD, "PCT", 0, "Load of jobs whose record gives none", 0 },
+  { "gpu-load", OPT_GPU_LOAD, "PCT", 0,
+    "GPU load of on-premises jobs whose record gives none (default: the "
+    "load)", 0 },
+  { "lifetime-years", OPT_LIFETIME, "Y", 0,
+    "Hardware lifetime for Scope 3 (default 4)", 0 },
+  { "rejects", OPT_REJECTS, "FILE", 0,
+    "Write every record that cannot be used to FILE (csv: file, line, "
+    "reason)", 0 },
+  { "strict", OPT_STRICT, NULL, 0, "Exit 65 if any record is rejected",
+    0 },
+  { "summary", OPT_SUMMARY, NULL, 0,
+    "Write totals (per --by key) instead of one row per job", 0 },
+  { "by", OPT_BY, "KEY[,KEY...]", 0,
+    "Summarise per KEY: any column, month, region, location, "
+    "instance_type, gpu_model, state", 0 },
+  { "success-states", OPT_SUCCESS, "S[,S...]", 0,
+    "States that are not failures (default COMPLETED)", 0 },
+  { "partial", OPT_PARTIAL, NULL, 0,
+    "Write a mergeable partial summary (see 'merge')", 0 },
+  { "partition-gpu", OPT_PARTITION_GPU, "PARTITION=MODEL", 0,
+    "GPU model of untyped sacct GPU counts in PARTITION (repeatable)", 0 },
+  { NULL, 0, NULL, 0, NULL, 0 },
+};
+
+static void
+track_init (void *opts)
+{
+  struct track_opts *o = opts;
+
+  o->def.pue = o->def.load_pct = o->def.gpu_load_pct = NAN;
+  o->def.lifetime_years = FOOTPRINT_DEFAULT_LIFETIME_YEARS;
+  o->by = "";
+  o->success = "COMPLETED";
+}
+
+static void
+add_partition (struct argp_state *state, struct track_opts *o, char *arg)
+{
+  char *eq = strchr (arg, '=');
+
+  if (eq == NULL || eq == arg || eq[1] == '\0')
+    argp_error (state, "--partition-gpu: '%s' is not PARTITION=MODEL", arg);
+  if (o->nparts == MAX_PARTITIONS)
+    argp_error (state, "--partition-gpu: more than %d partitions",
+                MAX_PARTITIONS);
+  *eq = '\0';
+  o->parts[o->nparts].partition = arg;
+  o->parts[o->nparts++].gpu_model = eq + 1;
+}
+
+static error_t
+parse_track (int key, char *arg, struct argp_state *state)
+{
+  struct cli_input *input = state->input;
+  struct track_opts *o = input->opts;
+
+  switch (key)
+    {
+    case ARGP_KEY_INIT:
+      state->child_inputs[0] = input->global;
+      break;
+    case OPT_INPUT_FORMAT:
+      if (joblog_format_parse (arg, &o->input_format) < 0)
+        argp_error (state, "--input-format: '%s' is not one of auto, csv, "
+                    "jsonl, sacct, codecarbon", arg);
+      break;
+    case OPT_REGION: o->def.region = arg; break;
+    case OPT_LOCATION: o->def.location = arg; break;
+    case OPT_PUE:
+      o->def.pue = cli_parse_number (state, "pue", arg, 1.0, 10.0);
+      break;
+    case OPT_LOAD:
+      o->def.load_pct = cli_parse_number (state, "load", arg, 0, 100);
+      break;
+    case OPT_GPU_LOAD:
+      o->def.gpu_load_pct = cli_parse_number (state, "gpu-load", arg, 0,
+                                              100);
+      break;
+    case OPT_LIFETIME:
+      o->def.lifetime_years = cli_parse_number (state, "lifetime-years",
+                                                arg, 0.1, 50);
+      break;
+    case OPT_REJECTS: o->rejects = arg; break;
+    case OPT_STRICT: o->strict = true; break;
+    case OPT_SUMMARY: o->summary = true; break;
+    case OPT_BY: o->by = arg; o->summary = true; break;
+    case OPT_SUCCESS: o->success = arg; break;
+    case OPT_PARTIAL: o->partial = true; break;
+    case OPT_PARTITION_GPU: add_partition (state, o, arg); break;
+    case ARGP_KEY_ARG:
+      o->files = xreallocarray (o->files, o->nfiles + 1, sizeof *o->files);
+      o->files[o->nfiles++] = arg;
+      break;
+    case ARGP_KEY_END:
+      if (strlen (o->by) >= 256 || strlen (o->success) >= 256)
+        argp_error (state, "--by or --success-states is too long");
+      break;
+    default:
+      return ARGP_ERR_UNKNOWN;
+    }
+  return 0;
+}
+
+static const struct argp_child track_children[] = {
+  { &cli_global_argp, 0, "Global options:", 1 },
+  { NULL, 0, NULL, 0 },
+};
+
+static const struct argp track_argp = {
+  track_options, parse_track, "[FILE...]",
+  "Work out the footprint of the jobs in job logs (native csv or JSON "
+  "Lines, sacct -P, CodeCarbon's emissions.csv; no FILE or '-': standard "
+  "input), one row per job (--format csv or json for JSON Lines) or a "
+  "summary (--summary, --by), or a partial summary for 'merge'.  Every "
+  "record is accounted or rejected; stderr ends with "
+  "'N records: A accounted, R rejected'.",
+  track_children, NULL, NULL
+};
+
+/* What one run of the command carries.  */
+struct state
+{
+  const struct track_opts *o;
+  struct track *track;
+  struct tally *tally;
+  struct track_view *view;
+  FILE *rejects;
+  struct jobrec_index ix;
+  uint64_t records, accounted, rejected;
+  char **by;                    /* Split --by.  */
+  size_t nby;
+  char **by_names;              /* The header BY_COL was found for.  */
+  long by_col[64];
+  char *key;
+  size_t key_cap;
+  FILE *out;                    /* Per-job rows.  */
+  enum out_format format;
+};
+
+/* Note a rejected record.  */
+static void
+reject (struct state *s, const char *path, size_t line, size_t rows,
+        const char *reason)
+{
+  s->rejected += rows;
+  if (s->rejects != NULL)
+    {
+      fputs (strpbrk (path, ",\"\n") == NULL ? path : "-", s->rejects);
+      fprintf (s->rejects, ",%zu,\"", line);
+      for (; *reason != '\0'; reason++)
+        {
+          if (*reason == '"')
+            putc ('"', s->rejects);
+          putc (*reason, s->rejects);
+        }
+      fputs ("\"\n", s->rejects);
+    }
+}
+
+
+/* Whether STATE is in the comma-separated LIST.  */
+static bool
+in_list (const char *list, const char *state)
+{
+  size_t n = strlen (state);
+  const char *p = list;
+
+  while ((p = strstr (p, state)) != NULL)
+    {
+      if ((p == list || p[-1] == ',') && (p[n] == ',' || p[n] == '\0'))
+        return true;
+      p += n > 0 ? n : 1;
+    }
+  return false;
+}
+
+/* Whether a job in STATE failed: a known end that is not a success.  */
+static bool
+failed (const struct track_opts *o, const char *state)
+{
+  return state[0] != '\0' && !in_list (o->success, state)
+         && !in_list ("RUNNING,PENDING,REQUEUED,SUSPENDED,RESIZING", state);
+}
+
+/* "YYYY-MM" of Unix time T in BUF (UTC), "" when T is NaN.  */
+static void
+month (double t, char buf[16])
+{
+  long z, era, doe, yoe, doy, mp, y, m;
+
+  if (isnan (t))
+    {
+      buf[0] = '\0';
+      return;
+    }
+  z = (long) floor (t / 86400.0) + 719468;
+  era = (z >= 0 ? z : z - 146096) / 146097;
+  doe = z - era * 146097;
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  m = mp < 10 ? mp + 3 : mp - 9;
+  y = yoe + era * 400 + (m <= 2);
+  snprintf (buf, 16, "%04d-%02d", (int) (y % 10000), (int) m);
+}
+
+/* Append SEP (unless 0) and V to the key of LEN bytes.  */
+static void
+key_add (struct state *s, size_t *len, char sep, const char *v)
+{
+  size_t n = strlen (v);
+
+  if (*len + n + 2 > s->key_cap)
+    {
+      s->key_cap = 2 * (*len + n + 2);
+      s->key = xreallocarray (s->key, s->key_cap, 1);
+    }
+  if (sep != '\0')
+    s->key[(*len)++] = sep;
+  memcpy (s->key + *len, v, n);
+  *len += n;
+  s->key[*len] = '\0';
+}
+
+/* The value of --by key B of a job.  M holds a month.  */
+static const char *
+key_value (const struct state *s, size_t i, const struct joblog_record *rec,
+           const struct jobrec *job, const struct track_result *res,
+           char m[16])
+{
+  const char *b = s->by[i];
+
+  if (STREQ (b, "month"))
+    {
+      month (job->start, m);
+      return m;
+    }
+  if (STREQ (b, "region"))
+    return res->onprem ? "" : res->location;
+  if (STREQ (b, "location"))
+    return res->location;
+  if (STREQ (b, "instance_type"))
+    return res->onprem ? "" : res->run.instance->name;
+  if (STREQ (b, "gpu_model"))
+    return res->gpu_model;
+  if (STREQ (b, "state"))
+    return job->state;
+  return s->by_col[i] >= 0 && (size_t) s->by_col[i] < rec->nfields
+           ? rec->values[s->by_col[i]] : "";
+}
+
+/* The --by key of a job, its values joined by '\x1f', in s->key;
+   returns its length.  */
+static size_t
+job_key (struct state *s, const struct joblog_record *rec,
+         const struct jobrec *job, const struct track_result *res)
+{
+  size_t i, j, len = 0;
+  char m[16];
+
+  if (s->by_names != rec->names || rec->own_names)
+    {
+      s->by_names = rec->names;
+      for (i = 0; i < s->nby; i++)
+        for (s->by_col[i] = -1, j = 0; j < rec->nfields; j++)
+          if (STREQ (rec->names[j], s->by[i]))
+            s->by_col[i] = (long) j;
+    }
+  key_add (s, &len, '\0', "");
+  for (i = 0; i < s->nby; i++)
+    key_add (s, &len, i > 0 ? '\x1f' : '\0',
+             key_value (s, i, rec, job, res, m));
+  return len;
+}
+
+/* Account one record.  */
+static void
+account (struct state *s, const char *path, const struct joblog_record *rec,
+         enum joblog_format format)
+{
+  struct jobrec job;
+  struct track_result res;
+  char reason[256];
+
+  if (jobrec_parse (format, rec, &s->ix, s->o->parts, s->o->nparts, &job,
+                    reason, sizeof reason) < 0
+      || track_evaluate (s->track, &job, &res, reason, sizeof reason) < 0)
+    {
+      reject (s, path, rec->line, rec->rows, reason);
+      return;
+    }
+  s->accounted += rec->rows;
+  if (s->tally != NULL)
+    {
+      struct tally_job tj;
+      const struct footprint *f = &res.run.footprint;
+      size_t len = job_key (s, rec, &job, &res);
+
+      tj.gpu_hours = res.gpu_hours;
+      tj.energy_kwh = f->energy_kwh;
+      tj.scope2_gco2e = f->scope2_gco2e;
+      tj.scope3_gco2e = f->scope3_gco2e;
+      tj.total_gco2e = f->total_gco2e;
+      tj.cost_usd = f->cost_usd;
+      tj.failed = failed (s->o, job.state);
+      tj.label = job.job_id;
+      tally_add (s->tally, s->key, len, &tj);
+      return;
+    }
+  track_view_job (s->view, rec, &job, &res);
+}
+
+/* Read one log.  Returns an exit status.  */
+static int
+track_file (struct state *s, const char *path, FILE *fp)
+{
+  struct diag d;
+  struct joblog *log = joblog_open (fp, path, s->o->input_format, &d);
+  struct joblog_record rec;
+  char reason[256];
+  int r;
+
+  if (log == NULL)
+    return cli_report (&d);
+  memset (&s->ix, 0, sizeof s->ix);
+  s->by_names = NULL;
+  while ((r = joblog_next (log, &rec, reason, sizeof reason, &d)) != 0)
+    {
+      if (r == -2)
+        {
+          joblog_close (log);
+          return cli_report (&d);
+        }
+      s->records += rec.rows;
+      if (r < 0)
+        reject (s, path, rec.line, rec.rows, reason);
+      else
+        {
+          if (s->tally == NULL && s->view == NULL)
+            {
+              size_t n;
+              char **names = joblog_header (log, &n);
+              enum joblog_format f = joblog_get_format (log);
+
+              s->view = track_view_new (s->out, s->format,
+                                        f == JOBLOG_CODECARBON);
+              track_view_header (s->view, names, n);
+            }
+          account (s, path, &rec, joblog_get_format (log));
+        }
+    }
+  joblog_close (log);
+  return CA_EXIT_OK;
+}
+
+/* Split --by into S.  */
+static int
+split_by (struct state *s, const char *by)
+{
+  char *copy = xstrdup (by), *tok, *save = NULL;
+
+  s->by = xcalloc (ARRAY_SIZE (s->by_col), sizeof *s->by);
+  for (tok = strtok_r (copy, ",", &save); tok != NULL;
+       tok = strtok_r (NULL, ",", &save))
+    {
+      if (s->nby == ARRAY_SIZE (s->by_col))
+        {
+          free (copy);
+          error (0, 0, "--by: more than %zu keys", ARRAY_SIZE (s->by_col));
+          return CA_EXIT_USAGE;
+        }
+      s->by[s->nby++] = xstrdup (tok);
+    }
+  free (copy);
+  return CA_EXIT_OK;
+}
+
+/* Read every file of O into S.  Returns an exit status.  */
+static int
+track_files (struct state *s, const struct track_opts *o)
+{
+  size_t i;
+  int status = CA_EXIT_OK;
+
+  for (i = 0; status == CA_EXIT_OK && i < (o->nfiles ? o->nfiles : 1); i++)
+    {
+      const char *path = o->nfiles ? o->files[i] : "-";
+      FILE *fp = STREQ (path, "-") ? stdin : fopen (path, "r");
+
+      if (fp == NULL)
+        {
+          error (0, errno, "%s", path);
+          return CA_EXIT_NOINPUT;
+        }
+      status = track_file (s, STREQ (path, "-") ? "(stdin)" : path, fp);
+      if (fp != stdin)
+        fclose (fp);
+    }
+  return status;
+}
+
+/* Write the summary of S to GLOBAL's sink: a partial, or the tables.  */
+static int
+write_summary (const struct cli_global *global, const struct tally *t,
+               bool partial)
+{
+  struct track_table sum, top;
+  struct cli_sink sink;
+  int status;
+  bool ok;
+
+  if (!partial)
+    {
+      track_view_summary (t, &sum);
+      status = cli_emit (global, OUT_LAYOUT_WIDE, sum.table);
+      track_table_free (&sum);
+      if (status != CA_EXIT_OK || global->format != OUT_FORMAT_TABLE)
+        return status;
+      /* The largest jobs follow the table format only: csv and json
+         stay one rectangular table.  */
+      track_view_top (t, &top);
+      if (out_table_rows (top.table) > 0)
+        {
+          fputs ("\nLargest jobs:\n", stdout);
+          status = cli_emit (global, OUT_LAYOUT_WIDE, top.table);
+        }
+      track_table_free (&top);
+      return status;
+    }
+  status = cli_sink_open (global, &sink);
+  if (status != CA_EXIT_OK)
+    return status;
+  ok = tally_write_partial (sink.fp, t) == 0;
+  if (!ok)
+    error (0, errno, "%s", sink.path ? sink.path : "write error");
+  return cli_sink_close (&sink, ok);
+}
+
+/* The tally of a run, with the tables' hash, or NULL without
+   --summary.  */
+static struct tally *
+new_tally (const struct cli_global *global, const struct track_opts *o,
+           int *status)
+{
+  struct tally_meta meta;
+  struct diag d;
+  char *dir;
+
+  if (!o->summary && !o->partial)
+    return NULL;
+  memset (&meta, 0, sizeof meta);
+  dir = cli_data_dir (global);
+  if (zones_tables_hash (dir, meta.tables, &d) < 0)
+    {
+      free (dir);
+      *status = cli_report (&d);
+      return NULL;
+    }
+  free (dir);
+  snprintf (meta.by, sizeof meta.by, "%s", o->by);
+  snprintf (meta.success, sizeof meta.success, "%s", o->success);
+  return tally_new (&meta);
+}
+
+/* Print the closing count line; returns STATUS, or 65 under --strict
+   when a record was rejected.  */
+static int
+closing_line (const struct track_opts *o, uint64_t records,
+              uint64_t accounted, uint64_t rejected, int status)
+{
+  fprintf (stderr, "%" PRIu64 " records: %" PRIu64 " accounted, %" PRIu64
+           " rejected\n", records, accounted, rejected);
+  if (status == CA_EXIT_OK && o->strict && rejected > 0)
+    return CA_EXIT_DATAERR;
+  return status;
+}
+
+static int
+cmd_track_exec (const struct cli_global *global, void *opts)
+{
+  struct track_opts *o = opts;
+  int status = CA_EXIT_OK;
+  struct catalogue *cat = cli_load_catalogue (global, &status);
+  struct zones *zones = NULL;
+  struct state s;
+  struct cli_sink sink = { NULL, NULL, NULL }, rej = { NULL, NULL, NULL };
+  struct cli_global rglobal = *global;
+  struct diag d;
+  char *dir;
+
+  if (cat == NULL)
+    return status;
+  memset (&s, 0, sizeof s);
+  s.o = o;
+  dir = cli_data_dir (global);
+  zones = zones_load (dir, cat, &d);
+  free (dir);
+  if (zones == NULL)
+    {
+      catalogue_free (cat);
+      return cli_report (&d);
+    }
+  s.track = track_new (cat, zones, &o->def);
+  s.tally = new_tally (global, o, &status);
+  if (status == CA_EXIT_OK)
+    status = split_by (&s, o->by);
+  s.format = global->format == OUT_FORMAT_JSON ? OUT_FORMAT_JSON
+                                               : OUT_FORMAT_CSV;
+  if (status == CA_EXIT_OK && s.tally == NULL)
+    status = cli_sink_open (global, &sink);
+  s.out = sink.fp;
+  rglobal.output = o->rejects;
+  if (status == CA_EXIT_OK && o->rejects != NULL)
+    {
+      status = cli_sink_open (&rglobal, &rej);
+      s.rejects = rej.fp;
+      if (s.rejects != NULL)
+        fputs ("file,line,reason\n", s.rejects);
+    }
+  if (status == CA_EXIT_OK)
+    status = track_files (&s, o);
+  if (s.tally != NULL)
+    tally_count (s.tally, s.records, s.accounted, s.rejected);
+  if (status == CA_EXIT_OK && !(o->strict && s.rejected > 0))
+    {
+      if (s.tally != NULL)
+        status = write_summary (global, s.tally, o->partial);
+      else if (s.view != NULL || sink.fp != NULL)
+        status = cli_sink_close (&sink, true), sink.fp = NULL;
+    }
+  if (sink.fp != NULL)
+    cli_sink_close (&sink, false);
+  if (rej.fp != NULL)
+    {
+      int st = cli_sink_close (&rej, status == CA_EXIT_OK);
+
+      status = status == CA_EXIT_OK ? st : status;
+    }
+  status = closing_line (o, s.records, s.accounted, s.rejected, status);
+  track_view_free (s.view);
+  tally_free (s.tally);
+  track_free (s.track);
+  for (size_t i = 0; i < s.nby; i++)
+    free (s.by[i]);
+  free (s.by);
+  free (s.key);
+  free (o->files);
+  zones_free (zones);
+  catalogue_free (cat);
+  return status;
+}
+
+const struct cmd_entry cmd_track_entry = {
+  "track",
+  "footprint of the jobs in job logs, per job or summarised",
+  &track_argp,
+  sizeof (struct track_opts),
+  track_init,
+  cmd_track_exec,
+};

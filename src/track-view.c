@@ -1,0 +1,346 @@
+/* Writing tracked jobs and their summaries.  */
+#include <config.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "track-view.h"
+#include "xalloc.h"
+
+/* The columns each job gains, in order.  */
+static const char *const job_columns[] = {
+  "runtime_h", "gpus", "gpu_model", "location", "energy_kwh", "pue",
+  "grid_gco2e_per_kwh", "scope2_gco2e", "scope3_gco2e", "total_gco2e",
+  "cost_usd", "power_source", "embodied_source", "pue_source",
+  "grid_source", "reference_instance", "flag",
+};
+
+struct track_view
+{
+  FILE *fp;
+  enum out_format format;
+  bool reported;
+  bool *skip;                   /* Input columns that ours replace.  */
+  size_t nskip;
+};
+
+struct track_view *
+track_view_new (FILE *fp, enum out_format format, bool reported)
+{
+  struct track_view *v = xcalloc (1, sizeof *v);
+
+  v->fp = fp;
+  v->format = format;
+  v->reported = reported;
+  return v;
+}
+
+void
+track_view_free (struct track_view *v)
+{
+  if (v == NULL)
+    return;
+  free (v->skip);
+  free (v);
+}
+
+/* Whether NAME is one of the columns a job gains.  */
+static bool
+ours (const char *name)
+{
+  size_t i;
+
+  for (i = 0; i < ARRAY_SIZE (job_columns); i++)
+    if (STREQ (name, job_columns[i]))
+      return true;
+  return STREQ (name, "codecarbon_gco2e");
+}
+
+/* Write S as a csv field.  */
+static void
+csv_text (FILE *fp, const char *s)
+{
+  size_t n = strlen (s);
+
+  if (strpbrk (s, ",\"\r\n") == NULL
+      && (n == 0 || (s[0] != ' ' && s[n - 1] != ' ')))
+    {
+      fputs (s, fp);
+      return;
+    }
+  putc ('"', fp);
+  for (; *s != '\0'; s++)
+    {
+      if (*s == '"')
+        putc ('"', fp);
+      putc (*s, fp);
+    }
+  putc ('"', fp);
+}
+
+/* Write S as a JSON string.  */
+static void
+json_text (FILE *fp, const char *s)
+{
+  putc ('"', fp);
+  for (; *s != '\0'; s++)
+    {
+      unsigned char c = (unsigned char) *s;
+
+      if (c == '"' || c == '\\')
+        fprintf (fp, "\\%c", c);
+      else if (c < 0x20)
+        fprintf (fp, "\\u%04x", c);
+      else
+        putc (c, fp);
+    }
+  putc ('"', fp);
+}
+
+void
+track_view_header (struct track_view *v, char **names, size_t n)
+{
+  size_t i;
+  bool first = true;
+
+  v->skip = xcalloc (n + 1, sizeof *v->skip);
+  v->nskip = n;
+  for (i = 0; i < n; i++)
+    v->skip[i] = ours (names[i]);
+  if (v->format != OUT_FORMAT_CSV)
+    return;
+  for (i = 0; i < n; i++)
+    if (!v->skip[i])
+      {
+        if (!first)
+          putc (',', v->fp);
+        csv_text (v->fp, names[i]);
+        first = false;
+      }
+  for (i = 0; i < ARRAY_SIZE (job_columns); i++)
+    fprintf (v->fp, "%s%s", first && i == 0 ? "" : ",", job_columns[i]);
+  if (v->reported)
+    fputs (",codecarbon_gco2e", v->fp);
+  putc ('\n', v->fp);
+}
+
+/* Write field NAME with text S (NULL: missing).  */
+static void
+field (struct track_view *v, bool *first, const char *name, const char *s)
+{
+  if (v->format == OUT_FORMAT_CSV)
+    {
+      if (!*first)
+        putc (',', v->fp);
+      csv_text (v->fp, s != NULL ? s : "");
+    }
+  else
+    {
+      fputs (*first ? "{" : ",", v->fp);
+      json_text (v->fp, name);
+      putc (':', v->fp);
+      if (s == NULL)
+        fputs ("null", v->fp);
+      else
+        json_text (v->fp, s);
+    }
+  *first = false;
+}
+
+/* Write field NAME with number X (NaN: missing).  */
+static void
+number (struct track_view *v, bool *first, const char *name, double x)
+{
+  char buf[64];
+
+  if (isnan (x))
+    {
+      field (v, first, name, NULL);
+      return;
+    }
+  out_format_number (buf, sizeof buf, x);
+  if (v->format == OUT_FORMAT_CSV)
+    field (v, first, name, buf);
+  else
+    {
+      fputs (*first ? "{" : ",", v->fp);
+      json_text (v->fp, name);
+      fprintf (v->fp, ":%s", buf);
+      *first = false;
+    }
+}
+
+void
+track_view_job (struct track_view *v, const struct joblog_record *rec,
+                const struct jobrec *job, const struct track_result *res)
+{
+  const struct run *r = &res->run;
+  const struct footprint *f = &r->footprint;
+  bool first = true;
+  size_t i;
+
+  for (i = 0; i < rec->nfields; i++)
+    if (v->format == OUT_FORMAT_CSV ? i >= v->nskip || !v->skip[i]
+                                    : !ours (rec->names[i]))
+      field (v, &first, rec->names[i], rec->values[i]);
+  number (v, &first, "runtime_h", r->runtime_h);
+  number (v, &first, "gpus", res->gpus);
+  field (v, &first, "gpu_model", res->gpu_model);
+  field (v, &first, "location", res->location);
+  number (v, &first, "energy_kwh", f->energy_kwh);
+  number (v, &first, "pue", r->pue);
+  number (v, &first, "grid_gco2e_per_kwh", r->grid_gco2e_per_kwh);
+  number (v, &first, "scope2_gco2e", f->scope2_gco2e);
+  number (v, &first, "scope3_gco2e", f->scope3_gco2e);
+  number (v, &first, "total_gco2e", f->total_gco2e);
+  number (v, &first, "cost_usd", f->cost_usd);
+  field (v, &first, "power_source", r->power_source);
+  field (v, &first, "embodied_source", r->embodied_source);
+  field (v, &first, "pue_source", r->pue_source);
+  field (v, &first, "grid_source", r->grid_source);
+  field (v, &first, "reference_instance", res->reference);
+  field (v, &first, "flag", job->running ? "running"
+                            : job->never_started ? "never-started" : "");
+  if (v->reported)
+    number (v, &first, "codecarbon_gco2e", job->reported_gco2e);
+  fputs (v->format == OUT_FORMAT_CSV ? "\n" : "}\n", v->fp);
+}
+
+/* The figures of a summary row, after the --by keys.  */
+static const struct out_column summary_columns[] = {
+  { "jobs", "Jobs", NULL, OUT_INTEGER, 0, 0 },
+  { "gpu_hours", "GPU-hours", "h", OUT_NUMBER, 1, 0 },
+  { "energy_kwh", "Energy", "kWh", OUT_NUMBER, 3, 0 },
+  { "scope2_gco2e", "Scope 2", "gCO2e", OUT_NUMBER, 1, 0 },
+  { "scope3_gco2e", "Scope 3", "gCO2e", OUT_NUMBER, 1, 0 },
+  { "total_gco2e", "Total", "gCO2e", OUT_NUMBER, 1, 0 },
+  { "share_pct", "Share", "%", OUT_NUMBER, 1, 0 },
+  { "cost_usd", "Cost", "USD", OUT_NUMBER, 2, 0 },
+  { "unpriced_jobs", "Unpriced", NULL, OUT_INTEGER, 0, 0 },
+  { "failed_jobs", "Failed", NULL, OUT_INTEGER, 0, 0 },
+  { "failed_share_pct", "Failed share", "%", OUT_NUMBER, 1, 0 },
+};
+
+/* Fill the figures of the last row of TABLE from S, from column AT on;
+   TOTAL_MG is the grand total the share is of.  */
+static void
+summary_figures (struct out_table *table, size_t at, const int64_t *s,
+                 int64_t total_mg)
+{
+  out_table_set_number (table, at++, (double) s[TALLY_JOBS]);
+  out_table_set_number (table, at++, (double) s[TALLY_GPU_MH] / 1e3);
+  out_table_set_number (table, at++, (double) s[TALLY_ENERGY_WH] / 1e6);
+  out_table_set_number (table, at++, (double) s[TALLY_SCOPE2_MG] / 1e3);
+  out_table_set_number (table, at++, (double) s[TALLY_SCOPE3_MG] / 1e3);
+  out_table_set_number (table, at++, (double) s[TALLY_TOTAL_MG] / 1e3);
+  out_table_set_number (table, at++,
+                        total_mg > 0 ? 100.0 * (double) s[TALLY_TOTAL_MG]
+                                         / (double) total_mg
+                                     : NAN);
+  /* Blank is not zero: no price at all is no cost.  */
+  out_table_set_number (table, at++, s[TALLY_PRICED] > 0
+                                       ? (double) s[TALLY_COST_UUSD] / 1e6
+                                       : NAN);
+  out_table_set_number (table, at++,
+                        (double) (s[TALLY_JOBS] - s[TALLY_PRICED]));
+  out_table_set_number (table, at++, (double) s[TALLY_FAILED]);
+  out_table_set_number (table, at,
+                        s[TALLY_TOTAL_MG] > 0
+                          ? 100.0 * (double) s[TALLY_FAILED_MG]
+                              / (double) s[TALLY_TOTAL_MG]
+                          : NAN);
+}
+
+/* Set the key columns of the last row from KEY ('\x1f'-separated).  */
+static void
+key_cells (struct out_table *table, const char *key, size_t nby)
+{
+  size_t i;
+  char *copy = xstrdup (key), *p = copy;
+
+  for (i = 0; i < nby; i++)
+    {
+      char *sep = strchr (p, '\x1f');
+
+      if (sep != NULL)
+        *sep = '\0';
+      out_table_set_text (table, i, p[0] != '\0' ? p : NULL);
+      p = sep != NULL ? sep + 1 : p + strlen (p);
+    }
+  free (copy);
+}
+
+void
+track_view_summary (const struct tally *t, struct track_table *out)
+{
+  size_t nby, nrows, i, j, nkeys;
+  char **by = tally_by (t, &nby);
+  struct tally_row *rows = tally_rows (t, &nrows);
+  int64_t total[TALLY_NSUMS] = { 0 };
+
+  nkeys = nby > 0 ? nby : 1;
+  out->cols = xcalloc (nkeys + ARRAY_SIZE (summary_columns),
+                       sizeof *out->cols);
+  for (i = 0; i < nkeys; i++)
+    {
+      out->cols[i].key = nby > 0 ? by[i] : "summary";
+      out->cols[i].label = out->cols[i].key;
+      out->cols[i].kind = OUT_TEXT;
+    }
+  memcpy (out->cols + nkeys, summary_columns, sizeof summary_columns);
+  out->table = out_table_new (out->cols,
+                              nkeys + ARRAY_SIZE (summary_columns));
+  for (i = 0; i < nrows; i++)
+    for (j = 0; j < TALLY_NSUMS; j++)
+      total[j] += rows[i].sums[j];
+  for (i = 0; nby > 0 && i < nrows; i++)
+    {
+      out_table_add_row (out->table);
+      key_cells (out->table, rows[i].key, nby);
+      summary_figures (out->table, nkeys, rows[i].sums,
+                       total[TALLY_TOTAL_MG]);
+    }
+  out_table_add_row (out->table);
+  out_table_set_text (out->table, 0, "total");
+  summary_figures (out->table, nkeys, total, total[TALLY_TOTAL_MG]);
+  free (rows);
+}
+
+static const struct out_column top_columns[] = {
+  { "rank", "Rank", NULL, OUT_INTEGER, 0, 0 },
+  { "job_id", "Job", NULL, OUT_TEXT, 0, 0 },
+  { "key", "Key", NULL, OUT_TEXT, 0, 0 },
+  { "total_gco2e", "Total", "gCO2e", OUT_NUMBER, 1, 0 },
+};
+
+void
+track_view_top (const struct tally *t, struct track_table *out)
+{
+  size_t n, i;
+  const struct tally_top *top = tally_top (t, &n);
+
+  out->cols = NULL;
+  out->table = out_table_new (top_columns, ARRAY_SIZE (top_columns));
+  for (i = 0; i < n; i++)
+    {
+      char *key = xstrdup (top[i].key), *p;
+
+      for (p = key; *p != '\0'; p++)
+        if (*p == '\x1f')
+          *p = '/';
+      out_table_add_row (out->table);
+      out_table_set_number (out->table, 0, (double) (i + 1));
+      out_table_set_text (out->table, 1, top[i].label);
+      out_table_set_text (out->table, 2, key);
+      out_table_set_number (out->table, 3, (double) top[i].total_mg / 1e3);
+      free (key);
+    }
+}
+
+void
+track_table_free (struct track_table *t)
+{
+  out_table_free (t->table);
+  free (t->cols);
+}
