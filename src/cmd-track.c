@@ -520,6 +520,25 @@ new_tally (const struct cli_global *global, const struct track_opts *o,
   return tally_new (&meta);
 }
 
+/* Copy the rows held in FROM to TO.  */
+static int
+copy_rows (FILE *from, FILE *to)
+{
+  char buf[65536];
+  size_t n;
+
+  rewind (from);
+  while ((n = fread (buf, 1, sizeof buf, from)) > 0)
+    if (fwrite (buf, 1, n, to) != n)
+      break;
+  if (ferror (from) || ferror (to))
+    {
+      error (0, errno, "write error");
+      return CA_EXIT_FAILURE;
+    }
+  return CA_EXIT_OK;
+}
+
 /* Print the closing count line; returns STATUS, or 65 under --strict
    when a record was rejected.  */
 static int
@@ -567,6 +586,14 @@ cmd_track_exec (const struct cli_global *global, void *opts)
   if (status == CA_EXIT_OK && s.tally == NULL)
     status = cli_sink_open (global, &sink);
   s.out = sink.fp;
+  /* Under --strict nothing is written when a record is rejected: the
+     rows wait in a temporary file until the end.  */
+  if (status == CA_EXIT_OK && s.tally == NULL && o->strict
+      && sink.tmp_path == NULL && (s.out = tmpfile ()) == NULL)
+    {
+      error (0, errno, "temporary file");
+      status = CA_EXIT_FAILURE;
+    }
   rglobal.output = o->rejects;
   if (status == CA_EXIT_OK && o->rejects != NULL)
     {
@@ -583,8 +610,14 @@ cmd_track_exec (const struct cli_global *global, void *opts)
     {
       if (s.tally != NULL)
         status = write_summary (global, s.tally, o->partial);
-      else if (s.view != NULL || sink.fp != NULL)
-        status = cli_sink_close (&sink, true), sink.fp = NULL;
+      else if (sink.fp != NULL)
+        {
+          if (s.out != sink.fp)
+            status = copy_rows (s.out, sink.fp);
+          if (status == CA_EXIT_OK)
+            status = cli_sink_close (&sink, true);
+          sink.fp = NULL;
+        }
     }
   if (sink.fp != NULL)
     cli_sink_close (&sink, false);
@@ -595,6 +628,8 @@ cmd_track_exec (const struct cli_global *global, void *opts)
       status = status == CA_EXIT_OK ? st : status;
     }
   status = closing_line (o, s.records, s.accounted, s.rejected, status);
+  if (s.out != NULL && s.out != sink.fp && s.out != stdout)
+    fclose (s.out);
   track_view_free (s.view);
   tally_free (s.tally);
   track_free (s.track);

@@ -184,6 +184,7 @@ joblog_next_sacct (struct joblog *log, struct joblog_record *rec,
     {
       int r = joblog_next_row (log, rec, reason, size, d);
       const char *id;
+      size_t line;
 
       if (r == 0)
         return flush_pending (log, rec);
@@ -198,8 +199,9 @@ joblog_next_sacct (struct joblog *log, struct joblog_record *rec,
           merge_step (log, rec->values);
           continue;
         }
+      line = rec->line;
       r = flush_pending (log, rec);
-      joblog_slot_fill (log, &log->pending, log->fields, rec->line);
+      joblog_slot_fill (log, &log->pending, log->fields, line);
       if (r == 1)
         {
           joblog_slot_record (log, &log->out, rec);

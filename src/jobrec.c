@@ -269,6 +269,8 @@ sacct_times (const struct jobrec_index *ix, const struct joblog_record *rec,
   else if (!sacct_missing (end) && jobrec_time (end, &e) == 0
            && e >= job->start)
     job->runtime_h = (e - job->start) / 3600.0;
+  else if (job->running)
+    job->runtime_h = 0;         /* Flagged: nothing known to have run.  */
   else
     {
       snprintf (reason, size, "no 'Elapsed', nor 'Start' and 'End'");

@@ -84,6 +84,8 @@ cli_tests = \
   %D%/cli/misc.sh \
   %D%/cli/report.sh \
   %D%/cli/report-render.sh \
+  %D%/cli/track.sh \
+  %D%/cli/track-merge.sh \
   %D%/cli/uncertainty.sh
 
 data_tests = %D%/data/model-error.sh %D%/data/rebuild.sh
