@@ -115,6 +115,20 @@ expect_track codecarbon track-codecarbon.csv \
   "5 records: 4 accounted, 1 rejected" \
   track --load 50 "$t/emissions.csv"
 
+# factors: one instance-hour of every priced pair.  m5.xlarge in
+# eu-north-1 at 50 %: 28.2 W x 1.1 / 1000 = 0.03102 kWh/h, x 24.71 =
+# 0.7665042 g/h, 67.1 kg x 1000 / 35040 h = 1.9149543379 g/h, 0.204 USD/h.
+cases=$((cases + 1))
+"$CARBON_ADVISOR" --format csv factors --load 50 >"$work/factors.csv" \
+  || fail "factors: exit status"
+grep -qx 'aws,eu-north-1,m5.xlarge,50,28.2,1.1,0.03102,24.71,0.7665042,1.9149543379,2.6814585379,0.204,teads-2022,teads-2022,gsf-rtc/aws,em-via-gsf,2024,2025-04-04' \
+  "$work/factors.csv" || fail "factors: m5.xlarge row"
+# One row per priced pair with a grid figure: as many as prices.csv rows.
+[ "$(wc -l <"$work/factors.csv")" -eq "$(wc -l <"$CARBON_ADVISOR_DATA/prices.csv")" ] \
+  || fail "factors: not one row per price"
+expect_error factors-no-load 64 "carbon-advisor factors: missing --load" \
+  factors
+
 # Bad command lines and inputs.
 expect_error no-file 66 "carbon-advisor: $work/none.csv: No such file or directory" \
   track --load 50 "$work/none.csv"
