@@ -56,6 +56,34 @@ while [ "$seed" -le 8 ]; do
   seed=$((seed + 1))
 done
 
+# The recipes of doc/tracking.md: xargs -P and GNU parallel map track
+# --partial over files, merge adds them up; the same bytes as the whole.
+mkdir "$work/logs"
+tail -n +2 "$work/log.csv" | split -l 37 - "$work/logs/part."
+for p in "$work"/logs/part.*; do
+  cat "$work/header" "$p" >"$p.csv" && rm "$p"
+done
+export CARBON_ADVISOR
+cases=$((cases + 1))
+ls "$work"/logs/*.csv | xargs -P 2 -I{} sh -c \
+  '"$CARBON_ADVISOR" track --load 50 --by project,month,state --partial {} > {}.partial 2>/dev/null'
+"$CARBON_ADVISOR" --format csv merge "$work"/logs/*.partial \
+  >"$work/xargs.csv" 2>/dev/null
+cmp -s "$work/whole.csv" "$work/xargs.csv" || fail "xargs -P recipe"
+rm -f "$work"/logs/*.partial
+cases=$((cases + 1))
+if command -v parallel >/dev/null 2>&1; then
+  parallel -j 2 "\"\$CARBON_ADVISOR\" track --load 50 --by project,month,state --partial {} > {}.partial 2>/dev/null" \
+    ::: "$work"/logs/*.csv
+  "$CARBON_ADVISOR" --format csv merge "$work"/logs/*.partial \
+    >"$work/parallel.csv" 2>/dev/null
+  cmp -s "$work/whole.csv" "$work/parallel.csv" || fail "parallel recipe"
+else
+  # tools/setup.sh installs GNU parallel; without it this is a failure,
+  # never a skip.
+  fail "GNU parallel is not installed (tools/setup.sh installs it)"
+fi
+
 "$CARBON_ADVISOR" track --load 50 --by project --partial "$work/log.csv" \
   >"$work/by-project" 2>/dev/null
 expect_error other-keys 65 \
