@@ -85,6 +85,7 @@ cli_tests = \
   %D%/cli/report.sh \
   %D%/cli/report-render.sh \
   %D%/cli/track.sh \
+  %D%/cli/track-dask.sh \
   %D%/cli/track-merge.sh \
   %D%/cli/uncertainty.sh
 
