@@ -25,6 +25,7 @@ unit_tests = \
   %D%/unit/check_csvio \
   %D%/unit/check_data \
   %D%/unit/check_footprint \
+  %D%/unit/check_jobrec \
   %D%/unit/check_numparse \
   %D%/unit/check_output \
   %D%/unit/check_pareto \
@@ -55,6 +56,8 @@ UNIT_LDADD = $(ADVISOR_LIBS) $(CHECK_LIBS)
 %C%_unit_check_data_LDADD = $(UNIT_LDADD)
 %C%_unit_check_footprint_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_footprint_LDADD = $(UNIT_LDADD)
+%C%_unit_check_jobrec_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_jobrec_LDADD = $(UNIT_LDADD)
 %C%_unit_check_numparse_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_numparse_LDADD = $(UNIT_LDADD)
 %C%_unit_check_output_CFLAGS = $(UNIT_CFLAGS)
