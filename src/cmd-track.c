@@ -16,6 +16,7 @@
 #include "cmd.h"
 #include "joblog.h"
 #include "jobrec.h"
+#include "track-key.h"
 #include "track-view.h"
 #include "xalloc.h"
 
@@ -185,12 +186,7 @@ struct state
   FILE *rejects;
   struct jobrec_index ix;
   uint64_t records, accounted, rejected;
-  char **by;                    /* Split --by.  */
-  size_t nby;
-  char **by_names;              /* The header BY_COL was found for.  */
-  long by_col[64];
-  char *key;
-  size_t key_cap;
+  struct track_keys *keys;      /* --by.  */
   FILE *out;                    /* Per-job rows.  */
   enum out_format format;
 };
@@ -216,121 +212,6 @@ reject (struct state *s, const char *path, size_t line, size_t rows,
 }
 
 
-/* Whether STATE is in the comma-separated LIST.  */
-static bool
-in_list (const char *list, const char *state)
-{
-  size_t n = strlen (state);
-  const char *p = list;
-
-  while ((p = strstr (p, state)) != NULL)
-    {
-      if ((p == list || p[-1] == ',') && (p[n] == ',' || p[n] == '\0'))
-        return true;
-      p += n > 0 ? n : 1;
-    }
-  return false;
-}
-
-/* Whether a job in STATE failed: a known end that is not a success.  */
-static bool
-failed (const struct track_opts *o, const char *state)
-{
-  return state[0] != '\0' && !in_list (o->success, state)
-         && !in_list ("RUNNING,PENDING,REQUEUED,SUSPENDED,RESIZING", state);
-}
-
-/* "YYYY-MM" of Unix time T in BUF (UTC), "" when T is NaN.  */
-static void
-month (double t, char buf[16])
-{
-  long z, era, doe, yoe, doy, mp, y, m;
-
-  if (isnan (t))
-    {
-      buf[0] = '\0';
-      return;
-    }
-  z = (long) floor (t / 86400.0) + 719468;
-  era = (z >= 0 ? z : z - 146096) / 146097;
-  doe = z - era * 146097;
-  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  mp = (5 * doy + 2) / 153;
-  m = mp < 10 ? mp + 3 : mp - 9;
-  y = yoe + era * 400 + (m <= 2);
-  snprintf (buf, 16, "%04d-%02d", (int) (y % 10000), (int) m);
-}
-
-/* Append SEP (unless 0) and V to the key of LEN bytes.  */
-static void
-key_add (struct state *s, size_t *len, char sep, const char *v)
-{
-  size_t n = strlen (v);
-
-  if (*len + n + 2 > s->key_cap)
-    {
-      s->key_cap = 2 * (*len + n + 2);
-      s->key = xreallocarray (s->key, s->key_cap, 1);
-    }
-  if (sep != '\0')
-    s->key[(*len)++] = sep;
-  memcpy (s->key + *len, v, n);
-  *len += n;
-  s->key[*len] = '\0';
-}
-
-/* The value of --by key B of a job.  M holds a month.  */
-static const char *
-key_value (const struct state *s, size_t i, const struct joblog_record *rec,
-           const struct jobrec *job, const struct track_result *res,
-           char m[16])
-{
-  const char *b = s->by[i];
-
-  if (STREQ (b, "month"))
-    {
-      month (job->start, m);
-      return m;
-    }
-  if (STREQ (b, "region"))
-    return res->onprem ? "" : res->location;
-  if (STREQ (b, "location"))
-    return res->location;
-  if (STREQ (b, "instance_type"))
-    return res->onprem ? "" : res->run.instance->name;
-  if (STREQ (b, "gpu_model"))
-    return res->gpu_model;
-  if (STREQ (b, "state"))
-    return job->state;
-  return s->by_col[i] >= 0 && (size_t) s->by_col[i] < rec->nfields
-           ? rec->values[s->by_col[i]] : "";
-}
-
-/* The --by key of a job, its values joined by '\x1f', in s->key;
-   returns its length.  */
-static size_t
-job_key (struct state *s, const struct joblog_record *rec,
-         const struct jobrec *job, const struct track_result *res)
-{
-  size_t i, j, len = 0;
-  char m[16];
-
-  if (s->by_names != rec->names || rec->own_names)
-    {
-      s->by_names = rec->names;
-      for (i = 0; i < s->nby; i++)
-        for (s->by_col[i] = -1, j = 0; j < rec->nfields; j++)
-          if (STREQ (rec->names[j], s->by[i]))
-            s->by_col[i] = (long) j;
-    }
-  key_add (s, &len, '\0', "");
-  for (i = 0; i < s->nby; i++)
-    key_add (s, &len, i > 0 ? '\x1f' : '\0',
-             key_value (s, i, rec, job, res, m));
-  return len;
-}
-
 /* Account one record.  */
 static void
 account (struct state *s, const char *path, const struct joblog_record *rec,
@@ -352,7 +233,8 @@ account (struct state *s, const char *path, const struct joblog_record *rec,
     {
       struct tally_job tj;
       const struct footprint *f = &res.run.footprint;
-      size_t len = job_key (s, rec, &job, &res);
+      const char *key;
+      size_t len = track_keys_make (s->keys, rec, &job, &res, &key);
 
       tj.gpu_hours = res.gpu_hours;
       tj.energy_kwh = f->energy_kwh;
@@ -360,9 +242,9 @@ account (struct state *s, const char *path, const struct joblog_record *rec,
       tj.scope3_gco2e = f->scope3_gco2e;
       tj.total_gco2e = f->total_gco2e;
       tj.cost_usd = f->cost_usd;
-      tj.failed = failed (s->o, job.state);
+      tj.failed = track_failed (s->o->success, job.state);
       tj.label = job.job_id;
-      tally_add (s->tally, s->key, len, &tj);
+      tally_add (s->tally, key, len, &tj);
       return;
     }
   track_view_job (s->view, rec, &job, &res);
@@ -381,7 +263,7 @@ track_file (struct state *s, const char *path, FILE *fp)
   if (log == NULL)
     return cli_report (&d);
   memset (&s->ix, 0, sizeof s->ix);
-  s->by_names = NULL;
+  track_keys_reset (s->keys);
   while ((r = joblog_next (log, &rec, reason, sizeof reason, &d)) != 0)
     {
       if (r == -2)
@@ -408,28 +290,6 @@ track_file (struct state *s, const char *path, FILE *fp)
         }
     }
   joblog_close (log);
-  return CA_EXIT_OK;
-}
-
-/* Split --by into S.  */
-static int
-split_by (struct state *s, const char *by)
-{
-  char *copy = xstrdup (by), *tok, *save = NULL;
-
-  s->by = xcalloc (ARRAY_SIZE (s->by_col), sizeof *s->by);
-  for (tok = strtok_r (copy, ",", &save); tok != NULL;
-       tok = strtok_r (NULL, ",", &save))
-    {
-      if (s->nby == ARRAY_SIZE (s->by_col))
-        {
-          free (copy);
-          error (0, 0, "--by: more than %zu keys", ARRAY_SIZE (s->by_col));
-          return CA_EXIT_USAGE;
-        }
-      s->by[s->nby++] = xstrdup (tok);
-    }
-  free (copy);
   return CA_EXIT_OK;
 }
 
@@ -579,8 +439,9 @@ cmd_track_exec (const struct cli_global *global, void *opts)
     }
   s.track = track_new (cat, zones, &o->def);
   s.tally = new_tally (global, o, &status);
-  if (status == CA_EXIT_OK)
-    status = split_by (&s, o->by);
+  s.keys = track_keys_new (o->by, &d);
+  if (status == CA_EXIT_OK && s.keys == NULL)
+    status = cli_report (&d);
   s.format = global->format == OUT_FORMAT_JSON ? OUT_FORMAT_JSON
                                                : OUT_FORMAT_CSV;
   if (status == CA_EXIT_OK && s.tally == NULL)
@@ -633,10 +494,7 @@ cmd_track_exec (const struct cli_global *global, void *opts)
   track_view_free (s.view);
   tally_free (s.tally);
   track_free (s.track);
-  for (size_t i = 0; i < s.nby; i++)
-    free (s.by[i]);
-  free (s.by);
-  free (s.key);
+  track_keys_free (s.keys);
   free (o->files);
   zones_free (zones);
   catalogue_free (cat);

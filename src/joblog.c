@@ -291,7 +291,8 @@ joblog_header (const struct joblog *log, size_t *n)
 
 /* Copy FIELDS (log->ncols of them) into S.  */
 void
-joblog_slot_fill (struct joblog *log, struct slot *s, char **fields, size_t line)
+joblog_slot_fill (struct joblog *log, struct slot *s, char **fields,
+                  size_t line)
 {
   size_t i, need = 0, at = 0;
 
@@ -330,7 +331,8 @@ joblog_slot_free (struct slot *s)
 
 /* Set REC from slot S.  */
 void
-joblog_slot_record (struct joblog *log, struct slot *s, struct joblog_record *rec)
+joblog_slot_record (struct joblog *log, struct slot *s,
+                    struct joblog_record *rec)
 {
   rec->line = s->line;
   rec->rows = s->rows;

@@ -23,6 +23,9 @@ struct track_view
   bool reported;
   bool *skip;                   /* Input columns that ours replace.  */
   size_t nskip;
+  char **header;                /* Csv: the columns, a copy.  */
+  char **map_names;             /* The names MAP was made for.  */
+  long *map;                    /* Header column -> record field, -1.  */
 };
 
 struct track_view *
@@ -39,8 +42,14 @@ track_view_new (FILE *fp, enum out_format format, bool reported)
 void
 track_view_free (struct track_view *v)
 {
+  size_t i;
+
   if (v == NULL)
     return;
+  for (i = 0; v->header != NULL && i < v->nskip; i++)
+    free (v->header[i]);
+  free (v->header);
+  free (v->map);
   free (v->skip);
   free (v);
 }
@@ -105,9 +114,14 @@ track_view_header (struct track_view *v, char **names, size_t n)
   bool first = true;
 
   v->skip = xcalloc (n + 1, sizeof *v->skip);
+  v->header = xcalloc (n + 1, sizeof *v->header);
+  v->map = xcalloc (n + 1, sizeof *v->map);
   v->nskip = n;
   for (i = 0; i < n; i++)
-    v->skip[i] = ours (names[i]);
+    {
+      v->skip[i] = ours (names[i]);
+      v->header[i] = xstrdup (names[i]);
+    }
   if (v->format != OUT_FORMAT_CSV)
     return;
   for (i = 0; i < n; i++)
@@ -171,6 +185,32 @@ number (struct track_view *v, bool *first, const char *name, double x)
     }
 }
 
+/* The record's fields under the csv header's columns: found by name,
+   since later files (and every JSON Lines record) may order or name
+   them otherwise.  */
+static void
+csv_fields (struct track_view *v, bool *first,
+            const struct joblog_record *rec)
+{
+  size_t i, j;
+
+  if (v->map_names != rec->names || rec->own_names)
+    {
+      v->map_names = rec->names;
+      for (i = 0; i < v->nskip; i++)
+        for (v->map[i] = -1, j = 0; j < rec->nfields; j++)
+          if (STREQ (v->header[i], rec->names[j]))
+            {
+              v->map[i] = (long) j;
+              break;
+            }
+    }
+  for (i = 0; i < v->nskip; i++)
+    if (!v->skip[i])
+      field (v, first, v->header[i],
+             v->map[i] >= 0 ? rec->values[v->map[i]] : "");
+}
+
 void
 track_view_job (struct track_view *v, const struct joblog_record *rec,
                 const struct jobrec *job, const struct track_result *res)
@@ -180,10 +220,12 @@ track_view_job (struct track_view *v, const struct joblog_record *rec,
   bool first = true;
   size_t i;
 
-  for (i = 0; i < rec->nfields; i++)
-    if (v->format == OUT_FORMAT_CSV ? i >= v->nskip || !v->skip[i]
-                                    : !ours (rec->names[i]))
-      field (v, &first, rec->names[i], rec->values[i]);
+  if (v->format == OUT_FORMAT_CSV)
+    csv_fields (v, &first, rec);
+  else
+    for (i = 0; i < rec->nfields; i++)
+      if (!ours (rec->names[i]))
+        field (v, &first, rec->names[i], rec->values[i]);
   number (v, &first, "runtime_h", r->runtime_h);
   number (v, &first, "gpus", res->gpus);
   field (v, &first, "gpu_model", res->gpu_model);
