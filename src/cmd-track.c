@@ -17,6 +17,7 @@
 #include "joblog.h"
 #include "jobrec.h"
 #include "track-key.h"
+#include "track-suggest.h"
 #include "track-view.h"
 #include "xalloc.h"
 
@@ -30,6 +31,7 @@ struct track_opts
   bool strict;
   bool summary;
   bool partial;
+  bool suggest;
   const char *by;
   const char *success;
   struct jobrec_partition parts[MAX_PARTITIONS];
@@ -42,7 +44,7 @@ enum
 {
   OPT_INPUT_FORMAT = 0x300, OPT_REGION, OPT_LOCATION, OPT_PUE, OPT_LOAD,
   OPT_GPU_LOAD, OPT_REJECTS, OPT_STRICT, OPT_SUMMARY, OPT_BY, OPT_SUCCESS,
-  OPT_PARTIAL, OPT_PARTITION_GPU, OPT_LIFETIME
+  OPT_PARTIAL, OPT_PARTITION_GPU, OPT_LIFETIME, OPT_SUGGEST
 };
 
 static const struct argp_option track_options[] = {
@@ -76,6 +78,9 @@ static const struct argp_option track_options[] = {
     "States that are not failures (default COMPLETED)", 0 },
   { "partial", OPT_PARTIAL, NULL, 0,
     "Write a mergeable partial summary (see 'merge')", 0 },
+  { "suggest", OPT_SUGGEST, NULL, 0,
+    "With each cloud job, the greenest option no dearer (same GPU model or "
+    "none, runtime scaled as advise scales it) and its saving", 0 },
   { "partition-gpu", OPT_PARTITION_GPU, "PARTITION=MODEL", 0,
     "GPU model of untyped sacct GPU counts in PARTITION (repeatable)", 0 },
   { NULL, 0, NULL, 0, NULL, 0 },
@@ -145,6 +150,7 @@ parse_track (int key, char *arg, struct argp_state *state)
     case OPT_BY: o->by = arg; o->summary = true; break;
     case OPT_SUCCESS: o->success = arg; break;
     case OPT_PARTIAL: o->partial = true; break;
+    case OPT_SUGGEST: o->suggest = true; break;
     case OPT_PARTITION_GPU: add_partition (state, o, arg); break;
     case ARGP_KEY_ARG:
       o->files = xreallocarray (o->files, o->nfiles + 1, sizeof *o->files);
@@ -187,6 +193,7 @@ struct state
   struct jobrec_index ix;
   uint64_t records, accounted, rejected;
   struct track_keys *keys;      /* --by.  */
+  struct track_suggest *suggest;  /* --suggest, or NULL.  */
   FILE *out;                    /* Per-job rows.  */
   enum out_format format;
 };
@@ -219,7 +226,9 @@ account (struct state *s, const char *path, const struct joblog_record *rec,
 {
   struct jobrec job;
   struct track_result res;
+  struct run sug;
   char reason[256];
+  int found = 0;
 
   if (jobrec_parse (format, rec, &s->ix, s->o->parts, s->o->nparts, &job,
                     reason, sizeof reason) < 0
@@ -229,6 +238,9 @@ account (struct state *s, const char *path, const struct joblog_record *rec,
       return;
     }
   s->accounted += rec->rows;
+  if (s->suggest != NULL && !res.onprem
+      && (found = track_suggest (s->suggest, &res.run, &sug)) < 0)
+    found = 0;                  /* A pair the data cannot work out.  */
   if (s->tally != NULL)
     {
       struct tally_job tj;
@@ -243,11 +255,14 @@ account (struct state *s, const char *path, const struct joblog_record *rec,
       tj.total_gco2e = f->total_gco2e;
       tj.cost_usd = f->cost_usd;
       tj.failed = track_failed (s->o->success, job.state);
+      tj.saving_gco2e = found ? res.run.footprint.total_gco2e
+                                  - sug.footprint.total_gco2e
+                              : 0;
       tj.label = job.job_id;
       tally_add (s->tally, key, len, &tj);
       return;
     }
-  track_view_job (s->view, rec, &job, &res);
+  track_view_job (s->view, rec, &job, &res, found ? &sug : NULL);
 }
 
 /* Read one log.  Returns an exit status.  */
@@ -283,7 +298,8 @@ track_file (struct state *s, const char *path, FILE *fp)
               enum joblog_format f = joblog_get_format (log);
 
               s->view = track_view_new (s->out, s->format,
-                                        f == JOBLOG_CODECARBON);
+                                        f == JOBLOG_CODECARBON,
+                                        s->suggest != NULL);
               track_view_header (s->view, names, n);
             }
           account (s, path, &rec, joblog_get_format (log));
@@ -377,6 +393,7 @@ new_tally (const struct cli_global *global, const struct track_opts *o,
   free (dir);
   snprintf (meta.by, sizeof meta.by, "%s", o->by);
   snprintf (meta.success, sizeof meta.success, "%s", o->success);
+  meta.suggest = o->suggest;
   return tally_new (&meta);
 }
 
@@ -438,6 +455,8 @@ cmd_track_exec (const struct cli_global *global, void *opts)
       return cli_report (&d);
     }
   s.track = track_new (cat, zones, &o->def);
+  if (o->suggest)
+    s.suggest = track_suggest_new (cat, o->def.lifetime_years);
   s.tally = new_tally (global, o, &status);
   s.keys = track_keys_new (o->by, &d);
   if (status == CA_EXIT_OK && s.keys == NULL)
@@ -495,6 +514,7 @@ cmd_track_exec (const struct cli_global *global, void *opts)
   tally_free (s.tally);
   track_free (s.track);
   track_keys_free (s.keys);
+  track_suggest_free (s.suggest);
   free (o->files);
   zones_free (zones);
   catalogue_free (cat);

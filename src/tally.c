@@ -168,6 +168,7 @@ tally_add (struct tally *t, const char *key, size_t len,
       s[TALLY_COST_UUSD] += fixed (job->cost_usd, 1e6);
       s[TALLY_PRICED]++;
     }
+  s[TALLY_SAVING_MG] += fixed (job->saving_gco2e, 1e3);
   if (job->failed)
     {
       s[TALLY_FAILED]++;
@@ -226,7 +227,7 @@ unescape (char *s)
   return (size_t) (w - s);
 }
 
-#define PARTIAL_MAGIC "carbon-advisor partial summary 1"
+#define PARTIAL_MAGIC "carbon-advisor partial summary 2"
 
 int
 tally_write_partial (FILE *fp, const struct tally *t)
@@ -234,8 +235,9 @@ tally_write_partial (FILE *fp, const struct tally *t)
   struct strmap_entry *e = strmap_sorted (t->rows);
   size_t i, j, n = strmap_count (t->rows);
 
-  fprintf (fp, "%s\ntables %s\nby %s\nsuccess %s\n", PARTIAL_MAGIC,
-           t->meta.tables, t->meta.by, t->meta.success);
+  fprintf (fp, "%s\ntables %s\nby %s\nsuccess %s\nsuggest %d\n",
+           PARTIAL_MAGIC, t->meta.tables, t->meta.by, t->meta.success,
+           t->meta.suggest);
   fprintf (fp, "counts %" PRIu64 " %" PRIu64 " %" PRIu64 "\n", t->records,
            t->accounted, t->rejected);
   for (i = 0; i < n; i++)
@@ -337,6 +339,10 @@ same_meta (const struct tally *t, const struct tally_meta *meta,
     return diag_set (d, CA_EXIT_DATAERR, "%s: summarised by '%s' with "
                      "success states '%s', not '%s' and '%s'", path,
                      meta->by, meta->success, t->meta.by, t->meta.success);
+  if (t->meta.suggest != meta->suggest)
+    return diag_set (d, CA_EXIT_DATAERR, "%s: %s --suggest, unlike the "
+                     "first partial", path,
+                     meta->suggest ? "made with" : "made without");
   return 0;
 }
 
@@ -344,7 +350,7 @@ int
 tally_read_partial (FILE *fp, const char *path, struct tally **t,
                     struct diag *d)
 {
-  char *line = NULL;
+  char *line = NULL, flag[8];
   size_t cap = 0, lineno = 0;
   ssize_t n;
   struct tally_meta meta;
@@ -371,9 +377,13 @@ tally_read_partial (FILE *fp, const char *path, struct tally **t,
           || (lineno == 3 && header (line, "by", meta.by, sizeof meta.by)
                                < 0)
           || (lineno == 4 && header (line, "success", meta.success,
-                                     sizeof meta.success) < 0))
+                                     sizeof meta.success) < 0)
+          || (lineno == 5 && (header (line, "suggest", flag, sizeof flag) < 0
+                              || (!STREQ (flag, "0") && !STREQ (flag, "1")))))
         goto bad;
       if (lineno == 5)
+        meta.suggest = STREQ (flag, "1");
+      else if (lineno == 6)
         {
           if (sscanf (line, "counts %llu %llu %llu", &c[0], &c[1], &c[2])
               != 3)
@@ -384,9 +394,9 @@ tally_read_partial (FILE *fp, const char *path, struct tally **t,
             goto done;
           tally_count (*t, c[0], c[1], c[2]);
         }
-      else if (lineno > 5 && STREQ (line, "end"))
+      else if (lineno > 6 && STREQ (line, "end"))
         ended = true;
-      else if (lineno > 5 && body_line (*t, line) < 0)
+      else if (lineno > 6 && body_line (*t, line) < 0)
         goto bad;
     }
   if (ferror (fp))

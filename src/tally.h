@@ -24,6 +24,7 @@ enum tally_sum
   TALLY_PRICED,                 /* Jobs with a price.  */
   TALLY_FAILED,                 /* Jobs in a failed state.  */
   TALLY_FAILED_MG,              /* Their total, gCO2e x 1000.  */
+  TALLY_SAVING_MG,              /* --suggest: the saving, gCO2e x 1000.  */
   TALLY_NSUMS
 };
 
@@ -33,6 +34,7 @@ struct tally_job
   double gpu_hours, energy_kwh, scope2_gco2e, scope3_gco2e, total_gco2e;
   double cost_usd;              /* NaN without a price.  */
   bool failed;
+  double saving_gco2e;          /* --suggest: 0 without a suggestion.  */
   const char *label;            /* The job id, for the largest jobs.  */
 };
 
@@ -43,6 +45,7 @@ struct tally_meta
   char tables[17];              /* Hash of the data tables, hex.  */
   char by[256];                 /* The --by keys, comma separated.  */
   char success[256];            /* The --success-states.  */
+  bool suggest;                 /* --suggest: savings summed.  */
 };
 
 /* How many of the largest jobs a summary keeps.  */

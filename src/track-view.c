@@ -16,11 +16,18 @@ static const char *const job_columns[] = {
   "grid_source", "reference_instance", "flag",
 };
 
+/* The columns of --suggest.  */
+static const char *const suggest_columns[] = {
+  "suggested_instance_type", "suggested_region", "suggested_runtime_h",
+  "suggested_total_gco2e", "suggested_cost_usd", "saving_gco2e",
+};
+
 struct track_view
 {
   FILE *fp;
   enum out_format format;
   bool reported;
+  bool suggest;
   bool *skip;                   /* Input columns that ours replace.  */
   size_t nskip;
   char **header;                /* Csv: the columns, a copy.  */
@@ -29,10 +36,12 @@ struct track_view
 };
 
 struct track_view *
-track_view_new (FILE *fp, enum out_format format, bool reported)
+track_view_new (FILE *fp, enum out_format format, bool reported,
+                bool suggest)
 {
   struct track_view *v = xcalloc (1, sizeof *v);
 
+  v->suggest = suggest;
   v->fp = fp;
   v->format = format;
   v->reported = reported;
@@ -62,6 +71,9 @@ ours (const char *name)
 
   for (i = 0; i < ARRAY_SIZE (job_columns); i++)
     if (STREQ (name, job_columns[i]))
+      return true;
+  for (i = 0; i < ARRAY_SIZE (suggest_columns); i++)
+    if (STREQ (name, suggest_columns[i]))
       return true;
   return STREQ (name, "codecarbon_gco2e");
 }
@@ -136,6 +148,8 @@ track_view_header (struct track_view *v, char **names, size_t n)
     fprintf (v->fp, "%s%s", first && i == 0 ? "" : ",", job_columns[i]);
   if (v->reported)
     fputs (",codecarbon_gco2e", v->fp);
+  for (i = 0; v->suggest && i < ARRAY_SIZE (suggest_columns); i++)
+    fprintf (v->fp, ",%s", suggest_columns[i]);
   putc ('\n', v->fp);
 }
 
@@ -211,9 +225,27 @@ csv_fields (struct track_view *v, bool *first,
              v->map[i] >= 0 ? rec->values[v->map[i]] : "");
 }
 
+/* The columns of --suggest for SUG (NULL: blank).  */
+static void
+suggestion (struct track_view *v, bool *first, const struct run *job,
+            const struct run *sug)
+{
+  const char *const *c = suggest_columns;
+
+  field (v, first, c[0], sug != NULL ? sug->instance->name : NULL);
+  field (v, first, c[1], sug != NULL ? sug->region->name : NULL);
+  number (v, first, c[2], sug != NULL ? sug->runtime_h : NAN);
+  number (v, first, c[3], sug != NULL ? sug->footprint.total_gco2e : NAN);
+  number (v, first, c[4], sug != NULL ? sug->footprint.cost_usd : NAN);
+  number (v, first, c[5], sug != NULL ? job->footprint.total_gco2e
+                                          - sug->footprint.total_gco2e
+                                      : NAN);
+}
+
 void
 track_view_job (struct track_view *v, const struct joblog_record *rec,
-                const struct jobrec *job, const struct track_result *res)
+                const struct jobrec *job, const struct track_result *res,
+                const struct run *sug)
 {
   const struct run *r = &res->run;
   const struct footprint *f = &r->footprint;
@@ -246,6 +278,8 @@ track_view_job (struct track_view *v, const struct joblog_record *rec,
                             : job->never_started ? "never-started" : "");
   if (v->reported)
     number (v, &first, "codecarbon_gco2e", job->reported_gco2e);
+  if (v->suggest)
+    suggestion (v, &first, r, sug);
   fputs (v->format == OUT_FORMAT_CSV ? "\n" : "}\n", v->fp);
 }
 
@@ -262,13 +296,19 @@ static const struct out_column summary_columns[] = {
   { "unpriced_jobs", "Unpriced", NULL, OUT_INTEGER, 0, 0 },
   { "failed_jobs", "Failed", NULL, OUT_INTEGER, 0, 0 },
   { "failed_share_pct", "Failed share", "%", OUT_NUMBER, 1, 0 },
+  /* With --suggest only.  */
+  { "saving_gco2e", "Saving", "gCO2e", OUT_NUMBER, 1, 0 },
+  { "saving_pct", "Saving", "%", OUT_NUMBER, 1, 0 },
 };
+
+/* The summary columns without --suggest's.  */
+#define SUMMARY_PLAIN (ARRAY_SIZE (summary_columns) - 2)
 
 /* Fill the figures of the last row of TABLE from S, from column AT on;
    TOTAL_MG is the grand total the share is of.  */
 static void
 summary_figures (struct out_table *table, size_t at, const int64_t *s,
-                 int64_t total_mg)
+                 int64_t total_mg, bool suggest)
 {
   out_table_set_number (table, at++, (double) s[TALLY_JOBS]);
   out_table_set_number (table, at++, (double) s[TALLY_GPU_MH] / 1e3);
@@ -287,9 +327,17 @@ summary_figures (struct out_table *table, size_t at, const int64_t *s,
   out_table_set_number (table, at++,
                         (double) (s[TALLY_JOBS] - s[TALLY_PRICED]));
   out_table_set_number (table, at++, (double) s[TALLY_FAILED]);
-  out_table_set_number (table, at,
+  out_table_set_number (table, at++,
                         s[TALLY_TOTAL_MG] > 0
                           ? 100.0 * (double) s[TALLY_FAILED_MG]
+                              / (double) s[TALLY_TOTAL_MG]
+                          : NAN);
+  if (!suggest)
+    return;
+  out_table_set_number (table, at++, (double) s[TALLY_SAVING_MG] / 1e3);
+  out_table_set_number (table, at,
+                        s[TALLY_TOTAL_MG] > 0
+                          ? 100.0 * (double) s[TALLY_SAVING_MG]
                               / (double) s[TALLY_TOTAL_MG]
                           : NAN);
 }
@@ -320,19 +368,19 @@ track_view_summary (const struct tally *t, struct track_table *out)
   char **by = tally_by (t, &nby);
   struct tally_row *rows = tally_rows (t, &nrows);
   int64_t total[TALLY_NSUMS] = { 0 };
+  bool suggest = tally_meta (t)->suggest;
+  size_t nfig = suggest ? ARRAY_SIZE (summary_columns) : SUMMARY_PLAIN;
 
   nkeys = nby > 0 ? nby : 1;
-  out->cols = xcalloc (nkeys + ARRAY_SIZE (summary_columns),
-                       sizeof *out->cols);
+  out->cols = xcalloc (nkeys + nfig, sizeof *out->cols);
   for (i = 0; i < nkeys; i++)
     {
       out->cols[i].key = nby > 0 ? by[i] : "summary";
       out->cols[i].label = out->cols[i].key;
       out->cols[i].kind = OUT_TEXT;
     }
-  memcpy (out->cols + nkeys, summary_columns, sizeof summary_columns);
-  out->table = out_table_new (out->cols,
-                              nkeys + ARRAY_SIZE (summary_columns));
+  memcpy (out->cols + nkeys, summary_columns, nfig * sizeof *out->cols);
+  out->table = out_table_new (out->cols, nkeys + nfig);
   for (i = 0; i < nrows; i++)
     for (j = 0; j < TALLY_NSUMS; j++)
       total[j] += rows[i].sums[j];
@@ -341,11 +389,12 @@ track_view_summary (const struct tally *t, struct track_table *out)
       out_table_add_row (out->table);
       key_cells (out->table, rows[i].key, nby);
       summary_figures (out->table, nkeys, rows[i].sums,
-                       total[TALLY_TOTAL_MG]);
+                       total[TALLY_TOTAL_MG], suggest);
     }
   out_table_add_row (out->table);
   out_table_set_text (out->table, 0, "total");
-  summary_figures (out->table, nkeys, total, total[TALLY_TOTAL_MG]);
+  summary_figures (out->table, nkeys, total, total[TALLY_TOTAL_MG],
+                   suggest);
   free (rows);
 }
 

@@ -16,19 +16,21 @@
 struct track_view;
 
 /* A writer of FORMAT (OUT_FORMAT_CSV, or OUT_FORMAT_JSON for JSON
-   Lines) to FP; REPORTED adds CodeCarbon's own figure.  */
+   Lines) to FP; REPORTED adds CodeCarbon's own figure, SUGGEST the
+   columns of --suggest.  */
 struct track_view *track_view_new (FILE *fp, enum out_format format,
-                                   bool reported);
+                                   bool reported, bool suggest);
 void track_view_free (struct track_view *v);
 
 /* Write the header (csv) for the NAMES (N of them) of the input.  */
 void track_view_header (struct track_view *v, char **names, size_t n);
 
-/* Write one job: the record REC and its result RES (REC's fields are
-   matched to the header by position in csv).  */
+/* Write one job: the record REC and its result RES, and with --suggest
+   SUGGESTION (NULL when there is none).  */
 void track_view_job (struct track_view *v, const struct joblog_record *rec,
                      const struct jobrec *job,
-                     const struct track_result *res);
+                     const struct track_result *res,
+                     const struct run *suggestion);
 
 /* A table with the columns it owns.  */
 struct track_table

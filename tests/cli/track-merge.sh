@@ -89,6 +89,11 @@ fi
 expect_error other-keys 65 \
   "carbon-advisor: $work/by-project: summarised by 'project' with success states 'COMPLETED', not 'project,month,state' and 'COMPLETED'" \
   merge "$work/whole.partial" "$work/by-project"
+"$CARBON_ADVISOR" track $opts --suggest --partial "$work/log.csv" \
+  >"$work/suggest" 2>/dev/null
+expect_error other-suggest 65 \
+  "carbon-advisor: $work/suggest: made with --suggest, unlike the first partial" \
+  merge "$work/whole.partial" "$work/suggest"
 sed 's/^tables .*/tables 0000000000000000/' "$work/whole.partial" \
   >"$work/other-tables"
 expect_error other-tables 65 \

@@ -88,6 +88,19 @@ expect_track summary-markdown track-summary.md \
   --format markdown track --load 50 --region us-east-1 --by state \
   --success-states COMPLETED,CANCELLED "$t/jobs.csv"
 
+# --suggest: the greenest option no dearer, same GPU model (or none),
+# runtime scaled as advise scales it from a reference (vCPUs, GPU
+# throughput; serial fraction 0).  j1, 4 x m5.xlarge (4 vCPUs) for 36 h:
+# c3d-highcpu-30 (30 vCPUs) runs 36 x 4 / 30 = 4.8 h; j2, one V100 of
+# p3.2xlarge for 2.5 h: Standard_ND40rs_v2's eight V100 run 2.5 / 8 =
+# 0.3125 h; each no dearer (22.59 <= 29.376 USD, 7.46 <= 7.65 USD).
+# The summary adds the saving had each job run on its suggestion.
+expect_track suggest track-suggest.csv "8 records: 4 accounted, 4 rejected" \
+  track --load 50 --region us-east-1 --suggest "$t/jobs.csv"
+expect_track suggest-summary track-suggest.txt \
+  "8 records: 4 accounted, 4 rejected" \
+  track --load 50 --region us-east-1 --suggest --by project "$t/jobs.csv"
+
 # JSON Lines: blank lines skipped; a nested value and a line that is not
 # JSON rejected; record-level load (j2 at 80 %) and PUE (j10) override
 # the defaults; j10 is on premises: 8 H100 in France (zones.csv FR 33.44

@@ -11,7 +11,7 @@
 #include "unit.h"
 
 static const struct tally_meta meta = { "0123456789abcdef", "project",
-                                        "COMPLETED" };
+                                        "COMPLETED", false };
 
 static struct tally_job
 job (double total, const char *label)
@@ -26,6 +26,7 @@ job (double total, const char *label)
   j.total_gco2e = total;
   j.cost_usd = strcmp (label, "free") == 0 ? NAN : 0.5;
   j.failed = strcmp (label, "bad") == 0;
+  j.saving_gco2e = total / 4;
   j.label = label;
   return j;
 }
@@ -65,9 +66,9 @@ START_TEST (test_fixed_point)
   s = partial (t);
   /* jobs 1, 1001 milli GPU-h, 123456 mWh, 501 + 501 mg (0.50075 g each
      rounds up), total 1002 mg (1.0015 g rounds to 1002), 500000 uUSD,
-     1 priced, 0 failed.  */
+     1 priced, 0 failed, a saving of a quarter: 250.375 mg, 250.  */
   ck_assert_ptr_nonnull (strstr (s, "row 1 1001 123456 501 501 1002 500000 "
-                                    "1 0 0\tx\n"));
+                                    "1 0 0 250\tx\n"));
   ck_assert_ptr_nonnull (strstr (s, "counts 1 1 0\n"));
   free (s);
   tally_free (t);
@@ -127,7 +128,7 @@ START_TEST (test_refuse)
                             "'COMPLETED', not 'project' and 'COMPLETED'");
   tally_free (m);
   m = NULL;
-  ck_assert_int_eq (merge (&m, "carbon-advisor partial summary 0\n", &d),
+  ck_assert_int_eq (merge (&m, "carbon-advisor partial summary 1\n", &d),
                     -1);
   tally_free (m);
   free (s), free (o);
