@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "cmd.h"
+#include "cmd-track.h"
 #include "tally.h"
 #include "track-view.h"
 #include "xalloc.h"
@@ -18,25 +19,32 @@
 struct merge_opts
 {
   bool partial;
+  const char *report;
+  const char *title;
   char **files;
   size_t nfiles;
 };
 
 enum
 {
-  OPT_PARTIAL = 0x400
+  OPT_PARTIAL = 0x400, OPT_REPORT, OPT_TITLE
 };
 
 static const struct argp_option merge_options[] = {
   { "partial", OPT_PARTIAL, NULL, 0,
     "Write the merged partial summary instead of the summary", 0 },
+  { "report", OPT_REPORT, "FILE", 0,
+    "Also write the summary as a self-contained HTML page to FILE", 0 },
+  { "title", OPT_TITLE, "TEXT", 0, "Title of the --report page", 0 },
   { NULL, 0, NULL, 0, NULL, 0 },
 };
 
 static void
 merge_init (void *opts)
 {
-  (void) opts;
+  struct merge_opts *o = opts;
+
+  o->title = "Footprint of tracked jobs";
 }
 
 static error_t
@@ -52,6 +60,12 @@ parse_merge (int key, char *arg, struct argp_state *state)
       break;
     case OPT_PARTIAL:
       o->partial = true;
+      break;
+    case OPT_REPORT:
+      o->report = arg;
+      break;
+    case OPT_TITLE:
+      o->title = arg;
       break;
     case ARGP_KEY_ARG:
       o->files = xreallocarray (o->files, o->nfiles + 1, sizeof *o->files);
@@ -142,6 +156,8 @@ cmd_merge_exec (const struct cli_global *global, void *opts)
   if (status == CA_EXIT_OK)
     {
       status = merge_write (global, t, o->partial);
+      if (status == CA_EXIT_OK && o->report != NULL)
+        status = cmd_track_report (o->report, t, o->title);
       tally_counts (t, &rec, &acc, &rej);
       fprintf (stderr, "%" PRIu64 " records: %" PRIu64 " accounted, %" PRIu64
                " rejected\n", rec, acc, rej);

@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "zones.h"
 #include "cmd.h"
+#include "cmd-track.h"
 #include "joblog.h"
 #include "jobrec.h"
 #include "track-key.h"
@@ -32,6 +33,8 @@ struct track_opts
   bool summary;
   bool partial;
   bool suggest;
+  const char *report;
+  const char *title;
   const char *by;
   const char *success;
   struct jobrec_partition parts[MAX_PARTITIONS];
@@ -44,7 +47,8 @@ enum
 {
   OPT_INPUT_FORMAT = 0x300, OPT_REGION, OPT_LOCATION, OPT_PUE, OPT_LOAD,
   OPT_GPU_LOAD, OPT_REJECTS, OPT_STRICT, OPT_SUMMARY, OPT_BY, OPT_SUCCESS,
-  OPT_PARTIAL, OPT_PARTITION_GPU, OPT_LIFETIME, OPT_SUGGEST
+  OPT_PARTIAL, OPT_PARTITION_GPU, OPT_LIFETIME, OPT_SUGGEST, OPT_REPORT,
+  OPT_TITLE
 };
 
 static const struct argp_option track_options[] = {
@@ -81,6 +85,9 @@ static const struct argp_option track_options[] = {
   { "suggest", OPT_SUGGEST, NULL, 0,
     "With each cloud job, the greenest option no dearer (same GPU model or "
     "none, runtime scaled as advise scales it) and its saving", 0 },
+  { "report", OPT_REPORT, "FILE", 0,
+    "Also write the summary as a self-contained HTML page to FILE", 0 },
+  { "title", OPT_TITLE, "TEXT", 0, "Title of the --report page", 0 },
   { "partition-gpu", OPT_PARTITION_GPU, "PARTITION=MODEL", 0,
     "GPU model of untyped sacct GPU counts in PARTITION (repeatable)", 0 },
   { NULL, 0, NULL, 0, NULL, 0 },
@@ -95,6 +102,7 @@ track_init (void *opts)
   o->def.lifetime_years = FOOTPRINT_DEFAULT_LIFETIME_YEARS;
   o->by = "";
   o->success = "COMPLETED";
+  o->title = "Footprint of tracked jobs";
 }
 
 static void
@@ -151,6 +159,8 @@ parse_track (int key, char *arg, struct argp_state *state)
     case OPT_SUCCESS: o->success = arg; break;
     case OPT_PARTIAL: o->partial = true; break;
     case OPT_SUGGEST: o->suggest = true; break;
+    case OPT_REPORT: o->report = arg; o->summary = true; break;
+    case OPT_TITLE: o->title = arg; break;
     case OPT_PARTITION_GPU: add_partition (state, o, arg); break;
     case ARGP_KEY_ARG:
       o->files = xreallocarray (o->files, o->nfiles + 1, sizeof *o->files);
@@ -397,6 +407,23 @@ new_tally (const struct cli_global *global, const struct track_opts *o,
   return tally_new (&meta);
 }
 
+int
+cmd_track_report (const char *path, const struct tally *t,
+                  const char *title)
+{
+  struct cli_global g = { NULL, OUT_FORMAT_TABLE, path };
+  struct cli_sink sink;
+  int status = cli_sink_open (&g, &sink);
+  bool ok;
+
+  if (status != CA_EXIT_OK)
+    return status;
+  ok = track_view_html (sink.fp, t, title) == 0;
+  if (!ok)
+    error (0, errno, "%s", path);
+  return cli_sink_close (&sink, ok);
+}
+
 /* Copy the rows held in FROM to TO.  */
 static int
 copy_rows (FILE *from, FILE *to)
@@ -490,6 +517,8 @@ cmd_track_exec (const struct cli_global *global, void *opts)
     {
       if (s.tally != NULL)
         status = write_summary (global, s.tally, o->partial);
+      if (status == CA_EXIT_OK && o->report != NULL)
+        status = cmd_track_report (o->report, s.tally, o->title);
       else if (sink.fp != NULL)
         {
           if (s.out != sink.fp)

@@ -45,4 +45,8 @@ void track_view_summary (const struct tally *t, struct track_table *out);
 void track_view_top (const struct tally *t, struct track_table *out);
 void track_table_free (struct track_table *t);
 
+/* Write the summary of T as one self-contained HTML page titled TITLE
+   to FP.  Returns 0, or -1 with errno set on a write error.  */
+int track_view_html (FILE *fp, const struct tally *t, const char *title);
+
 #endif /* CA_TRACK_VIEW_H */

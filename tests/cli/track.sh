@@ -101,6 +101,27 @@ expect_track suggest-summary track-suggest.txt \
   "8 records: 4 accounted, 4 rejected" \
   track --load 50 --region us-east-1 --suggest --by project "$t/jobs.csv"
 
+# --report: the summary as an HTML page, the same from merge.  Its
+# figures are the table's above (total 1212.3 gCO2e, 51.10 USD).
+cases=$((cases + 1))
+"$CARBON_ADVISOR" track --load 50 --region us-east-1 --by project \
+  --report "$work/report.html" --title 'Team <A>' "$t/jobs.csv" \
+  >/dev/null 2>&1 || fail "report: exit status"
+grep -q '<title>Team &lt;A&gt;</title>' "$work/report.html" \
+  || fail "report: title not escaped"
+grep -q '^<p>8 records: 4 accounted, 4 rejected.  Total 1212.3 gCO2e' \
+  "$work/report.html" || fail "report: counts"
+grep -q '<tr><th>total</th><td class=n>4</td>.*<td class=n>1212.3</td><td class=n>100.0</td><td class=n>51.10</td><td class=n>2</td></tr>' \
+  "$work/report.html" || fail "report: total row"
+grep -q '<svg' "$work/report.html" || fail "report: no chart"
+grep -q 'http' "$work/report.html" && fail "report: a network resource"
+"$CARBON_ADVISOR" track --load 50 --region us-east-1 --by project \
+  --partial "$t/jobs.csv" >"$work/jobs.partial" 2>/dev/null
+"$CARBON_ADVISOR" merge --report "$work/merged.html" --title 'Team <A>' \
+  "$work/jobs.partial" >/dev/null 2>&1
+cmp -s "$work/report.html" "$work/merged.html" \
+  || fail "report: merge's page differs"
+
 # JSON Lines: blank lines skipped; a nested value and a line that is not
 # JSON rejected; record-level load (j2 at 80 %) and PUE (j10) override
 # the defaults; j10 is on premises: 8 H100 in France (zones.csv FR 33.44
