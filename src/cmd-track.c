@@ -48,7 +48,7 @@ enum
   OPT_INPUT_FORMAT = 0x300, OPT_REGION, OPT_LOCATION, OPT_PUE, OPT_LOAD,
   OPT_GPU_LOAD, OPT_REJECTS, OPT_STRICT, OPT_SUMMARY, OPT_BY, OPT_SUCCESS,
   OPT_PARTIAL, OPT_PARTITION_GPU, OPT_LIFETIME, OPT_SUGGEST, OPT_REPORT,
-  OPT_TITLE
+  OPT_TITLE, OPT_CPU_REFERENCE
 };
 
 static const struct argp_option track_options[] = {
@@ -88,6 +88,9 @@ static const struct argp_option track_options[] = {
   { "report", OPT_REPORT, "FILE", 0,
     "Also write the summary as a self-contained HTML page to FILE", 0 },
   { "title", OPT_TITLE, "TEXT", 0, "Title of the --report page", 0 },
+  { "cpu-reference", OPT_CPU_REFERENCE, "TYPE", 0,
+    "Count each CPU of an on-premises job without GPUs as one vCPU's share "
+    "of this cloud instance type (default: such jobs are rejected)", 0 },
   { "partition-gpu", OPT_PARTITION_GPU, "PARTITION=MODEL", 0,
     "GPU model of untyped sacct GPU counts in PARTITION (repeatable)", 0 },
   { NULL, 0, NULL, 0, NULL, 0 },
@@ -161,6 +164,7 @@ parse_track (int key, char *arg, struct argp_state *state)
     case OPT_SUGGEST: o->suggest = true; break;
     case OPT_REPORT: o->report = arg; o->summary = true; break;
     case OPT_TITLE: o->title = arg; break;
+    case OPT_CPU_REFERENCE: o->def.cpu_reference = arg; break;
     case OPT_PARTITION_GPU: add_partition (state, o, arg); break;
     case ARGP_KEY_ARG:
       o->files = xreallocarray (o->files, o->nfiles + 1, sizeof *o->files);
@@ -480,6 +484,20 @@ cmd_track_exec (const struct cli_global *global, void *opts)
     {
       catalogue_free (cat);
       return cli_report (&d);
+    }
+  if (o->def.cpu_reference != NULL)
+    {
+      const struct instance *ref
+        = catalogue_find_instance (cat, o->def.cpu_reference);
+
+      if (ref == NULL)
+        status = cli_report_unknown_instance (cat, o->def.cpu_reference);
+      else if (ref->gpus > 0)
+        {
+          error (0, 0, "--cpu-reference: %s has GPUs; name a CPU-only type",
+                 ref->name);
+          status = CA_EXIT_USAGE;
+        }
     }
   s.track = track_new (cat, zones, &o->def);
   if (o->suggest)

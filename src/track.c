@@ -44,12 +44,34 @@ struct track
   struct strmap *regions;
   struct strmap *gpu_sites;     /* GPU model -> struct instance.  */
   struct strmap *zone_sites;    /* Zone -> struct region.  */
+  const struct instance *cpu_one;  /* --cpu-reference's vCPU share.  */
   struct power_memo power[MEMO_SLOTS];
   struct price_memo prices[MEMO_SLOTS];
 };
 
 /* What a memo holds for a name the data lacks.  */
 static char missing;
+
+/* A new instance: one of the PARTS equal parts of REF (its power curve
+   and embodied share divided), so that COUNT of them make REF's share
+   of COUNT / PARTS hosts.  */
+static struct instance *
+share_of (const struct instance *ref, long parts)
+{
+  struct instance *one = xmalloc (sizeof *one);
+  size_t i;
+
+  *one = *ref;
+  for (i = 0; i < CATALOGUE_POWER_POINTS; i++)
+    one->power_w[i] = ref->power_w[i] / (double) parts;
+  one->embodied_kgco2e = ref->embodied_kgco2e / (double) parts;
+  one->embodied_low_kgco2e = ref->embodied_low_kgco2e / (double) parts;
+  one->embodied_high_kgco2e = ref->embodied_high_kgco2e / (double) parts;
+  one->gpus = ref->gpus > 0 ? 1 : 0;
+  one->vcpus = ref->gpus > 0 ? ref->vcpus : 1;
+  one->ccf = NULL;
+  return one;
+}
 
 struct track *
 track_new (const struct catalogue *cat, const struct zones *zones,
@@ -64,6 +86,15 @@ track_new (const struct catalogue *cat, const struct zones *zones,
   t->regions = strmap_new ();
   t->gpu_sites = strmap_new ();
   t->zone_sites = strmap_new ();
+  if (def->cpu_reference != NULL)
+    {
+      const struct instance *ref
+        = catalogue_find_instance (cat, def->cpu_reference);
+
+      /* The caller checked the name; one share per vCPU.  */
+      if (ref != NULL && ref->vcpus > 0)
+        t->cpu_one = share_of (ref, ref->vcpus);
+    }
   return t;
 }
 
@@ -83,6 +114,7 @@ track_free (struct track *t)
   strmap_free (t->regions, NULL);
   strmap_free (t->gpu_sites, free_site);
   strmap_free (t->zone_sites, free_site);
+  free ((void *) t->cpu_one);
   free (t);
 }
 
@@ -237,7 +269,6 @@ gpu_site (struct track *t, const char *model)
   if (added)
     {
       const struct instance *ref = NULL;
-      struct instance *one;
       size_t i;
 
       for (i = 0; i < t->cat->ninstances; i++)
@@ -251,16 +282,7 @@ gpu_site (struct track *t, const char *model)
       *slot = &missing;
       if (ref == NULL)
         return NULL;
-      one = xmalloc (sizeof *one);
-      *one = *ref;
-      for (i = 0; i < CATALOGUE_POWER_POINTS; i++)
-        one->power_w[i] = ref->power_w[i] / (double) ref->gpus;
-      one->embodied_kgco2e = ref->embodied_kgco2e / (double) ref->gpus;
-      one->embodied_low_kgco2e = ref->embodied_low_kgco2e / ref->gpus;
-      one->embodied_high_kgco2e = ref->embodied_high_kgco2e / ref->gpus;
-      one->gpus = 1;
-      one->ccf = NULL;
-      *slot = one;
+      *slot = share_of (ref, ref->gpus);
     }
   return *slot == &missing ? NULL : *slot;
 }
@@ -329,22 +351,29 @@ evaluate_onprem (struct track *t, const struct jobrec *job,
   const struct zone *zone;
   struct run_params p;
   struct diag d;
+  bool cpu = isnan (job->gpus) || job->gpus <= 0;
+  double units = cpu ? job->cpus : job->gpus;
 
-  if (isnan (job->gpus) || job->gpus <= 0)
-    return snprintf (reason, size, "no GPUs: on-premises jobs without "
-                     "GPUs are not modelled"), -1;
-  if (floor (job->gpus) < job->gpus)
-    return snprintf (reason, size, "field 'gpus': not a whole number"), -1;
-  if (model == NULL || (one = gpu_site (t, model)) == NULL)
+  if (cpu && job->gpu_model[0] != '\0' && isnan (job->gpus))
+    return snprintf (reason, size, "no 'gpus' count"), -1;
+  if (cpu && (t->cpu_one == NULL || isnan (units) || units <= 0))
+    return snprintf (reason, size, "no GPUs: a job without GPUs needs "
+                     "its CPUs and --cpu-reference TYPE"), -1;
+  if (floor (units) < units)
+    return snprintf (reason, size, "field '%s': not a whole number",
+                     cpu ? "cpus" : "gpus"), -1;
+  one = cpu ? t->cpu_one : model != NULL ? gpu_site (t, model) : NULL;
+  if (one == NULL)
     return snprintf (reason, size, "unknown GPU model '%.60s'",
                      job->gpu_model), -1;
   if (t->zones == NULL || (zone = job_zone (t, job, reason, size)) == NULL)
     return -1;
   job_params (t, job, &p);
-  p.count = (long) job->gpus;
-  p.load_pct = either (job->gpu_load_pct,
-                       either (t->def->gpu_load_pct,
-                               either (job->load_pct, t->def->load_pct)));
+  p.count = (long) units;
+  p.load_pct = cpu ? either (job->load_pct, t->def->load_pct)
+               : either (job->gpu_load_pct,
+                         either (t->def->gpu_load_pct,
+                                 either (job->load_pct, t->def->load_pct)));
   if (isnan (p.load_pct))
     return snprintf (reason, size, "no load: give a 'gpu_load' or 'load' "
                      "column, or --gpu-load"), -1;
@@ -353,9 +382,9 @@ evaluate_onprem (struct track *t, const struct jobrec *job,
   if (run_evaluate (one, zone_site (t, zone), NULL, &p, &out->run, &d) < 0)
     return snprintf (reason, size, "%s", d.text), -1;
   out->onprem = true;
-  out->gpus = job->gpus;
+  out->gpus = cpu ? 0 : job->gpus;
   out->location = zone->zone;
-  out->gpu_model = model;
+  out->gpu_model = cpu ? "" : model;
   out->reference = one->name;
   return 0;
 }
@@ -368,7 +397,8 @@ track_evaluate (struct track *t, const struct jobrec *job,
 
   if (job->instance_type[0] != '\0')
     status = evaluate_cloud (t, job, out, reason, size);
-  else if (job->gpu_model[0] != '\0' || !isnan (job->gpus))
+  else if (job->gpu_model[0] != '\0' || !isnan (job->gpus)
+           || !isnan (job->cpus))
     status = evaluate_onprem (t, job, out, reason, size);
   else
     return snprintf (reason, size, "neither 'instance_type' nor "

@@ -19,6 +19,10 @@ struct track_defaults
   double load_pct;              /* NaN: the record must give one.  */
   double gpu_load_pct;          /* NaN: the load.  */
   double lifetime_years;
+  const char *cpu_reference;    /* --cpu-reference: the instance type
+                                   whose per-vCPU share stands for one
+                                   CPU of an on-premises job without
+                                   GPUs, or NULL (such jobs rejected).  */
 };
 
 /* One job's footprint.  */

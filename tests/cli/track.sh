@@ -138,6 +138,21 @@ expect_track jsonl track-jobs.jsonl "5 records: 3 accounted, 2 rejected" \
 expect_track sacct track-sacct.csv "9 records: 7 accounted, 2 rejected" \
   track --location SE-SE3 --load 50 --partition-gpu gpu=a100 \
   "$t/sacct.txt"
+# --cpu-reference m5.24xlarge counts CPU-only 1006 (8 CPUs, 1 h) as 8
+# of m5.24xlarge's 96 vCPUs (instances.csv: 677.8 W at 50 %, 1610.4 kg):
+#   energy = 8 x 677.8 / 96 / 1000 x 1.54  = 0.0869843333 kWh
+#   scope2 = 0.0869843333 x 20.42          = 1.7762200867 g
+#   scope3 = 8 x 1610.4 / 96 x 1000 / 35040 = 3.8299086758 g
+cases=$((cases + 1))
+"$CARBON_ADVISOR" track --location SE-SE3 --load 50 --partition-gpu gpu=a100 \
+  --cpu-reference m5.24xlarge "$t/sacct.txt" >"$work/out" 2>"$work/err"
+grep -q '^1006,.*,1,0,,SE-SE3,0.0869843333333,1.54,20.42,1.77622008667,3.8299086758,5.60612876247,,teads-2022,teads-2022,uptime-2025,electricitymaps-2024,m5.24xlarge,$' \
+  "$work/out" || fail "cpu-reference: row of 1006"
+[ "$(tail -n 1 "$work/err")" = "9 records: 8 accounted, 1 rejected" ] \
+  || fail "cpu-reference: count"
+expect_error cpu-reference-gpus 64 \
+  "carbon-advisor: --cpu-reference: p3.2xlarge has GPUs; name a CPU-only type" \
+  track --cpu-reference p3.2xlarge --load 50 "$t/sacct.txt"
 expect_error sacct-untyped 65 \
   "9 records: 6 accounted, 3 rejected" \
   track --strict --location SE-SE3 --load 50 "$t/sacct.txt"

@@ -72,7 +72,7 @@ blank_job (struct jobrec *job)
 
 START_TEST (test_onprem)
 {
-  struct track_defaults def = { NULL, "SE-SE3", NAN, 50, NAN, 4 };
+  struct track_defaults def = { NULL, "SE-SE3", NAN, 50, NAN, 4, NULL };
   struct track *t;
   struct track_result r;
   struct jobrec job;
@@ -122,15 +122,15 @@ START_TEST (test_onprem)
   ck_assert_str_eq (reason, "unknown grid zone 'Atlantis' (see zones.csv)");
   job.gpus = 0;
   ck_assert_int_eq (track_evaluate (t, &job, &r, reason, sizeof reason), -1);
-  ck_assert_str_eq (reason, "no GPUs: on-premises jobs without GPUs are "
-                            "not modelled");
+  ck_assert_str_eq (reason, "no GPUs: a job without GPUs needs its CPUs "
+                            "and --cpu-reference TYPE");
   track_free (t);
 }
 END_TEST
 
 START_TEST (test_cloud)
 {
-  struct track_defaults def = { "eu-north-1", NULL, NAN, NAN, NAN, 4 };
+  struct track_defaults def = { "eu-north-1", NULL, NAN, NAN, NAN, 4, NULL };
   struct track *t;
   struct track_result r;
   struct jobrec job;
