@@ -4,7 +4,8 @@ Writes two tables (data/README.md):
 - zones.csv: every Electricity Maps zone's 2024 yearly life-cycle,
   consumption-based grid intensity (the basis of the cloud regions'
   default figure), with the ISO 3166-1 alpha-3 code of country-level
-  zones, which CodeCarbon logs;
+  zones, which CodeCarbon logs (joined by name to CodeCarbon's own
+  table of countries);
 - site_defaults.csv: the PUE of an average enterprise data centre.
 
 Standard library only; deterministic.  Called from build-tables.py's main.
@@ -61,6 +62,16 @@ SITE_DEFAULTS = [
 ]
 
 
+# Country-level zones whose Electricity Maps name is not CodeCarbon's
+# name of the country (global_energy_mix.csv), by zone id.
+CODECARBON_NAMES = {
+    'CD': 'Democratic Republic of Congo', 'CI': "Cote d'Ivoire",
+    'CV': 'Cape Verde', 'GB': 'United Kingdom', 'IN': 'India',
+    'PS': 'Palestine', 'RE': 'Reunion', 'TL': 'East Timor',
+    'US': 'United States', 'VI': 'United States Virgin Islands',
+}
+
+
 def _iso3_by_name(src):
     """Country name -> ISO alpha-3 from CodeCarbon's energy mix table."""
     path = os.path.join(src, CC_MIX)
@@ -85,15 +96,17 @@ def build_zones(src):
         country = zone.split('-')[0]
         out.append({'zone': zone, 'zone_name': r['Zone name'],
                     'country': country,
-                    'iso3': iso3.get(r['Country'], '') if '-' not in zone else '',
+                    'iso3': '' if '-' in zone else iso3.get(
+                        CODECARBON_NAMES.get(zone, r['Zone name']), ''),
                     'grid_gco2e_per_kwh': value,
                     'grid_source': 'electricitymaps-2024', 'grid_year': '2024'})
     out.sort(key=lambda r: r['zone'].encode())
     seen = set()
     for r in out:
-        if r['zone'] in seen:
-            raise ValueError('zones: duplicate zone %s' % r['zone'])
-        seen.add(r['zone'])
+        for key in (r['zone'], r['iso3']):
+            if key and key in seen:
+                raise ValueError('zones: duplicate zone or iso3 %s' % key)
+            seen.add(key)
     return out
 
 
