@@ -347,38 +347,46 @@ track_files (struct state *s, const struct track_opts *o)
   return status;
 }
 
-/* Write the summary of S to GLOBAL's sink: a partial, or the tables.  */
+/* Write the summary T to FP in GLOBAL's format; the table format adds
+   the largest jobs (csv and json stay one rectangular table).  Returns
+   0, or -1 with errno set.  */
+static int
+summary_tables (FILE *fp, const struct cli_global *global,
+                const struct tally *t)
+{
+  struct track_table sum, top;
+  int ok;
+
+  track_view_summary (t, &sum);
+  ok = out_write (fp, global->format, OUT_LAYOUT_WIDE, sum.table);
+  track_table_free (&sum);
+  if (ok < 0 || global->format != OUT_FORMAT_TABLE)
+    return ok;
+  track_view_top (t, &top);
+  if (out_table_rows (top.table) > 0)
+    {
+      if (fputs ("\nLargest jobs:\n", fp) == EOF)
+        ok = -1;
+      if (ok == 0)
+        ok = out_write (fp, global->format, OUT_LAYOUT_WIDE, top.table);
+    }
+  track_table_free (&top);
+  return ok;
+}
+
+/* Write the summary T to GLOBAL's sink: a partial, or the tables.  */
 static int
 write_summary (const struct cli_global *global, const struct tally *t,
                bool partial)
 {
-  struct track_table sum, top;
   struct cli_sink sink;
-  int status;
+  int status = cli_sink_open (global, &sink);
   bool ok;
 
-  if (!partial)
-    {
-      track_view_summary (t, &sum);
-      status = cli_emit (global, OUT_LAYOUT_WIDE, sum.table);
-      track_table_free (&sum);
-      if (status != CA_EXIT_OK || global->format != OUT_FORMAT_TABLE)
-        return status;
-      /* The largest jobs follow the table format only: csv and json
-         stay one rectangular table.  */
-      track_view_top (t, &top);
-      if (out_table_rows (top.table) > 0)
-        {
-          fputs ("\nLargest jobs:\n", stdout);
-          status = cli_emit (global, OUT_LAYOUT_WIDE, top.table);
-        }
-      track_table_free (&top);
-      return status;
-    }
-  status = cli_sink_open (global, &sink);
   if (status != CA_EXIT_OK)
     return status;
-  ok = tally_write_partial (sink.fp, t) == 0;
+  ok = (partial ? tally_write_partial (sink.fp, t)
+                : summary_tables (sink.fp, global, t)) == 0;
   if (!ok)
     error (0, errno, "%s", sink.path ? sink.path : "write error");
   return cli_sink_close (&sink, ok);
@@ -460,6 +468,106 @@ closing_line (const struct track_opts *o, uint64_t records,
   return status;
 }
 
+/* Check --cpu-reference against CAT.  Returns an exit status.  */
+static int
+check_cpu_reference (const struct catalogue *cat, const char *name)
+{
+  const struct instance *ref;
+
+  if (name == NULL)
+    return CA_EXIT_OK;
+  ref = catalogue_find_instance (cat, name);
+  if (ref == NULL)
+    return cli_report_unknown_instance (cat, name);
+  if (ref->gpus > 0)
+    {
+      error (0, 0, "--cpu-reference: %s has GPUs; name a CPU-only type",
+             ref->name);
+      return CA_EXIT_USAGE;
+    }
+  return CA_EXIT_OK;
+}
+
+/* Where a run writes: the per-job rows (unless it summarises) and the
+   rejects.  */
+struct outputs
+{
+  struct cli_sink sink;
+  struct cli_sink rejects;
+  FILE *held;                   /* --strict to standard output: the rows
+                                   wait here until no record is
+                                   rejected.  */
+};
+
+/* Open O's outputs into OUT and S.  Returns an exit status.  */
+static int
+open_outputs (const struct cli_global *global, const struct track_opts *o,
+              struct state *s, struct outputs *out)
+{
+  struct cli_global rglobal = *global;
+  int status = CA_EXIT_OK;
+
+  memset (out, 0, sizeof *out);
+  if (s->tally == NULL)
+    {
+      status = cli_sink_open (global, &out->sink);
+      if (status != CA_EXIT_OK)
+        return status;
+      s->out = out->sink.fp;
+      if (o->strict && out->sink.tmp_path == NULL)
+        {
+          s->out = out->held = tmpfile ();
+          if (s->out == NULL)
+            {
+              error (0, errno, "temporary file");
+              return CA_EXIT_FAILURE;
+            }
+        }
+    }
+  if (o->rejects != NULL)
+    {
+      rglobal.output = o->rejects;
+      status = cli_sink_open (&rglobal, &out->rejects);
+      s->rejects = out->rejects.fp;
+      if (s->rejects != NULL)
+        fputs ("file,line,reason\n", s->rejects);
+    }
+  return status;
+}
+
+/* Write what is due and close OUT, keeping the result only when OK and
+   the rejects when READ_OK (under --strict a rejected record fails the
+   result, not the list of rejects).  Returns an exit status.  */
+static int
+close_outputs (const struct cli_global *global, const struct track_opts *o,
+               const struct state *s, struct outputs *out, bool ok,
+               bool read_ok)
+{
+  int status = CA_EXIT_OK, st;
+
+  if (ok && s->tally != NULL)
+    {
+      status = write_summary (global, s->tally, o->partial);
+      if (status == CA_EXIT_OK && o->report != NULL)
+        status = cmd_track_report (o->report, s->tally, o->title);
+    }
+  else if (ok && out->held != NULL)
+    status = copy_rows (out->held, out->sink.fp);
+  if (out->held != NULL)
+    fclose (out->held);
+  if (out->sink.fp != NULL)
+    {
+      st = cli_sink_close (&out->sink, ok && status == CA_EXIT_OK);
+      status = status == CA_EXIT_OK ? st : status;
+    }
+  if (out->rejects.fp != NULL)
+    {
+      st = cli_sink_close (&out->rejects, read_ok);
+      status = status == CA_EXIT_OK ? st : status;
+    }
+  return status;
+}
+
 static int
 cmd_track_exec (const struct cli_global *global, void *opts)
 {
@@ -468,14 +576,14 @@ cmd_track_exec (const struct cli_global *global, void *opts)
   struct catalogue *cat = cli_load_catalogue (global, &status);
   struct zones *zones = NULL;
   struct state s;
-  struct cli_sink sink = { NULL, NULL, NULL }, rej = { NULL, NULL, NULL };
-  struct cli_global rglobal = *global;
+  struct outputs out;
   struct diag d;
   char *dir;
 
   if (cat == NULL)
     return status;
   memset (&s, 0, sizeof s);
+  memset (&out, 0, sizeof out);
   s.o = o;
   dir = cli_data_dir (global);
   zones = zones_load (dir, cat, &d);
@@ -485,78 +593,32 @@ cmd_track_exec (const struct cli_global *global, void *opts)
       catalogue_free (cat);
       return cli_report (&d);
     }
-  if (o->def.cpu_reference != NULL)
-    {
-      const struct instance *ref
-        = catalogue_find_instance (cat, o->def.cpu_reference);
-
-      if (ref == NULL)
-        status = cli_report_unknown_instance (cat, o->def.cpu_reference);
-      else if (ref->gpus > 0)
-        {
-          error (0, 0, "--cpu-reference: %s has GPUs; name a CPU-only type",
-                 ref->name);
-          status = CA_EXIT_USAGE;
-        }
-    }
+  status = check_cpu_reference (cat, o->def.cpu_reference);
   s.track = track_new (cat, zones, &o->def);
   if (o->suggest)
     s.suggest = track_suggest_new (cat, o->def.lifetime_years);
-  s.tally = new_tally (global, o, &status);
+  if (status == CA_EXIT_OK)
+    s.tally = new_tally (global, o, &status);
   s.keys = track_keys_new (o->by, &d);
   if (status == CA_EXIT_OK && s.keys == NULL)
     status = cli_report (&d);
   s.format = global->format == OUT_FORMAT_JSON ? OUT_FORMAT_JSON
                                                : OUT_FORMAT_CSV;
-  if (status == CA_EXIT_OK && s.tally == NULL)
-    status = cli_sink_open (global, &sink);
-  s.out = sink.fp;
-  /* Under --strict nothing is written when a record is rejected: the
-     rows wait in a temporary file until the end.  */
-  if (status == CA_EXIT_OK && s.tally == NULL && o->strict
-      && sink.tmp_path == NULL && (s.out = tmpfile ()) == NULL)
-    {
-      error (0, errno, "temporary file");
-      status = CA_EXIT_FAILURE;
-    }
-  rglobal.output = o->rejects;
-  if (status == CA_EXIT_OK && o->rejects != NULL)
-    {
-      status = cli_sink_open (&rglobal, &rej);
-      s.rejects = rej.fp;
-      if (s.rejects != NULL)
-        fputs ("file,line,reason\n", s.rejects);
-    }
+  if (status == CA_EXIT_OK)
+    status = open_outputs (global, o, &s, &out);
   if (status == CA_EXIT_OK)
     status = track_files (&s, o);
   if (s.tally != NULL)
     tally_count (s.tally, s.records, s.accounted, s.rejected);
-  if (status == CA_EXIT_OK && !(o->strict && s.rejected > 0))
-    {
-      if (s.tally != NULL)
-        status = write_summary (global, s.tally, o->partial);
-      if (status == CA_EXIT_OK && o->report != NULL)
-        status = cmd_track_report (o->report, s.tally, o->title);
-      else if (sink.fp != NULL)
-        {
-          if (s.out != sink.fp)
-            status = copy_rows (s.out, sink.fp);
-          if (status == CA_EXIT_OK)
-            status = cli_sink_close (&sink, true);
-          sink.fp = NULL;
-        }
-    }
-  if (sink.fp != NULL)
-    cli_sink_close (&sink, false);
-  if (rej.fp != NULL)
-    {
-      int st = cli_sink_close (&rej, status == CA_EXIT_OK);
+  {
+    int st = close_outputs (global, o, &s, &out,
+                            status == CA_EXIT_OK
+                              && !(o->strict && s.rejected > 0),
+                            status == CA_EXIT_OK);
 
-      status = status == CA_EXIT_OK ? st : status;
-    }
+    status = status == CA_EXIT_OK ? st : status;
+  }
   status = closing_line (o, s.records, s.accounted, s.rejected, status);
-  if (s.out != NULL && s.out != sink.fp && s.out != stdout)
-    fclose (s.out);
   track_view_free (s.view);
   tally_free (s.tally);
   track_free (s.track);

@@ -50,8 +50,9 @@ struct jobrec_index
 };
 
 /* Read REC of FORMAT into *JOB, finding its fields through IX.  PARTS
-   (N of them) name the GPU model of untyped GPU counts by partition.  Returns 0, or -1 with REASON set
-   when the record cannot be a job ("field 'duration': ...").  */
+   (N of them) name the GPU model of untyped GPU counts by partition.
+   Returns 0, or -1 with REASON set when the record cannot be a job
+   ("field 'duration': ...").  */
 int jobrec_parse (enum joblog_format format,
                   const struct joblog_record *rec, struct jobrec_index *ix,
                   const struct jobrec_partition *parts, size_t nparts,

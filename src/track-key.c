@@ -127,9 +127,9 @@ key_add (struct track_keys *s, size_t *len, char sep, const char *v)
 
 /* The value of --by key B of a job.  M holds a month.  */
 static const char *
-key_value (const struct track_keys *s, size_t i, const struct joblog_record *rec,
-           const struct jobrec *job, const struct track_result *res,
-           char m[16])
+key_value (const struct track_keys *s, size_t i,
+           const struct joblog_record *rec, const struct jobrec *job,
+           const struct track_result *res, char m[16])
 {
   const char *b = s->by[i];
 

@@ -70,6 +70,24 @@ status=0
 [ "$(tail -n 1 "$work/err")" = "8 records: 3 accounted, 5 rejected" ] \
   || fail "strict: count line '$(tail -n 1 "$work/err")'"
 
+# --strict with --output: no result file, but the rejects are kept.
+cases=$((cases + 1))
+status=0
+"$CARBON_ADVISOR" track --strict --load 50 --output "$work/strict.csv" \
+  --rejects "$work/strict-rejects.csv" "$t/jobs.csv" 2>/dev/null || status=$?
+[ "$status" -eq 65 ] || fail "strict output: exit $status"
+ls "$work"/strict.csv* >/dev/null 2>&1 && fail "strict output: file left"
+[ "$(wc -l <"$work/strict-rejects.csv")" -eq 6 ] \
+  || fail "strict output: rejects not kept"
+
+# The summary and its largest jobs go to --output together.
+cases=$((cases + 1))
+"$CARBON_ADVISOR" track --load 50 --region us-east-1 --by project \
+  --output "$work/summary.txt" "$t/jobs.csv" >"$work/out" 2>/dev/null
+[ -s "$work/out" ] && fail "summary --output: stdout written"
+diff -u "$expected_dir/track-summary.txt" "$work/summary.txt" >&2 \
+  || fail "summary --output differs"
+
 # Summaries by a tag and by month, in every format.  Totals from the
 # per-job rows above; shares of the total, failed share the FAILED and
 # CANCELLED jobs' (j2, j6) part of each key's total.
