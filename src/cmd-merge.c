@@ -111,30 +111,23 @@ merge_file (const char *path, struct tally **t)
   return r < 0 ? cli_report (&d) : CA_EXIT_OK;
 }
 
-/* Write T.  */
+/* Write T: the summary as track writes it, or a partial.  */
 static int
 merge_write (const struct cli_global *global, const struct tally *t,
              bool partial)
 {
-  struct track_table sum;
   struct cli_sink sink;
-  int status;
+  int status = cli_sink_open (global, &sink);
   bool ok;
 
-  if (partial)
-    {
-      status = cli_sink_open (global, &sink);
-      if (status != CA_EXIT_OK)
-        return status;
-      ok = tally_write_partial (sink.fp, t) == 0;
-      if (!ok)
-        error (0, errno, "%s", sink.path ? sink.path : "write error");
-      return cli_sink_close (&sink, ok);
-    }
-  track_view_summary (t, &sum);
-  status = cli_emit (global, OUT_LAYOUT_WIDE, sum.table);
-  track_table_free (&sum);
-  return status;
+  if (status != CA_EXIT_OK)
+    return status;
+  ok = (partial ? tally_write_partial (sink.fp, t)
+                : track_view_write_summary (sink.fp, global->format, t))
+       == 0;
+  if (!ok)
+    error (0, errno, "%s", sink.path ? sink.path : "write error");
+  return cli_sink_close (&sink, ok);
 }
 
 static int

@@ -347,33 +347,6 @@ track_files (struct state *s, const struct track_opts *o)
   return status;
 }
 
-/* Write the summary T to FP in GLOBAL's format; the table format adds
-   the largest jobs (csv and json stay one rectangular table).  Returns
-   0, or -1 with errno set.  */
-static int
-summary_tables (FILE *fp, const struct cli_global *global,
-                const struct tally *t)
-{
-  struct track_table sum, top;
-  int ok;
-
-  track_view_summary (t, &sum);
-  ok = out_write (fp, global->format, OUT_LAYOUT_WIDE, sum.table);
-  track_table_free (&sum);
-  if (ok < 0 || global->format != OUT_FORMAT_TABLE)
-    return ok;
-  track_view_top (t, &top);
-  if (out_table_rows (top.table) > 0)
-    {
-      if (fputs ("\nLargest jobs:\n", fp) == EOF)
-        ok = -1;
-      if (ok == 0)
-        ok = out_write (fp, global->format, OUT_LAYOUT_WIDE, top.table);
-    }
-  track_table_free (&top);
-  return ok;
-}
-
 /* Write the summary T to GLOBAL's sink: a partial, or the tables.  */
 static int
 write_summary (const struct cli_global *global, const struct tally *t,
@@ -386,7 +359,7 @@ write_summary (const struct cli_global *global, const struct tally *t,
   if (status != CA_EXIT_OK)
     return status;
   ok = (partial ? tally_write_partial (sink.fp, t)
-                : summary_tables (sink.fp, global, t)) == 0;
+                : track_view_write_summary (sink.fp, global->format, t)) == 0;
   if (!ok)
     error (0, errno, "%s", sink.path ? sink.path : "write error");
   return cli_sink_close (&sink, ok);

@@ -435,3 +435,27 @@ track_table_free (struct track_table *t)
   out_table_free (t->table);
   free (t->cols);
 }
+
+int
+track_view_write_summary (FILE *fp, enum out_format format,
+                          const struct tally *t)
+{
+  struct track_table sum, top;
+  int ok;
+
+  track_view_summary (t, &sum);
+  ok = out_write (fp, format, OUT_LAYOUT_WIDE, sum.table);
+  track_table_free (&sum);
+  if (ok < 0 || format != OUT_FORMAT_TABLE)
+    return ok;
+  track_view_top (t, &top);
+  if (out_table_rows (top.table) > 0)
+    {
+      if (fputs ("\nLargest jobs:\n", fp) == EOF)
+        ok = -1;
+      if (ok == 0)
+        ok = out_write (fp, format, OUT_LAYOUT_WIDE, top.table);
+    }
+  track_table_free (&top);
+  return ok;
+}

@@ -45,6 +45,12 @@ void track_view_summary (const struct tally *t, struct track_table *out);
 void track_view_top (const struct tally *t, struct track_table *out);
 void track_table_free (struct track_table *t);
 
+/* Write the summary of T to FP in FORMAT; the table format adds the
+   largest jobs (csv, json and markdown stay one rectangular table).
+   Returns 0, or -1 with errno set on a write error.  */
+int track_view_write_summary (FILE *fp, enum out_format format,
+                              const struct tally *t);
+
 /* Write the summary of T as one self-contained HTML page titled TITLE
    to FP.  Returns 0, or -1 with errno set on a write error.  */
 int track_view_html (FILE *fp, const struct tally *t, const char *title);

@@ -84,6 +84,12 @@ else
   fail "GNU parallel is not installed (tools/setup.sh installs it)"
 fi
 
+# The table format (with the largest jobs) is the same from merge too.
+cases=$((cases + 1))
+"$CARBON_ADVISOR" track $opts "$work/log.csv" >"$work/whole.txt" 2>/dev/null
+"$CARBON_ADVISOR" merge "$work"/logs/*.partial >"$work/merged.txt" 2>/dev/null
+cmp -s "$work/whole.txt" "$work/merged.txt" || fail "table format differs"
+
 "$CARBON_ADVISOR" track --load 50 --by project --partial "$work/log.csv" \
   >"$work/by-project" 2>/dev/null
 expect_error other-keys 65 \
