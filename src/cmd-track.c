@@ -208,6 +208,9 @@ struct state
   uint64_t records, accounted, rejected;
   struct track_keys *keys;      /* --by.  */
   struct track_suggest *suggest;  /* --suggest, or NULL.  */
+  char last_state[sizeof ((struct jobrec *) 0)->state];
+  bool last_failed;             /* Whether LAST_STATE failed: logs repeat
+                                   a few states.  */
   FILE *out;                    /* Per-job rows.  */
   enum out_format format;
 };
@@ -268,7 +271,12 @@ account (struct state *s, const char *path, const struct joblog_record *rec,
       tj.scope3_gco2e = f->scope3_gco2e;
       tj.total_gco2e = f->total_gco2e;
       tj.cost_usd = f->cost_usd;
-      tj.failed = track_failed (s->o->success, job.state);
+      if (!STREQ (job.state, s->last_state))
+        {
+          strcpy (s->last_state, job.state);
+          s->last_failed = track_failed (s->o->success, job.state);
+        }
+      tj.failed = s->last_failed;
       tj.saving_gco2e = found ? res.run.footprint.total_gco2e
                                   - sug.footprint.total_gco2e
                               : 0;

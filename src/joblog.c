@@ -148,10 +148,12 @@ open_quote (const char *line, size_t len)
 }
 
 /* The next record's text in *LINE (joining the lines of a quoted field
-   when QUOTES), NULL at the end.  Blank lines are skipped.  */
+   when QUOTES), NULL at the end.  Blank lines are skipped.  *QUOTED says
+   whether it holds a quote at all: most records hold none, and are
+   split without looking for one in every field.  */
 static int
 read_record (struct joblog *log, bool quotes, char **line, size_t *len,
-             size_t *first, struct diag *d)
+             size_t *first, bool *quoted, struct diag *d)
 {
   size_t used;
 
@@ -160,7 +162,8 @@ read_record (struct joblog *log, bool quotes, char **line, size_t *len,
       return -1;
   while (*line != NULL && *len == 0);
   *first = log->line;
-  if (*line == NULL || !quotes || !open_quote (*line, *len))
+  *quoted = quotes && *line != NULL && memchr (*line, '"', *len) != NULL;
+  if (!*quoted || !open_quote (*line, *len))
     return 0;
   used = 0;
   for (;;)
@@ -186,12 +189,13 @@ read_record (struct joblog *log, bool quotes, char **line, size_t *len,
   return 0;
 }
 
-/* Split LINE into log->fields; returns the count or -1.  */
+/* Split LINE into log->fields, undoing quotes when QUOTES; returns the
+   count or -1.  */
 static long
-split_fields (struct joblog *log, char *line, size_t len, size_t want)
+split_fields (struct joblog *log, char *line, size_t len, size_t want,
+              bool quotes)
 {
   char sep = log->format == JOBLOG_SACCT ? '|' : ',';
-  bool quotes = log->format != JOBLOG_SACCT;
   long n;
 
   if (want + 1 > log->cap_fields)
@@ -210,7 +214,7 @@ read_header (struct joblog *log, char *line, size_t len, struct diag *d)
 {
   long n, i;
 
-  n = split_fields (log, line, len, 256);
+  n = split_fields (log, line, len, 256, log->format != JOBLOG_SACCT);
   if (n < 0 || n > 256)
     return diag_set (d, CA_EXIT_DATAERR, "%s:1: %s", log->path,
                      n < 0 ? "stray quote in the header"
@@ -345,15 +349,16 @@ joblog_slot_record (struct joblog *log, struct slot *s,
 /* Read one row of a CSV-like format into log->fields.  Returns 1, 0 at
    the end, -1 (REASON) or -2 as joblog_next.  */
 int
-joblog_next_row (struct joblog *log, struct joblog_record *rec, char *reason,
-          size_t size, struct diag *d)
+joblog_next_row (struct joblog *log, struct joblog_record *rec,
+                 char *reason, size_t size, struct diag *d)
 {
   char *line;
   size_t len, first;
   long n;
+  bool quoted;
 
   if (read_record (log, log->format != JOBLOG_SACCT, &line, &len, &first,
-                   d)
+                   &quoted, d)
       < 0)
     return -2;
   if (line == NULL)
@@ -361,7 +366,7 @@ joblog_next_row (struct joblog *log, struct joblog_record *rec, char *reason,
   rec->line = first;
   rec->rows = 1;
   rec->own_names = false;
-  n = split_fields (log, line, len, log->ncols);
+  n = split_fields (log, line, len, log->ncols, quoted);
   if (n < 0)
     {
       snprintf (reason, size, "stray or unclosed quote");

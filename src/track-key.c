@@ -9,9 +9,21 @@
 #include "track-key.h"
 #include "xalloc.h"
 
+/* The keys a job's result gives, not a field of its record.  */
+enum derived
+{
+  KEY_FIELD, KEY_MONTH, KEY_REGION, KEY_LOCATION, KEY_INSTANCE, KEY_GPU,
+  KEY_STATE
+};
+
+static const char *const derived_names[] = {
+  "", "month", "region", "location", "instance_type", "gpu_model", "state",
+};
+
 struct track_keys
 {
   char **by;
+  int kind[TRACK_KEYS_MAX];     /* enum derived, worked out once.  */
   size_t nby;
   char **by_names;              /* The header BY_COL was found for.  */
   long by_col[TRACK_KEYS_MAX];
@@ -37,6 +49,10 @@ track_keys_new (const char *by, struct diag *d)
                     TRACK_KEYS_MAX);
           return NULL;
         }
+      k->kind[k->nby] = name_index (derived_names,
+                                    ARRAY_SIZE (derived_names), tok);
+      if (k->kind[k->nby] < 0)
+        k->kind[k->nby] = KEY_FIELD;
       k->by[k->nby++] = xstrdup (tok);
     }
   free (copy);
@@ -131,25 +147,26 @@ key_value (const struct track_keys *s, size_t i,
            const struct joblog_record *rec, const struct jobrec *job,
            const struct track_result *res, char m[16])
 {
-  const char *b = s->by[i];
-
-  if (STREQ (b, "month"))
+  switch ((enum derived) s->kind[i])
     {
+    case KEY_MONTH:
       track_month (job->start, m);
       return m;
+    case KEY_REGION:
+      return res->onprem ? "" : res->location;
+    case KEY_LOCATION:
+      return res->location;
+    case KEY_INSTANCE:
+      return res->onprem ? "" : res->run.instance->name;
+    case KEY_GPU:
+      return res->gpu_model;
+    case KEY_STATE:
+      return job->state;
+    case KEY_FIELD:
+    default:
+      return s->by_col[i] >= 0 && (size_t) s->by_col[i] < rec->nfields
+               ? rec->values[s->by_col[i]] : "";
     }
-  if (STREQ (b, "region"))
-    return res->onprem ? "" : res->location;
-  if (STREQ (b, "location"))
-    return res->location;
-  if (STREQ (b, "instance_type"))
-    return res->onprem ? "" : res->run.instance->name;
-  if (STREQ (b, "gpu_model"))
-    return res->gpu_model;
-  if (STREQ (b, "state"))
-    return job->state;
-  return s->by_col[i] >= 0 && (size_t) s->by_col[i] < rec->nfields
-           ? rec->values[s->by_col[i]] : "";
 }
 
 size_t
