@@ -11,7 +11,9 @@ state) and times, each the median of --runs runs:
   3. the pandas peer (bench/peers/track_pandas.py) on the same log with
      the factors table, and the ratio;
   4. `xargs -P N` over N pieces with `--partial` then `merge`, for N = 1
-     and the machine's cores: the speed-up.
+     and the machine's cores: the speed-up;
+  5. contrib/dask/track.py on a LocalCluster of 1 and N workers, each
+     taking a byte range (the cluster's start is included).
 Wall times move with whatever else the machine is doing.  Run
 bench/setup.sh first for pandas.  Usage (after a build):
 
@@ -148,6 +150,21 @@ def main(argv):
             t, _ = timed(cmd, a.runs, shell=True)
             print('xargs -P %-2d        %.3f s: %.2f M records/s'
                   % (n, t, a.records / t / 1e6))
+        try:
+            import distributed  # noqa: F401
+            for n in sorted({1, cores}):
+                t, _ = timed([sys.executable,
+                              os.path.join(HERE, '..', 'contrib', 'dask',
+                                           'track.py'),
+                              '--local', str(n), '--program', prog,
+                              '--chunk-bytes', str(size // n + 1),
+                              '--load', '50', '--by', 'project', log],
+                             max(1, a.runs // 2))
+                print('dask --local %-2d    %.3f s: %.2f M records/s '
+                      '(cluster start included)'
+                      % (n, t, a.records / t / 1e6))
+        except ImportError:
+            print('dask               not run: no python3-distributed')
     return 0
 
 
