@@ -26,6 +26,7 @@ unit_tests = \
   %D%/unit/check_data \
   %D%/unit/check_embodied \
   %D%/unit/check_footprint \
+  %D%/unit/check_jobrec \
   %D%/unit/check_numparse \
   %D%/unit/check_output \
   %D%/unit/check_pareto \
@@ -34,6 +35,8 @@ unit_tests = \
   %D%/unit/check_scaling \
   %D%/unit/check_suggest \
   %D%/unit/check_svg \
+  %D%/unit/check_tally \
+  %D%/unit/check_track \
   %D%/unit/check_uncertainty
 
 if HAVE_CHECK
@@ -56,6 +59,8 @@ UNIT_LDADD = $(ADVISOR_LIBS) $(CHECK_LIBS)
 %C%_unit_check_data_LDADD = $(UNIT_LDADD)
 %C%_unit_check_footprint_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_footprint_LDADD = $(UNIT_LDADD)
+%C%_unit_check_jobrec_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_jobrec_LDADD = $(UNIT_LDADD)
 %C%_unit_check_numparse_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_numparse_LDADD = $(UNIT_LDADD)
 %C%_unit_check_output_CFLAGS = $(UNIT_CFLAGS)
@@ -74,6 +79,10 @@ UNIT_LDADD = $(ADVISOR_LIBS) $(CHECK_LIBS)
 %C%_unit_check_suggest_LDADD = $(UNIT_LDADD)
 %C%_unit_check_svg_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_svg_LDADD = $(UNIT_LDADD)
+%C%_unit_check_tally_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_tally_LDADD = $(UNIT_LDADD)
+%C%_unit_check_track_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_track_LDADD = $(UNIT_LDADD)
 %C%_unit_check_uncertainty_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_uncertainty_LDADD = $(UNIT_LDADD)
 
@@ -88,6 +97,9 @@ cli_tests = \
   %D%/cli/misc.sh \
   %D%/cli/report.sh \
   %D%/cli/report-render.sh \
+  %D%/cli/track.sh \
+  %D%/cli/track-dask.sh \
+  %D%/cli/track-merge.sh \
   %D%/cli/uncertainty.sh
 
 data_tests = %D%/data/ccf-check.sh %D%/data/model-error.sh \

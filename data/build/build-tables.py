@@ -242,6 +242,7 @@ SOURCES.extend(em2024.SOURCES)
 import newest_prices  # noqa: E402
 SOURCES.extend(newest_prices.SOURCES)
 SOURCE_IDS = {s['id'] for s in SOURCES}
+import zones  # noqa: E402  (data/build/zones.py: grid zones, site PUE)
 
 # ---------------------------------------------------------------------------
 # Region groups, decided by ISO 3166-1 alpha-2 country (govcloud by partition).
@@ -1074,6 +1075,7 @@ def main(argv):
         # uncertainty: every alternative figure the sources hold
         unc = uncertainty.build(src, instances, regions, ccf_instances, ccf_regions, ISO3)
         used |= unc['used']
+        used |= zones.build(src, a.out_dir, SOURCES, SOURCE_IDS)  # zones.py
         sources = build_sources(src, used)
         # every group named in regions.csv is defined
         for r in regions:
