@@ -17,6 +17,7 @@
 #include "cli.h"
 #include "cmd.h"
 #include "numparse.h"
+#include "outfile.h"
 #include "suggest.h"
 #include "xalloc.h"
 
@@ -260,52 +261,27 @@ cli_load_catalogue (const struct cli_global *global, int *status)
 int
 cli_sink_open (const struct cli_global *global, struct cli_sink *sink)
 {
-  size_t n;
-  int fd;
-  mode_t mask;
+  struct diag d;
 
   sink->path = global->output;
-  sink->tmp_path = NULL;
+  sink->file.fp = NULL;
   if (global->output == NULL || STREQ (global->output, "-"))
     {
       sink->fp = stdout;
       return CA_EXIT_OK;
     }
-  n = strlen (global->output) + sizeof ".XXXXXX";
-  sink->tmp_path = xmalloc (n);
-  snprintf (sink->tmp_path, n, "%s.XXXXXX", global->output);
-  fd = mkstemp (sink->tmp_path);
-  if (fd < 0)
-    {
-      error (0, errno, "%s", global->output);
-      free (sink->tmp_path);
-      sink->tmp_path = NULL;
-      return CA_EXIT_FAILURE;
-    }
-  /* mkstemp makes the file private; give it the mode a plain create
-     would.  */
-  mask = umask (0);
-  umask (mask);
-  fchmod (fd, 0666 & ~mask);
-  sink->fp = fdopen (fd, "w");
-  if (sink->fp == NULL)
-    {
-      error (0, errno, "%s", global->output);
-      close (fd);
-      unlink (sink->tmp_path);
-      free (sink->tmp_path);
-      sink->tmp_path = NULL;
-      return CA_EXIT_FAILURE;
-    }
+  if (outfile_open (global->output, &sink->file, &d) < 0)
+    return cli_report (&d);
+  sink->fp = sink->file.fp;
   return CA_EXIT_OK;
 }
 
 int
 cli_sink_close (struct cli_sink *sink, bool ok)
 {
-  int status = CA_EXIT_OK;
+  struct diag d;
 
-  if (sink->tmp_path == NULL)
+  if (sink->file.fp == NULL)
     {
       if (fflush (stdout) != 0 || ferror (stdout))
         {
@@ -314,29 +290,9 @@ cli_sink_close (struct cli_sink *sink, bool ok)
         }
       return CA_EXIT_OK;
     }
-  if (ok && (fflush (sink->fp) != 0 || ferror (sink->fp)))
-    {
-      error (0, errno, "%s: write error", sink->path);
-      ok = false;
-      status = CA_EXIT_FAILURE;
-    }
-  if (fclose (sink->fp) != 0 && ok)
-    {
-      error (0, errno, "%s: write error", sink->path);
-      ok = false;
-      status = CA_EXIT_FAILURE;
-    }
-  if (ok && rename (sink->tmp_path, sink->path) != 0)
-    {
-      error (0, errno, "%s", sink->path);
-      ok = false;
-      status = CA_EXIT_FAILURE;
-    }
-  if (!ok)
-    unlink (sink->tmp_path);
-  free (sink->tmp_path);
-  sink->tmp_path = NULL;
-  return status;
+  if (outfile_close (&sink->file, sink->path, ok, &d) < 0)
+    return cli_report (&d);
+  return CA_EXIT_OK;
 }
 
 int

@@ -8,6 +8,7 @@
 
 #include "catalogue.h"
 #include "diag.h"
+#include "outfile.h"
 #include "output.h"
 #include "run.h"
 #include "select.h"
@@ -144,13 +145,15 @@ struct catalogue *cli_load_catalogue (const struct cli_global *global,
 /* Report D as "carbon-advisor: TEXT" on stderr and return its status.  */
 int cli_report (const struct diag *d);
 
-/* Where a command writes its result.  With --output the text goes to a
-   temporary file beside the target, renamed over it only when the whole
-   result was written: an error never leaves a partial file.  */
+/* Where a command writes its result.  With --output a regular file gets
+   the text through a temporary file beside it, renamed over it only when
+   the whole result was written: an error never leaves a partial file.
+   A device, FIFO or /dev/stdout is written in place (see outfile.h).  */
 struct cli_sink
 {
   FILE *fp;
-  char *tmp_path;               /* NULL when writing to stdout.  */
+  struct outfile file;          /* Its fp is NULL when writing to
+                                   stdout.  */
   const char *path;
 };
 
