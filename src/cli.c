@@ -24,6 +24,7 @@
 enum
 {
   OPT_DATA_DIR = 0x100,
+  OPT_ARGP_HIDDEN,
   OPT_FORMAT = 'f',
   OPT_OUTPUT = 'o'
 };
@@ -37,6 +38,12 @@ static const struct argp_option global_options[] = {
   { "output", OPT_OUTPUT, "FILE", 0,
     "Write results to FILE instead of standard output; FILE is replaced "
     "only when the whole result was written", 0 },
+  /* argp adds hidden options of its own to every parser: --HANG, which
+     waits for a debugger to attach, and --program-name.  getopt takes
+     the first option of a name, and ours come before argp's, so these
+     shadow them and reject them as any unknown option is.  */
+  { "HANG", OPT_ARGP_HIDDEN, NULL, OPTION_HIDDEN, NULL, 0 },
+  { "program-name", OPT_ARGP_HIDDEN, NULL, OPTION_HIDDEN, NULL, 0 },
   { NULL, 0, NULL, 0, NULL, 0 },
 };
 
@@ -61,6 +68,12 @@ parse_global (int key, char *arg, struct argp_state *state)
       if (arg[0] == '\0')
         argp_error (state, "--output needs a file name");
       g->output = arg;
+      break;
+    case OPT_ARGP_HIDDEN:
+      /* Word for word what getopt says of an unknown option.  */
+      fprintf (state->err_stream, "%s: unrecognized option '%s'\n",
+               state->argv[0], state->argv[state->next - 1]);
+      argp_state_help (state, state->err_stream, ARGP_HELP_STD_ERR);
       break;
     default:
       return ARGP_ERR_UNKNOWN;

@@ -140,6 +140,28 @@ CARBON_ADVISOR_DATA=$work/nowhere expect_error data-env-missing 66 \
   "carbon-advisor: $work/nowhere/sources.csv: No such file or directory" \
   list groups
 
+# argp's hidden options (--HANG waits for a debugger; --program-name)
+# are refused at every entry point exactly as an unknown option is.
+# Before the fix --HANG hung (the timeout ends it with 124) and
+# --program-name was taken.
+for cmd in "" list estimate advise compare report; do
+  for opt in --HANG --program-name; do
+    cases=$((cases + 1))
+    status=0
+    "$CARBON_ADVISOR" $cmd --no-such-option >/dev/null 2>"$work/want" \
+      || status=$?
+    [ "$status" -eq 64 ] || fail "unknown option $cmd: status $status"
+    sed "s/--no-such-option/$opt/" "$work/want" >"$work/want-hidden"
+    status=0
+    timeout 10 "$CARBON_ADVISOR" $cmd $opt >"$work/out" 2>"$work/err" \
+      || status=$?
+    [ "$status" -eq 64 ] || fail "hidden $cmd $opt: status $status"
+    [ -s "$work/out" ] && fail "hidden $cmd $opt: unexpected stdout"
+    cmp -s "$work/want-hidden" "$work/err" \
+      || fail "hidden $cmd $opt: stderr: $(cat "$work/err")"
+  done
+done
+
 # No partial output file: an error after --output leaves nothing.
 expect_error output-not-created 64 \
   "carbon-advisor: unknown region 'mars-1'" \
