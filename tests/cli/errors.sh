@@ -140,6 +140,42 @@ CARBON_ADVISOR_DATA=$work/nowhere expect_error data-env-missing 66 \
   "carbon-advisor: $work/nowhere/sources.csv: No such file or directory" \
   list groups
 
+# A UTF-8 byte-order mark at the start of a table or a user file is
+# skipped; before the fix it became part of the first column's name
+# ("missing column 'provider'").  A NUL byte anywhere is an error naming
+# the line; before the fix "1.1<NUL> 5" was read as 1.1.
+mkdir "$work/bom"
+cp "$CARBON_ADVISOR_DATA"/*.csv "$work/bom"
+printf '\357\273\277' | cat - "$CARBON_ADVISOR_DATA/regions.csv" \
+  >"$work/bom/regions.csv"
+cases=$((cases + 1))
+"$CARBON_ADVISOR" list regions >"$work/want" || fail "bom: reference run"
+"$CARBON_ADVISOR" --data-dir "$work/bom" list regions >"$work/out" \
+  2>"$work/err" || fail "bom-table: exit status $?: $(cat "$work/err")"
+cmp -s "$work/want" "$work/out" || fail "bom-table: output differs"
+speedup=$CARBON_ADVISOR_TESTS/cli/fixtures/speedup-tiny.csv
+tiny_job="--data-dir $CARBON_ADVISOR_TESTS/cli/fixtures/tiny advise
+  --runtime 10h --load 50 --reference c1.large --region us-east-1"
+printf '\357\273\277' | cat - "$speedup" >"$work/bom/speedup.csv"
+cases=$((cases + 1))
+"$CARBON_ADVISOR" $tiny_job --speedup "$speedup" >"$work/want" \
+  || fail "bom-speedup: reference run"
+"$CARBON_ADVISOR" $tiny_job --speedup "$work/bom/speedup.csv" \
+  >"$work/out" 2>"$work/err" \
+  || fail "bom-speedup: exit status $?: $(cat "$work/err")"
+cmp -s "$work/want" "$work/out" || fail "bom-speedup: output differs"
+{ sed -n 1,3p "$speedup"; printf 'c1.xlarge,2.5\000 5,\n'; } \
+  >"$work/bom/nul.csv"
+expect_error nul-speedup 65 \
+  "carbon-advisor: $work/bom/nul.csv:4: field 2 holds a NUL byte" \
+  $tiny_job --speedup "$work/bom/nul.csv"
+cp "$CARBON_ADVISOR_DATA/regions.csv" "$work/bom"
+{ sed -n 1,2p "$CARBON_ADVISOR_DATA/regions.csv"; printf 'aws\000'; } \
+  >"$work/bom/regions.csv"
+expect_error nul-table 65 \
+  "carbon-advisor: $work/bom/regions.csv:3: field 1 holds a NUL byte" \
+  --data-dir "$work/bom" list regions
+
 # argp's hidden options (--HANG waits for a debugger; --program-name)
 # are refused at every entry point exactly as an unknown option is.
 # Before the fix --HANG hung (the timeout ends it with 124) and
