@@ -176,6 +176,23 @@ expect_error nul-table 65 \
   "carbon-advisor: $work/bom/regions.csv:3: field 1 holds a NUL byte" \
   --data-dir "$work/bom" list regions
 
+# Messages name the whole path, however long: before the fix they were
+# cut at 511 bytes.  Here the data directory's name is over 700 bytes.
+long=$work
+for i in 1 2 3 4 5 6 7; do
+  long=$long/$(printf '%0100d' "$i")
+done
+mkdir -p "$long"
+cp "$CARBON_ADVISOR_DATA"/*.csv "$long"
+printf 'provider,region\naws,"eu\n' >"$long/prices.csv"
+expect_error long-path-data 65 \
+  "carbon-advisor: $long/prices.csv:2: error parsing data while strict checking enabled" \
+  --data-dir "$long" list groups
+rm "$long/prices.csv"
+expect_error long-path-missing 66 \
+  "carbon-advisor: $long/prices.csv: No such file or directory" \
+  --data-dir "$long" list groups
+
 # argp's hidden options (--HANG waits for a debugger; --program-name)
 # are refused at every entry point exactly as an unknown option is.
 # Before the fix --HANG hung (the timeout ends it with 124) and
