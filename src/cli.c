@@ -350,7 +350,7 @@ cli_parse_number (struct argp_state *state, const char *name,
 
 long
 cli_parse_whole (struct argp_state *state, const char *name, const char *arg,
-                 long min)
+                 long min, long max)
 {
   long v = 0;
   enum numparse_status st = numparse_long (arg, &v);
@@ -362,6 +362,9 @@ cli_parse_whole (struct argp_state *state, const char *name, const char *arg,
   else if (v < min)
     argp_error (state, "invalid --%s '%s': must be at least %ld", name, arg,
                 min);
+  else if (v > max)
+    argp_error (state, "invalid --%s '%s': must be at most %ld", name, arg,
+                max);
   return v;
 }
 
@@ -382,6 +385,10 @@ cli_parse_duration (struct argp_state *state, const char *name,
   else if (!(h > 0.0))
     argp_error (state, "invalid --%s '%s': must be longer than zero", name,
                 arg);
+  else if (h > CLI_MAX_DURATION_H)
+    argp_error (state, "invalid --%s '%s': must be at most %d years "
+                "(%gh)", name, arg, CLI_MAX_DURATION_YEARS,
+                CLI_MAX_DURATION_H);
   return h;
 }
 
@@ -515,14 +522,15 @@ parse_selection (int key, char *arg, struct argp_state *state)
       name_list_add (&sel->groups, arg);
       break;
     case OPT_MIN_VCPUS:
-      sel->min_vcpus = cli_parse_whole (state, "min-vcpus", arg, 0);
+      sel->min_vcpus = cli_parse_whole (state, "min-vcpus", arg, 0,
+                                        CLI_MAX_COUNT);
       break;
     case OPT_MIN_MEMORY:
       sel->min_memory_gib
         = cli_parse_number (state, "min-memory", arg, 0.0, 1e9);
       break;
     case OPT_GPUS:
-      sel->min_gpus = cli_parse_whole (state, "gpus", arg, 0);
+      sel->min_gpus = cli_parse_whole (state, "gpus", arg, 0, CLI_MAX_COUNT);
       break;
     default:
       return ARGP_ERR_UNKNOWN;
@@ -698,13 +706,14 @@ parse_uncertainty (int key, char *arg, struct argp_state *state)
       u->enabled = true;
       break;
     case OPT_SAMPLES:
-      u->samples = cli_parse_whole (state, "samples", arg, 1);
+      u->samples = cli_parse_whole (state, "samples", arg, 1, LONG_MAX);
       if (u->samples > UNCERTAINTY_MAX_SAMPLES)
         argp_error (state, "invalid --samples '%s': must be at most %d", arg,
                     UNCERTAINTY_MAX_SAMPLES);
       break;
     case OPT_SEED:
-      u->seed = (unsigned long) cli_parse_whole (state, "seed", arg, 0);
+      u->seed = (unsigned long) cli_parse_whole (state, "seed", arg, 0,
+                                                  LONG_MAX);
       break;
     case OPT_NO_PRUNE:
       u->no_prune = true;
@@ -892,7 +901,7 @@ static const struct argp_option job_options[] = {
   { "load", OPT_JOB_LOAD, "PERCENT", 0,
     "Average load of the instances, 0-100; MODE:MIN:MAX (e.g. 60:40:80) "
     "for a triangular range with --uncertainty (required)", 0 },
-  { "count", OPT_JOB_COUNT, "N", 0, "Number of instances (default 1)", 0 },
+  { "count", OPT_JOB_COUNT, "N", 0, "Number of instances (default 1, at most 1000000)", 0 },
   { "lifetime-years", OPT_JOB_LIFETIME, "YEARS", 0,
     "Hardware lifetime over which manufacturing emissions are spread "
     "(default 4, i.e. 35,040 h)", 0 },
@@ -946,7 +955,7 @@ parse_job (int key, char *arg, struct argp_state *state)
       job->has_load = true;
       break;
     case OPT_JOB_COUNT:
-      p->count = cli_parse_whole (state, "count", arg, 1);
+      p->count = cli_parse_whole (state, "count", arg, 1, CLI_MAX_COUNT);
       break;
     case OPT_JOB_LIFETIME:
       p->lifetime_years

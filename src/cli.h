@@ -171,12 +171,23 @@ int cli_sink_close (struct cli_sink *sink, bool ok);
 int cli_emit (const struct cli_global *global, enum out_layout layout,
               const struct out_table *table);
 
+/* The largest counts (--count, --top, --min-vcpus, --gpus) and
+   durations (--runtime, --runtime-range, --deadline) the program takes:
+   a million instances and ten years of 365.25 days are far beyond any
+   real job, and beyond them figures would only look precise (a count
+   near LONG_MAX is not even exact as a double).  */
+#define CLI_MAX_COUNT 1000000L
+#define CLI_MAX_DURATION_YEARS 10
+#define CLI_MAX_DURATION_H (CLI_MAX_DURATION_YEARS * 8766.0)
+
 /* Helpers for command parsers: parse ARG as the value of option NAME
-   and fail through argp_error with a clear message.  */
+   and fail through argp_error with a clear message.  A whole number
+   lies from MIN to MAX; a duration from above zero to
+   CLI_MAX_DURATION_H.  */
 double cli_parse_number (struct argp_state *state, const char *name,
                          const char *arg, double min, double max);
 long cli_parse_whole (struct argp_state *state, const char *name,
-                      const char *arg, long min);
+                      const char *arg, long min, long max);
 double cli_parse_duration (struct argp_state *state, const char *name,
                            const char *arg);
 

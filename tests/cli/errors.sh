@@ -193,6 +193,52 @@ expect_error long-path-missing 66 \
   "carbon-advisor: $long/prices.csv: No such file or directory" \
   --data-dir "$long" list groups
 
+# Counts and durations have documented maxima (doc/LIMITS.md): a million
+# instances, ten years (87660 h).  Before the fix --count
+# 9223372036854775807 was taken (and printed as 9223372036854775808, the
+# nearest double), and a runtime of 1e15 h gave a figure.
+adv="advise --runtime 1h --load 5 --reference m5.xlarge"
+expect_error count-max 64 \
+  "carbon-advisor estimate: invalid --count '9223372036854775807': must be at most 1000000" \
+  estimate $job --count 9223372036854775807
+expect_error count-over 64 \
+  "carbon-advisor estimate: invalid --count '1000001': must be at most 1000000" \
+  estimate $job --count 1000001
+expect_error runtime-over 64 \
+  "carbon-advisor estimate: invalid --runtime '87661h': must be at most 10 years (87660h)" \
+  estimate --instance m5.xlarge --region eu-north-1 --load 5 --runtime 87661h
+expect_error runtime-huge 64 \
+  "carbon-advisor estimate: invalid --runtime '1000000000000000': must be at most 10 years (87660h)" \
+  estimate --instance m5.xlarge --region eu-north-1 --load 5 \
+  --runtime 1000000000000000
+expect_error deadline-over 64 \
+  "carbon-advisor advise: invalid --deadline '3653d': must be at most 10 years (87660h)" \
+  $adv --deadline 3653d
+expect_error top-over 64 \
+  "carbon-advisor advise: invalid --top '1000001': must be at most 1000000" \
+  $adv --top 1000001
+expect_error runtime-range-over 64 \
+  "carbon-advisor advise: invalid --runtime-range '87661h': must be at most 10 years (87660h)" \
+  $adv --uncertainty --runtime-range 1h:87661h
+expect_error min-vcpus-over 64 \
+  "carbon-advisor list: invalid --min-vcpus '1000001': must be at most 1000000" \
+  list instances --min-vcpus 1000001
+# At the limits themselves the figures are still right: 1,000,000
+# instances x 87660 h; total = count x (scope 2 + scope 3) per instance-h
+# scales linearly, so it is 1e6 x 87660 times the 1-instance 1-hour run.
+cases=$((cases + 1))
+one=$("$CARBON_ADVISOR" estimate --instance m5.xlarge --region eu-north-1 \
+  --load 60 --runtime 1h --format csv | sed -n 2p | cut -d, -f13)
+big=$("$CARBON_ADVISOR" estimate --instance m5.xlarge --region eu-north-1 \
+  --load 60 --runtime 87660h --count 1000000 --format csv | sed -n 2p \
+  | cut -d, -f4,5,13)
+awk -v one="$one" -v big="$big" 'BEGIN {
+  split(big, f, ",");
+  want = one * 1e6 * 87660;
+  exit !(f[1] == 1000000 && f[2] == 87660 \
+         && (f[3] - want) / want < 1e-9 && (want - f[3]) / want < 1e-9) }' \
+  || fail "limits: at the limits got $big, want 1000000,87660,$one x 8.766e10"
+
 # argp's hidden options (--HANG waits for a debugger; --program-name)
 # are refused at every entry point exactly as an unknown option is.
 # Before the fix --HANG hung (the timeout ends it with 124) and
