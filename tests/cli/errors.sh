@@ -169,6 +169,14 @@ cmp -s "$work/want" "$work/out" || fail "bom-speedup: output differs"
 expect_error nul-speedup 65 \
   "carbon-advisor: $work/bom/nul.csv:4: field 2 holds a NUL byte" \
   $tiny_job --speedup "$work/bom/nul.csv"
+# A quoted field with a line break, quoted back in a message, is escaped:
+# the message stays one line.  Found by tests/fuzz/fuzz_speedup, whose
+# check of every refusal's message failed on it before the fix.
+printf 'instance_type,speed\nc1.large,"1\n2"\n' >"$work/bom/newline.csv"
+expect_error newline-in-message 65 \
+  "carbon-advisor: $work/bom/newline.csv:2: column 'speed': '1\\n2' is not a positive number" \
+  $tiny_job --speedup "$work/bom/newline.csv"
+[ "$(wc -l <"$work/err")" -eq 1 ] || fail "newline-in-message: not one line"
 cp "$CARBON_ADVISOR_DATA/regions.csv" "$work/bom"
 { sed -n 1,2p "$CARBON_ADVISOR_DATA/regions.csv"; printf 'aws\000'; } \
   >"$work/bom/regions.csv"
