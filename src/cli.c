@@ -187,17 +187,28 @@ static const struct argp root_argp = {
   root_children, root_help, NULL
 };
 
-int
-cli_run (int argc, char **argv)
+const struct cmd_entry *
+cli_parse (int argc, char **argv, struct cli_global *global, void **opts)
 {
   struct root root;
-  int status;
 
   memset (&root, 0, sizeof root);
   root.global.format = OUT_FORMAT_TABLE;
   argp_parse (&root_argp, argc, argv, ARGP_IN_ORDER, NULL, &root);
-  status = root.cmd->exec (&root.global, root.opts);
-  free (root.opts);
+  *global = root.global;
+  *opts = root.opts;
+  return root.cmd;
+}
+
+int
+cli_run (int argc, char **argv)
+{
+  struct cli_global global;
+  void *opts;
+  const struct cmd_entry *cmd = cli_parse (argc, argv, &global, &opts);
+  int status = cmd->exec (&global, opts);
+
+  free (opts);
   return status;
 }
 

@@ -132,6 +132,15 @@ void cli_progress_report (double done, void *arg);
 /* Parse ARGV, run the command it names, and return the exit status.  */
 int cli_run (int argc, char **argv);
 
+struct cmd_entry;
+
+/* Parse ARGV: set *GLOBAL and *OPTS (the command's options, to be
+   freed) and return the command named.  A bad command line, --help or
+   --version ends the process through argp.  cli_run's first half, on its
+   own for the command-line fuzz target.  */
+const struct cmd_entry *cli_parse (int argc, char **argv,
+                                   struct cli_global *global, void **opts);
+
 /* The data directory: --data-dir, else $CARBON_ADVISOR_DATA, else
    ../data beside the running program when it holds the tables (a build
    tree), else the installed PKGDATADIR.  Returns a new string.  */
