@@ -52,7 +52,8 @@ fuzz-smoke: $(fuzz_targets)
 	    *) extra=;; esac; \
 	  if ./$$t $(FUZZ_FLAGS) $$extra -artifact_prefix=$$c- $$c \
 	       >$$c.log 2>&1; then \
-	    echo "PASS: $$n ($$(sed -n 's/^stat::number_of_executed_units: *//p' $$c.log) runs)"; \
+	    runs=$$(sed -n 's/^stat::number_of_executed_units: *//p' $$c.log); \
+	    echo "PASS: $$n ($$runs runs)"; \
 	  else \
 	    echo "FAIL: $$n (log: $$c.log)"; tail -n 40 $$c.log; status=1; \
 	  fi; \

@@ -42,20 +42,33 @@ case $target in
     done
     ;;
   fuzz_cli)
-    # One argument a line, as fuzz_cli.c splits them.
-    for cmd in \
-      'estimate --instance m5.xlarge --region eu-north-1 --runtime 36h --load 60 --count 4' \
-      'estimate -i p3.2xlarge -r us-east-1 -t 2h30m -l 80 --method all --format csv' \
-      'advise --runtime 24h --load 70 --group nordics,eu --reference p3.2xlarge --gpus 1 --baseline p3.2xlarge@us-east-1 --top 3' \
-      'advise --runtime 24h:20h:30h --load 60:40:80 --uncertainty --samples 100 --seed 7 --reference m5.xlarge --scaling vcpu --serial-fraction 0.1' \
-      'advise --runtime 10h --load 50 --reference c1.large --speedup x.csv --deadline 1d --max-cost 5 --carbon-price 100' \
-      'compare --instance m5.xlarge --runtime 36h --load 60 --group eu --baseline eu-north-1 --signal marginal' \
-      'list regions --provider aws --group nordics --instance m5.xlarge' \
-      'list instances --min-vcpus 4 --min-memory 16 --gpus 1 --format json' \
-      'report --runtime 48h --load 80 --gpus 8 --gpu-model A100 --reference p4d.24xlarge --title T --output -' \
-      '--format markdown --data-dir d --output o list groups' \
-      '--HANG' '--help' 'estimate --usage' '--version'; do
-      printf '%s' "$cmd" | tr ' ' '\n' | seed
+    # One argument a line, as fuzz_cli.c splits them; below, one command
+    # line a line, a trailing backslash going on to the next.
+    sed -e ':a' -e '/\\$/N; s/\\\n//; ta' <<'EOF' |
+estimate --instance m5.xlarge --region eu-north-1 --runtime 36h \
+  --load 60 --count 4
+estimate -i p3.2xlarge -r us-east-1 -t 2h30m -l 80 --method all \
+  --format csv
+advise --runtime 24h --load 70 --group nordics,eu \
+  --reference p3.2xlarge --gpus 1 --baseline p3.2xlarge@us-east-1 --top 3
+advise --runtime 24h:20h:30h --load 60:40:80 --uncertainty --samples 100 \
+  --seed 7 --reference m5.xlarge --scaling vcpu --serial-fraction 0.1
+advise --runtime 10h --load 50 --reference c1.large --speedup x.csv \
+  --deadline 1d --max-cost 5 --carbon-price 100
+compare --instance m5.xlarge --runtime 36h --load 60 --group eu \
+  --baseline eu-north-1 --signal marginal
+list regions --provider aws --group nordics --instance m5.xlarge
+list instances --min-vcpus 4 --min-memory 16 --gpus 1 --format json
+report --runtime 48h --load 80 --gpus 8 --gpu-model A100 \
+  --reference p4d.24xlarge --title T --output -
+--format markdown --data-dir d --output o list groups
+--HANG
+--help
+estimate --usage
+--version
+EOF
+    while read -r line; do
+      printf '%s' "$line" | tr -s ' ' '\n' | seed
     done
     ;;
   *)
