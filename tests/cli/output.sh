@@ -98,6 +98,14 @@ if mknod "$work/o/null" c 1 3 2>/dev/null; then
   run device "$work/o/null"
   [ -c "$work/o/null" ] || fail "device: replaced by a regular file"
   temporaries device "$work/o"
+  # A full device (as /dev/full): a write error, status 1, and the device
+  # stays.  Before the fix the result went to a temporary file renamed
+  # over the device: exit 0.
+  mknod "$work/o/full" c 1 7
+  expect_error device-full 1 \
+    "carbon-advisor: $work/o/full: No space left on device" \
+    $job --output "$work/o/full"
+  [ -c "$work/o/full" ] || fail "device-full: replaced by a regular file"
 elif [ "${CI:-}" = true ]; then
   fail "device: cannot make a device node (CI must run as root)"
 fi
