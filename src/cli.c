@@ -17,12 +17,14 @@
 #include "cli.h"
 #include "cmd.h"
 #include "numparse.h"
+#include "outfile.h"
 #include "suggest.h"
 #include "xalloc.h"
 
 enum
 {
   OPT_DATA_DIR = 0x100,
+  OPT_ARGP_HIDDEN,
   OPT_FORMAT = 'f',
   OPT_OUTPUT = 'o'
 };
@@ -36,6 +38,12 @@ static const struct argp_option global_options[] = {
   { "output", OPT_OUTPUT, "FILE", 0,
     "Write results to FILE instead of standard output; FILE is replaced "
     "only when the whole result was written", 0 },
+  /* argp adds hidden options of its own to every parser: --HANG, which
+     waits for a debugger to attach, and --program-name.  getopt takes
+     the first option of a name, and ours come before argp's, so these
+     shadow them and reject them as any unknown option is.  */
+  { "HANG", OPT_ARGP_HIDDEN, NULL, OPTION_HIDDEN, NULL, 0 },
+  { "program-name", OPT_ARGP_HIDDEN, NULL, OPTION_HIDDEN, NULL, 0 },
   { NULL, 0, NULL, 0, NULL, 0 },
 };
 
@@ -60,6 +68,12 @@ parse_global (int key, char *arg, struct argp_state *state)
       if (arg[0] == '\0')
         argp_error (state, "--output needs a file name");
       g->output = arg;
+      break;
+    case OPT_ARGP_HIDDEN:
+      /* Word for word what getopt says of an unknown option.  */
+      fprintf (state->err_stream, "%s: unrecognized option '%s'\n",
+               state->argv[0], state->argv[state->next - 1]);
+      argp_state_help (state, state->err_stream, ARGP_HELP_STD_ERR);
       break;
     default:
       return ARGP_ERR_UNKNOWN;
@@ -173,17 +187,28 @@ static const struct argp root_argp = {
   root_children, root_help, NULL
 };
 
-int
-cli_run (int argc, char **argv)
+const struct cmd_entry *
+cli_parse (int argc, char **argv, struct cli_global *global, void **opts)
 {
   struct root root;
-  int status;
 
   memset (&root, 0, sizeof root);
   root.global.format = OUT_FORMAT_TABLE;
   argp_parse (&root_argp, argc, argv, ARGP_IN_ORDER, NULL, &root);
-  status = root.cmd->exec (&root.global, root.opts);
-  free (root.opts);
+  *global = root.global;
+  *opts = root.opts;
+  return root.cmd;
+}
+
+int
+cli_run (int argc, char **argv)
+{
+  struct cli_global global;
+  void *opts;
+  const struct cmd_entry *cmd = cli_parse (argc, argv, &global, &opts);
+  int status = cmd->exec (&global, opts);
+
+  free (opts);
   return status;
 }
 
@@ -260,52 +285,27 @@ cli_load_catalogue (const struct cli_global *global, int *status)
 int
 cli_sink_open (const struct cli_global *global, struct cli_sink *sink)
 {
-  size_t n;
-  int fd;
-  mode_t mask;
+  struct diag d;
 
   sink->path = global->output;
-  sink->tmp_path = NULL;
+  memset (&sink->file, 0, sizeof sink->file);
   if (global->output == NULL || STREQ (global->output, "-"))
     {
       sink->fp = stdout;
       return CA_EXIT_OK;
     }
-  n = strlen (global->output) + sizeof ".XXXXXX";
-  sink->tmp_path = xmalloc (n);
-  snprintf (sink->tmp_path, n, "%s.XXXXXX", global->output);
-  fd = mkstemp (sink->tmp_path);
-  if (fd < 0)
-    {
-      error (0, errno, "%s", global->output);
-      free (sink->tmp_path);
-      sink->tmp_path = NULL;
-      return CA_EXIT_FAILURE;
-    }
-  /* mkstemp makes the file private; give it the mode a plain create
-     would.  */
-  mask = umask (0);
-  umask (mask);
-  fchmod (fd, 0666 & ~mask);
-  sink->fp = fdopen (fd, "w");
-  if (sink->fp == NULL)
-    {
-      error (0, errno, "%s", global->output);
-      close (fd);
-      unlink (sink->tmp_path);
-      free (sink->tmp_path);
-      sink->tmp_path = NULL;
-      return CA_EXIT_FAILURE;
-    }
+  if (outfile_open (global->output, &sink->file, &d) < 0)
+    return cli_report (&d);
+  sink->fp = sink->file.fp;
   return CA_EXIT_OK;
 }
 
 int
 cli_sink_close (struct cli_sink *sink, bool ok)
 {
-  int status = CA_EXIT_OK;
+  struct diag d;
 
-  if (sink->tmp_path == NULL)
+  if (sink->file.fp == NULL)
     {
       if (fflush (stdout) != 0 || ferror (stdout))
         {
@@ -314,29 +314,9 @@ cli_sink_close (struct cli_sink *sink, bool ok)
         }
       return CA_EXIT_OK;
     }
-  if (ok && (fflush (sink->fp) != 0 || ferror (sink->fp)))
-    {
-      error (0, errno, "%s: write error", sink->path);
-      ok = false;
-      status = CA_EXIT_FAILURE;
-    }
-  if (fclose (sink->fp) != 0 && ok)
-    {
-      error (0, errno, "%s: write error", sink->path);
-      ok = false;
-      status = CA_EXIT_FAILURE;
-    }
-  if (ok && rename (sink->tmp_path, sink->path) != 0)
-    {
-      error (0, errno, "%s", sink->path);
-      ok = false;
-      status = CA_EXIT_FAILURE;
-    }
-  if (!ok)
-    unlink (sink->tmp_path);
-  free (sink->tmp_path);
-  sink->tmp_path = NULL;
-  return status;
+  if (outfile_close (&sink->file, sink->path, ok, &d) < 0)
+    return cli_report (&d);
+  return CA_EXIT_OK;
 }
 
 int
@@ -381,7 +361,7 @@ cli_parse_number (struct argp_state *state, const char *name,
 
 long
 cli_parse_whole (struct argp_state *state, const char *name, const char *arg,
-                 long min)
+                 long min, long max)
 {
   long v = 0;
   enum numparse_status st = numparse_long (arg, &v);
@@ -393,6 +373,9 @@ cli_parse_whole (struct argp_state *state, const char *name, const char *arg,
   else if (v < min)
     argp_error (state, "invalid --%s '%s': must be at least %ld", name, arg,
                 min);
+  else if (v > max)
+    argp_error (state, "invalid --%s '%s': must be at most %ld", name, arg,
+                max);
   return v;
 }
 
@@ -413,6 +396,10 @@ cli_parse_duration (struct argp_state *state, const char *name,
   else if (!(h > 0.0))
     argp_error (state, "invalid --%s '%s': must be longer than zero", name,
                 arg);
+  else if (h > CLI_MAX_DURATION_H)
+    argp_error (state, "invalid --%s '%s': must be at most %d years "
+                "(%gh)", name, arg, CLI_MAX_DURATION_YEARS,
+                CLI_MAX_DURATION_H);
   return h;
 }
 
@@ -546,14 +533,15 @@ parse_selection (int key, char *arg, struct argp_state *state)
       name_list_add (&sel->groups, arg);
       break;
     case OPT_MIN_VCPUS:
-      sel->min_vcpus = cli_parse_whole (state, "min-vcpus", arg, 0);
+      sel->min_vcpus = cli_parse_whole (state, "min-vcpus", arg, 0,
+                                        CLI_MAX_COUNT);
       break;
     case OPT_MIN_MEMORY:
       sel->min_memory_gib
         = cli_parse_number (state, "min-memory", arg, 0.0, 1e9);
       break;
     case OPT_GPUS:
-      sel->min_gpus = cli_parse_whole (state, "gpus", arg, 0);
+      sel->min_gpus = cli_parse_whole (state, "gpus", arg, 0, CLI_MAX_COUNT);
       break;
     default:
       return ARGP_ERR_UNKNOWN;
@@ -729,13 +717,14 @@ parse_uncertainty (int key, char *arg, struct argp_state *state)
       u->enabled = true;
       break;
     case OPT_SAMPLES:
-      u->samples = cli_parse_whole (state, "samples", arg, 1);
+      u->samples = cli_parse_whole (state, "samples", arg, 1, LONG_MAX);
       if (u->samples > UNCERTAINTY_MAX_SAMPLES)
         argp_error (state, "invalid --samples '%s': must be at most %d", arg,
                     UNCERTAINTY_MAX_SAMPLES);
       break;
     case OPT_SEED:
-      u->seed = (unsigned long) cli_parse_whole (state, "seed", arg, 0);
+      u->seed = (unsigned long) cli_parse_whole (state, "seed", arg, 0,
+                                                  LONG_MAX);
       break;
     case OPT_NO_PRUNE:
       u->no_prune = true;
@@ -927,7 +916,7 @@ static const struct argp_option job_options[] = {
   { "load", OPT_JOB_LOAD, "PERCENT", 0,
     "Average load of the instances, 0-100; MODE:MIN:MAX (e.g. 60:40:80) "
     "for a triangular range with --uncertainty (required)", 0 },
-  { "count", OPT_JOB_COUNT, "N", 0, "Number of instances (default 1)", 0 },
+  { "count", OPT_JOB_COUNT, "N", 0, "Number of instances (default 1, at most 1000000)", 0 },
   { "lifetime-years", OPT_JOB_LIFETIME, "YEARS", 0,
     "Hardware lifetime over which manufacturing emissions are spread "
     "(default 4, i.e. 35,040 h)", 0 },
@@ -999,7 +988,7 @@ parse_job (int key, char *arg, struct argp_state *state)
       job->has_load = true;
       break;
     case OPT_JOB_COUNT:
-      p->count = cli_parse_whole (state, "count", arg, 1);
+      p->count = cli_parse_whole (state, "count", arg, 1, CLI_MAX_COUNT);
       break;
     case OPT_JOB_LIFETIME:
       p->lifetime_years

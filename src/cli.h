@@ -8,6 +8,7 @@
 
 #include "catalogue.h"
 #include "diag.h"
+#include "outfile.h"
 #include "output.h"
 #include "pricing.h"
 #include "run.h"
@@ -143,6 +144,15 @@ void cli_progress_report (double done, void *arg);
 /* Parse ARGV, run the command it names, and return the exit status.  */
 int cli_run (int argc, char **argv);
 
+struct cmd_entry;
+
+/* Parse ARGV: set *GLOBAL and *OPTS (the command's options, to be
+   freed) and return the command named.  A bad command line, --help or
+   --version ends the process through argp.  cli_run's first half, on its
+   own for the command-line fuzz target.  */
+const struct cmd_entry *cli_parse (int argc, char **argv,
+                                   struct cli_global *global, void **opts);
+
 /* The data directory: --data-dir, else $CARBON_ADVISOR_DATA, else
    ../data beside the running program when it holds the tables (a build
    tree), else the installed PKGDATADIR.  Returns a new string.  */
@@ -156,13 +166,15 @@ struct catalogue *cli_load_catalogue (const struct cli_global *global,
 /* Report D as "carbon-advisor: TEXT" on stderr and return its status.  */
 int cli_report (const struct diag *d);
 
-/* Where a command writes its result.  With --output the text goes to a
-   temporary file beside the target, renamed over it only when the whole
-   result was written: an error never leaves a partial file.  */
+/* Where a command writes its result.  With --output a regular file gets
+   the text through a temporary file beside it, renamed over it only when
+   the whole result was written: an error never leaves a partial file.
+   A device, FIFO or /dev/stdout is written in place (see outfile.h).  */
 struct cli_sink
 {
   FILE *fp;
-  char *tmp_path;               /* NULL when writing to stdout.  */
+  struct outfile file;          /* Its fp is NULL when writing to
+                                   stdout.  */
   const char *path;
 };
 
@@ -180,12 +192,23 @@ int cli_sink_close (struct cli_sink *sink, bool ok);
 int cli_emit (const struct cli_global *global, enum out_layout layout,
               const struct out_table *table);
 
+/* The largest counts (--count, --top, --min-vcpus, --gpus) and
+   durations (--runtime, --runtime-range, --deadline) the program takes:
+   a million instances and ten years of 365.25 days are far beyond any
+   real job, and beyond them figures would only look precise (a count
+   near LONG_MAX is not even exact as a double).  */
+#define CLI_MAX_COUNT 1000000L
+#define CLI_MAX_DURATION_YEARS 10
+#define CLI_MAX_DURATION_H (CLI_MAX_DURATION_YEARS * 8766.0)
+
 /* Helpers for command parsers: parse ARG as the value of option NAME
-   and fail through argp_error with a clear message.  */
+   and fail through argp_error with a clear message.  A whole number
+   lies from MIN to MAX; a duration from above zero to
+   CLI_MAX_DURATION_H.  */
 double cli_parse_number (struct argp_state *state, const char *name,
                          const char *arg, double min, double max);
 long cli_parse_whole (struct argp_state *state, const char *name,
-                      const char *arg, long min);
+                      const char *arg, long min, long max);
 double cli_parse_duration (struct argp_state *state, const char *name,
                            const char *arg);
 

@@ -181,7 +181,7 @@ parse_advise (int key, char *arg, struct argp_state *state)
                                           INFINITY);
       break;
     case OPT_TOP:
-      o->top = cli_parse_whole (state, "top", arg, 0);
+      o->top = cli_parse_whole (state, "top", arg, 0, CLI_MAX_COUNT);
       break;
     case OPT_ALL:
       o->all = true;

@@ -495,7 +495,7 @@ open_outputs (const struct cli_global *global, const struct track_opts *o,
       if (status != CA_EXIT_OK)
         return status;
       s->out = out->sink.fp;
-      if (o->strict && out->sink.tmp_path == NULL)
+      if (o->strict && out->sink.file.tmp_path == NULL)
         {
           s->out = out->held = tmpfile ();
           if (s->out == NULL)

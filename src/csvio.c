@@ -38,6 +38,15 @@ on_field (void *field, size_t len, void *data)
 
   if (r->failed)
     return;
+  /* Fields become C strings: a NUL byte would cut one short without a
+     word ("1.1\0 5" read as 1.1).  */
+  if (memchr (field, '\0', len) != NULL)
+    {
+      r->failed = true;
+      diag_set (r->d, CA_EXIT_DATAERR, "%s:%zu: field %zu holds a NUL byte",
+                r->table->path, r->records + 1, r->nrow + 1);
+      return;
+    }
   if (r->nrow == r->cap_row)
     {
       r->cap_row = r->cap_row ? 2 * r->cap_row : 16;
@@ -135,10 +144,12 @@ csvio_read (const char *path, struct diag *d)
 {
   struct csv_parser parser;
   struct reader r;
+  static const char bom[] = "\xEF\xBB\xBF";
   char buf[65536];
   FILE *fp;
   size_t n;
   int err = 0;
+  bool first = true;
 
   fp = fopen (path, "rb");
   if (fp == NULL)
@@ -159,14 +170,27 @@ csvio_read (const char *path, struct diag *d)
   r.table->path = xstrdup (path);
 
   while (!r.failed && (n = fread (buf, 1, sizeof buf, fp)) > 0)
-    if (csv_parse (&parser, buf, n, on_field, on_record, &r) != n)
-      {
+    {
+      const char *p = buf;
+
+      /* A UTF-8 byte-order mark, as some spreadsheets write, is not part
+         of the first column's name.  */
+      if (first && n >= sizeof bom - 1 && memcmp (buf, bom, sizeof bom - 1)
+          == 0)
+        {
+          p += sizeof bom - 1;
+          n -= sizeof bom - 1;
+        }
+      first = false;
+      if (csv_parse (&parser, p, n, on_field, on_record, &r) != n)
+        {
         /* libcsv counts no lines; the record being read is the next one
            after those completed.  */
-        diag_set (d, CA_EXIT_DATAERR, "%s:%zu: %s", path, r.records + 1,
-                  csv_strerror (csv_error (&parser)));
-        r.failed = true;
-      }
+          diag_set (d, CA_EXIT_DATAERR, "%s:%zu: %s", path, r.records + 1,
+                    csv_strerror (csv_error (&parser)));
+          r.failed = true;
+        }
+    }
   if (!r.failed && ferror (fp))
     {
       err = errno;

@@ -2,12 +2,20 @@
 #ifndef CA_DIAG_H
 #define CA_DIAG_H
 
+#include <limits.h>
+
+/* Room for a message that names two paths of the longest length the
+   system opens (PATH_MAX) and the words around them: a message must name
+   the whole file, however deep it lies.  */
+#define DIAG_TEXT_SIZE (2 * PATH_MAX + 1024)
+
 /* Modules never print and never exit: they fill a struct diag and return
    -1, and the command layer prints TEXT and exits with STATUS.  */
 struct diag
 {
   int status;       /* One of enum ca_exit.  */
-  char text[512];   /* One line, without the program name or newline.  */
+  char text[DIAG_TEXT_SIZE];   /* One line, without the program name or
+                                 newline.  */
 };
 
 /* Record STATUS and a printf-style message in D (which may be NULL).

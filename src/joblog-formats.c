@@ -103,6 +103,11 @@ joblog_next_jsonl (struct joblog *log, struct joblog_record *rec,
     return 0;
   rec->line = log->line;
   rec->rows = 1;
+  if (memchr (line, '\0', len) != NULL)
+    {
+      snprintf (reason, size, "a NUL byte in the record");
+      return -1;
+    }
   return json_record (log, line, len, rec, reason, size);
 }
 

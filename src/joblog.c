@@ -366,6 +366,11 @@ joblog_next_row (struct joblog *log, struct joblog_record *rec,
   rec->line = first;
   rec->rows = 1;
   rec->own_names = false;
+  if (memchr (line, '\0', len) != NULL)
+    {
+      snprintf (reason, size, "a NUL byte in the record");
+      return -1;
+    }
   n = split_fields (log, line, len, log->ncols, quoted);
   if (n < 0)
     {

@@ -95,6 +95,7 @@ cli_tests = \
   %D%/cli/list.sh \
   %D%/cli/method.sh \
   %D%/cli/misc.sh \
+  %D%/cli/output.sh \
   %D%/cli/report.sh \
   %D%/cli/report-render.sh \
   %D%/cli/track.sh \

@@ -143,6 +143,135 @@ CARBON_ADVISOR_DATA=$work/nowhere expect_error data-env-missing 66 \
   "carbon-advisor: $work/nowhere/sources.csv: No such file or directory" \
   list groups
 
+# A UTF-8 byte-order mark at the start of a table or a user file is
+# skipped; before the fix it became part of the first column's name
+# ("missing column 'provider'").  A NUL byte anywhere is an error naming
+# the line; before the fix "1.1<NUL> 5" was read as 1.1.
+mkdir "$work/bom"
+cp "$CARBON_ADVISOR_DATA"/*.csv "$work/bom"
+printf '\357\273\277' | cat - "$CARBON_ADVISOR_DATA/regions.csv" \
+  >"$work/bom/regions.csv"
+cases=$((cases + 1))
+"$CARBON_ADVISOR" list regions >"$work/want" || fail "bom: reference run"
+"$CARBON_ADVISOR" --data-dir "$work/bom" list regions >"$work/out" \
+  2>"$work/err" || fail "bom-table: exit status $?: $(cat "$work/err")"
+cmp -s "$work/want" "$work/out" || fail "bom-table: output differs"
+speedup=$CARBON_ADVISOR_TESTS/cli/fixtures/speedup-tiny.csv
+tiny_job="--data-dir $CARBON_ADVISOR_TESTS/cli/fixtures/tiny advise
+  --runtime 10h --load 50 --reference c1.large --region us-east-1"
+printf '\357\273\277' | cat - "$speedup" >"$work/bom/speedup.csv"
+cases=$((cases + 1))
+"$CARBON_ADVISOR" $tiny_job --speedup "$speedup" >"$work/want" \
+  || fail "bom-speedup: reference run"
+"$CARBON_ADVISOR" $tiny_job --speedup "$work/bom/speedup.csv" \
+  >"$work/out" 2>"$work/err" \
+  || fail "bom-speedup: exit status $?: $(cat "$work/err")"
+cmp -s "$work/want" "$work/out" || fail "bom-speedup: output differs"
+{ sed -n 1,3p "$speedup"; printf 'c1.xlarge,2.5\000 5,\n'; } \
+  >"$work/bom/nul.csv"
+expect_error nul-speedup 65 \
+  "carbon-advisor: $work/bom/nul.csv:4: field 2 holds a NUL byte" \
+  $tiny_job --speedup "$work/bom/nul.csv"
+# A quoted field with a line break, quoted back in a message, is escaped:
+# the message stays one line.  Found by tests/fuzz/fuzz_speedup, whose
+# check of every refusal's message failed on it before the fix.
+printf 'instance_type,speed\nc1.large,"1\n2"\n' >"$work/bom/newline.csv"
+expect_error newline-in-message 65 \
+  "carbon-advisor: $work/bom/newline.csv:2: column 'speed': '1\\n2' is not a positive number" \
+  $tiny_job --speedup "$work/bom/newline.csv"
+[ "$(wc -l <"$work/err")" -eq 1 ] || fail "newline-in-message: not one line"
+cp "$CARBON_ADVISOR_DATA/regions.csv" "$work/bom"
+{ sed -n 1,2p "$CARBON_ADVISOR_DATA/regions.csv"; printf 'aws\000'; } \
+  >"$work/bom/regions.csv"
+expect_error nul-table 65 \
+  "carbon-advisor: $work/bom/regions.csv:3: field 1 holds a NUL byte" \
+  --data-dir "$work/bom" list regions
+
+# Messages name the whole path, however long: before the fix they were
+# cut at 511 bytes.  Here the data directory's name is over 700 bytes.
+long=$work
+for i in 1 2 3 4 5 6 7; do
+  long=$long/$(printf '%0100d' "$i")
+done
+mkdir -p "$long"
+cp "$CARBON_ADVISOR_DATA"/*.csv "$long"
+printf 'provider,region\naws,"eu\n' >"$long/prices.csv"
+expect_error long-path-data 65 \
+  "carbon-advisor: $long/prices.csv:2: error parsing data while strict checking enabled" \
+  --data-dir "$long" list groups
+rm "$long/prices.csv"
+expect_error long-path-missing 66 \
+  "carbon-advisor: $long/prices.csv: No such file or directory" \
+  --data-dir "$long" list groups
+
+# Counts and durations have documented maxima (doc/LIMITS.md): a million
+# instances, ten years (87660 h).  Before the fix --count
+# 9223372036854775807 was taken (and printed as 9223372036854775808, the
+# nearest double), and a runtime of 1e15 h gave a figure.
+adv="advise --runtime 1h --load 5 --reference m5.xlarge"
+expect_error count-max 64 \
+  "carbon-advisor estimate: invalid --count '9223372036854775807': must be at most 1000000" \
+  estimate $job --count 9223372036854775807
+expect_error count-over 64 \
+  "carbon-advisor estimate: invalid --count '1000001': must be at most 1000000" \
+  estimate $job --count 1000001
+expect_error runtime-over 64 \
+  "carbon-advisor estimate: invalid --runtime '87661h': must be at most 10 years (87660h)" \
+  estimate --instance m5.xlarge --region eu-north-1 --load 5 --runtime 87661h
+expect_error runtime-huge 64 \
+  "carbon-advisor estimate: invalid --runtime '1000000000000000': must be at most 10 years (87660h)" \
+  estimate --instance m5.xlarge --region eu-north-1 --load 5 \
+  --runtime 1000000000000000
+expect_error deadline-over 64 \
+  "carbon-advisor advise: invalid --deadline '3653d': must be at most 10 years (87660h)" \
+  $adv --deadline 3653d
+expect_error top-over 64 \
+  "carbon-advisor advise: invalid --top '1000001': must be at most 1000000" \
+  $adv --top 1000001
+expect_error runtime-range-over 64 \
+  "carbon-advisor advise: invalid --runtime-range '87661h': must be at most 10 years (87660h)" \
+  $adv --uncertainty --runtime-range 1h:87661h
+expect_error min-vcpus-over 64 \
+  "carbon-advisor list: invalid --min-vcpus '1000001': must be at most 1000000" \
+  list instances --min-vcpus 1000001
+# At the limits themselves the figures are still right: 1,000,000
+# instances x 87660 h; total = count x (scope 2 + scope 3) per instance-h
+# scales linearly, so it is 1e6 x 87660 times the 1-instance 1-hour run.
+cases=$((cases + 1))
+one=$("$CARBON_ADVISOR" estimate --instance m5.xlarge --region eu-north-1 \
+  --load 60 --runtime 1h --format csv | sed -n 2p | cut -d, -f13)
+big=$("$CARBON_ADVISOR" estimate --instance m5.xlarge --region eu-north-1 \
+  --load 60 --runtime 87660h --count 1000000 --format csv | sed -n 2p \
+  | cut -d, -f4,5,13)
+awk -v one="$one" -v big="$big" 'BEGIN {
+  split(big, f, ",");
+  want = one * 1e6 * 87660;
+  exit !(f[1] == 1000000 && f[2] == 87660 \
+         && (f[3] - want) / want < 1e-9 && (want - f[3]) / want < 1e-9) }' \
+  || fail "limits: at the limits got $big, want 1000000,87660,$one x 8.766e10"
+
+# argp's hidden options (--HANG waits for a debugger; --program-name)
+# are refused at every entry point exactly as an unknown option is.
+# Before the fix --HANG hung (the timeout ends it with 124) and
+# --program-name was taken.
+for cmd in "" list estimate advise compare report track merge factors; do
+  for opt in --HANG --program-name; do
+    cases=$((cases + 1))
+    status=0
+    "$CARBON_ADVISOR" $cmd --no-such-option >/dev/null 2>"$work/want" \
+      || status=$?
+    [ "$status" -eq 64 ] || fail "unknown option $cmd: status $status"
+    sed "s/--no-such-option/$opt/" "$work/want" >"$work/want-hidden"
+    status=0
+    timeout 10 "$CARBON_ADVISOR" $cmd $opt >"$work/out" 2>"$work/err" \
+      || status=$?
+    [ "$status" -eq 64 ] || fail "hidden $cmd $opt: status $status"
+    [ -s "$work/out" ] && fail "hidden $cmd $opt: unexpected stdout"
+    cmp -s "$work/want-hidden" "$work/err" \
+      || fail "hidden $cmd $opt: stderr: $(cat "$work/err")"
+  done
+done
+
 # No partial output file: an error after --output leaves nothing.
 expect_error output-not-created 64 \
   "carbon-advisor: unknown region 'mars-1'" \

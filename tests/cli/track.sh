@@ -202,4 +202,16 @@ expect_error no-file 66 "carbon-advisor: $work/none.csv: No such file or directo
 expect_error bad-format 64 \
   "carbon-advisor track: --input-format: 'xml' is not one of auto, csv, jsonl, sacct, codecarbon" \
   track --input-format xml "$t/jobs.csv"
+# A NUL byte inside a field is a rejected record, never a truncated value
+# (before, "1<NUL>h" was read as 1 second).
+cases=$((cases + 1))
+printf 'job_id,instance_type,region,duration\nj1,m5.xlarge,eu-north-1,1\000h\nj2,m5.xlarge,eu-north-1,2h\n' \
+  >"$work/nul.csv"
+"$CARBON_ADVISOR" track --load 50 --rejects "$work/nul-rejects.csv" \
+  "$work/nul.csv" >"$work/out" 2>"$work/err" || fail "nul: exit status $?"
+grep -qx "$work/nul.csv,2,\"a NUL byte in the record\"" "$work/nul-rejects.csv" \
+  || fail "nul: rejects $(cat "$work/nul-rejects.csv")"
+grep -qx '2 records: 1 accounted, 1 rejected' "$work/err" \
+  || fail "nul: $(cat "$work/err")"
+
 finish

@@ -86,6 +86,21 @@ check_read_fails (const char *content, int status, const char *suffix)
   ck_assert_str_eq (d.text, expected);
 }
 
+/* The same for the LEN bytes of CONTENT, which may hold NUL bytes.  */
+static void
+check_read_fails_n (const char *content, size_t len, int status,
+                    const char *suffix)
+{
+  struct diag d = { 0, "" };
+  const char *path = write_temp_n (content, len);
+  char expected[sizeof d.text + sizeof tmp_path];
+
+  snprintf (expected, sizeof expected, "%s%s", path, suffix);
+  ck_assert_ptr_null (csvio_read (path, &d));
+  ck_assert_int_eq (d.status, status);
+  ck_assert_str_eq (d.text, expected);
+}
+
 /* Assert that row R, column C of T is EXPECTED.  */
 #define ASSERT_FIELD(t, r, c, expected)                                 \
   ck_assert_str_eq (csvio_field ((t), (r), (c)), (expected))
@@ -253,7 +268,54 @@ START_TEST (test_read_large)
 }
 END_TEST
 
+/* A UTF-8 byte-order mark is skipped: before the fix the first column
+   was called "\xEF\xBB\xBFa" and "missing column" followed.  */
+START_TEST (test_read_bom)
+{
+  struct csv_table *t = read_ok ("\xEF\xBB\xBF" "a,b\n1,2\n");
+
+  ck_assert_str_eq (t->header[0], "a");
+  ck_assert_int_eq (csvio_column (t, "a"), 0);
+  ASSERT_FIELD (t, 0, 0, "1");
+  csvio_free (t);
+}
+END_TEST
+
+/* Only at the very start: elsewhere the bytes are text.  */
+START_TEST (test_read_bom_inside)
+{
+  struct csv_table *t = read_ok ("a,b\n\xEF\xBB\xBF" "1,2\n");
+
+  ASSERT_FIELD (t, 0, 0, "\xEF\xBB\xBF" "1");
+  csvio_free (t);
+}
+END_TEST
+
 /* Errors.  */
+
+/* A NUL byte in a field is an error naming the line and field: before
+   the fix "1.1\0 5" was read as "1.1".  */
+START_TEST (test_nul_in_field)
+{
+  static const char text[] = "a,b\n1,2\n3,1.1\0 5\n";
+
+  check_read_fails_n (text, sizeof text - 1, CA_EXIT_DATAERR,
+                      ":3: field 2 holds a NUL byte");
+}
+END_TEST
+
+START_TEST (test_nul_in_header_and_quoted)
+{
+  static const char header[] = "a\0,b\n1,2\n";
+  static const char quoted[] = "a,b\n\"x\0y\",2\n";
+
+  check_read_fails_n (header, sizeof header - 1, CA_EXIT_DATAERR,
+                      ":1: field 1 holds a NUL byte");
+  teardown_tmp ();
+  check_read_fails_n (quoted, sizeof quoted - 1, CA_EXIT_DATAERR,
+                      ":2: field 1 holds a NUL byte");
+}
+END_TEST
 
 START_TEST (test_too_few_fields)
 {
@@ -415,6 +477,10 @@ csvio_suite (void)
   tc = tcase_create ("read");
   tcase_add_checked_fixture (tc, setup_tmp, teardown_tmp);
   tcase_add_test (tc, test_read_rows);
+  tcase_add_test (tc, test_read_bom);
+  tcase_add_test (tc, test_read_bom_inside);
+  tcase_add_test (tc, test_nul_in_field);
+  tcase_add_test (tc, test_nul_in_header_and_quoted);
   tcase_add_test (tc, test_read_header_only);
   tcase_add_test (tc, test_read_quoted);
   tcase_add_test (tc, test_read_empty_fields);
