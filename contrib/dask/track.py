@@ -14,12 +14,13 @@ byte for byte that of one `track` over all the files (doc/tracking.md).
 --local N starts a LocalCluster of N worker processes bound to 127.0.0.1
 (dashboard on 127.0.0.1, a free port); --scheduler joins a running
 cluster, whose workers must see the files and the program at the same
-paths.  Rejects (--rejects FILE) are gathered from every task, their
-lines counted within each range.  Needs Debian's python3-distributed.
+paths.  Rejects (--rejects FILE) are gathered from every task, each
+with its line in the file, as one process writes them.  Needs Debian's python3-distributed.
 """
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -78,12 +79,31 @@ def ranges(path, chunk, splittable):
     return [(path, s, min(s + chunk, size)) for s in range(0, size, chunk)]
 
 
+# The start of a line of the rejects of track reading standard input.
+REJECT_START = re.compile(rb'\(stdin\),(\d+),')
+
+
+def lines_before(f, pos):
+    """How many line ends the open file F holds before byte POS."""
+    f.seek(0)
+    n, left = 0, pos
+    while left > 0:
+        block = f.read(min(left, 1 << 20))
+        if not block:
+            break
+        n += block.count(b'\n')
+        left -= len(block)
+    return n
+
+
 def read_range(path, start, end):
     """The lines of PATH that begin in [start, end) (the whole file when
-    END is None), the csv header put back in front of a later range."""
+    END is None), the csv header put back in front of a later range, and
+    how many lines of the range's text come before the file's own: the
+    header put back (1), and the lines of the file before the range."""
     with open(path, 'rb') as f:
         if end is None:
-            return f.read()
+            return f.read(), 0
         header = f.readline()
         jsonl = header.lstrip(b'\xef\xbb\xbf').lstrip().startswith(b'{')
         if start == 0:
@@ -95,35 +115,44 @@ def read_range(path, start, end):
             f.seek(start - 1)
             f.readline()
             pos, out = f.tell(), ([] if jsonl else [header])
+        first = pos
         while pos < end:
             line = f.readline()
             if not line:
                 break
             out.append(line)
             pos += len(line)
-        return b''.join(out)
+        shift = lines_before(f, first) - len(out[:1] if out and first > 0
+                                             and not jsonl else [])
+        return b''.join(out), shift
 
 
 def run_task(program, track_opts, path, start, end):
-    """On a worker: the partial summary and rejects of one range."""
-    data = read_range(path, start, end)
+    """On a worker: the partial summary and rejects of one range, each
+    reject named by the file and its line in the file."""
+    data, shift = read_range(path, start, end)
     with tempfile.TemporaryDirectory() as tmp:
         rej = os.path.join(tmp, 'rejects.csv')
-        label = path if end is None else '%s@%d' % (path, start)
         p = subprocess.run([program, 'track', '--partial', '--rejects', rej]
                            + track_opts + ['-'], input=data,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                            check=False)
-        rejects = b''
+        out = []
         if os.path.exists(rej):
             with open(rej, 'rb') as f:
                 lines = f.read().splitlines(True)[1:]
-            rejects = b''.join(l.replace(b'(stdin),', label.encode() + b',', 1)
-                               for l in lines)
+            name = path.encode()
+            if re.search(rb'[",\r\n]', name):
+                name = b'"' + name.replace(b'"', b'""') + b'"'
+            for line in lines:
+                m = REJECT_START.match(line)
+                out.append(name + b',%d,' % (int(m.group(1)) + shift)
+                           + line[m.end():])
     if p.returncode != 0:
-        raise RuntimeError('%s: track exited %d: %s'
-                           % (label, p.returncode, p.stderr.decode().strip()))
-    return p.stdout, rejects
+        raise RuntimeError('%s@%d: track exited %d: %s'
+                           % (path, start, p.returncode,
+                              p.stderr.decode().strip()))
+    return p.stdout, b''.join(out)
 
 
 def splittable(path, track_opts):
