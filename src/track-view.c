@@ -33,6 +33,10 @@ struct track_view
   char **header;                /* Csv: the columns, a copy.  */
   char **map_names;             /* The names MAP was made for.  */
   long *map;                    /* Header column -> record field, -1.  */
+  bool *extra;                  /* Record field -> not under the header
+                                   (a later file's or JSON Lines
+                                   record's own), for other_fields.  */
+  size_t nextra;
 };
 
 struct track_view *
@@ -59,6 +63,7 @@ track_view_free (struct track_view *v)
     free (v->header[i]);
   free (v->header);
   free (v->map);
+  free (v->extra);
   free (v->skip);
   free (v);
 }
@@ -150,6 +155,7 @@ track_view_header (struct track_view *v, char **names, size_t n)
     fputs (",codecarbon_gco2e", v->fp);
   for (i = 0; v->suggest && i < ARRAY_SIZE (suggest_columns); i++)
     fprintf (v->fp, ",%s", suggest_columns[i]);
+  fputs (",other_fields", v->fp);
   putc ('\n', v->fp);
 }
 
@@ -199,30 +205,84 @@ number (struct track_view *v, bool *first, const char *name, double x)
     }
 }
 
-/* The record's fields under the csv header's columns: found by name,
-   since later files (and every JSON Lines record) may order or name
-   them otherwise.  */
+/* Map the csv header's columns to REC's fields, by name, since later
+   files (and every JSON Lines record) may order or name them otherwise;
+   mark REC's fields no column takes.  */
+static void
+map_fields (struct track_view *v, const struct joblog_record *rec)
+{
+  size_t i, j;
+
+  v->map_names = rec->names;
+  if (rec->nfields > v->nextra)
+    {
+      v->nextra = rec->nfields;
+      v->extra = xreallocarray (v->extra, v->nextra, sizeof *v->extra);
+    }
+  for (j = 0; j < rec->nfields; j++)
+    v->extra[j] = !ours (rec->names[j]);
+  for (i = 0; i < v->nskip; i++)
+    for (v->map[i] = -1, j = 0; j < rec->nfields; j++)
+      if (STREQ (v->header[i], rec->names[j]))
+        {
+          v->map[i] = (long) j;
+          v->extra[j] = false;
+          break;
+        }
+}
+
+/* The record's fields under the csv header's columns.  */
 static void
 csv_fields (struct track_view *v, bool *first,
             const struct joblog_record *rec)
 {
-  size_t i, j;
+  size_t i;
 
   if (v->map_names != rec->names || rec->own_names)
-    {
-      v->map_names = rec->names;
-      for (i = 0; i < v->nskip; i++)
-        for (v->map[i] = -1, j = 0; j < rec->nfields; j++)
-          if (STREQ (v->header[i], rec->names[j]))
-            {
-              v->map[i] = (long) j;
-              break;
-            }
-    }
+    map_fields (v, rec);
   for (i = 0; i < v->nskip; i++)
     if (!v->skip[i])
       field (v, first, v->header[i],
              v->map[i] >= 0 ? rec->values[v->map[i]] : "");
+}
+
+/* The csv column other_fields: REC's fields that no column of the header
+   takes, as one JSON object, so that nothing of the input is lost; ""
+   when there is none.  */
+static void
+other_fields (struct track_view *v, const struct joblog_record *rec)
+{
+  char *text = NULL;
+  size_t size = 0, j;
+  bool any = false;
+  FILE *mem;
+
+  for (j = 0; j < rec->nfields && !any; j++)
+    any = v->extra[j];
+  if (!any)
+    {
+      fputs (",", v->fp);
+      return;
+    }
+  mem = open_memstream (&text, &size);
+  if (mem == NULL)
+    xalloc_die ();
+  any = false;
+  for (j = 0; j < rec->nfields; j++)
+    if (v->extra[j])
+      {
+        fputs (any ? "," : "{", mem);
+        json_text (mem, rec->names[j]);
+        putc (':', mem);
+        json_text (mem, rec->values[j]);
+        any = true;
+      }
+  putc ('}', mem);
+  if (fclose (mem) != 0)
+    xalloc_die ();
+  putc (',', v->fp);
+  csv_text (v->fp, text);
+  free (text);
 }
 
 /* The columns of --suggest for SUG (NULL: blank).  */
@@ -280,6 +340,8 @@ track_view_job (struct track_view *v, const struct joblog_record *rec,
     number (v, &first, "codecarbon_gco2e", job->reported_gco2e);
   if (v->suggest)
     suggestion (v, &first, r, sug);
+  if (v->format == OUT_FORMAT_CSV)
+    other_fields (v, rec);
   fputs (v->format == OUT_FORMAT_CSV ? "\n" : "}\n", v->fp);
 }
 

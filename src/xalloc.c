@@ -10,7 +10,7 @@
 #include "system.h"
 #include "xalloc.h"
 
-static void
+void
 xalloc_die (void)
 {
   error (CA_EXIT_FAILURE, ENOMEM, "memory exhausted");

@@ -12,4 +12,8 @@ void *xcalloc (size_t count, size_t size);
 void *xreallocarray (void *ptr, size_t count, size_t size);
 char *xstrdup (const char *s);
 
+/* Report "memory exhausted" and exit: for the callers of allocating
+   functions outside this module (open_memstream).  */
+void xalloc_die (void) __attribute__ ((noreturn));
+
 #endif /* CA_XALLOC_H */
