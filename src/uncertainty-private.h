@@ -1,0 +1,34 @@
+/* The sampler's state, shared by the uncertainty modules: the job's
+   draws per sample; every other draw is made on demand
+   (uncertainty-draws.h).  */
+#ifndef CA_UNCERTAINTY_PRIVATE_H
+#define CA_UNCERTAINTY_PRIVATE_H
+
+#include "uncertainty.h"
+
+struct uncertainty
+{
+  struct uncertainty_spec spec;
+  const struct uncertainty_item *items;
+  size_t n;
+  size_t samples;
+  bool load_fixed;
+  double *load;   /* Per sample, for an uncertain load; else NULL.  */
+  double *ratio;  /* Per sample: drawn runtime / point.  */
+  double *life_h; /* Per sample.  */
+  double load_low, load_high;
+  double ratio_low, ratio_high;
+  double life_low, life_high;
+  bool gpu_varies; /* Some item's GPU speed ratio is drawn, so costs no
+                      longer scale alike.  */
+};
+
+/* Item I's totals for samples FROM to FROM + COUNT - 1 into TOTAL.  */
+void uncertainty_item_totals (const struct uncertainty *u, size_t i,
+                              size_t from, size_t count, double *total);
+
+/* Item I's costs for samples FROM to FROM + COUNT - 1 into COST.  */
+void uncertainty_item_costs (const struct uncertainty *u, size_t i,
+                             size_t from, size_t count, double *cost);
+
+#endif /* CA_UNCERTAINTY_PRIVATE_H */
