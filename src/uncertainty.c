@@ -11,7 +11,6 @@
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_interp.h>
-#include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 
 #include "footprint.h"
@@ -370,7 +369,70 @@ quantile (const double *x, size_t n, double f)
   return gsl_stats_quantile_from_sorted_data (x, 1, n, f);
 }
 
+/* Reorder X[LO] to X[N - 1] so that X[K] holds the value it would in
+   order, none greater before it and none less after it (Hoare's FIND,
+   as Wirth gives it): the quantiles need two values each, not a sort,
+   which took most of the time of a summary.  */
+static void
+select_kth (double *x, size_t lo, size_t n, size_t k)
+{
+  ptrdiff_t l = (ptrdiff_t)lo, r = (ptrdiff_t)n - 1, kk = (ptrdiff_t)k;
+
+  while (l < r)
+    {
+      double pivot = x[kk];
+      ptrdiff_t i = l, j = r;
+
+      do
+        {
+          while (x[i] < pivot)
+            i++;
+          while (pivot < x[j])
+            j--;
+          if (i <= j)
+            {
+              double t = x[i];
+
+              x[i++] = x[j];
+              x[j--] = t;
+            }
+        }
+      while (i <= j);
+      if (j < kk)
+        l = i;
+      if (kk < i)
+        r = j;
+    }
+}
+
 static const double quantile_points[3] = { 0.05, 0.5, 0.95 };
+
+/* The p5, p50 and p95 of the N values X (reordered) into OUT, as
+   quantile gives them of X sorted: each reads the values at and after
+   (N - 1) F only, so those two are put in place, in rising order, each
+   selection among the values not below the last.  */
+static void
+quantiles (double *x, size_t n, double out[3])
+{
+  size_t lo = 0, k, s;
+
+  for (k = 0; k < 3; k++)
+    {
+      size_t lhs = (size_t)(quantile_points[k] * (double)(n - 1));
+
+      select_kth (x, lo < lhs ? lo : lhs, n, lhs);
+      for (s = lhs + 2; s < n; s++)
+        if (x[s] < x[lhs + 1])
+          {
+            double t = x[s];
+
+            x[s] = x[lhs + 1];
+            x[lhs + 1] = t;
+          }
+      out[k] = quantile (x, n, quantile_points[k]);
+      lo = lhs + 1;
+    }
+}
 
 void
 uncertainty_summarise (const struct uncertainty *u, size_t i,
@@ -381,18 +443,12 @@ uncertainty_summarise (const struct uncertainty *u, size_t i,
   double *cost = xcalloc (S + 1, sizeof *cost);
 
   uncertainty_item_samples (u, i, total, cost);
-  gsl_sort (total, 1, S);
-  for (k = 0; k < 3; k++)
-    out->total_gco2e[k] = quantile (total, S, quantile_points[k]);
+  quantiles (total, S, out->total_gco2e);
   if (isnan (u->items[i].cost_usd))
     for (k = 0; k < 3; k++)
       out->cost_usd[k] = NAN;
   else
-    {
-      gsl_sort (cost, 1, S);
-      for (k = 0; k < 3; k++)
-        out->cost_usd[k] = quantile (cost, S, quantile_points[k]);
-    }
+    quantiles (cost, S, out->cost_usd);
   free (total);
   free (cost);
 }
