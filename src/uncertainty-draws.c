@@ -14,41 +14,15 @@
 #include "catalogue.h"
 #include "uncertainty-draws.h"
 
-/* SplitMix64's increment: 2^64 over the golden ratio, odd.  */
-#define GOLDEN UINT64_C (0x9e3779b97f4a7c15)
-
-/* SplitMix64's output function (Steele, Lea and Flood, "Fast splittable
-   pseudorandom number generators", 2014): a bijection of 64-bit words
-   whose outputs over consecutive states pass BigCrush.  */
-static uint64_t
-mix64 (uint64_t z)
-{
-  z = (z ^ (z >> 30)) * UINT64_C (0xbf58476d1ce4e5b9);
-  z = (z ^ (z >> 27)) * UINT64_C (0x94d049bb133111eb);
-  return z ^ (z >> 31);
-}
-
 uint64_t
 draws_stream (unsigned long seed, enum draw_kind kind, size_t key)
 {
   /* Each step mixes in one more part of the name, so that streams of
      different names start at unrelated states.  */
-  uint64_t z = mix64 ((uint64_t)seed + GOLDEN);
+  uint64_t z = draws_mix64 ((uint64_t)seed + DRAWS_GOLDEN);
 
-  z = mix64 (z + GOLDEN * ((uint64_t)kind + 1));
-  return mix64 (z + GOLDEN * ((uint64_t)key + 1));
-}
-
-/* Sample S is SplitMix64's output S + 1 from the stream's start: any
-   sample at once, with no state to carry.  The top 53 bits, centred in
-   their interval, give a double strictly inside (0, 1), which the
-   normal's inverse needs.  */
-double
-draws_uniform (uint64_t stream, size_t s)
-{
-  uint64_t x = mix64 (stream + GOLDEN * ((uint64_t)s + 1));
-
-  return ((double)(x >> 11) + 0.5) * 0x1p-53;
+  z = draws_mix64 (z + DRAWS_GOLDEN * ((uint64_t)kind + 1));
+  return draws_mix64 (z + DRAWS_GOLDEN * ((uint64_t)key + 1));
 }
 
 /* By inversion, one uniform number per draw, so that a draw stays a
@@ -57,16 +31,6 @@ double
 draws_normal (uint64_t stream, size_t s)
 {
   return gsl_cdf_ugaussian_Pinv (draws_uniform (stream, s));
-}
-
-/* Half the draws uniform on [LOW, POINT], half on [POINT, HIGH], so
-   that POINT is the median whatever its place in the range.  */
-double
-draws_two_piece (double u, double low, double point, double high)
-{
-  if (u < 0.5)
-    return low + 2.0 * u * (point - low);
-  return point + (2.0 * u - 1.0) * (high - point);
 }
 
 double
