@@ -30,13 +30,12 @@ same_value (double a, double b)
 }
 
 /* What item_bounds needs beyond the sampler: per power key, the least
-   and greatest uniform number drawn for its error (NaN until needed),
-   and a curve to interpolate.  */
+   and greatest uniform number drawn for its error (NaN until
+   needed).  */
 struct bounds
 {
   double *u_low;
   double *u_high;
-  gsl_interp *interp;
 };
 
 /* The least and greatest factor of item I's power error over the
@@ -86,13 +85,8 @@ item_bounds (const struct uncertainty *u, struct bounds *b, size_t i,
 
   factor_bounds (u, b, i, &f_low, &f_high);
   if (!u->load_fixed)
-    {
-      /* Checked by uncertainty_new.  */
-      gsl_interp_init (b->interp, catalogue_power_loads, it->curve_w,
-                       CATALOGUE_POWER_POINTS);
-      draws_curve_bounds (b->interp, it->curve_w, u->load_low, u->load_high,
-                          &p_low, &p_high);
-    }
+    draws_curve_bounds (u->curves[it->curve], it->curve_w, u->load_low,
+                        u->load_high, &p_low, &p_high);
   e = it->count * (p_low * f_low) * it->runtime_h / 1000.0 * it->pue_low;
   *low = (e * it->grid_low
           + it->count * it->embodied_low_kgco2e * 1000.0 * it->runtime_h
@@ -202,7 +196,6 @@ uncertainty_fronts (const struct uncertainty *u, double *p_front,
   bd.u_high = xcalloc (u->spec.npower_keys + 1, sizeof *bd.u_high);
   for (i = 0; i < u->spec.npower_keys; i++)
     bd.u_low[i] = bd.u_high[i] = NAN;
-  bd.interp = gsl_interp_alloc (gsl_interp_steffen, CATALOGUE_POWER_POINTS);
   for (i = 0; i < u->n; i++)
     {
       p_front[i] = NAN;
@@ -214,7 +207,6 @@ uncertainty_fronts (const struct uncertainty *u, double *p_front,
       item_bounds (u, &bd, i, &v[m].low, &v[m].high);
       m++;
     }
-  gsl_interp_free (bd.interp);
   free (bd.u_low);
   free (bd.u_high);
   stats->competing = m;

@@ -4,6 +4,8 @@
 #ifndef CA_UNCERTAINTY_PRIVATE_H
 #define CA_UNCERTAINTY_PRIVATE_H
 
+#include <gsl/gsl_interp.h>
+
 #include "uncertainty.h"
 
 struct uncertainty
@@ -16,6 +18,8 @@ struct uncertainty
   double *load;   /* Per sample, for an uncertain load; else NULL.  */
   double *ratio;  /* Per sample: drawn runtime / point.  */
   double *life_h; /* Per sample.  */
+  gsl_interp **curves; /* Per curve in use, for an uncertain load; set
+                          up by uncertainty_new.  */
   double load_low, load_high;
   double ratio_low, ratio_high;
   double life_low, life_high;

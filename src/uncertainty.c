@@ -31,21 +31,30 @@ range_ok (const struct uncertainty_range *r)
          && r->mode <= r->high;
 }
 
-/* Whether the curve W can be interpolated.  */
+/* Set up item IT's curve for an uncertain load, once per curve: the
+   runs of a curve share it, and one set up per run and block of samples
+   took most of the time of the fronts.  */
 static bool
-curve_ok (gsl_interp *interp, const double *w)
+curve_ok (struct uncertainty *u, const struct uncertainty_item *it)
 {
-  return interp != NULL
-         && gsl_interp_init (interp, catalogue_power_loads, w,
-                             CATALOGUE_POWER_POINTS)
-                == GSL_SUCCESS;
+  gsl_interp **c = &u->curves[it->curve];
+
+  if (*c == NULL)
+    {
+      *c = gsl_interp_alloc (gsl_interp_steffen, CATALOGUE_POWER_POINTS);
+      if (*c == NULL
+          || gsl_interp_init (*c, catalogue_power_loads, it->curve_w,
+                              CATALOGUE_POWER_POINTS)
+                 != GSL_SUCCESS)
+        return false;
+    }
+  return true;
 }
 
 /* Check item I against the spec: its keys within their spaces, its
    point figures within their ranges, its curve usable.  */
 static int
-check_item (struct uncertainty *u, size_t i, gsl_interp *interp,
-            struct diag *d)
+check_item (struct uncertainty *u, size_t i, struct diag *d)
 {
   const struct uncertainty_spec *sp = &u->spec;
   const struct uncertainty_item *it = &u->items[i];
@@ -64,7 +73,7 @@ check_item (struct uncertainty *u, size_t i, gsl_interp *interp,
         && it->power_sigma >= 0.0))
     return diag_set (d, CA_EXIT_FAILURE,
                      "uncertainty: item %zu: a figure outside its range", i);
-  if (!u->load_fixed && !curve_ok (interp, it->curve_w))
+  if (!u->load_fixed && !curve_ok (u, it))
     return diag_set (d, CA_EXIT_DATAERR, "uncertainty: unusable power curve");
   u->gpu_varies = u->gpu_varies
                   || (it->gpu_scaled && it->gpu != sp->gpu_reference);
@@ -78,12 +87,11 @@ check_items (struct uncertainty *u, struct diag *d)
 {
   const struct uncertainty_spec *sp = &u->spec;
   double *sigma = xcalloc (sp->npower_keys + 1, sizeof *sigma);
-  gsl_interp *interp = NULL;
   int status = 0;
   size_t i;
 
   if (!u->load_fixed)
-    interp = gsl_interp_alloc (gsl_interp_steffen, CATALOGUE_POWER_POINTS);
+    u->curves = xcalloc (sp->ncurves + 1, sizeof *u->curves);
   for (i = 0; i < sp->ngpus && status == 0; i++)
     if (!range_ok (&sp->gpu_speed[i]) || !(sp->gpu_speed[i].low > 0.0))
       status = diag_set (d, CA_EXIT_FAILURE,
@@ -94,7 +102,7 @@ check_items (struct uncertainty *u, struct diag *d)
     {
       const struct uncertainty_item *it = &u->items[i];
 
-      status = check_item (u, i, interp, d);
+      status = check_item (u, i, d);
       if (status == 0 && isnan (sigma[it->power_key]))
         sigma[it->power_key] = it->power_sigma;
       else if (status == 0
@@ -104,7 +112,6 @@ check_items (struct uncertainty *u, struct diag *d)
                            "its error",
                            it->power_key);
     }
-  gsl_interp_free (interp);
   free (sigma);
   return status;
 }
@@ -203,8 +210,13 @@ uncertainty_new (const struct uncertainty_spec *spec,
 void
 uncertainty_free (struct uncertainty *u)
 {
+  size_t k;
+
   if (u == NULL)
     return;
+  for (k = 0; u->curves != NULL && k < u->spec.ncurves; k++)
+    gsl_interp_free (u->curves[k]);
+  free (u->curves);
   free (u->load);
   free (u->ratio);
   free (u->life_h);
@@ -267,16 +279,9 @@ item_power (const struct uncertainty *u, size_t i, size_t from, size_t count,
 {
   const struct uncertainty_item *it = &u->items[i];
   uint64_t sf = draws_stream (u->spec.seed, DRAW_POWER, it->power_key);
-  gsl_interp *interp = NULL;
+  gsl_interp *interp = u->load_fixed ? NULL : u->curves[it->curve];
   size_t s;
 
-  if (!u->load_fixed)
-    {
-      /* Checked by uncertainty_new.  */
-      interp = gsl_interp_alloc (gsl_interp_steffen, CATALOGUE_POWER_POINTS);
-      gsl_interp_init (interp, catalogue_power_loads, it->curve_w,
-                       CATALOGUE_POWER_POINTS);
-    }
   for (s = 0; s < count; s++)
     {
       double power = interp != NULL
@@ -289,7 +294,6 @@ item_power (const struct uncertainty *u, size_t i, size_t from, size_t count,
 
       w[s] = power * f;
     }
-  gsl_interp_free (interp);
 }
 
 /* In the order of footprint_compute's operations, so that a sample
