@@ -180,6 +180,68 @@ sweep_sample (const struct sweep_item *order, size_t m, const double *block,
     }
 }
 
+/* The draws that items share, for one block of samples: the watts per
+   curve and the power error factors per power key, each made once per
+   block (the N-th block's when its AT is N + 1), not once per item:
+   there are many more items than curves or keys.  */
+struct block_draws
+{
+  double *watts;    /* [curve x BLOCK + sample in block].  */
+  size_t *watts_at;
+  double *factors;  /* [power key x BLOCK + sample in block].  */
+  size_t *factors_at;
+};
+
+static void
+block_draws_init (struct block_draws *bd, const struct uncertainty_spec *sp)
+{
+  bd->watts = xcalloc (sp->ncurves * BLOCK + 1, sizeof *bd->watts);
+  bd->watts_at = xcalloc (sp->ncurves + 1, sizeof *bd->watts_at);
+  bd->factors = xcalloc (sp->npower_keys * BLOCK + 1, sizeof *bd->factors);
+  bd->factors_at = xcalloc (sp->npower_keys + 1, sizeof *bd->factors_at);
+}
+
+static void
+block_draws_free (struct block_draws *bd)
+{
+  free (bd->watts);
+  free (bd->watts_at);
+  free (bd->factors);
+  free (bd->factors_at);
+}
+
+/* The totals and costs of the M items of V for samples FROM to FROM +
+   COUNT - 1 into BLOCK and CBLOCK, item K at K x BLOCK.  */
+static void
+block_totals (const struct uncertainty *u, const struct sweep_item *v,
+              size_t m, size_t from, size_t count, struct block_draws *bd,
+              double *block, double *cblock)
+{
+  size_t k, at = from / BLOCK + 1;
+
+  for (k = 0; k < m; k++)
+    {
+      const struct uncertainty_item *it = &u->items[v[k].index];
+      double *w = &bd->watts[it->curve * BLOCK];
+      double *f = &bd->factors[it->power_key * BLOCK];
+
+      if (bd->watts_at[it->curve] != at)
+        {
+          uncertainty_item_watts (u, v[k].index, from, count, w);
+          bd->watts_at[it->curve] = at;
+        }
+      if (bd->factors_at[it->power_key] != at)
+        {
+          uncertainty_item_factors (u, v[k].index, from, count, f);
+          bd->factors_at[it->power_key] = at;
+        }
+      uncertainty_item_totals (u, v[k].index, from, count, w, f,
+                               &block[k * BLOCK]);
+      uncertainty_item_costs (u, v[k].index, from, count,
+                              &cblock[k * BLOCK]);
+    }
+}
+
 void
 uncertainty_fronts (const struct uncertainty *u, double *p_front,
                     struct uncertainty_front_stats *stats,
@@ -191,6 +253,7 @@ uncertainty_fronts (const struct uncertainty *u, double *p_front,
   double *block, *cblock;
   struct sweep_item *order;
   struct bounds bd;
+  struct block_draws draws;
 
   bd.u_low = xcalloc (u->spec.npower_keys + 1, sizeof *bd.u_low);
   bd.u_high = xcalloc (u->spec.npower_keys + 1, sizeof *bd.u_high);
@@ -220,17 +283,12 @@ uncertainty_fronts (const struct uncertainty *u, double *p_front,
   block = xcalloc (m * BLOCK + 1, sizeof *block);
   cblock = xcalloc (m * BLOCK + 1, sizeof *cblock);
   order = xcalloc (m + 1, sizeof *order);
+  block_draws_init (&draws, &u->spec);
   for (from = 0; from < S; from += BLOCK)
     {
       size_t count = S - from < BLOCK ? S - from : BLOCK;
 
-      for (k = 0; k < m; k++)
-        {
-          uncertainty_item_totals (u, v[k].index, from, count,
-                                   &block[k * BLOCK]);
-          uncertainty_item_costs (u, v[k].index, from, count,
-                                  &cblock[k * BLOCK]);
-        }
+      block_totals (u, v, m, from, count, &draws, block, cblock);
       for (b = 0; b < count; b++)
         {
           for (k = 0; k < m; k++)
@@ -249,6 +307,7 @@ uncertainty_fronts (const struct uncertainty *u, double *p_front,
     }
   for (k = 0; k < m; k++)
     p_front[v[k].index] = (double)on_front[k] / (double)S;
+  block_draws_free (&draws);
   free (order);
   free (cblock);
   free (block);

@@ -27,9 +27,23 @@ struct uncertainty
                       longer scale alike.  */
 };
 
-/* Item I's totals for samples FROM to FROM + COUNT - 1 into TOTAL.  */
+/* Item I's watts at the loads of samples FROM to FROM + COUNT - 1 into
+   W (its point watts when the load is exact): the same for every item
+   of its curve.  */
+void uncertainty_item_watts (const struct uncertainty *u, size_t i,
+                             size_t from, size_t count, double *w);
+
+/* Item I's power error factors for samples FROM to FROM + COUNT - 1
+   into F: the same for every item of its power key.  */
+void uncertainty_item_factors (const struct uncertainty *u, size_t i,
+                               size_t from, size_t count, double *f);
+
+/* Item I's totals for samples FROM to FROM + COUNT - 1 into TOTAL,
+   from its WATTS and FACTORS for those samples as the two above give
+   them, or NULL to have them made.  */
 void uncertainty_item_totals (const struct uncertainty *u, size_t i,
-                              size_t from, size_t count, double *total);
+                              size_t from, size_t count, const double *watts,
+                              const double *factors, double *total);
 
 /* Item I's costs for samples FROM to FROM + COUNT - 1 into COST.  */
 void uncertainty_item_costs (const struct uncertainty *u, size_t i,

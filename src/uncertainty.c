@@ -271,29 +271,32 @@ uniform_if (bool varies, uint64_t stream, size_t s)
   return varies ? draws_uniform (stream, s) : 0.5;
 }
 
-/* Item I's watts in samples FROM to FROM + COUNT - 1 into W, times the
-   draws of its power model's error.  */
-static void
-item_power (const struct uncertainty *u, size_t i, size_t from, size_t count,
-            double *w)
+void
+uncertainty_item_watts (const struct uncertainty *u, size_t i, size_t from,
+                        size_t count, double *w)
 {
   const struct uncertainty_item *it = &u->items[i];
-  uint64_t sf = draws_stream (u->spec.seed, DRAW_POWER, it->power_key);
   gsl_interp *interp = u->load_fixed ? NULL : u->curves[it->curve];
   size_t s;
 
   for (s = 0; s < count; s++)
-    {
-      double power = interp != NULL
-                         ? draws_curve (interp, it->curve_w,
-                                        u->load[from + s])
-                         : it->power_w;
-      double f = it->power_sigma > 0.0
-                     ? exp (it->power_sigma * draws_normal (sf, from + s))
-                     : 1.0;
+    w[s] = interp != NULL
+               ? draws_curve (interp, it->curve_w, u->load[from + s])
+               : it->power_w;
+}
 
-      w[s] = power * f;
-    }
+void
+uncertainty_item_factors (const struct uncertainty *u, size_t i, size_t from,
+                          size_t count, double *f)
+{
+  const struct uncertainty_item *it = &u->items[i];
+  uint64_t sf = draws_stream (u->spec.seed, DRAW_POWER, it->power_key);
+  size_t s;
+
+  for (s = 0; s < count; s++)
+    f[s] = it->power_sigma > 0.0
+               ? exp (it->power_sigma * draws_normal (sf, from + s))
+               : 1.0;
 }
 
 /* In the order of footprint_compute's operations, so that a sample
@@ -301,7 +304,8 @@ item_power (const struct uncertainty *u, size_t i, size_t from, size_t count,
    exactly.  */
 void
 uncertainty_item_totals (const struct uncertainty *u, size_t i, size_t from,
-                         size_t count, double *total)
+                         size_t count, const double *watts,
+                         const double *factors, double *total)
 {
   const struct uncertainty_item *it = &u->items[i];
   unsigned long seed = u->spec.seed;
@@ -312,11 +316,20 @@ uncertainty_item_totals (const struct uncertainty *u, size_t i, size_t from,
   bool pue_varies = it->pue_low < it->pue_high;
   bool host_varies = it->embodied_low_kgco2e < it->embodied_high_kgco2e;
   double *gf = xcalloc (count + 1, sizeof *gf);
-  double *w = xcalloc (count + 1, sizeof *w);
+  double *w = NULL, *f = NULL;
   size_t s;
 
   gpu_factors (u, i, from, count, gf);
-  item_power (u, i, from, count, w);
+  if (watts == NULL)
+    {
+      watts = w = xcalloc (count + 1, sizeof *w);
+      uncertainty_item_watts (u, i, from, count, w);
+    }
+  if (factors == NULL)
+    {
+      factors = f = xcalloc (count + 1, sizeof *f);
+      uncertainty_item_factors (u, i, from, count, f);
+    }
   for (s = 0; s < count; s++)
     {
       size_t k = from + s;
@@ -329,12 +342,14 @@ uncertainty_item_totals (const struct uncertainty *u, size_t i, size_t from,
                                          it->embodied_low_kgco2e,
                                          it->embodied_kgco2e,
                                          it->embodied_high_kgco2e);
-      double energy = it->count * w[s] * it->runtime_h / 1000.0 * pue;
+      double energy
+          = it->count * (watts[s] * factors[s]) * it->runtime_h / 1000.0 * pue;
       double scope3
           = it->count * embodied * 1000.0 * it->runtime_h / u->life_h[k];
 
       total[s] = (energy * grid + scope3) * (u->ratio[k] * gf[s]);
     }
+  free (f);
   free (w);
   free (gf);
 }
@@ -355,7 +370,7 @@ uncertainty_item_samples (const struct uncertainty *u, size_t i, double *total,
                           double *cost)
 {
   if (total != NULL)
-    uncertainty_item_totals (u, i, 0, u->samples, total);
+    uncertainty_item_totals (u, i, 0, u->samples, NULL, NULL, total);
   if (cost != NULL)
     uncertainty_item_costs (u, i, 0, u->samples, cost);
 }
@@ -464,8 +479,8 @@ uncertainty_p_less (const struct uncertainty *u, size_t a, size_t b)
   double *ta = xcalloc (S + 1, sizeof *ta);
   double *tb = xcalloc (S + 1, sizeof *tb);
 
-  uncertainty_item_totals (u, a, 0, S, ta);
-  uncertainty_item_totals (u, b, 0, S, tb);
+  uncertainty_item_totals (u, a, 0, S, NULL, NULL, ta);
+  uncertainty_item_totals (u, b, 0, S, NULL, NULL, tb);
   for (s = 0; s < S; s++)
     less += ta[s] < tb[s];
   free (ta);
