@@ -17,7 +17,9 @@
 /* The defaults of --samples and --seed.  */
 #define UNCERTAINTY_DEFAULT_SAMPLES 1000
 #define UNCERTAINTY_DEFAULT_SEED 1
-/* --samples at most: every shared draw is kept for every sample.  */
+/* --samples at most: the time grows with it, as does the memory (the
+   job's draws and one run's samples, a few doubles per sample; the
+   shared draws are made on demand, not kept).  */
 #define UNCERTAINTY_MAX_SAMPLES 100000
 
 /* The hardware lifetime range when the user does not give one.  */
@@ -43,7 +45,8 @@ struct uncertainty_range
 };
 
 /* What is drawn once per sample for the whole job, and the sizes of the
-   spaces of shared draws.  */
+   spaces of shared draws (a draw is a function of the seed, its kind,
+   its key within its space and the sample: uncertainty-draws.h).  */
 struct uncertainty_spec
 {
   size_t samples; /* 1 to UNCERTAINTY_MAX_SAMPLES.  */

@@ -56,6 +56,29 @@ cases=$((cases + 1))
 cmp -s "$work/seed-5a" "$work/seed-5b" || fail "seed: the same seed differs"
 cmp -s "$work/seed-5a" "$work/seed-6" && fail "seed: another seed is the same"
 
+# A run gets the same draws in estimate and in any advise that includes
+# it (a draw is a function of its seed, input, key and sample, whatever
+# else is drawn): the same six quantiles, to the last digit.
+quantiles_of () {
+  awk -F, -v region="$2" -v type="$3" '
+    NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+    $c["region"] == region && $c["instance_type"] == type {
+      print $c["total_gco2e_p05"], $c["total_gco2e_p50"],
+        $c["total_gco2e_p95"], $c["cost_usd_p05"], $c["cost_usd_p50"],
+        $c["cost_usd_p95"] }' "$1"
+}
+same_args="--runtime 10h --load 50 --load-range 40:70 --uncertainty \
+  --samples 300 --seed 9"
+"$CARBON_ADVISOR" $A --format csv estimate --instance c1.large \
+  --region eu-west-1 $same_args >"$work/same-estimate" 2>&1
+"$CARBON_ADVISOR" $A --format csv advise --all $same_args \
+  >"$work/same-advise" 2>&1
+cases=$((cases + 1))
+est=$(quantiles_of "$work/same-estimate" eu-west-1 c1.large)
+adv=$(quantiles_of "$work/same-advise" eu-west-1 c1.large)
+test -n "$est" && test "$est" = "$adv" ||
+  fail "estimate and advise: other draws ($est / $adv)"
+
 # GPU speed: one draw per GPU model per sample.  On the tiny fixture,
 # --reference g1.xlarge (1 x G10, speed 10, no spread), serial fraction
 # 0: p1.2xlarge
