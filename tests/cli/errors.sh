@@ -345,6 +345,25 @@ expect_error empty-prices 65 \
   "carbon-advisor: $work/limits/prices.csv:2: no rows after the header: the table must not be empty" \
   --data-dir "$work/limits" estimate $job
 cp "$CARBON_ADVISOR_DATA/prices.csv" "$work/limits/prices.csv"
+# The tables of track: a second 'pue' row of site_defaults.csv silently
+# won before the fix, and a zone's grid of 5000 g/kWh loaded.
+track_job="track --load 50 $CARBON_ADVISOR_TESTS/cli/fixtures/track/emissions.csv"
+{ cat "$CARBON_ADVISOR_DATA/site_defaults.csv"; sed -n 2p \
+  "$CARBON_ADVISOR_DATA/site_defaults.csv"; } >"$work/limits/site_defaults.csv"
+expect_error duplicate-site-default 65 \
+  "carbon-advisor: $work/limits/site_defaults.csv:3: figure 'pue' appears twice (first on line 2)" \
+  --data-dir "$work/limits" $track_job
+cp "$CARBON_ADVISOR_DATA/site_defaults.csv" "$work/limits/site_defaults.csv"
+sed '2s/,[0-9.]*,\([^,]*\),2024$/,5000,\1,2024/' \
+  "$CARBON_ADVISOR_DATA/zones.csv" >"$work/limits/zones.csv"
+expect_error zone-grid-5000 65 \
+  "carbon-advisor: $work/limits/zones.csv:2: column 'grid_gco2e_per_kwh': 5000 is out of range (expected 0 to 2000 gCO2e/kWh)" \
+  --data-dir "$work/limits" $track_job
+sed -n 1p "$CARBON_ADVISOR_DATA/zones.csv" >"$work/limits/zones.csv"
+expect_error empty-zones 65 \
+  "carbon-advisor: $work/limits/zones.csv:2: no rows after the header: the table must not be empty" \
+  --data-dir "$work/limits" $track_job
+cp "$CARBON_ADVISOR_DATA/zones.csv" "$work/limits/zones.csv"
 # unsupported.csv may be empty: no type left out.
 sed -n 1p "$CARBON_ADVISOR_DATA/unsupported.csv" \
   >"$work/limits/unsupported.csv"
