@@ -168,6 +168,53 @@ on_record (int c, void *data)
   r->records++;
 }
 
+/* Feed FP to PARSER in blocks, for R, stopping at the first error and
+   past MAX_BYTES.  */
+static void
+read_chunks (FILE *fp, struct csv_parser *parser, struct reader *r,
+             size_t max_bytes)
+{
+  static const char bom[] = "\xEF\xBB\xBF";
+  char buf[65536];
+  size_t n, total = 0;
+  bool first = true;
+
+  while (!r->failed && (n = fread (buf, 1, sizeof buf, fp)) > 0)
+    {
+      const char *p = buf;
+
+      total += n;
+      if (total > max_bytes)
+        {
+          file_too_big (r->table->path, max_bytes, r->d);
+          r->failed = true;
+          break;
+        }
+      /* A UTF-8 byte-order mark, as some spreadsheets write, is not part
+         of the first column's name.  */
+      if (first && n >= sizeof bom - 1 && memcmp (buf, bom, sizeof bom - 1)
+          == 0)
+        {
+          p += sizeof bom - 1;
+          n -= sizeof bom - 1;
+        }
+      first = false;
+      if (csv_parse (parser, p, n, on_field, on_record, r) != n)
+        {
+          /* libcsv counts no lines; the record being read is the next
+             one after those completed.  */
+          diag_set (r->d, CA_EXIT_DATAERR, "%s:%zu: %s", r->table->path,
+                    r->records + 1, csv_strerror (csv_error (parser)));
+          r->failed = true;
+        }
+      /* libcsv keeps the field being read in a buffer of its own, which
+         a field that never ends (all of /dev/zero) would grow without
+         bound: stop it within a read of the limit.  */
+      if (!r->failed && parser->entry_pos > r->max_field)
+        field_too_long (r);
+    }
+}
+
 struct csv_table *
 csvio_read (const char *path, struct diag *d)
 {
@@ -180,13 +227,9 @@ csvio_read_limited (const char *path, size_t max_bytes, size_t max_field,
 {
   struct csv_parser parser;
   struct reader r;
-  static const char bom[] = "\xEF\xBB\xBF";
-  char buf[65536];
   FILE *fp;
   struct stat st;
-  size_t n, total = 0;
   int err = 0;
-  bool first = true;
 
   fp = fopen (path, "rb");
   if (fp == NULL)
@@ -216,40 +259,7 @@ csvio_read_limited (const char *path, size_t max_bytes, size_t max_field,
   r.table = xcalloc (1, sizeof *r.table);
   r.table->path = xstrdup (path);
 
-  while (!r.failed && (n = fread (buf, 1, sizeof buf, fp)) > 0)
-    {
-      const char *p = buf;
-
-      total += n;
-      if (total > max_bytes)
-        {
-          file_too_big (path, max_bytes, d);
-          r.failed = true;
-          break;
-        }
-      /* A UTF-8 byte-order mark, as some spreadsheets write, is not part
-         of the first column's name.  */
-      if (first && n >= sizeof bom - 1 && memcmp (buf, bom, sizeof bom - 1)
-          == 0)
-        {
-          p += sizeof bom - 1;
-          n -= sizeof bom - 1;
-        }
-      first = false;
-      if (csv_parse (&parser, p, n, on_field, on_record, &r) != n)
-        {
-        /* libcsv counts no lines; the record being read is the next one
-           after those completed.  */
-          diag_set (d, CA_EXIT_DATAERR, "%s:%zu: %s", path, r.records + 1,
-                    csv_strerror (csv_error (&parser)));
-          r.failed = true;
-        }
-      /* libcsv keeps the field being read in a buffer of its own, which
-         a field that never ends (all of /dev/zero) would grow without
-         bound: stop it within a read of the limit.  */
-      if (!r.failed && parser.entry_pos > max_field)
-        field_too_long (&r);
-    }
+  read_chunks (fp, &parser, &r, max_bytes);
   if (!r.failed && ferror (fp))
     {
       err = errno;
