@@ -10,6 +10,7 @@
 #include "catalogue.h"
 #include "csvio.h"
 #include "numparse.h"
+#include "tablecheck.h"
 #include "xalloc.h"
 
 const double catalogue_power_loads[CATALOGUE_POWER_POINTS]
@@ -19,6 +20,7 @@ const double catalogue_power_loads[CATALOGUE_POWER_POINTS]
 struct catalogue_private
 {
   struct csv_table *tables[13];
+  const char *files[13];   /* Their names, for the range checks.  */
   const struct instance **instances_by_name;
   const struct region **regions_by_name;
   const struct price **prices_by_pair;
@@ -382,11 +384,8 @@ load_gpus (struct catalogue *cat, const struct csv_table *t, struct diag *d)
         return -1;
       cat->ngpus++;
     }
+  /* tablecheck_shape has refused a model that appears twice.  */
   qsort (cat->gpus, cat->ngpus, sizeof *cat->gpus, compare_gpu_models);
-  for (r.row = 1; r.row < cat->ngpus; r.row++)
-    if (STREQ (cat->gpus[r.row].model, cat->gpus[r.row - 1].model))
-      return diag_set (d, CA_EXIT_DATAERR, "%s: GPU model '%s' appears twice",
-                       t->path, cat->gpus[r.row].model);
   return 0;
 }
 
@@ -1179,7 +1178,11 @@ read_table (struct catalogue *cat, struct catalogue_private *priv,
   char *path = path_join (cat->dir, file);
 
   priv->tables[slot] = csvio_read (path, d);
+  priv->files[slot] = file;
   free (path);
+  if (priv->tables[slot] != NULL
+      && tablecheck_shape (priv->tables[slot], file, d) < 0)
+    return NULL;
   return priv->tables[slot];
 }
 
@@ -1189,6 +1192,7 @@ catalogue_load (const char *dir, struct diag *d)
   struct catalogue *cat = xcalloc (1, sizeof *cat);
   struct catalogue_private *priv = xcalloc (1, sizeof *priv);
   const struct csv_table *t;
+  size_t slot;
   int ok = -1;
 
   cat->dir = xstrdup (dir);
@@ -1244,6 +1248,10 @@ catalogue_load (const char *dir, struct diag *d)
   t = read_table (cat, priv, 12, CATALOGUE_POWER_ERROR, d);
   if (t == NULL || load_power_errors (cat, t, d) < 0)
     goto done;
+  /* Ranges last: a loader's own check of a figure says more.  */
+  for (slot = 0; slot < ARRAY_SIZE (priv->tables); slot++)
+    if (tablecheck_ranges (priv->tables[slot], priv->files[slot], d) < 0)
+      goto done;
   ok = 0;
 
 done:

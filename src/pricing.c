@@ -10,11 +10,13 @@
 #include "numparse.h"
 #include "pricing.h"
 #include "system.h"
+#include "tablecheck.h"
 #include "xalloc.h"
 
 /* Prices above this, in USD per hour, are taken for a typing error: the
-   dearest instance of the catalogue costs a few hundred.  */
-#define PRICING_MAX_USD_PER_H 100000.0
+   dearest instance of the catalogue costs a few hundred.  The price
+   tables have the same bound (src/tablecheck.c).  */
+#define PRICING_MAX_USD_PER_H TABLECHECK_MAX_USD_PER_H
 
 static const char *const pricing_names[] = { "on-demand", "spot" };
 

@@ -10,6 +10,7 @@
 #include "csvio.h"
 #include "numparse.h"
 #include "scaling.h"
+#include "tablecheck.h"
 #include "xalloc.h"
 
 static const char *const mode_names[] = { "fixed", "vcpu", "gpu", "table" };
@@ -78,6 +79,15 @@ speedup_table_read (const char *path, struct diag *d)
                       "%s:%zu: column 'speed': '%s' is not a positive "
                       "number",
                       path, csvio_line (i), text);
+          csvio_free (csv);
+          speedup_table_free (t);
+          return NULL;
+        }
+      /* 1e-320 is positive, and would make a runtime of 0 that ranks
+         first.  */
+      if (tablecheck_value (path, csvio_line (i), TABLECHECK_SPEEDUP,
+                            "speed", text, v, d) < 0)
+        {
           csvio_free (csv);
           speedup_table_free (t);
           return NULL;

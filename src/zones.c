@@ -11,6 +11,7 @@
 
 #include "csvio.h"
 #include "numparse.h"
+#include "tablecheck.h"
 #include "xalloc.h"
 #include "zones.h"
 
@@ -136,6 +137,11 @@ read_table (const char *dir, const char *name, struct diag *d)
   snprintf (path, n, "%s/%s", dir, name);
   t = csvio_read (path, d);
   free (path);
+  if (t != NULL && tablecheck_shape (t, name, d) < 0)
+    {
+      csvio_free (t);
+      return NULL;
+    }
   return t;
 }
 
@@ -147,10 +153,12 @@ zones_load (const char *dir, const struct catalogue *cat, struct diag *d)
 
   z->private_data = tb;
   tb->zones = read_table (dir, ZONES_TABLE, d);
-  if (tb->zones == NULL || load_zones (z, tb->zones, cat, d) < 0)
+  if (tb->zones == NULL || load_zones (z, tb->zones, cat, d) < 0
+      || tablecheck_ranges (tb->zones, ZONES_TABLE, d) < 0)
     goto fail;
   tb->site = read_table (dir, ZONES_SITE_DEFAULTS, d);
-  if (tb->site == NULL || load_site (z, tb->site, cat, d) < 0)
+  if (tb->site == NULL || load_site (z, tb->site, cat, d) < 0
+      || tablecheck_ranges (tb->site, ZONES_SITE_DEFAULTS, d) < 0)
     goto fail;
   return z;
 fail:
@@ -208,7 +216,7 @@ zones_tables_hash (const char *dir, char out[17], struct diag *d)
 
   for (name = zones_hashed_tables; *name != NULL; name++)
     {
-      size_t n = strlen (dir) + strlen (*name) + 2, got, i;
+      size_t n = strlen (dir) + strlen (*name) + 2, got, i, total;
       char *path = xmalloc (n);
       FILE *fp;
 
@@ -223,8 +231,19 @@ zones_tables_hash (const char *dir, char out[17], struct diag *d)
       /* FNV-1a over 8-byte words (a byte at a time for the tail): the
          price table is 8 MB, and a hash a byte at a time showed in the
          benchmark.  */
+      total = 0;
       while ((got = fread (buf, 1, sizeof buf, fp)) > 0)
         {
+          /* As csvio_read: a table that never ends is refused.  */
+          if ((total += got) > CSVIO_MAX_BYTES)
+            {
+              diag_set (d, CA_EXIT_DATAERR, "%s: larger than %zu bytes, "
+                        "the most a CSV file may hold", path,
+                        CSVIO_MAX_BYTES);
+              fclose (fp);
+              free (path);
+              return -1;
+            }
           for (i = 0; i + 8 <= got; i += 8)
             {
               uint64_t w = 0;

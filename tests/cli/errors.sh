@@ -272,6 +272,105 @@ for cmd in "" list estimate advise compare report track merge factors; do
   done
 done
 
+# Tables beyond the limits of doc/LIMITS.md (256 MiB a file, 64 KiB a
+# field).  Before the fix a link to /dev/zero grew memory until the
+# allocator failed, and a 300 MiB file was read whole; now they stop
+# within a read of the limit.  The sparse file takes no disk.
+mkdir "$work/limits"
+cp "$CARBON_ADVISOR_DATA"/*.csv "$work/limits"
+ln -sf /dev/zero "$work/limits/prices.csv"
+expect_error zero-table 65 \
+  "carbon-advisor: $work/limits/prices.csv:1: field 1 is longer than 65536 bytes, the most a CSV field may hold" \
+  --data-dir "$work/limits" list regions
+rm "$work/limits/prices.csv"
+truncate -s 300M "$work/limits/prices.csv"
+expect_error huge-table 65 \
+  "carbon-advisor: $work/limits/prices.csv: larger than 268435456 bytes, the most a CSV file may hold" \
+  --data-dir "$work/limits" list regions
+ln -sf /dev/zero "$work/limits/zero.csv"
+expect_error zero-speedup 65 \
+  "carbon-advisor: $work/limits/zero.csv:1: field 1 is longer than 65536 bytes, the most a CSV field may hold" \
+  $tiny_job --speedup "$work/limits/zero.csv"
+expect_error zero-price-file 65 \
+  "carbon-advisor: $work/limits/zero.csv:1: field 1 is longer than 65536 bytes, the most a CSV field may hold" \
+  estimate $job --price-file "$work/limits/zero.csv"
+# 65537 digits: one byte over.
+{ printf 'instance_type,speed\nc1.large,'
+  head -c 65537 /dev/zero | tr '\0' 1; printf '\n'; } >"$work/limits/long.csv"
+expect_error long-field 65 \
+  "carbon-advisor: $work/limits/long.csv:2: field 2 is longer than 65536 bytes, the most a CSV field may hold" \
+  $tiny_job --speedup "$work/limits/long.csv"
+cp "$CARBON_ADVISOR_DATA/prices.csv" "$work/limits/prices.csv"
+
+# Figures out of range (doc/LIMITS.md).  Before the fix a price of 1e308
+# loaded and failed later as "point N: cost and carbon must be finite"
+# (status 1, no file), a latitude of 1e308 was accepted, and a speed of
+# 1e-320 gave a runtime of 0.
+sed '2s/^\([^,]*,[^,]*,[^,]*,\)[^,]*/\11e308/' \
+  "$CARBON_ADVISOR_DATA/prices.csv" >"$work/limits/prices.csv"
+expect_error price-1e308 65 \
+  "carbon-advisor: $work/limits/prices.csv:2: column 'price_usd_per_h': 1e308 is out of range (expected 0 to 100000 USD/h)" \
+  --data-dir "$work/limits" estimate $job
+cp "$CARBON_ADVISOR_DATA/prices.csv" "$work/limits/prices.csv"
+sed '2s/^\(\([^,]*,\)\{4\}\)[^,]*/\11e308/' \
+  "$CARBON_ADVISOR_DATA/regions.csv" >"$work/limits/regions.csv"
+expect_error latitude-1e308 65 \
+  "carbon-advisor: $work/limits/regions.csv:2: column 'latitude': 1e308 is out of range (expected -90 to 90 degrees)" \
+  --data-dir "$work/limits" list regions
+cp "$CARBON_ADVISOR_DATA/regions.csv" "$work/limits/regions.csv"
+{ sed -n 1,3p "$speedup"; printf 'c1.xlarge,1e-320,\n'; } \
+  >"$work/limits/tiny-speed.csv"
+expect_error speed-1e-320 65 \
+  "carbon-advisor: $work/limits/tiny-speed.csv:4: column 'speed': 1e-320 is out of range (expected 1e-06 to 1e+06)" \
+  $tiny_job --speedup "$work/limits/tiny-speed.csv"
+
+# Duplicate keys and empty tables.  Before the fix groups.csv and
+# unsupported.csv took a row twice, and a prices.csv of only its header
+# gave "m5.xlarge is not offered in eu-north-1" (status 64, blaming the
+# user).
+{ cat "$CARBON_ADVISOR_DATA/groups.csv"; sed -n 2p \
+  "$CARBON_ADVISOR_DATA/groups.csv"; } >"$work/limits/groups.csv"
+expect_error duplicate-group 65 \
+  "carbon-advisor: $work/limits/groups.csv:11: group 'africa' appears twice (first on line 2)" \
+  --data-dir "$work/limits" list regions
+cp "$CARBON_ADVISOR_DATA/groups.csv" "$work/limits/groups.csv"
+{ cat "$CARBON_ADVISOR_DATA/unsupported.csv"; sed -n 2p \
+  "$CARBON_ADVISOR_DATA/unsupported.csv"; } >"$work/limits/unsupported.csv"
+expect_error duplicate-unsupported 65 \
+  "carbon-advisor: $work/limits/unsupported.csv:67: instance type 'dl1.24xlarge' appears twice (first on line 2)" \
+  --data-dir "$work/limits" list regions
+cp "$CARBON_ADVISOR_DATA/unsupported.csv" "$work/limits/unsupported.csv"
+sed -n 1p "$CARBON_ADVISOR_DATA/prices.csv" >"$work/limits/prices.csv"
+expect_error empty-prices 65 \
+  "carbon-advisor: $work/limits/prices.csv:2: no rows after the header: the table must not be empty" \
+  --data-dir "$work/limits" estimate $job
+cp "$CARBON_ADVISOR_DATA/prices.csv" "$work/limits/prices.csv"
+# The tables of track: a second 'pue' row of site_defaults.csv silently
+# won before the fix, and a zone's grid of 5000 g/kWh loaded.
+track_job="track --load 50 $CARBON_ADVISOR_TESTS/cli/fixtures/track/emissions.csv"
+{ cat "$CARBON_ADVISOR_DATA/site_defaults.csv"; sed -n 2p \
+  "$CARBON_ADVISOR_DATA/site_defaults.csv"; } >"$work/limits/site_defaults.csv"
+expect_error duplicate-site-default 65 \
+  "carbon-advisor: $work/limits/site_defaults.csv:3: figure 'pue' appears twice (first on line 2)" \
+  --data-dir "$work/limits" $track_job
+cp "$CARBON_ADVISOR_DATA/site_defaults.csv" "$work/limits/site_defaults.csv"
+sed '2s/,[0-9.]*,\([^,]*\),2024$/,5000,\1,2024/' \
+  "$CARBON_ADVISOR_DATA/zones.csv" >"$work/limits/zones.csv"
+expect_error zone-grid-5000 65 \
+  "carbon-advisor: $work/limits/zones.csv:2: column 'grid_gco2e_per_kwh': 5000 is out of range (expected 0 to 2000 gCO2e/kWh)" \
+  --data-dir "$work/limits" $track_job
+sed -n 1p "$CARBON_ADVISOR_DATA/zones.csv" >"$work/limits/zones.csv"
+expect_error empty-zones 65 \
+  "carbon-advisor: $work/limits/zones.csv:2: no rows after the header: the table must not be empty" \
+  --data-dir "$work/limits" $track_job
+cp "$CARBON_ADVISOR_DATA/zones.csv" "$work/limits/zones.csv"
+# unsupported.csv may be empty: no type left out.
+sed -n 1p "$CARBON_ADVISOR_DATA/unsupported.csv" \
+  >"$work/limits/unsupported.csv"
+cases=$((cases + 1))
+"$CARBON_ADVISOR" --data-dir "$work/limits" list regions >/dev/null \
+  2>"$work/err" || fail "empty-unsupported: exit status $?: $(cat "$work/err")"
+
 # No partial output file: an error after --output leaves nothing.
 expect_error output-not-created 64 \
   "carbon-advisor: unknown region 'mars-1'" \

@@ -468,6 +468,114 @@ START_TEST (test_free_null)
 }
 END_TEST
 
+/* Limits (doc/LIMITS.md).  Before them a file that never ended grew
+   memory until the allocator failed.  */
+
+START_TEST (test_field_at_limit)
+{
+  /* A field of exactly CSVIO_MAX_FIELD bytes is read; one more is not.  */
+  size_t n = CSVIO_MAX_FIELD;
+  char *text = malloc (n + 16);
+  struct csv_table *t;
+
+  ck_assert_ptr_nonnull (text);
+  memcpy (text, "a\n", 2);
+  memset (text + 2, 'x', n);
+  memcpy (text + 2 + n, "\n", 2);
+  t = read_ok (text);
+  ck_assert_uint_eq (strlen (csvio_field (t, 0, 0)), n);
+  csvio_free (t);
+  memset (text + 2, 'x', n + 1);
+  memcpy (text + 3 + n, "\n", 2);
+  check_read_fails (text, CA_EXIT_DATAERR,
+                    ":2: field 1 is longer than 65536 bytes, the most a CSV "
+                    "field may hold");
+  /* The same field unfinished at the end of the file, as libcsv holds
+     it.  */
+  text[3 + n] = '\0';
+  check_read_fails (text, CA_EXIT_DATAERR,
+                    ":2: field 1 is longer than 65536 bytes, the most a CSV "
+                    "field may hold");
+  free (text);
+}
+END_TEST
+
+START_TEST (test_file_limit)
+{
+  struct diag d = { 0, "" };
+  const char *path = write_temp ("a,b\n1,2\n3,4\n");
+  char expected[sizeof d.text + sizeof tmp_path];
+  struct csv_table *t;
+
+  /* 12 bytes: a limit of 12 reads them, 11 refuses them unread.  */
+  t = csvio_read_limited (path, 12, 100, &d);
+  ck_assert_msg (t != NULL, "%s", d.text);
+  ck_assert_uint_eq (t->nrows, 2);
+  csvio_free (t);
+  ck_assert_ptr_null (csvio_read_limited (path, 11, 100, &d));
+  ck_assert_int_eq (d.status, CA_EXIT_DATAERR);
+  snprintf (expected, sizeof expected,
+            "%s: larger than 11 bytes, the most a CSV file may hold", path);
+  ck_assert_str_eq (d.text, expected);
+}
+END_TEST
+
+START_TEST (test_dev_zero)
+{
+  struct diag d = { 0, "" };
+
+  /* A device has no size to read first: its bytes are counted, and the
+     reading stops at the limit (here below the field limit, so that the
+     count is what stops it).  */
+  ck_assert_ptr_null (csvio_read_limited ("/dev/zero", 100000, 1000000,
+                                          &d));
+  ck_assert_int_eq (d.status, CA_EXIT_DATAERR);
+  ck_assert_str_eq (d.text, "/dev/zero: larger than 100000 bytes, the most "
+                            "a CSV file may hold");
+  ck_assert_ptr_null (csvio_read ("/dev/zero", &d));
+  ck_assert_str_eq (d.text, "/dev/zero:1: field 1 is longer than 65536 "
+                            "bytes, the most a CSV field may hold");
+}
+END_TEST
+
+START_TEST (test_need_rows)
+{
+  struct diag d = { 0, "" };
+  struct csv_table *t = read_ok ("a,b\n");
+  char expected[sizeof d.text + sizeof tmp_path];
+
+  ck_assert_int_eq (csvio_need_rows (t, &d), -1);
+  ck_assert_int_eq (d.status, CA_EXIT_DATAERR);
+  snprintf (expected, sizeof expected,
+            "%s:2: no rows after the header: the table must not be empty",
+            tmp_path);
+  ck_assert_str_eq (d.text, expected);
+  csvio_free (t);
+  t = read_ok ("a,b\n1,2\n");
+  ck_assert_int_eq (csvio_need_rows (t, &d), 0);
+  csvio_free (t);
+}
+END_TEST
+
+START_TEST (test_unique)
+{
+  struct diag d = { 0, "" };
+  /* Key (a, c): lines 2 and 5 share x,1; line 3 (x,2) and line 4 (y,1)
+     differ from them in one column each.  */
+  struct csv_table *t = read_ok ("a,b,c\nx,p,1\nx,q,2\ny,r,1\nx,s,1\n");
+  const size_t key[] = { 0, 2 }, one[] = { 1 };
+  char expected[sizeof d.text + sizeof tmp_path];
+
+  ck_assert_int_eq (csvio_unique (t, key, 2, "row", &d), -1);
+  ck_assert_int_eq (d.status, CA_EXIT_DATAERR);
+  snprintf (expected, sizeof expected,
+            "%s:5: row 'x,1' appears twice (first on line 2)", tmp_path);
+  ck_assert_str_eq (d.text, expected);
+  ck_assert_int_eq (csvio_unique (t, one, 1, "b", &d), 0);
+  csvio_free (t);
+}
+END_TEST
+
 static Suite *
 csvio_suite (void)
 {
@@ -506,6 +614,11 @@ csvio_suite (void)
   tcase_add_test (tc, test_missing_file);
   tcase_add_test (tc, test_directory);
   tcase_add_test (tc, test_null_diag);
+  tcase_add_test (tc, test_field_at_limit);
+  tcase_add_test (tc, test_file_limit);
+  tcase_add_test (tc, test_dev_zero);
+  tcase_add_test (tc, test_need_rows);
+  tcase_add_test (tc, test_unique);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("lookup");
