@@ -299,12 +299,9 @@ load_sources (struct catalogue *cat, const struct csv_table *t,
       s->notes = text (&r, c[6]);
       cat->nsources++;
     }
+  /* tablecheck_shape has refused an id that appears twice.  */
   qsort (cat->sources, cat->nsources, sizeof *cat->sources,
          compare_source_ids);
-  for (r.row = 1; r.row < cat->nsources; r.row++)
-    if (STREQ (cat->sources[r.row].id, cat->sources[r.row - 1].id))
-      return diag_set (d, CA_EXIT_DATAERR, "%s: source '%s' appears twice",
-                       t->path, cat->sources[r.row].id);
   return 0;
 }
 
@@ -713,8 +710,9 @@ load_ccf_instances (struct catalogue *cat, const struct csv_table *t,
                          CATALOGUE_INSTANCES);
       if (in->ccf != NULL)
         return diag_set (d, CA_EXIT_DATAERR,
-                         "%s:%zu: instance type '%s' appears twice", t->path,
-                         x->line, name);
+                         "%s:%zu: instance type '%s' appears twice (first "
+                         "on line %zu)", t->path, x->line, name,
+                         in->ccf->line);
       /* Rows follow instances.csv's order, so their instances do.  */
       if (r.row > 0 && cat->ccf_instances[r.row - 1].instance > in)
         return diag_set (d, CA_EXIT_DATAERR,
@@ -808,8 +806,8 @@ load_ccf_regions (struct catalogue *cat, const struct csv_table *t,
                          CATALOGUE_REGIONS);
       if (g->ccf != NULL)
         return diag_set (d, CA_EXIT_DATAERR,
-                         "%s:%zu: region '%s' appears twice", t->path,
-                         x->line, name);
+                         "%s:%zu: region '%s' appears twice (first on line "
+                         "%zu)", t->path, x->line, name, g->ccf->line);
       if (r.row > 0 && cat->ccf_regions[r.row - 1].region > g)
         return diag_set (d, CA_EXIT_DATAERR,
                          "%s:%zu: row out of order: the table must be "
@@ -1117,11 +1115,16 @@ index_instances (struct catalogue *cat, struct catalogue_private *priv,
   for (i = 1; i < cat->ninstances; i++)
     if (STREQ (priv->instances_by_name[i]->name,
                priv->instances_by_name[i - 1]->name))
-      return diag_set (d, CA_EXIT_DATAERR,
-                       "%s/%s:%zu: instance type '%s' appears twice",
-                       cat->dir, CATALOGUE_INSTANCES,
-                       priv->instances_by_name[i]->line,
-                       priv->instances_by_name[i]->name);
+      {
+        size_t a = priv->instances_by_name[i - 1]->line;
+        size_t b = priv->instances_by_name[i]->line;
+
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "%s/%s:%zu: instance type '%s' appears twice "
+                         "(first on line %zu)", cat->dir,
+                         CATALOGUE_INSTANCES, a > b ? a : b,
+                         priv->instances_by_name[i]->name, a < b ? a : b);
+      }
   return 0;
 }
 
@@ -1140,10 +1143,16 @@ index_regions (struct catalogue *cat, struct catalogue_private *priv,
   for (i = 1; i < cat->nregions; i++)
     if (STREQ (priv->regions_by_name[i]->name,
                priv->regions_by_name[i - 1]->name))
-      return diag_set (d, CA_EXIT_DATAERR,
-                       "%s/%s:%zu: region '%s' appears twice", cat->dir,
-                       CATALOGUE_REGIONS, priv->regions_by_name[i]->line,
-                       priv->regions_by_name[i]->name);
+      {
+        size_t a = priv->regions_by_name[i - 1]->line;
+        size_t b = priv->regions_by_name[i]->line;
+
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "%s/%s:%zu: region '%s' appears twice (first on "
+                         "line %zu)", cat->dir, CATALOGUE_REGIONS,
+                         a > b ? a : b, priv->regions_by_name[i]->name,
+                         a < b ? a : b);
+      }
   return 0;
 }
 
@@ -1162,11 +1171,18 @@ index_prices (struct catalogue *cat, struct catalogue_private *priv,
     if (compare_price_pairs (&priv->prices_by_pair[i],
                              &priv->prices_by_pair[i - 1])
         == 0)
-      return diag_set (d, CA_EXIT_DATAERR,
-                       "%s/%s:%zu: a second price for %s in %s", cat->dir,
-                       CATALOGUE_PRICES, priv->prices_by_pair[i]->line,
-                       priv->prices_by_pair[i]->instance->name,
-                       priv->prices_by_pair[i]->region->name);
+      {
+        size_t a = priv->prices_by_pair[i - 1]->line;
+        size_t b = priv->prices_by_pair[i]->line;
+
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "%s/%s:%zu: a second price for %s in %s (first on "
+                         "line %zu)", cat->dir, CATALOGUE_PRICES,
+                         a > b ? a : b,
+                         priv->prices_by_pair[i]->instance->name,
+                         priv->prices_by_pair[i]->region->name,
+                         a < b ? a : b);
+      }
   return 0;
 }
 

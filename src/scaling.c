@@ -94,6 +94,7 @@ speedup_table_read (const char *path, struct diag *d)
         }
       t->rows[t->n].instance = xstrdup (name);
       t->rows[t->n].speed = v;
+      t->rows[t->n].line = csvio_line (i);
       t->n++;
     }
   csvio_free (csv);
@@ -101,8 +102,12 @@ speedup_table_read (const char *path, struct diag *d)
   for (i = 1; i < t->n; i++)
     if (STREQ (t->rows[i].instance, t->rows[i - 1].instance))
       {
-        diag_set (d, CA_EXIT_DATAERR, "%s: instance type '%s' appears twice",
-                  path, t->rows[i].instance);
+        size_t a = t->rows[i - 1].line, b = t->rows[i].line;
+
+        diag_set (d, CA_EXIT_DATAERR,
+                  "%s:%zu: instance type '%s' appears twice (first on line "
+                  "%zu)", path, a > b ? a : b, t->rows[i].instance,
+                  a < b ? a : b);
         speedup_table_free (t);
         return NULL;
       }
@@ -125,7 +130,7 @@ speedup_table_free (struct speedup_table *t)
 double
 speedup_table_lookup (const struct speedup_table *t, const char *instance)
 {
-  struct speedup key = { (char *) instance, 0.0 };
+  struct speedup key = { (char *) instance, 0.0, 0 };
   const struct speedup *hit;
 
   hit = bsearch (&key, t->rows, t->n, sizeof *t->rows, compare_speedups);

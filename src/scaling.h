@@ -33,6 +33,7 @@ struct speedup
 {
   char *instance;
   double speed;
+  size_t line;            /* In the file.  */
 };
 
 /* The user's speed-up table.  */

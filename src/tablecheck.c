@@ -103,7 +103,7 @@ static const struct
   const char *what;
   const char *keys[5];
 } shapes[] = {
-  { "sources.csv", false, NULL, { NULL } },
+  { "sources.csv", false, "source", { "id", NULL } },
   { "groups.csv", false, "group", { "group", NULL } },
   { "gpus.csv", false, "GPU model", { "gpu_model", NULL } },
   { "instances.csv", false, NULL, { NULL } },

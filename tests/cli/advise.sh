@@ -744,7 +744,7 @@ expect_error speedup-blank-type 65 \
   $A advise $job --reference c1.large --speedup "$work/blank.csv"
 printf 'instance_type,speed\nc1.large,1\nc1.large,2\n' >"$work/twice.csv"
 expect_error speedup-twice 65 \
-  "carbon-advisor: $work/twice.csv: instance type 'c1.large' appears twice" \
+  "carbon-advisor: $work/twice.csv:3: instance type 'c1.large' appears twice (first on line 2)" \
   $A advise $job --reference c1.large --speedup "$work/twice.csv"
 expect_error speedup-missing 66 \
   "carbon-advisor: $work/nowhere.csv: No such file or directory" \

@@ -856,21 +856,24 @@ START_TEST (test_duplicate_instance)
   /* m1g.large (line 4) renamed m1.large (line 3): the second is the
      duplicate.  */
   check_defect (CATALOGUE_INSTANCES, "aws,m1g.large,", "aws,m1.large,",
-                "/instances.csv:4: instance type 'm1.large' appears twice");
+                "/instances.csv:4: instance type 'm1.large' appears twice "
+                "(first on line 3)");
 }
 END_TEST
 
 START_TEST (test_duplicate_region)
 {
   check_defect (CATALOGUE_REGIONS, "aws,us-test-1,", "aws,eu-north-9,",
-                "/regions.csv:3: region 'eu-north-9' appears twice");
+                "/regions.csv:3: region 'eu-north-9' appears twice (first "
+                "on line 2)");
 }
 END_TEST
 
 START_TEST (test_duplicate_source)
 {
   check_defect (CATALOGUE_SOURCES, "grid-x,Grid", "price-x,Grid",
-                "/sources.csv: source 'price-x' appears twice");
+                "/sources.csv:4: source 'price-x' appears twice (first on "
+                "line 3)");
 }
 END_TEST
 
@@ -883,7 +886,7 @@ START_TEST (test_duplicate_price)
   write_file (CATALOGUE_PRICES, text);
   check_load_fails (CA_EXIT_DATAERR,
                     "/prices.csv:5: a second price for m1.large in "
-                    "us-test-1");
+                    "us-test-1 (first on line 4)");
 }
 END_TEST
 
@@ -1008,7 +1011,7 @@ START_TEST (test_ccf_duplicate)
 {
   check_defect (CATALOGUE_CCF_INSTANCES, "aws,m1.large,", "aws,g1.xlarge,",
                 "/ccf_instances.csv:3: instance type 'g1.xlarge' appears "
-                "twice");
+                "twice (first on line 2)");
 }
 END_TEST
 
@@ -1147,7 +1150,8 @@ END_TEST
 START_TEST (test_ccf_region_duplicate)
 {
   check_defect (CATALOGUE_CCF_REGIONS, "aws,us-test-1,", "aws,eu-north-9,",
-                "/ccf_regions.csv:3: region 'eu-north-9' appears twice");
+                "/ccf_regions.csv:3: region 'eu-north-9' appears twice "
+                "(first on line 2)");
 }
 END_TEST
 

@@ -542,7 +542,8 @@ START_TEST (test_table_duplicate)
   check_read_fails ("instance_type,speed\nm5.xlarge,1\nc5.large,2\n"
                     "m5.xlarge,1\n",
                     CA_EXIT_DATAERR,
-                    ": instance type 'm5.xlarge' appears twice");
+                    ":4: instance type 'm5.xlarge' appears twice (first "
+                    "on line 2)");
 }
 END_TEST
 
