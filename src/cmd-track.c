@@ -562,7 +562,10 @@ cmd_track_exec (const struct cli_global *global, void *opts)
   char *dir;
 
   if (cat == NULL)
-    return status;
+    {
+      free (o->files);
+      return status;
+    }
   memset (&s, 0, sizeof s);
   memset (&out, 0, sizeof out);
   s.o = o;
@@ -571,6 +574,7 @@ cmd_track_exec (const struct cli_global *global, void *opts)
   free (dir);
   if (zones == NULL)
     {
+      free (o->files);
       catalogue_free (cat);
       return cli_report (&d);
     }
