@@ -50,9 +50,15 @@ vpath ()
 {
   rm -rf "$1"
   mkdir -p "$1/src" "$1/build"
-  git ls-files -z -c -o --exclude-standard \
-    | xargs -0 cp --parents -t "$1/src" 2>/dev/null \
-    || { echo "test: cannot copy the sources" >&2; return 1; }
+  # A git checkout copies its files; a tree without git (a release
+  # tarball, or a machine without git) copies what the tarball holds.
+  if command -v git >/dev/null 2>&1 \
+     && git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    git ls-files -z -c -o --exclude-standard \
+      | xargs -0 cp --parents -t "$1/src" 2>/dev/null
+  else
+    rm -rf "$1/src" && make distdir distdir="$1/src" >/dev/null
+  fi || { echo "test: cannot copy the sources" >&2; return 1; }
   # tests/data/*.sh look for ../shared beside the sources.
   if [ -z "${CARBON_ADVISOR_SOURCES:-}" ] && [ -d ../shared/data/sources ]
   then
