@@ -916,7 +916,8 @@ static const struct argp_option job_options[] = {
   { "load", OPT_JOB_LOAD, "PERCENT", 0,
     "Average load of the instances, 0-100; MODE:MIN:MAX (e.g. 60:40:80) "
     "for a triangular range with --uncertainty (required)", 0 },
-  { "count", OPT_JOB_COUNT, "N", 0, "Number of instances (default 1, at most 1000000)", 0 },
+  { "count", OPT_JOB_COUNT, "N", 0,
+    "Number of instances (default 1, at most 1000000)", 0 },
   { "lifetime-years", OPT_JOB_LIFETIME, "YEARS", 0,
     "Hardware lifetime over which manufacturing emissions are spread "
     "(default 4, i.e. 35,040 h)", 0 },

@@ -688,8 +688,9 @@ describe (char *buf, size_t size, const struct advise_ranking *r, size_t i)
 
   snprintf (cost, sizeof cost, "%.2f", run->footprint.cost_usd);
   snprintf (carbon, sizeof carbon, "%.1f", run->footprint.total_gco2e);
-  snprintf (buf, size, "%s in %s: %s gCO2e, %s USD, %.2f h", run->instance->name,
-            run->region->name, carbon, cost, run->runtime_h);
+  snprintf (buf, size, "%s in %s: %s gCO2e, %s USD, %.2f h",
+            run->instance->name, run->region->name, carbon, cost,
+            run->runtime_h);
 }
 
 /* The summary's lines on --uncertainty.  */
@@ -1173,8 +1174,8 @@ rank_uncertain (const struct advise_opts *o, const struct catalogue *cat,
                         &r->spec);
   r->items = xcalloc (n + 1, sizeof *r->items);
   for (i = 0; i < r->n; i++)
-    uncertainty_item_from_run (cat, keys, &r->cands[i].run, &o->job.params, true,
-                               &r->items[i]);
+    uncertainty_item_from_run (cat, keys, &r->cands[i].run, &o->job.params,
+                               true, &r->items[i]);
   if (r->has_baseline)
     uncertainty_item_from_run (cat, keys, &r->baseline, &o->job.params, false,
                                &r->items[r->n]);

@@ -315,7 +315,8 @@ write_counts (FILE *fp, const struct compare_opts *o, const struct compare *c,
     fprintf (fp, ", %ld x %s", in->gpus, in->gpu_model);
   fprintf (fp, "), %.2f h at %.1f %% on %ld instance%s, in %zu region%s: "
            "%zu run%s",
-           o->job.params.runtime_h, o->job.params.load_pct, o->job.params.count,
+           o->job.params.runtime_h, o->job.params.load_pct,
+           o->job.params.count,
            o->job.params.count == 1 ? "" : "s",
            nregions, nregions == 1 ? "" : "s", c->nrows,
            c->nrows == 1 ? "" : "s");

@@ -201,7 +201,8 @@ estimate_uncertain (const struct cli_global *global,
   int status;
 
   cli_uncertainty_spec (&o->unc, cat, keys, o->job.params.load_pct,
-                        o->job.params.runtime_h, o->job.params.lifetime_years, &spec);
+                        o->job.params.runtime_h,
+                        o->job.params.lifetime_years, &spec);
   uncertainty_item_from_run (cat, keys, run, &o->job.params, false, &item);
   u = uncertainty_new (&spec, &item, 1, &d);
   uncertainty_keys_free (keys);

@@ -593,8 +593,9 @@ run_compare_figures (const struct run *a, const struct run *b)
    run_compare_sources.  */
 static const enum run_column provenance[] = {
   COL_POWER_ORIGIN, COL_POWER_SOURCE, COL_EMBODIED_SOURCE,
-  COL_EMBODIED_BASIS, COL_PUE_SOURCE, COL_PUE_YEAR, COL_GRID_SOURCE, COL_GRID_YEAR, COL_GRID_LEVEL,
-  COL_GRID_SIGNAL, COL_LIFETIME, COL_PRICE_SOURCE, COL_DATA_ROWS,
+  COL_EMBODIED_BASIS, COL_PUE_SOURCE, COL_PUE_YEAR, COL_GRID_SOURCE,
+  COL_GRID_YEAR, COL_GRID_LEVEL, COL_GRID_SIGNAL, COL_LIFETIME,
+  COL_PRICE_SOURCE, COL_DATA_ROWS,
 };
 
 static const struct out_column source_columns[3] = {

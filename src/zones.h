@@ -46,7 +46,8 @@ const struct zone *zones_find (const struct zones *z, const char *name);
 extern const char *const zones_hashed_tables[];
 
 /* A 64-bit FNV-1a hash (over 8-byte words) of those tables in DIR, as
-   16 hex digits in OUT.  Returns 0, or -1 with D set when one cannot be read.  */
+   16 hex digits in OUT.  Returns 0, or -1 with D set when one cannot be
+   read.  */
 int zones_tables_hash (const char *dir, char out[17], struct diag *d);
 
 #endif /* CA_ZONES_H */
