@@ -111,6 +111,7 @@ uncertainty_item_from_run (const struct catalogue *cat,
   const struct instance *in = run->instance;
   const struct region *g = run->region;
   size_t ii = (size_t)(in - cat->instances);
+  double share;
   bool user_grid
       = run->grid_source != NULL && STREQ (run->grid_source, RUN_SOURCE_USER);
   bool user_pue
@@ -129,12 +130,9 @@ uncertainty_item_from_run (const struct catalogue *cat,
   out->embodied_kgco2e = run->embodied_kgco2e;
   /* The alternatives are host figures shared by the table's rule: the
      run's rule scales them as it scales the table's figure.  */
-  out->embodied_low_kgco2e
-    = in->embodied_low_kgco2e
-      * embodied_share_factor (in, params->embodied_rule, NULL);
-  out->embodied_high_kgco2e
-    = in->embodied_high_kgco2e
-      * embodied_share_factor (in, params->embodied_rule, NULL);
+  share = embodied_share_factor (in, params->embodied_rule, NULL);
+  out->embodied_low_kgco2e = in->embodied_low_kgco2e * share;
+  out->embodied_high_kgco2e = in->embodied_high_kgco2e * share;
   out->host = keys->host[ii];
   out->pue = run->pue;
   out->pue_low = user_pue ? run->pue : g->pue_low;
