@@ -229,7 +229,7 @@ def _read_constants(src, read_csv, fail):
                             ('SERVER_EXPECTED_LIFESPAN', '35040')):
             got = scalar.get((p, const, 'all'))
             if got is None or got[1] != Decimal(want):
-                fail('%s: %s %s is %r, not %s as src/ccf.h assumes'
+                fail('%s: %s %s is %r, not %s as src/model/ccf.h assumes'
                      % (CLOUD_CSV, p, const, got and got[0], want))
     return proc, scalar
 

@@ -748,7 +748,7 @@ def sheet_consistency(rows):
 
 
 def steffen(xs, ys):
-    """GSL's Steffen interpolant through (xs, ys), as src/power.c uses it
+    """GSL's Steffen interpolant through (xs, ys), as src/model/power.c uses it
     (floats: only used to report the gap to linear interpolation)."""
     n = len(xs)
     yp = [0.0] * n

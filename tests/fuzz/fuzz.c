@@ -6,9 +6,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "diag.h"
+#include "base/diag.h"
 #include "fuzz.h"
-#include "system.h"
+#include "base/system.h"
 
 static char dir[4096];
 

@@ -20,9 +20,9 @@
 
 #include <sanitizer/allocator_interface.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 #include "fuzz.h"
-#include "numparse.h"
+#include "base/numparse.h"
 
 /* At most this many arguments; more says nothing new.  */
 enum { MAX_ARGS = 64 };

@@ -1,4 +1,4 @@
-/* Fuzz target: numbers and durations (src/numparse.c).  The input, as
+/* Fuzz target: numbers and durations (src/base/numparse.c).  The input, as
    a string, goes through each parser; a value accepted must be finite
    (and a duration not negative), a whole number must read back the same
    through strtol.  */
@@ -9,7 +9,7 @@
 #include <stdlib.h>
 
 #include "fuzz.h"
-#include "numparse.h"
+#include "base/numparse.h"
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)

@@ -4,9 +4,9 @@
 
 #include <stdio.h>
 
-#include "diag.h"
+#include "base/diag.h"
 #include "fuzz.h"
-#include "scaling.h"
+#include "model/scaling.h"
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)

@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "catalogue.h"
-#include "diag.h"
+#include "data/catalogue.h"
+#include "base/diag.h"
 #include "fuzz.h"
-#include "system.h"
+#include "base/system.h"
 
 /* In the order of tests/fuzz/seeds.sh, which gives each seed its
    selector byte.  */

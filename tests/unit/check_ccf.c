@@ -1,4 +1,4 @@
-/* Unit tests for Cloud Carbon Footprint's method (src/ccf.c and
+/* Unit tests for Cloud Carbon Footprint's method (src/model/ccf.c and
    run_evaluate with --method ccf): cases worked out by hand from CCF's
    coefficient tables, then checked against the rows the shipped data
    gives for them.  */
@@ -8,11 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalogue.h"
-#include "ccf.h"
-#include "diag.h"
-#include "run.h"
-#include "system.h"
+#include "data/catalogue.h"
+#include "model/ccf.h"
+#include "base/diag.h"
+#include "model/run.h"
+#include "base/system.h"
 #include "unit.h"
 
 /* m5.xlarge, worked out by hand.

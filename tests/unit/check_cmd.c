@@ -4,9 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cmd.h"
-#include "diag.h"
-#include "system.h"
+#include "cmd/cmd.h"
+#include "base/diag.h"
+#include "base/system.h"
 #include "unit.h"
 
 /* The number of commands in cmd_table.  */

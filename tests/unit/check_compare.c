@@ -4,7 +4,7 @@
 
 #include <math.h>
 
-#include "compare.h"
+#include "search/compare.h"
 #include "unit.h"
 
 /* A type of another provider; only what the choice looks at.  */

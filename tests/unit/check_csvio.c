@@ -7,9 +7,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "csvio.h"
-#include "diag.h"
-#include "system.h"
+#include "base/csvio.h"
+#include "base/diag.h"
+#include "base/system.h"
 #include "unit.h"
 
 /* The temporary file of the running test, "" when none.  */

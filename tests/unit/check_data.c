@@ -10,11 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalogue.h"
-#include "csvio.h"
-#include "diag.h"
-#include "system.h"
-#include "tablecheck.h"
+#include "data/catalogue.h"
+#include "base/csvio.h"
+#include "base/diag.h"
+#include "base/system.h"
+#include "data/tablecheck.h"
 #include "unit.h"
 #include "shipped.h"
 
@@ -795,7 +795,7 @@ START_TEST (test_regions_groups)
 END_TEST
 
 /* Every column of the shipped tables that holds numbers has a range in
-   src/tablecheck.c, so a new column cannot come in unchecked.
+   src/data/tablecheck.c, so a new column cannot come in unchecked.
    gpu_scaling.csv is left out: the program does not read it (its figures
    are quoted in --help and doc/METHODOLOGY.md).  */
 START_TEST (test_every_number_has_a_range)

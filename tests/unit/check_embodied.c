@@ -8,8 +8,8 @@
 #include "unit.h"
 #include "shipped.h"
 
-#include "embodied.h"
-#include "run.h"
+#include "model/embodied.h"
+#include "model/run.h"
 
 static const struct instance *
 instance (const char *name)

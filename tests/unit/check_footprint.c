@@ -3,7 +3,7 @@
 
 #include <math.h>
 
-#include "footprint.h"
+#include "model/footprint.h"
 #include "unit.h"
 
 /* Assert that X is Y within 1e-9 relative (Y must not be 0).  */

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "joblog.h"
-#include "jobrec.h"
-#include "system.h"
+#include "data/joblog.h"
+#include "data/jobrec.h"
+#include "base/system.h"
 #include "unit.h"
 
 #define ASSERT_HOURS(s, h)                                              \

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "numparse.h"
-#include "system.h"
+#include "base/numparse.h"
+#include "base/system.h"
 #include "unit.h"
 
 /* Assert that X is Y within 1e-9 relative (Y must not be 0).  */

@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "output.h"
-#include "system.h"
+#include "view/output.h"
+#include "base/system.h"
 #include "unit.h"
 
 /* The columns of most tests: text, integer, two numbers with different

@@ -9,10 +9,10 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 
-#include "pareto.h"
-#include "system.h"
+#include "search/pareto.h"
+#include "base/system.h"
 #include "unit.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 #define NONE PARETO_NONE
 

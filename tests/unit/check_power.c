@@ -5,10 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "catalogue.h"
-#include "diag.h"
-#include "power.h"
-#include "system.h"
+#include "data/catalogue.h"
+#include "base/diag.h"
+#include "model/power.h"
+#include "base/system.h"
 #include "unit.h"
 #include "shipped.h"
 

@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalogue.h"
-#include "diag.h"
-#include "output.h"
-#include "run.h"
-#include "system.h"
+#include "data/catalogue.h"
+#include "base/diag.h"
+#include "view/output.h"
+#include "model/run.h"
+#include "base/system.h"
 #include "unit.h"
 #include "shipped.h"
 

@@ -11,12 +11,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "catalogue.h"
-#include "csvio.h"
-#include "numparse.h"
-#include "diag.h"
-#include "scaling.h"
-#include "system.h"
+#include "data/catalogue.h"
+#include "base/csvio.h"
+#include "base/numparse.h"
+#include "base/diag.h"
+#include "model/scaling.h"
+#include "base/system.h"
 #include "unit.h"
 #include "shipped.h"
 

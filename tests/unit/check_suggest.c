@@ -3,8 +3,8 @@
 
 #include <stdlib.h>
 
-#include "suggest.h"
-#include "system.h"
+#include "base/suggest.h"
+#include "base/system.h"
 #include "unit.h"
 
 /* suggest_distance.  */

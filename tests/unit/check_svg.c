@@ -5,7 +5,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "svg.h"
+#include "view/svg.h"
 #include "unit.h"
 
 #define EPS 1e-9

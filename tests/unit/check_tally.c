@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tally.h"
+#include "search/tally.h"
 #include "unit.h"
 
 static const struct tally_meta meta = { "0123456789abcdef", "project",

@@ -7,10 +7,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "track.h"
+#include "search/track.h"
 #include "unit.h"
 #include "shipped.h"
-#include "zones.h"
+#include "data/zones.h"
 
 #define ASSERT_REL(x, y) ck_assert_double_eq_tol ((x), (y), 1e-9 * fabs (y))
 

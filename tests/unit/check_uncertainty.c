@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "footprint.h"
-#include "uncertainty.h"
+#include "model/footprint.h"
+#include "search/uncertainty.h"
 #include "unit.h"
 
 static const double curve[CATALOGUE_POWER_POINTS] = { 10, 20, 30, 40 };

@@ -7,8 +7,8 @@
 
 #include <stdlib.h>
 
-#include "catalogue.h"
-#include "diag.h"
+#include "data/catalogue.h"
+#include "base/diag.h"
 
 static struct catalogue *cat;
 static struct diag cat_diag;

@@ -1,0 +1,46 @@
+/* carbon-advisor: choose where to run a compute job by carbon and price.
+
+   main sets up the process (locale, GSL, argp), hands the command line
+   to cli_run, and checks that standard output was really written.  */
+#include <config.h>
+
+#include <argp.h>
+#include <errno.h>
+#include <error.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "cli/cli.h"
+#include "base/system.h"
+
+const char *argp_program_version = PACKAGE_STRING;
+const char *argp_program_bug_address = PACKAGE_BUGREPORT;
+error_t argp_err_exit_status = CA_EXIT_USAGE;
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  /* Messages follow the user's locale; numbers, read or written, always
+     use '.', so data files and outputs mean the same everywhere.  */
+  setlocale (LC_ALL, "");
+  setlocale (LC_NUMERIC, "C");
+  /* error(3) prefixes messages with this; the bare name keeps them the
+     same however the program was started.  */
+  program_invocation_name = program_invocation_short_name;
+  /* GSL must return errors, never abort: every status is checked.  */
+  gsl_set_error_handler_off ();
+
+  status = cli_run (argc, argv);
+
+  if (fclose (stdout) != 0 && status == CA_EXIT_OK)
+    {
+      error (0, errno, "write error");
+      status = CA_EXIT_FAILURE;
+    }
+  return status;
+}

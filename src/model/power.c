@@ -1,0 +1,78 @@
+/* An instance's power draw at any load, from its measured points.  */
+#include <config.h>
+
+#include <math.h>
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_interp.h>
+
+#include "model/power.h"
+#include "base/system.h"
+
+int
+power_at_load (const double *loads, const double *watts, size_t n,
+               double load_pct, double *out, struct diag *d)
+{
+  const gsl_interp_type *type;
+  gsl_interp *interp;
+  size_t i;
+  int status;
+  double w;
+
+  if (n < 2 || !(loads[0] <= 0.0 && loads[0] >= 0.0)
+      || !(loads[n - 1] >= 100.0 && loads[n - 1] <= 100.0))
+    return diag_set (d, CA_EXIT_DATAERR,
+                     "a power curve needs points at 0 %% and 100 %% load");
+  for (i = 0; i < n; i++)
+    {
+      if (!isfinite (watts[i]) || watts[i] < 0.0)
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "power %g W at %g %% load is not a valid draw",
+                         watts[i], loads[i]);
+      if (i > 0 && !(loads[i] > loads[i - 1]))
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "power curve loads must increase");
+      if (i > 0 && watts[i] < watts[i - 1])
+        return diag_set (d, CA_EXIT_DATAERR,
+                         "power %g W at %g %% load is below %g W at %g %%",
+                         watts[i], loads[i], watts[i - 1], loads[i - 1]);
+    }
+  if (!(load_pct >= 0.0 && load_pct <= 100.0))
+    return diag_set (d, CA_EXIT_USAGE, "load %g %% is outside 0-100",
+                     load_pct);
+
+  /* A measured point is returned exactly, not through the polynomial,
+     whose evaluation at the right end of a segment can differ in the last
+     bit.  */
+  for (i = 0; i < n; i++)
+    if (!(load_pct < loads[i] || load_pct > loads[i]))
+      {
+        *out = watts[i];
+        return 0;
+      }
+
+  type = n >= gsl_interp_type_min_size (gsl_interp_steffen)
+           ? gsl_interp_steffen
+           : gsl_interp_linear;
+  interp = gsl_interp_alloc (type, n);
+  if (interp == NULL)
+    return diag_set (d, CA_EXIT_FAILURE, "cannot allocate a power curve");
+  status = gsl_interp_init (interp, loads, watts, n);
+  if (status == GSL_SUCCESS)
+    status = gsl_interp_eval_e (interp, loads, watts, load_pct, NULL, &w);
+  gsl_interp_free (interp);
+  if (status != GSL_SUCCESS)
+    return diag_set (d, CA_EXIT_FAILURE, "power curve: %s",
+                     gsl_strerror (status));
+
+  /* Steffen's curve is monotone in exact arithmetic; keep rounding from
+     stepping outside the segment's two measured values.  */
+  for (i = 1; i < n; i++)
+    if (load_pct < loads[i])
+      {
+        w = fmax (watts[i - 1], fmin (watts[i], w));
+        break;
+      }
+  *out = w;
+  return 0;
+}

@@ -1,0 +1,169 @@
+/* One run: a job on COUNT instances of one type in one region, with
+   every figure of its footprint and where each came from.  */
+#ifndef CA_RUN_H
+#define CA_RUN_H
+
+#include "data/catalogue.h"
+#include "model/ccf.h"
+#include "base/diag.h"
+#include "model/embodied.h"
+#include "model/footprint.h"
+#include "view/output.h"
+
+/* Which grid intensity a run uses (doc/METHODOLOGY.md, "Grid
+   intensity").  */
+enum run_signal
+{
+  RUN_SIGNAL_AVERAGE,   /* Location-based annual average (default).  */
+  RUN_SIGNAL_MARGINAL,  /* Marginal emissions of extra demand.  */
+  RUN_SIGNAL_MARKET     /* Market-based: the provider's claim after its
+                           renewable purchases.  */
+};
+
+/* Look NAME up among "average", "marginal", "market".  */
+int run_signal_parse (const char *name, enum run_signal *signal);
+const char *run_signal_name (enum run_signal signal);
+
+/* REGION's figure for SIGNAL (its gco2e_per_kwh is NaN when the data has
+   none).  */
+const struct grid_figure *run_signal_figure (const struct region *region,
+                                             enum run_signal signal);
+
+/* Which method works out a run (doc/METHODOLOGY.md, "Two methods: Teads
+   and CCF").  */
+enum run_method
+{
+  RUN_METHOD_TEADS,     /* Teads' measured curves, the region's own PUE
+                           and grid figures (default).  */
+  RUN_METHOD_CCF        /* Cloud Carbon Footprint's coefficients, PUE and
+                           grid factors.  */
+};
+
+/* Look NAME up among "teads", "ccf".  */
+int run_method_parse (const char *name, enum run_method *method);
+const char *run_method_name (enum run_method method);
+
+/* What the user asked for.  */
+struct run_params
+{
+  double runtime_h;
+  double load_pct;
+  long count;
+  double lifetime_years;
+  double pue;                   /* --pue, or NaN for the region's.  */
+  double grid_gco2e_per_kwh;    /* --grid-intensity, or NaN.  */
+  enum run_signal signal;       /* Which of the region's figures; CCF's
+                                   method has only its own average.  */
+  enum run_method method;
+  enum embodied_rule embodied_rule;  /* How the Teads method shares the
+                                        host's embodied emissions.  */
+  const char *grid_source;      /* --grid-source: take the location-based
+                                   figure of this source id of
+                                   grid_alternatives.csv, or NULL.  */
+  double power_w;               /* The instance's power at LOAD_PCT when the
+                                   caller has worked it out already (advise
+                                   does, once per instance type), or NaN.  */
+};
+
+/* The grid figure PARAMS asks for in REGION, into *FIG: with
+   PARAMS->grid_source, the newest figure of that source among REGION's
+   location-based alternatives; else REGION's figure for PARAMS->signal.
+   FIG's gco2e_per_kwh is NaN when the data has none.  Sets *LEVEL, when
+   LEVEL is not NULL, to how local the figure is: "region" or "country"
+   (only the average and the alternatives fall back to a country).  */
+void run_grid_figure (const struct region *region,
+                      const struct run_params *params,
+                      struct grid_figure *fig, const char **level);
+
+/* Whether a run of PARAMS in REGION has its grid figure: CCF's factor
+   for --method ccf, else --grid-intensity or run_grid_figure's.  */
+bool run_has_grid (const struct run_params *params,
+                   const struct region *region);
+
+/* The source id recorded for a figure the user gave on the command
+   line.  */
+#define RUN_SOURCE_USER "user"
+
+struct run
+{
+  const struct instance *instance;
+  const struct region *region;
+  const struct price *price;
+  double runtime_h;
+  double load_pct;
+  long count;
+  double lifetime_h;
+  enum run_method method;
+  double power_w;               /* One instance at LOAD_PCT.  */
+  struct ccf_power ccf_power;   /* Its parts by CCF's method (all NaN for
+                                   Teads, or when power_w was given).  */
+  const char *power_origin;     /* "measured", "modelled" or "ccf".  */
+  const char *power_source;
+  double embodied_kgco2e;       /* One instance's share of its host.  */
+  const char *embodied_source;
+  const char *embodied_basis;   /* The share that decided: "vcpu", "memory"
+                                   or "gpu" (CCF: "vcpu").  */
+  double pue;
+  const char *pue_source;
+  long pue_year;                /* 0 when not known.  */
+  double grid_gco2e_per_kwh;
+  enum run_signal signal;
+  const char *grid_source;
+  long grid_year;
+  const char *grid_level;
+  struct footprint footprint;
+};
+
+/* Whether PARAMS->method can work out a run on INSTANCE in REGION from
+   the data: always for Teads; for CCF when the instance has a row in
+   ccf_instances.csv and (unless PARAMS gives its own grid intensity) the
+   region a CCF grid factor.  */
+bool run_method_covers_instance (const struct run_params *params,
+                                 const struct instance *instance);
+bool run_method_covers_region (const struct run_params *params,
+                               const struct region *region);
+
+/* Work out the run of PARAMS on INSTANCE in REGION at PRICE (which sells
+   that instance there) into *OUT, by PARAMS->method.  Returns 0, or -1
+   with D set when a figure is missing (CA_EXIT_DATAERR: a region without
+   a grid intensity for the chosen signal, an instance or region CCF's
+   coefficients do not cover) or the power curve is unusable.  */
+int run_evaluate (const struct instance *instance,
+                  const struct region *region, const struct price *price,
+                  const struct run_params *params, struct run *out,
+                  struct diag *d);
+
+/* The columns of a run in every output format, and how many.  */
+extern const struct out_column run_columns[];
+extern const size_t run_ncolumns;
+
+/* Fill the last row of TABLE, whose first run_ncolumns columns are
+   run_columns, from RUN.  */
+void run_fill_row (struct out_table *table, const struct run *run);
+
+/* Fill the last row of TABLE as run_fill_row does with the difference B
+   minus A of two runs of the same job by two methods: the job's own
+   columns (provider, region, instance, count, runtime, load, location,
+   lifetime) as in A, every figure as B's minus A's, the sources blank and
+   the method "difference".  */
+void run_fill_difference_row (struct out_table *table, const struct run *a,
+                              const struct run *b);
+
+/* The table format of two runs of the same job side by side: a new
+   table whose rows are the figures (power, PUE, grid, energy, Scope 2,
+   Scope 3, total, embodied share, cost) and whose columns are the
+   figure's label, A's value, B's, B minus A, the change in per cent and
+   the unit, each value with the run column's decimals.  */
+struct out_table *run_compare_figures (const struct run *a,
+                                       const struct run *b);
+
+/* The same for where the figures come from: a row per source column
+   (power curve, sources and years, data rows), A's and B's.  */
+struct out_table *run_compare_sources (const struct run *a,
+                                       const struct run *b);
+
+/* The job both runs share, for the vertical layout: provider, region,
+   instance, count, runtime, load, location.  */
+struct out_table *run_job_table (const struct run *run);
+
+#endif /* CA_RUN_H */

@@ -1,0 +1,102 @@
+/* The csv writer: RFC 4180, a header row of column keys.  */
+#include <config.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include <csv.h>
+
+#include "view/output-private.h"
+#include "view/output.h"
+#include "base/system.h"
+
+/* True if TEXT must be quoted: it holds a separator, a quote or a line
+   end, or starts or ends with a blank, which libcsv (our own reader
+   among others) would trim from a bare field.  */
+static bool
+needs_quotes (const char *text)
+{
+  size_t len = strlen (text);
+
+  if (len == 0)
+    return false;
+  return (text[strcspn (text, ",\"\r\n")] != '\0' || text[0] == ' '
+          || text[0] == '\t' || text[len - 1] == ' ' || text[len - 1] == '\t');
+}
+
+/* Write the field TEXT to FP, quoted only if it needs to be.  */
+static int
+write_text (FILE *fp, const char *text)
+{
+  if (needs_quotes (text))
+    return csv_fwrite (fp, text, strlen (text)) == EOF ? -1 : 0;
+  return out_puts (fp, text);
+}
+
+/* True if CELL is written as an empty field.  */
+static bool
+empty_cell (const struct out_cell *cell)
+{
+  return (cell->kind == OUT_CELL_MISSING
+          || (cell->kind == OUT_CELL_TEXT && cell->text[0] == '\0'));
+}
+
+/* Write CELL of column COL to FP: nothing if missing, a number as
+   out_format_machine does, text as write_text does.  ALONE says CELL is
+   the only field of its record: then an empty field is written as "" so
+   that the record is not a blank line, which readers skip.  */
+static int
+write_cell (FILE *fp, const struct out_column *col,
+            const struct out_cell *cell, bool alone)
+{
+  char buf[OUT_NUMBER_SIZE];
+
+  if (alone && empty_cell (cell))
+    return out_puts (fp, "\"\"");
+  switch (cell->kind)
+    {
+    case OUT_CELL_TEXT:
+      return write_text (fp, cell->text);
+    case OUT_CELL_NUMBER:
+      out_format_machine (buf, col, cell->number);
+      return out_puts (fp, buf);
+    case OUT_CELL_MISSING:
+    default:
+      return 0;
+    }
+}
+
+/* Write TABLE to FP as csv: a header row of the keys of all columns,
+   then one record per row, each ended by "\n".  Return 0, or -1 with
+   errno set if a write failed.  */
+int
+out_write_csv (FILE *fp, const struct out_table *table)
+{
+  size_t r, c;
+
+  for (c = 0; c < table->ncols; c++)
+    {
+      if (c > 0 && putc (',', fp) == EOF)
+        return -1;
+      if (write_text (fp, table->cols[c].key) != 0)
+        return -1;
+    }
+  if (putc ('\n', fp) == EOF)
+    return -1;
+
+  for (r = 0; r < table->nrows; r++)
+    {
+      for (c = 0; c < table->ncols; c++)
+        {
+          if (c > 0 && putc (',', fp) == EOF)
+            return -1;
+          if (write_cell (fp, &table->cols[c], &table->rows[r][c],
+                          table->ncols == 1)
+              != 0)
+            return -1;
+        }
+      if (putc ('\n', fp) == EOF)
+        return -1;
+    }
+  return 0;
+}

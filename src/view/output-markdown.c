@@ -1,0 +1,148 @@
+/* The markdown writer: a GitHub pipe table, aligned in the raw text.  */
+#include <config.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "view/output-private.h"
+#include "view/output.h"
+#include "base/system.h"
+#include "base/xalloc.h"
+
+/* Return the header cell of COL, "Label (unit)" or "Label", escaped.
+   The caller frees it.  */
+static char *
+header_cell (const struct out_column *col)
+{
+  char *label = out_clean_text (out_column_label (col), true);
+  char *unit, *cell;
+  size_t size;
+
+  if (col->unit == NULL)
+    return label;
+  unit = out_clean_text (col->unit, true);
+  size = strlen (label) + strlen (unit) + sizeof " ()";
+  cell = xmalloc (size);
+  snprintf (cell, size, "%s (%s)", label, unit);
+  free (label);
+  free (unit);
+  return cell;
+}
+
+/* Write CELL to FP padded to WIDTH, on the right if RIGHT_ALIGN.  */
+static int
+write_padded (FILE *fp, const char *cell, size_t width, bool right_align)
+{
+  size_t pad = width - out_text_width (cell);
+
+  if (right_align && out_spaces (fp, pad) != 0)
+    return -1;
+  if (out_puts (fp, cell) != 0)
+    return -1;
+  if (!right_align && out_spaces (fp, pad) != 0)
+    return -1;
+  return 0;
+}
+
+/* Write the NCOLS cells CELLS of one line of TABLE to FP as
+   "| a | b |\n", each padded to its width in WIDTHS.  */
+static int
+write_line (FILE *fp, const struct out_table *table, char *const *cells,
+            const size_t *widths)
+{
+  size_t c;
+
+  if (out_puts (fp, "|") != 0)
+    return -1;
+  for (c = 0; c < table->ncols; c++)
+    {
+      if (out_puts (fp, " ") != 0)
+        return -1;
+      if (write_padded (fp, cells[c], widths[c],
+                        out_column_numeric (&table->cols[c]))
+          != 0)
+        return -1;
+      if (out_puts (fp, " |") != 0)
+        return -1;
+    }
+  return out_puts (fp, "\n");
+}
+
+/* Write the delimiter row of TABLE to FP: "---:" under numeric columns,
+   "---" under text ones, as wide as the column's WIDTHS entry.  */
+static int
+write_delimiters (FILE *fp, const struct out_table *table,
+                  const size_t *widths)
+{
+  size_t c, i, dashes;
+  bool numeric;
+
+  if (out_puts (fp, "|") != 0)
+    return -1;
+  for (c = 0; c < table->ncols; c++)
+    {
+      numeric = out_column_numeric (&table->cols[c]);
+      dashes = numeric ? widths[c] - 1 : widths[c];
+      if (out_puts (fp, " ") != 0)
+        return -1;
+      for (i = 0; i < dashes; i++)
+        if (putc ('-', fp) == EOF)
+          return -1;
+      if (numeric && out_puts (fp, ":") != 0)
+        return -1;
+      if (out_puts (fp, " |") != 0)
+        return -1;
+    }
+  return out_puts (fp, "\n");
+}
+
+/* Write TABLE to FP as a GitHub pipe table of all its columns: a header
+   row of "Label (unit)" cells, a delimiter row that right-aligns numeric
+   columns, then the rows with each column's decimals, '|' in text
+   escaped as "\|" and missing cells as "-".  Cells are padded so that
+   the raw text lines up too.  Return 0, or -1 with errno set if a write
+   failed.  */
+int
+out_write_markdown (FILE *fp, const struct out_table *table)
+{
+  size_t nlines = table->nrows + 1;
+  size_t ncols = table->ncols;
+  char **cells = xcalloc (nlines * ncols, sizeof *cells);
+  size_t *widths = xcalloc (ncols, sizeof *widths);
+  size_t l, c, width;
+  int status = 0;
+  int saved_errno;
+
+  /* Line 0 is the header; line L > 0 is row L - 1.  */
+  for (c = 0; c < ncols; c++)
+    {
+      const struct out_column *col = &table->cols[c];
+
+      widths[c] = out_column_numeric (col) ? 4 : 3;
+      for (l = 0; l < nlines; l++)
+        {
+          cells[l * ncols + c]
+              = (l == 0 ? header_cell (col)
+                        : out_cell_human (col, &table->rows[l - 1][c], true));
+          width = out_text_width (cells[l * ncols + c]);
+          if (width > widths[c])
+            widths[c] = width;
+        }
+    }
+
+  status = write_line (fp, table, cells, widths);
+  if (status == 0)
+    status = write_delimiters (fp, table, widths);
+  for (l = 1; l < nlines && status == 0; l++)
+    status = write_line (fp, table, cells + l * ncols, widths);
+
+  saved_errno = errno;
+  for (l = 0; l < nlines * ncols; l++)
+    free (cells[l]);
+  free (cells);
+  free (widths);
+  errno = saved_errno;
+  return status;
+}

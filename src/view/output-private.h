@@ -1,0 +1,94 @@
+/* Result tables as the four writers see them; not for other modules.  */
+#ifndef CA_OUTPUT_PRIVATE_H
+#define CA_OUTPUT_PRIVATE_H
+
+#include <stdio.h>
+
+#include "view/output.h"
+#include "base/system.h"
+
+/* What a cell holds.  A cell normally holds what its column's kind
+   calls for, but the writers cope with text in a numeric column (written
+   as text) and a number in a text column (written as out_format_number
+   does, in every format).  */
+enum out_cell_kind
+{
+  OUT_CELL_MISSING,
+  OUT_CELL_TEXT,
+  OUT_CELL_NUMBER
+};
+
+struct out_cell
+{
+  enum out_cell_kind kind;
+  char *text;    /* Own copy, when KIND is OUT_CELL_TEXT.  */
+  double number; /* Finite, never -0, whole in an OUT_INTEGER column,
+                    when KIND is OUT_CELL_NUMBER.  */
+};
+
+struct out_table
+{
+  const struct out_column *cols; /* Not owned.  */
+  size_t ncols;
+  struct out_cell **rows; /* NROWS arrays of NCOLS cells.  */
+  size_t nrows;
+  size_t rows_alloc;
+};
+
+/* Large enough for any double in either number format: "%.0f" of
+   DBL_MAX has 309 digits, and decimals are capped at OUT_MAX_DECIMALS.  */
+enum
+{
+  OUT_MAX_DECIMALS = 99,
+  OUT_NUMBER_SIZE = 512
+};
+
+/* Format VALUE, a number in column COL, into BUF of OUT_NUMBER_SIZE
+   bytes for csv and json: as out_format_number does, but as a whole
+   number without exponent in an OUT_INTEGER column.  */
+void out_format_machine (char *buf, const struct out_column *col,
+                         double value);
+
+/* Format VALUE, a number in column COL, into BUF of OUT_NUMBER_SIZE
+   bytes for people (table and markdown): "%.*f" with COL's decimals, no
+   decimals in an OUT_INTEGER column, as out_format_number does in an
+   OUT_TEXT column; "-0.00" is written as "0.00".  */
+void out_format_human (char *buf, const struct out_column *col, double value);
+
+/* Return a copy of TEXT fit for one line of the table or markdown
+   format: control characters (a line end would break the layout) become
+   spaces and, if MARKDOWN, '|' is escaped as "\|".  The caller frees it.  */
+char *out_clean_text (const char *text, bool markdown);
+
+/* Return CELL of column COL as people see it, as out_clean_text does for
+   text: "-" if missing, a number as out_format_human does.  The caller
+   frees it.  */
+char *out_cell_human (const struct out_column *col,
+                      const struct out_cell *cell, bool markdown);
+
+/* The label of COL, or its key if the label is NULL.  */
+const char *out_column_label (const struct out_column *col);
+
+/* True if COL is a numeric column (right-aligned for people).  */
+bool out_column_numeric (const struct out_column *col);
+
+/* The number of characters TEXT shows as: its UTF-8 code points, so
+   labels and units such as "gCO₂e" line up.  Double-width characters
+   count as one.  */
+size_t out_text_width (const char *text);
+
+/* Write the text S, or N spaces, to FP.  Return 0, or -1 with errno set
+   by the failed write.  */
+int out_puts (FILE *fp, const char *s);
+int out_spaces (FILE *fp, size_t n);
+
+/* The four writers behind out_write.  Each returns 0, or -1 with errno
+   set when a write fails (ENOMEM when json-c runs out of memory); none
+   of them flushes FP.  */
+int out_write_table (FILE *fp, enum out_layout layout,
+                     const struct out_table *table);
+int out_write_csv (FILE *fp, const struct out_table *table);
+int out_write_json (FILE *fp, const struct out_table *table);
+int out_write_markdown (FILE *fp, const struct out_table *table);
+
+#endif /* CA_OUTPUT_PRIVATE_H */

@@ -1,0 +1,102 @@
+/* Result tables and their four writers: table, csv, json, markdown.  */
+#ifndef CA_OUTPUT_H
+#define CA_OUTPUT_H
+
+#include <stdio.h>
+
+#include "base/system.h"
+
+enum out_format
+{
+  OUT_FORMAT_TABLE,     /* Aligned columns for people.  */
+  OUT_FORMAT_CSV,       /* RFC 4180, header row of column keys.  */
+  OUT_FORMAT_JSON,      /* Array of objects, keys in column order.  */
+  OUT_FORMAT_MARKDOWN   /* GitHub-style pipe table.  */
+};
+
+enum out_kind
+{
+  OUT_TEXT,
+  OUT_NUMBER,   /* double; DECIMALS fixes the digits after the point.  */
+  OUT_INTEGER   /* whole number held in a double.  */
+};
+
+/* Column flags.  */
+enum
+{
+  OUT_COL_MACHINE = 1 << 0  /* Left out of the wide table layout, kept
+                               in the vertical one and in csv, json and
+                               markdown (sources, provenance).  */
+};
+
+/* One column of a result table.  KEY is the csv header and json key
+   (snake_case with the unit, e.g. "power_w"); LABEL and UNIT are what
+   people see in the table and markdown formats.  */
+struct out_column
+{
+  const char *key;
+  const char *label;
+  const char *unit;       /* NULL when the value has no unit.  */
+  enum out_kind kind;
+  int decimals;           /* Digits after the point in table/markdown.  */
+  unsigned flags;
+};
+
+/* Layout of the table format.  */
+enum out_layout
+{
+  OUT_LAYOUT_WIDE,      /* One line per row, columns aligned.  */
+  OUT_LAYOUT_VERTICAL   /* "Label  value unit" lines per row: for one
+                           result with many fields (estimate).  */
+};
+
+struct out_table;
+
+/* Look NAME up among "table", "csv", "json", "markdown".  Names are
+   lowercase and matched exactly ("CSV" and "md" are rejected).  Returns
+   0 and sets *FORMAT, or -1 if NAME is NULL or none of them.  */
+int out_format_parse (const char *name, enum out_format *format);
+
+/* The accepted format names, comma separated, for error messages.  */
+const char *out_format_list (void);
+
+/* A new empty table with the NCOLS columns COLS.  COLS is not copied and
+   must outlive the table.  Free with out_table_free.  */
+struct out_table *out_table_new (const struct out_column *cols,
+                                 size_t ncols);
+void out_table_free (struct out_table *table);
+
+/* Append an empty row; later set calls fill it.  Every cell starts
+   missing (written as an empty field in csv, null in json, "-" in the
+   table and markdown formats).  */
+void out_table_add_row (struct out_table *table);
+
+/* Set cell COL of the last row, replacing what it held.  TEXT is
+   copied; NULL means missing.  A NaN or infinite number means missing
+   (json has neither); -0 is written as 0; in an OUT_INTEGER column VALUE
+   is rounded to the nearest whole number, halves away from zero.  */
+void out_table_set_text (struct out_table *table, size_t col,
+                         const char *text);
+void out_table_set_number (struct out_table *table, size_t col,
+                           double value);
+
+size_t out_table_rows (const struct out_table *table);
+
+/* Write TABLE to FP in FORMAT; LAYOUT only matters for the table format.
+   Numbers are written with '.' whatever the locale: csv and json with up
+   to 12 significant digits (no float noise, no trailing zeros), table and
+   markdown with each column's DECIMALS.  Csv quotes a field only when it
+   holds ',', '"', CR or LF or starts or ends with a blank; the table and
+   markdown formats turn control characters in text into spaces.  FP is
+   flushed.  Returns 0, or -1 with errno set if a write or the flush
+   failed.  */
+int out_write (FILE *fp, enum out_format format, enum out_layout layout,
+               const struct out_table *table);
+
+/* Format VALUE into BUF (of SIZE bytes) as csv and json do: "%.12g"
+   under the C locale (main sets LC_NUMERIC to "C"), -0 as 0.  For
+   callers that print a number in a sentence and must match the machine
+   formats.  VALUE must be finite: NaN gives "nan".  */
+void out_format_number (char *buf, size_t size, double value);
+
+#endif /* CA_OUTPUT_H */
