@@ -18,6 +18,7 @@ LOG_DRIVER = $(tap_driver)
 SH_LOG_COMPILER = $(SHELL)
 
 unit_tests = \
+  %D%/unit/check_advise \
   %D%/unit/check_catalogue \
   %D%/unit/check_ccf \
   %D%/unit/check_cmd \
@@ -45,6 +46,8 @@ endif
 
 UNIT_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 UNIT_LDADD = $(ADVISOR_LIBS) $(CHECK_LIBS)
+%C%_unit_check_advise_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_advise_LDADD = $(UNIT_LDADD)
 %C%_unit_check_catalogue_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_catalogue_LDADD = $(UNIT_LDADD)
 %C%_unit_check_ccf_CFLAGS = $(UNIT_CFLAGS)

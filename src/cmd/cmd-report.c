@@ -12,7 +12,9 @@
 #include "cli/cli.h"
 #include "cmd/cmd.h"
 #include "cmd/cmd-advise.h"
+#include "search/advise.h"
 #include "search/compare.h"
+#include "view/advise-summary.h"
 #include "view/report.h"
 #include "view/svg.h"
 #include "base/xalloc.h"
@@ -160,7 +162,8 @@ static int
 cmd_report_exec (const struct cli_global *global, void *opts)
 {
   struct report_opts *o = opts;
-  struct advise_result res;
+  struct advise_session session;
+  const struct advise_result *res = &session.res;
   struct report_group *groups = NULL;
   struct report rep;
   struct svg_buf text;
@@ -178,10 +181,10 @@ cmd_report_exec (const struct cli_global *global, void *opts)
       advise_opts_free (&o->advise);
       return status;
     }
-  status = advise_compute (global, &o->advise, &res);
-  if (status == CA_EXIT_OK && res.ranking.n == 0)
+  status = advise_session_run (global, &o->advise, &session);
+  if (status == CA_EXIT_OK && res->ranking.n == 0)
     {
-      advise_explain_empty (stderr, &res.funnel, &o->advise);
+      advise_explain_empty (stderr, &res->funnel, &session.query);
       diag_set (&d, CA_EXIT_FAILURE, "no report: no candidate meets the "
                 "constraints");
       status = cli_report (&d);
@@ -191,10 +194,10 @@ cmd_report_exec (const struct cli_global *global, void *opts)
 
   memset (&rep, 0, sizeof rep);
   rep.title = o->title;
-  rep.opts = &o->advise;
-  rep.res = &res;
-  rep.rec = advise_recommended (&res.ranking);
-  ngroups = compare_groups (o, &res, rep.rec, &groups, &d);
+  rep.query = &session.query;
+  rep.res = res;
+  rep.rec = advise_recommended (&res->ranking);
+  ngroups = compare_groups (o, res, rep.rec, &groups, &d);
   if (ngroups == (size_t) -1)
     {
       ngroups = 0;
@@ -229,7 +232,7 @@ done:
   for (g = 0; g < ngroups; g++)
     compare_free (groups[g].cmp);
   free (groups);
-  advise_result_free (&res);
+  advise_session_free (&session);
   advise_opts_free (&o->advise);
   return status;
 }

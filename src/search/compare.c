@@ -422,3 +422,56 @@ compare_winner_under_source (const struct catalogue *cat,
     }
   return best;
 }
+
+int
+compare_robustness (const struct catalogue *cat, const struct compare *c,
+                    const struct run_params *params,
+                    const struct region *const *regions, size_t nregions,
+                    struct compare_robustness *out, struct diag *d)
+{
+  struct run_params alt = *params;
+  struct compare *other;
+  size_t i;
+
+  memset (out, 0, sizeof *out);
+  out->winner = c->rows[0].run.region;
+  if (params->method == RUN_METHOD_CCF)
+    return 0;
+  out->checked = true;
+  out->sources_checked = params->signal == RUN_SIGNAL_AVERAGE;
+  if (out->sources_checked)
+    {
+      out->nsources = compare_grid_sources (cat, c, &out->sources);
+      out->source_winners = xcalloc (out->nsources + 1,
+                                     sizeof *out->source_winners);
+      for (i = 0; i < out->nsources; i++)
+        {
+          size_t w = compare_winner_under_source (cat, c, out->sources[i]);
+
+          out->source_winners[i] = c->rows[w].run.region;
+          if (out->source_winners[i] == out->winner)
+            out->holds++;
+        }
+    }
+  alt.signal = params->signal == RUN_SIGNAL_AVERAGE ? RUN_SIGNAL_MARGINAL
+                                                    : RUN_SIGNAL_AVERAGE;
+  out->alt_signal = alt.signal;
+  other = compare_new (cat, c->instance, regions, nregions, &alt, d);
+  if (other == NULL)
+    return -1;
+  out->alt_done = true;
+  out->alt_nrows = other->nrows;
+  /* Out of the regions that have a run but for the grid figure.  */
+  out->alt_of = other->nrows + other->nskips[COMPARE_NO_GRID];
+  out->alt_winner = other->nrows > 0 ? other->rows[0].run.region : NULL;
+  compare_free (other);
+  return 0;
+}
+
+void
+compare_robustness_free (struct compare_robustness *r)
+{
+  free (r->sources);
+  free (r->source_winners);
+  memset (r, 0, sizeof *r);
+}

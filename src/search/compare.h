@@ -149,4 +149,35 @@ size_t compare_winner_under_source (const struct catalogue *cat,
                                     const struct compare *c,
                                     const char *source);
 
+/* Whether C's best region stays best under other grid figures.  */
+struct compare_robustness
+{
+  bool checked;                 /* False under --method ccf: CCF has one
+                                   grid factor per region.  */
+  const struct region *winner;  /* C's best region.  */
+  bool sources_checked;         /* On the location-based average only:
+                                   the grid sources give nothing else.  */
+  size_t nsources;              /* Grid sources of C's regions...  */
+  const char **sources;         /* ...in strcmp order (CAT's strings)...  */
+  const struct region **source_winners;  /* ...and the best under each.  */
+  size_t holds;                 /* Sources under which WINNER stays.  */
+  enum run_signal alt_signal;   /* The other signal: marginal, or average
+                                   on marginal or market figures.  */
+  bool alt_done;                /* False when its runs failed.  */
+  size_t alt_nrows;             /* Regions with its figure...  */
+  size_t alt_of;                /* ...of those with a run but for it.  */
+  const struct region *alt_winner;  /* The best under it, or NULL.  */
+};
+
+/* Work out *OUT for C, the comparison of PARAMS's job over the NREGIONS
+   REGIONS of CAT (C must have a row).  Returns 0, or -1 with D set when
+   a run of the other signal cannot be worked out (OUT then holds what
+   came before, ALT_DONE false).  Free with compare_robustness_free.  */
+int compare_robustness (const struct catalogue *cat, const struct compare *c,
+                        const struct run_params *params,
+                        const struct region *const *regions,
+                        size_t nregions, struct compare_robustness *out,
+                        struct diag *d);
+void compare_robustness_free (struct compare_robustness *r);
+
 #endif /* CA_COMPARE_H */

@@ -241,33 +241,19 @@ build_hull (const double *cost, const double *carbon, struct pareto *p)
     }
 }
 
-/* Analyse the N points COST[i], CARBON[i] with ties broken by ORDER, as
-   pareto.h describes.  Returns a new analysis that the caller frees with
-   pareto_free, or NULL with D set to CA_EXIT_FAILURE and a message
-   naming the first point whose cost or carbon is not finite.  */
-struct pareto *
-pareto_analyse (const double *cost, const double *carbon, const size_t *order,
-                size_t n, struct diag *d)
+/* The N points sorted by (cost, carbon, ORDER): a new array.  */
+static struct pareto_item *
+sorted_items (const double *cost, const double *carbon, const size_t *order,
+              size_t n)
 {
-  struct pareto *p;
-  struct pareto_item *items;
-  size_t ndistinct;
+  struct pareto_item *items = xreallocarray (NULL, n, sizeof *items);
   size_t i, j;
-
-  for (i = 0; i < n; i++)
-    if (!isfinite (cost[i]) || !isfinite (carbon[i]))
-      {
-        diag_set (d, CA_EXIT_FAILURE,
-                  "point %zu: cost and carbon must be finite", i);
-        return NULL;
-      }
 
   /* Sort by cost with GSL's sort of a plain double array, several times
      faster than a heapsort through a comparison callback, then put each
      run of equal costs in the full order (cost, carbon, ORDER).  The
      comparator is a total order, so heapsort's instability cannot show
      and the result does not depend on the sort.  */
-  items = xreallocarray (NULL, n, sizeof *items);
   if (n > 0)
     {
       size_t *by_cost = xreallocarray (NULL, n, sizeof *by_cost);
@@ -291,19 +277,21 @@ pareto_analyse (const double *cost, const double *carbon, const size_t *order,
       if (j - i > 1)
         gsl_heapsort (items + i, j - i, sizeof *items, item_compare);
     }
+  return items;
+}
 
-  p = xmalloc (sizeof *p);
-  p->n = n;
-  p->rank = xreallocarray (NULL, n, sizeof *p->rank);
-  p->dominator = xreallocarray (NULL, n, sizeof *p->dominator);
-  p->nfront = assign_ranks (items, n, p->rank);
+/* List P's front (its points of rank 1) from the N sorted ITEMS.
+   Returns how many distinct points it has.  */
+static size_t
+list_front (const double *cost, const double *carbon,
+            const struct pareto_item *items, size_t n, struct pareto *p)
+{
+  size_t i, j = 0, ndistinct = 0;
 
   /* The front in sorted order is by cost ascending and so carbon
      descending; front points of equal cost are identical, so the sort
      has already put them in ORDER.  */
   p->front = xreallocarray (NULL, p->nfront, sizeof *p->front);
-  j = 0;
-  ndistinct = 0;
   for (i = 0; i < n; i++)
     {
       size_t k = items[i].index;
@@ -314,20 +302,28 @@ pareto_analyse (const double *cost, const double *carbon, const size_t *order,
         ndistinct++;
       p->front[j++] = k;
     }
-  free (items);
+  return ndistinct;
+}
+
+/* Find what dominates each point of P off its front, and P's cheapest
+   and greenest points.  */
+static void
+find_dominators (const double *carbon, struct pareto *p)
+{
+  size_t i;
 
   /* The front dominates every point off it.  Along the front carbon
      never rises, so the front points with carbon at most point I's form
      a tail of the list, and the first of them is the cheapest; it
      cannot be identical to I, or I would be on the front too.  */
-  for (i = 0; i < n; i++)
+  for (i = 0; i < p->n; i++)
     if (p->rank[i] == 1)
       p->dominator[i] = PARETO_NONE;
     else
       p->dominator[i] = p->front[front_first_at_most (carbon, p->front,
                                                       p->nfront, carbon[i])];
 
-  if (n == 0)
+  if (p->n == 0)
     {
       p->cheapest = PARETO_NONE;
       p->greenest = PARETO_NONE;
@@ -341,6 +337,38 @@ pareto_analyse (const double *cost, const double *carbon, const size_t *order,
       p->greenest = p->front[front_first_at_most (
           carbon, p->front, p->nfront, carbon[p->front[p->nfront - 1]])];
     }
+}
+
+/* Analyse the N points COST[i], CARBON[i] with ties broken by ORDER, as
+   pareto.h describes.  Returns a new analysis that the caller frees with
+   pareto_free, or NULL with D set to CA_EXIT_FAILURE and a message
+   naming the first point whose cost or carbon is not finite.  */
+struct pareto *
+pareto_analyse (const double *cost, const double *carbon, const size_t *order,
+                size_t n, struct diag *d)
+{
+  struct pareto *p;
+  struct pareto_item *items;
+  size_t ndistinct;
+  size_t i;
+
+  for (i = 0; i < n; i++)
+    if (!isfinite (cost[i]) || !isfinite (carbon[i]))
+      {
+        diag_set (d, CA_EXIT_FAILURE,
+                  "point %zu: cost and carbon must be finite", i);
+        return NULL;
+      }
+
+  items = sorted_items (cost, carbon, order, n);
+  p = xmalloc (sizeof *p);
+  p->n = n;
+  p->rank = xreallocarray (NULL, n, sizeof *p->rank);
+  p->dominator = xreallocarray (NULL, n, sizeof *p->dominator);
+  p->nfront = assign_ranks (items, n, p->rank);
+  ndistinct = list_front (cost, carbon, items, n, p);
+  free (items);
+  find_dominators (carbon, p);
   p->knee = find_knee (cost, carbon, order, p, ndistinct);
   build_hull (cost, carbon, p);
   return p;

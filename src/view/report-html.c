@@ -285,7 +285,7 @@ front_table (struct svg_buf *b, const struct report *r)
 void
 report_html (struct svg_buf *b, const struct report *r)
 {
-  const struct advise_opts *o = r->opts;
+  const struct advise_query *o = r->query;
   const struct advise_ranking *rk = &r->res->ranking;
   const struct pareto *p = rk->pareto;
   const struct run *c = cand (r, r->rec);
@@ -305,11 +305,11 @@ report_html (struct svg_buf *b, const struct report *r)
   svg_buf_printf (b, "</h1>\n<p class=\"job\">Job: %ld instance%s for "
                   "%g h%s%s at %g %% load; %zu candidates met the "
                   "constraints, %zu on the Pareto front.</p>\n",
-                  o->job.params.count, o->job.params.count == 1 ? "" : "s",
-                  o->job.params.runtime_h,
+                  o->params.count, o->params.count == 1 ? "" : "s",
+                  o->params.runtime_h,
                   o->reference != NULL ? " measured on " : "",
                   o->reference != NULL ? o->reference : "",
-                  o->job.params.load_pct, rk->n, p->nfront);
+                  o->params.load_pct, rk->n, p->nfront);
 
   /* The headline.  */
   svg_buf_printf (b, "<section class=\"headline\" id=\"headline\">\n"

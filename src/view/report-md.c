@@ -31,7 +31,7 @@ cand (const struct report *r, size_t i)
 void
 report_markdown (struct svg_buf *b, const struct report *r)
 {
-  const struct advise_opts *o = r->opts;
+  const struct advise_query *o = r->query;
   const struct advise_ranking *rk = &r->res->ranking;
   const struct pareto *p = rk->pareto;
   const struct run *c = cand (r, r->rec);
@@ -45,11 +45,11 @@ report_markdown (struct svg_buf *b, const struct report *r)
   svg_buf_printf (b, "\n\nJob: %ld instance%s for %g h%s%s at %g %% load; "
                   "%zu candidates met the constraints, %zu on the Pareto "
                   "front.\n\n",
-                  o->job.params.count, o->job.params.count == 1 ? "" : "s",
-                  o->job.params.runtime_h,
+                  o->params.count, o->params.count == 1 ? "" : "s",
+                  o->params.runtime_h,
                   o->reference != NULL ? " measured on " : "",
                   o->reference != NULL ? o->reference : "",
-                  o->job.params.load_pct, rk->n, p->nfront);
+                  o->params.load_pct, rk->n, p->nfront);
   report_headline (r, text, sizeof text);
   svg_buf_printf (b, "**");
   md (b, text);

@@ -249,7 +249,7 @@ size_t
 report_assumptions (const struct report *r, const char **labels,
                     char **texts, size_t max)
 {
-  const struct advise_opts *o = r->opts;
+  const struct advise_query *o = r->query;
   const struct advise_ranking *rk = &r->res->ranking;
   const struct catalogue *cat = r->res->cat;
   const struct run *c = cand (r, r->rec);
@@ -275,18 +275,18 @@ report_assumptions (const struct report *r, const char **labels,
     ADD ("Runtime",
          xasprintf_ ("%g h measured on %s, scaled to each instance type "
                      "by --scaling %s (%s); %.2f h on %s",
-                     o->job.params.runtime_h, s->reference->name,
+                     o->params.runtime_h, s->reference->name,
                      scaling_mode_name (s->mode), rk->scaling_line,
                      c->runtime_h, c->instance->name));
   else
     ADD ("Runtime", xasprintf_ ("%g h on every instance type (no scaling)",
-                                o->job.params.runtime_h));
-  ADD ("Load", xasprintf_ ("%g %% average%s", o->job.params.load_pct,
-                           isnan (o->unc.load.low)
+                                o->params.runtime_h));
+  ADD ("Load", xasprintf_ ("%g %% average%s", o->params.load_pct,
+                           !o->load_ranged
                              ? ""
                              : " (with the range given for --uncertainty)"));
-  ADD ("Count", xasprintf_ ("%ld instance%s", o->job.params.count,
-                            o->job.params.count == 1 ? "" : "s"));
+  ADD ("Count", xasprintf_ ("%ld instance%s", o->params.count,
+                            o->params.count == 1 ? "" : "s"));
   cite (a, sizeof a, c->pue_source, c->pue_year);
   if (rk->has_baseline)
     cite (b, sizeof b, rk->baseline.pue_source, rk->baseline.pue_year);
@@ -304,7 +304,7 @@ report_assumptions (const struct report *r, const char **labels,
     cite (b, sizeof b, rk->baseline.grid_source, rk->baseline.grid_year);
   ADD ("Grid signal",
        xasprintf_ ("%s (%s level): %.1f gCO2e/kWh in %s%s%s%.1f%s%s%s",
-                   run_signal_name (o->job.params.signal), c->grid_level,
+                   run_signal_name (o->params.signal), c->grid_level,
                    c->grid_gco2e_per_kwh, c->region->name, a,
                    rk->has_baseline ? "; baseline " : "",
                    rk->has_baseline ? rk->baseline.grid_gco2e_per_kwh : 0.0,
@@ -315,7 +315,7 @@ report_assumptions (const struct report *r, const char **labels,
     texts[n - 1][strcspn (texts[n - 1], ";")] = '\0';
   ADD ("Lifetime", xasprintf_ ("%g years of hardware life for the "
                                "manufacturing emissions (Scope 3)",
-                               o->job.params.lifetime_years));
+                               o->params.lifetime_years));
   for (i = 0; i < rk->n; i++)
     {
       const char *d = rk->cands[i].run.price->date;
@@ -328,21 +328,21 @@ report_assumptions (const struct report *r, const char **labels,
         date_hi = d;
     }
   ADD ("Prices", xasprintf_ ("%s prices dated %s to %s%s%s; %s's from %s",
-                             o->job.pricing == PRICING_SPOT
+                             o->pricing == PRICING_SPOT
                                ? "spot" : "on-demand list",
                              date_lo != NULL ? date_lo : "-",
                              date_hi != NULL ? date_hi : "-",
-                             o->job.price_file != NULL
+                             o->price_file != NULL
                                ? ", the team's own from " : "",
-                             o->job.price_file != NULL
-                               ? o->job.price_file : "",
+                             o->price_file != NULL
+                               ? o->price_file : "",
                              c->instance->name, c->price->source));
   ADD ("Method",
        xasprintf_ ("%s: energy = power at the load x runtime x count x PUE; "
                    "Scope 2 = energy x grid intensity; Scope 3 = the "
                    "instance's share of its host's manufacturing emissions "
                    "x runtime / lifetime (doc/METHODOLOGY.md)",
-                   o->job.params.method == RUN_METHOD_CCF
+                   o->params.method == RUN_METHOD_CCF
                      ? "Cloud Carbon Footprint's coefficients"
                      : "Teads' measured power curves"));
   ADD ("Data",

@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 
-#include "cmd/cmd-advise.h"
+#include "search/advise.h"
 #include "search/compare.h"
 #include "data/pricing.h"
 #include "view/svg.h"
@@ -24,7 +24,7 @@ struct report_group
 struct report
 {
   const char *title;
-  const struct advise_opts *opts;
+  const struct advise_query *query;
   const struct advise_result *res;
   size_t rec;                   /* The recommended candidate.  */
   const struct report_group *groups;

@@ -6,6 +6,7 @@
 
 #include "search/compare.h"
 #include "unit.h"
+#include "shipped.h"
 
 /* A type of another provider; only what the choice looks at.  */
 static struct instance
@@ -224,6 +225,76 @@ START_TEST (test_group_stats)
 }
 END_TEST
 
+/* m5.xlarge (or its equivalent) for 2 h at 50 % in every region of
+   the shipped data, into a new comparison over *REGIONS (freed by the
+   caller) with PARAMS.  */
+static struct compare *
+compare_everywhere (struct run_params *params, const struct region ***regions)
+{
+  const struct instance *m5 = catalogue_find_instance (cat, "m5.xlarge");
+  struct compare *c;
+  struct diag d;
+  size_t i;
+
+  ck_assert_msg (cat != NULL, "%s", cat_diag.text);
+  memset (params, 0, sizeof *params);
+  params->runtime_h = 2.0;
+  params->load_pct = 50.0;
+  params->count = 1;
+  params->lifetime_years = 4.0;
+  params->pue = NAN;
+  params->grid_gco2e_per_kwh = NAN;
+  params->power_w = NAN;
+  params->signal = RUN_SIGNAL_AVERAGE;
+  *regions = calloc (cat->nregions + 1, sizeof **regions);
+  for (i = 0; i < cat->nregions; i++)
+    (*regions)[i] = &cat->regions[i];
+  c = compare_new (cat, m5, *regions, cat->nregions, params, &d);
+  ck_assert_msg (c != NULL, "%s", d.text);
+  ck_assert_uint_gt (c->nrows, 0);
+  return c;
+}
+
+/* The robustness figures: the winner under each grid source (counted
+   in HOLDS when it stays) and under the marginal signal.  */
+START_TEST (test_robustness)
+{
+  struct run_params params;
+  const struct region **regions;
+  struct compare *c = compare_everywhere (&params, &regions);
+  struct compare_robustness r;
+  struct diag d;
+  size_t i, holds = 0;
+
+  ck_assert_int_eq (compare_robustness (cat, c, &params, regions,
+                                        cat->nregions, &r, &d), 0);
+  ck_assert (r.checked && r.sources_checked && r.alt_done);
+  ck_assert_ptr_eq (r.winner, c->rows[0].run.region);
+  ck_assert_uint_gt (r.nsources, 0);
+  for (i = 0; i < r.nsources; i++)
+    {
+      ck_assert_ptr_nonnull (r.source_winners[i]);
+      holds += r.source_winners[i] == r.winner;
+      ck_assert (i == 0 || strcmp (r.sources[i - 1], r.sources[i]) < 0);
+    }
+  ck_assert_uint_eq (r.holds, holds);
+  ck_assert_int_eq (r.alt_signal, RUN_SIGNAL_MARGINAL);
+  ck_assert_uint_le (r.alt_nrows, r.alt_of);
+  ck_assert (r.alt_nrows == 0 || r.alt_winner != NULL);
+  compare_robustness_free (&r);
+
+  /* CCF's method has one grid factor per region: nothing to check.  */
+  params.method = RUN_METHOD_CCF;
+  ck_assert_int_eq (compare_robustness (cat, c, &params, regions,
+                                        cat->nregions, &r, &d), 0);
+  ck_assert (!r.checked);
+  ck_assert_ptr_eq (r.winner, c->rows[0].run.region);
+  compare_robustness_free (&r);
+  compare_free (c);
+  free (regions);
+}
+END_TEST
+
 static Suite *
 compare_suite (void)
 {
@@ -237,6 +308,11 @@ compare_suite (void)
   tcase_add_test (tc, test_equivalent_gpu);
   tcase_add_test (tc, test_min_median_max);
   tcase_add_test (tc, test_group_stats);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("robustness");
+  tcase_add_unchecked_fixture (tc, load_catalogue, free_catalogue);
+  tcase_add_test (tc, test_robustness);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -1,0 +1,131 @@
+/* advise with uncertainty: the candidates sampled, each one's odds of
+   being on the front, and whether the recommendation holds under
+   another grid signal.  */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "search/advise.h"
+#include "search/advise-rank.h"
+
+/* Say in R's signal line whether the recommendation holds under another
+   grid signal: marginal, or average when O already asks for marginal or
+   market.  */
+static void
+check_signal (const struct advise_query *o, const struct catalogue *cat,
+              const struct scaling *scaling, struct advise_ranking *r)
+{
+  struct advise_query alt = *o;
+  struct advise_ranking other;
+  struct advise_funnel f;
+  struct diag d;
+  const struct run *rec = &r->cands[advise_recommended (r)].run;
+  const char *name;
+
+  alt.params.signal = o->params.signal == RUN_SIGNAL_AVERAGE
+                        ? RUN_SIGNAL_MARGINAL
+                        : RUN_SIGNAL_AVERAGE;
+  name = run_signal_name (alt.params.signal);
+  memset (&other, 0, sizeof other);
+  memset (&f, 0, sizeof f);
+  if (advise_rank_candidates (&alt, cat, scaling, &other, &f, &d) < 0)
+    snprintf (r->signal_line, sizeof r->signal_line,
+              "Signal: not checked under --signal %s (%.200s).", name,
+              d.text);
+  else if (other.n == 0)
+    snprintf (r->signal_line, sizeof r->signal_line,
+              "Signal: no candidate has a %s grid intensity; the "
+              "recommendation cannot be checked against it.", name);
+  else
+    {
+      const struct run *x = &other.cands[advise_recommended (&other)].run;
+
+      if (x->instance == rec->instance && x->region == rec->region)
+        snprintf (r->signal_line, sizeof r->signal_line,
+                  "Signal: under --signal %s the recommendation stays %s in "
+                  "%s.", name, rec->instance->name, rec->region->name);
+      else
+        snprintf (r->signal_line, sizeof r->signal_line,
+                  "Signal: under --signal %s the recommendation changes to "
+                  "%s in %s (%zu candidates have that figure).",
+                  name, x->instance->name, x->region->name, other.n);
+    }
+  advise_ranking_free (&other);
+}
+
+/* Under gpu scaling, give R's spec the spread of every GPU model's
+   measured speed and mark the N items whose runtime scales with it.  */
+static void
+uncertain_gpus (const struct catalogue *cat, const struct scaling *scaling,
+                struct advise_ranking *r, size_t n)
+{
+  const struct gpu *ref = scaling_gpu (scaling, scaling->reference);
+  size_t i;
+
+  if (ref == NULL)
+    return;
+  r->gpu_speed = xcalloc (cat->ngpus + 1, sizeof *r->gpu_speed);
+  for (i = 0; i < cat->ngpus; i++)
+    {
+      const struct gpu *g = &cat->gpus[i];
+      struct uncertainty_range *v = &r->gpu_speed[i];
+
+      /* A model without a speed scales no run; 1 keeps the range valid.  */
+      v->low = v->mode = v->high = 1.0;
+      if (!isnan (g->training_speed))
+        {
+          v->low = g->speed_low;
+          v->mode = g->training_speed;
+          v->high = g->speed_high;
+        }
+    }
+  r->spec.ngpus = cat->ngpus;
+  r->spec.gpu_speed = r->gpu_speed;
+  r->spec.gpu_reference = (size_t) (ref - cat->gpus);
+  for (i = 0; i < n; i++)
+    {
+      const struct run *run = i < r->n ? &r->cands[i].run : &r->baseline;
+      const struct gpu *g = scaling_gpu (scaling, run->instance);
+
+      r->items[i].gpu_scaled = g != NULL;
+      r->items[i].gpu = g != NULL ? (size_t) (g - cat->gpus) : 0;
+    }
+}
+
+int
+advise_rank_uncertain (const struct advise_query *o,
+                       const struct catalogue *cat,
+                       const struct scaling *scaling,
+                       struct advise_ranking *r, struct diag *d)
+{
+  struct uncertainty_keys *keys = uncertainty_keys_new (cat);
+  size_t n = r->n + (r->has_baseline ? 1 : 0), i, pick;
+
+  r->spec = o->spec;
+  r->items = xcalloc (n + 1, sizeof *r->items);
+  for (i = 0; i < r->n; i++)
+    uncertainty_item_from_run (cat, keys, &r->cands[i].run, &o->params,
+                               true, &r->items[i]);
+  if (r->has_baseline)
+    uncertainty_item_from_run (cat, keys, &r->baseline, &o->params, false,
+                               &r->items[r->n]);
+  uncertainty_keys_free (keys);
+  uncertain_gpus (cat, scaling, r, n);
+  r->unc = uncertainty_new (&r->spec, r->items, n, d);
+  if (r->unc == NULL)
+    return -1;
+  r->p_front = xcalloc (n + 1, sizeof *r->p_front);
+  uncertainty_fronts (r->unc, r->p_front, &r->front_stats, o->progress,
+                      o->progress_arg);
+  pick = advise_recommended (r);
+  r->p_below_cheapest = uncertainty_p_less (r->unc, pick, r->pareto->cheapest);
+  r->p_below_baseline = r->has_baseline
+                          ? uncertainty_p_less (r->unc, pick, r->n)
+                          : NAN;
+  check_signal (o, cat, scaling, r);
+  return 0;
+}

@@ -1,0 +1,316 @@
+/* The sentences of advise's findings: the summary under its table,
+   and why no candidate is left.  */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/system.h"
+#include "view/advise-summary.h"
+#include "view/report.h"
+
+/* Names of the stages for "which constraint emptied the set".  */
+static const char *const stage_names[ADVISE_STAGE_COUNT] = {
+  "priced instance x region pairs",
+  "the region filters",
+  "the instance filters",
+  "the spot prices",
+  "the CCF coefficients",
+  "the runtime scaling",
+  "the grid data",
+  "--deadline",
+  "--max-cost",
+  "--max-co2e",
+};
+
+/* The options of stage K that O was given, as ", "-separated text in
+   BUF, or "" when none was (the stage then left out nothing on its own
+   account, e.g. the grid stage).  */
+static void
+given_options (const struct advise_query *o, enum advise_stage k, char *buf,
+               size_t size)
+{
+  const struct selection *sel = &o->selection;
+  const char *names[8];
+  size_t n = 0, i;
+
+  if (k == ADVISE_STAGE_REGION)
+    {
+      if (sel->providers.n > 0)
+        names[n++] = "--provider";
+      if (sel->regions.n > 0)
+        names[n++] = "--region";
+      if (sel->groups.n > 0)
+        names[n++] = "--group";
+      if (o->exclude_regions.n > 0)
+        names[n++] = "--exclude-region";
+    }
+  else if (k == ADVISE_STAGE_INSTANCE)
+    {
+      if (sel->providers.n > 0)
+        names[n++] = "--provider";
+      if (sel->min_vcpus > 0)
+        names[n++] = "--min-vcpus";
+      if (sel->min_memory_gib > 0.0)
+        names[n++] = "--min-memory";
+      if (sel->min_gpus > 0)
+        names[n++] = "--gpus";
+      if (o->gpu_models.n > 0)
+        names[n++] = "--gpu-model";
+      if (o->families.n > 0)
+        names[n++] = "--family";
+      if (o->patterns.n > 0)
+        names[n++] = "--instance-pattern";
+      if (o->arch != NULL)
+        names[n++] = "--arch";
+    }
+  buf[0] = '\0';
+  for (i = 0; i < n; i++)
+    {
+      if (i > 0)
+        strncat (buf, ", ", size - strlen (buf) - 1);
+      strncat (buf, names[i], size - strlen (buf) - 1);
+    }
+}
+
+void
+advise_explain_empty (FILE *fp, const struct advise_funnel *f,
+                      const struct advise_query *o)
+{
+  char given[160];
+  size_t k;
+
+  fprintf (fp, "No candidate meets the constraints: %zu %s", f->kept[0],
+           stage_names[0]);
+  for (k = 1; k < ADVISE_STAGE_COUNT; k++)
+    {
+      /* The Teads method covers every type: no stage to speak of.  */
+      if ((k == ADVISE_STAGE_METHOD
+           && o->params.method != RUN_METHOD_CCF)
+          || (k == ADVISE_STAGE_PRICE && o->pricing != PRICING_SPOT))
+        continue;
+      fprintf (fp, ", %zu after %s", f->kept[k], stage_names[k]);
+      if (f->kept[k] == 0)
+        break;
+    }
+  fprintf (fp, ".\n");
+  if (k == ADVISE_STAGE_COUNT)
+    return;
+  given_options (o, (enum advise_stage) k, given, sizeof given);
+  if (given[0] != '\0')
+    fprintf (fp, "The set became empty at %s (%s).\n", stage_names[k],
+             given);
+  else if (k == ADVISE_STAGE_GRID)
+    fprintf (fp, "The set became empty at the grid data: no region left "
+             "has a %s.\n",
+             o->params.method == RUN_METHOD_CCF ? "CCF grid factor"
+                                                : "grid intensity");
+  else if (k == ADVISE_STAGE_METHOD)
+    fprintf (fp, "The set became empty at the CCF coefficients: CCF's "
+             "published coefficients cover none of the instance types "
+             "left.\n");
+  else
+    fprintf (fp, "The set became empty at %s.\n", stage_names[k]);
+  if (k == ADVISE_STAGE_RUNTIME)
+    for (k = 0; k < ARRAY_SIZE (f->gaps); k++)
+      if (f->gaps[k] > 0)
+        fprintf (fp, "Left out by the runtime scaling: %zu (%s).\n",
+                 f->gaps[k], scaling_gap_text ((enum scaling_gap) k));
+}
+
+/* Describe candidate I in a few words for the summary.  */
+static void
+describe (char *buf, size_t size, const struct advise_ranking *r, size_t i)
+{
+  const struct run *run = &r->cands[i].run;
+  char cost[32], carbon[32];
+
+  snprintf (cost, sizeof cost, "%.2f", run->footprint.cost_usd);
+  snprintf (carbon, sizeof carbon, "%.1f", run->footprint.total_gco2e);
+  snprintf (buf, size, "%s in %s: %s gCO2e, %s USD, %.2f h",
+            run->instance->name, run->region->name, carbon, cost,
+            run->runtime_h);
+}
+
+/* The summary's lines on --uncertainty.  */
+static void
+write_uncertainty_summary (FILE *fp, const struct advise_ranking *r)
+{
+  const struct pareto *p = r->pareto;
+  size_t pick = advise_recommended (r);
+  const struct run *rec = &r->cands[pick].run;
+
+  fprintf (fp, "Uncertainty: %zu samples, seed %lu; ranges are p50 (p5-p95) "
+           "of the total; P(front) is the share of samples in which a "
+           "candidate is on the front (%zu of %zu candidates can be).\n",
+           r->spec.samples, r->spec.seed, r->front_stats.survivors,
+           r->front_stats.competing);
+  if (pick != p->cheapest)
+    fprintf (fp, "P(%s in %s emits less than the cheapest, %s in %s) = "
+             "%.2f\n",
+             rec->instance->name, rec->region->name,
+             r->cands[p->cheapest].run.instance->name,
+             r->cands[p->cheapest].run.region->name, r->p_below_cheapest);
+  if (r->has_baseline)
+    fprintf (fp, "P(%s in %s emits less than the baseline) = %.2f\n",
+             rec->instance->name, rec->region->name, r->p_below_baseline);
+  fprintf (fp, "%s\n", r->signal_line);
+}
+
+/* Say which prices R's options carry when they are not the list's
+   on-demand prices, and when they are dated far apart.  */
+static void
+write_price_notes (FILE *fp, const struct advise_ranking *r,
+                   const struct advise_query *o)
+{
+  struct price_span span;
+  char text[256];
+
+  if (o->pricing == PRICING_SPOT)
+    fprintf (fp, "Prices: spot prices, with their dates.\n");
+  if (o->price_file != NULL)
+    fprintf (fp, "Prices: the team's own prices from %s replace the list "
+             "prices of its pairs (source %s).\n",
+             o->price_file, PRICING_SOURCE_FILE);
+  advise_price_span (r, &span);
+  report_price_span_text (&span, text, sizeof text);
+  if (text[0] != '\0')
+    fprintf (fp, "%s\n", text);
+}
+
+/* The summary's lines on what the search counted and left out.  */
+static void
+write_counts (FILE *fp, const struct advise_ranking *r,
+              const struct advise_funnel *f, const struct advise_query *o)
+{
+  size_t k;
+
+  fprintf (fp, "\n%zu priced instance x region pairs, %zu met the "
+           "constraints, %zu on the front.\n",
+           f->kept[ADVISE_STAGE_PRICED], r->n, r->pareto->nfront);
+  write_price_notes (fp, r, o);
+  if (o->params.method == RUN_METHOD_CCF)
+    fprintf (fp, "Figures by Cloud Carbon Footprint's method (--method "
+             "ccf).\n");
+  if (r->scaling_line[0] != '\0')
+    fprintf (fp, "Runtime scaling: %s.\n", r->scaling_line);
+  for (k = 0; k < ARRAY_SIZE (f->gaps); k++)
+    if (f->gaps[k] > 0)
+      fprintf (fp, "Left out by the runtime scaling: %zu (%s).\n", f->gaps[k],
+               scaling_gap_text ((enum scaling_gap) k));
+  if (f->kept[ADVISE_STAGE_INSTANCE] > f->kept[ADVISE_STAGE_PRICE])
+    fprintf (fp, "Left out for want of a spot price: %zu.\n",
+             f->kept[ADVISE_STAGE_INSTANCE] - f->kept[ADVISE_STAGE_PRICE]);
+  if (f->kept[ADVISE_STAGE_PRICE] > f->kept[ADVISE_STAGE_METHOD])
+    fprintf (fp, "Left out for want of CCF coefficients: %zu (instance "
+             "types CCF's published figures do not cover).\n",
+             f->kept[ADVISE_STAGE_PRICE] - f->kept[ADVISE_STAGE_METHOD]);
+  if (f->kept[ADVISE_STAGE_RUNTIME] <= f->kept[ADVISE_STAGE_GRID])
+    return;
+  if (o->params.grid_source != NULL)
+    fprintf (fp, "Left out for want of a %s grid intensity: %zu.\n",
+             o->params.grid_source,
+             f->kept[ADVISE_STAGE_RUNTIME] - f->kept[ADVISE_STAGE_GRID]);
+  else
+    fprintf (fp, "Left out for want of a%s: %zu.\n",
+             o->params.method == RUN_METHOD_CCF ? " CCF grid factor"
+             : o->params.signal == RUN_SIGNAL_AVERAGE
+               ? " grid intensity"
+             : o->params.signal == RUN_SIGNAL_MARGINAL
+               ? " marginal grid intensity"
+               : " market-based grid intensity",
+             f->kept[ADVISE_STAGE_RUNTIME] - f->kept[ADVISE_STAGE_GRID]);
+}
+
+/* The summary's notable candidates: the cheapest, the lowest carbon,
+   the knee and the carbon-price pick.  */
+static void
+write_picks (FILE *fp, const struct advise_ranking *r,
+             const struct advise_query *o)
+{
+  const struct pareto *p = r->pareto;
+  char text[256];
+
+  describe (text, sizeof text, r, p->cheapest);
+  fprintf (fp, "Cheapest:      %s\n", text);
+  describe (text, sizeof text, r, p->greenest);
+  fprintf (fp, "Lowest carbon: %s\n", text);
+  if (p->knee != PARETO_NONE)
+    {
+      describe (text, sizeof text, r, p->knee);
+      fprintf (fp, "Knee:          %s\n", text);
+    }
+  if (r->carbon_pick != PARETO_NONE)
+    {
+      describe (text, sizeof text, r, r->carbon_pick);
+      fprintf (fp, "At %g USD/t: %s\n", o->carbon_price, text);
+    }
+}
+
+/* The summary's lines on R's baseline and what moving off it does.  */
+static void
+write_baseline (FILE *fp, const struct advise_ranking *r)
+{
+  size_t pick = advise_recommended (r);
+  const struct footprint *b = &r->baseline.footprint;
+  const struct footprint *c = &r->cands[pick].run.footprint;
+
+  fprintf (fp, "Baseline:      %s in %s: %.1f gCO2e, %.2f USD\n",
+           r->baseline.instance->name, r->baseline.region->name,
+           b->total_gco2e, b->cost_usd);
+  fprintf (fp, "Moving to %s in %s (%s) %s %.1f gCO2e (%.1f %%) and "
+           "%s %.2f USD%s.\n",
+           r->cands[pick].run.instance->name,
+           r->cands[pick].run.region->name,
+           pick == r->carbon_pick  ? "the carbon-price pick"
+           : pick == r->pareto->knee ? "the knee"
+                                     : "the lowest carbon",
+           b->total_gco2e >= c->total_gco2e ? "saves" : "adds",
+           fabs (b->total_gco2e - c->total_gco2e),
+           b->total_gco2e > 0.0
+             ? 100.0 * fabs (b->total_gco2e - c->total_gco2e)
+                 / b->total_gco2e
+             : 0.0,
+           b->cost_usd >= c->cost_usd ? "saves" : "costs",
+           fabs (b->cost_usd - c->cost_usd),
+           b->cost_usd >= c->cost_usd ? "" : " more");
+}
+
+/* The summary's table of the best choice by carbon price.  */
+static void
+write_hull (FILE *fp, const struct advise_ranking *r)
+{
+  const struct pareto *p = r->pareto;
+  size_t k;
+
+  fprintf (fp, "Best choice by carbon price (USD per tonne CO2e):\n");
+  for (k = 0; k < p->nhull; k++)
+    {
+      const struct run *run = &r->cands[p->hull[k]].run;
+      char range[64];
+
+      if (isinf (p->hull_price_high[k]))
+        snprintf (range, sizeof range, "above %.6g", p->hull_price_low[k]);
+      else
+        snprintf (range, sizeof range, "%.6g to %.6g",
+                  p->hull_price_low[k], p->hull_price_high[k]);
+      fprintf (fp, "  %-20s %s in %s\n", range, run->instance->name,
+               run->region->name);
+    }
+}
+
+void
+advise_write_summary (FILE *fp, const struct advise_ranking *r,
+                      const struct advise_funnel *f,
+                      const struct advise_query *q)
+{
+  write_counts (fp, r, f, q);
+  write_picks (fp, r, q);
+  if (r->has_baseline)
+    write_baseline (fp, r);
+  if (r->pareto->nhull > 1)
+    write_hull (fp, r);
+  if (r->unc != NULL)
+    write_uncertainty_summary (fp, r);
+}

@@ -1,0 +1,21 @@
+/* advise's findings as a table: its columns and rows.  */
+#ifndef CA_VIEW_ADVISE_TABLE_H
+#define CA_VIEW_ADVISE_TABLE_H
+
+#include <stddef.h>
+
+#include "search/advise.h"
+#include "view/output.h"
+
+/* The columns of advise's output for Q in FORMAT: a new array of
+   *NCOLS (the table borrows it: free it after the table).  */
+struct out_column *advise_columns (const struct advise_query *q,
+                                   enum out_format format, size_t *ncols);
+
+/* Add the NROWS candidates ROWS of R to T, made with advise_columns for
+   Q and FORMAT (the table format shows the quantiles as ranges).  */
+void advise_table_fill (struct out_table *t, const struct advise_ranking *r,
+                        const struct advise_query *q, enum out_format format,
+                        const size_t *rows, size_t nrows);
+
+#endif /* CA_VIEW_ADVISE_TABLE_H */
