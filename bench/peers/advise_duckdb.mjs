@@ -5,10 +5,11 @@
 // and computes every candidate's footprint by doc/METHODOLOGY.md (Teads
 // power curve through GSL's Steffen cubic, the host's largest share of
 // embodied carbon, a 4-year lifetime, the region's PUE and average grid
-// intensity); SQL also sorts the candidates by (cost, carbon, file order),
-// and one O(n log n) sweep here peels the Pareto fronts.  Writes CSV: the
-// program's first fifteen columns, then rank and marks, in the program's
-// row order.  Usage (from bench/, after `npm ci`):
+// intensity) and sorts the candidates by (cost, carbon, file order); one
+// O(n log n) sweep here over cost and carbon peels the Pareto fronts, and
+// DuckDB writes the CSV: the program's first fifteen columns, then rank
+// and marks, in the program's row order.  Usage (from bench/, after
+// `npm ci`):
 //
 //   node peers/advise_duckdb.mjs DATA_DIR RUNTIME_H LOAD_PCT [PROVIDER]
 
@@ -43,7 +44,8 @@ function powerSql(load) {
     if (j === LOADS.length - 1)
       return slope(j - 1);
     const sm = slope(j - 1), s = slope(j);
-    const p = `((${sm} * ${h(j)} + ${s} * ${h(j - 1)}) / (${h(j - 1)} + ${h(j)}))`;
+    const p = `((${sm} * ${h(j)} + ${s} * ${h(j - 1)})`
+              + ` / (${h(j - 1)} + ${h(j)}))`;
     return `((${sign(sm)} + ${sign(s)}) * least(abs(${sm}), least(abs(${s}), `
            + `${dbl(0.5)} * abs(${p}))))`;
   };
@@ -98,8 +100,10 @@ fp AS (
   FROM cand WHERE price IS NOT NULL AND grid IS NOT NULL)
 SELECT provider, region, instance_type, power_w, pue, grid, energy,
        energy * grid AS scope2, scope3, energy * grid + scope3 AS total,
-       price, cost, ord
-FROM fp ORDER BY cost, total, ord`;
+       price, cost, ord,
+       CAST(row_number () OVER (ORDER BY cost, energy * grid + scope3, ord)
+            AS INTEGER) AS pos
+FROM fp`;
 }
 
 function dominates(c, g, a, b) {
@@ -175,6 +179,24 @@ function marks(cost, carbon, ord, rank, n) {
   return m;
 }
 
+// The columns of the query's result, as JavaScript arrays.
+async function columns(con, sql) {
+  const result = await con.run(sql);
+  const out = result.columnNames().map(() => []);
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (chunk === null || chunk.rowCount === 0)
+      return out;
+    out.forEach((col, c) => {
+      const v = chunk.getColumnVector(c);
+      for (let j = 0; j < chunk.rowCount; j++)
+        col.push(v.getItem(j));
+    });
+  }
+}
+
+const quote = (text) => `'${String(text).replace(/'/g, "''")}'`;
+
 async function main(argv) {
   if (argv.length < 3) {
     process.stderr.write('usage: advise_duckdb.mjs DATA_DIR RUNTIME_H '
@@ -185,35 +207,41 @@ async function main(argv) {
                                           Number(argv[2]), argv[3]];
   const db = await DuckDBInstance.create(':memory:');
   const con = await db.connect();
-  const reader = await con.runAndReadAll(candidatesSql(dir, runtime, load,
-                                                       provider));
-  const [prov, region, type, power, pue, grid, energy, scope2, scope3,
-         total, price, cost, ordBig] = reader.getColumns();
+  await con.run('CREATE TABLE cand AS '
+                + candidatesSql(dir, runtime, load, provider));
+
+  // The peel needs only cost and carbon, in sorted order (pos).
+  const [cost, total, ord] = await columns(
+    con, 'SELECT cost, total, ord FROM cand ORDER BY pos');
   const n = cost.length;
-  const ord = Array.from(ordBig, Number);
-  const { rank, nfronts } = peel(cost, total, n);
+  const { rank } = peel(cost, total, n);
   const mark = marks(cost, total, ord, rank, n);
 
-  // Output order: rank, then the sorted order (cost, carbon, order).
-  const start = new Int32Array(nfronts + 2);
-  for (let i = 0; i < n; i++)
-    start[rank[i] + 1]++;
-  for (let r = 1; r <= nfronts + 1; r++)
-    start[r] += start[r - 1];
-  const rows = new Int32Array(n);
-  for (let i = 0; i < n; i++)
-    rows[start[rank[i]]++] = i;
-
-  const out = ['provider,region,instance_type,count,runtime_h,load_pct,'
-               + 'power_w,pue,grid_gco2e_per_kwh,energy_kwh,scope2_gco2e,'
-               + 'scope3_gco2e,total_gco2e,price_usd_per_h,cost_usd,rank,'
-               + 'marks\n'];
-  for (const i of rows)
-    out.push(`${prov[i]},${region[i]},${type[i]},1,${runtime},${load},`
-             + `${power[i]},${pue[i]},${grid[i]},${energy[i]},${scope2[i]},`
-             + `${scope3[i]},${total[i]},${price[i]},${cost[i]},${rank[i]},`
-             + `${mark.get(i) ?? ''}\n`);
-  process.stdout.write(out.join(''));
+  // Back into DuckDB, which writes the CSV in output order: rank, then
+  // the sorted order.
+  await con.run('CREATE TABLE ranked (pos INTEGER, rank INTEGER)');
+  const app = await con.createAppender('ranked');
+  for (let i = 0; i < n; i++) {
+    app.appendInteger(i + 1);
+    app.appendInteger(rank[i]);
+    app.endRow();
+  }
+  app.closeSync();
+  const marksSql = mark.size === 0 ? 'NULL'
+    : 'CASE pos ' + [...mark].map(([i, m]) => `WHEN ${i + 1} THEN `
+                                              + quote(m)).join(' ')
+      + ' END';
+  await con.run(`
+COPY (
+  SELECT provider, region, instance_type, 1 AS count,
+         ${quote(argv[1])} AS runtime_h, ${quote(argv[2])} AS load_pct,
+         power_w, pue, grid AS grid_gco2e_per_kwh, energy AS energy_kwh,
+         scope2 AS scope2_gco2e, scope3 AS scope3_gco2e,
+         total AS total_gco2e, price AS price_usd_per_h, cost AS cost_usd,
+         rank, ${marksSql} AS marks
+  FROM cand JOIN ranked USING (pos)
+  ORDER BY rank, pos)
+TO '/dev/stdout' (FORMAT csv, HEADER)`);
   con.closeSync();
   return 0;
 }
