@@ -53,8 +53,8 @@ SAMPLES = '1000'
 
 
 def run_once(cmd, env, cwd=None):
-    """Wall time (s) and peak resident memory (KiB) of one run of CMD,
-    its output thrown away."""
+    """Wall time (s), CPU time (s, user and system, all threads) and peak
+    resident memory (KiB) of one run of CMD, its output thrown away."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -62,20 +62,23 @@ def run_once(cmd, env, cwd=None):
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         raise subprocess.CalledProcessError(code, cmd)
-    return wall, usage.ru_maxrss
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
 def alternate(cmds, env, runs):
     """Run the commands of CMDS (name -> (argv, cwd)) in turn, RUNS
-    rounds; return name -> (median seconds, peak KiB)."""
-    times = {name: [] for name in cmds}
+    rounds; return name -> (median wall s, median CPU s, peak KiB)."""
+    wall = {name: [] for name in cmds}
+    cpu = {name: [] for name in cmds}
     peak = {name: 0 for name in cmds}
     for _ in range(runs):
         for name, (cmd, cwd) in cmds.items():
-            t, rss = run_once(cmd, env, cwd)
-            times[name].append(t)
+            t, c, rss = run_once(cmd, env, cwd)
+            wall[name].append(t)
+            cpu[name].append(c)
             peak[name] = max(peak[name], rss)
-    return {name: (statistics.median(times[name]), peak[name])
+    return {name: (statistics.median(wall[name]),
+                   statistics.median(cpu[name]), peak[name])
             for name in cmds}
 
 
@@ -141,6 +144,20 @@ def instructions(cmd, env):
     return total, load
 
 
+def side_by_side(m, mine, theirs, label, per, my_label='carbon-advisor'):
+    """Print the wall and CPU times (ms, or us a candidate when PER is
+    above 1) and peak RSS of M[MINE] and M[THEIRS], and the ratio of
+    their CPU times, THEIRS / MINE."""
+    unit, scale = ('us', 1e6 / per) if per > 1 else ('ms', 1e3)
+    print('      %-17s %10s %10s %10s' % ('', 'wall ' + unit, 'CPU ' + unit,
+                                         'peak RSS'))
+    for name, text in ((mine, my_label), (theirs, label)):
+        wall, cpu, rss = m[name]
+        print('      %-17s %10.1f %10.1f %7.1f MB'
+              % (text + ':', wall * scale, cpu * scale, rss / 1024))
+    print('      %-17s %21.2f' % ('CPU, ratio:', m[theirs][1] / m[mine][1]))
+
+
 def verdict(met):
     return 'met' if met else 'NOT met'
 
@@ -190,14 +207,13 @@ def figure_b(a, env, node):
     print('\n'.join(lines))
     m = alternate({'program': (program, None), 'duckdb': (peer, a.bench_dir)},
                   env, a.runs)
-    (tp, rp), (td, rd) = m['program'], m['duckdb']
-    print('    wall time, median of %d alternating runs:' % a.runs)
-    print('      carbon-advisor:  %10.1f ms   peak RSS %7.1f MB   goal: '
-          'under %d MB, %s' % (tp * 1e3, rp / 1024, GOAL_RSS_KIB // 1024,
-                               verdict(rp < GOAL_RSS_KIB)))
-    print('      DuckDB peer:     %10.1f ms   peak RSS %7.1f MB'
-          % (td * 1e3, rd / 1024))
-    print('      DuckDB / program: %9.2f   goal: at least %g, %s'
+    print('    median of %d alternating runs:' % a.runs)
+    side_by_side(m, 'program', 'duckdb', 'DuckDB', 1)
+    tp, rp = m['program'][0], m['program'][2]
+    td = m['duckdb'][0]
+    print('    program peak RSS:  %10.1f MB   goal: under %d MB, %s'
+          % (rp / 1024, GOAL_RSS_KIB // 1024, verdict(rp < GOAL_RSS_KIB)))
+    print('    DuckDB / program:  %10.2f      (wall) goal: at least %g, %s'
           % (td / tp, GOAL_DUCKDB_RATIO,
              verdict(td / tp >= GOAL_DUCKDB_RATIO)))
 
@@ -217,14 +233,10 @@ def figure_c(a, env):
     print('\n'.join(lines))
     m = alternate({'program': (program, None), 'pandas': (peer, None)},
                   env, a.runs)
-    (tp, rp), (tq, rq) = m['program'], m['pandas']
-    n = max(n, 1)
     print('    per candidate, median of %d alternating runs:' % a.runs)
-    print('      carbon-advisor:  %10.3f us   (%.1f ms, peak RSS %.1f MB)'
-          % (tp / n * 1e6, tp * 1e3, rp / 1024))
-    print('      pandas peer:     %10.3f us   (%.1f ms, peak RSS %.1f MB)'
-          % (tq / n * 1e6, tq * 1e3, rq / 1024))
-    print('      pandas / program: %9.2f   goal: at least %g, %s'
+    side_by_side(m, 'program', 'pandas', 'pandas', max(n, 1))
+    tp, tq = m['program'][0], m['pandas'][0]
+    print('    pandas / program:  %10.2f      (wall) goal: at least %g, %s'
           % (tq / tp, GOAL_PANDAS_RATIO,
              verdict(tq / tp >= GOAL_PANDAS_RATIO)))
 
@@ -237,14 +249,10 @@ def figure_d(a, env):
     sampled = plain + ['--uncertainty', '--samples', SAMPLES]
     m = alternate({'sampled': (sampled, None), 'plain': (plain, None)}, env,
                   a.runs_uncertainty)
-    (ts, rs), (tp, rp) = m['sampled'], m['plain']
-    print('    wall time, median of %d alternating runs:'
-          % a.runs_uncertainty)
-    print('      --uncertainty:   %10.1f ms   peak RSS %7.1f MB'
-          % (ts * 1e3, rs / 1024))
-    print('      plain --all:     %10.1f ms   peak RSS %7.1f MB'
-          % (tp * 1e3, rp / 1024))
-    print('      sampled / plain: %10.2f   goal: about 1' % (ts / tp))
+    print('    median of %d alternating runs:' % a.runs_uncertainty)
+    side_by_side(m, 'plain', 'sampled', '--uncertainty', 1, 'plain --all')
+    print('    sampled / plain:   %10.2f      (wall) goal: about 1'
+          % (m['sampled'][0] / m['plain'][0]))
 
 
 def pandas_ok(python):
