@@ -1,55 +1,114 @@
 #!/usr/bin/env python3
-"""Benchmark: the cost of advise's search against loading the data.
+"""Benchmark: advise against its peers, the four figures of issue 15.
 
-Times, on the full bundled catalogue, (1) loading alone (`list groups`,
-which loads and checks every table and prints nine rows), (2) `advise`
-printing the front (enumeration, evaluation and ranking of every
-candidate, little output) and (3) a complete `advise --all --format csv`
-(the same plus writing every candidate), each the median of --runs runs,
-and prints them, the search's cost as a share of the load, candidates per
-second and peak memory.  Wall times move with whatever else the machine
-is doing; where valgrind is installed the instruction counts of one run
-of each (callgrind) are printed too, and those repeat exactly.  Usage
-(after a build):
+On the bundled catalogue and one plain job (--runtime 24h --load 60, no
+--reference), prints:
 
-    python3 bench/advise.py [--program src/carbon-advisor] [--runs 31]
+  (a) the instructions of one front-only `advise` (callgrind; they
+      repeat exactly), in all and in loading the tables, against the
+      goal of at most 150 M;
+  (b) `advise --all --format csv` against the DuckDB peer
+      (bench/peers/advise_duckdb.mjs): median wall times, how many times
+      faster the program is (goal: at least 5) and peak memory (goal:
+      under 50 MB for the program);
+  (c) the same job for AWS alone (--provider aws) against the pandas peer
+      (bench/peers/advise_pandas.py): time per candidate and the ratio
+      (goal: at least 20);
+  (d) `advise --all --format csv --uncertainty --samples 1000` over the
+      full catalogue against one plain --all run (goal: about 1).
+
+Before timing, each peer's CSV is checked against the program's
+(bench/check_peer.py: carbon, price and cost within 1e-9 relative, same
+rank, same marks and row order) and the rows agreeing are printed.  The
+program and its peer run alternately, --runs times each (--runs-uncertainty
+for (d)), writing to /dev/null; times are medians, peak memory the largest
+ru_maxrss of the runs.  Everything printed but times, memory and the
+machine's load repeats from run to run.  A peer that is not installed
+(bench/setup.sh) is skipped with a note, as is (a) without valgrind.
+Usage (after a build and bench/setup.sh):
+
+    python3 bench/advise.py [--program src/carbon-advisor] [--runs 11]
+        [--runs-uncertainty 3]
 """
 import argparse
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
+CHECK_PEER = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                          'check_peer.py')
 
-def run(cmd, env):
-    """Run CMD once; return (seconds, peak RSS in KiB, stdout)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+RUNTIME_H = '24'
+LOAD_PCT = '60'
+GOAL_INSTRUCTIONS = 150e6
+GOAL_DUCKDB_RATIO = 5.0
+GOAL_RSS_KIB = 50 * 1024
+GOAL_PANDAS_RATIO = 20.0
+SAMPLES = '1000'
+
+
+def run_once(cmd, env, cwd=None):
+    """Wall time (s), CPU time (s, user and system, all threads) and peak
+    resident memory (KiB) of one run of CMD, its output thrown away."""
     t0 = time.perf_counter()
-    p = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, check=True)
-    t1 = time.perf_counter()
-    # ru_maxrss of the children is the largest any child reached; each
-    # command is run in its own python process below, so it is its own.
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return t1 - t0, max(before, after), p.stdout
+    proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise subprocess.CalledProcessError(code, cmd)
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
-def measure(cmd, env, runs):
-    """Median wall time over RUNS, and peak memory, of CMD."""
-    times = []
-    out = b''
+def alternate(cmds, env, runs):
+    """Run the commands of CMDS (name -> (argv, cwd)) in turn, RUNS
+    rounds; return name -> (median wall s, median CPU s, peak KiB)."""
+    wall = {name: [] for name in cmds}
+    cpu = {name: [] for name in cmds}
+    peak = {name: 0 for name in cmds}
     for _ in range(runs):
-        t, _, out = run(cmd, env)
-        times.append(t)
-    # Peak memory: one more run in a fresh interpreter, so that the
-    # children's maximum is this command's alone.
-    code = ('import resource,subprocess,sys;'
-            'subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,check=True);'
-            'print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)')
-    rss = int(subprocess.run([sys.executable, '-c', code] + cmd, env=env,
-                             stdout=subprocess.PIPE, check=True).stdout)
-    return statistics.median(times), rss, out
+        for name, (cmd, cwd) in cmds.items():
+            t, c, rss = run_once(cmd, env, cwd)
+            wall[name].append(t)
+            cpu[name].append(c)
+            peak[name] = max(peak[name], rss)
+    return {name: (statistics.median(wall[name]),
+                   statistics.median(cpu[name]), peak[name])
+            for name in cmds}
+
+
+def output_of(cmd, env, cwd=None):
+    """CMD's standard output, in a temporary file whose path is
+    returned."""
+    fd, path = tempfile.mkstemp(prefix='carbon-advisor-bench.',
+                                suffix='.csv')
+    with os.fdopen(fd, 'wb') as f:
+        subprocess.run(cmd, env=env, cwd=cwd, stdout=f, check=True)
+    return path
+
+
+def agreement(program_cmd, peer_cmd, env, peer_cwd):
+    """Lines saying how the peer's CSV agrees with the program's, and
+    the number of candidates.  bench/check_peer.py runs in a child of its
+    own: a child's peak RSS starts from its parent's, so this script must
+    stay small."""
+    mine = output_of(program_cmd, env)
+    theirs = output_of(peer_cmd, env, peer_cwd)
+    try:
+        check = subprocess.run([sys.executable, CHECK_PEER, mine, theirs],
+                               stdout=subprocess.PIPE, check=False)
+        with open(mine, 'rb') as f:
+            n = sum(1 for _ in f) - 1
+    finally:
+        os.unlink(mine)
+        os.unlink(theirs)
+    lines = check.stdout.decode().splitlines()
+    return ['    ' + line.strip() for line in lines], n
 
 
 def instructions(cmd, env):
@@ -58,11 +117,13 @@ def instructions(cmd, env):
     valgrind."""
     out = '/tmp/carbon-advisor-bench.%d.callgrind' % os.getpid()
     try:
-        subprocess.run(['valgrind', '--tool=callgrind', '--callgrind-out-file=' + out]
-                       + cmd, env=env, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL, check=True)
+        subprocess.run(['valgrind', '--tool=callgrind',
+                        '--callgrind-out-file=' + out] + cmd, env=env,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       check=True)
         text = subprocess.run(['callgrind_annotate', '--inclusive=yes', out],
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                              stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL,
                               check=True).stdout.decode(errors='replace')
     except (OSError, subprocess.CalledProcessError):
         return None
@@ -83,44 +144,159 @@ def instructions(cmd, env):
     return total, load
 
 
+def side_by_side(m, mine, theirs, label, per, my_label='carbon-advisor'):
+    """Print the wall and CPU times (ms, or us a candidate when PER is
+    above 1) and peak RSS of M[MINE] and M[THEIRS], and the ratio of
+    their CPU times, THEIRS / MINE."""
+    unit, scale = ('us', 1e6 / per) if per > 1 else ('ms', 1e3)
+    print('      %-17s %10s %10s %10s' % ('', 'wall ' + unit, 'CPU ' + unit,
+                                         'peak RSS'))
+    for name, text in ((mine, my_label), (theirs, label)):
+        wall, cpu, rss = m[name]
+        print('      %-17s %10.1f %10.1f %7.1f MB'
+              % (text + ':', wall * scale, cpu * scale, rss / 1024))
+    print('      %-17s %21.2f' % ('CPU, ratio:', m[theirs][1] / m[mine][1]))
+
+
+def verdict(met):
+    return 'met' if met else 'NOT met'
+
+
+def machine():
+    """The CPU, its cores and the load average, in one line."""
+    model = 'unknown CPU'
+    try:
+        with open('/proc/cpuinfo', encoding='utf-8') as f:
+            for line in f:
+                if line.startswith('model name'):
+                    model = line.split(':', 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    load = os.getloadavg()[0] if hasattr(os, 'getloadavg') else float('nan')
+    return '%s, %d cores, load average %.1f at the start' % (
+        model, os.cpu_count() or 0, load)
+
+
+def figure_a(a, env):
+    print('(a) front-only advise, instructions (callgrind, one run):')
+    cmd = [a.program, 'advise', '--runtime', RUNTIME_H, '--load', LOAD_PCT]
+    counts = instructions(cmd, env) if shutil.which('valgrind') else None
+    if counts is None:
+        print('    skipped: valgrind is not installed (bench/setup.sh)')
+        return
+    total, load = counts
+    print('    in all:            %13d   goal: at most %d M, %s'
+          % (total, GOAL_INSTRUCTIONS / 1e6,
+             verdict(total <= GOAL_INSTRUCTIONS)))
+    print('    loading the data:  %13d   (catalogue_load)' % load)
+    print('    everything else:   %13d' % (total - load))
+
+
+def figure_b(a, env, node):
+    print('(b) advise --all --format csv, full catalogue, against DuckDB:')
+    program = [a.program, '--format', 'csv', 'advise', '--runtime',
+               RUNTIME_H, '--load', LOAD_PCT, '--all']
+    if node is None:
+        print('    skipped: the DuckDB peer is not installed '
+              '(bench/setup.sh)')
+        return
+    peer = [node, 'peers/advise_duckdb.mjs', a.data_dir, RUNTIME_H, LOAD_PCT]
+    lines, n = agreement(program, peer, env, a.bench_dir)
+    print('    candidates:        %13d' % n)
+    print('\n'.join(lines))
+    m = alternate({'program': (program, None), 'duckdb': (peer, a.bench_dir)},
+                  env, a.runs)
+    print('    median of %d alternating runs:' % a.runs)
+    side_by_side(m, 'program', 'duckdb', 'DuckDB', 1)
+    tp, rp = m['program'][0], m['program'][2]
+    td = m['duckdb'][0]
+    print('    program peak RSS:  %10.1f MB   goal: under %d MB, %s'
+          % (rp / 1024, GOAL_RSS_KIB // 1024, verdict(rp < GOAL_RSS_KIB)))
+    print('    DuckDB / program:  %10.2f      (wall) goal: at least %g, %s'
+          % (td / tp, GOAL_DUCKDB_RATIO,
+             verdict(td / tp >= GOAL_DUCKDB_RATIO)))
+
+
+def figure_c(a, env):
+    print('(c) advise --all --format csv --provider aws, against '
+          'pandas/numpy:')
+    program = [a.program, '--format', 'csv', 'advise', '--runtime',
+               RUNTIME_H, '--load', LOAD_PCT, '--all', '--provider', 'aws']
+    if not pandas_ok(a.python):
+        print('    skipped: %s has no pandas (bench/setup.sh)' % a.python)
+        return
+    peer = [a.python, os.path.join(a.bench_dir, 'peers', 'advise_pandas.py'),
+            a.data_dir, RUNTIME_H, LOAD_PCT, 'aws']
+    lines, n = agreement(program, peer, env, None)
+    print('    candidates:        %13d' % n)
+    print('\n'.join(lines))
+    m = alternate({'program': (program, None), 'pandas': (peer, None)},
+                  env, a.runs)
+    print('    per candidate, median of %d alternating runs:' % a.runs)
+    side_by_side(m, 'program', 'pandas', 'pandas', max(n, 1))
+    tp, tq = m['program'][0], m['pandas'][0]
+    print('    pandas / program:  %10.2f      (wall) goal: at least %g, %s'
+          % (tq / tp, GOAL_PANDAS_RATIO,
+             verdict(tq / tp >= GOAL_PANDAS_RATIO)))
+
+
+def figure_d(a, env):
+    print('(d) advise --all --uncertainty --samples %s, full catalogue, '
+          'against a plain --all:' % SAMPLES)
+    plain = [a.program, '--format', 'csv', 'advise', '--runtime', RUNTIME_H,
+             '--load', LOAD_PCT, '--all']
+    sampled = plain + ['--uncertainty', '--samples', SAMPLES]
+    m = alternate({'sampled': (sampled, None), 'plain': (plain, None)}, env,
+                  a.runs_uncertainty)
+    print('    median of %d alternating runs:' % a.runs_uncertainty)
+    side_by_side(m, 'plain', 'sampled', '--uncertainty', 1, 'plain --all')
+    print('    sampled / plain:   %10.2f      (wall) goal: about 1'
+          % (m['sampled'][0] / m['plain'][0]))
+
+
+def pandas_ok(python):
+    try:
+        return subprocess.run([python, '-c', 'import pandas, numpy'],
+                              stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL).returncode == 0
+    except OSError:
+        return False
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    ap.add_argument('--program', default=os.path.join(top, 'src', 'carbon-advisor'))
+    bench = os.path.dirname(os.path.abspath(__file__))
+    top = os.path.dirname(bench)
+    ap.add_argument('--program',
+                    default=os.path.join(top, 'src', 'carbon-advisor'))
     ap.add_argument('--data-dir', default=os.path.join(top, 'data'))
-    ap.add_argument('--runs', type=int, default=31)
+    ap.add_argument('--runs', type=int, default=11)
+    ap.add_argument('--runs-uncertainty', type=int, default=3)
+    ap.add_argument('--python', default='/usr/bin/python3',
+                    help='a Python with pandas (default /usr/bin/python3)')
     a = ap.parse_args()
+    a.program = os.path.abspath(a.program)
+    a.data_dir = os.path.abspath(a.data_dir)
+    a.bench_dir = bench
     env = dict(os.environ, LC_ALL='C', CARBON_ADVISOR_DATA=a.data_dir)
+    node = shutil.which('node') or shutil.which('nodejs')
+    if not os.path.isdir(os.path.join(bench, 'node_modules', '@duckdb',
+                                      'node-api')):
+        node = None
 
-    load_cmd = [a.program, '--format', 'csv', 'list', 'groups']
-    job = ['--runtime', '24h', '--load', '70']
-    front_cmd = [a.program, 'advise'] + job
-    all_cmd = [a.program, '--format', 'csv', 'advise'] + job + ['--all']
-    run(all_cmd, env)  # warm the page cache
-    t_load, rss_load, _ = measure(load_cmd, env, a.runs)
-    t_front, rss_front, _ = measure(front_cmd, env, a.runs)
-    t_all, rss_all, out = measure(all_cmd, env, a.runs)
-    candidates = out.count(b'\n') - 1
-    search = max(t_front - t_load, 1e-9)
-    print('catalogue:             %s (%d candidates)' % (a.data_dir, candidates))
-    print('wall time, median of %d runs:' % a.runs)
-    print('  load alone:          %7.2f ms   peak RSS %6d KiB' % (t_load * 1e3, rss_load))
-    print('  advise (the front):  %7.2f ms   peak RSS %6d KiB' % (t_front * 1e3, rss_front))
-    print('  advise --all, csv:   %7.2f ms   peak RSS %6d KiB' % (t_all * 1e3, rss_all))
-    print('  search over load:    %7.0f %%   (advise - load) / load' % (100.0 * search / t_load))
-    print('  advise / load:       %7.2f' % (t_front / t_load))
-    print('  candidates per s:    %7.0f   (of the search alone)' % (candidates / search))
-    i_front = instructions(front_cmd, env)
-    i_all = instructions(all_cmd, env)
-    if i_front is not None and i_all is not None:
-        total, load = i_front
-        print('instructions, one run (callgrind; repeatable):')
-        print('  advise (the front):  %12d in all' % total)
-        print('    loading the data:  %12d (catalogue_load)' % load)
-        print('    everything else:   %12d = %.0f %% of the load (goal: at most 50 %%)'
-              % (total - load, 100.0 * (total - load) / load))
-        print('  advise --all, csv:   %12d   %.0f instructions a row written'
-              % (i_all[0], (i_all[0] - total) / max(candidates, 1)))
+    print('job:      advise --runtime %sh --load %s (no --reference)'
+          % (RUNTIME_H, LOAD_PCT))
+    print('data:     %s' % a.data_dir)
+    print('machine:  %s' % machine())
+    run_once([a.program, '--format', 'csv', 'advise', '--runtime', RUNTIME_H,
+              '--load', LOAD_PCT, '--all'], env)  # warm the page cache
+    figure_a(a, env)
+    figure_b(a, env, node)
+    figure_c(a, env)
+    figure_d(a, env)
+    print('peak RSS of a child counts from this script\'s own, %.1f MB'
+          % (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
     return 0
 
 
