@@ -11,6 +11,7 @@
 #include "cli/lookup.h"
 #include "cli/message.h"
 #include "cli/options.h"
+#include "model/run-rules.h"
 #include "base/system.h"
 #include "base/xalloc.h"
 
@@ -87,12 +88,67 @@ cli_job_init (struct cli_job *job, struct cli_uncertainty *unc,
   job->allow_method_all = allow_method_all;
 }
 
+/* --method ARG: teads, ccf, or all where JOB allows it.  */
+static void
+parse_method (struct argp_state *state, struct cli_job *job, const char *arg)
+{
+  job->method_all = job->allow_method_all && STREQ (arg, "all");
+  if (!job->method_all && run_method_parse (arg, &job->params.method) < 0)
+    {
+      if (job->allow_method_all)
+        argp_error (state, "unknown --method '%s'; choose teads, ccf or "
+                    "all", arg);
+      else
+        argp_error (state, "unknown --method '%s'; choose teads or ccf "
+                    "(all is for estimate)", arg);
+    }
+}
+
+/* At the end of parsing: what every command needs of JOB.  */
+static void
+check_job (struct argp_state *state, const struct cli_job *job)
+{
+  const struct run_params *p = &job->params;
+  bool ccf = job->method_all || p->method == RUN_METHOD_CCF;
+
+  if (!job->has_runtime)
+    argp_error (state, "missing --runtime");
+  if (!job->has_load)
+    argp_error (state, "missing --load");
+  switch (run_params_conflict (p, ccf))
+    {
+    case RUN_CONFLICT_CCF_SIGNAL:
+      argp_error (state, "--signal %s goes with --method teads: CCF's "
+                  "method has only its location-based grid factors",
+                  run_signal_name (p->signal));
+      break;
+    case RUN_CONFLICT_CCF_GRID_SOURCE:
+      argp_error (state, "--grid-source goes with --method teads: CCF's "
+                  "method has its own grid factors");
+      break;
+    case RUN_CONFLICT_GRID_SOURCE_SIGNAL:
+      argp_error (state, "--grid-source names a location-based average; "
+                  "it does not go with --signal %s",
+                  run_signal_name (p->signal));
+      break;
+    case RUN_CONFLICT_NONE:
+      break;
+    }
+  if (job->unc != NULL)
+    {
+      /* The spreads of the data are known for the Teads figures only.  */
+      if (job->unc->enabled && ccf)
+        argp_error (state, "--uncertainty goes with --method teads: the "
+                    "spreads are those of the Teads method's figures");
+      cli_uncertainty_check (state, job->unc, p->load_pct, p->runtime_h);
+    }
+}
+
 static error_t
 parse_job (int key, char *arg, struct argp_state *state)
 {
   struct cli_job *job = state->input;
   struct run_params *p = &job->params;
-  bool ccf;
 
   switch (key)
     {
@@ -123,16 +179,7 @@ parse_job (int key, char *arg, struct argp_state *state)
                     "or market", arg);
       break;
     case OPT_JOB_METHOD:
-      job->method_all = job->allow_method_all && STREQ (arg, "all");
-      if (!job->method_all && run_method_parse (arg, &p->method) < 0)
-        {
-          if (job->allow_method_all)
-            argp_error (state, "unknown --method '%s'; choose teads, ccf or "
-                        "all", arg);
-          else
-            argp_error (state, "unknown --method '%s'; choose teads or ccf "
-                        "(all is for estimate)", arg);
-        }
+      parse_method (state, job, arg);
       break;
     case OPT_JOB_EMBODIED_SHARE:
       if (embodied_rule_parse (arg, &p->embodied_rule) < 0)
@@ -151,31 +198,7 @@ parse_job (int key, char *arg, struct argp_state *state)
       job->price_file = arg;
       break;
     case ARGP_KEY_END:
-      if (!job->has_runtime)
-        argp_error (state, "missing --runtime");
-      if (!job->has_load)
-        argp_error (state, "missing --load");
-      ccf = job->method_all || p->method == RUN_METHOD_CCF;
-      /* CCF has one grid factor per region, a location-based average:
-         a marginal or market-based run would not be CCF's.  */
-      if (ccf && p->signal != RUN_SIGNAL_AVERAGE)
-        argp_error (state, "--signal %s goes with --method teads: CCF's "
-                    "method has only its location-based grid factors",
-                    run_signal_name (p->signal));
-      if (ccf && p->grid_source != NULL)
-        argp_error (state, "--grid-source goes with --method teads: CCF's "
-                    "method has its own grid factors");
-      if (p->grid_source != NULL && p->signal != RUN_SIGNAL_AVERAGE)
-        argp_error (state, "--grid-source names a location-based average; "
-                    "it does not go with --signal %s",
-                    run_signal_name (p->signal));
-      if (job->unc != NULL)
-        {
-          if (job->unc->enabled && ccf)
-            argp_error (state, "--uncertainty goes with --method teads: the "
-                        "spreads are those of the Teads method's figures");
-          cli_uncertainty_check (state, job->unc, p->load_pct, p->runtime_h);
-        }
+      check_job (state, job);
       break;
     default:
       return ARGP_ERR_UNKNOWN;

@@ -10,6 +10,7 @@
 
 #include "cli/uncertainty-options.h"
 #include "cli/options.h"
+#include "search/uncertainty-request.h"
 #include "base/xalloc.h"
 
 enum
@@ -90,86 +91,139 @@ free_parts (char **parts, size_t n)
     free (parts[i]);
 }
 
-double
-cli_parse_load (struct argp_state *state, const char *arg,
-                struct cli_uncertainty *u)
+/* ARG of --NAME: one value (a duration when DURATION, else a percentage),
+   or MODE:MIN:MAX, a triangular range recorded in *R that replaces a
+   range option given before it (*FROM_RANGE; *BOTH notes the clash).
+   FORMS words what is expected.  Returns the point value (the mode).  */
+static double
+parse_point_or_range (struct argp_state *state, const char *name,
+                      const char *arg, bool duration, const char *forms,
+                      struct uncertainty_range *r, bool *both,
+                      bool *from_range)
 {
   char *parts[3];
   size_t n = split_colons (arg, parts, 3);
   double v[3];
   size_t i;
 
-  if (n == 1)
-    {
-      v[0] = cli_parse_number (state, "load", parts[0], 0.0, 100.0);
-      free_parts (parts, 1);
-      return v[0];
-    }
-  if (n != 3)
+  if (n != 1 && n != 3)
     {
       free_parts (parts, n > 3 ? 3 : n);
-      argp_error (state, "invalid --load '%s': expected PERCENT or "
-                  "MODE:MIN:MAX, e.g. 60:40:80", arg);
+      argp_error (state, "invalid --%s '%s': expected %s", name, arg,
+                  forms);
       return 0.0;
     }
-  for (i = 0; i < 3; i++)
-    v[i] = cli_parse_number (state, "load", parts[i], 0.0, 100.0);
-  free_parts (parts, 3);
+  for (i = 0; i < n; i++)
+    v[i] = duration ? cli_parse_duration (state, name, parts[i])
+                    : cli_parse_number (state, name, parts[i], 0.0, 100.0);
+  free_parts (parts, n);
+  if (n == 1)
+    return v[0];
   if (!(v[1] <= v[0] && v[0] <= v[2]))
-    argp_error (state, "invalid --load '%s': expected MODE:MIN:MAX with "
-                "MIN <= MODE <= MAX", arg);
-  u->load_both = u->load_both || u->load_from_range;
-  u->load.low = v[1];
-  u->load.mode = v[0];
-  u->load.high = v[2];
-  u->load.triangular = true;
-  u->load_from_range = false;
+    argp_error (state, "invalid --%s '%s': expected MODE:MIN:MAX with "
+                "MIN <= MODE <= MAX", name, arg);
+  *both = *both || *from_range;
+  r->low = v[1];
+  r->mode = v[0];
+  r->high = v[2];
+  r->triangular = true;
+  *from_range = false;
   return v[0];
+}
+
+double
+cli_parse_load (struct argp_state *state, const char *arg,
+                struct cli_uncertainty *u)
+{
+  return parse_point_or_range (state, "load", arg, false,
+                               "PERCENT or MODE:MIN:MAX, e.g. 60:40:80",
+                               &u->load, &u->load_both,
+                               &u->load_from_range);
 }
 
 double
 cli_parse_runtime (struct argp_state *state, const char *arg,
                    struct cli_uncertainty *u)
 {
-  char *parts[3];
-  size_t n = split_colons (arg, parts, 3);
-  double v[3];
-  size_t i;
+  return parse_point_or_range (state, "runtime", arg, true,
+                               "a duration or MODE:MIN:MAX, e.g. "
+                               "24h:20h:30h",
+                               &u->runtime, &u->runtime_both,
+                               &u->runtime_from_range);
+}
 
-  if (n == 1)
+/* --load-range ARG, MIN:MAX per cent.  */
+static void
+parse_load_range (struct argp_state *state, const char *arg,
+                  struct cli_uncertainty *u)
+{
+  char *parts[2];
+  size_t n;
+
+  u->load_both = u->load_both || u->load.triangular;
+  n = split_colons (arg, parts, 2);
+  if (n != 2)
     {
-      v[0] = cli_parse_duration (state, "runtime", parts[0]);
-      free_parts (parts, 1);
-      return v[0];
+      free_parts (parts, n > 2 ? 2 : n);
+      argp_error (state, "invalid --load-range '%s': expected MIN:MAX",
+                  arg);
+      return;
     }
-  if (n != 3)
+  u->load.low = cli_parse_number (state, "load-range", parts[0], 0.0,
+                                  100.0);
+  u->load.high = cli_parse_number (state, "load-range", parts[1], 0.0,
+                                   100.0);
+  free_parts (parts, 2);
+  if (!(u->load.low <= u->load.high))
+    argp_error (state, "invalid --load-range '%s': MIN is above MAX", arg);
+  u->load.triangular = false;
+  u->load_from_range = true;
+}
+
+/* --runtime-range ARG: MIN:MAX durations or PERCENT%.  */
+static void
+parse_runtime_range (struct argp_state *state, const char *arg,
+                     struct cli_uncertainty *u)
+{
+  char *parts[2];
+  size_t n;
+
+  u->runtime_both = u->runtime_both || u->runtime.triangular;
+  n = strlen (arg);
+  if (n > 1 && arg[n - 1] == '%')
     {
-      free_parts (parts, n > 3 ? 3 : n);
-      argp_error (state, "invalid --runtime '%s': expected a duration or "
-                  "MODE:MIN:MAX, e.g. 24h:20h:30h", arg);
-      return 0.0;
+      char *pct = xstrdup (arg);
+
+      pct[n - 1] = '\0';
+      u->runtime_spread_pct
+        = cli_parse_number (state, "runtime-range", pct, 0.0, 99.0);
+      free (pct);
+      u->runtime_from_range = true;
+      return;
     }
-  for (i = 0; i < 3; i++)
-    v[i] = cli_parse_duration (state, "runtime", parts[i]);
-  free_parts (parts, 3);
-  if (!(v[1] <= v[0] && v[0] <= v[2]))
-    argp_error (state, "invalid --runtime '%s': expected MODE:MIN:MAX with "
-                "MIN <= MODE <= MAX", arg);
-  u->runtime_both = u->runtime_both || u->runtime_from_range;
-  u->runtime.low = v[1];
-  u->runtime.mode = v[0];
-  u->runtime.high = v[2];
-  u->runtime.triangular = true;
-  u->runtime_from_range = false;
-  return v[0];
+  n = split_colons (arg, parts, 2);
+  if (n != 2)
+    {
+      free_parts (parts, n > 2 ? 2 : n);
+      argp_error (state, "invalid --runtime-range '%s': expected MIN:MAX "
+                  "or PERCENT%%", arg);
+      return;
+    }
+  u->runtime.low = cli_parse_duration (state, "runtime-range", parts[0]);
+  u->runtime.high = cli_parse_duration (state, "runtime-range", parts[1]);
+  free_parts (parts, 2);
+  if (!(u->runtime.low <= u->runtime.high))
+    argp_error (state, "invalid --runtime-range '%s': MIN is above MAX",
+                arg);
+  u->runtime.triangular = false;
+  u->runtime_from_range = true;
+  u->runtime_spread_pct = NAN;
 }
 
 static error_t
 parse_uncertainty (int key, char *arg, struct argp_state *state)
 {
   struct cli_uncertainty *u = state->input;
-  char *parts[2];
-  size_t n;
 
   switch (key)
     {
@@ -190,58 +244,10 @@ parse_uncertainty (int key, char *arg, struct argp_state *state)
       u->no_prune = true;
       break;
     case OPT_LOAD_RANGE:
-      u->load_both = u->load_both || u->load.triangular;
-      n = split_colons (arg, parts, 2);
-      if (n != 2)
-        {
-          free_parts (parts, n > 2 ? 2 : n);
-          argp_error (state, "invalid --load-range '%s': expected MIN:MAX",
-                      arg);
-          break;
-        }
-      u->load.low = cli_parse_number (state, "load-range", parts[0], 0.0,
-                                      100.0);
-      u->load.high = cli_parse_number (state, "load-range", parts[1], 0.0,
-                                       100.0);
-      free_parts (parts, 2);
-      if (!(u->load.low <= u->load.high))
-        argp_error (state, "invalid --load-range '%s': MIN is above MAX",
-                    arg);
-      u->load.triangular = false;
-      u->load_from_range = true;
+      parse_load_range (state, arg, u);
       break;
     case OPT_RUNTIME_RANGE:
-      u->runtime_both = u->runtime_both || u->runtime.triangular;
-      n = strlen (arg);
-      if (n > 1 && arg[n - 1] == '%')
-        {
-          char *pct = xstrdup (arg);
-
-          pct[n - 1] = '\0';
-          u->runtime_spread_pct
-            = cli_parse_number (state, "runtime-range", pct, 0.0, 99.0);
-          free (pct);
-          u->runtime_from_range = true;
-          break;
-        }
-      n = split_colons (arg, parts, 2);
-      if (n != 2)
-        {
-          free_parts (parts, n > 2 ? 2 : n);
-          argp_error (state, "invalid --runtime-range '%s': expected MIN:MAX "
-                      "or PERCENT%%", arg);
-          break;
-        }
-      u->runtime.low = cli_parse_duration (state, "runtime-range", parts[0]);
-      u->runtime.high = cli_parse_duration (state, "runtime-range",
-                                            parts[1]);
-      free_parts (parts, 2);
-      if (!(u->runtime.low <= u->runtime.high))
-        argp_error (state, "invalid --runtime-range '%s': MIN is above MAX",
-                    arg);
-      u->runtime.triangular = false;
-      u->runtime_from_range = true;
-      u->runtime_spread_pct = NAN;
+      parse_runtime_range (state, arg, u);
       break;
     default:
       return ARGP_ERR_UNKNOWN;
@@ -278,38 +284,17 @@ cli_uncertainty_spec (const struct cli_uncertainty *u,
                       double runtime_h, double lifetime_years,
                       struct uncertainty_spec *spec)
 {
-  memset (spec, 0, sizeof *spec);
-  spec->samples = (size_t) u->samples;
-  spec->seed = u->seed;
-  spec->load_pct.low = spec->load_pct.mode = spec->load_pct.high = load_pct;
-  if (!isnan (u->load.low))
-    {
-      spec->load_pct = u->load;
-      spec->load_pct.mode = load_pct;
-    }
-  spec->runtime_h.low = spec->runtime_h.mode = spec->runtime_h.high
-    = runtime_h;
-  if (!isnan (u->runtime_spread_pct))
-    {
-      spec->runtime_h.low = runtime_h * (1.0 - u->runtime_spread_pct / 100.0);
-      spec->runtime_h.high
-        = runtime_h * (1.0 + u->runtime_spread_pct / 100.0);
-    }
-  else if (!isnan (u->runtime.low))
-    {
-      spec->runtime_h = u->runtime;
-      spec->runtime_h.mode = runtime_h;
-    }
-  spec->runtime_point_h = runtime_h;
-  spec->lifetime_low_years = spec->lifetime_high_years = lifetime_years;
-  if (!u->lifetime_given)
-    {
-      spec->lifetime_low_years = UNCERTAINTY_LIFETIME_LOW_YEARS;
-      spec->lifetime_high_years = UNCERTAINTY_LIFETIME_HIGH_YEARS;
-    }
-  spec->nregions = cat->nregions;
-  spec->npower_keys = keys->npower_keys;
-  spec->nhosts = keys->nhosts;
-  spec->ncurves = cat->ninstances;
-  spec->prune = !u->no_prune;
+  struct uncertainty_request req;
+
+  req.samples = u->samples;
+  req.seed = u->seed;
+  req.prune = !u->no_prune;
+  req.load_pct = load_pct;
+  req.load = u->load;
+  req.runtime_h = runtime_h;
+  req.runtime = u->runtime;
+  req.runtime_spread_pct = u->runtime_spread_pct;
+  req.lifetime_years = lifetime_years;
+  req.lifetime_given = u->lifetime_given;
+  uncertainty_request_spec (&req, cat, keys, spec);
 }
