@@ -2,14 +2,13 @@
    known names as suggestions.  */
 #include <config.h>
 
-#include <error.h>
 #include <stdlib.h>
 
 #include "cli/lookup.h"
+#include "cli/message.h"
 #include "base/suggest.h"
 #include "base/system.h"
 #include "base/xalloc.h"
-
 
 int
 cli_report_unknown (const char *what, const char *name,
@@ -17,26 +16,29 @@ cli_report_unknown (const char *what, const char *name,
 {
   const char *best[3];
   size_t found = suggest_closest (name, known, n, best, ARRAY_SIZE (best));
+  struct diag d;
 
   switch (found)
     {
     case 0:
-      error (0, 0, "unknown %s '%s'", what, name);
+      diag_set (&d, CA_EXIT_USAGE, "unknown %s '%s'", what, name);
       break;
     case 1:
-      error (0, 0, "unknown %s '%s'; did you mean '%s'?", what, name,
-             best[0]);
+      diag_set (&d, CA_EXIT_USAGE, "unknown %s '%s'; did you mean '%s'?",
+                what, name, best[0]);
       break;
     case 2:
-      error (0, 0, "unknown %s '%s'; did you mean '%s' or '%s'?", what,
-             name, best[0], best[1]);
+      diag_set (&d, CA_EXIT_USAGE,
+                "unknown %s '%s'; did you mean '%s' or '%s'?", what, name,
+                best[0], best[1]);
       break;
     default:
-      error (0, 0, "unknown %s '%s'; did you mean '%s', '%s' or '%s'?", what,
-             name, best[0], best[1], best[2]);
+      diag_set (&d, CA_EXIT_USAGE,
+                "unknown %s '%s'; did you mean '%s', '%s' or '%s'?", what,
+                name, best[0], best[1], best[2]);
       break;
     }
-  return CA_EXIT_USAGE;
+  return cli_report (&d);
 }
 
 int

@@ -2,7 +2,6 @@
 #include <config.h>
 
 #include <errno.h>
-#include <error.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -37,15 +36,19 @@ cli_sink_close (struct cli_sink *sink, bool ok)
   if (sink->file.fp == NULL)
     {
       if (fflush (stdout) != 0 || ferror (stdout))
-        {
-          error (0, errno, "write error");
-          return CA_EXIT_FAILURE;
-        }
+        return cli_report_errno (CA_EXIT_FAILURE, errno, "write error");
       return CA_EXIT_OK;
     }
   if (outfile_close (&sink->file, sink->path, ok, &d) < 0)
     return cli_report (&d);
   return CA_EXIT_OK;
+}
+
+void
+cli_sink_report_error (const struct cli_sink *sink)
+{
+  cli_report_errno (CA_EXIT_FAILURE, errno,
+                    sink->path ? sink->path : "write error");
 }
 
 int
@@ -59,7 +62,7 @@ cli_emit (const struct cli_global *global, enum out_layout layout,
     return status;
   if (out_write (sink.fp, global->format, layout, table) < 0)
     {
-      error (0, errno, "%s", sink.path ? sink.path : "write error");
+      cli_sink_report_error (&sink);
       cli_sink_close (&sink, false);
       return CA_EXIT_FAILURE;
     }

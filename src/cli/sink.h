@@ -30,6 +30,10 @@ int cli_sink_open (const struct cli_global *global, struct cli_sink *sink);
    reports a write error and returns CA_EXIT_FAILURE.  */
 int cli_sink_close (struct cli_sink *sink, bool ok);
 
+/* Report the failed write to SINK from errno: "PATH: TEXT", or "write
+   error: TEXT" on standard output.  */
+void cli_sink_report_error (const struct cli_sink *sink);
+
 /* Write TABLE to a sink opened for GLOBAL and close it.  Returns an exit
    status.  */
 int cli_emit (const struct cli_global *global, enum out_layout layout,

@@ -6,7 +6,6 @@
 
 #include <argp.h>
 #include <errno.h>
-#include <error.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,9 +38,6 @@ main (int argc, char **argv)
   status = cmd_run (argc, argv);
 
   if (fclose (stdout) != 0 && status == CA_EXIT_OK)
-    {
-      error (0, errno, "write error");
-      status = CA_EXIT_FAILURE;
-    }
+    status = cli_report_errno (CA_EXIT_FAILURE, errno, "write error");
   return status;
 }
