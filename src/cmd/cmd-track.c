@@ -327,8 +327,8 @@ track_file (void *arg, const char *path, FILE *fp)
 }
 
 int
-cmd_track_write_summary (const struct cli_global *global, const struct tally *t,
-               bool partial)
+cmd_track_write_summary (const struct cli_global *global,
+                         const struct tally *t, bool partial)
 {
   struct cli_sink sink;
   int status = cli_sink_open (global, &sink);

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
-#include "cli/cli.h"
+#include "cli/options.h"
 #include "base/system.h"
 #include "base/xalloc.h"
 
