@@ -6,7 +6,6 @@
 
 #include "cli/message.h"
 
-
 int
 cli_report (const struct diag *d)
 {

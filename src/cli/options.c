@@ -73,7 +73,6 @@ parse_global (int key, char *arg, struct argp_state *state)
 const struct argp cli_global_argp
   = { global_options, parse_global, NULL, NULL, NULL, NULL, NULL };
 
-
 enum
 {
   OPT_PROVIDER = 0x300,
@@ -135,7 +134,6 @@ parse_selection (int key, char *arg, struct argp_state *state)
 
 const struct argp cli_selection_argp
   = { selection_options, parse_selection, NULL, NULL, NULL, NULL, NULL };
-
 
 double
 cli_parse_number (struct argp_state *state, const char *name,

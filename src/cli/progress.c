@@ -8,7 +8,6 @@
 
 #include "cli/progress.h"
 
-
 static double
 now_seconds (void)
 {

@@ -9,7 +9,6 @@
 #include "cli/message.h"
 #include "base/system.h"
 
-
 int
 cli_sink_open (const struct cli_global *global, struct cli_sink *sink)
 {
