@@ -32,6 +32,7 @@ unit_tests = \
   %D%/unit/check_output \
   %D%/unit/check_pareto \
   %D%/unit/check_power \
+  %D%/unit/check_rules \
   %D%/unit/check_run \
   %D%/unit/check_scaling \
   %D%/unit/check_suggest \
@@ -74,6 +75,8 @@ UNIT_LDADD = $(ADVISOR_LIBS) $(CHECK_LIBS)
 %C%_unit_check_power_LDADD = $(UNIT_LDADD)
 %C%_unit_check_embodied_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_embodied_LDADD = $(UNIT_LDADD)
+%C%_unit_check_rules_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_rules_LDADD = $(UNIT_LDADD)
 %C%_unit_check_run_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_run_LDADD = $(UNIT_LDADD)
 %C%_unit_check_scaling_CFLAGS = $(UNIT_CFLAGS)

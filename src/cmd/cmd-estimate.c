@@ -2,8 +2,6 @@
 #include <config.h>
 
 #include <argp.h>
-#include <errno.h>
-#include <error.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -175,8 +173,7 @@ estimate_both (const struct cli_global *global,
     return status;
   if (write_side_by_side (sink.fp, &runs[0], &runs[1]) < 0)
     {
-      /* As cli_emit reports it.  */
-      error (0, errno, "%s", sink.path ? sink.path : "write error");
+      cli_sink_report_error (&sink);
       cli_sink_close (&sink, false);
       return CA_EXIT_FAILURE;
     }

@@ -3,9 +3,7 @@
 #include <config.h>
 
 #include <argp.h>
-#include <errno.h>
-#include <error.h>
-#include <inttypes.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -13,16 +11,13 @@
 #include "cmd/cmd.h"
 #include "cmd/cmd-track.h"
 #include "search/tally.h"
-#include "view/track-view.h"
-#include "base/xalloc.h"
 
 struct merge_opts
 {
   bool partial;
   const char *report;
   const char *title;
-  char **files;
-  size_t nfiles;
+  struct cli_files files;
 };
 
 enum
@@ -33,9 +28,7 @@ enum
 static const struct argp_option merge_options[] = {
   { "partial", OPT_PARTIAL, NULL, 0,
     "Write the merged partial summary instead of the summary", 0 },
-  { "report", OPT_REPORT, "FILE", 0,
-    "Also write the summary as a self-contained HTML page to FILE", 0 },
-  { "title", OPT_TITLE, "TEXT", 0, "Title of the --report page", 0 },
+  CMD_TRACK_REPORT_OPTIONS (OPT_REPORT, OPT_TITLE),
   { NULL, 0, NULL, 0, NULL, 0 },
 };
 
@@ -44,7 +37,7 @@ merge_init (void *opts)
 {
   struct merge_opts *o = opts;
 
-  o->title = "Footprint of tracked jobs";
+  o->title = CMD_TRACK_DEFAULT_TITLE;
 }
 
 static error_t
@@ -68,8 +61,7 @@ parse_merge (int key, char *arg, struct argp_state *state)
       o->title = arg;
       break;
     case ARGP_KEY_ARG:
-      o->files = xreallocarray (o->files, o->nfiles + 1, sizeof *o->files);
-      o->files[o->nfiles++] = arg;
+      cli_files_add (&o->files, arg);
       break;
     default:
       return ARGP_ERR_UNKNOWN;
@@ -92,42 +84,16 @@ static const struct argp merge_argp = {
   merge_children, NULL, NULL
 };
 
-/* Add the partial at PATH into *T.  Returns an exit status.  */
+/* Add the partial read from FP, named PATH, into *ARG, a struct
+   tally **.  Returns an exit status.  */
 static int
-merge_file (const char *path, struct tally **t)
+merge_file (void *arg, const char *path, FILE *fp)
 {
-  FILE *fp = STREQ (path, "-") ? stdin : fopen (path, "r");
   struct diag d;
-  int r;
 
-  if (fp == NULL)
-    {
-      error (0, errno, "%s", path);
-      return CA_EXIT_NOINPUT;
-    }
-  r = tally_read_partial (fp, STREQ (path, "-") ? "(stdin)" : path, t, &d);
-  if (fp != stdin)
-    fclose (fp);
-  return r < 0 ? cli_report (&d) : CA_EXIT_OK;
-}
-
-/* Write T: the summary as track writes it, or a partial.  */
-static int
-merge_write (const struct cli_global *global, const struct tally *t,
-             bool partial)
-{
-  struct cli_sink sink;
-  int status = cli_sink_open (global, &sink);
-  bool ok;
-
-  if (status != CA_EXIT_OK)
-    return status;
-  ok = (partial ? tally_write_partial (sink.fp, t)
-                : track_view_write_summary (sink.fp, global->format, t))
-       == 0;
-  if (!ok)
-    error (0, errno, "%s", sink.path ? sink.path : "write error");
-  return cli_sink_close (&sink, ok);
+  if (tally_read_partial (fp, path, arg, &d) < 0)
+    return cli_report (&d);
+  return CA_EXIT_OK;
 }
 
 static int
@@ -135,28 +101,25 @@ cmd_merge_exec (const struct cli_global *global, void *opts)
 {
   struct merge_opts *o = opts;
   struct tally *t = NULL;
-  int status = CA_EXIT_OK;
-  size_t i;
+  struct diag d;
   uint64_t rec, acc, rej;
+  int status = cli_files_read (&o->files, merge_file, &t);
 
-  for (i = 0; status == CA_EXIT_OK && i < (o->nfiles ? o->nfiles : 1); i++)
-    status = merge_file (o->nfiles ? o->files[i] : "-", &t);
   if (status == CA_EXIT_OK && t == NULL)
     {
-      error (0, 0, "no partial summary to merge");
-      status = CA_EXIT_NOINPUT;
+      diag_set (&d, CA_EXIT_NOINPUT, "no partial summary to merge");
+      status = cli_report (&d);
     }
   if (status == CA_EXIT_OK)
     {
-      status = merge_write (global, t, o->partial);
+      status = cmd_track_write_summary (global, t, o->partial);
       if (status == CA_EXIT_OK && o->report != NULL)
         status = cmd_track_report (o->report, t, o->title);
       tally_counts (t, &rec, &acc, &rej);
-      fprintf (stderr, "%" PRIu64 " records: %" PRIu64 " accounted, %" PRIu64
-               " rejected\n", rec, acc, rej);
+      cmd_track_count_line (rec, acc, rej);
     }
   tally_free (t);
-  free (o->files);
+  cli_files_free (&o->files);
   return status;
 }
 

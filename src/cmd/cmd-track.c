@@ -4,7 +4,6 @@
 
 #include <argp.h>
 #include <errno.h>
-#include <error.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
@@ -39,8 +38,7 @@ struct track_opts
   const char *success;
   struct jobrec_partition parts[MAX_PARTITIONS];
   size_t nparts;
-  char **files;
-  size_t nfiles;
+  struct cli_files files;
 };
 
 enum
@@ -85,9 +83,7 @@ static const struct argp_option track_options[] = {
   { "suggest", OPT_SUGGEST, NULL, 0,
     "With each cloud job, the greenest option no dearer (same GPU model or "
     "none, runtime scaled as advise scales it) and its saving", 0 },
-  { "report", OPT_REPORT, "FILE", 0,
-    "Also write the summary as a self-contained HTML page to FILE", 0 },
-  { "title", OPT_TITLE, "TEXT", 0, "Title of the --report page", 0 },
+  CMD_TRACK_REPORT_OPTIONS (OPT_REPORT, OPT_TITLE),
   { "cpu-reference", OPT_CPU_REFERENCE, "TYPE", 0,
     "Count each CPU of an on-premises job without GPUs as one vCPU's share "
     "of this cloud instance type (default: such jobs are rejected)", 0 },
@@ -105,7 +101,7 @@ track_init (void *opts)
   o->def.lifetime_years = FOOTPRINT_DEFAULT_LIFETIME_YEARS;
   o->by = "";
   o->success = "COMPLETED";
-  o->title = "Footprint of tracked jobs";
+  o->title = CMD_TRACK_DEFAULT_TITLE;
 }
 
 static void
@@ -167,8 +163,7 @@ parse_track (int key, char *arg, struct argp_state *state)
     case OPT_CPU_REFERENCE: o->def.cpu_reference = arg; break;
     case OPT_PARTITION_GPU: add_partition (state, o, arg); break;
     case ARGP_KEY_ARG:
-      o->files = xreallocarray (o->files, o->nfiles + 1, sizeof *o->files);
-      o->files[o->nfiles++] = arg;
+      cli_files_add (&o->files, arg);
       break;
     case ARGP_KEY_END:
       if (strlen (o->by) >= 256 || strlen (o->success) >= 256)
@@ -235,7 +230,6 @@ reject (struct state *s, const char *path, size_t line, size_t rows,
     }
 }
 
-
 /* Account one record.  */
 static void
 account (struct state *s, const char *path, const struct joblog_record *rec,
@@ -287,10 +281,11 @@ account (struct state *s, const char *path, const struct joblog_record *rec,
   track_view_job (s->view, rec, &job, &res, found ? &sug : NULL);
 }
 
-/* Read one log.  Returns an exit status.  */
+/* Read one log into S, a struct state *.  Returns an exit status.  */
 static int
-track_file (struct state *s, const char *path, FILE *fp)
+track_file (void *arg, const char *path, FILE *fp)
 {
+  struct state *s = arg;
   struct diag d;
   struct joblog *log = joblog_open (fp, path, s->o->input_format, &d);
   struct joblog_record rec;
@@ -331,34 +326,9 @@ track_file (struct state *s, const char *path, FILE *fp)
   return CA_EXIT_OK;
 }
 
-/* Read every file of O into S.  Returns an exit status.  */
-static int
-track_files (struct state *s, const struct track_opts *o)
-{
-  size_t i;
-  int status = CA_EXIT_OK;
-
-  for (i = 0; status == CA_EXIT_OK && i < (o->nfiles ? o->nfiles : 1); i++)
-    {
-      const char *path = o->nfiles ? o->files[i] : "-";
-      FILE *fp = STREQ (path, "-") ? stdin : fopen (path, "r");
-
-      if (fp == NULL)
-        {
-          error (0, errno, "%s", path);
-          return CA_EXIT_NOINPUT;
-        }
-      status = track_file (s, STREQ (path, "-") ? "(stdin)" : path, fp);
-      if (fp != stdin)
-        fclose (fp);
-    }
-  return status;
-}
-
-/* Write the summary T to GLOBAL's sink: a partial, or the tables.  */
-static int
-write_summary (const struct cli_global *global, const struct tally *t,
-               bool partial)
+int
+cmd_track_write_summary (const struct cli_global *global,
+                         const struct tally *t, bool partial)
 {
   struct cli_sink sink;
   int status = cli_sink_open (global, &sink);
@@ -368,8 +338,9 @@ write_summary (const struct cli_global *global, const struct tally *t,
     return status;
   ok = (partial ? tally_write_partial (sink.fp, t)
                 : track_view_write_summary (sink.fp, global->format, t)) == 0;
+  /* The result is thrown away, but the status is the close's.  */
   if (!ok)
-    error (0, errno, "%s", sink.path ? sink.path : "write error");
+    cli_sink_report_error (&sink);
   return cli_sink_close (&sink, ok);
 }
 
@@ -413,7 +384,7 @@ cmd_track_report (const char *path, const struct tally *t,
     return status;
   ok = track_view_html (sink.fp, t, title) == 0;
   if (!ok)
-    error (0, errno, "%s", path);
+    cli_sink_report_error (&sink);
   return cli_sink_close (&sink, ok);
 }
 
@@ -429,11 +400,16 @@ copy_rows (FILE *from, FILE *to)
     if (fwrite (buf, 1, n, to) != n)
       break;
   if (ferror (from) || ferror (to))
-    {
-      error (0, errno, "write error");
-      return CA_EXIT_FAILURE;
-    }
+    return cli_report_errno (CA_EXIT_FAILURE, errno, "write error");
   return CA_EXIT_OK;
+}
+
+void
+cmd_track_count_line (uint64_t records, uint64_t accounted,
+                      uint64_t rejected)
+{
+  fprintf (stderr, "%" PRIu64 " records: %" PRIu64 " accounted, %" PRIu64
+           " rejected\n", records, accounted, rejected);
 }
 
 /* Print the closing count line; returns STATUS, or 65 under --strict
@@ -442,8 +418,7 @@ static int
 closing_line (const struct track_opts *o, uint64_t records,
               uint64_t accounted, uint64_t rejected, int status)
 {
-  fprintf (stderr, "%" PRIu64 " records: %" PRIu64 " accounted, %" PRIu64
-           " rejected\n", records, accounted, rejected);
+  cmd_track_count_line (records, accounted, rejected);
   if (status == CA_EXIT_OK && o->strict && rejected > 0)
     return CA_EXIT_DATAERR;
   return status;
@@ -454,6 +429,7 @@ static int
 check_cpu_reference (const struct catalogue *cat, const char *name)
 {
   const struct instance *ref;
+  struct diag d;
 
   if (name == NULL)
     return CA_EXIT_OK;
@@ -462,9 +438,10 @@ check_cpu_reference (const struct catalogue *cat, const char *name)
     return cli_report_unknown_instance (cat, name);
   if (ref->gpus > 0)
     {
-      error (0, 0, "--cpu-reference: %s has GPUs; name a CPU-only type",
-             ref->name);
-      return CA_EXIT_USAGE;
+      diag_set (&d, CA_EXIT_USAGE,
+                "--cpu-reference: %s has GPUs; name a CPU-only type",
+                ref->name);
+      return cli_report (&d);
     }
   return CA_EXIT_OK;
 }
@@ -499,10 +476,8 @@ open_outputs (const struct cli_global *global, const struct track_opts *o,
         {
           s->out = out->held = tmpfile ();
           if (s->out == NULL)
-            {
-              error (0, errno, "temporary file");
-              return CA_EXIT_FAILURE;
-            }
+            return cli_report_errno (CA_EXIT_FAILURE, errno,
+                                     "temporary file");
         }
     }
   if (o->rejects != NULL)
@@ -528,7 +503,7 @@ close_outputs (const struct cli_global *global, const struct track_opts *o,
 
   if (ok && s->tally != NULL)
     {
-      status = write_summary (global, s->tally, o->partial);
+      status = cmd_track_write_summary (global, s->tally, o->partial);
       if (status == CA_EXIT_OK && o->report != NULL)
         status = cmd_track_report (o->report, s->tally, o->title);
     }
@@ -553,9 +528,10 @@ static int
 cmd_track_exec (const struct cli_global *global, void *opts)
 {
   struct track_opts *o = opts;
-  int status = CA_EXIT_OK;
+  int status = CA_EXIT_OK, st;
   struct catalogue *cat = cli_load_catalogue (global, &status);
   struct zones *zones = NULL;
+  bool read_ok;
   struct state s;
   struct outputs out;
   struct diag d;
@@ -563,7 +539,7 @@ cmd_track_exec (const struct cli_global *global, void *opts)
 
   if (cat == NULL)
     {
-      free (o->files);
+      cli_files_free (&o->files);
       return status;
     }
   memset (&s, 0, sizeof s);
@@ -574,7 +550,7 @@ cmd_track_exec (const struct cli_global *global, void *opts)
   free (dir);
   if (zones == NULL)
     {
-      free (o->files);
+      cli_files_free (&o->files);
       catalogue_free (cat);
       return cli_report (&d);
     }
@@ -592,24 +568,20 @@ cmd_track_exec (const struct cli_global *global, void *opts)
   if (status == CA_EXIT_OK)
     status = open_outputs (global, o, &s, &out);
   if (status == CA_EXIT_OK)
-    status = track_files (&s, o);
+    status = cli_files_read (&o->files, track_file, &s);
   if (s.tally != NULL)
     tally_count (s.tally, s.records, s.accounted, s.rejected);
-  {
-    int st = close_outputs (global, o, &s, &out,
-                            status == CA_EXIT_OK
-                              && !(o->strict && s.rejected > 0),
-                            status == CA_EXIT_OK);
-
-    status = status == CA_EXIT_OK ? st : status;
-  }
+  read_ok = status == CA_EXIT_OK;
+  st = close_outputs (global, o, &s, &out,
+                      read_ok && !(o->strict && s.rejected > 0), read_ok);
+  status = read_ok ? st : status;
   status = closing_line (o, s.records, s.accounted, s.rejected, status);
   track_view_free (s.view);
   tally_free (s.tally);
   track_free (s.track);
   track_keys_free (s.keys);
   track_suggest_free (s.suggest);
-  free (o->files);
+  cli_files_free (&o->files);
   zones_free (zones);
   catalogue_free (cat);
   return status;

@@ -1,11 +1,15 @@
-/* The table of subcommands and their lookup.  */
+/* The table of subcommands, their lookup, and the top-level parse.  */
 #include <config.h>
 
+#include <argp.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "cli/options.h"
 #include "base/system.h"
+#include "base/xalloc.h"
 
 extern const struct cmd_entry cmd_advise_entry;
 extern const struct cmd_entry cmd_compare_entry;
@@ -68,4 +72,132 @@ cmd_find (const char *name, struct diag *d)
   diag_set (d, CA_EXIT_USAGE, "unknown command '%s'; commands: %s", name,
             list);
   return NULL;
+}
+
+/* What the top-level parse finds.  */
+struct root
+{
+  struct cli_global global;
+  const struct cmd_entry *cmd;
+  void *opts;
+};
+
+static error_t
+parse_root (int key, char *arg, struct argp_state *state)
+{
+  struct root *root = state->input;
+
+  switch (key)
+    {
+    case ARGP_KEY_INIT:
+      state->child_inputs[0] = &root->global;
+      break;
+
+    case ARGP_KEY_ARG:
+      {
+        struct diag d;
+        struct cli_input input;
+        char **sub_argv;
+        char *name;
+        size_t len;
+        int sub_argc = state->argc - state->next + 1;
+
+        root->cmd = cmd_find (arg, &d);
+        if (root->cmd == NULL)
+          argp_error (state, "%s", d.text);
+
+        /* Parse the rest with the command's own parser, named
+           "carbon-advisor COMMAND" in its help and errors.  */
+        len = strlen (state->name) + strlen (root->cmd->name) + 2;
+        name = xmalloc (len);
+        snprintf (name, len, "%s %s", state->name, root->cmd->name);
+        sub_argv = xcalloc ((size_t) sub_argc + 1, sizeof *sub_argv);
+        sub_argv[0] = name;
+        memcpy (sub_argv + 1, state->argv + state->next,
+                (size_t) (sub_argc - 1) * sizeof *sub_argv);
+        root->opts = xcalloc (1, root->cmd->opts_size);
+        if (root->cmd->init != NULL)
+          root->cmd->init (root->opts);
+        input.global = &root->global;
+        input.opts = root->opts;
+        argp_parse (root->cmd->argp, sub_argc, sub_argv, 0, NULL, &input);
+        free (sub_argv);
+        free (name);
+        state->next = state->argc;
+      }
+      break;
+
+    case ARGP_KEY_END:
+      if (root->cmd == NULL)
+        argp_error (state, "missing command");
+      break;
+
+    default:
+      return ARGP_ERR_UNKNOWN;
+    }
+  return 0;
+}
+
+/* Append the command list and exit statuses to the top-level help.  */
+static char *
+root_help (int key, const char *text, void *input)
+{
+  const struct cmd_entry *const *e;
+  char *buf;
+  size_t size = 4096, used = 0;
+
+  (void) input;
+  if (key != ARGP_KEY_HELP_POST_DOC)
+    return (char *) text;
+  buf = xmalloc (size);
+  used += (size_t) snprintf (buf + used, size - used, "Commands:\n");
+  for (e = cmd_table; *e != NULL && used < size; e++)
+    used += (size_t) snprintf (buf + used, size - used, "  %-10s %s\n",
+                               (*e)->name, (*e)->summary);
+  if (used < size)
+    snprintf (buf + used, size - used,
+              "\nRun 'carbon-advisor COMMAND --help' for a command's "
+              "options.\n\n"
+              "Exit status: 0 on success (also when no candidate matches), "
+              "1 on a write or system error, 64 on a bad command line, 65 on "
+              "a malformed data table, 66 when a data file is missing.");
+  return buf;
+}
+
+static const struct argp_child root_children[] = {
+  { &cli_global_argp, 0, NULL, 0 },
+  { NULL, 0, NULL, 0 },
+};
+
+static const struct argp root_argp = {
+  NULL, parse_root, "COMMAND [OPTION...]",
+  "Choose where to run a compute job: estimate the carbon footprint "
+  "(Scope 2 and Scope 3, gCO2e) and the price of a run on every cloud "
+  "instance type and region, from public data.\v",
+  root_children, root_help, NULL
+};
+
+const struct cmd_entry *
+cmd_parse (int argc, char **argv, struct cli_global *global, void **opts)
+{
+  struct root root;
+
+  memset (&root, 0, sizeof root);
+  root.global.format = OUT_FORMAT_TABLE;
+  argp_parse (&root_argp, argc, argv, ARGP_IN_ORDER, NULL, &root);
+  *global = root.global;
+  *opts = root.opts;
+  return root.cmd;
+}
+
+int
+cmd_run (int argc, char **argv)
+{
+  struct cli_global global;
+  void *opts;
+  const struct cmd_entry *cmd = cmd_parse (argc, argv, &global, &opts);
+  int status = cmd->exec (&global, opts);
+
+  free (opts);
+  return status;
 }

@@ -1,4 +1,5 @@
-/* The table of subcommands and their lookup.  */
+/* The table of subcommands, their lookup, and the top-level parse that
+   hands the rest of the command line to the command named.  */
 #ifndef CA_CMD_H
 #define CA_CMD_H
 
@@ -9,10 +10,10 @@
 
 struct cli_global;
 
-/* One subcommand, defined in its own src/cmd-<name>.c.  The command's
-   argp parser receives a struct cli_input (cli.h) as its input, and must
-   list cli_global_argp among its children so global options work after
-   the command name too.  */
+/* One subcommand, defined in its own src/cmd/cmd-<name>.c.  The
+   command's argp parser receives a struct cli_input (cli/options.h) as
+   its input, and must list cli_global_argp among its children so global
+   options work after the command name too.  */
 struct cmd_entry
 {
   const char *name;
@@ -31,5 +32,15 @@ extern const struct cmd_entry *const cmd_table[];
    Returns NULL with D set (CA_EXIT_USAGE) when there is none, or more
    than one ("ambiguous command 'l', could be: list, ...").  */
 const struct cmd_entry *cmd_find (const char *name, struct diag *d);
+
+/* Parse ARGV: set *GLOBAL and *OPTS (the command's options, to be
+   freed) and return the command named.  A bad command line, --help or
+   --version ends the process through argp.  cmd_run's first half, on its
+   own for the command-line fuzz target.  */
+const struct cmd_entry *cmd_parse (int argc, char **argv,
+                                   struct cli_global *global, void **opts);
+
+/* Parse ARGV, run the command it names, and return the exit status.  */
+int cmd_run (int argc, char **argv);
 
 #endif /* CA_CMD_H */

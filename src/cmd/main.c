@@ -1,12 +1,11 @@
 /* carbon-advisor: choose where to run a compute job by carbon and price.
 
    main sets up the process (locale, GSL, argp), hands the command line
-   to cli_run, and checks that standard output was really written.  */
+   to cmd_run, and checks that standard output was really written.  */
 #include <config.h>
 
 #include <argp.h>
 #include <errno.h>
-#include <error.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +13,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "cli/cli.h"
+#include "cmd/cmd.h"
 #include "base/system.h"
 
 const char *argp_program_version = PACKAGE_STRING;
@@ -35,12 +35,9 @@ main (int argc, char **argv)
   /* GSL must return errors, never abort: every status is checked.  */
   gsl_set_error_handler_off ();
 
-  status = cli_run (argc, argv);
+  status = cmd_run (argc, argv);
 
   if (fclose (stdout) != 0 && status == CA_EXIT_OK)
-    {
-      error (0, errno, "write error");
-      status = CA_EXIT_FAILURE;
-    }
+    status = cli_report_errno (CA_EXIT_FAILURE, errno, "write error");
   return status;
 }

@@ -1,4 +1,4 @@
-/* Fuzz target: the command line, through cli_parse (the top-level argp
+/* Fuzz target: the command line, through cmd_parse (the top-level argp
    parser and every command's, without running the command).  The input
    is the arguments, one per line.
 
@@ -21,6 +21,7 @@
 #include <sanitizer/allocator_interface.h>
 
 #include "cli/cli.h"
+#include "cmd/cmd.h"
 #include "fuzz.h"
 #include "base/numparse.h"
 
@@ -117,7 +118,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   if (setjmp (back) == 0)
     {
       parsing = tracking = true;
-      cli_parse (argc, argv, &global, &opts);
+      cmd_parse (argc, argv, &global, &opts);
       parsing = false;
     }
   tracking = false;

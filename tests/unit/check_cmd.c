@@ -1,10 +1,13 @@
-/* Unit tests for the table of subcommands and its lookup.  */
+/* Unit tests for the table of subcommands, its lookup and the
+   top-level parse.  */
 #include <config.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "cli/options.h"
 #include "base/diag.h"
 #include "base/system.h"
 #include "unit.h"
@@ -223,6 +226,54 @@ START_TEST (test_find_null_diag)
 }
 END_TEST
 
+/* The top-level parse.  */
+
+/* Parse the N arguments ARGS after the program's name.  */
+static const struct cmd_entry *
+parse (int n, const char **args, struct cli_global *global)
+{
+  char *argv[16];
+  void *opts;
+  const struct cmd_entry *cmd;
+  int i;
+
+  ck_assert_int_lt (n, 15);
+  argv[0] = (char *) "carbon-advisor";
+  for (i = 0; i < n; i++)
+    argv[i + 1] = (char *) args[i];
+  argv[n + 1] = NULL;
+  cmd = cmd_parse (n + 1, argv, global, &opts);
+  ck_assert_ptr_nonnull (opts);
+  free (opts);
+  return cmd;
+}
+
+START_TEST (test_parse_command)
+{
+  const char *args[] = { "list", "regions" };
+  struct cli_global g;
+
+  ck_assert_str_eq (parse (2, args, &g)->name, "list");
+  ck_assert_ptr_null (g.data_dir);
+  ck_assert_ptr_null (g.output);
+  ck_assert_int_eq (g.format, OUT_FORMAT_TABLE);
+}
+END_TEST
+
+START_TEST (test_parse_global_anywhere)
+{
+  /* Global options go before the command's name or after it.  */
+  const char *args[] = { "--format", "csv", "li", "regions", "-o", "out",
+                         "--data-dir", "d" };
+  struct cli_global g;
+
+  ck_assert_str_eq (parse (8, args, &g)->name, "list");
+  ck_assert_int_eq (g.format, OUT_FORMAT_CSV);
+  ck_assert_str_eq (g.output, "out");
+  ck_assert_str_eq (g.data_dir, "d");
+}
+END_TEST
+
 static Suite *
 cmd_suite (void)
 {
@@ -241,6 +292,11 @@ cmd_suite (void)
   tcase_add_test (tc, test_find_every_prefix);
   tcase_add_test (tc, test_find_unknown);
   tcase_add_test (tc, test_find_null_diag);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("parse");
+  tcase_add_test (tc, test_parse_command);
+  tcase_add_test (tc, test_parse_global_anywhere);
   suite_add_tcase (s, tc);
 
   return s;

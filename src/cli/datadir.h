@@ -1,0 +1,18 @@
+/* Where the data tables are, and loading the catalogue from there.  */
+#ifndef CA_CLI_DATADIR_H
+#define CA_CLI_DATADIR_H
+
+#include "cli/options.h"
+#include "data/catalogue.h"
+
+/* The data directory: --data-dir, else $CARBON_ADVISOR_DATA, else
+   ../data beside the running program when it holds the tables (a build
+   tree), else the installed PKGDATADIR.  Returns a new string.  */
+char *cli_data_dir (const struct cli_global *global);
+
+/* Load the catalogue from the data directory, or report why not and set
+   *STATUS to the exit status.  */
+struct catalogue *cli_load_catalogue (const struct cli_global *global,
+                                      int *status);
+
+#endif /* CA_CLI_DATADIR_H */

@@ -1,0 +1,101 @@
+/* Names the catalogue does not know: the message, with the closest
+   known names as suggestions.  */
+#include <config.h>
+
+#include <stdlib.h>
+
+#include "cli/lookup.h"
+#include "cli/message.h"
+#include "base/suggest.h"
+#include "base/system.h"
+#include "base/xalloc.h"
+
+int
+cli_report_unknown (const char *what, const char *name,
+                    const char *const *known, size_t n)
+{
+  const char *best[3];
+  size_t found = suggest_closest (name, known, n, best, ARRAY_SIZE (best));
+  struct diag d;
+
+  switch (found)
+    {
+    case 0:
+      diag_set (&d, CA_EXIT_USAGE, "unknown %s '%s'", what, name);
+      break;
+    case 1:
+      diag_set (&d, CA_EXIT_USAGE, "unknown %s '%s'; did you mean '%s'?",
+                what, name, best[0]);
+      break;
+    case 2:
+      diag_set (&d, CA_EXIT_USAGE,
+                "unknown %s '%s'; did you mean '%s' or '%s'?", what, name,
+                best[0], best[1]);
+      break;
+    default:
+      diag_set (&d, CA_EXIT_USAGE,
+                "unknown %s '%s'; did you mean '%s', '%s' or '%s'?", what,
+                name, best[0], best[1], best[2]);
+      break;
+    }
+  return cli_report (&d);
+}
+
+int
+cli_report_unknown_instance (const struct catalogue *cat, const char *name)
+{
+  const char **names = xcalloc (cat->ninstances + 1, sizeof *names);
+  size_t i;
+  int status;
+
+  for (i = 0; i < cat->ninstances; i++)
+    names[i] = cat->instances[i].name;
+  status = cli_report_unknown ("instance type", name, names,
+                               cat->ninstances);
+  free (names);
+  return status;
+}
+
+int
+cli_report_unknown_region (const struct catalogue *cat, const char *name)
+{
+  const char **names = xcalloc (cat->nregions + 1, sizeof *names);
+  size_t i;
+  int status;
+
+  for (i = 0; i < cat->nregions; i++)
+    names[i] = cat->regions[i].name;
+  status = cli_report_unknown ("region", name, names, cat->nregions);
+  free (names);
+  return status;
+}
+
+int
+cli_check_selection (const struct selection *sel, const struct catalogue *cat)
+{
+  struct selection_problem p;
+  const char **names;
+  size_t i, n = 0;
+  int status;
+
+  if (selection_check (sel, cat, &p) == 0)
+    return CA_EXIT_OK;
+  names = xcalloc (cat->nregions + cat->ngroups + 1, sizeof *names);
+  if (STREQ (p.what, "group"))
+    for (i = 0; i < cat->ngroups; i++)
+      names[n++] = cat->groups[i].name;
+  else
+    for (i = 0; i < cat->nregions; i++)
+      {
+        const char *name = STREQ (p.what, "region")
+                             ? cat->regions[i].name
+                             : cat->regions[i].provider;
+
+        /* Providers repeat, one per region; list each once.  */
+        if (n == 0 || !STREQ (names[n - 1], name))
+          names[n++] = name;
+      }
+  status = cli_report_unknown (p.what, p.name, names, n);
+  free (names);
+  return status;
+}

@@ -1,0 +1,29 @@
+/* Names the catalogue does not know: the message, with the closest
+   known names as suggestions.  */
+#ifndef CA_CLI_LOOKUP_H
+#define CA_CLI_LOOKUP_H
+
+#include <stddef.h>
+
+#include "data/catalogue.h"
+#include "search/select.h"
+
+/* Report that NAME is not a known WHAT ("instance type", "region"...),
+   suggesting the closest of the N strings KNOWN, and return
+   CA_EXIT_USAGE.  */
+int cli_report_unknown (const char *what, const char *name,
+                        const char *const *known, size_t n);
+
+/* The same for an instance type or a region of CAT.  */
+int cli_report_unknown_instance (const struct catalogue *cat,
+                                 const char *name);
+int cli_report_unknown_region (const struct catalogue *cat,
+                               const char *name);
+
+/* Check that the providers, regions and groups SEL names exist in CAT;
+   report the first unknown one with suggestions.  Returns an exit
+   status.  */
+int cli_check_selection (const struct selection *sel,
+                         const struct catalogue *cat);
+
+#endif /* CA_CLI_LOOKUP_H */
