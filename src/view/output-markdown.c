@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "view/output-private.h"
+#include "view/output-writers.h"
 #include "view/output.h"
 #include "base/system.h"
 #include "base/xalloc.h"
@@ -105,7 +106,8 @@ write_delimiters (FILE *fp, const struct out_table *table,
    the raw text lines up too.  Return 0, or -1 with errno set if a write
    failed.  */
 int
-out_write_markdown (FILE *fp, const struct out_table *table)
+out_write_markdown (FILE *fp, enum out_layout layout,
+                    const struct out_table *table)
 {
   size_t nlines = table->nrows + 1;
   size_t ncols = table->ncols;
@@ -114,6 +116,8 @@ out_write_markdown (FILE *fp, const struct out_table *table)
   size_t l, c, width;
   int status = 0;
   int saved_errno;
+
+  (void) layout;   /* One layout: the format is the layout.  */
 
   /* Line 0 is the header; line L > 0 is row L - 1.  */
   for (c = 0; c < ncols; c++)

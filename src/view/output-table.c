@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "view/output-private.h"
+#include "view/output-writers.h"
 #include "view/output.h"
 #include "base/system.h"
 #include "base/xalloc.h"
