@@ -54,9 +54,9 @@ static const char css[]
     "@media print{body{max-width:none}}\n";
 
 static void
-esc (struct svg_buf *b, const char *text)
+esc (struct strbuf *b, const char *text)
 {
-  svg_buf_escape (b, text);
+  svg_escape (b, text);
 }
 
 static const struct run *
@@ -67,7 +67,7 @@ cand (const struct report *r, size_t i)
 
 /* The chart of carbon against cost.  */
 static void
-carbon_chart (struct svg_buf *b, const struct report *r)
+carbon_chart (struct strbuf *b, const struct report *r)
 {
   const struct advise_ranking *rk = &r->res->ranking;
   const struct pareto *p = rk->pareto;
@@ -155,7 +155,7 @@ carbon_chart (struct svg_buf *b, const struct report *r)
 
 /* The chart of the regions of each group.  */
 static void
-regions_chart (struct svg_buf *b, const struct report *r)
+regions_chart (struct strbuf *b, const struct report *r)
 {
   const struct advise_ranking *rk = &r->res->ranking;
   const struct run *c = cand (r, r->rec);
@@ -222,20 +222,20 @@ regions_chart (struct svg_buf *b, const struct report *r)
 }
 
 static void
-front_table (struct svg_buf *b, const struct report *r)
+front_table (struct strbuf *b, const struct report *r)
 {
   const struct advise_ranking *rk = &r->res->ranking;
   const struct pareto *p = rk->pareto;
   bool unc = rk->unc != NULL;
   size_t k;
 
-  svg_buf_printf (b, "<table><thead><tr><th>Instance</th><th>Region</th>"
-                  "<th class=\"n\">Runtime (h)</th><th class=\"n\">"
-                  "Emissions (kgCO2e)</th>%s<th class=\"n\">Cost (USD)</th>"
-                  "%s<th>Best at carbon price (USD/t)</th><th>Notes</th>"
-                  "</tr></thead>\n<tbody>\n",
-                  unc ? "<th class=\"n\">p5&ndash;p95</th>" : "",
-                  unc ? "<th class=\"n\">P(front)</th>" : "");
+  strbuf_printf (b, "<table><thead><tr><th>Instance</th><th>Region</th>"
+                 "<th class=\"n\">Runtime (h)</th><th class=\"n\">"
+                 "Emissions (kgCO2e)</th>%s<th class=\"n\">Cost (USD)</th>"
+                 "%s<th>Best at carbon price (USD/t)</th><th>Notes</th>"
+                 "</tr></thead>\n<tbody>\n",
+                 unc ? "<th class=\"n\">p5&ndash;p95</th>" : "",
+                 unc ? "<th class=\"n\">P(front)</th>" : "");
   for (k = 0; k < p->nfront; k++)
     {
       size_t i = p->front[k];
@@ -244,13 +244,13 @@ front_table (struct svg_buf *b, const struct report *r)
 
       report_kg (run->footprint.total_gco2e, kg, sizeof kg);
       report_marks (r, i, marks, sizeof marks);
-      svg_buf_printf (b, "<tr%s><td>", i == r->rec ? " class=\"rec\"" : "");
+      strbuf_printf (b, "<tr%s><td>", i == r->rec ? " class=\"rec\"" : "");
       esc (b, run->instance->name);
-      svg_buf_printf (b, "</td><td>");
+      strbuf_append (b, "</td><td>");
       esc (b, run->region->name);
-      svg_buf_printf (b, "</td><td class=\"n\">%.2f</td><td class=\"n\">%s"
-                      "</td>",
-                      run->runtime_h, kg);
+      strbuf_printf (b, "</td><td class=\"n\">%.2f</td><td class=\"n\">%s"
+                     "</td>",
+                     run->runtime_h, kg);
       if (unc)
         {
           struct uncertainty_summary sum;
@@ -258,32 +258,32 @@ front_table (struct svg_buf *b, const struct report *r)
           uncertainty_summarise (rk->unc, i, &sum);
           report_kg (sum.total_gco2e[0], lo, sizeof lo);
           report_kg (sum.total_gco2e[2], hi, sizeof hi);
-          svg_buf_printf (b, "<td class=\"n\">%s&ndash;%s</td>", lo, hi);
+          strbuf_printf (b, "<td class=\"n\">%s&ndash;%s</td>", lo, hi);
         }
-      svg_buf_printf (b, "<td class=\"n\">%.2f</td>", run->footprint.cost_usd);
+      strbuf_printf (b, "<td class=\"n\">%.2f</td>", run->footprint.cost_usd);
       if (unc)
-        svg_buf_printf (b, "<td class=\"n\">%.2f</td>", rk->p_front[i]);
+        strbuf_printf (b, "<td class=\"n\">%.2f</td>", rk->p_front[i]);
       if (rk->hull_slot[i] != PARETO_NONE)
         {
           size_t h = rk->hull_slot[i];
 
           if (isinf (p->hull_price_high[h]))
-            svg_buf_printf (b, "<td>above %.0f</td>", p->hull_price_low[h]);
+            strbuf_printf (b, "<td>above %.0f</td>", p->hull_price_low[h]);
           else
-            svg_buf_printf (b, "<td>%.0f to %.0f</td>", p->hull_price_low[h],
-                            p->hull_price_high[h]);
+            strbuf_printf (b, "<td>%.0f to %.0f</td>", p->hull_price_low[h],
+                           p->hull_price_high[h]);
         }
       else
-        svg_buf_printf (b, "<td>&ndash;</td>");
-      svg_buf_printf (b, "<td>");
+        strbuf_append (b, "<td>&ndash;</td>");
+      strbuf_append (b, "<td>");
       esc (b, marks);
-      svg_buf_printf (b, "</td></tr>\n");
+      strbuf_append (b, "</td></tr>\n");
     }
-  svg_buf_printf (b, "</tbody></table>\n");
+  strbuf_append (b, "</tbody></table>\n");
 }
 
 void
-report_html (struct svg_buf *b, const struct report *r)
+report_html (struct strbuf *b, const struct report *r)
 {
   const struct advise_opts *o = r->opts;
   const struct advise_ranking *rk = &r->res->ranking;
@@ -294,35 +294,35 @@ report_html (struct svg_buf *b, const struct report *r)
   char text[1024], kg[32];
   size_t i, n;
 
-  svg_buf_printf (b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
-                  "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
-                  "content=\"width=device-width, initial-scale=1\">\n"
-                  "<title>");
+  strbuf_append (b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+                 "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
+                 "content=\"width=device-width, initial-scale=1\">\n"
+                 "<title>");
   esc (b, r->title);
-  svg_buf_printf (b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>",
-                  css);
+  strbuf_printf (b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>",
+                 css);
   esc (b, r->title);
-  svg_buf_printf (b, "</h1>\n<p class=\"job\">Job: %ld instance%s for "
-                  "%g h%s%s at %g %% load; %zu candidates met the "
-                  "constraints, %zu on the Pareto front.</p>\n",
-                  o->job.params.count, o->job.params.count == 1 ? "" : "s",
-                  o->job.params.runtime_h,
-                  o->reference != NULL ? " measured on " : "",
-                  o->reference != NULL ? o->reference : "",
-                  o->job.params.load_pct, rk->n, p->nfront);
+  strbuf_printf (b, "</h1>\n<p class=\"job\">Job: %ld instance%s for "
+                 "%g h%s%s at %g %% load; %zu candidates met the "
+                 "constraints, %zu on the Pareto front.</p>\n",
+                 o->job.params.count, o->job.params.count == 1 ? "" : "s",
+                 o->job.params.runtime_h,
+                 o->reference != NULL ? " measured on " : "",
+                 o->reference != NULL ? o->reference : "",
+                 o->job.params.load_pct, rk->n, p->nfront);
 
   /* The headline.  */
-  svg_buf_printf (b, "<section class=\"headline\" id=\"headline\">\n"
-                  "<p class=\"do\">Run on ");
+  strbuf_append (b, "<section class=\"headline\" id=\"headline\">\n"
+                 "<p class=\"do\">Run on ");
   esc (b, c->instance->name);
-  svg_buf_printf (b, " in ");
+  strbuf_append (b, " in ");
   esc (b, c->region->name);
-  svg_buf_printf (b, "</p>\n<div class=\"kpis\">\n");
+  strbuf_append (b, "</p>\n<div class=\"kpis\">\n");
   report_kg (c->footprint.total_gco2e, kg, sizeof kg);
-  svg_buf_printf (b, "<div class=\"kpi\"><b>%s kgCO2e</b><span>emissions "
-                  "of the job</span></div>\n<div class=\"kpi\"><b>%.2f USD"
-                  "</b><span>cost of the job</span></div>\n",
-                  kg, c->footprint.cost_usd);
+  strbuf_printf (b, "<div class=\"kpi\"><b>%s kgCO2e</b><span>emissions "
+                 "of the job</span></div>\n<div class=\"kpi\"><b>%.2f USD"
+                 "</b><span>cost of the job</span></div>\n",
+                 kg, c->footprint.cost_usd);
   if (rk->has_baseline)
     {
       const struct footprint *bf = &rk->baseline.footprint;
@@ -330,125 +330,125 @@ report_html (struct svg_buf *b, const struct report *r)
       double du = bf->cost_usd - c->footprint.cost_usd;
 
       report_kg (dg, kg, sizeof kg);
-      svg_buf_printf (b, "<div class=\"kpi\"><b>%s kgCO2e</b><span>saved "
-                      "against the baseline</span></div>\n"
-                      "<div class=\"kpi\"><b>%.1f %%</b><span>less carbon"
-                      "</span></div>\n<div class=\"kpi\"><b>%.2f USD</b>"
-                      "<span>%s</span></div>\n",
-                      kg,
-                      bf->total_gco2e > 0.0 ? 100.0 * dg / bf->total_gco2e
-                                            : 0.0,
-                      fabs (du), du >= 0.0 ? "saved" : "more than the "
-                      "baseline");
+      strbuf_printf (b, "<div class=\"kpi\"><b>%s kgCO2e</b><span>saved "
+                     "against the baseline</span></div>\n"
+                     "<div class=\"kpi\"><b>%.1f %%</b><span>less carbon"
+                     "</span></div>\n<div class=\"kpi\"><b>%.2f USD</b>"
+                     "<span>%s</span></div>\n",
+                     kg,
+                     bf->total_gco2e > 0.0 ? 100.0 * dg / bf->total_gco2e
+                                           : 0.0,
+                     fabs (du), du >= 0.0 ? "saved" : "more than the "
+                     "baseline");
       if (rk->unc != NULL)
-        svg_buf_printf (b, "<div class=\"kpi\"><b>%.0f %%</b><span>chance it "
-                        "beats the baseline</span></div>\n",
-                        100.0 * rk->p_below_baseline);
+        strbuf_printf (b, "<div class=\"kpi\"><b>%.0f %%</b><span>chance it "
+                       "beats the baseline</span></div>\n",
+                       100.0 * rk->p_below_baseline);
     }
-  svg_buf_printf (b, "</div>\n<p>");
+  strbuf_append (b, "</div>\n<p>");
   report_headline (r, text, sizeof text);
   esc (b, text);
-  svg_buf_printf (b, "</p>\n");
+  strbuf_append (b, "</p>\n");
   report_uncertainty_text (r, text, sizeof text);
   if (text[0] != '\0')
     {
-      svg_buf_printf (b, "<p class=\"note\">");
+      strbuf_append (b, "<p class=\"note\">");
       esc (b, text);
-      svg_buf_printf (b, "</p>\n");
+      strbuf_append (b, "</p>\n");
     }
   report_price_dates_text (r, text, sizeof text);
   if (text[0] != '\0')
     {
-      svg_buf_printf (b, "<p class=\"note\">");
+      strbuf_append (b, "<p class=\"note\">");
       esc (b, text);
-      svg_buf_printf (b, "</p>\n");
+      strbuf_append (b, "</p>\n");
     }
-  svg_buf_printf (b, "</section>\n");
+  strbuf_append (b, "</section>\n");
 
   /* The charts.  */
-  svg_buf_printf (b, "<h2 id=\"chart-front\">Carbon against cost</h2>\n"
-                  "<p class=\"legend\"><span><i style=\"background:#0b6e3a\">"
-                  "</i>recommended</span><span><i style=\"background:#2e8b57"
-                  "\"></i>Pareto front</span><span><i style=\"background:"
-                  "#1f6fd1\"></i>cheapest</span><span><i style=\"background:"
-                  "#7bbf3a\"></i>greenest</span><span><i style=\"background:"
-                  "#b15cc7\"></i>carbon-price pick</span><span><i style=\""
-                  "background:#d1431f\"></i>baseline</span><span><i style=\""
-                  "background:#9aa5b4\"></i>other candidates</span></p>\n");
+  strbuf_append (b, "<h2 id=\"chart-front\">Carbon against cost</h2>\n"
+                 "<p class=\"legend\"><span><i style=\"background:#0b6e3a\">"
+                 "</i>recommended</span><span><i style=\"background:#2e8b57"
+                 "\"></i>Pareto front</span><span><i style=\"background:"
+                 "#1f6fd1\"></i>cheapest</span><span><i style=\"background:"
+                 "#7bbf3a\"></i>greenest</span><span><i style=\"background:"
+                 "#b15cc7\"></i>carbon-price pick</span><span><i style=\""
+                 "background:#d1431f\"></i>baseline</span><span><i style=\""
+                 "background:#9aa5b4\"></i>other candidates</span></p>\n");
   carbon_chart (b, r);
   if (r->ngroups > 0)
     {
-      svg_buf_printf (b, "<h2 id=\"chart-regions\">");
+      strbuf_append (b, "<h2 id=\"chart-regions\">");
       esc (b, c->instance->name);
-      svg_buf_printf (b, " across the regions</h2>\n");
+      strbuf_append (b, " across the regions</h2>\n");
       regions_chart (b, r);
-      svg_buf_printf (b, "<p class=\"note\">The same job on the recommended "
-                      "instance type (or, where another provider runs the "
-                      "region, its closest equivalent) in every region of "
-                      "each group.</p>\n");
+      strbuf_append (b, "<p class=\"note\">The same job on the recommended "
+                     "instance type (or, where another provider runs the "
+                     "region, its closest equivalent) in every region of "
+                     "each group.</p>\n");
     }
 
   /* The front.  */
-  svg_buf_printf (b, "<h2 id=\"front\">The Pareto front</h2>\n");
+  strbuf_append (b, "<h2 id=\"front\">The Pareto front</h2>\n");
   front_table (b, r);
-  svg_buf_printf (b, "<ul class=\"why\">\n");
+  strbuf_append (b, "<ul class=\"why\">\n");
   for (i = 0; i < 2; i++)
     {
       report_why_not (r, (int) i, text, sizeof text);
       if (text[0] == '\0')
         continue;
-      svg_buf_printf (b, "<li>");
+      strbuf_append (b, "<li>");
       esc (b, text);
-      svg_buf_printf (b, "</li>\n");
+      strbuf_append (b, "</li>\n");
     }
-  svg_buf_printf (b, "</ul>\n");
+  strbuf_append (b, "</ul>\n");
 
   /* Carbon-price ranges.  */
   if (p->nhull > 1)
     {
-      svg_buf_printf (b, "<h2 id=\"prices\">Best choice by carbon price"
-                      "</h2>\n<table><thead><tr><th class=\"n\">Carbon price "
-                      "(USD/tCO2e)</th><th>Instance</th><th>Region</th></tr>"
-                      "</thead><tbody>\n");
+      strbuf_append (b, "<h2 id=\"prices\">Best choice by carbon price"
+                     "</h2>\n<table><thead><tr><th class=\"n\">Carbon price "
+                     "(USD/tCO2e)</th><th>Instance</th><th>Region</th></tr>"
+                     "</thead><tbody>\n");
       for (i = 0; i < p->nhull; i++)
         {
           const struct run *run = cand (r, p->hull[i]);
 
           if (isinf (p->hull_price_high[i]))
-            svg_buf_printf (b, "<tr><td class=\"n\">above %.0f</td>",
-                            p->hull_price_low[i]);
+            strbuf_printf (b, "<tr><td class=\"n\">above %.0f</td>",
+                           p->hull_price_low[i]);
           else
-            svg_buf_printf (b, "<tr><td class=\"n\">%.0f to %.0f</td>",
-                            p->hull_price_low[i], p->hull_price_high[i]);
-          svg_buf_printf (b, "<td>");
+            strbuf_printf (b, "<tr><td class=\"n\">%.0f to %.0f</td>",
+                           p->hull_price_low[i], p->hull_price_high[i]);
+          strbuf_append (b, "<td>");
           esc (b, run->instance->name);
-          svg_buf_printf (b, "</td><td>");
+          strbuf_append (b, "</td><td>");
           esc (b, run->region->name);
-          svg_buf_printf (b, "</td></tr>\n");
+          strbuf_append (b, "</td></tr>\n");
         }
-      svg_buf_printf (b, "</tbody></table>\n");
+      strbuf_append (b, "</tbody></table>\n");
     }
 
   /* Assumptions and attribution.  */
-  svg_buf_printf (b, "<h2 id=\"assumptions\">Assumptions</h2>\n<table>"
-                  "<tbody>\n");
+  strbuf_append (b, "<h2 id=\"assumptions\">Assumptions</h2>\n<table>"
+                 "<tbody>\n");
   n = report_assumptions (r, labels, texts, ARRAY_SIZE (labels));
   for (i = 0; i < n; i++)
     {
-      svg_buf_printf (b, "<tr><th>%s</th><td>", labels[i]);
+      strbuf_printf (b, "<tr><th>%s</th><td>", labels[i]);
       esc (b, texts[i]);
-      svg_buf_printf (b, "</td></tr>\n");
+      strbuf_append (b, "</td></tr>\n");
       free (texts[i]);
     }
-  svg_buf_printf (b, "</tbody></table>\n<h2 id=\"attribution\">Data "
-                  "attribution</h2>\n<ul class=\"note\">\n");
+  strbuf_append (b, "</tbody></table>\n<h2 id=\"attribution\">Data "
+                 "attribution</h2>\n<ul class=\"note\">\n");
   for (i = 0; report_attributions[i] != NULL; i++)
     {
-      svg_buf_printf (b, "<li>");
+      strbuf_append (b, "<li>");
       esc (b, report_attributions[i]);
-      svg_buf_printf (b, "</li>\n");
+      strbuf_append (b, "</li>\n");
     }
-  svg_buf_printf (b, "</ul>\n<p class=\"note\">Made by carbon-advisor %s "
-                  "report.</p>\n</body>\n</html>\n",
-                  PACKAGE_VERSION);
+  strbuf_printf (b, "</ul>\n<p class=\"note\">Made by carbon-advisor %s "
+                 "report.</p>\n</body>\n</html>\n",
+                 PACKAGE_VERSION);
 }

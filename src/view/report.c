@@ -221,15 +221,15 @@ xasprintf_ (const char *fmt, ...) __attribute__ ((format (printf, 1, 2)));
 static char *
 xasprintf_ (const char *fmt, ...)
 {
-  struct svg_buf b;
+  struct strbuf b;
   va_list ap;
   char tmp[1024];
 
   va_start (ap, fmt);
   vsnprintf (tmp, sizeof tmp, fmt, ap);
   va_end (ap);
-  svg_buf_init (&b);
-  svg_buf_printf (&b, "%s", tmp);
+  strbuf_init (&b);
+  strbuf_printf (&b, "%s", tmp);
   return b.text;
 }
 

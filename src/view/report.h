@@ -75,9 +75,9 @@ extern const char *const report_attributions[];
 
 /* Append R as a whole HTML page (inline CSS and SVG, no external
    resource) to B.  */
-void report_html (struct svg_buf *b, const struct report *r);
+void report_html (struct strbuf *b, const struct report *r);
 
 /* Append R as a Markdown page to B.  */
-void report_markdown (struct svg_buf *b, const struct report *r);
+void report_markdown (struct strbuf *b, const struct report *r);
 
 #endif /* CA_REPORT_H */
