@@ -137,31 +137,31 @@ svg_axis_map (const struct svg_axis *a, double value)
   return a->px_lo + t * (a->px_hi - a->px_lo);
 }
 
-/* Group the digits of the whole number in BUF with ',' when it has five
-   or more.  */
+/* Group the digits of the whole number in BUF (of SIZE bytes) with ','
+   when it has five or more, and fewer than 64 (no axis reaches that).  */
 static void
 group_thousands (char *buf, size_t size)
 {
-  char digits[64];
-  char *p = buf;
-  size_t n, i, j = 0, lead;
-  char out[96];
+  const char *p = buf;
+  struct strbuf out;
+  size_t n, i, lead;
 
-  if (*p == '-')
-    out[j++] = *p++;
-  n = strspn (p, "0123456789");
-  if (n < 5 || n >= sizeof digits)
+  n = strspn (p + (*p == '-'), "0123456789");
+  if (n < 5 || n >= 64)
     return;
-  memcpy (digits, p, n);
+  strbuf_init (&out);
+  if (*p == '-')
+    strbuf_append_char (&out, *p++);
   lead = n % 3 == 0 ? 3 : n % 3;
   for (i = 0; i < n; i++)
     {
-      if (i > 0 && (i - lead) % 3 == 0 && i >= lead)
-        out[j++] = ',';
-      out[j++] = digits[i];
+      if (i >= lead && (i - lead) % 3 == 0)
+        strbuf_append_char (&out, ',');
+      strbuf_append_char (&out, p[i]);
     }
-  snprintf (out + j, sizeof out - j, "%s", p + n);
-  snprintf (buf, size, "%s", out);
+  strbuf_append (&out, p + n);
+  snprintf (buf, size, "%s", out.text);
+  strbuf_release (&out);
 }
 
 void
@@ -253,16 +253,14 @@ overlaps (const struct box *a, const struct box *b)
   return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
 }
 
-void
-svg_scatter (struct strbuf *b, const struct svg_scatter *s)
+/* Fit X and Y to the points of S, in the plot area (X0, Y0)-(X1, Y1).  */
+static void
+fit_axes (const struct svg_scatter *s, struct svg_axis *x,
+          struct svg_axis *y, double x0, double y0, double x1, double y1)
 {
-  double x0 = MARGIN_LEFT, y0 = MARGIN_TOP;
-  double x1 = s->width - MARGIN_RIGHT, y1 = s->height - MARGIN_BOTTOM;
   double xmin = INFINITY, xmax = -INFINITY, ymin = INFINITY,
          ymax = -INFINITY;
-  struct svg_axis x, y;
-  struct box *placed = xcalloc (s->npoints + 1, sizeof *placed);
-  size_t i, nplaced = 0;
+  size_t i;
 
   for (i = 0; i < s->npoints; i++)
     {
@@ -273,27 +271,27 @@ svg_scatter (struct strbuf *b, const struct svg_scatter *s)
     }
   if (s->npoints == 0)
     xmin = xmax = ymin = ymax = 1.0;
-  svg_axis_fit (&x, xmin, xmax, true, x0, x1);
-  svg_axis_fit (&y, ymin, ymax, true, y1, y0);
+  svg_axis_fit (x, xmin, xmax, true, x0, x1);
+  svg_axis_fit (y, ymin, ymax, true, y1, y0);
+}
 
-  strbuf_printf (b, "<svg "
-                 "class=\"chart\" width=\"%.0f\" height=\"%.0f\" "
-                 "viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"",
-                 s->width, s->height, s->width, s->height);
-  svg_escape (b, s->aria);
-  strbuf_append (b, "\">\n");
-  draw_axes (b, &x, &y, x0, y0, x1, y1, s->x_label, s->y_label);
+/* Draw the polyline of S and its points: plain points first, so the
+   marked ones are drawn on top.  */
+static void
+draw_points (struct strbuf *b, const struct svg_scatter *s,
+             const struct svg_axis *x, const struct svg_axis *y)
+{
+  size_t i;
 
   if (s->nline > 1)
     {
       strbuf_append (b, "<polyline class=\"front\" points=\"");
       for (i = 0; i < s->nline; i++)
         strbuf_printf (b, "%s%.1f,%.1f", i > 0 ? " " : "",
-                       svg_axis_map (&x, s->line[i].x),
-                       svg_axis_map (&y, s->line[i].y));
+                       svg_axis_map (x, s->line[i].x),
+                       svg_axis_map (y, s->line[i].y));
       strbuf_append (b, "\"/>\n");
     }
-  /* Plain points first, so the marked ones are drawn on top.  */
   for (int pass = 0; pass < 2; pass++)
     for (i = 0; i < s->npoints; i++)
       {
@@ -304,7 +302,7 @@ svg_scatter (struct strbuf *b, const struct svg_scatter *s)
         strbuf_printf (b, "<circle class=\"pt %s\" cx=\"%.1f\" cy=\"%.1f\" "
                        "r=\"%d\">",
                        p->cls != NULL ? p->cls : "plain",
-                       svg_axis_map (&x, p->x), svg_axis_map (&y, p->y),
+                       svg_axis_map (x, p->x), svg_axis_map (y, p->y),
                        p->cls != NULL ? 6 : 3);
         if (p->title != NULL)
           {
@@ -314,51 +312,95 @@ svg_scatter (struct strbuf *b, const struct svg_scatter *s)
           }
         strbuf_append (b, "</circle>\n");
       }
+}
 
-  /* Labels: beside the point, trying right, left, above, below and
-     further out until the label overlaps none placed before.  */
+/* Place the label of point P (at pixel PX, PY) of S, WIDTH pixels wide,
+   beside it: right, left, above, below and further out until it
+   overlaps none of the NPLACED boxes PLACED, else at the last place
+   tried.  Set *LX, *LY and *ANCHOR_END and return its box.  */
+static struct box
+place_label (const struct svg_scatter *s, double px, double py, double width,
+             const struct box *placed, size_t nplaced, double *lx,
+             double *ly, bool *anchor_end)
+{
+  static const double dx[] = { 10, -10, 10, -10, 10, -10, 10, -10 };
+  static const double dy[] = { 4, 4, -12, -12, 20, 20, -28, 36 };
+  struct box box = { 0, 0, 0, 0 };
+  size_t k, j;
+
+  *lx = *ly = 0.0;
+  *anchor_end = false;
+  for (k = 0; k < sizeof dx / sizeof dx[0]; k++)
+    {
+      *anchor_end = dx[k] < 0.0;
+      *lx = px + dx[k];
+      *ly = py + dy[k];
+      box.x0 = *anchor_end ? *lx - width : *lx;
+      box.x1 = *anchor_end ? *lx : *lx + width;
+      box.y0 = *ly - 12.0;
+      box.y1 = *ly + 3.0;
+      if (box.x0 < 0.0 || box.x1 > s->width || box.y0 < 0.0
+          || box.y1 > s->height)
+        continue;
+      for (j = 0; j < nplaced; j++)
+        if (overlaps (&box, &placed[j]))
+          break;
+      if (j == nplaced)
+        break;
+    }
+  return box;
+}
+
+/* Draw the labels of the points of S, in point order, each where it
+   overlaps no label placed before.  */
+static void
+draw_labels (struct strbuf *b, const struct svg_scatter *s,
+             const struct svg_axis *x, const struct svg_axis *y)
+{
+  struct box *placed = xcalloc (s->npoints + 1, sizeof *placed);
+  size_t i, nplaced = 0;
+
   for (i = 0; i < s->npoints; i++)
     {
-      static const double dx[] = { 10, -10, 10, -10, 10, -10, 10, -10 };
-      static const double dy[] = { 4, 4, -12, -12, 20, 20, -28, 36 };
       const struct svg_point *p = &s->points[i];
-      double px, py, w, lx = 0.0, ly = 0.0;
-      struct box box = { 0, 0, 0, 0 };
-      size_t k, j;
-      bool anchor_end = false;
+      double lx, ly;
+      bool anchor_end;
 
       if (p->label == NULL)
         continue;
-      px = svg_axis_map (&x, p->x);
-      py = svg_axis_map (&y, p->y);
-      w = 6.6 * (double) strlen (p->label);
-      for (k = 0; k < sizeof dx / sizeof dx[0]; k++)
-        {
-          anchor_end = dx[k] < 0.0;
-          lx = px + dx[k];
-          ly = py + dy[k];
-          box.x0 = anchor_end ? lx - w : lx;
-          box.x1 = anchor_end ? lx : lx + w;
-          box.y0 = ly - 12.0;
-          box.y1 = ly + 3.0;
-          if (box.x0 < 0.0 || box.x1 > s->width || box.y0 < 0.0
-              || box.y1 > s->height)
-            continue;
-          for (j = 0; j < nplaced; j++)
-            if (overlaps (&box, &placed[j]))
-              break;
-          if (j == nplaced)
-            break;
-        }
-      placed[nplaced++] = box;
+      placed[nplaced] = place_label (s, svg_axis_map (x, p->x),
+                                     svg_axis_map (y, p->y),
+                                     6.6 * (double) strlen (p->label),
+                                     placed, nplaced, &lx, &ly,
+                                     &anchor_end);
+      nplaced++;
       strbuf_printf (b, "<text class=\"label %s\" x=\"%.1f\" y=\"%.1f\"%s>",
                      p->cls != NULL ? p->cls : "plain", lx, ly,
                      anchor_end ? " text-anchor=\"end\"" : "");
       svg_escape (b, p->label);
       strbuf_append (b, "</text>\n");
     }
-  strbuf_append (b, "</svg>\n");
   free (placed);
+}
+
+void
+svg_scatter (struct strbuf *b, const struct svg_scatter *s)
+{
+  double x0 = MARGIN_LEFT, y0 = MARGIN_TOP;
+  double x1 = s->width - MARGIN_RIGHT, y1 = s->height - MARGIN_BOTTOM;
+  struct svg_axis x, y;
+
+  fit_axes (s, &x, &y, x0, y0, x1, y1);
+  strbuf_printf (b, "<svg "
+                 "class=\"chart\" width=\"%.0f\" height=\"%.0f\" "
+                 "viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"",
+                 s->width, s->height, s->width, s->height);
+  svg_escape (b, s->aria);
+  strbuf_append (b, "\">\n");
+  draw_axes (b, &x, &y, x0, y0, x1, y1, s->x_label, s->y_label);
+  draw_points (b, s, &x, &y);
+  draw_labels (b, s, &x, &y);
+  strbuf_append (b, "</svg>\n");
 }
 
 void
