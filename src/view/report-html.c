@@ -59,23 +59,14 @@ esc (struct strbuf *b, const char *text)
   svg_escape (b, text);
 }
 
-static const struct run *
-cand (const struct report *r, size_t i)
-{
-  return &r->res->ranking.cands[i].run;
-}
-
-/* Append TEXT to B as a paragraph of class CLS (none when NULL), or
-   nothing when TEXT is empty.  */
+/* Append TEXT to B as a paragraph of class "note", or nothing when
+   TEXT is empty.  */
 static void
-paragraph (struct strbuf *b, const char *cls, const char *text)
+note (struct strbuf *b, const char *text)
 {
   if (text[0] == '\0')
     return;
-  if (cls != NULL)
-    strbuf_printf (b, "<p class=\"%s\">", cls);
-  else
-    strbuf_append (b, "<p>");
+  strbuf_append (b, "<p class=\"note\">");
   esc (b, text);
   strbuf_append (b, "</p>\n");
 }
@@ -113,7 +104,7 @@ chart_points (const struct report *r, struct svg_point *pts)
   for (int pass = 0; pass < 2; pass++)
     for (i = 0; i < rk->n; i++)
       {
-        const struct run *run = cand (r, i);
+        const struct run *run = report_run (r, i);
 
         strbuf_reset (&marks);
         report_marks (r, i, &marks);
@@ -193,7 +184,7 @@ static void
 regions_chart (struct strbuf *b, const struct report *r)
 {
   const struct advise_ranking *rk = &r->res->ranking;
-  const struct run *c = cand (r, r->rec);
+  const struct run *c = report_run (r, r->rec);
   size_t total = 1, g, i, n = 0;
   struct svg_bar *bars;
   const char **heads;
@@ -327,7 +318,7 @@ static void
 html_kpis (struct strbuf *b, const struct report *r)
 {
   const struct advise_ranking *rk = &r->res->ranking;
-  const struct run *c = cand (r, r->rec);
+  const struct run *c = report_run (r, r->rec);
   const struct footprint *bf = &rk->baseline.footprint;
   double dg, du;
   char kg[32];
@@ -360,7 +351,7 @@ html_kpis (struct strbuf *b, const struct report *r)
 static void
 html_headline (struct strbuf *b, const struct report *r)
 {
-  const struct run *c = cand (r, r->rec);
+  const struct run *c = report_run (r, r->rec);
   struct strbuf text;
 
   strbuf_append (b, "<section class=\"headline\" id=\"headline\">\n"
@@ -378,10 +369,10 @@ html_headline (struct strbuf *b, const struct report *r)
   strbuf_append (b, "</p>\n");
   strbuf_reset (&text);
   report_uncertainty_text (r, &text);
-  paragraph (b, "note", text.text);
+  note (b, text.text);
   strbuf_reset (&text);
   report_price_dates_text (r, &text);
-  paragraph (b, "note", text.text);
+  note (b, text.text);
   strbuf_release (&text);
   strbuf_append (b, "</section>\n");
 }
@@ -403,7 +394,7 @@ html_charts (struct strbuf *b, const struct report *r)
   if (r->ngroups == 0)
     return;
   strbuf_append (b, "<h2 id=\"chart-regions\">");
-  esc (b, cand (r, r->rec)->instance->name);
+  esc (b, report_run (r, r->rec)->instance->name);
   strbuf_append (b, " across the regions</h2>\n");
   regions_chart (b, r);
   strbuf_append (b, "<p class=\"note\">The same job on the recommended "
@@ -453,7 +444,7 @@ html_carbon_prices (struct strbuf *b, const struct report *r)
                  "</thead><tbody>\n");
   for (i = 0; i < p->nhull; i++)
     {
-      const struct run *run = cand (r, p->hull[i]);
+      const struct run *run = report_run (r, p->hull[i]);
 
       strbuf_append (b, "<tr><td class=\"n\">");
       report_price_range (p->hull_price_low[i], p->hull_price_high[i], b);

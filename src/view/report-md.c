@@ -34,12 +34,6 @@ paragraph (struct strbuf *b, const char *text)
   strbuf_append (b, "\n\n");
 }
 
-static const struct run *
-cand (const struct report *r, size_t i)
-{
-  return &r->res->ranking.cands[i].run;
-}
-
 /* The title, the job and the headline's sentences.  */
 static void
 md_headline (struct strbuf *b, const struct report *r)
@@ -148,7 +142,7 @@ static void
 md_regions (struct strbuf *b, const struct report *r)
 {
   const struct advise_ranking *rk = &r->res->ranking;
-  const struct run *c = cand (r, r->rec);
+  const struct run *c = report_run (r, r->rec);
   size_t g, k;
 
   if (r->ngroups == 0 && !rk->has_baseline)
@@ -185,7 +179,7 @@ md_carbon_prices (struct strbuf *b, const struct report *r)
                  "| --- |\n");
   for (i = 0; i < p->nhull; i++)
     {
-      const struct run *run = cand (r, p->hull[i]);
+      const struct run *run = report_run (r, p->hull[i]);
 
       strbuf_append (b, "| ");
       report_price_range (p->hull_price_low[i], p->hull_price_high[i], b);

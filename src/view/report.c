@@ -53,9 +53,8 @@ report_kg (double g, char *buf, size_t size)
     snprintf (buf, size, "%.*f", decimals, 0.0);
 }
 
-/* The run of candidate I.  */
-static const struct run *
-cand (const struct report *r, size_t i)
+const struct run *
+report_run (const struct report *r, size_t i)
 {
   return &r->res->ranking.cands[i].run;
 }
@@ -118,7 +117,7 @@ report_front_row (const struct report *r, size_t i,
   const struct advise_ranking *rk = &r->res->ranking;
   const struct pareto *p = rk->pareto;
 
-  row->run = cand (r, i);
+  row->run = report_run (r, i);
   row->recommended = i == r->rec;
   report_kg (row->run->footprint.total_gco2e, row->kg, sizeof row->kg);
   row->lo[0] = row->hi[0] = '\0';
@@ -217,7 +216,7 @@ void
 report_headline (const struct report *r, struct strbuf *out)
 {
   const struct advise_ranking *rk = &r->res->ranking;
-  const struct run *c = cand (r, r->rec);
+  const struct run *c = report_run (r, r->rec);
   const struct footprint *b = &rk->baseline.footprint;
   double dg, du;
   char kg[32];
@@ -248,7 +247,7 @@ report_why_not (const struct report *r, int which, struct strbuf *out)
 {
   const struct pareto *p = r->res->ranking.pareto;
   size_t i = which == 0 ? p->cheapest : p->greenest;
-  const struct run *x = cand (r, i), *c = cand (r, r->rec);
+  const struct run *x = report_run (r, i), *c = report_run (r, r->rec);
   double dg = x->footprint.total_gco2e - c->footprint.total_gco2e;
   double du = x->footprint.cost_usd - c->footprint.cost_usd;
   char kg[32];
@@ -315,7 +314,7 @@ static void
 assume_job (const struct report *r, struct assumptions *a, struct strbuf *t)
 {
   const struct advise_opts *o = r->opts;
-  const struct run *c = cand (r, r->rec);
+  const struct run *c = report_run (r, r->rec);
   const struct scaling *s = &r->res->scaling;
 
   if (s->reference != NULL && s->mode != SCALING_FIXED)
@@ -345,7 +344,7 @@ static void
 assume_site (const struct report *r, struct assumptions *a, struct strbuf *t)
 {
   const struct advise_ranking *rk = &r->res->ranking;
-  const struct run *c = cand (r, r->rec);
+  const struct run *c = report_run (r, r->rec);
   const struct run *base = &rk->baseline;
   bool has = rk->has_baseline;
   struct strbuf ours, theirs;
@@ -388,7 +387,7 @@ assume_prices (const struct report *r, struct assumptions *a,
 {
   const struct advise_opts *o = r->opts;
   const struct advise_ranking *rk = &r->res->ranking;
-  const struct run *c = cand (r, r->rec);
+  const struct run *c = report_run (r, r->rec);
   const char *date_lo = NULL, *date_hi = NULL;
   size_t i;
 
@@ -422,7 +421,7 @@ assume_method (const struct report *r, struct assumptions *a,
                struct strbuf *t)
 {
   const struct catalogue *cat = r->res->cat;
-  const struct run *c = cand (r, r->rec);
+  const struct run *c = report_run (r, r->rec);
 
   strbuf_printf (t, "%s: energy = power at the load x runtime x count x "
                  "PUE; Scope 2 = energy x grid intensity; Scope 3 = the "

@@ -33,6 +33,9 @@ struct report
   size_t ngroups;
 };
 
+/* The run of candidate I of R's ranking.  */
+const struct run *report_run (const struct report *r, size_t i);
+
 /* A mass in grams G as kilograms with the digits its size deserves, in
    BUF of SIZE bytes.  */
 void report_kg (double g, char *buf, size_t size);
@@ -83,9 +86,10 @@ struct report_front_row
   const struct run *run;
   bool recommended;
   char kg[32];                  /* Emissions, as report_kg writes them.  */
-  char lo[32], hi[32];          /* p5 and p95 of the emissions, and   */
-  double p_front;               /* P(front): "" and NaN without
-                                   --uncertainty.  */
+  /* With --uncertainty, the p5 and p95 of the emissions and P(front);
+     "", "" and NaN without.  */
+  char lo[32], hi[32];
+  double p_front;
   struct strbuf best_at;        /* report_price_range of the carbon prices
                                    at which it is the best choice, or "".  */
   struct strbuf marks;          /* report_marks.  */
