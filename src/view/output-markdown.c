@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/strbuf.h"
 #include "view/output-private.h"
 #include "view/output-writers.h"
 #include "view/output.h"
@@ -18,18 +19,17 @@ static char *
 header_cell (const struct out_column *col)
 {
   char *label = out_clean_text (out_column_label (col), true);
-  char *unit, *cell;
-  size_t size;
+  struct strbuf cell;
 
   if (col->unit == NULL)
     return label;
-  unit = out_clean_text (col->unit, true);
-  size = strlen (label) + strlen (unit) + sizeof " ()";
-  cell = xmalloc (size);
-  snprintf (cell, size, "%s (%s)", label, unit);
+  strbuf_init (&cell);
+  strbuf_append (&cell, label);
   free (label);
-  free (unit);
-  return cell;
+  label = out_clean_text (col->unit, true);
+  strbuf_printf (&cell, " (%s)", label);
+  free (label);
+  return cell.text;
 }
 
 /* Write CELL to FP padded to WIDTH, on the right if RIGHT_ALIGN.  */

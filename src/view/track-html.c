@@ -25,15 +25,16 @@ static const char style[] =
 static void
 key_text (struct strbuf *b, const char *key, size_t len)
 {
-  char *copy = xmalloc (len + 1), *p;
+  struct strbuf copy;
+  size_t i;
 
-  memcpy (copy, key, len);
-  copy[len] = '\0';
-  for (p = copy; *p != '\0'; p++)
-    if (*p == '\x1f')
-      *p = '/';
-  svg_escape (b, copy[0] != '\0' ? copy : "(none)");
-  free (copy);
+  strbuf_init (&copy);
+  strbuf_append_len (&copy, key, len);
+  for (i = 0; i < copy.len; i++)
+    if (copy.text[i] == '\x1f')
+      copy.text[i] = '/';
+  svg_escape (b, copy.text[0] != '\0' ? copy.text : "(none)");
+  strbuf_release (&copy);
 }
 
 /* One row of figures.  */
