@@ -166,7 +166,7 @@ cmd_report_exec (const struct cli_global *global, void *opts)
   const struct advise_result *res = &session.res;
   struct report_group *groups = NULL;
   struct report rep;
-  struct svg_buf text;
+  struct strbuf text;
   struct cli_sink sink;
   struct diag d;
   size_t ngroups = 0, g;
@@ -208,7 +208,7 @@ cmd_report_exec (const struct cli_global *global, void *opts)
   rep.ngroups = ngroups;
 
   /* Build the whole page first: the sink only sees finished text.  */
-  svg_buf_init (&text);
+  strbuf_init (&text);
   if (global->format == OUT_FORMAT_MARKDOWN)
     report_markdown (&text, &rep);
   else
@@ -226,7 +226,7 @@ cmd_report_exec (const struct cli_global *global, void *opts)
           status = cli_report (&d);
         }
     }
-  svg_buf_free (&text);
+  strbuf_release (&text);
 
 done:
   for (g = 0; g < ngroups; g++)

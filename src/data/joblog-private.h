@@ -1,4 +1,5 @@
-/* The reader's state, shared by src/data/joblog.c (lines, CSV rows) and
+/* The reader's state, shared by src/data/joblog.c (opening, the table
+   of formats), src/data/joblog-read.c (lines, CSV rows, slots) and
    src/data/joblog-formats.c (JSON Lines, sacct, CodeCarbon).  */
 #ifndef CA_JOBLOG_PRIVATE_H
 #define CA_JOBLOG_PRIVATE_H
@@ -57,9 +58,10 @@ struct joblog
 int joblog_read_line (struct joblog *log, char **line, size_t *len,
                       struct diag *d);
 
-/* The next row of a CSV-like format, as joblog_next.  */
-int joblog_next_row (struct joblog *log, struct joblog_record *rec,
-                     char *reason, size_t size, struct diag *d);
+/* Read the header of a CSV-like format from LINE (LEN bytes) into
+   log->header and log->ncols.  Returns 0, or -1 with D set.  */
+int joblog_read_header (struct joblog *log, char *line, size_t len,
+                        struct diag *d);
 
 /* Copy the log->ncols FIELDS of the row at LINE into S; free S.  */
 void joblog_slot_fill (struct joblog *log, struct slot *s, char **fields,
@@ -70,12 +72,14 @@ void joblog_slot_free (struct slot *s);
 void joblog_slot_record (struct joblog *log, struct slot *s,
                          struct joblog_record *rec);
 
-/* The readers of each format, as joblog_next.  */
-int joblog_next_jsonl (struct joblog *log, struct joblog_record *rec,
-                       char *reason, size_t size, struct diag *d);
-int joblog_next_sacct (struct joblog *log, struct joblog_record *rec,
-                       char *reason, size_t size, struct diag *d);
-int joblog_next_codecarbon (struct joblog *log, struct joblog_record *rec,
-                            char *reason, size_t size, struct diag *d);
+/* The reader of a format's records, as joblog_next: the rows of a
+   CSV-like format (joblog-read.c), and the formats of joblog-formats.c.  */
+typedef int joblog_reader_fn (struct joblog *log, struct joblog_record *rec,
+                              char *reason, size_t size, struct diag *d);
+
+joblog_reader_fn joblog_next_row;
+joblog_reader_fn joblog_next_jsonl;
+joblog_reader_fn joblog_next_sacct;
+joblog_reader_fn joblog_next_codecarbon;
 
 #endif /* CA_JOBLOG_PRIVATE_H */

@@ -7,6 +7,7 @@
 #include <csv.h>
 
 #include "view/output-private.h"
+#include "view/output-writers.h"
 #include "view/output.h"
 #include "base/system.h"
 
@@ -70,9 +71,12 @@ write_cell (FILE *fp, const struct out_column *col,
    then one record per row, each ended by "\n".  Return 0, or -1 with
    errno set if a write failed.  */
 int
-out_write_csv (FILE *fp, const struct out_table *table)
+out_write_csv (FILE *fp, enum out_layout layout,
+               const struct out_table *table)
 {
   size_t r, c;
+
+  (void) layout;   /* One layout: the format is the layout.  */
 
   for (c = 0; c < table->ncols; c++)
     {

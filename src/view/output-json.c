@@ -8,6 +8,7 @@
 #include <json-c/json.h>
 
 #include "view/output-private.h"
+#include "view/output-writers.h"
 #include "view/output.h"
 #include "base/system.h"
 
@@ -128,12 +129,15 @@ table_array (const struct out_table *table)
    newline; an empty table is "[]".  Return 0, or -1 with errno set if a
    write failed (ENOMEM if json-c ran out of memory).  */
 int
-out_write_json (FILE *fp, const struct out_table *table)
+out_write_json (FILE *fp, enum out_layout layout,
+                const struct out_table *table)
 {
   struct json_object *array;
   const char *text;
   int status;
   int saved_errno;
+
+  (void) layout;   /* One layout: the format is the layout.  */
 
   if (table->nrows == 0)
     return out_puts (fp, "[]\n");

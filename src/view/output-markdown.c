@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/strbuf.h"
 #include "view/output-private.h"
+#include "view/output-writers.h"
 #include "view/output.h"
 #include "base/system.h"
 #include "base/xalloc.h"
@@ -17,18 +19,17 @@ static char *
 header_cell (const struct out_column *col)
 {
   char *label = out_clean_text (out_column_label (col), true);
-  char *unit, *cell;
-  size_t size;
+  struct strbuf cell;
 
   if (col->unit == NULL)
     return label;
-  unit = out_clean_text (col->unit, true);
-  size = strlen (label) + strlen (unit) + sizeof " ()";
-  cell = xmalloc (size);
-  snprintf (cell, size, "%s (%s)", label, unit);
+  strbuf_init (&cell);
+  strbuf_append (&cell, label);
   free (label);
-  free (unit);
-  return cell;
+  label = out_clean_text (col->unit, true);
+  strbuf_printf (&cell, " (%s)", label);
+  free (label);
+  return cell.text;
 }
 
 /* Write CELL to FP padded to WIDTH, on the right if RIGHT_ALIGN.  */
@@ -105,7 +106,8 @@ write_delimiters (FILE *fp, const struct out_table *table,
    the raw text lines up too.  Return 0, or -1 with errno set if a write
    failed.  */
 int
-out_write_markdown (FILE *fp, const struct out_table *table)
+out_write_markdown (FILE *fp, enum out_layout layout,
+                    const struct out_table *table)
 {
   size_t nlines = table->nrows + 1;
   size_t ncols = table->ncols;
@@ -114,6 +116,8 @@ out_write_markdown (FILE *fp, const struct out_table *table)
   size_t l, c, width;
   int status = 0;
   int saved_errno;
+
+  (void) layout;   /* One layout: the format is the layout.  */
 
   /* Line 0 is the header; line L > 0 is row L - 1.  */
   for (c = 0; c < ncols; c++)

@@ -1,4 +1,5 @@
-/* Result tables as the four writers see them; not for other modules.  */
+/* Result tables as the four writers see them, and the helpers of
+   output-cells.c they share; not for other modules.  */
 #ifndef CA_OUTPUT_PRIVATE_H
 #define CA_OUTPUT_PRIVATE_H
 
@@ -81,14 +82,5 @@ size_t out_text_width (const char *text);
    by the failed write.  */
 int out_puts (FILE *fp, const char *s);
 int out_spaces (FILE *fp, size_t n);
-
-/* The four writers behind out_write.  Each returns 0, or -1 with errno
-   set when a write fails (ENOMEM when json-c runs out of memory); none
-   of them flushes FP.  */
-int out_write_table (FILE *fp, enum out_layout layout,
-                     const struct out_table *table);
-int out_write_csv (FILE *fp, const struct out_table *table);
-int out_write_json (FILE *fp, const struct out_table *table);
-int out_write_markdown (FILE *fp, const struct out_table *table);
 
 #endif /* CA_OUTPUT_PRIVATE_H */

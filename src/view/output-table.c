@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/strbuf.h"
 #include "view/output-private.h"
+#include "view/output-writers.h"
 #include "view/output.h"
 #include "base/system.h"
 #include "base/xalloc.h"
@@ -93,17 +95,16 @@ line_write (FILE *fp, struct line *line)
 static char *
 unit_cell (const struct out_column *col)
 {
-  char *unit, *cell;
-  size_t size;
+  char *unit;
+  struct strbuf cell;
 
   if (col->unit == NULL)
     return xstrdup ("");
   unit = out_clean_text (col->unit, false);
-  size = strlen (unit) + sizeof "()";
-  cell = xmalloc (size);
-  snprintf (cell, size, "(%s)", unit);
+  strbuf_init (&cell);
+  strbuf_printf (&cell, "(%s)", unit);
   free (unit);
-  return cell;
+  return cell.text;
 }
 
 /* Write TABLE to FP in the wide layout: the columns without

@@ -54,78 +54,105 @@ static const char css[]
     "@media print{body{max-width:none}}\n";
 
 static void
-esc (struct svg_buf *b, const char *text)
+esc (struct strbuf *b, const char *text)
 {
-  svg_buf_escape (b, text);
+  svg_escape (b, text);
 }
 
-static const struct run *
-cand (const struct report *r, size_t i)
-{
-  return &r->res->ranking.cands[i].run;
-}
-
-/* The chart of carbon against cost.  */
+/* Append TEXT to B as a paragraph of class "note", or nothing when
+   TEXT is empty.  */
 static void
-carbon_chart (struct svg_buf *b, const struct report *r)
+note (struct strbuf *b, const char *text)
+{
+  if (text[0] == '\0')
+    return;
+  strbuf_append (b, "<p class=\"note\">");
+  esc (b, text);
+  strbuf_append (b, "</p>\n");
+}
+
+/* The CSS class of candidate I's point on the chart of carbon against
+   cost: its most telling role, or NULL for a plain candidate.  */
+static const char *
+point_class (const struct report *r, size_t i)
 {
   const struct advise_ranking *rk = &r->res->ranking;
   const struct pareto *p = rk->pareto;
-  struct svg_point *pts = xcalloc (rk->n + 2, sizeof *pts);
-  struct svg_point *line = xcalloc (p->nfront + 1, sizeof *line);
-  char **labels = xcalloc (rk->n + 2, sizeof *labels);
-  struct svg_scatter s;
-  size_t i, n = 0, k;
 
-  /* Labels are placed in point order: the marked points come first so
-     that theirs get the best places.  */
+  return i == r->rec                         ? "rec"
+         : i == rk->carbon_pick              ? "priced"
+         : i == p->cheapest                  ? "cheap"
+         : i == p->greenest                  ? "green"
+         : i == p->knee                      ? "front"
+         : rk->front_slot[i] != PARETO_NONE  ? "front"
+                                             : NULL;
+}
+
+/* Fill PTS with the candidates of R, then its baseline: each with a
+   tooltip and, when it has a role, a label (both new strings).  Return
+   how many.  Labels are placed in point order: the marked points come
+   first so that theirs get the best places.  */
+static size_t
+chart_points (const struct report *r, struct svg_point *pts)
+{
+  const struct advise_ranking *rk = &r->res->ranking;
+  struct strbuf text, marks;
+  size_t i, n = 0;
+
+  strbuf_init (&text);
+  strbuf_init (&marks);
   for (int pass = 0; pass < 2; pass++)
     for (i = 0; i < rk->n; i++)
       {
-        const struct run *run = cand (r, i);
-        char marks[96], text[200];
-        bool marked;
+        const struct run *run = report_run (r, i);
 
-        report_marks (r, i, marks, sizeof marks);
-        marked = marks[0] != '\0';
-        if (marked != (pass == 0))
+        strbuf_reset (&marks);
+        report_marks (r, i, &marks);
+        if ((marks.len > 0) != (pass == 0))
           continue;
         pts[n].x = run->footprint.cost_usd;
         pts[n].y = run->footprint.total_gco2e / 1000.0;
-        pts[n].cls = i == r->rec           ? "rec"
-                     : i == rk->carbon_pick ? "priced"
-                     : i == p->cheapest     ? "cheap"
-                     : i == p->greenest     ? "green"
-                     : i == p->knee         ? "front"
-                     : rk->front_slot[i] != PARETO_NONE ? "front"
-                                                         : NULL;
-        snprintf (text, sizeof text, "%s@%s: %.1f kgCO2e, %.2f USD",
-                  run->instance->name, run->region->name,
-                  run->footprint.total_gco2e / 1000.0,
-                  run->footprint.cost_usd);
-        labels[n] = xstrdup (text);
-        pts[n].title = labels[n];
-        if (marked)
+        pts[n].cls = point_class (r, i);
+        strbuf_printf (&text, "%s@%s: %.1f kgCO2e, %.2f USD",
+                       run->instance->name, run->region->name,
+                       run->footprint.total_gco2e / 1000.0,
+                       run->footprint.cost_usd);
+        pts[n].title = strbuf_detach (&text);
+        if (marks.len > 0)
           {
-            snprintf (text, sizeof text, "%s %s: %s", run->instance->name,
-                      run->region->name, marks);
-            pts[n].label = xstrdup (text);
+            strbuf_printf (&text, "%s %s: %s", run->instance->name,
+                           run->region->name, marks.text);
+            pts[n].label = strbuf_detach (&text);
           }
         n++;
       }
   if (rk->has_baseline)
     {
-      char text[200];
-
       pts[n].x = rk->baseline.footprint.cost_usd;
       pts[n].y = rk->baseline.footprint.total_gco2e / 1000.0;
       pts[n].cls = "base";
-      snprintf (text, sizeof text, "%s %s: baseline",
-                rk->baseline.instance->name, rk->baseline.region->name);
-      pts[n].label = xstrdup (text);
-      labels[n] = NULL;
+      strbuf_printf (&text, "%s %s: baseline", rk->baseline.instance->name,
+                     rk->baseline.region->name);
+      pts[n].label = strbuf_detach (&text);
       n++;
     }
+  strbuf_release (&text);
+  strbuf_release (&marks);
+  return n;
+}
+
+/* The chart of carbon against cost.  */
+static void
+carbon_chart (struct strbuf *b, const struct report *r)
+{
+  const struct advise_ranking *rk = &r->res->ranking;
+  const struct pareto *p = rk->pareto;
+  struct svg_point *pts = xcalloc (rk->n + 2, sizeof *pts);
+  struct svg_point *line = xcalloc (p->nfront + 1, sizeof *line);
+  struct svg_scatter s;
+  size_t i, n, k;
+
+  n = chart_points (r, pts);
   for (k = 0; k < p->nfront; k++)
     {
       line[k].x = rk->cost[p->front[k]];
@@ -145,44 +172,38 @@ carbon_chart (struct svg_buf *b, const struct report *r)
   svg_scatter (b, &s);
   for (i = 0; i < n; i++)
     {
-      free (labels[i]);
+      free ((char *) pts[i].title);
       free ((char *) pts[i].label);
     }
-  free (labels);
   free (pts);
   free (line);
 }
 
 /* The chart of the regions of each group.  */
 static void
-regions_chart (struct svg_buf *b, const struct report *r)
+regions_chart (struct strbuf *b, const struct report *r)
 {
   const struct advise_ranking *rk = &r->res->ranking;
-  const struct run *c = cand (r, r->rec);
+  const struct run *c = report_run (r, r->rec);
   size_t total = 1, g, i, n = 0;
   struct svg_bar *bars;
   const char **heads;
-  char **notes;
+  struct strbuf note;
 
   for (g = 0; g < r->ngroups; g++)
     total += r->groups[g].cmp->nrows;
   bars = xcalloc (total + 1, sizeof *bars);
   heads = xcalloc (total + 1, sizeof *heads);
-  notes = xcalloc (total + 1, sizeof *notes);
+  strbuf_init (&note);
   if (rk->has_baseline)
     {
       bars[n].label = rk->baseline.region->name;
       bars[n].value = rk->baseline.footprint.total_gco2e / 1000.0;
       bars[n].cls = "base";
-      {
-        char note[160];
-
-        snprintf (note, sizeof note, "kgCO2e, %.2f USD, %s",
-                  rk->baseline.footprint.cost_usd,
-                  rk->baseline.instance->name);
-        notes[n] = xstrdup (note);
-      }
-      bars[n].note = notes[n];
+      strbuf_printf (&note, "kgCO2e, %.2f USD, %s",
+                     rk->baseline.footprint.cost_usd,
+                     rk->baseline.instance->name);
+      bars[n].note = strbuf_detach (&note);
       heads[n] = "Baseline";
       n++;
     }
@@ -193,20 +214,18 @@ regions_chart (struct svg_buf *b, const struct report *r)
       for (i = 0; i < cmp->nrows; i++)
         {
           const struct run *run = &cmp->rows[i].run;
-          char note[160];
           bool is_rec = run->region == c->region
                         && run->instance == c->instance;
 
-          snprintf (note, sizeof note, "kgCO2e, %.2f USD%s%s%s",
-                    run->footprint.cost_usd,
-                    cmp->rows[i].equivalent ? ", as " : "",
-                    cmp->rows[i].equivalent ? run->instance->name : "",
-                    is_rec ? "  \xe2\x86\x90 recommended" : "");
-          notes[n] = xstrdup (note);
+          strbuf_printf (&note, "kgCO2e, %.2f USD%s%s%s",
+                         run->footprint.cost_usd,
+                         cmp->rows[i].equivalent ? ", as " : "",
+                         cmp->rows[i].equivalent ? run->instance->name : "",
+                         is_rec ? "  \xe2\x86\x90 recommended" : "");
           bars[n].label = run->region->name;
           bars[n].value = run->footprint.total_gco2e / 1000.0;
           bars[n].cls = is_rec ? "rec" : NULL;
-          bars[n].note = notes[n];
+          bars[n].note = strbuf_detach (&note);
           heads[n] = i == 0 ? r->groups[g].name : NULL;
           n++;
         }
@@ -215,240 +234,267 @@ regions_chart (struct svg_buf *b, const struct report *r)
             "Emissions of the recommended instance type in each region of "
             "the chosen groups");
   for (i = 0; i < n; i++)
-    free (notes[i]);
-  free (notes);
+    free ((char *) bars[i].note);
+  strbuf_release (&note);
   free (heads);
   free (bars);
 }
 
+/* One row of the table of the front.  */
 static void
-front_table (struct svg_buf *b, const struct report *r)
+front_row (struct strbuf *b, const struct report_front_row *row, bool unc)
+{
+  strbuf_printf (b, "<tr%s><td>", row->recommended ? " class=\"rec\"" : "");
+  esc (b, row->run->instance->name);
+  strbuf_append (b, "</td><td>");
+  esc (b, row->run->region->name);
+  strbuf_printf (b, "</td><td class=\"n\">%.2f</td><td class=\"n\">%s"
+                 "</td>",
+                 row->run->runtime_h, row->kg);
+  if (unc)
+    strbuf_printf (b, "<td class=\"n\">%s&ndash;%s</td>", row->lo, row->hi);
+  strbuf_printf (b, "<td class=\"n\">%.2f</td>",
+                 row->run->footprint.cost_usd);
+  if (unc)
+    strbuf_printf (b, "<td class=\"n\">%.2f</td>", row->p_front);
+  if (row->best_at.len > 0)
+    strbuf_printf (b, "<td>%s</td>", row->best_at.text);
+  else
+    strbuf_append (b, "<td>&ndash;</td>");
+  strbuf_append (b, "<td>");
+  esc (b, row->marks.text);
+  strbuf_append (b, "</td></tr>\n");
+}
+
+/* The table of the Pareto front.  */
+static void
+front_table (struct strbuf *b, const struct report *r)
 {
   const struct advise_ranking *rk = &r->res->ranking;
   const struct pareto *p = rk->pareto;
   bool unc = rk->unc != NULL;
   size_t k;
 
-  svg_buf_printf (b, "<table><thead><tr><th>Instance</th><th>Region</th>"
-                  "<th class=\"n\">Runtime (h)</th><th class=\"n\">"
-                  "Emissions (kgCO2e)</th>%s<th class=\"n\">Cost (USD)</th>"
-                  "%s<th>Best at carbon price (USD/t)</th><th>Notes</th>"
-                  "</tr></thead>\n<tbody>\n",
-                  unc ? "<th class=\"n\">p5&ndash;p95</th>" : "",
-                  unc ? "<th class=\"n\">P(front)</th>" : "");
+  strbuf_printf (b, "<table><thead><tr><th>Instance</th><th>Region</th>"
+                 "<th class=\"n\">Runtime (h)</th><th class=\"n\">"
+                 "Emissions (kgCO2e)</th>%s<th class=\"n\">Cost (USD)</th>"
+                 "%s<th>Best at carbon price (USD/t)</th><th>Notes</th>"
+                 "</tr></thead>\n<tbody>\n",
+                 unc ? "<th class=\"n\">p5&ndash;p95</th>" : "",
+                 unc ? "<th class=\"n\">P(front)</th>" : "");
   for (k = 0; k < p->nfront; k++)
     {
-      size_t i = p->front[k];
-      const struct run *run = cand (r, i);
-      char kg[32], lo[32], hi[32], marks[96];
+      struct report_front_row row;
 
-      report_kg (run->footprint.total_gco2e, kg, sizeof kg);
-      report_marks (r, i, marks, sizeof marks);
-      svg_buf_printf (b, "<tr%s><td>", i == r->rec ? " class=\"rec\"" : "");
-      esc (b, run->instance->name);
-      svg_buf_printf (b, "</td><td>");
-      esc (b, run->region->name);
-      svg_buf_printf (b, "</td><td class=\"n\">%.2f</td><td class=\"n\">%s"
-                      "</td>",
-                      run->runtime_h, kg);
-      if (unc)
-        {
-          struct uncertainty_summary sum;
-
-          uncertainty_summarise (rk->unc, i, &sum);
-          report_kg (sum.total_gco2e[0], lo, sizeof lo);
-          report_kg (sum.total_gco2e[2], hi, sizeof hi);
-          svg_buf_printf (b, "<td class=\"n\">%s&ndash;%s</td>", lo, hi);
-        }
-      svg_buf_printf (b, "<td class=\"n\">%.2f</td>", run->footprint.cost_usd);
-      if (unc)
-        svg_buf_printf (b, "<td class=\"n\">%.2f</td>", rk->p_front[i]);
-      if (rk->hull_slot[i] != PARETO_NONE)
-        {
-          size_t h = rk->hull_slot[i];
-
-          if (isinf (p->hull_price_high[h]))
-            svg_buf_printf (b, "<td>above %.0f</td>", p->hull_price_low[h]);
-          else
-            svg_buf_printf (b, "<td>%.0f to %.0f</td>", p->hull_price_low[h],
-                            p->hull_price_high[h]);
-        }
-      else
-        svg_buf_printf (b, "<td>&ndash;</td>");
-      svg_buf_printf (b, "<td>");
-      esc (b, marks);
-      svg_buf_printf (b, "</td></tr>\n");
+      report_front_row (r, p->front[k], &row);
+      front_row (b, &row, unc);
+      report_front_row_release (&row);
     }
-  svg_buf_printf (b, "</tbody></table>\n");
+  strbuf_append (b, "</tbody></table>\n");
 }
 
-void
-report_html (struct svg_buf *b, const struct report *r)
+/* The page's head, its title and the job.  */
+static void
+html_head (struct strbuf *b, const struct report *r)
 {
-  const struct advise_query *o = r->query;
+  strbuf_append (b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+                 "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
+                 "content=\"width=device-width, initial-scale=1\">\n"
+                 "<title>");
+  esc (b, r->title);
+  strbuf_printf (b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>",
+                 css);
+  esc (b, r->title);
+  /* The job's sentence holds only names and numbers: it goes unescaped,
+     as it always has.  */
+  strbuf_append (b, "</h1>\n<p class=\"job\">");
+  report_job_text (r, b);
+  strbuf_append (b, "</p>\n");
+}
+
+/* The headline's key figures: emissions and cost, and the saving
+   against the baseline.  */
+static void
+html_kpis (struct strbuf *b, const struct report *r)
+{
   const struct advise_ranking *rk = &r->res->ranking;
-  const struct pareto *p = rk->pareto;
-  const struct run *c = cand (r, r->rec);
+  const struct run *c = report_run (r, r->rec);
+  const struct footprint *bf = &rk->baseline.footprint;
+  double dg, du;
+  char kg[32];
+
+  report_kg (c->footprint.total_gco2e, kg, sizeof kg);
+  strbuf_printf (b, "<div class=\"kpi\"><b>%s kgCO2e</b><span>emissions "
+                 "of the job</span></div>\n<div class=\"kpi\"><b>%.2f USD"
+                 "</b><span>cost of the job</span></div>\n",
+                 kg, c->footprint.cost_usd);
+  if (!rk->has_baseline)
+    return;
+  dg = bf->total_gco2e - c->footprint.total_gco2e;
+  du = bf->cost_usd - c->footprint.cost_usd;
+  report_kg (dg, kg, sizeof kg);
+  strbuf_printf (b, "<div class=\"kpi\"><b>%s kgCO2e</b><span>saved "
+                 "against the baseline</span></div>\n"
+                 "<div class=\"kpi\"><b>%.1f %%</b><span>less carbon"
+                 "</span></div>\n<div class=\"kpi\"><b>%.2f USD</b>"
+                 "<span>%s</span></div>\n",
+                 kg,
+                 bf->total_gco2e > 0.0 ? 100.0 * dg / bf->total_gco2e : 0.0,
+                 fabs (du), du >= 0.0 ? "saved" : "more than the baseline");
+  if (rk->unc != NULL)
+    strbuf_printf (b, "<div class=\"kpi\"><b>%.0f %%</b><span>chance it "
+                   "beats the baseline</span></div>\n",
+                   100.0 * rk->p_below_baseline);
+}
+
+/* The headline: what to do, the key figures and the sentences.  */
+static void
+html_headline (struct strbuf *b, const struct report *r)
+{
+  const struct run *c = report_run (r, r->rec);
+  struct strbuf text;
+
+  strbuf_append (b, "<section class=\"headline\" id=\"headline\">\n"
+                 "<p class=\"do\">Run on ");
+  esc (b, c->instance->name);
+  strbuf_append (b, " in ");
+  esc (b, c->region->name);
+  strbuf_append (b, "</p>\n<div class=\"kpis\">\n");
+  html_kpis (b, r);
+  strbuf_append (b, "</div>\n");
+  strbuf_init (&text);
+  report_headline (r, &text);
+  strbuf_append (b, "<p>");
+  esc (b, text.text);
+  strbuf_append (b, "</p>\n");
+  strbuf_reset (&text);
+  report_uncertainty_text (r, &text);
+  note (b, text.text);
+  strbuf_reset (&text);
+  report_price_dates_text (r, &text);
+  note (b, text.text);
+  strbuf_release (&text);
+  strbuf_append (b, "</section>\n");
+}
+
+/* The charts: carbon against cost, and the regions of the groups.  */
+static void
+html_charts (struct strbuf *b, const struct report *r)
+{
+  strbuf_append (b, "<h2 id=\"chart-front\">Carbon against cost</h2>\n"
+                 "<p class=\"legend\"><span><i style=\"background:#0b6e3a\">"
+                 "</i>recommended</span><span><i style=\"background:#2e8b57"
+                 "\"></i>Pareto front</span><span><i style=\"background:"
+                 "#1f6fd1\"></i>cheapest</span><span><i style=\"background:"
+                 "#7bbf3a\"></i>greenest</span><span><i style=\"background:"
+                 "#b15cc7\"></i>carbon-price pick</span><span><i style=\""
+                 "background:#d1431f\"></i>baseline</span><span><i style=\""
+                 "background:#9aa5b4\"></i>other candidates</span></p>\n");
+  carbon_chart (b, r);
+  if (r->ngroups == 0)
+    return;
+  strbuf_append (b, "<h2 id=\"chart-regions\">");
+  esc (b, report_run (r, r->rec)->instance->name);
+  strbuf_append (b, " across the regions</h2>\n");
+  regions_chart (b, r);
+  strbuf_append (b, "<p class=\"note\">The same job on the recommended "
+                 "instance type (or, where another provider runs the "
+                 "region, its closest equivalent) in every region of "
+                 "each group.</p>\n");
+}
+
+/* The Pareto front and why not its two ends.  */
+static void
+html_front (struct strbuf *b, const struct report *r)
+{
+  struct strbuf text;
+  int which;
+
+  strbuf_append (b, "<h2 id=\"front\">The Pareto front</h2>\n");
+  front_table (b, r);
+  strbuf_append (b, "<ul class=\"why\">\n");
+  strbuf_init (&text);
+  for (which = 0; which < 2; which++)
+    {
+      strbuf_reset (&text);
+      report_why_not (r, which, &text);
+      if (text.len == 0)
+        continue;
+      strbuf_append (b, "<li>");
+      esc (b, text.text);
+      strbuf_append (b, "</li>\n");
+    }
+  strbuf_release (&text);
+  strbuf_append (b, "</ul>\n");
+}
+
+/* The best choice at each range of carbon prices, when there are
+   several.  */
+static void
+html_carbon_prices (struct strbuf *b, const struct report *r)
+{
+  const struct pareto *p = r->res->ranking.pareto;
+  size_t i;
+
+  if (p->nhull <= 1)
+    return;
+  strbuf_append (b, "<h2 id=\"prices\">Best choice by carbon price"
+                 "</h2>\n<table><thead><tr><th class=\"n\">Carbon price "
+                 "(USD/tCO2e)</th><th>Instance</th><th>Region</th></tr>"
+                 "</thead><tbody>\n");
+  for (i = 0; i < p->nhull; i++)
+    {
+      const struct run *run = report_run (r, p->hull[i]);
+
+      strbuf_append (b, "<tr><td class=\"n\">");
+      report_price_range (p->hull_price_low[i], p->hull_price_high[i], b);
+      strbuf_append (b, "</td><td>");
+      esc (b, run->instance->name);
+      strbuf_append (b, "</td><td>");
+      esc (b, run->region->name);
+      strbuf_append (b, "</td></tr>\n");
+    }
+  strbuf_append (b, "</tbody></table>\n");
+}
+
+/* The assumptions, the data attribution and the page's end.  */
+static void
+html_assumptions (struct strbuf *b, const struct report *r)
+{
   const char *labels[16];
   char *texts[16];
-  char text[1024], kg[32];
   size_t i, n;
 
-  svg_buf_printf (b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
-                  "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
-                  "content=\"width=device-width, initial-scale=1\">\n"
-                  "<title>");
-  esc (b, r->title);
-  svg_buf_printf (b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>",
-                  css);
-  esc (b, r->title);
-  svg_buf_printf (b, "</h1>\n<p class=\"job\">Job: %ld instance%s for "
-                  "%g h%s%s at %g %% load; %zu candidates met the "
-                  "constraints, %zu on the Pareto front.</p>\n",
-                  o->params.count, o->params.count == 1 ? "" : "s",
-                  o->params.runtime_h,
-                  o->reference != NULL ? " measured on " : "",
-                  o->reference != NULL ? o->reference : "",
-                  o->params.load_pct, rk->n, p->nfront);
-
-  /* The headline.  */
-  svg_buf_printf (b, "<section class=\"headline\" id=\"headline\">\n"
-                  "<p class=\"do\">Run on ");
-  esc (b, c->instance->name);
-  svg_buf_printf (b, " in ");
-  esc (b, c->region->name);
-  svg_buf_printf (b, "</p>\n<div class=\"kpis\">\n");
-  report_kg (c->footprint.total_gco2e, kg, sizeof kg);
-  svg_buf_printf (b, "<div class=\"kpi\"><b>%s kgCO2e</b><span>emissions "
-                  "of the job</span></div>\n<div class=\"kpi\"><b>%.2f USD"
-                  "</b><span>cost of the job</span></div>\n",
-                  kg, c->footprint.cost_usd);
-  if (rk->has_baseline)
-    {
-      const struct footprint *bf = &rk->baseline.footprint;
-      double dg = bf->total_gco2e - c->footprint.total_gco2e;
-      double du = bf->cost_usd - c->footprint.cost_usd;
-
-      report_kg (dg, kg, sizeof kg);
-      svg_buf_printf (b, "<div class=\"kpi\"><b>%s kgCO2e</b><span>saved "
-                      "against the baseline</span></div>\n"
-                      "<div class=\"kpi\"><b>%.1f %%</b><span>less carbon"
-                      "</span></div>\n<div class=\"kpi\"><b>%.2f USD</b>"
-                      "<span>%s</span></div>\n",
-                      kg,
-                      bf->total_gco2e > 0.0 ? 100.0 * dg / bf->total_gco2e
-                                            : 0.0,
-                      fabs (du), du >= 0.0 ? "saved" : "more than the "
-                      "baseline");
-      if (rk->unc != NULL)
-        svg_buf_printf (b, "<div class=\"kpi\"><b>%.0f %%</b><span>chance it "
-                        "beats the baseline</span></div>\n",
-                        100.0 * rk->p_below_baseline);
-    }
-  svg_buf_printf (b, "</div>\n<p>");
-  report_headline (r, text, sizeof text);
-  esc (b, text);
-  svg_buf_printf (b, "</p>\n");
-  report_uncertainty_text (r, text, sizeof text);
-  if (text[0] != '\0')
-    {
-      svg_buf_printf (b, "<p class=\"note\">");
-      esc (b, text);
-      svg_buf_printf (b, "</p>\n");
-    }
-  report_price_dates_text (r, text, sizeof text);
-  if (text[0] != '\0')
-    {
-      svg_buf_printf (b, "<p class=\"note\">");
-      esc (b, text);
-      svg_buf_printf (b, "</p>\n");
-    }
-  svg_buf_printf (b, "</section>\n");
-
-  /* The charts.  */
-  svg_buf_printf (b, "<h2 id=\"chart-front\">Carbon against cost</h2>\n"
-                  "<p class=\"legend\"><span><i style=\"background:#0b6e3a\">"
-                  "</i>recommended</span><span><i style=\"background:#2e8b57"
-                  "\"></i>Pareto front</span><span><i style=\"background:"
-                  "#1f6fd1\"></i>cheapest</span><span><i style=\"background:"
-                  "#7bbf3a\"></i>greenest</span><span><i style=\"background:"
-                  "#b15cc7\"></i>carbon-price pick</span><span><i style=\""
-                  "background:#d1431f\"></i>baseline</span><span><i style=\""
-                  "background:#9aa5b4\"></i>other candidates</span></p>\n");
-  carbon_chart (b, r);
-  if (r->ngroups > 0)
-    {
-      svg_buf_printf (b, "<h2 id=\"chart-regions\">");
-      esc (b, c->instance->name);
-      svg_buf_printf (b, " across the regions</h2>\n");
-      regions_chart (b, r);
-      svg_buf_printf (b, "<p class=\"note\">The same job on the recommended "
-                      "instance type (or, where another provider runs the "
-                      "region, its closest equivalent) in every region of "
-                      "each group.</p>\n");
-    }
-
-  /* The front.  */
-  svg_buf_printf (b, "<h2 id=\"front\">The Pareto front</h2>\n");
-  front_table (b, r);
-  svg_buf_printf (b, "<ul class=\"why\">\n");
-  for (i = 0; i < 2; i++)
-    {
-      report_why_not (r, (int) i, text, sizeof text);
-      if (text[0] == '\0')
-        continue;
-      svg_buf_printf (b, "<li>");
-      esc (b, text);
-      svg_buf_printf (b, "</li>\n");
-    }
-  svg_buf_printf (b, "</ul>\n");
-
-  /* Carbon-price ranges.  */
-  if (p->nhull > 1)
-    {
-      svg_buf_printf (b, "<h2 id=\"prices\">Best choice by carbon price"
-                      "</h2>\n<table><thead><tr><th class=\"n\">Carbon price "
-                      "(USD/tCO2e)</th><th>Instance</th><th>Region</th></tr>"
-                      "</thead><tbody>\n");
-      for (i = 0; i < p->nhull; i++)
-        {
-          const struct run *run = cand (r, p->hull[i]);
-
-          if (isinf (p->hull_price_high[i]))
-            svg_buf_printf (b, "<tr><td class=\"n\">above %.0f</td>",
-                            p->hull_price_low[i]);
-          else
-            svg_buf_printf (b, "<tr><td class=\"n\">%.0f to %.0f</td>",
-                            p->hull_price_low[i], p->hull_price_high[i]);
-          svg_buf_printf (b, "<td>");
-          esc (b, run->instance->name);
-          svg_buf_printf (b, "</td><td>");
-          esc (b, run->region->name);
-          svg_buf_printf (b, "</td></tr>\n");
-        }
-      svg_buf_printf (b, "</tbody></table>\n");
-    }
-
-  /* Assumptions and attribution.  */
-  svg_buf_printf (b, "<h2 id=\"assumptions\">Assumptions</h2>\n<table>"
-                  "<tbody>\n");
+  strbuf_append (b, "<h2 id=\"assumptions\">Assumptions</h2>\n<table>"
+                 "<tbody>\n");
   n = report_assumptions (r, labels, texts, ARRAY_SIZE (labels));
   for (i = 0; i < n; i++)
     {
-      svg_buf_printf (b, "<tr><th>%s</th><td>", labels[i]);
+      strbuf_printf (b, "<tr><th>%s</th><td>", labels[i]);
       esc (b, texts[i]);
-      svg_buf_printf (b, "</td></tr>\n");
+      strbuf_append (b, "</td></tr>\n");
       free (texts[i]);
     }
-  svg_buf_printf (b, "</tbody></table>\n<h2 id=\"attribution\">Data "
-                  "attribution</h2>\n<ul class=\"note\">\n");
+  strbuf_append (b, "</tbody></table>\n<h2 id=\"attribution\">Data "
+                 "attribution</h2>\n<ul class=\"note\">\n");
   for (i = 0; report_attributions[i] != NULL; i++)
     {
-      svg_buf_printf (b, "<li>");
+      strbuf_append (b, "<li>");
       esc (b, report_attributions[i]);
-      svg_buf_printf (b, "</li>\n");
+      strbuf_append (b, "</li>\n");
     }
-  svg_buf_printf (b, "</ul>\n<p class=\"note\">Made by carbon-advisor %s "
-                  "report.</p>\n</body>\n</html>\n",
-                  PACKAGE_VERSION);
+  strbuf_printf (b, "</ul>\n<p class=\"note\">Made by carbon-advisor %s "
+                 "report.</p>\n</body>\n</html>\n",
+                 PACKAGE_VERSION);
+}
+
+void
+report_html (struct strbuf *b, const struct report *r)
+{
+  html_head (b, r);
+  html_headline (b, r);
+  html_charts (b, r);
+  html_front (b, r);
+  html_carbon_prices (b, r);
+  html_assumptions (b, r);
 }

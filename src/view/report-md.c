@@ -11,189 +11,220 @@
 /* Append TEXT with the characters that would break a table cell or
    start markup escaped.  */
 static void
-md (struct svg_buf *b, const char *text)
+md (struct strbuf *b, const char *text)
 {
   const char *p;
 
   for (p = text; *p != '\0'; p++)
-    if (*p == '|' || *p == '*' || *p == '_' || *p == '`' || *p == '<')
-      svg_buf_printf (b, "\\%c", *p);
-    else
-      svg_buf_printf (b, "%c", *p);
+    {
+      if (*p == '|' || *p == '*' || *p == '_' || *p == '`' || *p == '<')
+        strbuf_append_char (b, '\\');
+      strbuf_append_char (b, *p);
+    }
 }
 
-static const struct run *
-cand (const struct report *r, size_t i)
+/* Append TEXT to B escaped, as a paragraph, or nothing when it is
+   empty.  */
+static void
+paragraph (struct strbuf *b, const char *text)
 {
-  return &r->res->ranking.cands[i].run;
+  if (text[0] == '\0')
+    return;
+  md (b, text);
+  strbuf_append (b, "\n\n");
 }
 
-void
-report_markdown (struct svg_buf *b, const struct report *r)
+/* The title, the job and the headline's sentences.  */
+static void
+md_headline (struct strbuf *b, const struct report *r)
 {
-  const struct advise_query *o = r->query;
+  struct strbuf text;
+
+  strbuf_append (b, "# ");
+  md (b, r->title);
+  /* The job's sentence holds only names and numbers: it goes unescaped,
+     as it always has.  */
+  strbuf_append (b, "\n\n");
+  report_job_text (r, b);
+  strbuf_append (b, "\n\n");
+  strbuf_init (&text);
+  report_headline (r, &text);
+  strbuf_append (b, "**");
+  md (b, text.text);
+  strbuf_append (b, "**\n\n");
+  strbuf_reset (&text);
+  report_uncertainty_text (r, &text);
+  paragraph (b, text.text);
+  strbuf_reset (&text);
+  report_price_dates_text (r, &text);
+  paragraph (b, text.text);
+  strbuf_release (&text);
+}
+
+/* One row of the table of the front.  */
+static void
+front_row (struct strbuf *b, const struct report_front_row *row, bool unc)
+{
+  strbuf_append (b, "| ");
+  md (b, row->run->instance->name);
+  strbuf_append (b, " | ");
+  md (b, row->run->region->name);
+  strbuf_printf (b, " | %.2f | %s |", row->run->runtime_h, row->kg);
+  if (unc)
+    strbuf_printf (b, " %s-%s |", row->lo, row->hi);
+  strbuf_printf (b, " %.2f |", row->run->footprint.cost_usd);
+  if (unc)
+    strbuf_printf (b, " %.2f |", row->p_front);
+  strbuf_printf (b, " %s |", row->best_at.len > 0 ? row->best_at.text : "-");
+  strbuf_printf (b, " %s |\n", row->marks.len > 0 ? row->marks.text : "-");
+}
+
+/* The Pareto front and why not its two ends.  */
+static void
+md_front (struct strbuf *b, const struct report *r)
+{
   const struct advise_ranking *rk = &r->res->ranking;
   const struct pareto *p = rk->pareto;
-  const struct run *c = cand (r, r->rec);
-  const char *labels[16];
-  char *texts[16];
-  char text[1024], kg[32], lo[32], hi[32], marks[96];
-  size_t i, k, n, g;
+  bool unc = rk->unc != NULL;
+  struct strbuf text;
+  size_t k;
+  int which;
 
-  svg_buf_printf (b, "# ");
-  md (b, r->title);
-  svg_buf_printf (b, "\n\nJob: %ld instance%s for %g h%s%s at %g %% load; "
-                  "%zu candidates met the constraints, %zu on the Pareto "
-                  "front.\n\n",
-                  o->params.count, o->params.count == 1 ? "" : "s",
-                  o->params.runtime_h,
-                  o->reference != NULL ? " measured on " : "",
-                  o->reference != NULL ? o->reference : "",
-                  o->params.load_pct, rk->n, p->nfront);
-  report_headline (r, text, sizeof text);
-  svg_buf_printf (b, "**");
-  md (b, text);
-  svg_buf_printf (b, "**\n\n");
-  report_uncertainty_text (r, text, sizeof text);
-  if (text[0] != '\0')
-    {
-      md (b, text);
-      svg_buf_printf (b, "\n\n");
-    }
-  report_price_dates_text (r, text, sizeof text);
-  if (text[0] != '\0')
-    {
-      md (b, text);
-      svg_buf_printf (b, "\n\n");
-    }
-
-  svg_buf_printf (b, "## The Pareto front\n\n| Instance | Region | Runtime "
-                  "(h) | Emissions (kgCO2e) |%s Cost (USD) |%s Best at "
-                  "carbon price (USD/t) | Notes |\n| --- | --- | ---: | ---: "
-                  "|%s ---: |%s --- | --- |\n",
-                  rk->unc != NULL ? " p5-p95 (kgCO2e) |" : "",
-                  rk->unc != NULL ? " P(front) |" : "",
-                  rk->unc != NULL ? " ---: |" : "",
-                  rk->unc != NULL ? " ---: |" : "");
+  strbuf_printf (b, "## The Pareto front\n\n| Instance | Region | Runtime "
+                 "(h) | Emissions (kgCO2e) |%s Cost (USD) |%s Best at "
+                 "carbon price (USD/t) | Notes |\n| --- | --- | ---: | ---: "
+                 "|%s ---: |%s --- | --- |\n",
+                 unc ? " p5-p95 (kgCO2e) |" : "", unc ? " P(front) |" : "",
+                 unc ? " ---: |" : "", unc ? " ---: |" : "");
   for (k = 0; k < p->nfront; k++)
     {
-      size_t i2 = p->front[k];
-      const struct run *run = cand (r, i2);
+      struct report_front_row row;
 
-      report_kg (run->footprint.total_gco2e, kg, sizeof kg);
-      report_marks (r, i2, marks, sizeof marks);
-      svg_buf_printf (b, "| ");
-      md (b, run->instance->name);
-      svg_buf_printf (b, " | ");
-      md (b, run->region->name);
-      svg_buf_printf (b, " | %.2f | %s |", run->runtime_h, kg);
-      if (rk->unc != NULL)
-        {
-          struct uncertainty_summary sum;
-
-          uncertainty_summarise (rk->unc, i2, &sum);
-          report_kg (sum.total_gco2e[0], lo, sizeof lo);
-          report_kg (sum.total_gco2e[2], hi, sizeof hi);
-          svg_buf_printf (b, " %s-%s |", lo, hi);
-        }
-      svg_buf_printf (b, " %.2f |", run->footprint.cost_usd);
-      if (rk->unc != NULL)
-        svg_buf_printf (b, " %.2f |", rk->p_front[i2]);
-      if (rk->hull_slot[i2] == PARETO_NONE)
-        svg_buf_printf (b, " - |");
-      else if (isinf (p->hull_price_high[rk->hull_slot[i2]]))
-        svg_buf_printf (b, " above %.0f |",
-                        p->hull_price_low[rk->hull_slot[i2]]);
-      else
-        svg_buf_printf (b, " %.0f to %.0f |",
-                        p->hull_price_low[rk->hull_slot[i2]],
-                        p->hull_price_high[rk->hull_slot[i2]]);
-      svg_buf_printf (b, " %s |\n", marks[0] != '\0' ? marks : "-");
+      report_front_row (r, p->front[k], &row);
+      front_row (b, &row, unc);
+      report_front_row_release (&row);
     }
-  svg_buf_printf (b, "\n");
-  for (i = 0; i < 2; i++)
+  strbuf_append (b, "\n");
+  strbuf_init (&text);
+  for (which = 0; which < 2; which++)
     {
-      report_why_not (r, (int) i, text, sizeof text);
-      if (text[0] == '\0')
+      strbuf_reset (&text);
+      report_why_not (r, which, &text);
+      if (text.len == 0)
         continue;
-      svg_buf_printf (b, "- ");
-      md (b, text);
-      svg_buf_printf (b, "\n");
+      strbuf_append (b, "- ");
+      md (b, text.text);
+      strbuf_append (b, "\n");
     }
+  strbuf_release (&text);
+}
 
-  if (r->ngroups > 0 || rk->has_baseline)
+/* One row of the table of the regions.  */
+static void
+region_row (struct strbuf *b, const char *group, const struct run *run,
+            bool is_rec)
+{
+  char kg[32];
+
+  report_kg (run->footprint.total_gco2e, kg, sizeof kg);
+  strbuf_append (b, "| ");
+  md (b, group);
+  strbuf_append (b, " | ");
+  md (b, run->region->name);
+  strbuf_printf (b, "%s | ", is_rec ? " (recommended)" : "");
+  md (b, run->instance->name);
+  strbuf_printf (b, " | %s | %.2f |\n", kg, run->footprint.cost_usd);
+}
+
+/* The recommended instance type across the regions of each group (the
+   HTML page's chart of regions, as a table), after the baseline.  */
+static void
+md_regions (struct strbuf *b, const struct report *r)
+{
+  const struct advise_ranking *rk = &r->res->ranking;
+  const struct run *c = report_run (r, r->rec);
+  size_t g, k;
+
+  if (r->ngroups == 0 && !rk->has_baseline)
+    return;
+  strbuf_append (b, "\n## ");
+  md (b, c->instance->name);
+  strbuf_append (b, " across the regions\n\n| Group | Region | "
+                 "Instance | Emissions (kgCO2e) | Cost (USD) |\n"
+                 "| --- | --- | --- | ---: | ---: |\n");
+  if (rk->has_baseline)
+    region_row (b, "baseline", &rk->baseline, false);
+  for (g = 0; g < r->ngroups; g++)
+    for (k = 0; k < r->groups[g].cmp->nrows; k++)
+      {
+        const struct run *run = &r->groups[g].cmp->rows[k].run;
+
+        region_row (b, r->groups[g].name, run,
+                    run->region == c->region && run->instance == c->instance);
+      }
+}
+
+/* The best choice at each range of carbon prices, when there are
+   several.  */
+static void
+md_carbon_prices (struct strbuf *b, const struct report *r)
+{
+  const struct pareto *p = r->res->ranking.pareto;
+  size_t i;
+
+  if (p->nhull <= 1)
+    return;
+  strbuf_append (b, "\n## Best choice by carbon price\n\n| Carbon "
+                 "price (USD/tCO2e) | Instance | Region |\n| ---: | --- "
+                 "| --- |\n");
+  for (i = 0; i < p->nhull; i++)
     {
-      svg_buf_printf (b, "\n## ");
-      md (b, c->instance->name);
-      svg_buf_printf (b, " across the regions\n\n| Group | Region | "
-                      "Instance | Emissions (kgCO2e) | Cost (USD) |\n"
-                      "| --- | --- | --- | ---: | ---: |\n");
-      if (rk->has_baseline)
-        {
-          report_kg (rk->baseline.footprint.total_gco2e, kg, sizeof kg);
-          svg_buf_printf (b, "| baseline | ");
-          md (b, rk->baseline.region->name);
-          svg_buf_printf (b, " | ");
-          md (b, rk->baseline.instance->name);
-          svg_buf_printf (b, " | %s | %.2f |\n", kg,
-                          rk->baseline.footprint.cost_usd);
-        }
-      for (g = 0; g < r->ngroups; g++)
-        for (k = 0; k < r->groups[g].cmp->nrows; k++)
-          {
-            const struct run *run = &r->groups[g].cmp->rows[k].run;
-            bool is_rec = run->region == c->region
-                          && run->instance == c->instance;
+      const struct run *run = report_run (r, p->hull[i]);
 
-            report_kg (run->footprint.total_gco2e, kg, sizeof kg);
-            svg_buf_printf (b, "| ");
-            md (b, r->groups[g].name);
-            svg_buf_printf (b, " | ");
-            md (b, run->region->name);
-            svg_buf_printf (b, "%s | ", is_rec ? " (recommended)" : "");
-            md (b, run->instance->name);
-            svg_buf_printf (b, " | %s | %.2f |\n", kg,
-                            run->footprint.cost_usd);
-          }
+      strbuf_append (b, "| ");
+      report_price_range (p->hull_price_low[i], p->hull_price_high[i], b);
+      strbuf_append (b, " | ");
+      md (b, run->instance->name);
+      strbuf_append (b, " | ");
+      md (b, run->region->name);
+      strbuf_append (b, " |\n");
     }
+}
 
-  if (p->nhull > 1)
-    {
-      svg_buf_printf (b, "\n## Best choice by carbon price\n\n| Carbon "
-                      "price (USD/tCO2e) | Instance | Region |\n| ---: | --- "
-                      "| --- |\n");
-      for (i = 0; i < p->nhull; i++)
-        {
-          const struct run *run = cand (r, p->hull[i]);
+/* The assumptions, the data attribution and the page's end.  */
+static void
+md_assumptions (struct strbuf *b, const struct report *r)
+{
+  const char *labels[16];
+  char *texts[16];
+  size_t i, n;
 
-          if (isinf (p->hull_price_high[i]))
-            svg_buf_printf (b, "| above %.0f | ", p->hull_price_low[i]);
-          else
-            svg_buf_printf (b, "| %.0f to %.0f | ", p->hull_price_low[i],
-                            p->hull_price_high[i]);
-          md (b, run->instance->name);
-          svg_buf_printf (b, " | ");
-          md (b, run->region->name);
-          svg_buf_printf (b, " |\n");
-        }
-    }
-
-  svg_buf_printf (b, "\n## Assumptions\n\n");
+  strbuf_append (b, "\n## Assumptions\n\n");
   n = report_assumptions (r, labels, texts, ARRAY_SIZE (labels));
   for (i = 0; i < n; i++)
     {
-      svg_buf_printf (b, "- %s: ", labels[i]);
+      strbuf_printf (b, "- %s: ", labels[i]);
       md (b, texts[i]);
-      svg_buf_printf (b, "\n");
+      strbuf_append (b, "\n");
       free (texts[i]);
     }
-  svg_buf_printf (b, "\n## Data attribution\n\n");
+  strbuf_append (b, "\n## Data attribution\n\n");
   for (i = 0; report_attributions[i] != NULL; i++)
     {
-      svg_buf_printf (b, "- ");
+      strbuf_append (b, "- ");
       md (b, report_attributions[i]);
-      svg_buf_printf (b, "\n");
+      strbuf_append (b, "\n");
     }
-  svg_buf_printf (b, "\nMade by carbon-advisor %s report.\n",
-                  PACKAGE_VERSION);
+  strbuf_printf (b, "\nMade by carbon-advisor %s report.\n",
+                 PACKAGE_VERSION);
+}
+
+void
+report_markdown (struct strbuf *b, const struct report *r)
+{
+  md_headline (b, r);
+  md_front (b, r);
+  md_regions (b, r);
+  md_carbon_prices (b, r);
+  md_assumptions (b, r);
 }

@@ -3,11 +3,11 @@
 #include <config.h>
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/strbuf.h"
 #include "view/report.h"
 #include "base/xalloc.h"
 
@@ -53,15 +53,30 @@ report_kg (double g, char *buf, size_t size)
     snprintf (buf, size, "%.*f", decimals, 0.0);
 }
 
-/* The run of candidate I.  */
-static const struct run *
-cand (const struct report *r, size_t i)
+const struct run *
+report_run (const struct report *r, size_t i)
 {
   return &r->res->ranking.cands[i].run;
 }
 
 void
-report_marks (const struct report *r, size_t i, char *buf, size_t size)
+report_job_text (const struct report *r, struct strbuf *out)
+{
+  const struct advise_query *o = r->query;
+  const struct advise_ranking *rk = &r->res->ranking;
+
+  strbuf_printf (out, "Job: %ld instance%s for %g h%s%s at %g %% load; "
+                 "%zu candidates met the constraints, %zu on the Pareto "
+                 "front.",
+                 o->params.count, o->params.count == 1 ? "" : "s",
+                 o->params.runtime_h,
+                 o->reference != NULL ? " measured on " : "",
+                 o->reference != NULL ? o->reference : "",
+                 o->params.load_pct, rk->n, rk->pareto->nfront);
+}
+
+void
+report_marks (const struct report *r, size_t i, struct strbuf *out)
 {
   const struct advise_ranking *rk = &r->res->ranking;
   const struct pareto *p = rk->pareto;
@@ -78,14 +93,58 @@ report_marks (const struct report *r, size_t i, char *buf, size_t size)
     names[n++] = "greenest";
   if (i == rk->carbon_pick)
     names[n++] = "carbon-price pick";
-  buf[0] = '\0';
   for (k = 0; k < n; k++)
     {
-      size_t used = strlen (buf);
-
-      snprintf (buf + used, size - used, "%s%s", k > 0 ? ", " : "",
-                names[k]);
+      if (k > 0)
+        strbuf_append (out, ", ");
+      strbuf_append (out, names[k]);
     }
+}
+
+void
+report_price_range (double low, double high, struct strbuf *out)
+{
+  if (isinf (high))
+    strbuf_printf (out, "above %.0f", low);
+  else
+    strbuf_printf (out, "%.0f to %.0f", low, high);
+}
+
+void
+report_front_row (const struct report *r, size_t i,
+                  struct report_front_row *row)
+{
+  const struct advise_ranking *rk = &r->res->ranking;
+  const struct pareto *p = rk->pareto;
+
+  row->run = report_run (r, i);
+  row->recommended = i == r->rec;
+  report_kg (row->run->footprint.total_gco2e, row->kg, sizeof row->kg);
+  row->lo[0] = row->hi[0] = '\0';
+  row->p_front = NAN;
+  if (rk->unc != NULL)
+    {
+      struct uncertainty_summary sum;
+
+      uncertainty_summarise (rk->unc, i, &sum);
+      report_kg (sum.total_gco2e[0], row->lo, sizeof row->lo);
+      report_kg (sum.total_gco2e[2], row->hi, sizeof row->hi);
+      row->p_front = rk->p_front[i];
+    }
+  strbuf_init (&row->best_at);
+  if (rk->hull_slot[i] != PARETO_NONE)
+    report_price_range (p->hull_price_low[rk->hull_slot[i]],
+                        p->hull_price_high[rk->hull_slot[i]],
+                        &row->best_at);
+  strbuf_init (&row->marks);
+  report_marks (r, i, &row->marks);
+}
+
+void
+report_front_row_release (struct report_front_row *row)
+{
+  strbuf_release (&row->best_at);
+  strbuf_release (&row->marks);
 }
 
 /* Why R recommends its pick, in a few words.  */
@@ -100,222 +159,241 @@ why_recommended (const struct report *r)
 }
 
 void
-report_uncertainty_text (const struct report *r, char *buf, size_t size)
+report_uncertainty_text (const struct report *r, struct strbuf *out)
 {
   const struct advise_ranking *rk = &r->res->ranking;
   const struct pareto *p = rk->pareto;
-  size_t used;
 
-  buf[0] = '\0';
   if (rk->unc == NULL)
     return;
-  snprintf (buf, size, "Uncertainty: %zu samples (seed %lu); P(front) of "
-            "the recommendation %.2f", rk->spec.samples, rk->spec.seed,
-            rk->p_front[r->rec]);
-  used = strlen (buf);
-  if (rk->has_baseline && used < size)
-    used += (size_t) snprintf (buf + used, size - used,
-                               "; P(it emits less than the baseline) %.2f",
-                               rk->p_below_baseline);
-  if (r->rec != p->cheapest && used < size)
-    used += (size_t) snprintf (buf + used, size - used,
-                               "; P(it emits less than the cheapest) %.2f",
-                               rk->p_below_cheapest);
-  if (used < size)
-    snprintf (buf + used, size - used, ". %s", rk->signal_line);
+  strbuf_printf (out, "Uncertainty: %zu samples (seed %lu); P(front) of "
+                 "the recommendation %.2f", rk->spec.samples, rk->spec.seed,
+                 rk->p_front[r->rec]);
+  if (rk->has_baseline)
+    strbuf_printf (out, "; P(it emits less than the baseline) %.2f",
+                   rk->p_below_baseline);
+  if (r->rec != p->cheapest)
+    strbuf_printf (out, "; P(it emits less than the cheapest) %.2f",
+                   rk->p_below_cheapest);
+  strbuf_printf (out, ". %s", rk->signal_line);
+}
+
+/* The sentence of report_price_span_text, appended to OUT.  */
+static void
+price_span_sentence (const struct price_span *span, struct strbuf *out)
+{
+  long days = price_span_days (span);
+
+  if (days < PRICING_STALE_DAYS)
+    return;
+  strbuf_printf (out, "The prices compared are dated %s to %s, %.0f "
+                 "months apart: the older ones may have changed since.",
+                 span->oldest, span->newest, days / (365.25 / 12.0));
 }
 
 void
 report_price_span_text (const struct price_span *span, char *buf,
                         size_t size)
 {
-  long days = price_span_days (span);
+  struct strbuf text;
 
-  if (days < PRICING_STALE_DAYS)
-    {
-      buf[0] = '\0';
-      return;
-    }
-  snprintf (buf, size, "The prices compared are dated %s to %s, %.0f "
-            "months apart: the older ones may have changed since.",
-            span->oldest, span->newest, days / (365.25 / 12.0));
+  strbuf_init (&text);
+  price_span_sentence (span, &text);
+  snprintf (buf, size, "%s", text.text);
+  strbuf_release (&text);
 }
 
 void
-report_price_dates_text (const struct report *r, char *buf, size_t size)
+report_price_dates_text (const struct report *r, struct strbuf *out)
 {
   struct price_span span;
 
   advise_price_span (&r->res->ranking, &span);
-  report_price_span_text (&span, buf, size);
+  price_span_sentence (&span, out);
 }
 
 void
-report_headline (const struct report *r, char *buf, size_t size)
+report_headline (const struct report *r, struct strbuf *out)
 {
   const struct advise_ranking *rk = &r->res->ranking;
-  const struct run *c = cand (r, r->rec);
-  char kg[32], saved[32];
-  size_t used;
+  const struct run *c = report_run (r, r->rec);
+  const struct footprint *b = &rk->baseline.footprint;
+  double dg, du;
+  char kg[32];
 
   report_kg (c->footprint.total_gco2e, kg, sizeof kg);
-  snprintf (buf, size, "Run on %s in %s (%s): %s kgCO2e and %.2f USD for "
-            "the job.",
-            c->instance->name, c->region->name, why_recommended (r), kg,
-            c->footprint.cost_usd);
+  strbuf_printf (out, "Run on %s in %s (%s): %s kgCO2e and %.2f USD for "
+                 "the job.",
+                 c->instance->name, c->region->name, why_recommended (r), kg,
+                 c->footprint.cost_usd);
   if (!rk->has_baseline)
     return;
-  {
-    const struct footprint *b = &rk->baseline.footprint;
-    double dg = b->total_gco2e - c->footprint.total_gco2e;
-    double du = b->cost_usd - c->footprint.cost_usd;
-
-    report_kg (fabs (dg), saved, sizeof saved);
-    used = strlen (buf);
-    snprintf (buf + used, size - used,
-              " Against the baseline, %s in %s, it %s %s kgCO2e (%.1f %%) "
-              "and %s %.2f USD%s.",
-              rk->baseline.instance->name, rk->baseline.region->name,
-              dg >= 0.0 ? "saves" : "adds", saved,
-              b->total_gco2e > 0.0 ? 100.0 * fabs (dg) / b->total_gco2e
-                                   : 0.0,
-              du >= 0.0 ? "saves" : "costs", fabs (du),
-              du >= 0.0 ? "" : " more");
-  }
+  dg = b->total_gco2e - c->footprint.total_gco2e;
+  du = b->cost_usd - c->footprint.cost_usd;
+  report_kg (fabs (dg), kg, sizeof kg);
+  strbuf_printf (out,
+                 " Against the baseline, %s in %s, it %s %s kgCO2e (%.1f %%) "
+                 "and %s %.2f USD%s.",
+                 rk->baseline.instance->name, rk->baseline.region->name,
+                 dg >= 0.0 ? "saves" : "adds", kg,
+                 b->total_gco2e > 0.0 ? 100.0 * fabs (dg) / b->total_gco2e
+                                      : 0.0,
+                 du >= 0.0 ? "saves" : "costs", fabs (du),
+                 du >= 0.0 ? "" : " more");
 }
 
 void
-report_why_not (const struct report *r, int which, char *buf, size_t size)
+report_why_not (const struct report *r, int which, struct strbuf *out)
 {
   const struct pareto *p = r->res->ranking.pareto;
   size_t i = which == 0 ? p->cheapest : p->greenest;
-  const struct run *x = cand (r, i), *c = cand (r, r->rec);
+  const struct run *x = report_run (r, i), *c = report_run (r, r->rec);
   double dg = x->footprint.total_gco2e - c->footprint.total_gco2e;
   double du = x->footprint.cost_usd - c->footprint.cost_usd;
   char kg[32];
 
-  buf[0] = '\0';
   if (i == r->rec)
     return;
   report_kg (fabs (dg), kg, sizeof kg);
   if (which == 0)
-    snprintf (buf, size,
-              "Why not the cheapest, %s in %s? It saves %.2f USD but emits "
-              "%s kgCO2e more (%.0f %% more than the recommendation).",
-              x->instance->name, x->region->name, -du, kg,
-              c->footprint.total_gco2e > 0.0
-                ? 100.0 * dg / c->footprint.total_gco2e
-                : 0.0);
+    strbuf_printf (out,
+                   "Why not the cheapest, %s in %s? It saves %.2f USD but "
+                   "emits %s kgCO2e more (%.0f %% more than the "
+                   "recommendation).",
+                   x->instance->name, x->region->name, -du, kg,
+                   c->footprint.total_gco2e > 0.0
+                     ? 100.0 * dg / c->footprint.total_gco2e
+                     : 0.0);
   else
-    snprintf (buf, size,
-              "Why not the greenest, %s in %s? It saves another %s kgCO2e "
-              "but costs %.2f USD more: %.0f USD per tonne CO2e avoided.",
-              x->instance->name, x->region->name, kg, du,
-              dg < 0.0 ? du / (-dg / PARETO_GRAMS_PER_TONNE) : NAN);
+    strbuf_printf (out,
+                   "Why not the greenest, %s in %s? It saves another %s "
+                   "kgCO2e but costs %.2f USD more: %.0f USD per tonne CO2e "
+                   "avoided.",
+                   x->instance->name, x->region->name, kg, du,
+                   dg < 0.0 ? du / (-dg / PARETO_GRAMS_PER_TONNE) : NAN);
 }
 
-/* A new string from printf-style arguments.  */
-static char *
-xasprintf_ (const char *fmt, ...) __attribute__ ((format (printf, 1, 2)));
-
-static char *
-xasprintf_ (const char *fmt, ...)
+/* The assumptions as report_assumptions lists them.  */
+struct assumptions
 {
-  struct svg_buf b;
-  va_list ap;
-  char tmp[1024];
+  const char **labels;
+  char **texts;
+  size_t n;
+  size_t max;
+};
 
-  va_start (ap, fmt);
-  vsnprintf (tmp, sizeof tmp, fmt, ap);
-  va_end (ap);
-  svg_buf_init (&b);
-  svg_buf_printf (&b, "%s", tmp);
-  return b.text;
+/* Add LABEL with the text of TEXT to A, leaving TEXT empty; a list
+   already full drops it.  */
+static void
+assume (struct assumptions *a, const char *label, struct strbuf *text)
+{
+  if (a->n < a->max)
+    {
+      a->labels[a->n] = label;
+      a->texts[a->n++] = strbuf_detach (text);
+    }
+  else
+    strbuf_reset (text);
 }
 
-/* " (SOURCE, YEAR)" for a figure.  */
+/* Append " (SOURCE, YEAR)" for a figure to OUT: " (SOURCE)" without a
+   year, nothing without a source.  */
 static void
-cite (char *buf, size_t size, const char *source, long year)
+cite (struct strbuf *out, const char *source, long year)
 {
   if (source == NULL || source[0] == '\0')
-    snprintf (buf, size, "%s", "");
-  else if (year > 0)
-    snprintf (buf, size, " (%s, %ld)", source, year);
+    return;
+  if (year > 0)
+    strbuf_printf (out, " (%s, %ld)", source, year);
   else
-    snprintf (buf, size, " (%s)", source);
+    strbuf_printf (out, " (%s)", source);
 }
 
-size_t
-report_assumptions (const struct report *r, const char **labels,
-                    char **texts, size_t max)
+/* The job: runtime (and its scaling), load and count.  */
+static void
+assume_job (const struct report *r, struct assumptions *a, struct strbuf *t)
+{
+  const struct advise_query *o = r->query;
+  const struct run *c = report_run (r, r->rec);
+  const struct scaling *s = &r->res->scaling;
+
+  if (s->reference != NULL && s->mode != SCALING_FIXED)
+    strbuf_printf (t, "%g h measured on %s, scaled to each instance type "
+                   "by --scaling %s (%s); %.2f h on %s",
+                   o->params.runtime_h, s->reference->name,
+                   scaling_mode_name (s->mode), r->res->ranking.scaling_line,
+                   c->runtime_h, c->instance->name);
+  else
+    strbuf_printf (t, "%g h on every instance type (no scaling)",
+                   o->params.runtime_h);
+  assume (a, "Runtime", t);
+  strbuf_printf (t, "%g %% average%s", o->params.load_pct,
+                 !o->load_ranged
+                   ? ""
+                   : " (with the range given for --uncertainty)");
+  assume (a, "Load", t);
+  strbuf_printf (t, "%ld instance%s", o->params.count,
+                 o->params.count == 1 ? "" : "s");
+  assume (a, "Count", t);
+}
+
+/* The site: PUE and grid intensity of the recommendation and of the
+   baseline.  Without a baseline the text is cut at its first ';', where
+   the baseline's part would start.  */
+static void
+assume_site (const struct report *r, struct assumptions *a, struct strbuf *t)
+{
+  const struct advise_ranking *rk = &r->res->ranking;
+  const struct run *c = report_run (r, r->rec);
+  const struct run *base = &rk->baseline;
+  bool has = rk->has_baseline;
+  struct strbuf ours, theirs;
+
+  strbuf_init (&ours);
+  strbuf_init (&theirs);
+  cite (&ours, c->pue_source, c->pue_year);
+  if (has)
+    cite (&theirs, base->pue_source, base->pue_year);
+  strbuf_printf (t, "%.2f in %s%s%s%s%.2f in %s%s", c->pue, c->region->name,
+                 ours.text, has ? "; " : "", has ? "baseline " : "",
+                 has ? base->pue : 0.0, has ? base->region->name : "",
+                 has ? theirs.text : "");
+  if (!has)
+    strbuf_truncate (t, strcspn (t->text, ";"));
+  assume (a, "PUE", t);
+  strbuf_reset (&ours);
+  strbuf_reset (&theirs);
+  cite (&ours, c->grid_source, c->grid_year);
+  if (has)
+    cite (&theirs, base->grid_source, base->grid_year);
+  strbuf_printf (t, "%s (%s level): %.1f gCO2e/kWh in %s%s%s%.1f%s%s%s",
+                 run_signal_name (r->query->params.signal), c->grid_level,
+                 c->grid_gco2e_per_kwh, c->region->name, ours.text,
+                 has ? "; baseline " : "",
+                 has ? base->grid_gco2e_per_kwh : 0.0,
+                 has ? " gCO2e/kWh in " : "", has ? base->region->name : "",
+                 has ? theirs.text : "");
+  if (!has)
+    strbuf_truncate (t, strcspn (t->text, ";"));
+  assume (a, "Grid signal", t);
+  strbuf_release (&ours);
+  strbuf_release (&theirs);
+}
+
+/* The hardware's life and the prices: their kind, dates and origin.  */
+static void
+assume_prices (const struct report *r, struct assumptions *a,
+               struct strbuf *t)
 {
   const struct advise_query *o = r->query;
   const struct advise_ranking *rk = &r->res->ranking;
-  const struct catalogue *cat = r->res->cat;
-  const struct run *c = cand (r, r->rec);
-  const struct scaling *s = &r->res->scaling;
+  const struct run *c = report_run (r, r->rec);
   const char *date_lo = NULL, *date_hi = NULL;
-  char a[96], b[96];
-  size_t n = 0, i;
+  size_t i;
 
-#define ADD(label, text)                                                    \
-  do                                                                        \
-    {                                                                       \
-      if (n < max)                                                          \
-        {                                                                   \
-          labels[n] = (label);                                              \
-          texts[n++] = (text);                                              \
-        }                                                                   \
-      else                                                                  \
-        free (text);                                                        \
-    }                                                                       \
-  while (0)
-
-  if (s->reference != NULL && s->mode != SCALING_FIXED)
-    ADD ("Runtime",
-         xasprintf_ ("%g h measured on %s, scaled to each instance type "
-                     "by --scaling %s (%s); %.2f h on %s",
-                     o->params.runtime_h, s->reference->name,
-                     scaling_mode_name (s->mode), rk->scaling_line,
-                     c->runtime_h, c->instance->name));
-  else
-    ADD ("Runtime", xasprintf_ ("%g h on every instance type (no scaling)",
-                                o->params.runtime_h));
-  ADD ("Load", xasprintf_ ("%g %% average%s", o->params.load_pct,
-                           !o->load_ranged
-                             ? ""
-                             : " (with the range given for --uncertainty)"));
-  ADD ("Count", xasprintf_ ("%ld instance%s", o->params.count,
-                            o->params.count == 1 ? "" : "s"));
-  cite (a, sizeof a, c->pue_source, c->pue_year);
-  if (rk->has_baseline)
-    cite (b, sizeof b, rk->baseline.pue_source, rk->baseline.pue_year);
-  ADD ("PUE", xasprintf_ ("%.2f in %s%s%s%s%.2f in %s%s",
-                          c->pue, c->region->name, a,
-                          rk->has_baseline ? "; " : "",
-                          rk->has_baseline ? "baseline " : "",
-                          rk->has_baseline ? rk->baseline.pue : 0.0,
-                          rk->has_baseline ? rk->baseline.region->name : "",
-                          rk->has_baseline ? b : ""));
-  if (!rk->has_baseline)
-    texts[n - 1][strcspn (texts[n - 1], ";")] = '\0';
-  cite (a, sizeof a, c->grid_source, c->grid_year);
-  if (rk->has_baseline)
-    cite (b, sizeof b, rk->baseline.grid_source, rk->baseline.grid_year);
-  ADD ("Grid signal",
-       xasprintf_ ("%s (%s level): %.1f gCO2e/kWh in %s%s%s%.1f%s%s%s",
-                   run_signal_name (o->params.signal), c->grid_level,
-                   c->grid_gco2e_per_kwh, c->region->name, a,
-                   rk->has_baseline ? "; baseline " : "",
-                   rk->has_baseline ? rk->baseline.grid_gco2e_per_kwh : 0.0,
-                   rk->has_baseline ? " gCO2e/kWh in " : "",
-                   rk->has_baseline ? rk->baseline.region->name : "",
-                   rk->has_baseline ? b : ""));
-  if (!rk->has_baseline)
-    texts[n - 1][strcspn (texts[n - 1], ";")] = '\0';
-  ADD ("Lifetime", xasprintf_ ("%g years of hardware life for the "
-                               "manufacturing emissions (Scope 3)",
-                               o->params.lifetime_years));
+  strbuf_printf (t, "%g years of hardware life for the manufacturing "
+                 "emissions (Scope 3)", o->params.lifetime_years);
+  assume (a, "Lifetime", t);
   for (i = 0; i < rk->n; i++)
     {
       const char *d = rk->cands[i].run.price->date;
@@ -327,32 +405,54 @@ report_assumptions (const struct report *r, const char **labels,
       if (date_hi == NULL || strcmp (d, date_hi) > 0)
         date_hi = d;
     }
-  ADD ("Prices", xasprintf_ ("%s prices dated %s to %s%s%s; %s's from %s",
-                             o->pricing == PRICING_SPOT
-                               ? "spot" : "on-demand list",
-                             date_lo != NULL ? date_lo : "-",
-                             date_hi != NULL ? date_hi : "-",
-                             o->price_file != NULL
-                               ? ", the team's own from " : "",
-                             o->price_file != NULL
-                               ? o->price_file : "",
-                             c->instance->name, c->price->source));
-  ADD ("Method",
-       xasprintf_ ("%s: energy = power at the load x runtime x count x PUE; "
-                   "Scope 2 = energy x grid intensity; Scope 3 = the "
-                   "instance's share of its host's manufacturing emissions "
-                   "x runtime / lifetime (doc/METHODOLOGY.md)",
-                   o->params.method == RUN_METHOD_CCF
-                     ? "Cloud Carbon Footprint's coefficients"
-                     : "Teads' measured power curves"));
-  ADD ("Data",
-       xasprintf_ ("carbon-advisor %s tables: %zu instance types, %zu "
-                   "regions, %zu priced pairs; power %s%s",
-                   PACKAGE_VERSION, cat->ninstances, cat->nregions,
-                   cat->nprices, c->power_origin,
-                   STREQ (c->power_origin, "measured")
-                     ? " (Teads sheet)"
-                     : " (component model)"));
-#undef ADD
-  return n;
+  strbuf_printf (t, "%s prices dated %s to %s%s%s; %s's from %s",
+                 o->pricing == PRICING_SPOT ? "spot" : "on-demand list",
+                 date_lo != NULL ? date_lo : "-",
+                 date_hi != NULL ? date_hi : "-",
+                 o->price_file != NULL ? ", the team's own from " : "",
+                 o->price_file != NULL ? o->price_file : "",
+                 c->instance->name, c->price->source);
+  assume (a, "Prices", t);
+}
+
+/* The method and the data it ran on.  */
+static void
+assume_method (const struct report *r, struct assumptions *a,
+               struct strbuf *t)
+{
+  const struct catalogue *cat = r->res->cat;
+  const struct run *c = report_run (r, r->rec);
+
+  strbuf_printf (t, "%s: energy = power at the load x runtime x count x "
+                 "PUE; Scope 2 = energy x grid intensity; Scope 3 = the "
+                 "instance's share of its host's manufacturing emissions "
+                 "x runtime / lifetime (doc/METHODOLOGY.md)",
+                 r->query->params.method == RUN_METHOD_CCF
+                   ? "Cloud Carbon Footprint's coefficients"
+                   : "Teads' measured power curves");
+  assume (a, "Method", t);
+  strbuf_printf (t, "carbon-advisor %s tables: %zu instance types, %zu "
+                 "regions, %zu priced pairs; power %s%s",
+                 PACKAGE_VERSION, cat->ninstances, cat->nregions,
+                 cat->nprices, c->power_origin,
+                 STREQ (c->power_origin, "measured")
+                   ? " (Teads sheet)"
+                   : " (component model)");
+  assume (a, "Data", t);
+}
+
+size_t
+report_assumptions (const struct report *r, const char **labels,
+                    char **texts, size_t max)
+{
+  struct assumptions a = { labels, texts, 0, max };
+  struct strbuf text;
+
+  strbuf_init (&text);
+  assume_job (r, &a, &text);
+  assume_site (r, &a, &text);
+  assume_prices (r, &a, &text);
+  assume_method (r, &a, &text);
+  strbuf_release (&text);
+  return a.n;
 }

@@ -4,12 +4,14 @@
 #ifndef CA_REPORT_H
 #define CA_REPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "search/advise.h"
 #include "search/compare.h"
 #include "data/pricing.h"
 #include "view/svg.h"
+#include "base/strbuf.h"
 
 /* One group of regions for the chart of regions: the recommended
    instance type (or its equivalent) in every region of the group.  */
@@ -31,38 +33,73 @@ struct report
   size_t ngroups;
 };
 
+/* The run of candidate I of R's ranking.  */
+const struct run *report_run (const struct report *r, size_t i);
+
 /* A mass in grams G as kilograms with the digits its size deserves, in
    BUF of SIZE bytes.  */
 void report_kg (double g, char *buf, size_t size);
 
+/* The sentences below append to OUT, and append nothing where they do
+   not apply; they are plain text, each markup escapes them.  */
+
+/* The job in one sentence: count, runtime (and where it was measured),
+   load, how many candidates met the constraints and how many are on
+   the Pareto front.  */
+void report_job_text (const struct report *r, struct strbuf *out);
+
 /* The sentence of R's recommendation and its saving against the
-   baseline (kgCO2e, %, USD), without markup, in BUF.  */
-void report_headline (const struct report *r, char *buf, size_t size);
+   baseline (kgCO2e, %, USD).  */
+void report_headline (const struct report *r, struct strbuf *out);
 
 /* The sentence on how sure the recommendation is (samples, seed,
    P(front), P(beats the baseline), P(beats the cheapest), and whether
-   the other grid signal changes it) into BUF of SIZE bytes; "" without
-   --uncertainty.  Plain text: each writer escapes it.  */
-void report_uncertainty_text (const struct report *r, char *buf,
-                              size_t size);
+   the other grid signal changes it); nothing without --uncertainty.  */
+void report_uncertainty_text (const struct report *r, struct strbuf *out);
 
 /* One plain sentence when SPAN's prices are PRICING_STALE_DAYS or more
    apart, in BUF of SIZE bytes; "" when they are not.  */
 void report_price_span_text (const struct price_span *span, char *buf,
                              size_t size);
 
-/* The same for the prices R compares: its front and its baseline.  */
-void report_price_dates_text (const struct report *r, char *buf,
-                              size_t size);
+/* The same for the prices R compares (its front and its baseline),
+   appended to OUT.  */
+void report_price_dates_text (const struct report *r, struct strbuf *out);
 
 /* Why not the cheapest (WHICH 0) or the greenest (WHICH 1) option: one
-   sentence in BUF, or "" when it is the recommendation.  */
-void report_why_not (const struct report *r, int which, char *buf,
-                     size_t size);
+   sentence, or nothing when it is the recommendation.  */
+void report_why_not (const struct report *r, int which, struct strbuf *out);
 
-/* The role of candidate I in a few words ("knee, cheapest"), or "".  */
-void report_marks (const struct report *r, size_t i, char *buf,
-                   size_t size);
+/* The role of candidate I in a few words ("knee, cheapest"), or
+   nothing.  */
+void report_marks (const struct report *r, size_t i, struct strbuf *out);
+
+/* The carbon prices (USD/tCO2e) from LOW to HIGH at which a candidate is
+   the best choice: "above LOW" when HIGH is infinite, else "LOW to
+   HIGH".  */
+void report_price_range (double low, double high, struct strbuf *out);
+
+/* One row of the table of the Pareto front, the same facts in both
+   markups.  */
+struct report_front_row
+{
+  const struct run *run;
+  bool recommended;
+  char kg[32];                  /* Emissions, as report_kg writes them.  */
+  /* With --uncertainty, the p5 and p95 of the emissions and P(front);
+     "", "" and NaN without.  */
+  char lo[32], hi[32];
+  double p_front;
+  struct strbuf best_at;        /* report_price_range of the carbon prices
+                                   at which it is the best choice, or "".  */
+  struct strbuf marks;          /* report_marks.  */
+};
+
+/* Fill ROW with the facts of candidate I; release it with
+   report_front_row_release.  */
+void report_front_row (const struct report *r, size_t i,
+                       struct report_front_row *row);
+void report_front_row_release (struct report_front_row *row);
 
 /* The assumptions as (label, text) pairs: fills up to MAX of LABELS and
    TEXTS (each text a new string the caller frees) and returns how many.  */
@@ -75,9 +112,9 @@ extern const char *const report_attributions[];
 
 /* Append R as a whole HTML page (inline CSS and SVG, no external
    resource) to B.  */
-void report_html (struct svg_buf *b, const struct report *r);
+void report_html (struct strbuf *b, const struct report *r);
 
 /* Append R as a Markdown page to B.  */
-void report_markdown (struct svg_buf *b, const struct report *r);
+void report_markdown (struct strbuf *b, const struct report *r);
 
 #endif /* CA_REPORT_H */

@@ -10,48 +10,10 @@
 #include "view/svg.h"
 #include "base/xalloc.h"
 
+/* Append TEXT to B with the characters XML and HTML give a meaning
+   escaped.  */
 void
-svg_buf_init (struct svg_buf *b)
-{
-  b->size = 4096;
-  b->len = 0;
-  b->text = xmalloc (b->size);
-  b->text[0] = '\0';
-}
-
-void
-svg_buf_free (struct svg_buf *b)
-{
-  free (b->text);
-  b->text = NULL;
-  b->len = b->size = 0;
-}
-
-void
-svg_buf_printf (struct svg_buf *b, const char *fmt, ...)
-{
-  va_list ap;
-  int n;
-
-  va_start (ap, fmt);
-  n = vsnprintf (b->text + b->len, b->size - b->len, fmt, ap);
-  va_end (ap);
-  if (n < 0)
-    return;
-  if ((size_t) n >= b->size - b->len)
-    {
-      while ((size_t) n >= b->size - b->len)
-        b->size *= 2;
-      b->text = xreallocarray (b->text, b->size, 1);
-      va_start (ap, fmt);
-      vsnprintf (b->text + b->len, b->size - b->len, fmt, ap);
-      va_end (ap);
-    }
-  b->len += (size_t) n;
-}
-
-void
-svg_buf_escape (struct svg_buf *b, const char *text)
+svg_escape (struct strbuf *b, const char *text)
 {
   const char *p;
 
@@ -59,22 +21,22 @@ svg_buf_escape (struct svg_buf *b, const char *text)
     switch (*p)
       {
       case '&':
-        svg_buf_printf (b, "&amp;");
+        strbuf_append (b, "&amp;");
         break;
       case '<':
-        svg_buf_printf (b, "&lt;");
+        strbuf_append (b, "&lt;");
         break;
       case '>':
-        svg_buf_printf (b, "&gt;");
+        strbuf_append (b, "&gt;");
         break;
       case '"':
-        svg_buf_printf (b, "&quot;");
+        strbuf_append (b, "&quot;");
         break;
       case '\'':
-        svg_buf_printf (b, "&#39;");
+        strbuf_append (b, "&#39;");
         break;
       default:
-        svg_buf_printf (b, "%c", *p);
+        strbuf_append_char (b, *p);
         break;
       }
 }
@@ -175,31 +137,31 @@ svg_axis_map (const struct svg_axis *a, double value)
   return a->px_lo + t * (a->px_hi - a->px_lo);
 }
 
-/* Group the digits of the whole number in BUF with ',' when it has five
-   or more.  */
+/* Group the digits of the whole number in BUF (of SIZE bytes) with ','
+   when it has five or more, and fewer than 64 (no axis reaches that).  */
 static void
 group_thousands (char *buf, size_t size)
 {
-  char digits[64];
-  char *p = buf;
-  size_t n, i, j = 0, lead;
-  char out[96];
+  const char *p = buf;
+  struct strbuf out;
+  size_t n, i, lead;
 
-  if (*p == '-')
-    out[j++] = *p++;
-  n = strspn (p, "0123456789");
-  if (n < 5 || n >= sizeof digits)
+  n = strspn (p + (*p == '-'), "0123456789");
+  if (n < 5 || n >= 64)
     return;
-  memcpy (digits, p, n);
+  strbuf_init (&out);
+  if (*p == '-')
+    strbuf_append_char (&out, *p++);
   lead = n % 3 == 0 ? 3 : n % 3;
   for (i = 0; i < n; i++)
     {
-      if (i > 0 && (i - lead) % 3 == 0 && i >= lead)
-        out[j++] = ',';
-      out[j++] = digits[i];
+      if (i >= lead && (i - lead) % 3 == 0)
+        strbuf_append_char (&out, ',');
+      strbuf_append_char (&out, p[i]);
     }
-  snprintf (out + j, sizeof out - j, "%s", p + n);
-  snprintf (buf, size, "%s", out);
+  strbuf_append (&out, p + n);
+  snprintf (buf, size, "%s", out.text);
+  strbuf_release (&out);
 }
 
 void
@@ -227,56 +189,56 @@ enum
 /* Draw axis X along the bottom and Y along the left of the plot area
    (X0, Y0)-(X1, Y1), with grid lines and tick labels.  */
 static void
-draw_axes (struct svg_buf *b, const struct svg_axis *x,
+draw_axes (struct strbuf *b, const struct svg_axis *x,
            const struct svg_axis *y, double x0, double y0, double x1,
            double y1, const char *x_label, const char *y_label)
 {
   char label[64];
   size_t i;
 
-  svg_buf_printf (b, "<g class=\"axes\">\n");
+  strbuf_append (b, "<g class=\"axes\">\n");
   for (i = 0; i < x->nticks; i++)
     {
       double px = svg_axis_map (x, x->ticks[i]);
 
       svg_axis_label (x, x->ticks[i], label, sizeof label);
-      svg_buf_printf (b,
-                      "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" "
-                      "x2=\"%.1f\" y2=\"%.1f\"/>"
-                      "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" "
-                      "text-anchor=\"middle\">%s</text>\n",
-                      px, y0, px, y1, px, y1 + 18.0, label);
+      strbuf_printf (b,
+                     "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" "
+                     "x2=\"%.1f\" y2=\"%.1f\"/>"
+                     "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" "
+                     "text-anchor=\"middle\">%s</text>\n",
+                     px, y0, px, y1, px, y1 + 18.0, label);
     }
   for (i = 0; i < y->nticks; i++)
     {
       double py = svg_axis_map (y, y->ticks[i]);
 
       svg_axis_label (y, y->ticks[i], label, sizeof label);
-      svg_buf_printf (b,
-                      "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" "
-                      "x2=\"%.1f\" y2=\"%.1f\"/>"
-                      "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" "
-                      "text-anchor=\"end\">%s</text>\n",
-                      x0, py, x1, py, x0 - 6.0, py + 4.0, label);
+      strbuf_printf (b,
+                     "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" "
+                     "x2=\"%.1f\" y2=\"%.1f\"/>"
+                     "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" "
+                     "text-anchor=\"end\">%s</text>\n",
+                     x0, py, x1, py, x0 - 6.0, py + 4.0, label);
     }
-  svg_buf_printf (b,
-                  "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
-                  "y2=\"%.1f\"/><line class=\"axis\" x1=\"%.1f\" "
-                  "y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
-                  x0, y1, x1, y1, x0, y0, x0, y1);
-  svg_buf_printf (b, "<text class=\"axis-title\" x=\"%.1f\" y=\"%.1f\" "
-                  "text-anchor=\"middle\">",
-                  (x0 + x1) / 2.0, y1 + 42.0);
-  svg_buf_escape (b, x_label);
-  svg_buf_printf (b, "%s</text>\n",
-                  x->scale == SVG_LOG ? " (log scale)" : "");
-  svg_buf_printf (b, "<text class=\"axis-title\" x=\"%.1f\" y=\"%.1f\" "
-                  "text-anchor=\"middle\" transform=\"rotate(-90 %.1f "
-                  "%.1f)\">",
-                  16.0, (y0 + y1) / 2.0, 16.0, (y0 + y1) / 2.0);
-  svg_buf_escape (b, y_label);
-  svg_buf_printf (b, "%s</text>\n</g>\n",
-                  y->scale == SVG_LOG ? " (log scale)" : "");
+  strbuf_printf (b,
+                 "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+                 "y2=\"%.1f\"/><line class=\"axis\" x1=\"%.1f\" "
+                 "y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
+                 x0, y1, x1, y1, x0, y0, x0, y1);
+  strbuf_printf (b, "<text class=\"axis-title\" x=\"%.1f\" y=\"%.1f\" "
+                 "text-anchor=\"middle\">",
+                 (x0 + x1) / 2.0, y1 + 42.0);
+  svg_escape (b, x_label);
+  strbuf_printf (b, "%s</text>\n",
+                 x->scale == SVG_LOG ? " (log scale)" : "");
+  strbuf_printf (b, "<text class=\"axis-title\" x=\"%.1f\" y=\"%.1f\" "
+                 "text-anchor=\"middle\" transform=\"rotate(-90 %.1f "
+                 "%.1f)\">",
+                 16.0, (y0 + y1) / 2.0, 16.0, (y0 + y1) / 2.0);
+  svg_escape (b, y_label);
+  strbuf_printf (b, "%s</text>\n</g>\n",
+                 y->scale == SVG_LOG ? " (log scale)" : "");
 }
 
 /* A placed label's box.  */
@@ -291,16 +253,14 @@ overlaps (const struct box *a, const struct box *b)
   return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
 }
 
-void
-svg_scatter (struct svg_buf *b, const struct svg_scatter *s)
+/* Fit X and Y to the points of S, in the plot area (X0, Y0)-(X1, Y1).  */
+static void
+fit_axes (const struct svg_scatter *s, struct svg_axis *x,
+          struct svg_axis *y, double x0, double y0, double x1, double y1)
 {
-  double x0 = MARGIN_LEFT, y0 = MARGIN_TOP;
-  double x1 = s->width - MARGIN_RIGHT, y1 = s->height - MARGIN_BOTTOM;
   double xmin = INFINITY, xmax = -INFINITY, ymin = INFINITY,
          ymax = -INFINITY;
-  struct svg_axis x, y;
-  struct box *placed = xcalloc (s->npoints + 1, sizeof *placed);
-  size_t i, nplaced = 0;
+  size_t i;
 
   for (i = 0; i < s->npoints; i++)
     {
@@ -311,27 +271,27 @@ svg_scatter (struct svg_buf *b, const struct svg_scatter *s)
     }
   if (s->npoints == 0)
     xmin = xmax = ymin = ymax = 1.0;
-  svg_axis_fit (&x, xmin, xmax, true, x0, x1);
-  svg_axis_fit (&y, ymin, ymax, true, y1, y0);
+  svg_axis_fit (x, xmin, xmax, true, x0, x1);
+  svg_axis_fit (y, ymin, ymax, true, y1, y0);
+}
 
-  svg_buf_printf (b, "<svg "
-                  "class=\"chart\" width=\"%.0f\" height=\"%.0f\" "
-                  "viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"",
-                  s->width, s->height, s->width, s->height);
-  svg_buf_escape (b, s->aria);
-  svg_buf_printf (b, "\">\n");
-  draw_axes (b, &x, &y, x0, y0, x1, y1, s->x_label, s->y_label);
+/* Draw the polyline of S and its points: plain points first, so the
+   marked ones are drawn on top.  */
+static void
+draw_points (struct strbuf *b, const struct svg_scatter *s,
+             const struct svg_axis *x, const struct svg_axis *y)
+{
+  size_t i;
 
   if (s->nline > 1)
     {
-      svg_buf_printf (b, "<polyline class=\"front\" points=\"");
+      strbuf_append (b, "<polyline class=\"front\" points=\"");
       for (i = 0; i < s->nline; i++)
-        svg_buf_printf (b, "%s%.1f,%.1f", i > 0 ? " " : "",
-                        svg_axis_map (&x, s->line[i].x),
-                        svg_axis_map (&y, s->line[i].y));
-      svg_buf_printf (b, "\"/>\n");
+        strbuf_printf (b, "%s%.1f,%.1f", i > 0 ? " " : "",
+                       svg_axis_map (x, s->line[i].x),
+                       svg_axis_map (y, s->line[i].y));
+      strbuf_append (b, "\"/>\n");
     }
-  /* Plain points first, so the marked ones are drawn on top.  */
   for (int pass = 0; pass < 2; pass++)
     for (i = 0; i < s->npoints; i++)
       {
@@ -339,68 +299,112 @@ svg_scatter (struct svg_buf *b, const struct svg_scatter *s)
 
         if ((p->cls != NULL) != (pass == 1))
           continue;
-        svg_buf_printf (b, "<circle class=\"pt %s\" cx=\"%.1f\" cy=\"%.1f\" "
-                        "r=\"%d\">",
-                        p->cls != NULL ? p->cls : "plain",
-                        svg_axis_map (&x, p->x), svg_axis_map (&y, p->y),
-                        p->cls != NULL ? 6 : 3);
+        strbuf_printf (b, "<circle class=\"pt %s\" cx=\"%.1f\" cy=\"%.1f\" "
+                       "r=\"%d\">",
+                       p->cls != NULL ? p->cls : "plain",
+                       svg_axis_map (x, p->x), svg_axis_map (y, p->y),
+                       p->cls != NULL ? 6 : 3);
         if (p->title != NULL)
           {
-            svg_buf_printf (b, "<title>");
-            svg_buf_escape (b, p->title);
-            svg_buf_printf (b, "</title>");
+            strbuf_append (b, "<title>");
+            svg_escape (b, p->title);
+            strbuf_append (b, "</title>");
           }
-        svg_buf_printf (b, "</circle>\n");
+        strbuf_append (b, "</circle>\n");
       }
+}
 
-  /* Labels: beside the point, trying right, left, above, below and
-     further out until the label overlaps none placed before.  */
+/* Place the label of point P (at pixel PX, PY) of S, WIDTH pixels wide,
+   beside it: right, left, above, below and further out until it
+   overlaps none of the NPLACED boxes PLACED, else at the last place
+   tried.  Set *LX, *LY and *ANCHOR_END and return its box.  */
+static struct box
+place_label (const struct svg_scatter *s, double px, double py, double width,
+             const struct box *placed, size_t nplaced, double *lx,
+             double *ly, bool *anchor_end)
+{
+  static const double dx[] = { 10, -10, 10, -10, 10, -10, 10, -10 };
+  static const double dy[] = { 4, 4, -12, -12, 20, 20, -28, 36 };
+  struct box box = { 0, 0, 0, 0 };
+  size_t k, j;
+
+  *lx = *ly = 0.0;
+  *anchor_end = false;
+  for (k = 0; k < sizeof dx / sizeof dx[0]; k++)
+    {
+      *anchor_end = dx[k] < 0.0;
+      *lx = px + dx[k];
+      *ly = py + dy[k];
+      box.x0 = *anchor_end ? *lx - width : *lx;
+      box.x1 = *anchor_end ? *lx : *lx + width;
+      box.y0 = *ly - 12.0;
+      box.y1 = *ly + 3.0;
+      if (box.x0 < 0.0 || box.x1 > s->width || box.y0 < 0.0
+          || box.y1 > s->height)
+        continue;
+      for (j = 0; j < nplaced; j++)
+        if (overlaps (&box, &placed[j]))
+          break;
+      if (j == nplaced)
+        break;
+    }
+  return box;
+}
+
+/* Draw the labels of the points of S, in point order, each where it
+   overlaps no label placed before.  */
+static void
+draw_labels (struct strbuf *b, const struct svg_scatter *s,
+             const struct svg_axis *x, const struct svg_axis *y)
+{
+  struct box *placed = xcalloc (s->npoints + 1, sizeof *placed);
+  size_t i, nplaced = 0;
+
   for (i = 0; i < s->npoints; i++)
     {
-      static const double dx[] = { 10, -10, 10, -10, 10, -10, 10, -10 };
-      static const double dy[] = { 4, 4, -12, -12, 20, 20, -28, 36 };
       const struct svg_point *p = &s->points[i];
-      double px, py, w, lx = 0.0, ly = 0.0;
-      struct box box = { 0, 0, 0, 0 };
-      size_t k, j;
-      bool anchor_end = false;
+      double lx, ly;
+      bool anchor_end;
 
       if (p->label == NULL)
         continue;
-      px = svg_axis_map (&x, p->x);
-      py = svg_axis_map (&y, p->y);
-      w = 6.6 * (double) strlen (p->label);
-      for (k = 0; k < sizeof dx / sizeof dx[0]; k++)
-        {
-          anchor_end = dx[k] < 0.0;
-          lx = px + dx[k];
-          ly = py + dy[k];
-          box.x0 = anchor_end ? lx - w : lx;
-          box.x1 = anchor_end ? lx : lx + w;
-          box.y0 = ly - 12.0;
-          box.y1 = ly + 3.0;
-          if (box.x0 < 0.0 || box.x1 > s->width || box.y0 < 0.0
-              || box.y1 > s->height)
-            continue;
-          for (j = 0; j < nplaced; j++)
-            if (overlaps (&box, &placed[j]))
-              break;
-          if (j == nplaced)
-            break;
-        }
-      placed[nplaced++] = box;
-      svg_buf_printf (b, "<text class=\"label %s\" x=\"%.1f\" y=\"%.1f\"%s>",
-                      p->cls != NULL ? p->cls : "plain", lx, ly,
-                      anchor_end ? " text-anchor=\"end\"" : "");
-      svg_buf_escape (b, p->label);
-      svg_buf_printf (b, "</text>\n");
+      placed[nplaced] = place_label (s, svg_axis_map (x, p->x),
+                                     svg_axis_map (y, p->y),
+                                     6.6 * (double) strlen (p->label),
+                                     placed, nplaced, &lx, &ly,
+                                     &anchor_end);
+      nplaced++;
+      strbuf_printf (b, "<text class=\"label %s\" x=\"%.1f\" y=\"%.1f\"%s>",
+                     p->cls != NULL ? p->cls : "plain", lx, ly,
+                     anchor_end ? " text-anchor=\"end\"" : "");
+      svg_escape (b, p->label);
+      strbuf_append (b, "</text>\n");
     }
-  svg_buf_printf (b, "</svg>\n");
   free (placed);
 }
 
 void
-svg_bars (struct svg_buf *b, double width, const char *x_label,
+svg_scatter (struct strbuf *b, const struct svg_scatter *s)
+{
+  double x0 = MARGIN_LEFT, y0 = MARGIN_TOP;
+  double x1 = s->width - MARGIN_RIGHT, y1 = s->height - MARGIN_BOTTOM;
+  struct svg_axis x, y;
+
+  fit_axes (s, &x, &y, x0, y0, x1, y1);
+  strbuf_printf (b, "<svg "
+                 "class=\"chart\" width=\"%.0f\" height=\"%.0f\" "
+                 "viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"",
+                 s->width, s->height, s->width, s->height);
+  svg_escape (b, s->aria);
+  strbuf_append (b, "\">\n");
+  draw_axes (b, &x, &y, x0, y0, x1, y1, s->x_label, s->y_label);
+  draw_points (b, s, &x, &y);
+  draw_labels (b, s, &x, &y);
+  strbuf_append (b, "</svg>\n");
+}
+
+void
+svg_bars (struct strbuf *b, double width, const char *x_label,
           const struct svg_bar *bars, size_t n, const char *const *headings,
           int decimals, const char *aria)
 {
@@ -417,30 +421,30 @@ svg_bars (struct svg_buf *b, double width, const char *x_label,
       height += row + (headings != NULL && headings[i] != NULL ? head : 0.0);
     }
   svg_axis_fit (&x, 0.0, vmax > 0.0 ? vmax : 1.0, false, x0, x1);
-  svg_buf_printf (b, "<svg "
-                  "class=\"chart bars\" width=\"%.0f\" height=\"%.0f\" "
-                  "viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"",
-                  width, height, width, height);
-  svg_buf_escape (b, aria);
-  svg_buf_printf (b, "\">\n");
+  strbuf_printf (b, "<svg "
+                 "class=\"chart bars\" width=\"%.0f\" height=\"%.0f\" "
+                 "viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"",
+                 width, height, width, height);
+  svg_escape (b, aria);
+  strbuf_append (b, "\">\n");
   for (i = 0; i < x.nticks; i++)
     {
       double px = svg_axis_map (&x, x.ticks[i]);
 
       svg_axis_label (&x, x.ticks[i], text, sizeof text);
-      svg_buf_printf (b,
-                      "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" "
-                      "x2=\"%.1f\" y2=\"%.1f\"/><text class=\"tick\" "
-                      "x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s"
-                      "</text>\n",
-                      px, (double) MARGIN_TOP, px, height - 40.0, px,
-                      height - 24.0, text);
+      strbuf_printf (b,
+                     "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" "
+                     "x2=\"%.1f\" y2=\"%.1f\"/><text class=\"tick\" "
+                     "x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s"
+                     "</text>\n",
+                     px, (double) MARGIN_TOP, px, height - 40.0, px,
+                     height - 24.0, text);
     }
-  svg_buf_printf (b, "<text class=\"axis-title\" x=\"%.1f\" y=\"%.1f\" "
-                  "text-anchor=\"middle\">",
-                  (x0 + x1) / 2.0, height - 6.0);
-  svg_buf_escape (b, x_label);
-  svg_buf_printf (b, "</text>\n");
+  strbuf_printf (b, "<text class=\"axis-title\" x=\"%.1f\" y=\"%.1f\" "
+                 "text-anchor=\"middle\">",
+                 (x0 + x1) / 2.0, height - 6.0);
+  svg_escape (b, x_label);
+  strbuf_append (b, "</text>\n");
   ypos = MARGIN_TOP;
   for (i = 0; i < n; i++)
     {
@@ -448,32 +452,32 @@ svg_bars (struct svg_buf *b, double width, const char *x_label,
 
       if (headings != NULL && headings[i] != NULL)
         {
-          svg_buf_printf (b, "<text class=\"heading\" x=\"4\" y=\"%.1f\">",
-                          ypos + 18.0);
-          svg_buf_escape (b, headings[i]);
-          svg_buf_printf (b, "</text>\n");
+          strbuf_printf (b, "<text class=\"heading\" x=\"4\" y=\"%.1f\">",
+                         ypos + 18.0);
+          svg_escape (b, headings[i]);
+          strbuf_append (b, "</text>\n");
           ypos += head;
         }
       px = svg_axis_map (&x, bars[i].value);
-      svg_buf_printf (b, "<text class=\"bar-label\" x=\"%.1f\" y=\"%.1f\" "
-                      "text-anchor=\"end\">",
-                      x0 - 8.0, ypos + 16.0);
-      svg_buf_escape (b, bars[i].label);
-      svg_buf_printf (b, "</text><rect class=\"bar %s\" x=\"%.1f\" "
-                      "y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>",
-                      bars[i].cls != NULL ? bars[i].cls : "plain", x0,
-                      ypos + 4.0, fmax (px - x0, 1.0), row - 8.0);
-      svg_buf_printf (b, "<text class=\"bar-value\" x=\"%.1f\" "
-                      "y=\"%.1f\">%.*f",
-                      fmax (px, x0 + 1.0) + 6.0, ypos + 16.0, decimals,
-                      bars[i].value);
+      strbuf_printf (b, "<text class=\"bar-label\" x=\"%.1f\" y=\"%.1f\" "
+                     "text-anchor=\"end\">",
+                     x0 - 8.0, ypos + 16.0);
+      svg_escape (b, bars[i].label);
+      strbuf_printf (b, "</text><rect class=\"bar %s\" x=\"%.1f\" "
+                     "y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>",
+                     bars[i].cls != NULL ? bars[i].cls : "plain", x0,
+                     ypos + 4.0, fmax (px - x0, 1.0), row - 8.0);
+      strbuf_printf (b, "<text class=\"bar-value\" x=\"%.1f\" "
+                     "y=\"%.1f\">%.*f",
+                     fmax (px, x0 + 1.0) + 6.0, ypos + 16.0, decimals,
+                     bars[i].value);
       if (bars[i].note != NULL)
         {
-          svg_buf_printf (b, " ");
-          svg_buf_escape (b, bars[i].note);
+          strbuf_append (b, " ");
+          svg_escape (b, bars[i].note);
         }
-      svg_buf_printf (b, "</text>\n");
+      strbuf_append (b, "</text>\n");
       ypos += row;
     }
-  svg_buf_printf (b, "</svg>\n");
+  strbuf_append (b, "</svg>\n");
 }

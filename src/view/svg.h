@@ -7,23 +7,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* A growing, always NUL-terminated text buffer.  */
-struct svg_buf
-{
-  char *text;
-  size_t len;
-  size_t size;
-};
-
-void svg_buf_init (struct svg_buf *b);
-void svg_buf_free (struct svg_buf *b);
-
-/* Append printf-style text to B.  */
-void svg_buf_printf (struct svg_buf *b, const char *fmt, ...)
-  __attribute__ ((format (printf, 2, 3)));
+#include "base/strbuf.h"
 
 /* Append TEXT to B with &, <, >, " and ' escaped for XML and HTML.  */
-void svg_buf_escape (struct svg_buf *b, const char *text);
+void svg_escape (struct strbuf *b, const char *text);
 
 enum svg_scale
 {
@@ -104,7 +91,7 @@ struct svg_scatter
    and grid lines (each axis logarithmic when its values span more than
    SVG_LOG_RATIO times), the polyline, the points, then the labels,
    each placed beside its point where it overlaps no other label.  */
-void svg_scatter (struct svg_buf *b, const struct svg_scatter *s);
+void svg_scatter (struct strbuf *b, const struct svg_scatter *s);
 
 /* One bar of a bar chart.  */
 struct svg_bar
@@ -120,7 +107,7 @@ struct svg_bar
    written with DECIMALS digits.  HEADINGS, when not NULL, holds N
    strings: a non-NULL one starts a new section with that heading above
    bar I.  */
-void svg_bars (struct svg_buf *b, double width, const char *x_label,
+void svg_bars (struct strbuf *b, double width, const char *x_label,
                const struct svg_bar *bars, size_t n,
                const char *const *headings, int decimals, const char *aria);
 

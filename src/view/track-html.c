@@ -23,43 +23,44 @@ static const char style[] =
 
 /* Append the key's values, "/"-joined, to B, escaped.  */
 static void
-key_text (struct svg_buf *b, const char *key, size_t len)
+key_text (struct strbuf *b, const char *key, size_t len)
 {
-  char *copy = xmalloc (len + 1), *p;
+  struct strbuf copy;
+  size_t i;
 
-  memcpy (copy, key, len);
-  copy[len] = '\0';
-  for (p = copy; *p != '\0'; p++)
-    if (*p == '\x1f')
-      *p = '/';
-  svg_buf_escape (b, copy[0] != '\0' ? copy : "(none)");
-  free (copy);
+  strbuf_init (&copy);
+  strbuf_append_len (&copy, key, len);
+  for (i = 0; i < copy.len; i++)
+    if (copy.text[i] == '\x1f')
+      copy.text[i] = '/';
+  svg_escape (b, copy.text[0] != '\0' ? copy.text : "(none)");
+  strbuf_release (&copy);
 }
 
 /* One row of figures.  */
 static void
-row_cells (struct svg_buf *b, const int64_t *s, int64_t total_mg)
+row_cells (struct strbuf *b, const int64_t *s, int64_t total_mg)
 {
-  svg_buf_printf (b, "<td class=n>%" PRId64 "</td><td class=n>%.1f</td>"
-                  "<td class=n>%.3f</td><td class=n>%.1f</td>"
-                  "<td class=n>%.1f</td><td class=n>%.1f</td>",
-                  s[TALLY_JOBS], (double) s[TALLY_GPU_MH] / 1e3,
-                  (double) s[TALLY_ENERGY_WH] / 1e6,
-                  (double) s[TALLY_SCOPE2_MG] / 1e3,
-                  (double) s[TALLY_SCOPE3_MG] / 1e3,
-                  (double) s[TALLY_TOTAL_MG] / 1e3);
+  strbuf_printf (b, "<td class=n>%" PRId64 "</td><td class=n>%.1f</td>"
+                 "<td class=n>%.3f</td><td class=n>%.1f</td>"
+                 "<td class=n>%.1f</td><td class=n>%.1f</td>",
+                 s[TALLY_JOBS], (double) s[TALLY_GPU_MH] / 1e3,
+                 (double) s[TALLY_ENERGY_WH] / 1e6,
+                 (double) s[TALLY_SCOPE2_MG] / 1e3,
+                 (double) s[TALLY_SCOPE3_MG] / 1e3,
+                 (double) s[TALLY_TOTAL_MG] / 1e3);
   if (total_mg > 0)
-    svg_buf_printf (b, "<td class=n>%.1f</td>",
-                    100.0 * (double) s[TALLY_TOTAL_MG] / (double) total_mg);
+    strbuf_printf (b, "<td class=n>%.1f</td>",
+                   100.0 * (double) s[TALLY_TOTAL_MG] / (double) total_mg);
   else
-    svg_buf_printf (b, "<td class=n>-</td>");
+    strbuf_append (b, "<td class=n>-</td>");
   if (s[TALLY_PRICED] > 0)
-    svg_buf_printf (b, "<td class=n>%.2f</td>",
-                    (double) s[TALLY_COST_UUSD] / 1e6);
+    strbuf_printf (b, "<td class=n>%.2f</td>",
+                   (double) s[TALLY_COST_UUSD] / 1e6);
   else
-    svg_buf_printf (b, "<td class=n>-</td>");
-  svg_buf_printf (b, "<td class=n>%" PRId64 "</td></tr>\n",
-                  s[TALLY_FAILED]);
+    strbuf_append (b, "<td class=n>-</td>");
+  strbuf_printf (b, "<td class=n>%" PRId64 "</td></tr>\n",
+                 s[TALLY_FAILED]);
 }
 
 static int
@@ -75,7 +76,7 @@ by_total (const void *a, const void *b)
 
 /* The chart of the largest keys' totals.  */
 static void
-chart (struct svg_buf *b, const struct tally_row *rows, size_t n)
+chart (struct strbuf *b, const struct tally_row *rows, size_t n)
 {
   struct tally_row *sorted = xcalloc (n + 1, sizeof *sorted);
   struct svg_bar *bars = xcalloc (HTML_BARS + 1, sizeof *bars);
@@ -108,7 +109,7 @@ chart (struct svg_buf *b, const struct tally_row *rows, size_t n)
 int
 track_view_html (FILE *fp, const struct tally *t, const char *title)
 {
-  struct svg_buf b;
+  struct strbuf b;
   size_t n, i, nby, ntop;
   struct tally_row *rows = tally_rows (t, &n);
   const struct tally_top *top;
@@ -121,56 +122,56 @@ track_view_html (FILE *fp, const struct tally *t, const char *title)
   for (i = 0; i < n; i++)
     for (size_t j = 0; j < TALLY_NSUMS; j++)
       total[j] += rows[i].sums[j];
-  svg_buf_init (&b);
-  svg_buf_printf (&b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
-                  "<meta charset=\"utf-8\">\n<title>");
-  svg_buf_escape (&b, title);
-  svg_buf_printf (&b, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>",
-                  style);
-  svg_buf_escape (&b, title);
-  svg_buf_printf (&b, "</h1>\n<p>%" PRIu64 " records: %" PRIu64
-                  " accounted, %" PRIu64 " rejected.  Total %.1f gCO2e "
-                  "(Scope 2 %.1f, Scope 3 %.1f), %.3f kWh.</p>\n",
-                  rec, acc, rej, (double) total[TALLY_TOTAL_MG] / 1e3,
-                  (double) total[TALLY_SCOPE2_MG] / 1e3,
-                  (double) total[TALLY_SCOPE3_MG] / 1e3,
-                  (double) total[TALLY_ENERGY_WH] / 1e6);
+  strbuf_init (&b);
+  strbuf_append (&b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+                 "<meta charset=\"utf-8\">\n<title>");
+  svg_escape (&b, title);
+  strbuf_printf (&b, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>",
+                 style);
+  svg_escape (&b, title);
+  strbuf_printf (&b, "</h1>\n<p>%" PRIu64 " records: %" PRIu64
+                 " accounted, %" PRIu64 " rejected.  Total %.1f gCO2e "
+                 "(Scope 2 %.1f, Scope 3 %.1f), %.3f kWh.</p>\n",
+                 rec, acc, rej, (double) total[TALLY_TOTAL_MG] / 1e3,
+                 (double) total[TALLY_SCOPE2_MG] / 1e3,
+                 (double) total[TALLY_SCOPE3_MG] / 1e3,
+                 (double) total[TALLY_ENERGY_WH] / 1e6);
   if (nby > 0)
     chart (&b, rows, n);
-  svg_buf_printf (&b, "<table>\n<tr><th>");
-  svg_buf_escape (&b, tally_meta (t)->by[0] ? tally_meta (t)->by : "all");
-  svg_buf_printf (&b, "</th><th>Jobs</th><th>GPU-hours</th><th>kWh</th>"
-                  "<th>Scope 2 gCO2e</th><th>Scope 3 gCO2e</th>"
-                  "<th>Total gCO2e</th><th>Share %%</th><th>Cost USD</th>"
-                  "<th>Failed</th></tr>\n");
+  strbuf_append (&b, "<table>\n<tr><th>");
+  svg_escape (&b, tally_meta (t)->by[0] ? tally_meta (t)->by : "all");
+  strbuf_printf (&b, "</th><th>Jobs</th><th>GPU-hours</th><th>kWh</th>"
+                 "<th>Scope 2 gCO2e</th><th>Scope 3 gCO2e</th>"
+                 "<th>Total gCO2e</th><th>Share %%</th><th>Cost USD</th>"
+                 "<th>Failed</th></tr>\n");
   for (i = 0; nby > 0 && i < n; i++)
     {
-      svg_buf_printf (&b, "<tr><td>");
+      strbuf_append (&b, "<tr><td>");
       key_text (&b, rows[i].key, rows[i].len);
-      svg_buf_printf (&b, "</td>");
+      strbuf_append (&b, "</td>");
       row_cells (&b, rows[i].sums, total[TALLY_TOTAL_MG]);
     }
-  svg_buf_printf (&b, "<tr><th>total</th>");
+  strbuf_append (&b, "<tr><th>total</th>");
   row_cells (&b, total, total[TALLY_TOTAL_MG]);
-  svg_buf_printf (&b, "</table>\n<h2>Largest jobs</h2>\n<table>\n"
-                  "<tr><th>Job</th><th>Key</th><th>Total gCO2e</th></tr>\n");
+  strbuf_append (&b, "</table>\n<h2>Largest jobs</h2>\n<table>\n"
+                 "<tr><th>Job</th><th>Key</th><th>Total gCO2e</th></tr>\n");
   top = tally_top (t, &ntop);
   for (i = 0; i < ntop; i++)
     {
-      svg_buf_printf (&b, "<tr><td>");
-      svg_buf_escape (&b, top[i].label);
-      svg_buf_printf (&b, "</td><td>");
+      strbuf_append (&b, "<tr><td>");
+      svg_escape (&b, top[i].label);
+      strbuf_append (&b, "</td><td>");
       key_text (&b, top[i].key, strlen (top[i].key));
-      svg_buf_printf (&b, "</td><td class=n>%.1f</td></tr>\n",
-                      (double) top[i].total_mg / 1e3);
+      strbuf_printf (&b, "</td><td class=n>%.1f</td></tr>\n",
+                     (double) top[i].total_mg / 1e3);
     }
-  svg_buf_printf (&b, "</table>\n<p>Data tables %s; grid figures of "
-                  "on-premises sites: Electricity Maps (2025), 2024 Yearly "
-                  "Carbon Intensity Data, ODbL.  Every source: "
-                  "data/sources.csv.</p>\n</body>\n</html>\n",
-                  tally_meta (t)->tables);
+  strbuf_printf (&b, "</table>\n<p>Data tables %s; grid figures of "
+                 "on-premises sites: Electricity Maps (2025), 2024 Yearly "
+                 "Carbon Intensity Data, ODbL.  Every source: "
+                 "data/sources.csv.</p>\n</body>\n</html>\n",
+                 tally_meta (t)->tables);
   ok = fputs (b.text, fp) == EOF ? -1 : 0;
-  svg_buf_free (&b);
+  strbuf_release (&b);
   free (rows);
   return ok;
 }

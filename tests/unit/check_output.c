@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "view/output.h"
 #include "base/system.h"
@@ -129,6 +130,31 @@ END_TEST
 START_TEST (test_format_list)
 {
   ck_assert_str_eq (out_format_list (), "table, csv, json, markdown");
+}
+END_TEST
+
+/* The list of names and the table of writers agree: every listed name
+   is a format, each a different one.  */
+START_TEST (test_format_list_parses)
+{
+  char list[64];
+  char *name, *save = NULL;
+  bool seen[4] = { false, false, false, false };
+  size_t n = 0;
+
+  snprintf (list, sizeof list, "%s", out_format_list ());
+  for (name = strtok_r (list, ", ", &save); name != NULL;
+       name = strtok_r (NULL, ", ", &save))
+    {
+      enum out_format format;
+
+      ck_assert_int_eq (out_format_parse (name, &format), 0);
+      ck_assert_uint_lt ((size_t) format, ARRAY_SIZE (seen));
+      ck_assert (!seen[format]);
+      seen[format] = true;
+      n++;
+    }
+  ck_assert_uint_eq (n, ARRAY_SIZE (seen));
 }
 END_TEST
 
@@ -609,6 +635,7 @@ output_suite (void)
   tcase_add_test (tc, test_parse_names);
   tcase_add_test (tc, test_parse_rejects);
   tcase_add_test (tc, test_format_list);
+  tcase_add_test (tc, test_format_list_parses);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("numbers");

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "base/strbuf.h"
 #include "view/svg.h"
 #include "unit.h"
 
@@ -116,14 +117,14 @@ END_TEST
 
 START_TEST (test_escape_and_charts)
 {
-  struct svg_buf b;
+  struct strbuf b;
   struct svg_point pts[2] = { { 1.0, 2.0, "a<b", "rec", NULL },
                               { 3.0, 4.0, NULL, NULL, "t&t" } };
   struct svg_scatter s;
   struct svg_bar bars[1] = { { "r1", 5.0, NULL, "note" } };
 
-  svg_buf_init (&b);
-  svg_buf_escape (&b, "<&\"'>");
+  strbuf_init (&b);
+  svg_escape (&b, "<&\"'>");
   ck_assert_str_eq (b.text, "&lt;&amp;&quot;&#39;&gt;");
   memset (&s, 0, sizeof s);
   s.width = 400;
@@ -143,7 +144,44 @@ START_TEST (test_escape_and_charts)
   svg_bars (&b, 600, "kg", bars, 1, NULL, 1, "bars");
   ck_assert_ptr_nonnull (strstr (b.text, "5.0 note</text>"));
   ck_assert_uint_eq (strlen (b.text), b.len);
-  svg_buf_free (&b);
+  strbuf_release (&b);
+}
+END_TEST
+
+/* The buffer the charts are built in: appends of every kind, growth
+   far past the first allocation, reset, truncate and detach.  */
+START_TEST (test_strbuf)
+{
+  struct strbuf b;
+  char *text;
+  size_t i;
+
+  strbuf_init (&b);
+  ck_assert_str_eq (b.text, "");
+  strbuf_append (&b, "ab");
+  strbuf_append_char (&b, 'c');
+  strbuf_append_len (&b, "defgh", 2);
+  strbuf_printf (&b, "-%d-%s", 42, "x");
+  ck_assert_str_eq (b.text, "abcde-42-x");
+  ck_assert_uint_eq (b.len, 10);
+  for (i = 0; i < 1000; i++)
+    strbuf_printf (&b, "%05zu", i);
+  ck_assert_uint_eq (b.len, 10 + 5000);
+  ck_assert_uint_eq (strlen (b.text), b.len);
+  ck_assert_int_eq (memcmp (b.text + b.len - 5, "00999", 5), 0);
+  strbuf_truncate (&b, 3);
+  ck_assert_str_eq (b.text, "abc");
+  strbuf_truncate (&b, 30);
+  ck_assert_str_eq (b.text, "abc");
+  text = strbuf_detach (&b);
+  ck_assert_str_eq (text, "abc");
+  ck_assert_str_eq (b.text, "");
+  free (text);
+  strbuf_append (&b, "again");
+  strbuf_reset (&b);
+  ck_assert_uint_eq (b.len, 0);
+  ck_assert_str_eq (b.text, "");
+  strbuf_release (&b);
 }
 END_TEST
 
@@ -157,6 +195,7 @@ svg_suite (void)
   tcase_add_test (tc, test_linear_axis);
   tcase_add_test (tc, test_log_axis);
   tcase_add_test (tc, test_escape_and_charts);
+  tcase_add_test (tc, test_strbuf);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -1,0 +1,34 @@
+/* The writers behind out_write, one a format, as output.c's table of
+   writers lists them; not for other modules.  */
+#ifndef CA_OUTPUT_WRITERS_H
+#define CA_OUTPUT_WRITERS_H
+
+#include <stdio.h>
+
+#include "view/output.h"
+#include "base/system.h"
+
+/* Write TABLE to FP; LAYOUT only matters to the table writer.  Return
+   0, or -1 with errno set when a write fails (ENOMEM when json-c runs
+   out of memory); a writer never flushes FP.  */
+typedef int out_writer_fn (FILE *fp, enum out_layout layout,
+                           const struct out_table *table);
+
+/* One row of the table of writers.  */
+struct out_writer
+{
+  const char *name;             /* What --format takes.  */
+  enum out_format format;
+  bool machine;                 /* For programs: every column, numbers as
+                                   out_format_machine writes them.  False
+                                   for people: each column's decimals,
+                                   missing cells as "-".  */
+  out_writer_fn *write;
+};
+
+out_writer_fn out_write_table;
+out_writer_fn out_write_csv;
+out_writer_fn out_write_json;
+out_writer_fn out_write_markdown;
+
+#endif /* CA_OUTPUT_WRITERS_H */
