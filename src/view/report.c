@@ -337,9 +337,8 @@ assume_job (const struct report *r, struct assumptions *a, struct strbuf *t)
   assume (a, "Count", t);
 }
 
-/* The site: PUE and grid intensity of the recommendation and of the
-   baseline.  Without a baseline the text is cut at its first ';', where
-   the baseline's part would start.  */
+/* The site: PUE and grid intensity of the recommendation and, when
+   there is one, of the baseline.  */
 static void
 assume_site (const struct report *r, struct assumptions *a, struct strbuf *t)
 {
@@ -354,27 +353,24 @@ assume_site (const struct report *r, struct assumptions *a, struct strbuf *t)
   cite (&ours, c->pue_source, c->pue_year);
   if (has)
     cite (&theirs, base->pue_source, base->pue_year);
-  strbuf_printf (t, "%.2f in %s%s%s%s%.2f in %s%s", c->pue, c->region->name,
-                 ours.text, has ? "; " : "", has ? "baseline " : "",
-                 has ? base->pue : 0.0, has ? base->region->name : "",
-                 has ? theirs.text : "");
-  if (!has)
-    strbuf_truncate (t, strcspn (t->text, ";"));
+  /* The baseline's figure follows only when there is a baseline.  */
+  strbuf_printf (t, "%.2f in %s%s", c->pue, c->region->name, ours.text);
+  if (has)
+    strbuf_printf (t, "; baseline %.2f in %s%s", base->pue,
+                   base->region->name, theirs.text);
   assume (a, "PUE", t);
   strbuf_reset (&ours);
   strbuf_reset (&theirs);
   cite (&ours, c->grid_source, c->grid_year);
   if (has)
     cite (&theirs, base->grid_source, base->grid_year);
-  strbuf_printf (t, "%s (%s level): %.1f gCO2e/kWh in %s%s%s%.1f%s%s%s",
+  strbuf_printf (t, "%s (%s level): %.1f gCO2e/kWh in %s%s",
                  run_signal_name (r->query->params.signal), c->grid_level,
-                 c->grid_gco2e_per_kwh, c->region->name, ours.text,
-                 has ? "; baseline " : "",
-                 has ? base->grid_gco2e_per_kwh : 0.0,
-                 has ? " gCO2e/kWh in " : "", has ? base->region->name : "",
-                 has ? theirs.text : "");
-  if (!has)
-    strbuf_truncate (t, strcspn (t->text, ";"));
+                 c->grid_gco2e_per_kwh, c->region->name, ours.text);
+  if (has)
+    strbuf_printf (t, "; baseline %.1f gCO2e/kWh in %s%s",
+                   base->grid_gco2e_per_kwh, base->region->name,
+                   theirs.text);
   assume (a, "Grid signal", t);
   strbuf_release (&ours);
   strbuf_release (&theirs);

@@ -15,6 +15,17 @@ expect_output markdown report.md \
   --baseline c1.xlarge@eu-west-1 --group nordics --group europe \
   --title 'Tiny job'
 
+# Without a baseline the assumptions name the recommendation's site
+# alone (fixture regions.csv: eu-north-1 PUE 1.00 and 50 gCO2e/kWh,
+# source "tiny", 2024); there was once a stray "0.00 in" after it.
+cases=$((cases + 1))
+"$CARBON_ADVISOR" --data-dir "$tiny" --format markdown report $job \
+  >"$work/nobase.md" 2>/dev/null || fail "no baseline: exit status"
+grep -qxF -- '- PUE: 1.00 in eu-north-1 (tiny, 2024)' "$work/nobase.md" \
+  || fail "no baseline: PUE line"
+grep -qxF -- '- Grid signal: average (region level): 50.0 gCO2e/kWh in eu-north-1 (tiny, 2024)' \
+  "$work/nobase.md" || fail "no baseline: grid line"
+
 # The HTML page, to a file.
 cases=$((cases + 1))
 html=$work/report.html
