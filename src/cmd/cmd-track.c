@@ -338,10 +338,15 @@ cmd_track_write_summary (const struct cli_global *global,
     return status;
   ok = (partial ? tally_write_partial (sink.fp, t)
                 : track_view_write_summary (sink.fp, global->format, t)) == 0;
-  /* The result is thrown away, but the status is the close's.  */
   if (!ok)
-    cli_sink_report_error (&sink);
-  return cli_sink_close (&sink, ok);
+    {
+      /* The result is thrown away and the command fails, whatever the
+         close says of the temporary file.  */
+      cli_sink_report_error (&sink);
+      cli_sink_close (&sink, false);
+      return CA_EXIT_FAILURE;
+    }
+  return cli_sink_close (&sink, true);
 }
 
 /* The tally of a run, with the tables' hash, or NULL without

@@ -83,6 +83,16 @@ cases=$((cases + 1))
 diff -u "$expected_dir/track-summary.txt" "$work/summary.txt" >&2 \
   || fail "summary --output differs"
 
+# A summary that cannot be written fails the command (it once said
+# "No space left on device" and exited 0).
+cases=$((cases + 1))
+status=0
+"$CARBON_ADVISOR" track --load 50 --region us-east-1 --by project \
+  --output /dev/full "$t/jobs.csv" >/dev/null 2>"$work/err" || status=$?
+[ "$status" -eq 1 ] || fail "summary to /dev/full: exit $status"
+grep -q '/dev/full: No space left on device' "$work/err" \
+  || fail "summary to /dev/full: no message"
+
 # Summaries by a tag and by month, in every format.  Totals from the
 # per-job rows above; shares of the total, failed share the FAILED and
 # CANCELLED jobs' (j2, j6) part of each key's total.
