@@ -20,6 +20,8 @@
 #include "model/scaling.h"
 #include "search/select.h"
 #include "search/uncertainty.h"
+#include "view/run-view.h"
+#include "view/uncertainty-view.h"
 #include "base/xalloc.h"
 
 

@@ -10,6 +10,7 @@
 #include "base/diag.h"
 #include "view/output.h"
 #include "model/run.h"
+#include "view/run-view.h"
 #include "base/system.h"
 #include "unit.h"
 #include "shipped.h"
