@@ -2,6 +2,8 @@
 #ifndef CA_POWER_H
 #define CA_POWER_H
 
+#include <gsl/gsl_interp.h>
+
 #include "base/diag.h"
 
 /* The power, in watts, at LOAD_PCT (0-100) of an instance whose draw is
@@ -19,5 +21,21 @@
    0-100, CA_EXIT_FAILURE if GSL fails).  */
 int power_at_load (const double *loads, const double *watts, size_t n,
                    double load_pct, double *out, struct diag *d);
+
+/* A new interpolant for a curve of N points, as power_at_load draws it:
+   Steffen's, or linear below the three points Steffen needs; NULL when
+   GSL cannot allocate it.  Set it up for the points with
+   gsl_interp_init; free it with gsl_interp_free.  The Monte Carlo keeps
+   one per curve to read it at many loads.  */
+gsl_interp *power_curve_alloc (size_t n);
+
+/* The watts at LOAD_PCT of the curve of N points WATTS at LOADS (checked
+   as power_at_load checks them), with INTERP from power_curve_alloc set
+   up for those points: a measured point exactly, else INTERP's value
+   kept within the two measured values around it.  Stores them in *OUT
+   and returns GSL_SUCCESS, or returns GSL's status.  */
+int power_curve_eval (const gsl_interp *interp, const double *loads,
+                      const double *watts, size_t n, double load_pct,
+                      double *out);
 
 #endif /* CA_POWER_H */
