@@ -62,37 +62,3 @@ power_curve_alloc (size_t n)
 
   return gsl_interp_alloc (type, n);
 }
-
-int
-power_curve_eval (const gsl_interp *interp, const double *loads,
-                  const double *watts, size_t n, double load_pct,
-                  double *out)
-{
-  size_t i;
-  int status;
-  double w;
-
-  /* A measured point is returned exactly, not through the polynomial,
-     whose evaluation at the right end of a segment can differ in the last
-     bit.  */
-  for (i = 0; i < n; i++)
-    if (!(load_pct < loads[i] || load_pct > loads[i]))
-      {
-        *out = watts[i];
-        return GSL_SUCCESS;
-      }
-  status = gsl_interp_eval_e (interp, loads, watts, load_pct, NULL, &w);
-  if (status != GSL_SUCCESS)
-    return status;
-
-  /* Steffen's curve is monotone in exact arithmetic; keep rounding from
-     stepping outside the segment's two measured values.  */
-  for (i = 1; i < n; i++)
-    if (load_pct < loads[i])
-      {
-        w = fmax (watts[i - 1], fmin (watts[i], w));
-        break;
-      }
-  *out = w;
-  return GSL_SUCCESS;
-}
