@@ -34,6 +34,7 @@ unit_tests = \
   %D%/unit/check_power \
   %D%/unit/check_rules \
   %D%/unit/check_run \
+  %D%/unit/check_run_view \
   %D%/unit/check_scaling \
   %D%/unit/check_suggest \
   %D%/unit/check_svg \
@@ -79,6 +80,8 @@ UNIT_LDADD = $(ADVISOR_LIBS) $(CHECK_LIBS)
 %C%_unit_check_rules_LDADD = $(UNIT_LDADD)
 %C%_unit_check_run_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_run_LDADD = $(UNIT_LDADD)
+%C%_unit_check_run_view_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_run_view_LDADD = $(UNIT_LDADD)
 %C%_unit_check_scaling_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_scaling_LDADD = $(UNIT_LDADD)
 %C%_unit_check_suggest_CFLAGS = $(UNIT_CFLAGS)
@@ -120,4 +123,5 @@ endif
 EXTRA_DIST += $(cli_tests) $(data_tests) %D%/cli/lib.sh %D%/data/lib.sh \
   %D%/cli/expected %D%/data/ccf-check.py \
   %D%/cli/fixtures \
-  %D%/unit/unit.h %D%/unit/shipped.h
+  %D%/unit/unit.h %D%/unit/shipped.h \
+  %D%/unit/m5-north.h

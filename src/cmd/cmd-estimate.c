@@ -11,6 +11,8 @@
 #include "cmd/cmd.h"
 #include "model/run.h"
 #include "search/uncertainty.h"
+#include "view/run-view.h"
+#include "view/uncertainty-view.h"
 #include "base/xalloc.h"
 
 struct estimate_opts

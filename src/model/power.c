@@ -13,11 +13,9 @@ int
 power_at_load (const double *loads, const double *watts, size_t n,
                double load_pct, double *out, struct diag *d)
 {
-  const gsl_interp_type *type;
   gsl_interp *interp;
   size_t i;
   int status;
-  double w;
 
   if (n < 2 || !(loads[0] <= 0.0 && loads[0] >= 0.0)
       || !(loads[n - 1] >= 100.0 && loads[n - 1] <= 100.0))
@@ -41,38 +39,26 @@ power_at_load (const double *loads, const double *watts, size_t n,
     return diag_set (d, CA_EXIT_USAGE, "load %g %% is outside 0-100",
                      load_pct);
 
-  /* A measured point is returned exactly, not through the polynomial,
-     whose evaluation at the right end of a segment can differ in the last
-     bit.  */
-  for (i = 0; i < n; i++)
-    if (!(load_pct < loads[i] || load_pct > loads[i]))
-      {
-        *out = watts[i];
-        return 0;
-      }
-
-  type = n >= gsl_interp_type_min_size (gsl_interp_steffen)
-           ? gsl_interp_steffen
-           : gsl_interp_linear;
-  interp = gsl_interp_alloc (type, n);
+  interp = power_curve_alloc (n);
   if (interp == NULL)
     return diag_set (d, CA_EXIT_FAILURE, "cannot allocate a power curve");
   status = gsl_interp_init (interp, loads, watts, n);
   if (status == GSL_SUCCESS)
-    status = gsl_interp_eval_e (interp, loads, watts, load_pct, NULL, &w);
+    status = power_curve_eval (interp, loads, watts, n, load_pct, out);
   gsl_interp_free (interp);
   if (status != GSL_SUCCESS)
     return diag_set (d, CA_EXIT_FAILURE, "power curve: %s",
                      gsl_strerror (status));
-
-  /* Steffen's curve is monotone in exact arithmetic; keep rounding from
-     stepping outside the segment's two measured values.  */
-  for (i = 1; i < n; i++)
-    if (load_pct < loads[i])
-      {
-        w = fmax (watts[i - 1], fmin (watts[i], w));
-        break;
-      }
-  *out = w;
   return 0;
+}
+
+gsl_interp *
+power_curve_alloc (size_t n)
+{
+  const gsl_interp_type *type
+    = n >= gsl_interp_type_min_size (gsl_interp_steffen)
+        ? gsl_interp_steffen
+        : gsl_interp_linear;
+
+  return gsl_interp_alloc (type, n);
 }

@@ -2,6 +2,11 @@
 #ifndef CA_POWER_H
 #define CA_POWER_H
 
+#include <math.h>
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_interp.h>
+
 #include "base/diag.h"
 
 /* The power, in watts, at LOAD_PCT (0-100) of an instance whose draw is
@@ -19,5 +24,52 @@
    0-100, CA_EXIT_FAILURE if GSL fails).  */
 int power_at_load (const double *loads, const double *watts, size_t n,
                    double load_pct, double *out, struct diag *d);
+
+/* A new interpolant for a curve of N points, as power_at_load draws it:
+   Steffen's, or linear below the three points Steffen needs; NULL when
+   GSL cannot allocate it.  Set it up for the points with
+   gsl_interp_init; free it with gsl_interp_free.  The Monte Carlo keeps
+   one per curve to read it at many loads.  */
+gsl_interp *power_curve_alloc (size_t n);
+
+/* The watts at LOAD_PCT of the curve of N points WATTS at LOADS (checked
+   as power_at_load checks them), with INTERP from power_curve_alloc set
+   up for those points: a measured point exactly, else INTERP's value
+   kept within the two measured values around it.  Stores them in *OUT
+   and returns GSL_SUCCESS, or returns GSL's status.  Inline: the Monte
+   Carlo reads a curve for every run in every sample.  */
+static inline int
+power_curve_eval (const gsl_interp *interp, const double *loads,
+                  const double *watts, size_t n, double load_pct,
+                  double *out)
+{
+  size_t i;
+  int status;
+  double w;
+
+  /* A measured point is returned exactly, not through the polynomial,
+     whose evaluation at the right end of a segment can differ in the last
+     bit.  */
+  for (i = 0; i < n; i++)
+    if (!(load_pct < loads[i] || load_pct > loads[i]))
+      {
+        *out = watts[i];
+        return GSL_SUCCESS;
+      }
+  status = gsl_interp_eval_e (interp, loads, watts, load_pct, NULL, &w);
+  if (status != GSL_SUCCESS)
+    return status;
+
+  /* Steffen's curve is monotone in exact arithmetic; keep rounding from
+     stepping outside the segment's two measured values.  */
+  for (i = 1; i < n; i++)
+    if (load_pct < loads[i])
+      {
+        w = fmax (watts[i - 1], fmin (watts[i], w));
+        break;
+      }
+  *out = w;
+  return GSL_SUCCESS;
+}
 
 #endif /* CA_POWER_H */

@@ -28,7 +28,6 @@ struct tally
   uint64_t records, accounted, rejected;
   struct top top[TALLY_TOP];
   size_t ntop;
-  struct out_column *cols;      /* For tally_table.  */
   char **by;                    /* The --by keys.  */
   size_t nby;
 };
@@ -66,7 +65,6 @@ tally_free (struct tally *t)
   for (i = 0; i < t->nby; i++)
     free (t->by[i]);
   free (t->by);
-  free (t->cols);
   free (t);
 }
 

@@ -1,6 +1,6 @@
 /* A summary of many jobs by key, in integer fixed point so that
    summaries of pieces of a log merge, in any order, into exactly the
-   summary of the whole (doc/tracking.md, "Partial summaries").  Model
+   summary of the whole (doc/tracking.md, "Partial summaries").  Search
    layer.  */
 #ifndef CA_TALLY_H
 #define CA_TALLY_H
@@ -9,7 +9,7 @@
 #include <stdio.h>
 
 #include "base/diag.h"
-#include "view/output.h"
+#include "base/system.h"
 
 /* The sums of one key, each in its fixed-point unit.  */
 enum tally_sum

@@ -12,6 +12,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "data/catalogue.h"
+#include "model/power.h"
 #include "search/uncertainty-draws.h"
 
 uint64_t
@@ -50,29 +51,16 @@ draws_range (double u, const struct uncertainty_range *r)
   return r->high - sqrt ((1.0 - u) * width * (r->high - r->mode));
 }
 
-static bool
-same_value (double a, double b)
-{
-  return !(a < b) && !(a > b);
-}
-
-/* A measured point exactly, Steffen's curve in between, clamped to the
-   segment.  */
+/* The model's curve (model/power.c) at LOAD, NaN should GSL fail.  */
 double
 draws_curve (gsl_interp *interp, const double *w, double load)
 {
-  size_t i;
-  double v = w[0];
+  double v;
 
-  for (i = 0; i < CATALOGUE_POWER_POINTS; i++)
-    if (same_value (load, catalogue_power_loads[i]))
-      return w[i];
-  if (gsl_interp_eval_e (interp, catalogue_power_loads, w, load, NULL, &v)
+  if (power_curve_eval (interp, catalogue_power_loads, w,
+                        CATALOGUE_POWER_POINTS, load, &v)
       != GSL_SUCCESS)
     return NAN;
-  for (i = 1; i < CATALOGUE_POWER_POINTS; i++)
-    if (load < catalogue_power_loads[i])
-      return fmax (w[i - 1], fmin (w[i], v));
   return v;
 }
 

@@ -81,21 +81,19 @@ item_bounds (const struct uncertainty *u, struct bounds *b, size_t i,
 {
   const struct uncertainty_item *it = &u->items[i];
   double p_low = it->power_w, p_high = it->power_w;
-  double f_low, f_high, e;
+  double f_low, f_high;
 
   factor_bounds (u, b, i, &f_low, &f_high);
   if (!u->load_fixed)
     draws_curve_bounds (u->curves[it->curve], it->curve_w, u->load_low,
                         u->load_high, &p_low, &p_high);
-  e = it->count * (p_low * f_low) * it->runtime_h / 1000.0 * it->pue_low;
-  *low = (e * it->grid_low
-          + it->count * it->embodied_low_kgco2e * 1000.0 * it->runtime_h
-                / u->life_high)
+  *low = uncertainty_item_total (it, p_low * f_low, it->pue_low,
+                                 it->grid_low, it->embodied_low_kgco2e,
+                                 u->life_high)
          * (1.0 - BOUND_MARGIN);
-  e = it->count * (p_high * f_high) * it->runtime_h / 1000.0 * it->pue_high;
-  *high = (e * it->grid_high
-           + it->count * it->embodied_high_kgco2e * 1000.0 * it->runtime_h
-                 / u->life_low)
+  *high = uncertainty_item_total (it, p_high * f_high, it->pue_high,
+                                  it->grid_high, it->embodied_high_kgco2e,
+                                  u->life_low)
           * (1.0 + BOUND_MARGIN);
 }
 

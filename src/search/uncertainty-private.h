@@ -38,6 +38,15 @@ void uncertainty_item_watts (const struct uncertainty *u, size_t i,
 void uncertainty_item_factors (const struct uncertainty *u, size_t i,
                                size_t from, size_t count, double *f);
 
+/* Item IT's total gCO2e, before the runtime ratio, with the figures a
+   sample drew for it: one instance's WATTS (its power error included),
+   the PUE, the GRID intensity, the EMBODIED share and the hardware
+   lifetime LIFE_H in hours.  By the model's formula (footprint_compute),
+   so that the point figures give the point total to the last bit.  */
+double uncertainty_item_total (const struct uncertainty_item *it,
+                               double watts, double pue, double grid,
+                               double embodied, double life_h);
+
 /* Item I's totals for samples FROM to FROM + COUNT - 1 into TOTAL,
    from its WATTS and FACTORS for those samples as the two above give
    them, or NULL to have them made.  */

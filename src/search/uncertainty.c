@@ -14,6 +14,7 @@
 #include <gsl/gsl_statistics_double.h>
 
 #include "model/footprint.h"
+#include "model/power.h"
 #include "search/uncertainty-draws.h"
 #include "search/uncertainty-private.h"
 #include "base/xalloc.h"
@@ -41,7 +42,7 @@ curve_ok (struct uncertainty *u, const struct uncertainty_item *it)
 
   if (*c == NULL)
     {
-      *c = gsl_interp_alloc (gsl_interp_steffen, CATALOGUE_POWER_POINTS);
+      *c = power_curve_alloc (CATALOGUE_POWER_POINTS);
       if (*c == NULL
           || gsl_interp_init (*c, catalogue_power_loads, it->curve_w,
                               CATALOGUE_POWER_POINTS)
@@ -299,9 +300,26 @@ uncertainty_item_factors (const struct uncertainty *u, size_t i, size_t from,
                : 1.0;
 }
 
-/* In the order of footprint_compute's operations, so that a sample
-   whose every draw sits on the point figure gives the point total
-   exactly.  */
+double
+uncertainty_item_total (const struct uncertainty_item *it, double watts,
+                        double pue, double grid, double embodied,
+                        double life_h)
+{
+  struct footprint_job job = {
+    .runtime_h = it->runtime_h, .count = it->count, .lifetime_h = life_h
+  };
+  /* The cost is not drawn: it scales with the runtime alone
+     (uncertainty_item_costs).  */
+  struct footprint_site site = {
+    .power_w = watts, .embodied_kgco2e = embodied, .pue = pue,
+    .grid_gco2e_per_kwh = grid, .price_usd_per_h = NAN
+  };
+  struct footprint fp;
+
+  footprint_compute (&job, &site, &fp);
+  return fp.total_gco2e;
+}
+
 void
 uncertainty_item_totals (const struct uncertainty *u, size_t i, size_t from,
                          size_t count, const double *watts,
@@ -342,12 +360,10 @@ uncertainty_item_totals (const struct uncertainty *u, size_t i, size_t from,
                                          it->embodied_low_kgco2e,
                                          it->embodied_kgco2e,
                                          it->embodied_high_kgco2e);
-      double energy
-          = it->count * (watts[s] * factors[s]) * it->runtime_h / 1000.0 * pue;
-      double scope3
-          = it->count * embodied * 1000.0 * it->runtime_h / u->life_h[k];
 
-      total[s] = (energy * grid + scope3) * (u->ratio[k] * gf[s]);
+      total[s] = uncertainty_item_total (it, watts[s] * factors[s], pue,
+                                         grid, embodied, u->life_h[k])
+                 * (u->ratio[k] * gf[s]);
     }
   free (f);
   free (w);
@@ -486,32 +502,4 @@ uncertainty_p_less (const struct uncertainty *u, size_t a, size_t b)
   free (ta);
   free (tb);
   return (double)less / (double)S;
-}
-
-
-const struct out_column uncertainty_columns[UNCERTAINTY_NCOLUMNS] = {
-  { "total_gco2e_p05", "Total p5", "gCO2e", OUT_NUMBER, 1, 0 },
-  { "total_gco2e_p50", "Total p50", "gCO2e", OUT_NUMBER, 1, 0 },
-  { "total_gco2e_p95", "Total p95", "gCO2e", OUT_NUMBER, 1, 0 },
-  { "cost_usd_p05", "Cost p5", "USD", OUT_NUMBER, 2, 0 },
-  { "cost_usd_p50", "Cost p50", "USD", OUT_NUMBER, 2, 0 },
-  { "cost_usd_p95", "Cost p95", "USD", OUT_NUMBER, 2, 0 },
-  { "samples", "Samples", NULL, OUT_INTEGER, 0, 0 },
-  { "seed", "Seed", NULL, OUT_INTEGER, 0, 0 },
-};
-
-void
-uncertainty_fill_row (struct out_table *table, size_t first,
-                      const struct uncertainty_summary *s, size_t samples,
-                      unsigned long seed)
-{
-  size_t k;
-
-  for (k = 0; k < 3; k++)
-    {
-      out_table_set_number (table, first + k, s->total_gco2e[k]);
-      out_table_set_number (table, first + 3 + k, s->cost_usd[k]);
-    }
-  out_table_set_number (table, first + 6, (double)samples);
-  out_table_set_number (table, first + 7, (double)seed);
 }

@@ -10,7 +10,6 @@
 
 #include "data/catalogue.h"
 #include "base/diag.h"
-#include "view/output.h"
 #include "model/run.h"
 #include "base/system.h"
 
@@ -189,20 +188,5 @@ double uncertainty_p_less (const struct uncertainty *u, size_t a, size_t b);
 void uncertainty_fronts (const struct uncertainty *u, double *p_front,
                          struct uncertainty_front_stats *stats,
                          uncertainty_progress_fn *progress, void *arg);
-
-/* The columns of a run's quantiles in every output format: the p5, p50
-   and p95 of the total and of the cost, the samples and the seed.  */
-enum
-{
-  UNCERTAINTY_NCOLUMNS = 8
-};
-extern const struct out_column uncertainty_columns[UNCERTAINTY_NCOLUMNS];
-
-/* Fill columns FIRST to FIRST + UNCERTAINTY_NCOLUMNS - 1 of the last row
-   of TABLE (laid out as uncertainty_columns) from S, SAMPLES and
-   SEED.  */
-void uncertainty_fill_row (struct out_table *table, size_t first,
-                           const struct uncertainty_summary *s, size_t samples,
-                           unsigned long seed);
 
 #endif /* CA_UNCERTAINTY_H */

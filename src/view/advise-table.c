@@ -11,6 +11,8 @@
 #include "base/system.h"
 #include "base/xalloc.h"
 #include "view/advise-table.h"
+#include "view/run-view.h"
+#include "view/uncertainty-view.h"
 
 /* Extra columns of advise beyond the run's.  */
 enum advise_column

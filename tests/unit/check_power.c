@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <gsl/gsl_errno.h>
+
 #include "data/catalogue.h"
 #include "base/diag.h"
 #include "model/power.h"
@@ -315,6 +317,31 @@ START_TEST (test_data_monotone)
 }
 END_TEST
 
+/* A curve set up once (as the Monte Carlo keeps one per instance) gives
+   power_at_load's watts to the last bit, at the points and between.  */
+START_TEST (test_curve_kept)
+{
+  static const double probe[] = { 0.0, 0.01, 5.0, 10.0, 30.0, 50.0, 75.0,
+                                  99.99, 100.0 };
+  gsl_interp *interp = power_curve_alloc (4);
+  size_t i;
+
+  ck_assert_ptr_nonnull (interp);
+  ck_assert_int_eq (gsl_interp_init (interp, loads, m5_xlarge, 4),
+                    GSL_SUCCESS);
+  for (i = 0; i < ARRAY_SIZE (probe); i++)
+    {
+      double w = -1.0;
+
+      ck_assert_int_eq (power_curve_eval (interp, loads, m5_xlarge, 4,
+                                          probe[i], &w),
+                        GSL_SUCCESS);
+      ck_assert_double_eq (w, m5_at (probe[i]));
+    }
+  gsl_interp_free (interp);
+}
+END_TEST
+
 static Suite *
 power_suite (void)
 {
@@ -328,6 +355,7 @@ power_suite (void)
   tcase_add_test (tc, test_monotone_m5);
   tcase_add_test (tc, test_two_points_linear);
   tcase_add_test (tc, test_flat_segment);
+  tcase_add_test (tc, test_curve_kept);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("errors");
