@@ -1155,7 +1155,7 @@ START_TEST (test_ccf_region_duplicate)
 }
 END_TEST
 
-/* Figures out of the ranges of src/data/tablecheck.c (doc/LIMITS.md).  Before
+/* Figures out of the ranges of the specs (doc/LIMITS.md).  Before
    them a latitude or a price of 1e308 loaded, and the price failed later
    as "point N: cost and carbon must be finite", naming no file.  */
 START_TEST (test_range_latitude)
@@ -1432,7 +1432,7 @@ catalogue_suite (void)
   tcase_add_test (tc, test_ccf_region_duplicate);
   suite_add_tcase (s, tc);
 
-  /* Ranges, keys and empty tables: src/data/tablecheck.c.  */
+  /* Ranges, keys and empty tables: the specs' checks.  */
   tc = tcase_create ("tablecheck");
   tcase_add_checked_fixture (tc, setup_dir, teardown_dir);
   tcase_add_test (tc, test_range_latitude);
