@@ -35,6 +35,7 @@ unit_tests = \
   %D%/unit/check_scaling \
   %D%/unit/check_suggest \
   %D%/unit/check_svg \
+  %D%/unit/check_table \
   %D%/unit/check_tally \
   %D%/unit/check_track \
   %D%/unit/check_uncertainty
@@ -79,6 +80,8 @@ UNIT_LDADD = $(ADVISOR_LIBS) $(CHECK_LIBS)
 %C%_unit_check_suggest_LDADD = $(UNIT_LDADD)
 %C%_unit_check_svg_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_svg_LDADD = $(UNIT_LDADD)
+%C%_unit_check_table_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_table_LDADD = $(UNIT_LDADD)
 %C%_unit_check_tally_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_tally_LDADD = $(UNIT_LDADD)
 %C%_unit_check_track_CFLAGS = $(UNIT_CFLAGS)
