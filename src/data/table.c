@@ -14,7 +14,7 @@
 const char *
 table_text (const struct table_reader *r, size_t col)
 {
-  return csvio_field (r->t, r->row, (size_t) r->cols[col]);
+  return r->fields[r->cols[col]];
 }
 
 int
@@ -138,6 +138,10 @@ read_text (const struct table_reader *r, size_t col, void *ctx,
 {
   const struct table_column *c = &r->spec->columns[col];
   const char *s = table_text (r, col);
+  /* *OUT still holds the row above's field, which passed: rows that name
+     the same source as the row above (most of prices.csv) need no
+     lookup.  */
+  bool as_above = c->type == TABLE_REF && r->row > 0 && STREQ (s, *out);
 
   *out = s;
   if (s[0] == '\0')
@@ -146,7 +150,7 @@ read_text (const struct table_reader *r, size_t col, void *ctx,
       && !STREQ (s, c->words[1]))
     return table_error (r, col, "'%s' is neither %s nor %s", s, c->words[0],
                         c->words[1]);
-  if (c->type == TABLE_REF && !c->ref->exists (ctx, s))
+  if (c->type == TABLE_REF && !as_above && !c->ref->exists (ctx, s))
     return table_error (r, col, "%s '%s' is not in %s", c->ref->what, s,
                         c->ref->file);
   return 0;
@@ -261,6 +265,7 @@ load_rows (struct table_reader *r, void *ctx, char *rows, size_t *n)
       void *row = rows != NULL ? rows + r->row * spec->row_size : NULL;
 
       r->line = csvio_line (r->row);
+      r->fields = r->t->fields + r->row * r->t->ncols;
       for (col = 0; col < spec->ncolumns; col++)
         if (read_field (r, col, row, ctx) < 0)
           return -1;
@@ -275,7 +280,7 @@ int
 table_load (const struct table_spec *spec, const struct csv_table *t,
             void *ctx, void **rows, size_t *n, struct diag *d)
 {
-  struct table_reader r = { spec, t, NULL, NULL, 0, 0, d };
+  struct table_reader r = { spec, t, NULL, NULL, NULL, 0, 0, d };
   char *array = NULL;
   size_t count = 0;
   int ret = -1;

@@ -111,7 +111,8 @@ struct table_reader
   const struct table_spec *spec;
   const struct csv_table *t;
   long *cols;                   /* Index of each spec column, or -1.  */
-  union table_value *values;    /* The current row's fields.  */
+  union table_value *values;    /* The current row's fields, converted.  */
+  char *const *fields;          /* Its text, in the table's order.  */
   size_t row;                   /* 0-based, not counting the header.  */
   size_t line;                  /* Of the current row.  */
   struct diag *d;
