@@ -95,7 +95,8 @@ sort_gpus (const struct table_reader *r, void *ctx)
   struct catalogue *cat = ctx;
 
   (void) r;
-  qsort (cat->gpus, cat->ngpus, sizeof *cat->gpus, catalogue_compare_gpu_models);
+  qsort (cat->gpus, cat->ngpus, sizeof *cat->gpus,
+         catalogue_compare_gpu_models);
   return 0;
 }
 

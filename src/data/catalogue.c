@@ -5,7 +5,6 @@
    answers lookups.  */
 #include <config.h>
 
-#include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
