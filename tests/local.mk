@@ -19,6 +19,8 @@ SH_LOG_COMPILER = $(SHELL)
 
 unit_tests = \
   %D%/unit/check_catalogue \
+  %D%/unit/check_catalogue_rows \
+  %D%/unit/check_catalogue_specs \
   %D%/unit/check_ccf \
   %D%/unit/check_cmd \
   %D%/unit/check_compare \
@@ -48,6 +50,10 @@ UNIT_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 UNIT_LDADD = $(ADVISOR_LIBS) $(CHECK_LIBS)
 %C%_unit_check_catalogue_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_catalogue_LDADD = $(UNIT_LDADD)
+%C%_unit_check_catalogue_rows_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_catalogue_rows_LDADD = $(UNIT_LDADD)
+%C%_unit_check_catalogue_specs_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_catalogue_specs_LDADD = $(UNIT_LDADD)
 %C%_unit_check_ccf_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_ccf_LDADD = $(UNIT_LDADD)
 %C%_unit_check_cmd_CFLAGS = $(UNIT_CFLAGS)
@@ -117,4 +123,4 @@ endif
 EXTRA_DIST += $(cli_tests) $(data_tests) %D%/cli/lib.sh %D%/data/lib.sh \
   %D%/cli/expected %D%/data/ccf-check.py \
   %D%/cli/fixtures \
-  %D%/unit/unit.h %D%/unit/shipped.h
+  %D%/unit/unit.h %D%/unit/shipped.h %D%/unit/catalogue-fixture.h
