@@ -26,6 +26,7 @@ unit_tests = \
   %D%/unit/check_compare \
   %D%/unit/check_csvio \
   %D%/unit/check_data \
+  %D%/unit/check_data_regions \
   %D%/unit/check_embodied \
   %D%/unit/check_footprint \
   %D%/unit/check_jobrec \
@@ -64,6 +65,8 @@ UNIT_LDADD = $(ADVISOR_LIBS) $(CHECK_LIBS)
 %C%_unit_check_csvio_LDADD = $(UNIT_LDADD)
 %C%_unit_check_data_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_data_LDADD = $(UNIT_LDADD)
+%C%_unit_check_data_regions_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_data_regions_LDADD = $(UNIT_LDADD)
 %C%_unit_check_footprint_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_footprint_LDADD = $(UNIT_LDADD)
 %C%_unit_check_jobrec_CFLAGS = $(UNIT_CFLAGS)
