@@ -36,7 +36,7 @@ static const struct table_column source_columns[] = {
 const struct table_spec catalogue_sources_spec = {
   CATALOGUE_SOURCES, TABLE_COLUMNS (source_columns), false, "missing",
   "source", { "id", NULL }, sizeof (struct source), NULL, sort_sources,
-  NULL,
+  NULL, false, 0, NULL,
 };
 
 static int
@@ -58,7 +58,7 @@ static const struct table_column group_columns[] = {
 const struct table_spec catalogue_groups_spec = {
   CATALOGUE_GROUPS, TABLE_COLUMNS (group_columns), false, "missing",
   "group", { "group", NULL }, sizeof (struct group), NULL, sort_groups,
-  NULL,
+  NULL, false, 0, NULL,
 };
 
 enum
@@ -130,7 +130,7 @@ static const struct table_column gpu_columns[] = {
 const struct table_spec catalogue_gpus_spec = {
   CATALOGUE_GPUS, TABLE_COLUMNS (gpu_columns), false, "missing",
   "GPU model", { "gpu_model", NULL }, sizeof (struct gpu), gpu_row,
-  sort_gpus, NULL,
+  sort_gpus, NULL, false, 0, NULL,
 };
 
 enum
@@ -246,7 +246,7 @@ static const struct table_column instance_columns[] = {
 const struct table_spec catalogue_instances_spec = {
   CATALOGUE_INSTANCES, TABLE_COLUMNS (instance_columns), false, "missing",
   NULL, { NULL }, sizeof (struct instance), instance_row,
-  catalogue_index_instances, order_instances,
+  catalogue_index_instances, order_instances, true, 0, NULL,
 };
 
 enum
@@ -277,7 +277,7 @@ static const struct table_column unsupported_columns[] = {
 const struct table_spec catalogue_unsupported_spec = {
   CATALOGUE_UNSUPPORTED, TABLE_COLUMNS (unsupported_columns), true,
   "missing", "instance type", { "instance_type", NULL },
-  sizeof (struct unsupported), unsupported_row, NULL, NULL,
+  sizeof (struct unsupported), unsupported_row, NULL, NULL, false, 0, NULL,
 };
 
 /* The instance type that columns PROVIDER and NAME of R's row name, or
@@ -342,8 +342,9 @@ check_ccf_gpu (const struct table_reader *r, const struct ccf_instance *x)
   return 0;
 }
 
+/* The instance type a row is for, before its other fields.  */
 static int
-ccf_instance_row (const struct table_reader *r, void *row, void *ctx)
+ccf_instance_lead (const struct table_reader *r, void *row, void *ctx)
 {
   struct ccf_instance *x = row;
   struct instance *in = row_instance (r, CI_PROVIDER, CI_NAME, ctx);
@@ -355,6 +356,16 @@ ccf_instance_row (const struct table_reader *r, void *row, void *ctx)
     return table_row_error (r, "instance type '%s' appears twice (first on "
                             "line %zu)", in->name, in->ccf->line);
   x->instance = in;
+  return 0;
+}
+
+static int
+ccf_instance_row (const struct table_reader *r, void *row, void *ctx)
+{
+  struct ccf_instance *x = row;
+  struct instance *in = (struct instance *) x->instance;
+
+  (void) ctx;
   if (gpu_watts (r, CI_GPU_MIN, in->gpus == 0) < 0
       || gpu_watts (r, CI_GPU_MAX, in->gpus == 0) < 0)
     return -1;
@@ -423,7 +434,7 @@ static const struct table_column ccf_instance_columns[] = {
 const struct table_spec catalogue_ccf_instances_spec = {
   CATALOGUE_CCF_INSTANCES, TABLE_COLUMNS (ccf_instance_columns), false,
   "missing", NULL, { NULL }, sizeof (struct ccf_instance), ccf_instance_row,
-  NULL, order_ccf_instances,
+  NULL, order_ccf_instances, false, CI_PROVIDER + 2, ccf_instance_lead,
 };
 
 enum
@@ -456,7 +467,7 @@ const struct table_spec catalogue_embodied_alternatives_spec = {
   CATALOGUE_EMBODIED_ALTERNATIVES,
   TABLE_COLUMNS (embodied_alternative_columns), false, "missing", "row",
   { "provider", "instance_type", "source", NULL }, 0,
-  embodied_alternative_row, NULL, NULL,
+  embodied_alternative_row, NULL, NULL, false, 0, NULL,
 };
 
 enum
@@ -509,5 +520,5 @@ static const struct table_column power_error_columns[] = {
 const struct table_spec catalogue_power_error_spec = {
   CATALOGUE_POWER_ERROR, TABLE_COLUMNS (power_error_columns), false,
   "missing", NULL, { NULL }, sizeof (struct power_error), power_error_row,
-  NULL, NULL,
+  NULL, NULL, false, 0, NULL,
 };

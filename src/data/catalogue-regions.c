@@ -116,7 +116,7 @@ static const struct table_column region_columns[] = {
 const struct table_spec catalogue_regions_spec = {
   CATALOGUE_REGIONS, TABLE_COLUMNS (region_columns), false, "missing", NULL,
   { NULL }, sizeof (struct region), region_row, catalogue_index_regions,
-  order_regions,
+  order_regions, true, 0, NULL,
 };
 
 /* The region that columns PROVIDER and NAME of R's row name, or NULL
@@ -207,7 +207,7 @@ static const struct table_column price_columns[] = {
 const struct table_spec catalogue_prices_spec = {
   CATALOGUE_PRICES, TABLE_COLUMNS (price_columns), false, "missing", NULL,
   { NULL }, sizeof (struct price), price_row, catalogue_index_prices,
-  order_prices,
+  order_prices, true, 0, NULL,
 };
 
 enum
@@ -216,8 +216,9 @@ enum
   CR_SOURCE
 };
 
+/* The region a row is for, before its other fields.  */
 static int
-ccf_region_row (const struct table_reader *r, void *row, void *ctx)
+ccf_region_lead (const struct table_reader *r, void *row, void *ctx)
 {
   struct ccf_region *x = row;
   struct region *g = row_region (r, CR_PROVIDER, CR_REGION, ctx);
@@ -229,7 +230,17 @@ ccf_region_row (const struct table_reader *r, void *row, void *ctx)
     return table_row_error (r, "region '%s' appears twice (first on line "
                             "%zu)", g->name, g->ccf->line);
   x->region = g;
-  g->ccf = x;
+  return 0;
+}
+
+static int
+ccf_region_row (const struct table_reader *r, void *row, void *ctx)
+{
+  struct ccf_region *x = row;
+
+  (void) r;
+  (void) ctx;
+  ((struct region *) x->region)->ccf = x;
   return 0;
 }
 
@@ -259,7 +270,7 @@ static const struct table_column ccf_region_columns[] = {
 const struct table_spec catalogue_ccf_regions_spec = {
   CATALOGUE_CCF_REGIONS, TABLE_COLUMNS (ccf_region_columns), false,
   "missing", NULL, { NULL }, sizeof (struct ccf_region), ccf_region_row,
-  NULL, order_ccf_regions,
+  NULL, order_ccf_regions, false, CR_PROVIDER + 2, ccf_region_lead,
 };
 
 /* The columns of both alternatives tables: the region, the source and
@@ -269,15 +280,23 @@ enum
   AL_PROVIDER, AL_REGION, AL_SOURCE, AL_YEAR, AL_FIGURE, AL_LEVEL
 };
 
+/* The region an alternative is for, before its other fields.  */
+static int
+grid_alternative_lead (const struct table_reader *r, void *row, void *ctx)
+{
+  struct grid_alternative *a = row;
+
+  a->region = row_region (r, AL_PROVIDER, AL_REGION, ctx);
+  return a->region != NULL ? 0 : -1;
+}
+
 static int
 grid_alternative_row (const struct table_reader *r, void *row, void *ctx)
 {
   struct grid_alternative *a = row;
-  struct region *g = row_region (r, AL_PROVIDER, AL_REGION, ctx);
+  struct region *g = (struct region *) a->region;
 
-  if (g == NULL)
-    return -1;
-  a->region = g;
+  (void) ctx;
   a->line = r->line;
   /* catalogue_grid_alternatives hands out a region's rows as one run:
      they must follow one another (the spec's order).  */
@@ -313,8 +332,16 @@ const struct table_spec catalogue_grid_alternatives_spec = {
   CATALOGUE_GRID_ALTERNATIVES, TABLE_COLUMNS (grid_alternative_columns),
   false, "missing", "row", { "provider", "region", "source", "year", NULL },
   sizeof (struct grid_alternative), grid_alternative_row, NULL,
-  order_grid_alternatives,
+  order_grid_alternatives, false, AL_PROVIDER + 2, grid_alternative_lead,
 };
+
+/* The region an alternative is for, before its other fields.  */
+static int
+pue_alternative_lead (const struct table_reader *r, void *row, void *ctx)
+{
+  (void) row;
+  return row_region (r, AL_PROVIDER, AL_REGION, ctx) != NULL ? 0 : -1;
+}
 
 static int
 pue_alternative_row (const struct table_reader *r, void *row, void *ctx)
@@ -340,5 +367,6 @@ static const struct table_column pue_alternative_columns[] = {
 const struct table_spec catalogue_pue_alternatives_spec = {
   CATALOGUE_PUE_ALTERNATIVES, TABLE_COLUMNS (pue_alternative_columns), false,
   "missing", "row", { "provider", "region", "source", "year", NULL }, 0,
-  pue_alternative_row, NULL, NULL,
+  pue_alternative_row, NULL, NULL, false, AL_PROVIDER + 2,
+  pue_alternative_lead,
 };

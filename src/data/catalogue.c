@@ -281,6 +281,32 @@ load_step (struct catalogue *cat, struct catalogue_private *priv, size_t i,
   return table_load (spec, priv->tables[slot], cat, rows, count, d);
 }
 
+/* The order of the tables up to step LAST that leave it to the caller:
+   instances, regions and prices, checked once the prices are in (a
+   price naming a type the data lacks says more than the rows' order an
+   edit broke).  */
+static int
+check_orders (struct catalogue *cat, struct catalogue_private *priv,
+              size_t last, struct diag *d)
+{
+  const char *base = (const char *) cat;
+  size_t i;
+
+  for (i = 0; i <= last; i++)
+    {
+      const struct table_spec *spec = load_steps[i].spec;
+
+      if (spec->order_later
+          && table_check_order (spec, priv->tables[load_steps[i].slot],
+                                *(void *const *) (base + load_steps[i].rows),
+                                *(const size_t *) (base
+                                                   + load_steps[i].count),
+                                d) < 0)
+        return -1;
+    }
+  return 0;
+}
+
 struct catalogue *
 catalogue_load (const char *dir, struct diag *d)
 {
@@ -291,7 +317,9 @@ catalogue_load (const char *dir, struct diag *d)
   cat->dir = xstrdup (dir);
   cat->private_data = priv;
   for (i = 0; i < NTABLES; i++)
-    if (load_step (cat, priv, i, d) < 0)
+    if (load_step (cat, priv, i, d) < 0
+        || (load_steps[i].spec == &catalogue_prices_spec
+            && check_orders (cat, priv, i, d) < 0))
       goto fail;
   /* Ranges last: a loader's own check of a figure says more.  */
   for (i = 0; i < NTABLES; i++)

@@ -132,7 +132,7 @@ static const struct table_column file_columns[] = {
 
 static const struct table_spec file_spec = {
   "--price-file", TABLE_COLUMNS (file_columns), true, "missing", NULL,
-  { NULL }, 0, apply_row, NULL, NULL,
+  { NULL }, 0, apply_row, NULL, NULL, false, 0, NULL,
 };
 
 struct price_file *

@@ -267,7 +267,9 @@ load_rows (struct table_reader *r, void *ctx, char *rows, size_t *n)
       r->line = csvio_line (r->row);
       r->fields = r->t->fields + r->row * r->t->ncols;
       for (col = 0; col < spec->ncolumns; col++)
-        if (read_field (r, col, row, ctx) < 0)
+        if ((col == spec->nlead && spec->lead != NULL
+             && spec->lead (r, row, ctx) < 0)
+            || read_field (r, col, row, ctx) < 0)
           return -1;
       if (spec->row != NULL && spec->row (r, row, ctx) < 0)
         return -1;
@@ -299,7 +301,8 @@ table_load (const struct table_spec *spec, const struct csv_table *t,
     }
   if (load_rows (&r, ctx, array, n) < 0
       || (spec->finish != NULL && spec->finish (&r, ctx) < 0)
-      || (spec->order != NULL && check_order (&r, array, *n) < 0))
+      || (spec->order != NULL && !spec->order_later
+          && check_order (&r, array, *n) < 0))
     goto done;
   ret = 0;
 
@@ -307,6 +310,15 @@ done:
   free (r.cols);
   free (r.values);
   return ret;
+}
+
+int
+table_check_order (const struct table_spec *spec, const struct csv_table *t,
+                   const void *rows, size_t n, struct diag *d)
+{
+  struct table_reader r = { spec, t, NULL, NULL, NULL, 0, 0, d };
+
+  return check_order (&r, rows, n);
 }
 
 const struct table_column *

@@ -103,6 +103,15 @@ struct table_spec
   /* When set, the rows must not decrease in its order: "row out of
      order".  */
   int (*order) (const void *a, const void *b);
+  /* Whether the caller checks ORDER itself, with table_check_order, once
+     the tables that point at these rows are in (their messages come
+     first, as they say more).  */
+  bool order_later;
+  /* When set, called as soon as the first NLEAD fields of a row are in,
+     before the others: the row's key names a row of another table, and
+     that it does not is the first thing to say.  */
+  size_t nlead;
+  int (*lead) (const struct table_reader *r, void *row, void *ctx);
 };
 
 /* A table being loaded: where the loader and the row handler stand.  */
@@ -128,6 +137,11 @@ struct table_reader
    or -1 with D set (CA_EXIT_DATAERR, "FILE:LINE: column 'C': ...").  */
 int table_load (const struct table_spec *spec, const struct csv_table *t,
                 void *ctx, void **rows, size_t *n, struct diag *d);
+
+/* Check that the N ROWS that T became by SPEC follow SPEC's order.  */
+int table_check_order (const struct table_spec *spec,
+                       const struct csv_table *t, const void *rows, size_t n,
+                       struct diag *d);
 
 /* Check every field of T, loaded by SPEC, in a column that has a range:
    blank is left to the loader, anything else must be a number in the

@@ -94,7 +94,7 @@ static const struct table_column zone_columns[] = {
 
 const struct table_spec zones_spec = {
   ZONES_TABLE, TABLE_COLUMNS (zone_columns), false, "no", NULL, { NULL },
-  sizeof (struct zone), zone_row, NULL, NULL,
+  sizeof (struct zone), zone_row, NULL, NULL, false, 0, NULL,
 };
 
 enum
@@ -131,7 +131,7 @@ static const struct table_column site_columns[] = {
 
 const struct table_spec site_defaults_spec = {
   ZONES_SITE_DEFAULTS, TABLE_COLUMNS (site_columns), false, "no", "figure",
-  { "figure", NULL }, 0, site_row, NULL, NULL,
+  { "figure", NULL }, 0, site_row, NULL, NULL, false, 0, NULL,
 };
 
 /* Read DIR/NAME.  */

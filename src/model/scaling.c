@@ -75,7 +75,7 @@ static const struct table_column speedup_columns[] = {
 
 static const struct table_spec speedup_spec = {
   "--speedup", TABLE_COLUMNS (speedup_columns), true, "missing", NULL,
-  { NULL }, sizeof (struct speedup), speedup_row, NULL, NULL,
+  { NULL }, sizeof (struct speedup), speedup_row, NULL, NULL, false, 0, NULL,
 };
 
 struct speedup_table *

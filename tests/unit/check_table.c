@@ -62,7 +62,8 @@ static const struct table_column farm_columns[] = {
 
 static const struct table_spec farm_spec = {
   "farms.csv", TABLE_COLUMNS (farm_columns), false, "missing", "farm",
-  { "name", NULL }, sizeof (struct farm), NULL, NULL, order_farms,
+  { "name", NULL }, sizeof (struct farm), NULL, NULL, order_farms, false,
+  0, NULL,
 };
 
 static char path[4096];
