@@ -1,7 +1,14 @@
 /* One loader for every data table: a table is described by the spec of
    its columns (name, type, whether it may be blank or missing, range,
    unit) and a row handler, and the loader reads, converts and checks the
-   rows from that description.  */
+   rows from that description.
+
+   A new table of the data directory is a spec, not a function: an array
+   of struct table_column (an enum names each column's index, for the row
+   handler), a struct table_spec, a row handler only for checks across
+   columns or tables, and a step in catalogue.c's load_steps (or a
+   table_load call where the table is read) with its entry in tables.c;
+   tests/unit/check_table.c shows one.  */
 #ifndef CA_TABLE_H
 #define CA_TABLE_H
 
