@@ -20,11 +20,14 @@ SH_LOG_COMPILER = $(SHELL)
 unit_tests = \
   %D%/unit/check_advise \
   %D%/unit/check_catalogue \
+  %D%/unit/check_catalogue_rows \
+  %D%/unit/check_catalogue_specs \
   %D%/unit/check_ccf \
   %D%/unit/check_cmd \
   %D%/unit/check_compare \
   %D%/unit/check_csvio \
   %D%/unit/check_data \
+  %D%/unit/check_data_regions \
   %D%/unit/check_embodied \
   %D%/unit/check_footprint \
   %D%/unit/check_jobrec \
@@ -38,6 +41,7 @@ unit_tests = \
   %D%/unit/check_scaling \
   %D%/unit/check_suggest \
   %D%/unit/check_svg \
+  %D%/unit/check_table \
   %D%/unit/check_tally \
   %D%/unit/check_track \
   %D%/unit/check_uncertainty
@@ -52,6 +56,10 @@ UNIT_LDADD = $(ADVISOR_LIBS) $(CHECK_LIBS)
 %C%_unit_check_advise_LDADD = $(UNIT_LDADD)
 %C%_unit_check_catalogue_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_catalogue_LDADD = $(UNIT_LDADD)
+%C%_unit_check_catalogue_rows_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_catalogue_rows_LDADD = $(UNIT_LDADD)
+%C%_unit_check_catalogue_specs_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_catalogue_specs_LDADD = $(UNIT_LDADD)
 %C%_unit_check_ccf_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_ccf_LDADD = $(UNIT_LDADD)
 %C%_unit_check_cmd_CFLAGS = $(UNIT_CFLAGS)
@@ -62,6 +70,8 @@ UNIT_LDADD = $(ADVISOR_LIBS) $(CHECK_LIBS)
 %C%_unit_check_csvio_LDADD = $(UNIT_LDADD)
 %C%_unit_check_data_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_data_LDADD = $(UNIT_LDADD)
+%C%_unit_check_data_regions_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_data_regions_LDADD = $(UNIT_LDADD)
 %C%_unit_check_footprint_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_footprint_LDADD = $(UNIT_LDADD)
 %C%_unit_check_jobrec_CFLAGS = $(UNIT_CFLAGS)
@@ -88,6 +98,8 @@ UNIT_LDADD = $(ADVISOR_LIBS) $(CHECK_LIBS)
 %C%_unit_check_suggest_LDADD = $(UNIT_LDADD)
 %C%_unit_check_svg_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_svg_LDADD = $(UNIT_LDADD)
+%C%_unit_check_table_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_table_LDADD = $(UNIT_LDADD)
 %C%_unit_check_tally_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_tally_LDADD = $(UNIT_LDADD)
 %C%_unit_check_track_CFLAGS = $(UNIT_CFLAGS)
@@ -123,5 +135,5 @@ endif
 EXTRA_DIST += $(cli_tests) $(data_tests) %D%/cli/lib.sh %D%/data/lib.sh \
   %D%/cli/expected %D%/data/ccf-check.py \
   %D%/cli/fixtures \
-  %D%/unit/unit.h %D%/unit/shipped.h \
+  %D%/unit/unit.h %D%/unit/shipped.h %D%/unit/catalogue-fixture.h \
   %D%/unit/m5-north.h

@@ -10,13 +10,13 @@
 #include "base/numparse.h"
 #include "data/pricing.h"
 #include "base/system.h"
-#include "data/tablecheck.h"
+#include "data/tables.h"
 #include "base/xalloc.h"
 
 /* Prices above this, in USD per hour, are taken for a typing error: the
    dearest instance of the catalogue costs a few hundred.  The price
-   tables have the same bound (src/data/tablecheck.c).  */
-#define PRICING_MAX_USD_PER_H TABLECHECK_MAX_USD_PER_H
+   tables have the same bound (src/data/tables.h).  */
+#define PRICING_MAX_USD_PER_H TABLES_MAX_USD_PER_H
 
 static const char *const pricing_names[] = { "on-demand", "spot" };
 
@@ -60,94 +60,102 @@ struct price_file
   struct csv_table *csv;
 };
 
-static const char *const file_columns[]
-  = { "provider", "region", "instance_type", "price_usd_per_h" };
-
-/* Apply row ROW of F's table (columns COL, DATE_COL or -1) to CAT;
-   SEEN_LINE[i] is the line that already set price i, or 0.  */
-static int
-apply_row (struct catalogue *cat, const struct csv_table *csv, size_t row,
-           const long *col, long date_col, size_t *seen_line,
-           struct diag *d)
+/* A price file being applied: SEEN_LINE[i] is the line that already set
+   price i of CAT, or 0.  */
+struct price_file_load
 {
-  const char *provider = csvio_field (csv, row, (size_t) col[0]);
-  const char *region_name = csvio_field (csv, row, (size_t) col[1]);
-  const char *type = csvio_field (csv, row, (size_t) col[2]);
-  const char *text = csvio_field (csv, row, (size_t) col[3]);
+  struct catalogue *cat;
+  size_t *seen_line;
+};
+
+enum
+{
+  PF_PROVIDER, PF_REGION, PF_INSTANCE, PF_USD, PF_DATE
+};
+
+/* The price of row R in place of the catalogue's.  */
+static int
+apply_row (const struct table_reader *r, void *row, void *ctx)
+{
+  struct price_file_load *load = ctx;
+  struct catalogue *cat = load->cat;
+  const char *provider = r->values[PF_PROVIDER].text;
+  const char *region_name = r->values[PF_REGION].text;
+  const char *type = r->values[PF_INSTANCE].text;
+  const char *text = r->values[PF_USD].text;
   const struct instance *in = catalogue_find_instance (cat, type);
   const struct region *g = catalogue_find_region (cat, region_name);
   const struct price *found;
   struct price *p;
-  size_t line = csvio_line (row), k;
+  size_t k;
   double usd;
 
+  (void) row;
   if (g == NULL || !STREQ (g->provider, provider))
-    return diag_set (d, CA_EXIT_DATAERR,
-                     "%s:%zu: column 'region': '%s' is not a %s region of "
-                     "the catalogue", csv->path, line, region_name, provider);
+    return table_error (r, PF_REGION, "'%s' is not a %s region of the "
+                        "catalogue", region_name, provider);
   if (in == NULL || !STREQ (in->provider, provider))
-    return diag_set (d, CA_EXIT_DATAERR,
-                     "%s:%zu: column 'instance_type': '%s' is not a %s "
-                     "instance type of the catalogue", csv->path, line, type,
-                     provider);
+    return table_error (r, PF_INSTANCE, "'%s' is not a %s instance type of "
+                        "the catalogue", type, provider);
   if (numparse_double (text, &usd) != NUMPARSE_OK || !(usd > 0.0)
       || usd > PRICING_MAX_USD_PER_H)
-    return diag_set (d, CA_EXIT_DATAERR,
-                     "%s:%zu: column 'price_usd_per_h': '%s' is not a price "
-                     "(expected a number above 0 and at most %g USD per "
-                     "hour)", csv->path, line, text, PRICING_MAX_USD_PER_H);
+    return table_error (r, PF_USD, "'%s' is not a price (expected a number "
+                        "above 0 and at most %g USD per hour)", text,
+                        PRICING_MAX_USD_PER_H);
   found = catalogue_find_price (cat, in, g);
   if (found == NULL)
-    return diag_set (d, CA_EXIT_DATAERR,
-                     "%s:%zu: %s is not sold in %s in the catalogue, so "
-                     "there is no list price to replace", csv->path, line,
-                     type, region_name);
+    return table_row_error (r, "%s is not sold in %s in the catalogue, so "
+                            "there is no list price to replace", type,
+                            region_name);
   k = (size_t) (found - cat->prices);
-  if (seen_line[k] != 0)
-    return diag_set (d, CA_EXIT_DATAERR,
-                     "%s:%zu: %s in %s is priced already on line %zu",
-                     csv->path, line, type, region_name, seen_line[k]);
-  seen_line[k] = line;
+  if (load->seen_line[k] != 0)
+    return table_row_error (r, "%s in %s is priced already on line %zu",
+                            type, region_name, load->seen_line[k]);
+  load->seen_line[k] = r->line;
   p = &cat->prices[k];
   p->usd_per_h = usd;
   p->source = PRICING_SOURCE_FILE;
-  p->date = date_col >= 0 ? csvio_field (csv, row, (size_t) date_col) : "";
+  p->date = r->values[PF_DATE].text;
   return 0;
 }
+
+/* The price is checked by apply_row, with a message of its own.  */
+static const struct table_column file_columns[] = {
+  [PF_PROVIDER] = TEXT ("provider", TABLE_BLANK_OK, TABLE_NOWHERE),
+  [PF_REGION] = TEXT ("region", TABLE_BLANK_OK, TABLE_NOWHERE),
+  [PF_INSTANCE] = TEXT ("instance_type", TABLE_BLANK_OK, TABLE_NOWHERE),
+  [PF_USD] = COLUMN ("price_usd_per_h", TABLE_CHECKED, 0, RANGE_PRICE,
+                     TABLE_NOWHERE),
+  [PF_DATE] = TEXT ("price_date", TABLE_BLANK_OK | TABLE_MAY_LACK,
+                    TABLE_NOWHERE),
+};
+
+static const struct table_spec file_spec = {
+  "--price-file", TABLE_COLUMNS (file_columns), true, "missing", NULL,
+  { NULL }, 0, apply_row, NULL, NULL, false, 0, NULL,
+};
 
 struct price_file *
 price_file_apply (struct catalogue *cat, const char *path, size_t *applied,
                   struct diag *d)
 {
   struct csv_table *csv = csvio_read (path, d);
+  struct price_file_load load = { cat, NULL };
   struct price_file *f;
-  size_t *seen_line, i;
-  long col[ARRAY_SIZE (file_columns)], date_col;
+  int ret;
 
   if (csv == NULL)
     return NULL;
-  for (i = 0; i < ARRAY_SIZE (file_columns); i++)
-    if ((col[i] = csvio_column (csv, file_columns[i])) < 0)
-      {
-        diag_set (d, CA_EXIT_DATAERR, "%s:1: missing column '%s'", path,
-                  file_columns[i]);
-        csvio_free (csv);
-        return NULL;
-      }
-  date_col = csvio_column (csv, "price_date");
-  seen_line = xcalloc (cat->nprices + 1, sizeof *seen_line);
-  for (i = 0; i < csv->nrows; i++)
-    if (apply_row (cat, csv, i, col, date_col, seen_line, d) < 0)
-      break;
-  free (seen_line);
-  if (i < csv->nrows)
+  load.seen_line = xcalloc (cat->nprices + 1, sizeof *load.seen_line);
+  ret = table_load (&file_spec, csv, &load, NULL, applied, d);
+  free (load.seen_line);
+  if (ret < 0)
     {
       csvio_free (csv);
       return NULL;
     }
   f = xmalloc (sizeof *f);
   f->csv = csv;
-  *applied = csv->nrows;
   return f;
 }
 

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +12,7 @@
 
 #include "base/csvio.h"
 #include "base/numparse.h"
-#include "data/tablecheck.h"
+#include "data/tables.h"
 #include "base/xalloc.h"
 #include "data/zones.h"
 
@@ -21,110 +22,117 @@ struct tables
   struct csv_table *site;
 };
 
-/* The column NAME of T, or -1 with D set.  */
-static long
-need_column (const struct csv_table *t, const char *name, struct diag *d)
-{
-  long c = csvio_column (t, name);
-
-  if (c < 0)
-    diag_set (d, CA_EXIT_DATAERR, "%s:1: no column '%s'", t->path, name);
-  return c;
-}
-
-/* Field COL of ROW of T as a number >= MIN into *OUT.  */
+/* Field COL of R's row as a number >= MIN into *OUT.  */
 static int
-number (const struct csv_table *t, size_t row, long col, double min,
-        double *out, struct diag *d)
+number (const struct table_reader *r, size_t col, double min, double *out)
 {
-  const char *s = csvio_field (t, row, (size_t) col);
+  const char *s = table_text (r, col);
 
   if (numparse_double (s, out) != NUMPARSE_OK || *out < min)
-    return diag_set (d, CA_EXIT_DATAERR, "%s:%zu: column '%s': '%s' is not "
-                     "a number of at least %g", t->path, csvio_line (row),
-                     t->header[col], s, min);
+    return table_error (r, col, "'%s' is not a number of at least %g", s,
+                        min);
   return 0;
 }
 
-/* A source id that sources.csv has, else -1 with D set.  */
+/* Column COL of R's row: a source id that sources.csv has (blank
+   included: the zones' figures all have one).  */
 static int
-known_source (const struct csv_table *t, size_t row, long col,
-              const struct catalogue *cat, struct diag *d)
+known_source (const struct table_reader *r, size_t col,
+              const struct catalogue *cat)
 {
-  const char *s = csvio_field (t, row, (size_t) col);
+  const char *s = table_text (r, col);
 
   if (catalogue_find_source (cat, s) == NULL)
-    return diag_set (d, CA_EXIT_DATAERR, "%s:%zu: column '%s': source '%s' "
-                     "is not in %s", t->path, csvio_line (row),
-                     t->header[col], s, CATALOGUE_SOURCES);
+    return table_error (r, col, "source '%s' is not in %s", s,
+                        CATALOGUE_SOURCES);
   return 0;
 }
 
-static int
-load_zones (struct zones *z, const struct csv_table *t,
-            const struct catalogue *cat, struct diag *d)
+/* A zones table being loaded: the catalogue that has the sources.  */
+struct zones_load
 {
-  long c[7];
-  const char *names[7] = { "zone", "zone_name", "country", "iso3",
-                           "grid_gco2e_per_kwh", "grid_source",
-                           "grid_year" };
-  size_t i, r;
+  struct zones *z;
+  const struct catalogue *cat;
+};
 
-  for (i = 0; i < 7; i++)
-    if ((c[i] = need_column (t, names[i], d)) < 0)
-      return -1;
-  z->zones = xcalloc (t->nrows + 1, sizeof *z->zones);
-  for (r = 0; r < t->nrows; r++)
-    {
-      struct zone *e = &z->zones[r];
-      double year;
-
-      e->zone = csvio_field (t, r, (size_t) c[0]);
-      e->name = csvio_field (t, r, (size_t) c[1]);
-      e->country = csvio_field (t, r, (size_t) c[2]);
-      e->iso3 = csvio_field (t, r, (size_t) c[3]);
-      e->grid.source = csvio_field (t, r, (size_t) c[5]);
-      e->line = csvio_line (r);
-      if (number (t, r, c[4], 0, &e->grid.gco2e_per_kwh, d) < 0
-          || number (t, r, c[6], 1900, &year, d) < 0
-          || known_source (t, r, c[5], cat, d) < 0)
-        return -1;
-      e->grid.year = (long) year;
-      if (r > 0 && strcmp (z->zones[r - 1].zone, e->zone) >= 0)
-        return diag_set (d, CA_EXIT_DATAERR, "%s:%zu: column 'zone': '%s' "
-                         "is out of order", t->path, e->line, e->zone);
-    }
-  z->nzones = t->nrows;
-  return 0;
-}
+enum
+{
+  ZN_ZONE, ZN_NAME, ZN_COUNTRY, ZN_ISO3, ZN_GRID, ZN_SOURCE, ZN_YEAR
+};
 
 static int
-load_site (struct zones *z, const struct csv_table *t,
-           const struct catalogue *cat, struct diag *d)
+zone_row (const struct table_reader *r, void *row, void *ctx)
 {
-  long fig = need_column (t, "figure", d), val, src, year;
-  size_t r;
-  double y;
+  const struct zones_load *load = ctx;
+  struct zone *e = row;
+  double year;
 
-  if (fig < 0 || (val = need_column (t, "value", d)) < 0
-      || (src = need_column (t, "source", d)) < 0
-      || (year = need_column (t, "year", d)) < 0)
+  e->line = r->line;
+  if (number (r, ZN_GRID, 0, &e->grid.gco2e_per_kwh) < 0
+      || number (r, ZN_YEAR, 1900, &year) < 0
+      || known_source (r, ZN_SOURCE, load->cat) < 0)
     return -1;
-  z->pue = NAN;
-  for (r = 0; r < t->nrows; r++)
-    if (STREQ (csvio_field (t, r, (size_t) fig), "pue"))
-      {
-        if (number (t, r, val, 1, &z->pue, d) < 0
-            || number (t, r, year, 1900, &y, d) < 0
-            || known_source (t, r, src, cat, d) < 0)
-          return -1;
-        z->pue_source = csvio_field (t, r, (size_t) src);
-        z->pue_year = (long) y;
-      }
-  if (isnan (z->pue))
-    return diag_set (d, CA_EXIT_DATAERR, "%s: no 'pue' row", t->path);
+  e->grid.year = (long) year;
+  if (r->row > 0 && strcmp (e[-1].zone, e->zone) >= 0)
+    return table_error (r, ZN_ZONE, "'%s' is out of order", e->zone);
   return 0;
 }
+
+#define ZONE(field) offsetof (struct zone, field)
+
+static const struct table_column zone_columns[] = {
+  [ZN_ZONE] = TEXT ("zone", TABLE_BLANK_OK, ZONE (zone)),
+  [ZN_NAME] = TEXT ("zone_name", TABLE_BLANK_OK, ZONE (name)),
+  [ZN_COUNTRY] = TEXT ("country", TABLE_BLANK_OK, ZONE (country)),
+  [ZN_ISO3] = TEXT ("iso3", TABLE_BLANK_OK, ZONE (iso3)),
+  [ZN_GRID] = COLUMN ("grid_gco2e_per_kwh", TABLE_CHECKED, 0, RANGE_GRID,
+                      TABLE_NOWHERE),
+  [ZN_SOURCE] = TEXT ("grid_source", TABLE_BLANK_OK, ZONE (grid.source)),
+  [ZN_YEAR] = COLUMN ("grid_year", TABLE_CHECKED, 0, RANGE_YEARS,
+                      TABLE_NOWHERE),
+};
+
+const struct table_spec zones_spec = {
+  ZONES_TABLE, TABLE_COLUMNS (zone_columns), false, "no", NULL, { NULL },
+  sizeof (struct zone), zone_row, NULL, NULL, false, 0, NULL,
+};
+
+enum
+{
+  SD_FIGURE, SD_VALUE, SD_SOURCE, SD_YEAR
+};
+
+/* The table's one figure is the PUE.  */
+static int
+site_row (const struct table_reader *r, void *row, void *ctx)
+{
+  const struct zones_load *load = ctx;
+  struct zones *z = load->z;
+  double year;
+
+  (void) row;
+  if (!STREQ (r->values[SD_FIGURE].text, "pue"))
+    return 0;
+  if (number (r, SD_VALUE, 1, &z->pue) < 0
+      || number (r, SD_YEAR, 1900, &year) < 0
+      || known_source (r, SD_SOURCE, load->cat) < 0)
+    return -1;
+  z->pue_source = r->values[SD_SOURCE].text;
+  z->pue_year = (long) year;
+  return 0;
+}
+
+static const struct table_column site_columns[] = {
+  [SD_FIGURE] = TEXT ("figure", TABLE_BLANK_OK, TABLE_NOWHERE),
+  [SD_VALUE] = COLUMN ("value", TABLE_CHECKED, 0, RANGE_PUE, TABLE_NOWHERE),
+  [SD_SOURCE] = TEXT ("source", TABLE_BLANK_OK, TABLE_NOWHERE),
+  [SD_YEAR] = COLUMN ("year", TABLE_CHECKED, 0, RANGE_YEARS, TABLE_NOWHERE),
+};
+
+const struct table_spec site_defaults_spec = {
+  ZONES_SITE_DEFAULTS, TABLE_COLUMNS (site_columns), false, "no", "figure",
+  { "figure", NULL }, 0, site_row, NULL, NULL, false, 0, NULL,
+};
 
 /* Read DIR/NAME.  */
 static struct csv_table *
@@ -137,11 +145,6 @@ read_table (const char *dir, const char *name, struct diag *d)
   snprintf (path, n, "%s/%s", dir, name);
   t = csvio_read (path, d);
   free (path);
-  if (t != NULL && tablecheck_shape (t, name, d) < 0)
-    {
-      csvio_free (t);
-      return NULL;
-    }
   return t;
 }
 
@@ -150,15 +153,26 @@ zones_load (const char *dir, const struct catalogue *cat, struct diag *d)
 {
   struct zones *z = xcalloc (1, sizeof *z);
   struct tables *tb = xcalloc (1, sizeof *tb);
+  struct zones_load load = { z, cat };
 
   z->private_data = tb;
+  z->pue = NAN;
   tb->zones = read_table (dir, ZONES_TABLE, d);
-  if (tb->zones == NULL || load_zones (z, tb->zones, cat, d) < 0
-      || tablecheck_ranges (tb->zones, ZONES_TABLE, d) < 0)
+  if (tb->zones == NULL
+      || table_load (&zones_spec, tb->zones, &load, (void **) &z->zones,
+                     &z->nzones, d) < 0
+      || table_check_ranges (&zones_spec, tb->zones, d) < 0)
     goto fail;
   tb->site = read_table (dir, ZONES_SITE_DEFAULTS, d);
-  if (tb->site == NULL || load_site (z, tb->site, cat, d) < 0
-      || tablecheck_ranges (tb->site, ZONES_SITE_DEFAULTS, d) < 0)
+  if (tb->site == NULL
+      || table_load (&site_defaults_spec, tb->site, &load, NULL, NULL, d) < 0)
+    goto fail;
+  if (isnan (z->pue))
+    {
+      diag_set (d, CA_EXIT_DATAERR, "%s: no 'pue' row", tb->site->path);
+      goto fail;
+    }
+  if (table_check_ranges (&site_defaults_spec, tb->site, d) < 0)
     goto fail;
   return z;
 fail:

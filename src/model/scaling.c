@@ -10,7 +10,7 @@
 #include "base/csvio.h"
 #include "base/numparse.h"
 #include "model/scaling.h"
-#include "data/tablecheck.h"
+#include "data/table.h"
 #include "base/xalloc.h"
 
 static const char *const mode_names[] = { "fixed", "vcpu", "gpu", "table" };
@@ -39,65 +39,63 @@ compare_speedups (const void *a, const void *b)
                  ((const struct speedup *) b)->instance);
 }
 
+enum
+{
+  SP_INSTANCE, SP_SPEED
+};
+
+static int
+speedup_row (const struct table_reader *r, void *row, void *ctx)
+{
+  struct speedup *s = row;
+  const char *text = r->values[SP_SPEED].text;
+  double v = 0.0;
+
+  (void) ctx;
+  if (numparse_double (text, &v) != NUMPARSE_OK || !(v > 0.0))
+    return table_error (r, SP_SPEED, "'%s' is not a positive number", text);
+  /* 1e-320 is positive, and would make a runtime of 0 that ranks
+     first.  */
+  if (table_check_range (r, SP_SPEED, v) < 0)
+    return -1;
+  s->instance = xstrdup (r->values[SP_INSTANCE].text);
+  s->speed = v;
+  s->line = r->line;
+  return 0;
+}
+
+/* A ratio: a million times faster or slower than the reference is no
+   measurement.  */
+static const struct table_column speedup_columns[] = {
+  [SP_INSTANCE] = { "instance_type", TABLE_TEXT, 0, { 0.0, 0.0, NULL },
+                    TABLE_NOWHERE, { NULL, NULL }, NULL },
+  [SP_SPEED] = { "speed", TABLE_CHECKED, 0, { 1e-6, 1e6, "" },
+                 TABLE_NOWHERE, { NULL, NULL }, NULL },
+};
+
+static const struct table_spec speedup_spec = {
+  "--speedup", TABLE_COLUMNS (speedup_columns), true, "missing", NULL,
+  { NULL }, sizeof (struct speedup), speedup_row, NULL, NULL, false, 0, NULL,
+};
+
 struct speedup_table *
 speedup_table_read (const char *path, struct diag *d)
 {
   struct csv_table *csv = csvio_read (path, d);
   struct speedup_table *t;
-  long col_type, col_speed;
   size_t i;
+  int ret;
 
   if (csv == NULL)
     return NULL;
-  col_type = csvio_column (csv, "instance_type");
-  col_speed = csvio_column (csv, "speed");
-  if (col_type < 0 || col_speed < 0)
+  t = xcalloc (1, sizeof *t);
+  ret = table_load (&speedup_spec, csv, NULL, (void **) &t->rows, &t->n, d);
+  csvio_free (csv);
+  if (ret < 0)
     {
-      diag_set (d, CA_EXIT_DATAERR, "%s:1: missing column '%s'", path,
-                col_type < 0 ? "instance_type" : "speed");
-      csvio_free (csv);
+      speedup_table_free (t);
       return NULL;
     }
-  t = xcalloc (1, sizeof *t);
-  t->rows = xcalloc (csv->nrows, sizeof *t->rows);
-  for (i = 0; i < csv->nrows; i++)
-    {
-      const char *name = csvio_field (csv, i, (size_t) col_type);
-      const char *text = csvio_field (csv, i, (size_t) col_speed);
-      enum numparse_status st;
-      double v = 0.0;
-
-      st = numparse_double (text, &v);
-      if (name[0] == '\0' || st != NUMPARSE_OK || !(v > 0.0))
-        {
-          if (name[0] == '\0')
-            diag_set (d, CA_EXIT_DATAERR,
-                      "%s:%zu: column 'instance_type': empty", path,
-                      csvio_line (i));
-          else
-            diag_set (d, CA_EXIT_DATAERR,
-                      "%s:%zu: column 'speed': '%s' is not a positive "
-                      "number",
-                      path, csvio_line (i), text);
-          csvio_free (csv);
-          speedup_table_free (t);
-          return NULL;
-        }
-      /* 1e-320 is positive, and would make a runtime of 0 that ranks
-         first.  */
-      if (tablecheck_value (path, csvio_line (i), TABLECHECK_SPEEDUP,
-                            "speed", text, v, d) < 0)
-        {
-          csvio_free (csv);
-          speedup_table_free (t);
-          return NULL;
-        }
-      t->rows[t->n].instance = xstrdup (name);
-      t->rows[t->n].speed = v;
-      t->rows[t->n].line = csvio_line (i);
-      t->n++;
-    }
-  csvio_free (csv);
   qsort (t->rows, t->n, sizeof *t->rows, compare_speedups);
   for (i = 1; i < t->n; i++)
     if (STREQ (t->rows[i].instance, t->rows[i - 1].instance))

@@ -1,0 +1,524 @@
+/* The specs of the catalogue's tables about instance types and what
+   describes them: sources, groups, GPUs, instances, the types left out,
+   CCF's coefficients, embodied alternatives and the power curves'
+   errors.  */
+#include <config.h>
+
+#include <math.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data/tables.h"
+
+/* The table has refused an id that appears twice.  */
+static int
+sort_sources (const struct table_reader *r, void *ctx)
+{
+  struct catalogue *cat = ctx;
+
+  (void) r;
+  qsort (cat->sources, cat->nsources, sizeof *cat->sources,
+         catalogue_compare_source_ids);
+  return 0;
+}
+
+static const struct table_column source_columns[] = {
+  TEXT ("id", 0, offsetof (struct source, id)),
+  TEXT ("title", 0, offsetof (struct source, title)),
+  TEXT ("publisher", TABLE_BLANK_OK, offsetof (struct source, publisher)),
+  TEXT ("year", TABLE_BLANK_OK, offsetof (struct source, year)),
+  TEXT ("licence", 0, offsetof (struct source, licence)),
+  TEXT ("upstream", TABLE_BLANK_OK, offsetof (struct source, upstream)),
+  TEXT ("notes", TABLE_BLANK_OK, offsetof (struct source, notes)),
+};
+
+const struct table_spec catalogue_sources_spec = {
+  CATALOGUE_SOURCES, TABLE_COLUMNS (source_columns), false, "missing",
+  "source", { "id", NULL }, sizeof (struct source), NULL, sort_sources,
+  NULL, false, 0, NULL,
+};
+
+static int
+sort_groups (const struct table_reader *r, void *ctx)
+{
+  struct catalogue *cat = ctx;
+
+  (void) r;
+  qsort (cat->groups, cat->ngroups, sizeof *cat->groups,
+         catalogue_compare_group_names);
+  return 0;
+}
+
+static const struct table_column group_columns[] = {
+  TEXT ("group", 0, offsetof (struct group, name)),
+  TEXT ("description", 0, offsetof (struct group, description)),
+};
+
+const struct table_spec catalogue_groups_spec = {
+  CATALOGUE_GROUPS, TABLE_COLUMNS (group_columns), false, "missing",
+  "group", { "group", NULL }, sizeof (struct group), NULL, sort_groups,
+  NULL, false, 0, NULL,
+};
+
+enum
+{
+  GPU_MODEL, GPU_SPEED, GPU_LOW, GPU_HIGH, GPU_STATUS, GPU_SOURCE,
+  GPU_RESULTS, GPU_IDLE, GPU_MAX, GPU_EMBODIED
+};
+
+/* A speed, its spread around it and its status come with a source, or
+   none of them is there.  */
+static int
+gpu_row (const struct table_reader *r, void *row, void *ctx)
+{
+  const struct gpu *g = row;
+  bool has = !isnan (g->training_speed);
+  bool known = STREQ (g->speed_status, "measured")
+               || STREQ (g->speed_status, "estimated");
+
+  (void) ctx;
+  if (has != (g->speed_source[0] == '\0') && has == known
+      && has != isnan (g->speed_low) && has != isnan (g->speed_high)
+      && (!has
+          || (g->speed_low > 0.0 && g->speed_low <= g->training_speed
+              && g->training_speed <= g->speed_high)))
+    return 0;
+  return table_error (r, GPU_SPEED, "a speed needs its spread around it, a "
+                      "status (measured or estimated) and a source, and a "
+                      "blank speed none of them");
+}
+
+static int
+sort_gpus (const struct table_reader *r, void *ctx)
+{
+  struct catalogue *cat = ctx;
+
+  (void) r;
+  qsort (cat->gpus, cat->ngpus, sizeof *cat->gpus,
+         catalogue_compare_gpu_models);
+  return 0;
+}
+
+/* Relative to an A100 80 GB's (data/README.md).  */
+#define RANGE_SPEED { 0.0, 1000.0, "x" }
+#define RANGE_RESULTS { 0.0, 1000000.0, "results" }
+
+static const struct table_column gpu_columns[] = {
+  [GPU_MODEL] = TEXT ("gpu_model", 0, offsetof (struct gpu, model)),
+  [GPU_SPEED] = COLUMN ("training_speed", TABLE_NUMBER, TABLE_BLANK_OK,
+                        RANGE_SPEED, offsetof (struct gpu, training_speed)),
+  [GPU_LOW] = COLUMN ("speed_low", TABLE_NUMBER, TABLE_BLANK_OK,
+                      RANGE_SPEED, offsetof (struct gpu, speed_low)),
+  [GPU_HIGH] = COLUMN ("speed_high", TABLE_NUMBER, TABLE_BLANK_OK,
+                       RANGE_SPEED, offsetof (struct gpu, speed_high)),
+  [GPU_STATUS] = TEXT ("speed_status", TABLE_BLANK_OK,
+                       offsetof (struct gpu, speed_status)),
+  [GPU_SOURCE] = SOURCE ("speed_source", TABLE_BLANK_OK,
+                         offsetof (struct gpu, speed_source)),
+  /* Read by no one, but they must be sane.  */
+  [GPU_RESULTS] = COLUMN ("speed_results", TABLE_CHECKED, TABLE_MAY_LACK,
+                          RANGE_RESULTS, TABLE_NOWHERE),
+  [GPU_IDLE] = COLUMN ("idle_w", TABLE_CHECKED, TABLE_MAY_LACK, RANGE_WATTS,
+                       TABLE_NOWHERE),
+  [GPU_MAX] = COLUMN ("max_w", TABLE_CHECKED, TABLE_MAY_LACK, RANGE_WATTS,
+                      TABLE_NOWHERE),
+  [GPU_EMBODIED] = COLUMN ("embodied_kgco2e", TABLE_CHECKED, TABLE_MAY_LACK,
+                           RANGE_KG, TABLE_NOWHERE),
+};
+
+const struct table_spec catalogue_gpus_spec = {
+  CATALOGUE_GPUS, TABLE_COLUMNS (gpu_columns), false, "missing",
+  "GPU model", { "gpu_model", NULL }, sizeof (struct gpu), gpu_row,
+  sort_gpus, NULL, false, 0, NULL,
+};
+
+enum
+{
+  IN_PROVIDER, IN_NAME, IN_FAMILY, IN_VCPUS, IN_MEMORY, IN_GPUS,
+  IN_GPU_MODEL, IN_ARCH, IN_CPU_MODEL, IN_HOST_VCPUS, IN_POWER,
+  IN_EMBODIED_HOST = IN_POWER + CATALOGUE_POWER_POINTS, IN_EMBODIED,
+  IN_ORIGIN, IN_POWER_SOURCE, IN_EMBODIED_SOURCE, IN_HOST_MEMORY,
+  IN_HOST_GPUS, IN_SOURCE_LINE
+};
+
+/* The host holds the instance: at least its vCPUs, GPUs and memory.  */
+static int
+check_host (const struct table_reader *r, const struct instance *in)
+{
+  if (in->host_vcpus < in->vcpus)
+    return table_error (r, IN_HOST_VCPUS, "%s is below %ld",
+                        table_text (r, IN_HOST_VCPUS), in->vcpus);
+  if (in->host_gpus < in->gpus)
+    return table_error (r, IN_HOST_GPUS, "%s is below %ld",
+                        table_text (r, IN_HOST_GPUS), in->gpus);
+  if (in->host_memory_gib < in->memory_gib)
+    return table_error (r, IN_HOST_MEMORY, "%s is below %g",
+                        table_text (r, IN_HOST_MEMORY), in->memory_gib);
+  if (!(in->host_memory_gib > 0.0))
+    return table_error (r, IN_HOST_MEMORY, "must be above 0");
+  return 0;
+}
+
+static int
+instance_row (const struct table_reader *r, void *row, void *ctx)
+{
+  struct instance *in = row;
+  size_t i;
+
+  in->line = r->line;
+  if (check_host (r, in) < 0)
+    return -1;
+  if ((in->gpus > 0) != (in->gpu_model[0] != '\0'))
+    return table_error (r, IN_GPU_MODEL, "must be given exactly when gpus "
+                        "is above 0");
+  if (in->gpus > 0 && catalogue_find_gpu (ctx, in->gpu_model) == NULL)
+    return table_error (r, IN_GPU_MODEL, "'%s' is not in %s",
+                        in->gpu_model, CATALOGUE_GPUS);
+  /* A power curve never decreases.  */
+  for (i = 1; i < CATALOGUE_POWER_POINTS; i++)
+    if (in->power_w[i] < in->power_w[i - 1])
+      return table_error (r, IN_POWER + i, "power %s W is below %s W at "
+                          "the lower load", table_text (r, IN_POWER + i),
+                          table_text (r, IN_POWER + i - 1));
+  if (!(in->embodied_kgco2e > 0.0))
+    return table_error (r, IN_EMBODIED, "must be above 0");
+  /* The spread of the figure starts as the figure alone; the
+     alternatives widen it.  */
+  in->embodied_low_kgco2e = in->embodied_high_kgco2e = in->embodied_kgco2e;
+  return 0;
+}
+
+/* The tables are written sorted (data/README.md), and the program relies
+   on it: every list and every tie-break follows file order.  */
+static int
+order_instances (const void *a, const void *b)
+{
+  const struct instance *x = a, *y = b;
+  int c = strcmp (x->provider, y->provider);
+
+  return c != 0 ? c : strcmp (x->name, y->name);
+}
+
+#define INSTANCE(field) offsetof (struct instance, field)
+#define RANGE_LINES { 1.0, 1e9, "" }
+
+static const struct table_column instance_columns[] = {
+  [IN_PROVIDER] = TEXT ("provider", 0, INSTANCE (provider)),
+  [IN_NAME] = TEXT ("instance_type", 0, INSTANCE (name)),
+  [IN_FAMILY] = TEXT ("family", 0, INSTANCE (family)),
+  [IN_VCPUS] = COLUMN ("vcpus", TABLE_WHOLE, 0, RANGE_VCPUS,
+                       INSTANCE (vcpus)),
+  [IN_MEMORY] = COLUMN ("memory_gib", TABLE_NUMBER, 0, RANGE_GIB,
+                        INSTANCE (memory_gib)),
+  [IN_GPUS] = COLUMN ("gpus", TABLE_WHOLE, 0, RANGE_GPUS, INSTANCE (gpus)),
+  [IN_GPU_MODEL] = TEXT ("gpu_model", TABLE_BLANK_OK, INSTANCE (gpu_model)),
+  [IN_ARCH] = ENUM ("arch", "x86_64", "arm64", INSTANCE (arch)),
+  [IN_CPU_MODEL] = TEXT ("cpu_model", TABLE_BLANK_OK, INSTANCE (cpu_model)),
+  [IN_HOST_VCPUS] = COLUMN ("host_vcpus", TABLE_WHOLE, TABLE_NO_FLOOR,
+                            RANGE_VCPUS, INSTANCE (host_vcpus)),
+  [IN_POWER] = COLUMN ("power_idle_w", TABLE_NUMBER, 0, RANGE_WATTS,
+                       INSTANCE (power_w[0])),
+  [IN_POWER + 1] = COLUMN ("power_10_w", TABLE_NUMBER, 0, RANGE_WATTS,
+                           INSTANCE (power_w[1])),
+  [IN_POWER + 2] = COLUMN ("power_50_w", TABLE_NUMBER, 0, RANGE_WATTS,
+                           INSTANCE (power_w[2])),
+  [IN_POWER + 3] = COLUMN ("power_100_w", TABLE_NUMBER, 0, RANGE_WATTS,
+                           INSTANCE (power_w[3])),
+  [IN_EMBODIED_HOST] = COLUMN ("embodied_host_kgco2e", TABLE_NUMBER, 0,
+                               RANGE_KG, INSTANCE (embodied_host_kgco2e)),
+  [IN_EMBODIED] = COLUMN ("embodied_kgco2e", TABLE_NUMBER, 0, RANGE_KG,
+                          INSTANCE (embodied_kgco2e)),
+  [IN_ORIGIN] = ENUM ("power_origin", "measured", "modelled",
+                      INSTANCE (power_origin)),
+  [IN_POWER_SOURCE] = SOURCE ("power_source", 0, INSTANCE (power_source)),
+  [IN_EMBODIED_SOURCE] = SOURCE ("embodied_source", 0,
+                                 INSTANCE (embodied_source)),
+  [IN_HOST_MEMORY] = COLUMN ("host_memory_gib", TABLE_NUMBER, TABLE_NO_FLOOR,
+                             RANGE_GIB, INSTANCE (host_memory_gib)),
+  [IN_HOST_GPUS] = COLUMN ("host_gpus", TABLE_WHOLE, TABLE_NO_FLOOR,
+                           RANGE_GPUS, INSTANCE (host_gpus)),
+  /* The line of the source table a row comes from.  */
+  [IN_SOURCE_LINE] = COLUMN ("source_line", TABLE_CHECKED, TABLE_MAY_LACK,
+                             RANGE_LINES, TABLE_NOWHERE),
+};
+
+const struct table_spec catalogue_instances_spec = {
+  CATALOGUE_INSTANCES, TABLE_COLUMNS (instance_columns), false, "missing",
+  NULL, { NULL }, sizeof (struct instance), instance_row,
+  catalogue_index_instances, order_instances, true, 0, NULL,
+};
+
+enum
+{
+  UN_PROVIDER, UN_NAME, UN_REASON
+};
+
+/* A type is either estimated or left out, never both.  */
+static int
+unsupported_row (const struct table_reader *r, void *row, void *ctx)
+{
+  const struct unsupported *u = row;
+
+  if (catalogue_find_instance (ctx, u->name) != NULL)
+    return table_error (r, UN_NAME, "'%s' is also in %s", u->name,
+                        CATALOGUE_INSTANCES);
+  return 0;
+}
+
+static const struct table_column unsupported_columns[] = {
+  [UN_PROVIDER] = TEXT ("provider", 0, offsetof (struct unsupported,
+                                                 provider)),
+  [UN_NAME] = TEXT ("instance_type", 0, offsetof (struct unsupported, name)),
+  [UN_REASON] = TEXT ("reason", 0, offsetof (struct unsupported, reason)),
+};
+
+/* No type left out is a catalogue that covers every type.  */
+const struct table_spec catalogue_unsupported_spec = {
+  CATALOGUE_UNSUPPORTED, TABLE_COLUMNS (unsupported_columns), true,
+  "missing", "instance type", { "instance_type", NULL },
+  sizeof (struct unsupported), unsupported_row, NULL, NULL, false, 0, NULL,
+};
+
+/* The instance type that columns PROVIDER and NAME of R's row name, or
+   NULL with R's diag set.  */
+static struct instance *
+row_instance (const struct table_reader *r, size_t provider, size_t name,
+              void *ctx)
+{
+  const char *p = r->values[provider].text, *n = r->values[name].text;
+  struct instance *in = (struct instance *) catalogue_find_instance (ctx, n);
+
+  if (in == NULL || !STREQ (in->provider, p))
+    {
+      table_error (r, name, "'%s' is not an instance type of provider '%s' "
+                   "in %s", n, p, CATALOGUE_INSTANCES);
+      return NULL;
+    }
+  return in;
+}
+
+enum
+{
+  CI_PROVIDER, CI_NAME, CI_MICROARCHITECTURE, CI_ARCHITECTURE, CI_CPU_MIN,
+  CI_CPU_MAX, CI_MEMORY_ALLOWANCE, CI_GPU, CI_GPU_MIN, CI_GPU_MAX,
+  CI_EMBODIED_HOST, CI_HOST_VCPUS, CI_SOURCE, CI_EMBODIED_SOURCE,
+  CI_VCPU_FACTOR, CI_MEMORY_PER_CHIP, CI_MEMORY_CHIPS
+};
+
+/* A GPU watts figure: given with GPUs, blank without.  */
+static int
+gpu_watts (const struct table_reader *r, size_t col, bool no_gpu)
+{
+  bool blank = isnan (r->values[col].number);
+
+  if (no_gpu && !blank)
+    return table_error (r, col, "must be blank without GPUs");
+  if (!no_gpu && blank)
+    return table_not_number (r, col);
+  return 0;
+}
+
+/* A row's maximum below its minimum: the curve would fall with load.  */
+static int
+below_min (const struct table_reader *r, size_t col, double max, double min)
+{
+  return table_error (r, col, "%g is below the minimum %g", max, min);
+}
+
+static int
+check_ccf_gpu (const struct table_reader *r, const struct ccf_instance *x)
+{
+  const struct instance *in = x->instance;
+
+  if (in->gpus > 0 && x->gpu[0] == '\0')
+    return table_row_error (r, "%s has %ld GPUs: columns 'ccf_gpu', "
+                            "'gpu_min_w' and 'gpu_max_w' must be given",
+                            in->name, in->gpus);
+  if (in->gpus == 0 && x->gpu[0] != '\0')
+    return table_error (r, CI_GPU, "must be blank without GPUs");
+  if (in->gpus > 0 && x->gpu_max_w < x->gpu_min_w)
+    return below_min (r, CI_GPU_MAX, x->gpu_max_w, x->gpu_min_w);
+  return 0;
+}
+
+/* The instance type a row is for, before its other fields.  */
+static int
+ccf_instance_lead (const struct table_reader *r, void *row, void *ctx)
+{
+  struct ccf_instance *x = row;
+  struct instance *in = row_instance (r, CI_PROVIDER, CI_NAME, ctx);
+
+  x->line = r->line;
+  if (in == NULL)
+    return -1;
+  if (in->ccf != NULL)
+    return table_row_error (r, "instance type '%s' appears twice (first on "
+                            "line %zu)", in->name, in->ccf->line);
+  x->instance = in;
+  return 0;
+}
+
+static int
+ccf_instance_row (const struct table_reader *r, void *row, void *ctx)
+{
+  struct ccf_instance *x = row;
+  struct instance *in = (struct instance *) x->instance;
+
+  (void) ctx;
+  if (gpu_watts (r, CI_GPU_MIN, in->gpus == 0) < 0
+      || gpu_watts (r, CI_GPU_MAX, in->gpus == 0) < 0)
+    return -1;
+  if (!(x->vcpu_factor > 0.0))
+    return table_error (r, CI_VCPU_FACTOR, "must be above 0");
+  if (x->cpu_max_w < x->cpu_min_w)
+    return below_min (r, CI_CPU_MAX, x->cpu_max_w, x->cpu_min_w);
+  if (check_ccf_gpu (r, x) < 0)
+    return -1;
+  if (!(x->embodied_host_kgco2e > 0.0))
+    return table_error (r, CI_EMBODIED_HOST, "must be above 0");
+  if (x->host_vcpus < in->vcpus)
+    return table_error (r, CI_HOST_VCPUS, "%ld is below the instance's %ld "
+                        "vCPUs", x->host_vcpus, in->vcpus);
+  in->ccf = x;
+  return 0;
+}
+
+/* Rows follow instances.csv's order, so their instances do.  */
+static int
+order_ccf_instances (const void *a, const void *b)
+{
+  const struct ccf_instance *x = a, *y = b;
+
+  return x->instance > y->instance;
+}
+
+#define CCF(field) offsetof (struct ccf_instance, field)
+#define RANGE_VCPU_FACTOR { 0.0, 2.0, "" }
+#define RANGE_GB { 0.0, 1000000.0, "GB" }
+#define RANGE_CHIPS { 0.0, 1000.0, "chips" }
+
+static const struct table_column ccf_instance_columns[] = {
+  [CI_PROVIDER] = TEXT ("provider", 0, TABLE_NOWHERE),
+  [CI_NAME] = TEXT ("instance_type", 0, TABLE_NOWHERE),
+  [CI_MICROARCHITECTURE] = TEXT ("cpu_microarchitecture", 0,
+                                 CCF (microarchitecture)),
+  [CI_ARCHITECTURE] = TEXT ("ccf_architecture", 0, CCF (architecture)),
+  [CI_CPU_MIN] = COLUMN ("cpu_min_w_per_vcpu", TABLE_NUMBER, 0, RANGE_WATTS,
+                         CCF (cpu_min_w)),
+  [CI_CPU_MAX] = COLUMN ("cpu_max_w_per_vcpu", TABLE_NUMBER, 0, RANGE_WATTS,
+                         CCF (cpu_max_w)),
+  [CI_MEMORY_ALLOWANCE] = COLUMN ("memory_allowance_gib", TABLE_NUMBER, 0,
+                                  RANGE_GIB, CCF (memory_allowance_gib)),
+  [CI_GPU] = TEXT ("ccf_gpu", TABLE_BLANK_OK, CCF (gpu)),
+  [CI_GPU_MIN] = COLUMN ("gpu_min_w", TABLE_NUMBER, TABLE_BLANK_OK,
+                         RANGE_WATTS, CCF (gpu_min_w)),
+  [CI_GPU_MAX] = COLUMN ("gpu_max_w", TABLE_NUMBER, TABLE_BLANK_OK,
+                         RANGE_WATTS, CCF (gpu_max_w)),
+  [CI_EMBODIED_HOST] = COLUMN ("embodied_host_kgco2e", TABLE_NUMBER, 0,
+                               RANGE_KG, CCF (embodied_host_kgco2e)),
+  [CI_HOST_VCPUS] = COLUMN ("host_vcpus", TABLE_WHOLE, 0, RANGE_VCPUS,
+                            CCF (host_vcpus)),
+  [CI_SOURCE] = SOURCE ("ccf_source", 0, CCF (source)),
+  [CI_EMBODIED_SOURCE] = SOURCE ("embodied_source", 0,
+                                 CCF (embodied_source)),
+  /* A burstable type's baseline over CCF's 50 %: at most 2.  */
+  [CI_VCPU_FACTOR] = COLUMN ("vcpu_factor", TABLE_NUMBER, 0,
+                             RANGE_VCPU_FACTOR, CCF (vcpu_factor)),
+  [CI_MEMORY_PER_CHIP] = COLUMN ("memory_gb_per_chip", TABLE_CHECKED,
+                                 TABLE_MAY_LACK, RANGE_GB, TABLE_NOWHERE),
+  [CI_MEMORY_CHIPS] = COLUMN ("memory_chips", TABLE_CHECKED, TABLE_MAY_LACK,
+                              RANGE_CHIPS, TABLE_NOWHERE),
+};
+
+const struct table_spec catalogue_ccf_instances_spec = {
+  CATALOGUE_CCF_INSTANCES, TABLE_COLUMNS (ccf_instance_columns), false,
+  "missing", NULL, { NULL }, sizeof (struct ccf_instance), ccf_instance_row,
+  NULL, order_ccf_instances, false, CI_PROVIDER + 2, ccf_instance_lead,
+};
+
+enum
+{
+  EA_PROVIDER, EA_NAME, EA_SOURCE, EA_EMBODIED
+};
+
+static int
+embodied_alternative_row (const struct table_reader *r, void *row, void *ctx)
+{
+  struct instance *in = row_instance (r, EA_PROVIDER, EA_NAME, ctx);
+
+  (void) row;
+  if (in == NULL)
+    return -1;
+  tables_widen (&in->embodied_low_kgco2e, &in->embodied_high_kgco2e,
+                r->values[EA_EMBODIED].number);
+  return 0;
+}
+
+static const struct table_column embodied_alternative_columns[] = {
+  [EA_PROVIDER] = TEXT ("provider", 0, TABLE_NOWHERE),
+  [EA_NAME] = TEXT ("instance_type", 0, TABLE_NOWHERE),
+  [EA_SOURCE] = TEXT ("source", 0, TABLE_NOWHERE),
+  [EA_EMBODIED] = COLUMN ("embodied_kgco2e", TABLE_NUMBER, 0, RANGE_KG,
+                          TABLE_NOWHERE),
+};
+
+const struct table_spec catalogue_embodied_alternatives_spec = {
+  CATALOGUE_EMBODIED_ALTERNATIVES,
+  TABLE_COLUMNS (embodied_alternative_columns), false, "missing", "row",
+  { "provider", "instance_type", "source", NULL }, 0,
+  embodied_alternative_row, NULL, NULL, false, 0, NULL,
+};
+
+enum
+{
+  PE_ORIGIN, PE_LOAD, PE_MEDIAN, PE_P95, PE_WORST, PE_SOURCE
+};
+
+static int
+power_error_row (const struct table_reader *r, void *row, void *ctx)
+{
+  const struct power_error *e = row;
+  bool known_load = false;
+  size_t i;
+
+  (void) ctx;
+  for (i = 0; i < CATALOGUE_POWER_POINTS; i++)
+    known_load = known_load
+                 || !(e->load_pct < catalogue_power_loads[i]
+                      || e->load_pct > catalogue_power_loads[i]);
+  if (!known_load)
+    return table_error (r, PE_LOAD, "%s is not 0, 10, 50 or 100",
+                        table_text (r, PE_LOAD));
+  /* The interpolation walks the rows of an origin by load.  */
+  for (i = 1; i <= r->row; i++)
+    if (STREQ (e[-(ptrdiff_t) i].origin, e->origin)
+        && !(e[-(ptrdiff_t) i].load_pct < e->load_pct))
+      return table_error (r, PE_LOAD, "the loads of an origin must "
+                          "increase");
+  return 0;
+}
+
+#define POWER_ERROR(field) offsetof (struct power_error, field)
+/* Relative errors: 10 is 1,000 %.  */
+#define RANGE_REL_ERROR { 0.0, 10.0, "" }
+
+static const struct table_column power_error_columns[] = {
+  [PE_ORIGIN] = ENUM ("power_origin", "measured", "modelled",
+                      POWER_ERROR (origin)),
+  [PE_LOAD] = COLUMN ("load_pct", TABLE_NUMBER, TABLE_NO_FLOOR, RANGE_PCT,
+                      POWER_ERROR (load_pct)),
+  [PE_MEDIAN] = COLUMN ("median_abs_rel_error", TABLE_NUMBER, 0,
+                        RANGE_REL_ERROR, POWER_ERROR (median_abs_rel_error)),
+  [PE_P95] = COLUMN ("p95_abs_rel_error", TABLE_NUMBER, 0, RANGE_REL_ERROR,
+                     POWER_ERROR (p95_abs_rel_error)),
+  [PE_WORST] = COLUMN ("worst_abs_rel_error", TABLE_NUMBER, 0,
+                       RANGE_REL_ERROR, POWER_ERROR (worst_abs_rel_error)),
+  [PE_SOURCE] = TEXT ("source", TABLE_BLANK_OK, POWER_ERROR (source)),
+};
+
+const struct table_spec catalogue_power_error_spec = {
+  CATALOGUE_POWER_ERROR, TABLE_COLUMNS (power_error_columns), false,
+  "missing", NULL, { NULL }, sizeof (struct power_error), power_error_row,
+  NULL, NULL, false, 0, NULL,
+};

@@ -1,0 +1,34 @@
+/* The registry of the data directory's table specs.  */
+#include <config.h>
+
+#include "data/tables.h"
+
+static bool
+source_exists (const void *ctx, const char *id)
+{
+  return catalogue_find_source (ctx, id) != NULL;
+}
+
+const struct table_ref tables_source_ref
+  = { "source", CATALOGUE_SOURCES, source_exists };
+
+static const struct table_spec *const all_specs[] = {
+  &catalogue_sources_spec, &catalogue_groups_spec, &catalogue_gpus_spec,
+  &catalogue_instances_spec, &catalogue_unsupported_spec,
+  &catalogue_regions_spec, &catalogue_prices_spec,
+  &catalogue_ccf_instances_spec, &catalogue_ccf_regions_spec,
+  &catalogue_grid_alternatives_spec, &catalogue_pue_alternatives_spec,
+  &catalogue_embodied_alternatives_spec, &catalogue_power_error_spec,
+  &zones_spec, &site_defaults_spec,
+};
+
+const struct table_spec *
+tables_find (const char *file)
+{
+  size_t i;
+
+  for (i = 0; i < ARRAY_SIZE (all_specs); i++)
+    if (STREQ (all_specs[i]->file, file))
+      return all_specs[i];
+  return NULL;
+}
