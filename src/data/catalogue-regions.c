@@ -9,17 +9,6 @@
 
 #include "data/tables.h"
 
-void
-tables_widen (double *low, double *high, double x)
-{
-  /* A range that is NaN (no point figure) stays NaN: an alternative
-     cannot stand in for a figure the data does not have.  */
-  if (isnan (*low))
-    return;
-  *low = fmin (*low, x);
-  *high = fmax (*high, x);
-}
-
 enum
 {
   RG_PROVIDER, RG_NAME, RG_LOCATION, RG_COUNTRY, RG_LATITUDE, RG_LONGITUDE,

@@ -3,15 +3,6 @@
 
 #include "data/tables.h"
 
-static bool
-source_exists (const void *ctx, const char *id)
-{
-  return catalogue_find_source (ctx, id) != NULL;
-}
-
-const struct table_ref tables_source_ref
-  = { "source", CATALOGUE_SOURCES, source_exists };
-
 static const struct table_spec *const all_specs[] = {
   &catalogue_sources_spec, &catalogue_groups_spec, &catalogue_gpus_spec,
   &catalogue_instances_spec, &catalogue_unsupported_spec,

@@ -1,6 +1,6 @@
 /* The specs of the data directory's tables (src/data/table.h), the
    ranges their columns share, and what the catalogue's specs need of
-   catalogue.c.  Private to the data layer.  */
+   catalogue-lookup.c.  Private to the data layer.  */
 #ifndef CA_TABLES_H
 #define CA_TABLES_H
 
@@ -66,20 +66,20 @@ extern const struct table_spec site_defaults_spec;
 /* The spec of the data directory's table FILE, or NULL.  */
 const struct table_spec *tables_find (const char *file);
 
-/* catalogue.c's: build the index of a table once it is in (the finish
+/* catalogue-lookup.c's: build the index of a table once it is in (the finish
    of its spec), refusing a name or pair that appears twice.  CAT is the
    struct catalogue.  */
 int catalogue_index_instances (const struct table_reader *r, void *cat);
 int catalogue_index_regions (const struct table_reader *r, void *cat);
 int catalogue_index_prices (const struct table_reader *r, void *cat);
 
-/* catalogue.c's orders of sources, groups and GPUs, for sorting them
+/* catalogue-lookup.c's orders of sources, groups and GPUs, for sorting them
    once they are in and for the lookups.  */
 int catalogue_compare_source_ids (const void *a, const void *b);
 int catalogue_compare_group_names (const void *a, const void *b);
 int catalogue_compare_gpu_models (const void *a, const void *b);
 
-/* Widen the range [*LOW, *HIGH] to take in X (catalogue-regions.c).  */
+/* Widen the range [*LOW, *HIGH] to take in X (catalogue-lookup.c).  */
 void tables_widen (double *low, double *high, double x);
 
 #endif /* CA_TABLES_H */

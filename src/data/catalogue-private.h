@@ -1,0 +1,24 @@
+/* The catalogue's private part, shared by catalogue.c (loading) and
+   catalogue-lookup.c (indexes and lookups).  Private to the data
+   layer.  */
+#ifndef CA_CATALOGUE_PRIVATE_H
+#define CA_CATALOGUE_PRIVATE_H
+
+#include "base/csvio.h"
+#include "data/table.h"
+
+/* How many tables the catalogue reads.  */
+#define CATALOGUE_NTABLES 13
+
+/* The tables the structs point into, and sorted indexes for lookups.  */
+struct catalogue_private
+{
+  struct csv_table *tables[CATALOGUE_NTABLES];
+  /* For the range checks.  */
+  const struct table_spec *specs[CATALOGUE_NTABLES];
+  const struct instance **instances_by_name;
+  const struct region **regions_by_name;
+  const struct price **prices_by_pair;
+};
+
+#endif /* CA_CATALOGUE_PRIVATE_H */
