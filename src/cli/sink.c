@@ -51,6 +51,16 @@ cli_sink_report_error (const struct cli_sink *sink)
 }
 
 int
+cli_sink_finish (struct cli_sink *sink, bool written)
+{
+  if (written)
+    return cli_sink_close (sink, true);
+  cli_sink_report_error (sink);
+  cli_sink_close (sink, false);
+  return CA_EXIT_FAILURE;
+}
+
+int
 cli_emit (const struct cli_global *global, enum out_layout layout,
           const struct out_table *table)
 {
@@ -59,11 +69,7 @@ cli_emit (const struct cli_global *global, enum out_layout layout,
 
   if (status != CA_EXIT_OK)
     return status;
-  if (out_write (sink.fp, global->format, layout, table) < 0)
-    {
-      cli_sink_report_error (&sink);
-      cli_sink_close (&sink, false);
-      return CA_EXIT_FAILURE;
-    }
-  return cli_sink_close (&sink, true);
+  return cli_sink_finish (&sink,
+                          out_write (sink.fp, global->format, layout, table)
+                            == 0);
 }

@@ -34,6 +34,11 @@ int cli_sink_close (struct cli_sink *sink, bool ok);
    error: TEXT" on standard output.  */
 void cli_sink_report_error (const struct cli_sink *sink);
 
+/* Finish SINK after writing to it: when WRITTEN, as cli_sink_close
+   (SINK, true); otherwise report the write error from errno, throw the
+   file away and return CA_EXIT_FAILURE, whatever closing says.  */
+int cli_sink_finish (struct cli_sink *sink, bool written);
+
 /* Write TABLE to a sink opened for GLOBAL and close it.  Returns an exit
    status.  */
 int cli_emit (const struct cli_global *global, enum out_layout layout,

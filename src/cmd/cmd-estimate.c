@@ -173,13 +173,9 @@ estimate_both (const struct cli_global *global,
   status = cli_sink_open (global, &sink);
   if (status != CA_EXIT_OK)
     return status;
-  if (write_side_by_side (sink.fp, &runs[0], &runs[1]) < 0)
-    {
-      cli_sink_report_error (&sink);
-      cli_sink_close (&sink, false);
-      return CA_EXIT_FAILURE;
-    }
-  return cli_sink_close (&sink, true);
+  return cli_sink_finish (&sink,
+                          write_side_by_side (sink.fp, &runs[0], &runs[1])
+                            == 0);
 }
 
 /* --uncertainty: RUN with the p5, p50 and p95 of its total and cost.

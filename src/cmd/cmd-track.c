@@ -338,15 +338,7 @@ cmd_track_write_summary (const struct cli_global *global,
     return status;
   ok = (partial ? tally_write_partial (sink.fp, t)
                 : track_view_write_summary (sink.fp, global->format, t)) == 0;
-  if (!ok)
-    {
-      /* The result is thrown away and the command fails, whatever the
-         close says of the temporary file.  */
-      cli_sink_report_error (&sink);
-      cli_sink_close (&sink, false);
-      return CA_EXIT_FAILURE;
-    }
-  return cli_sink_close (&sink, true);
+  return cli_sink_finish (&sink, ok);
 }
 
 /* The tally of a run, with the tables' hash, or NULL without
