@@ -206,37 +206,6 @@ scaling_runtime (const struct scaling *s, const struct instance *candidate,
   return SCALING_OK;
 }
 
-void
-scaling_assumption (const struct scaling *s, char *buf, size_t size)
-{
-  switch (s->mode)
-    {
-    case SCALING_FIXED:
-      snprintf (buf, size, "the same runtime on every instance type");
-      break;
-    case SCALING_TABLE:
-      snprintf (buf, size, "by the measured speed-ups of --speedup");
-      break;
-    case SCALING_VCPU:
-      snprintf (buf, size,
-                "N vCPUs taken as N x one vCPU under Amdahl's law, serial "
-                "fraction %g",
-                s->serial_fraction);
-      break;
-    case SCALING_GPU:
-      snprintf (buf, size,
-                "by one GPU's measured training speed (median over "
-                "benchmarks, data/gpus.csv), N GPUs taken as N x one "
-                "GPU's speed under Amdahl's law, serial fraction %g%s",
-                s->serial_fraction,
-                !(s->serial_fraction < SCALING_GPU_SERIAL_FRACTION)
-                    && !(s->serial_fraction > SCALING_GPU_SERIAL_FRACTION)
-                  ? " (MLPerf from 8 to 16-64 GPUs, data/gpu_scaling.csv)"
-                  : "");
-      break;
-    }
-}
-
 const char *
 scaling_gap_text (enum scaling_gap gap)
 {

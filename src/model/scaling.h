@@ -95,10 +95,6 @@ enum scaling_gap scaling_runtime (const struct scaling *s,
 const struct gpu *scaling_gpu (const struct scaling *s,
                                const struct instance *instance);
 
-/* S's assumption in a sentence fragment into BUF, e.g. "N vCPUs taken
-   as N x one vCPU under Amdahl's law, serial fraction 0".  */
-void scaling_assumption (const struct scaling *s, char *buf, size_t size);
-
 /* A sentence fragment for GAP, e.g. "no GPU".  */
 const char *scaling_gap_text (enum scaling_gap gap);
 

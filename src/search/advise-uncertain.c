@@ -12,47 +12,43 @@
 #include "search/advise.h"
 #include "search/advise-rank.h"
 
-/* Say in R's signal line whether the recommendation holds under another
-   grid signal: marginal, or average when O already asks for marginal or
-   market.  */
+/* Check whether R's recommendation holds under another grid signal:
+   marginal, or average when O already asks for marginal or market.  */
 static void
 check_signal (const struct advise_query *o, const struct catalogue *cat,
               const struct scaling *scaling, struct advise_ranking *r)
 {
+  struct advise_signal_check *c = &r->signal_check;
   struct advise_query alt = *o;
   struct advise_ranking other;
   struct advise_funnel f;
   struct diag d;
-  const struct run *rec = &r->cands[advise_recommended (r)].run;
-  const char *name;
 
+  memset (c, 0, sizeof *c);
   alt.params.signal = o->params.signal == RUN_SIGNAL_AVERAGE
                         ? RUN_SIGNAL_MARGINAL
                         : RUN_SIGNAL_AVERAGE;
-  name = run_signal_name (alt.params.signal);
+  c->signal = alt.params.signal;
   memset (&other, 0, sizeof other);
   memset (&f, 0, sizeof f);
   if (advise_rank_candidates (&alt, cat, scaling, &other, &f, &d) < 0)
-    snprintf (r->signal_line, sizeof r->signal_line,
-              "Signal: not checked under --signal %s (%.200s).", name,
-              d.text);
+    {
+      c->outcome = ADVISE_SIGNAL_UNCHECKED;
+      snprintf (c->why, sizeof c->why, "%s", d.text);
+    }
   else if (other.n == 0)
-    snprintf (r->signal_line, sizeof r->signal_line,
-              "Signal: no candidate has a %s grid intensity; the "
-              "recommendation cannot be checked against it.", name);
+    c->outcome = ADVISE_SIGNAL_NO_FIGURES;
   else
     {
+      const struct run *rec = &r->cands[advise_recommended (r)].run;
       const struct run *x = &other.cands[advise_recommended (&other)].run;
 
-      if (x->instance == rec->instance && x->region == rec->region)
-        snprintf (r->signal_line, sizeof r->signal_line,
-                  "Signal: under --signal %s the recommendation stays %s in "
-                  "%s.", name, rec->instance->name, rec->region->name);
-      else
-        snprintf (r->signal_line, sizeof r->signal_line,
-                  "Signal: under --signal %s the recommendation changes to "
-                  "%s in %s (%zu candidates have that figure).",
-                  name, x->instance->name, x->region->name, other.n);
+      c->outcome = x->instance == rec->instance && x->region == rec->region
+                     ? ADVISE_SIGNAL_STAYS
+                     : ADVISE_SIGNAL_CHANGES;
+      c->instance = x->instance;
+      c->region = x->region;
+      c->candidates = other.n;
     }
   advise_ranking_free (&other);
 }

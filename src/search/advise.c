@@ -63,8 +63,7 @@ resolve_scaling (const struct catalogue *cat, const struct advise_query *q,
         return diag_set (d, CA_EXIT_USAGE, "--reference %s cannot be scaled "
                          "with --scaling %s: %s", s->reference->name,
                          scaling_mode_name (s->mode), scaling_gap_text (gap));
-      scaling_assumption (s, res->ranking.scaling_line,
-                          sizeof res->ranking.scaling_line);
+      res->ranking.scaling = s;
     }
   return 0;
 }

@@ -85,6 +85,28 @@ struct advise_funnel
   size_t gaps[4];               /* By enum scaling_gap.  */
 };
 
+/* Whether the recommendation holds under the other grid signal
+   (marginal, or average when the query asks for another): what
+   --uncertainty checks besides the odds.  */
+enum advise_signal_outcome
+{
+  ADVISE_SIGNAL_UNCHECKED,      /* The other ranking failed: WHY.  */
+  ADVISE_SIGNAL_NO_FIGURES,     /* No candidate has the other figure.  */
+  ADVISE_SIGNAL_STAYS,          /* The same pick.  */
+  ADVISE_SIGNAL_CHANGES         /* INSTANCE in REGION instead.  */
+};
+
+struct advise_signal_check
+{
+  enum advise_signal_outcome outcome;
+  enum run_signal signal;       /* The other signal.  */
+  const struct instance *instance;  /* Its pick (STAYS, CHANGES).  */
+  const struct region *region;
+  size_t candidates;            /* How many have its figure.  */
+  char why[DIAG_TEXT_SIZE];     /* UNCHECKED: the other ranking's
+                                   error.  */
+};
+
 /* Everything the ranking found, indexed by candidate.  */
 struct advise_ranking
 {
@@ -111,9 +133,9 @@ struct advise_ranking
   struct uncertainty_front_stats front_stats;
   double p_below_cheapest;
   double p_below_baseline;
-  char signal_line[768];
-  char scaling_line[256];       /* The runtime scaling's assumption, or
-                                   "" without a reference.  */
+  struct advise_signal_check signal_check;
+  const struct scaling *scaling; /* The runtime scaling, or NULL when
+                                    every type runs the same hours.  */
 };
 
 /* A name of the query the catalogue does not know: the caller says so

@@ -8,6 +8,7 @@
 
 #include "base/system.h"
 #include "view/advise-summary.h"
+#include "view/advise-text.h"
 #include "view/report.h"
 
 /* Names of the stages for "which constraint emptied the set".  */
@@ -155,7 +156,14 @@ write_uncertainty_summary (FILE *fp, const struct advise_ranking *r)
   if (r->has_baseline)
     fprintf (fp, "P(%s in %s emits less than the baseline) = %.2f\n",
              rec->instance->name, rec->region->name, r->p_below_baseline);
-  fprintf (fp, "%s\n", r->signal_line);
+  {
+    struct strbuf text;
+
+    strbuf_init (&text);
+    advise_signal_text (&r->signal_check, &text);
+    fprintf (fp, "%s\n", text.text);
+    strbuf_release (&text);
+  }
 }
 
 /* Say which prices R's options carry when they are not the list's
@@ -193,8 +201,15 @@ write_counts (FILE *fp, const struct advise_ranking *r,
   if (o->params.method == RUN_METHOD_CCF)
     fprintf (fp, "Figures by Cloud Carbon Footprint's method (--method "
              "ccf).\n");
-  if (r->scaling_line[0] != '\0')
-    fprintf (fp, "Runtime scaling: %s.\n", r->scaling_line);
+  if (r->scaling != NULL)
+    {
+      struct strbuf text;
+
+      strbuf_init (&text);
+      advise_scaling_text (r->scaling, &text);
+      fprintf (fp, "Runtime scaling: %s.\n", text.text);
+      strbuf_release (&text);
+    }
   for (k = 0; k < ARRAY_SIZE (f->gaps); k++)
     if (f->gaps[k] > 0)
       fprintf (fp, "Left out by the runtime scaling: %zu (%s).\n", f->gaps[k],

@@ -9,6 +9,7 @@
 
 #include "base/strbuf.h"
 #include "view/report.h"
+#include "view/advise-text.h"
 #include "base/xalloc.h"
 
 const char *const report_attributions[] = {
@@ -175,7 +176,8 @@ report_uncertainty_text (const struct report *r, struct strbuf *out)
   if (r->rec != p->cheapest)
     strbuf_printf (out, "; P(it emits less than the cheapest) %.2f",
                    rk->p_below_cheapest);
-  strbuf_printf (out, ". %s", rk->signal_line);
+  strbuf_printf (out, ". ");
+  advise_signal_text (&rk->signal_check, out);
 }
 
 /* The sentence of report_price_span_text, appended to OUT.  */
@@ -317,12 +319,15 @@ assume_job (const struct report *r, struct assumptions *a, struct strbuf *t)
   const struct run *c = report_run (r, r->rec);
   const struct scaling *s = &r->res->scaling;
 
-  if (s->reference != NULL && s->mode != SCALING_FIXED)
-    strbuf_printf (t, "%g h measured on %s, scaled to each instance type "
-                   "by --scaling %s (%s); %.2f h on %s",
-                   o->params.runtime_h, s->reference->name,
-                   scaling_mode_name (s->mode), r->res->ranking.scaling_line,
-                   c->runtime_h, c->instance->name);
+  if (r->res->ranking.scaling != NULL)
+    {
+      strbuf_printf (t, "%g h measured on %s, scaled to each instance type "
+                     "by --scaling %s (",
+                     o->params.runtime_h, s->reference->name,
+                     scaling_mode_name (s->mode));
+      advise_scaling_text (s, t);
+      strbuf_printf (t, "); %.2f h on %s", c->runtime_h, c->instance->name);
+    }
   else
     strbuf_printf (t, "%g h on every instance type (no scaling)",
                    o->params.runtime_h);

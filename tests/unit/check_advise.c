@@ -10,6 +10,7 @@
 
 #include "search/advise.h"
 #include "view/advise-summary.h"
+#include "view/advise-text.h"
 #include "unit.h"
 #include "shipped.h"
 
@@ -158,6 +159,51 @@ START_TEST (test_empty_funnel)
 }
 END_TEST
 
+/* The search's facts about the other grid signal and the runtime
+   scaling, in the words advise's summary and the report print.  */
+START_TEST (test_signal_and_scaling_sentences)
+{
+  struct advise_signal_check c;
+  struct scaling s = { SCALING_VCPU, NULL, 0.05, NULL, NULL };
+  struct strbuf out;
+
+  memset (&c, 0, sizeof c);
+  strbuf_init (&out);
+  c.signal = RUN_SIGNAL_MARGINAL;
+  c.instance = catalogue_find_instance (cat, "m5.xlarge");
+  c.region = catalogue_find_region (cat, "eu-north-1");
+  c.candidates = 42;
+  c.outcome = ADVISE_SIGNAL_STAYS;
+  advise_signal_text (&c, &out);
+  ck_assert_str_eq (out.text, "Signal: under --signal marginal the "
+                    "recommendation stays m5.xlarge in eu-north-1.");
+  strbuf_reset (&out);
+  c.outcome = ADVISE_SIGNAL_CHANGES;
+  advise_signal_text (&c, &out);
+  ck_assert_str_eq (out.text, "Signal: under --signal marginal the "
+                    "recommendation changes to m5.xlarge in eu-north-1 (42 "
+                    "candidates have that figure).");
+  strbuf_reset (&out);
+  c.outcome = ADVISE_SIGNAL_NO_FIGURES;
+  advise_signal_text (&c, &out);
+  ck_assert_str_eq (out.text, "Signal: no candidate has a marginal grid "
+                    "intensity; the recommendation cannot be checked "
+                    "against it.");
+  strbuf_reset (&out);
+  c.outcome = ADVISE_SIGNAL_UNCHECKED;
+  snprintf (c.why, sizeof c.why, "no memory");
+  advise_signal_text (&c, &out);
+  ck_assert_str_eq (out.text,
+                    "Signal: not checked under --signal marginal (no "
+                    "memory).");
+  strbuf_reset (&out);
+  advise_scaling_text (&s, &out);
+  ck_assert_str_eq (out.text, "N vCPUs taken as N x one vCPU under "
+                    "Amdahl's law, serial fraction 0.05");
+  strbuf_release (&out);
+}
+END_TEST
+
 static Suite *
 advise_suite (void)
 {
@@ -170,6 +216,7 @@ advise_suite (void)
   tcase_add_test (tc, test_unknown_names);
   tcase_add_test (tc, test_baseline_not_offered);
   tcase_add_test (tc, test_empty_funnel);
+  tcase_add_test (tc, test_signal_and_scaling_sentences);
   suite_add_tcase (s, tc);
   return s;
 }
