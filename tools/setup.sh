@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages="build-essential autoconf automake pkg-config help2man
   libgsl-dev libcsv-dev libjson-c-dev check libsubunit-dev python3 locales
-  chromium clang libclang-rt-dev parallel python3-distributed"
+  chromium clang clang-format libclang-rt-dev parallel python3-distributed"
 
 missing=""
 for p in $packages; do
