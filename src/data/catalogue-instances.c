@@ -34,9 +34,13 @@ static const struct table_column source_columns[] = {
 };
 
 const struct table_spec catalogue_sources_spec = {
-  CATALOGUE_SOURCES, TABLE_COLUMNS (source_columns), false, "missing",
-  "source", { "id", NULL }, sizeof (struct source), NULL, sort_sources,
-  NULL, false, 0, NULL,
+  .file = CATALOGUE_SOURCES,
+  TABLE_COLUMNS (source_columns),
+  .missing = "missing",
+  .key_what = "source",
+  .keys = { "id", NULL },
+  .row_size = sizeof (struct source),
+  .finish = sort_sources,
 };
 
 static int
@@ -56,9 +60,13 @@ static const struct table_column group_columns[] = {
 };
 
 const struct table_spec catalogue_groups_spec = {
-  CATALOGUE_GROUPS, TABLE_COLUMNS (group_columns), false, "missing",
-  "group", { "group", NULL }, sizeof (struct group), NULL, sort_groups,
-  NULL, false, 0, NULL,
+  .file = CATALOGUE_GROUPS,
+  TABLE_COLUMNS (group_columns),
+  .missing = "missing",
+  .key_what = "group",
+  .keys = { "group", NULL },
+  .row_size = sizeof (struct group),
+  .finish = sort_groups,
 };
 
 enum
@@ -128,9 +136,14 @@ static const struct table_column gpu_columns[] = {
 };
 
 const struct table_spec catalogue_gpus_spec = {
-  CATALOGUE_GPUS, TABLE_COLUMNS (gpu_columns), false, "missing",
-  "GPU model", { "gpu_model", NULL }, sizeof (struct gpu), gpu_row,
-  sort_gpus, NULL, false, 0, NULL,
+  .file = CATALOGUE_GPUS,
+  TABLE_COLUMNS (gpu_columns),
+  .missing = "missing",
+  .key_what = "GPU model",
+  .keys = { "gpu_model", NULL },
+  .row_size = sizeof (struct gpu),
+  .row = gpu_row,
+  .finish = sort_gpus,
 };
 
 enum
@@ -244,9 +257,14 @@ static const struct table_column instance_columns[] = {
 };
 
 const struct table_spec catalogue_instances_spec = {
-  CATALOGUE_INSTANCES, TABLE_COLUMNS (instance_columns), false, "missing",
-  NULL, { NULL }, sizeof (struct instance), instance_row,
-  catalogue_index_instances, order_instances, true, 0, NULL,
+  .file = CATALOGUE_INSTANCES,
+  TABLE_COLUMNS (instance_columns),
+  .missing = "missing",
+  .row_size = sizeof (struct instance),
+  .row = instance_row,
+  .finish = catalogue_index_instances,
+  .order = order_instances,
+  .order_later = true,
 };
 
 enum
@@ -275,9 +293,14 @@ static const struct table_column unsupported_columns[] = {
 
 /* No type left out is a catalogue that covers every type.  */
 const struct table_spec catalogue_unsupported_spec = {
-  CATALOGUE_UNSUPPORTED, TABLE_COLUMNS (unsupported_columns), true,
-  "missing", "instance type", { "instance_type", NULL },
-  sizeof (struct unsupported), unsupported_row, NULL, NULL, false, 0, NULL,
+  .file = CATALOGUE_UNSUPPORTED,
+  TABLE_COLUMNS (unsupported_columns),
+  .may_be_empty = true,
+  .missing = "missing",
+  .key_what = "instance type",
+  .keys = { "instance_type", NULL },
+  .row_size = sizeof (struct unsupported),
+  .row = unsupported_row,
 };
 
 /* The instance type that columns PROVIDER and NAME of R's row name, or
@@ -432,9 +455,14 @@ static const struct table_column ccf_instance_columns[] = {
 };
 
 const struct table_spec catalogue_ccf_instances_spec = {
-  CATALOGUE_CCF_INSTANCES, TABLE_COLUMNS (ccf_instance_columns), false,
-  "missing", NULL, { NULL }, sizeof (struct ccf_instance), ccf_instance_row,
-  NULL, order_ccf_instances, false, CI_PROVIDER + 2, ccf_instance_lead,
+  .file = CATALOGUE_CCF_INSTANCES,
+  TABLE_COLUMNS (ccf_instance_columns),
+  .missing = "missing",
+  .row_size = sizeof (struct ccf_instance),
+  .row = ccf_instance_row,
+  .order = order_ccf_instances,
+  .nlead = CI_PROVIDER + 2,
+  .lead = ccf_instance_lead,
 };
 
 enum
@@ -464,10 +492,12 @@ static const struct table_column embodied_alternative_columns[] = {
 };
 
 const struct table_spec catalogue_embodied_alternatives_spec = {
-  CATALOGUE_EMBODIED_ALTERNATIVES,
-  TABLE_COLUMNS (embodied_alternative_columns), false, "missing", "row",
-  { "provider", "instance_type", "source", NULL }, 0,
-  embodied_alternative_row, NULL, NULL, false, 0, NULL,
+  .file = CATALOGUE_EMBODIED_ALTERNATIVES,
+  TABLE_COLUMNS (embodied_alternative_columns),
+  .missing = "missing",
+  .key_what = "row",
+  .keys = { "provider", "instance_type", "source", NULL },
+  .row = embodied_alternative_row,
 };
 
 enum
@@ -518,7 +548,9 @@ static const struct table_column power_error_columns[] = {
 };
 
 const struct table_spec catalogue_power_error_spec = {
-  CATALOGUE_POWER_ERROR, TABLE_COLUMNS (power_error_columns), false,
-  "missing", NULL, { NULL }, sizeof (struct power_error), power_error_row,
-  NULL, NULL, false, 0, NULL,
+  .file = CATALOGUE_POWER_ERROR,
+  TABLE_COLUMNS (power_error_columns),
+  .missing = "missing",
+  .row_size = sizeof (struct power_error),
+  .row = power_error_row,
 };

@@ -103,9 +103,14 @@ static const struct table_column region_columns[] = {
 };
 
 const struct table_spec catalogue_regions_spec = {
-  CATALOGUE_REGIONS, TABLE_COLUMNS (region_columns), false, "missing", NULL,
-  { NULL }, sizeof (struct region), region_row, catalogue_index_regions,
-  order_regions, true, 0, NULL,
+  .file = CATALOGUE_REGIONS,
+  TABLE_COLUMNS (region_columns),
+  .missing = "missing",
+  .row_size = sizeof (struct region),
+  .row = region_row,
+  .finish = catalogue_index_regions,
+  .order = order_regions,
+  .order_later = true,
 };
 
 /* The region that columns PROVIDER and NAME of R's row name, or NULL
@@ -194,9 +199,14 @@ static const struct table_column price_columns[] = {
 };
 
 const struct table_spec catalogue_prices_spec = {
-  CATALOGUE_PRICES, TABLE_COLUMNS (price_columns), false, "missing", NULL,
-  { NULL }, sizeof (struct price), price_row, catalogue_index_prices,
-  order_prices, true, 0, NULL,
+  .file = CATALOGUE_PRICES,
+  TABLE_COLUMNS (price_columns),
+  .missing = "missing",
+  .row_size = sizeof (struct price),
+  .row = price_row,
+  .finish = catalogue_index_prices,
+  .order = order_prices,
+  .order_later = true,
 };
 
 enum
@@ -257,9 +267,14 @@ static const struct table_column ccf_region_columns[] = {
 };
 
 const struct table_spec catalogue_ccf_regions_spec = {
-  CATALOGUE_CCF_REGIONS, TABLE_COLUMNS (ccf_region_columns), false,
-  "missing", NULL, { NULL }, sizeof (struct ccf_region), ccf_region_row,
-  NULL, order_ccf_regions, false, CR_PROVIDER + 2, ccf_region_lead,
+  .file = CATALOGUE_CCF_REGIONS,
+  TABLE_COLUMNS (ccf_region_columns),
+  .missing = "missing",
+  .row_size = sizeof (struct ccf_region),
+  .row = ccf_region_row,
+  .order = order_ccf_regions,
+  .nlead = CR_PROVIDER + 2,
+  .lead = ccf_region_lead,
 };
 
 /* The columns of both alternatives tables: the region, the source and
@@ -318,10 +333,16 @@ static const struct table_column grid_alternative_columns[] = {
 };
 
 const struct table_spec catalogue_grid_alternatives_spec = {
-  CATALOGUE_GRID_ALTERNATIVES, TABLE_COLUMNS (grid_alternative_columns),
-  false, "missing", "row", { "provider", "region", "source", "year", NULL },
-  sizeof (struct grid_alternative), grid_alternative_row, NULL,
-  order_grid_alternatives, false, AL_PROVIDER + 2, grid_alternative_lead,
+  .file = CATALOGUE_GRID_ALTERNATIVES,
+  TABLE_COLUMNS (grid_alternative_columns),
+  .missing = "missing",
+  .key_what = "row",
+  .keys = { "provider", "region", "source", "year", NULL },
+  .row_size = sizeof (struct grid_alternative),
+  .row = grid_alternative_row,
+  .order = order_grid_alternatives,
+  .nlead = AL_PROVIDER + 2,
+  .lead = grid_alternative_lead,
 };
 
 /* The region an alternative is for, before its other fields.  */
@@ -354,8 +375,12 @@ static const struct table_column pue_alternative_columns[] = {
 };
 
 const struct table_spec catalogue_pue_alternatives_spec = {
-  CATALOGUE_PUE_ALTERNATIVES, TABLE_COLUMNS (pue_alternative_columns), false,
-  "missing", "row", { "provider", "region", "source", "year", NULL }, 0,
-  pue_alternative_row, NULL, NULL, false, AL_PROVIDER + 2,
-  pue_alternative_lead,
+  .file = CATALOGUE_PUE_ALTERNATIVES,
+  TABLE_COLUMNS (pue_alternative_columns),
+  .missing = "missing",
+  .key_what = "row",
+  .keys = { "provider", "region", "source", "year", NULL },
+  .row = pue_alternative_row,
+  .nlead = AL_PROVIDER + 2,
+  .lead = pue_alternative_lead,
 };

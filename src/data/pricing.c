@@ -131,8 +131,11 @@ static const struct table_column file_columns[] = {
 };
 
 static const struct table_spec file_spec = {
-  "--price-file", TABLE_COLUMNS (file_columns), true, "missing", NULL,
-  { NULL }, 0, apply_row, NULL, NULL, false, 0, NULL,
+  .file = "--price-file",
+  TABLE_COLUMNS (file_columns),
+  .may_be_empty = true,
+  .missing = "missing",
+  .row = apply_row,
 };
 
 struct price_file *

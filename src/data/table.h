@@ -134,8 +134,8 @@ struct table_reader
   struct diag *d;
 };
 
-/* Count the columns of a spec.  */
-#define TABLE_COLUMNS(cols) (cols), ARRAY_SIZE (cols)
+/* The columns of a spec and their count, as designated initializers.  */
+#define TABLE_COLUMNS(cols) .columns = (cols), .ncolumns = ARRAY_SIZE (cols)
 
 /* Load T by SPEC: check its shape (rows, keys, columns), then convert
    each row into the next struct of a new array (*ROWS, unless SPEC keeps

@@ -93,8 +93,11 @@ static const struct table_column zone_columns[] = {
 };
 
 const struct table_spec zones_spec = {
-  ZONES_TABLE, TABLE_COLUMNS (zone_columns), false, "no", NULL, { NULL },
-  sizeof (struct zone), zone_row, NULL, NULL, false, 0, NULL,
+  .file = ZONES_TABLE,
+  TABLE_COLUMNS (zone_columns),
+  .missing = "no",
+  .row_size = sizeof (struct zone),
+  .row = zone_row,
 };
 
 enum
@@ -130,8 +133,12 @@ static const struct table_column site_columns[] = {
 };
 
 const struct table_spec site_defaults_spec = {
-  ZONES_SITE_DEFAULTS, TABLE_COLUMNS (site_columns), false, "no", "figure",
-  { "figure", NULL }, 0, site_row, NULL, NULL, false, 0, NULL,
+  .file = ZONES_SITE_DEFAULTS,
+  TABLE_COLUMNS (site_columns),
+  .missing = "no",
+  .key_what = "figure",
+  .keys = { "figure", NULL },
+  .row = site_row,
 };
 
 /* Read DIR/NAME.  */

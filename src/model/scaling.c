@@ -74,8 +74,12 @@ static const struct table_column speedup_columns[] = {
 };
 
 static const struct table_spec speedup_spec = {
-  "--speedup", TABLE_COLUMNS (speedup_columns), true, "missing", NULL,
-  { NULL }, sizeof (struct speedup), speedup_row, NULL, NULL, false, 0, NULL,
+  .file = "--speedup",
+  TABLE_COLUMNS (speedup_columns),
+  .may_be_empty = true,
+  .missing = "missing",
+  .row_size = sizeof (struct speedup),
+  .row = speedup_row,
 };
 
 struct speedup_table *

@@ -61,9 +61,13 @@ static const struct table_column farm_columns[] = {
 };
 
 static const struct table_spec farm_spec = {
-  "farms.csv", TABLE_COLUMNS (farm_columns), false, "missing", "farm",
-  { "name", NULL }, sizeof (struct farm), NULL, NULL, order_farms, false,
-  0, NULL,
+  .file = "farms.csv",
+  TABLE_COLUMNS (farm_columns),
+  .missing = "missing",
+  .key_what = "farm",
+  .keys = { "name", NULL },
+  .row_size = sizeof (struct farm),
+  .order = order_farms,
 };
 
 static char path[4096];
