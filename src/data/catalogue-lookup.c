@@ -210,6 +210,42 @@ source_exists (const void *ctx, const char *id)
 const struct table_ref tables_source_ref
   = { "source", CATALOGUE_SOURCES, source_exists };
 
+/* The instance type that columns PROVIDER and NAME of R's row name, or
+   NULL with R's diag set.  */
+struct instance *
+tables_row_instance (const struct table_reader *r, size_t provider, size_t name,
+              void *ctx)
+{
+  const char *p = r->values[provider].text, *n = r->values[name].text;
+  struct instance *in = (struct instance *) catalogue_find_instance (ctx, n);
+
+  if (in == NULL || !STREQ (in->provider, p))
+    {
+      table_error (r, name, "'%s' is not an instance type of provider '%s' "
+                   "in %s", n, p, CATALOGUE_INSTANCES);
+      return NULL;
+    }
+  return in;
+}
+
+/* The region that columns PROVIDER and NAME of R's row name, or NULL
+   with R's diag set.  */
+struct region *
+tables_row_region (const struct table_reader *r, size_t provider, size_t name,
+            void *ctx)
+{
+  const char *p = r->values[provider].text, *n = r->values[name].text;
+  struct region *g = (struct region *) catalogue_find_region (ctx, n);
+
+  if (g == NULL || !STREQ (g->provider, p))
+    {
+      table_error (r, name, "'%s' is not a region of provider '%s' in %s", n,
+                   p, CATALOGUE_REGIONS);
+      return NULL;
+    }
+  return g;
+}
+
 void
 tables_widen (double *low, double *high, double x)
 {

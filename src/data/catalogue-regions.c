@@ -113,24 +113,6 @@ const struct table_spec catalogue_regions_spec = {
   .order_later = true,
 };
 
-/* The region that columns PROVIDER and NAME of R's row name, or NULL
-   with R's diag set.  */
-static struct region *
-row_region (const struct table_reader *r, size_t provider, size_t name,
-            void *ctx)
-{
-  const char *p = r->values[provider].text, *n = r->values[name].text;
-  struct region *g = (struct region *) catalogue_find_region (ctx, n);
-
-  if (g == NULL || !STREQ (g->provider, p))
-    {
-      table_error (r, name, "'%s' is not a region of provider '%s' in %s", n,
-                   p, CATALOGUE_REGIONS);
-      return NULL;
-    }
-  return g;
-}
-
 enum
 {
   PR_PROVIDER, PR_REGION, PR_INSTANCE, PR_USD, PR_DATE, PR_SOURCE, PR_SPOT,
@@ -209,74 +191,6 @@ const struct table_spec catalogue_prices_spec = {
   .order_later = true,
 };
 
-enum
-{
-  CR_PROVIDER, CR_REGION, CR_PUE, CR_PUE_BASIS, CR_GRID, CR_GRID_NOTE,
-  CR_SOURCE
-};
-
-/* The region a row is for, before its other fields.  */
-static int
-ccf_region_lead (const struct table_reader *r, void *row, void *ctx)
-{
-  struct ccf_region *x = row;
-  struct region *g = row_region (r, CR_PROVIDER, CR_REGION, ctx);
-
-  x->line = r->line;
-  if (g == NULL)
-    return -1;
-  if (g->ccf != NULL)
-    return table_row_error (r, "region '%s' appears twice (first on line "
-                            "%zu)", g->name, g->ccf->line);
-  x->region = g;
-  return 0;
-}
-
-static int
-ccf_region_row (const struct table_reader *r, void *row, void *ctx)
-{
-  struct ccf_region *x = row;
-
-  (void) r;
-  (void) ctx;
-  ((struct region *) x->region)->ccf = x;
-  return 0;
-}
-
-/* Rows follow regions.csv's order, so their regions do.  */
-static int
-order_ccf_regions (const void *a, const void *b)
-{
-  const struct ccf_region *x = a, *y = b;
-
-  return x->region > y->region;
-}
-
-#define CCF_REGION(field) offsetof (struct ccf_region, field)
-
-static const struct table_column ccf_region_columns[] = {
-  [CR_PROVIDER] = TEXT ("provider", 0, TABLE_NOWHERE),
-  [CR_REGION] = TEXT ("region", 0, TABLE_NOWHERE),
-  [CR_PUE] = COLUMN ("pue", TABLE_NUMBER, 0, RANGE_PUE, CCF_REGION (pue)),
-  [CR_PUE_BASIS] = TEXT ("pue_basis", 0, CCF_REGION (pue_basis)),
-  [CR_GRID] = COLUMN ("grid_gco2e_per_kwh", TABLE_NUMBER, TABLE_BLANK_OK,
-                      RANGE_GRID, CCF_REGION (grid_gco2e_per_kwh)),
-  [CR_GRID_NOTE] = TEXT ("grid_note", TABLE_BLANK_OK,
-                         CCF_REGION (grid_note)),
-  [CR_SOURCE] = SOURCE ("ccf_source", 0, CCF_REGION (source)),
-};
-
-const struct table_spec catalogue_ccf_regions_spec = {
-  .file = CATALOGUE_CCF_REGIONS,
-  TABLE_COLUMNS (ccf_region_columns),
-  .missing = "missing",
-  .row_size = sizeof (struct ccf_region),
-  .row = ccf_region_row,
-  .order = order_ccf_regions,
-  .nlead = CR_PROVIDER + 2,
-  .lead = ccf_region_lead,
-};
-
 /* The columns of both alternatives tables: the region, the source and
    year of the figure, then the figure.  */
 enum
@@ -290,7 +204,7 @@ grid_alternative_lead (const struct table_reader *r, void *row, void *ctx)
 {
   struct grid_alternative *a = row;
 
-  a->region = row_region (r, AL_PROVIDER, AL_REGION, ctx);
+  a->region = tables_row_region (r, AL_PROVIDER, AL_REGION, ctx);
   return a->region != NULL ? 0 : -1;
 }
 
@@ -350,13 +264,13 @@ static int
 pue_alternative_lead (const struct table_reader *r, void *row, void *ctx)
 {
   (void) row;
-  return row_region (r, AL_PROVIDER, AL_REGION, ctx) != NULL ? 0 : -1;
+  return tables_row_region (r, AL_PROVIDER, AL_REGION, ctx) != NULL ? 0 : -1;
 }
 
 static int
 pue_alternative_row (const struct table_reader *r, void *row, void *ctx)
 {
-  struct region *g = row_region (r, AL_PROVIDER, AL_REGION, ctx);
+  struct region *g = tables_row_region (r, AL_PROVIDER, AL_REGION, ctx);
 
   (void) row;
   if (g == NULL)

@@ -79,6 +79,16 @@ int catalogue_compare_source_ids (const void *a, const void *b);
 int catalogue_compare_group_names (const void *a, const void *b);
 int catalogue_compare_gpu_models (const void *a, const void *b);
 
+/* The instance type that columns PROVIDER and NAME of R's row name, or
+   NULL with R's diag set (catalogue-lookup.c).  CTX is the catalogue.  */
+struct instance *tables_row_instance (const struct table_reader *r,
+                                      size_t provider, size_t name,
+                                      void *ctx);
+
+/* The same for a region.  */
+struct region *tables_row_region (const struct table_reader *r,
+                                  size_t provider, size_t name, void *ctx);
+
 /* Widen the range [*LOW, *HIGH] to take in X (catalogue-lookup.c).  */
 void tables_widen (double *low, double *high, double x);
 
