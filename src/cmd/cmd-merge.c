@@ -9,7 +9,7 @@
 
 #include "cli/cli.h"
 #include "cmd/cmd.h"
-#include "cmd/cmd-track.h"
+#include "cli/tally-output.h"
 #include "search/tally.h"
 
 struct merge_opts
@@ -28,7 +28,7 @@ enum
 static const struct argp_option merge_options[] = {
   { "partial", OPT_PARTIAL, NULL, 0,
     "Write the merged partial summary instead of the summary", 0 },
-  CMD_TRACK_REPORT_OPTIONS (OPT_REPORT, OPT_TITLE),
+  CLI_TALLY_REPORT_OPTIONS (OPT_REPORT, OPT_TITLE),
   { NULL, 0, NULL, 0, NULL, 0 },
 };
 
@@ -37,7 +37,7 @@ merge_init (void *opts)
 {
   struct merge_opts *o = opts;
 
-  o->title = CMD_TRACK_DEFAULT_TITLE;
+  o->title = CLI_TALLY_DEFAULT_TITLE;
 }
 
 static error_t
@@ -112,11 +112,11 @@ cmd_merge_exec (const struct cli_global *global, void *opts)
     }
   if (status == CA_EXIT_OK)
     {
-      status = cmd_track_write_summary (global, t, o->partial);
+      status = cli_tally_write (global, t, o->partial);
       if (status == CA_EXIT_OK && o->report != NULL)
-        status = cmd_track_report (o->report, t, o->title);
+        status = cli_tally_report (o->report, t, o->title);
       tally_counts (t, &rec, &acc, &rej);
-      cmd_track_count_line (rec, acc, rej);
+      cli_tally_count_line (rec, acc, rej);
     }
   tally_free (t);
   cli_files_free (&o->files);

@@ -13,7 +13,7 @@
 #include "cli/cli.h"
 #include "data/zones.h"
 #include "cmd/cmd.h"
-#include "cmd/cmd-track.h"
+#include "cli/tally-output.h"
 #include "data/joblog.h"
 #include "data/jobrec.h"
 #include "search/track-key.h"
@@ -83,7 +83,7 @@ static const struct argp_option track_options[] = {
   { "suggest", OPT_SUGGEST, NULL, 0,
     "With each cloud job, the greenest option no dearer (same GPU model or "
     "none, runtime scaled as advise scales it) and its saving", 0 },
-  CMD_TRACK_REPORT_OPTIONS (OPT_REPORT, OPT_TITLE),
+  CLI_TALLY_REPORT_OPTIONS (OPT_REPORT, OPT_TITLE),
   { "cpu-reference", OPT_CPU_REFERENCE, "TYPE", 0,
     "Count each CPU of an on-premises job without GPUs as one vCPU's share "
     "of this cloud instance type (default: such jobs are rejected)", 0 },
@@ -101,7 +101,7 @@ track_init (void *opts)
   o->def.lifetime_years = FOOTPRINT_DEFAULT_LIFETIME_YEARS;
   o->by = "";
   o->success = "COMPLETED";
-  o->title = CMD_TRACK_DEFAULT_TITLE;
+  o->title = CLI_TALLY_DEFAULT_TITLE;
 }
 
 static void
@@ -326,21 +326,6 @@ track_file (void *arg, const char *path, FILE *fp)
   return CA_EXIT_OK;
 }
 
-int
-cmd_track_write_summary (const struct cli_global *global,
-                         const struct tally *t, bool partial)
-{
-  struct cli_sink sink;
-  int status = cli_sink_open (global, &sink);
-  bool ok;
-
-  if (status != CA_EXIT_OK)
-    return status;
-  ok = (partial ? tally_write_partial (sink.fp, t)
-                : track_view_write_summary (sink.fp, global->format, t)) == 0;
-  return cli_sink_finish (&sink, ok);
-}
-
 /* The tally of a run, with the tables' hash, or NULL without
    --summary.  */
 static struct tally *
@@ -368,23 +353,6 @@ new_tally (const struct cli_global *global, const struct track_opts *o,
   return tally_new (&meta);
 }
 
-int
-cmd_track_report (const char *path, const struct tally *t,
-                  const char *title)
-{
-  struct cli_global g = { NULL, OUT_FORMAT_TABLE, path };
-  struct cli_sink sink;
-  int status = cli_sink_open (&g, &sink);
-  bool ok;
-
-  if (status != CA_EXIT_OK)
-    return status;
-  ok = track_view_html (sink.fp, t, title) == 0;
-  if (!ok)
-    cli_sink_report_error (&sink);
-  return cli_sink_close (&sink, ok);
-}
-
 /* Copy the rows held in FROM to TO.  */
 static int
 copy_rows (FILE *from, FILE *to)
@@ -401,21 +369,13 @@ copy_rows (FILE *from, FILE *to)
   return CA_EXIT_OK;
 }
 
-void
-cmd_track_count_line (uint64_t records, uint64_t accounted,
-                      uint64_t rejected)
-{
-  fprintf (stderr, "%" PRIu64 " records: %" PRIu64 " accounted, %" PRIu64
-           " rejected\n", records, accounted, rejected);
-}
-
 /* Print the closing count line; returns STATUS, or 65 under --strict
    when a record was rejected.  */
 static int
 closing_line (const struct track_opts *o, uint64_t records,
               uint64_t accounted, uint64_t rejected, int status)
 {
-  cmd_track_count_line (records, accounted, rejected);
+  cli_tally_count_line (records, accounted, rejected);
   if (status == CA_EXIT_OK && o->strict && rejected > 0)
     return CA_EXIT_DATAERR;
   return status;
@@ -500,9 +460,9 @@ close_outputs (const struct cli_global *global, const struct track_opts *o,
 
   if (ok && s->tally != NULL)
     {
-      status = cmd_track_write_summary (global, s->tally, o->partial);
+      status = cli_tally_write (global, s->tally, o->partial);
       if (status == CA_EXIT_OK && o->report != NULL)
-        status = cmd_track_report (o->report, s->tally, o->title);
+        status = cli_tally_report (o->report, s->tally, o->title);
     }
   else if (ok && out->held != NULL)
     status = copy_rows (out->held, out->sink.fp);
