@@ -69,7 +69,21 @@ cli_emit (const struct cli_global *global, enum out_layout layout,
 
   if (status != CA_EXIT_OK)
     return status;
-  return cli_sink_finish (&sink,
-                          out_write (sink.fp, global->format, layout, table)
-                            == 0);
+  return cli_sink_finish (
+    &sink, out_write (sink.fp, global->format, layout, table) == 0);
+}
+
+int
+cli_copy_held (FILE *from, FILE *to)
+{
+  char buf[65536];
+  size_t n;
+
+  rewind (from);
+  while ((n = fread (buf, 1, sizeof buf, from)) > 0)
+    if (fwrite (buf, 1, n, to) != n)
+      break;
+  if (ferror (from) || ferror (to))
+    return cli_report_errno (CA_EXIT_FAILURE, errno, "write error");
+  return CA_EXIT_OK;
 }

@@ -16,8 +16,8 @@
 struct cli_sink
 {
   FILE *fp;
-  struct outfile file;          /* Its fp is NULL when writing to
-                                   stdout.  */
+  struct outfile file; /* Its fp is NULL when writing to
+                          stdout.  */
   const char *path;
 };
 
@@ -43,5 +43,10 @@ int cli_sink_finish (struct cli_sink *sink, bool written);
    status.  */
 int cli_emit (const struct cli_global *global, enum out_layout layout,
               const struct out_table *table);
+
+/* Copy what a temporary file FROM held back (under --strict, the rows
+   wait until no record is rejected) to TO.  Returns an exit status,
+   having reported a write error.  */
+int cli_copy_held (FILE *from, FILE *to);
 
 #endif /* CA_CLI_SINK_H */

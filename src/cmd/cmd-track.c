@@ -43,10 +43,24 @@ struct track_opts
 
 enum
 {
-  OPT_INPUT_FORMAT = 0x300, OPT_REGION, OPT_LOCATION, OPT_PUE, OPT_LOAD,
-  OPT_GPU_LOAD, OPT_REJECTS, OPT_STRICT, OPT_SUMMARY, OPT_BY, OPT_SUCCESS,
-  OPT_PARTIAL, OPT_PARTITION_GPU, OPT_LIFETIME, OPT_SUGGEST, OPT_REPORT,
-  OPT_TITLE, OPT_CPU_REFERENCE
+  OPT_INPUT_FORMAT = 0x300,
+  OPT_REGION,
+  OPT_LOCATION,
+  OPT_PUE,
+  OPT_LOAD,
+  OPT_GPU_LOAD,
+  OPT_REJECTS,
+  OPT_STRICT,
+  OPT_SUMMARY,
+  OPT_BY,
+  OPT_SUCCESS,
+  OPT_PARTIAL,
+  OPT_PARTITION_GPU,
+  OPT_LIFETIME,
+  OPT_SUGGEST,
+  OPT_REPORT,
+  OPT_TITLE,
+  OPT_CPU_REFERENCE
 };
 
 static const struct argp_option track_options[] = {
@@ -59,34 +73,39 @@ static const struct argp_option track_options[] = {
     0 },
   { "pue", OPT_PUE, "RATIO", 0,
     "PUE of jobs whose record gives none (default: the region's; the "
-    "site default of site_defaults.csv on premises)", 0 },
+    "site default of site_defaults.csv on premises)",
+    0 },
   { "load", OPT_LOAD, "PCT", 0, "Load of jobs whose record gives none", 0 },
   { "gpu-load", OPT_GPU_LOAD, "PCT", 0,
     "GPU load of on-premises jobs whose record gives none (default: the "
-    "load)", 0 },
+    "load)",
+    0 },
   { "lifetime-years", OPT_LIFETIME, "Y", 0,
     "Hardware lifetime for Scope 3 (default 4)", 0 },
   { "rejects", OPT_REJECTS, "FILE", 0,
     "Write every record that cannot be used to FILE (csv: file, line, "
-    "reason)", 0 },
-  { "strict", OPT_STRICT, NULL, 0, "Exit 65 if any record is rejected",
+    "reason)",
     0 },
+  { "strict", OPT_STRICT, NULL, 0, "Exit 65 if any record is rejected", 0 },
   { "summary", OPT_SUMMARY, NULL, 0,
     "Write totals (per --by key) instead of one row per job", 0 },
   { "by", OPT_BY, "KEY[,KEY...]", 0,
     "Summarise per KEY: any column, month, region, location, "
-    "instance_type, gpu_model, state", 0 },
+    "instance_type, gpu_model, state",
+    0 },
   { "success-states", OPT_SUCCESS, "S[,S...]", 0,
     "States that are not failures (default COMPLETED)", 0 },
   { "partial", OPT_PARTIAL, NULL, 0,
     "Write a mergeable partial summary (see 'merge')", 0 },
   { "suggest", OPT_SUGGEST, NULL, 0,
     "With each cloud job, the greenest option no dearer (same GPU model or "
-    "none, runtime scaled as advise scales it) and its saving", 0 },
+    "none, runtime scaled as advise scales it) and its saving",
+    0 },
   CLI_TALLY_REPORT_OPTIONS (OPT_REPORT, OPT_TITLE),
   { "cpu-reference", OPT_CPU_REFERENCE, "TYPE", 0,
     "Count each CPU of an on-premises job without GPUs as one vCPU's share "
-    "of this cloud instance type (default: such jobs are rejected)", 0 },
+    "of this cloud instance type (default: such jobs are rejected)",
+    0 },
   { "partition-gpu", OPT_PARTITION_GPU, "PARTITION=MODEL", 0,
     "GPU model of untyped sacct GPU counts in PARTITION (repeatable)", 0 },
   { NULL, 0, NULL, 0, NULL, 0 },
@@ -119,6 +138,45 @@ add_partition (struct argp_state *state, struct track_opts *o, char *arg)
   o->parts[o->nparts++].gpu_model = eq + 1;
 }
 
+/* The options that set what a job log leaves out: where on-premises
+   jobs ran, their PUE, load, hardware life, CPU reference and GPUs.  */
+static error_t
+parse_job_default (int key, char *arg, struct argp_state *state,
+                   struct track_opts *o)
+{
+  switch (key)
+    {
+    case OPT_REGION:
+      o->def.region = arg;
+      break;
+    case OPT_LOCATION:
+      o->def.location = arg;
+      break;
+    case OPT_PUE:
+      o->def.pue = cli_parse_number (state, "pue", arg, 1.0, 10.0);
+      break;
+    case OPT_LOAD:
+      o->def.load_pct = cli_parse_number (state, "load", arg, 0, 100);
+      break;
+    case OPT_GPU_LOAD:
+      o->def.gpu_load_pct = cli_parse_number (state, "gpu-load", arg, 0, 100);
+      break;
+    case OPT_LIFETIME:
+      o->def.lifetime_years
+        = cli_parse_number (state, "lifetime-years", arg, 0.1, 50);
+      break;
+    case OPT_CPU_REFERENCE:
+      o->def.cpu_reference = arg;
+      break;
+    case OPT_PARTITION_GPU:
+      add_partition (state, o, arg);
+      break;
+    default:
+      return ARGP_ERR_UNKNOWN;
+    }
+  return 0;
+}
+
 static error_t
 parse_track (int key, char *arg, struct argp_state *state)
 {
@@ -132,36 +190,40 @@ parse_track (int key, char *arg, struct argp_state *state)
       break;
     case OPT_INPUT_FORMAT:
       if (joblog_format_parse (arg, &o->input_format) < 0)
-        argp_error (state, "--input-format: '%s' is not one of auto, csv, "
-                    "jsonl, sacct, codecarbon", arg);
+        argp_error (state,
+                    "--input-format: '%s' is not one of auto, csv, "
+                    "jsonl, sacct, codecarbon",
+                    arg);
       break;
-    case OPT_REGION: o->def.region = arg; break;
-    case OPT_LOCATION: o->def.location = arg; break;
-    case OPT_PUE:
-      o->def.pue = cli_parse_number (state, "pue", arg, 1.0, 10.0);
+    case OPT_REJECTS:
+      o->rejects = arg;
       break;
-    case OPT_LOAD:
-      o->def.load_pct = cli_parse_number (state, "load", arg, 0, 100);
+    case OPT_STRICT:
+      o->strict = true;
       break;
-    case OPT_GPU_LOAD:
-      o->def.gpu_load_pct = cli_parse_number (state, "gpu-load", arg, 0,
-                                              100);
+    case OPT_SUMMARY:
+      o->summary = true;
       break;
-    case OPT_LIFETIME:
-      o->def.lifetime_years = cli_parse_number (state, "lifetime-years",
-                                                arg, 0.1, 50);
+    case OPT_BY:
+      o->by = arg;
+      o->summary = true;
       break;
-    case OPT_REJECTS: o->rejects = arg; break;
-    case OPT_STRICT: o->strict = true; break;
-    case OPT_SUMMARY: o->summary = true; break;
-    case OPT_BY: o->by = arg; o->summary = true; break;
-    case OPT_SUCCESS: o->success = arg; break;
-    case OPT_PARTIAL: o->partial = true; break;
-    case OPT_SUGGEST: o->suggest = true; break;
-    case OPT_REPORT: o->report = arg; o->summary = true; break;
-    case OPT_TITLE: o->title = arg; break;
-    case OPT_CPU_REFERENCE: o->def.cpu_reference = arg; break;
-    case OPT_PARTITION_GPU: add_partition (state, o, arg); break;
+    case OPT_SUCCESS:
+      o->success = arg;
+      break;
+    case OPT_PARTIAL:
+      o->partial = true;
+      break;
+    case OPT_SUGGEST:
+      o->suggest = true;
+      break;
+    case OPT_REPORT:
+      o->report = arg;
+      o->summary = true;
+      break;
+    case OPT_TITLE:
+      o->title = arg;
+      break;
     case ARGP_KEY_ARG:
       cli_files_add (&o->files, arg);
       break;
@@ -170,7 +232,7 @@ parse_track (int key, char *arg, struct argp_state *state)
         argp_error (state, "--by or --success-states is too long");
       break;
     default:
-      return ARGP_ERR_UNKNOWN;
+      return parse_job_default (key, arg, state, o);
     }
   return 0;
 }
@@ -180,16 +242,19 @@ static const struct argp_child track_children[] = {
   { NULL, 0, NULL, 0 },
 };
 
-static const struct argp track_argp = {
-  track_options, parse_track, "[FILE...]",
-  "Work out the footprint of the jobs in job logs (native csv or JSON "
-  "Lines, sacct -P, CodeCarbon's emissions.csv; no FILE or '-': standard "
-  "input), one row per job (--format csv or json for JSON Lines) or a "
-  "summary (--summary, --by), or a partial summary for 'merge'.  Every "
-  "record is accounted or rejected; stderr ends with "
-  "'N records: A accounted, R rejected'.",
-  track_children, NULL, NULL
-};
+static const struct argp track_argp
+  = { track_options,
+      parse_track,
+      "[FILE...]",
+      "Work out the footprint of the jobs in job logs (native csv or JSON "
+      "Lines, sacct -P, CodeCarbon's emissions.csv; no FILE or '-': standard "
+      "input), one row per job (--format csv or json for JSON Lines) or a "
+      "summary (--summary, --by), or a partial summary for 'merge'.  Every "
+      "record is accounted or rejected; stderr ends with "
+      "'N records: A accounted, R rejected'.",
+      track_children,
+      NULL,
+      NULL };
 
 /* What one run of the command carries.  */
 struct state
@@ -201,12 +266,12 @@ struct state
   FILE *rejects;
   struct jobrec_index ix;
   uint64_t records, accounted, rejected;
-  struct track_keys *keys;      /* --by.  */
-  struct track_suggest *suggest;  /* --suggest, or NULL.  */
+  struct track_keys *keys;       /* --by.  */
+  struct track_suggest *suggest; /* --suggest, or NULL.  */
   char last_state[sizeof ((struct jobrec *) 0)->state];
-  bool last_failed;             /* Whether LAST_STATE failed: logs repeat
-                                   a few states.  */
-  FILE *out;                    /* Per-job rows.  */
+  bool last_failed; /* Whether LAST_STATE failed: logs repeat
+                       a few states.  */
+  FILE *out;        /* Per-job rows.  */
   enum out_format format;
 };
 
@@ -217,17 +282,7 @@ reject (struct state *s, const char *path, size_t line, size_t rows,
 {
   s->rejected += rows;
   if (s->rejects != NULL)
-    {
-      fputs (strpbrk (path, ",\"\n") == NULL ? path : "-", s->rejects);
-      fprintf (s->rejects, ",%zu,\"", line);
-      for (; *reason != '\0'; reason++)
-        {
-          if (*reason == '"')
-            putc ('"', s->rejects);
-          putc (*reason, s->rejects);
-        }
-      fputs ("\"\n", s->rejects);
-    }
+    track_view_reject (s->rejects, path, line, reason);
 }
 
 /* Account one record.  */
@@ -242,7 +297,8 @@ account (struct state *s, const char *path, const struct joblog_record *rec,
   int found = 0;
 
   if (jobrec_parse (format, rec, &s->ix, s->o->parts, s->o->nparts, &job,
-                    reason, sizeof reason) < 0
+                    reason, sizeof reason)
+        < 0
       || track_evaluate (s->track, &job, &res, reason, sizeof reason) < 0)
     {
       reject (s, path, rec->line, rec->rows, reason);
@@ -251,7 +307,7 @@ account (struct state *s, const char *path, const struct joblog_record *rec,
   s->accounted += rec->rows;
   if (s->suggest != NULL && !res.onprem
       && (found = track_suggest (s->suggest, &res.run, &sug)) < 0)
-    found = 0;                  /* A pair the data cannot work out.  */
+    found = 0; /* A pair the data cannot work out.  */
   if (s->tally != NULL)
     {
       struct tally_job tj;
@@ -271,9 +327,9 @@ account (struct state *s, const char *path, const struct joblog_record *rec,
           s->last_failed = track_failed (s->o->success, job.state);
         }
       tj.failed = s->last_failed;
-      tj.saving_gco2e = found ? res.run.footprint.total_gco2e
-                                  - sug.footprint.total_gco2e
-                              : 0;
+      tj.saving_gco2e
+        = found ? res.run.footprint.total_gco2e - sug.footprint.total_gco2e
+                : 0;
       tj.label = job.job_id;
       tally_add (s->tally, key, len, &tj);
       return;
@@ -314,9 +370,8 @@ track_file (void *arg, const char *path, FILE *fp)
               char **names = joblog_header (log, &n);
               enum joblog_format f = joblog_get_format (log);
 
-              s->view = track_view_new (s->out, s->format,
-                                        f == JOBLOG_CODECARBON,
-                                        s->suggest != NULL);
+              s->view = track_view_new (
+                s->out, s->format, f == JOBLOG_CODECARBON, s->suggest != NULL);
               track_view_header (s->view, names, n);
             }
           account (s, path, &rec, joblog_get_format (log));
@@ -353,27 +408,11 @@ new_tally (const struct cli_global *global, const struct track_opts *o,
   return tally_new (&meta);
 }
 
-/* Copy the rows held in FROM to TO.  */
-static int
-copy_rows (FILE *from, FILE *to)
-{
-  char buf[65536];
-  size_t n;
-
-  rewind (from);
-  while ((n = fread (buf, 1, sizeof buf, from)) > 0)
-    if (fwrite (buf, 1, n, to) != n)
-      break;
-  if (ferror (from) || ferror (to))
-    return cli_report_errno (CA_EXIT_FAILURE, errno, "write error");
-  return CA_EXIT_OK;
-}
-
 /* Print the closing count line; returns STATUS, or 65 under --strict
    when a record was rejected.  */
 static int
-closing_line (const struct track_opts *o, uint64_t records,
-              uint64_t accounted, uint64_t rejected, int status)
+closing_line (const struct track_opts *o, uint64_t records, uint64_t accounted,
+              uint64_t rejected, int status)
 {
   cli_tally_count_line (records, accounted, rejected);
   if (status == CA_EXIT_OK && o->strict && rejected > 0)
@@ -409,9 +448,9 @@ struct outputs
 {
   struct cli_sink sink;
   struct cli_sink rejects;
-  FILE *held;                   /* --strict to standard output: the rows
-                                   wait here until no record is
-                                   rejected.  */
+  FILE *held; /* --strict to standard output: the rows
+                 wait here until no record is
+                 rejected.  */
 };
 
 /* Open O's outputs into OUT and S.  Returns an exit status.  */
@@ -433,8 +472,7 @@ open_outputs (const struct cli_global *global, const struct track_opts *o,
         {
           s->out = out->held = tmpfile ();
           if (s->out == NULL)
-            return cli_report_errno (CA_EXIT_FAILURE, errno,
-                                     "temporary file");
+            return cli_report_errno (CA_EXIT_FAILURE, errno, "temporary file");
         }
     }
   if (o->rejects != NULL)
@@ -465,7 +503,7 @@ close_outputs (const struct cli_global *global, const struct track_opts *o,
         status = cli_tally_report (o->report, s->tally, o->title);
     }
   else if (ok && out->held != NULL)
-    status = copy_rows (out->held, out->sink.fp);
+    status = cli_copy_held (out->held, out->sink.fp);
   if (out->held != NULL)
     fclose (out->held);
   if (out->sink.fp != NULL)
@@ -520,8 +558,8 @@ cmd_track_exec (const struct cli_global *global, void *opts)
   s.keys = track_keys_new (o->by, &d);
   if (status == CA_EXIT_OK && s.keys == NULL)
     status = cli_report (&d);
-  s.format = global->format == OUT_FORMAT_JSON ? OUT_FORMAT_JSON
-                                               : OUT_FORMAT_CSV;
+  s.format
+    = global->format == OUT_FORMAT_JSON ? OUT_FORMAT_JSON : OUT_FORMAT_CSV;
   if (status == CA_EXIT_OK)
     status = open_outputs (global, o, &s, &out);
   if (status == CA_EXIT_OK)
@@ -545,10 +583,7 @@ cmd_track_exec (const struct cli_global *global, void *opts)
 }
 
 const struct cmd_entry cmd_track_entry = {
-  "track",
-  "footprint of the jobs in job logs, per job or summarised",
-  &track_argp,
-  sizeof (struct track_opts),
-  track_init,
-  cmd_track_exec,
+  "track",     "footprint of the jobs in job logs, per job or summarised",
+  &track_argp, sizeof (struct track_opts),
+  track_init,  cmd_track_exec,
 };

@@ -10,16 +10,18 @@
 
 /* The columns each job gains, in order.  */
 static const char *const job_columns[] = {
-  "runtime_h", "gpus", "gpu_model", "location", "energy_kwh", "pue",
-  "grid_gco2e_per_kwh", "scope2_gco2e", "scope3_gco2e", "total_gco2e",
-  "cost_usd", "power_source", "embodied_source", "pue_source",
-  "grid_source", "reference_instance", "flag",
+  "runtime_h",          "gpus",         "gpu_model",
+  "location",           "energy_kwh",   "pue",
+  "grid_gco2e_per_kwh", "scope2_gco2e", "scope3_gco2e",
+  "total_gco2e",        "cost_usd",     "power_source",
+  "embodied_source",    "pue_source",   "grid_source",
+  "reference_instance", "flag",
 };
 
 /* The columns of --suggest.  */
 static const char *const suggest_columns[] = {
-  "suggested_instance_type", "suggested_region", "suggested_runtime_h",
-  "suggested_total_gco2e", "suggested_cost_usd", "saving_gco2e",
+  "suggested_instance_type", "suggested_region",   "suggested_runtime_h",
+  "suggested_total_gco2e",   "suggested_cost_usd", "saving_gco2e",
 };
 
 struct track_view
@@ -28,20 +30,19 @@ struct track_view
   enum out_format format;
   bool reported;
   bool suggest;
-  bool *skip;                   /* Input columns that ours replace.  */
+  bool *skip; /* Input columns that ours replace.  */
   size_t nskip;
-  char **header;                /* Csv: the columns, a copy.  */
-  char **map_names;             /* The names MAP was made for.  */
-  long *map;                    /* Header column -> record field, -1.  */
-  bool *extra;                  /* Record field -> not under the header
-                                   (a later file's or JSON Lines
-                                   record's own), for other_fields.  */
+  char **header;    /* Csv: the columns, a copy.  */
+  char **map_names; /* The names MAP was made for.  */
+  long *map;        /* Header column -> record field, -1.  */
+  bool *extra;      /* Record field -> not under the header
+                       (a later file's or JSON Lines
+                       record's own), for other_fields.  */
   size_t nextra;
 };
 
 struct track_view *
-track_view_new (FILE *fp, enum out_format format, bool reported,
-                bool suggest)
+track_view_new (FILE *fp, enum out_format format, bool reported, bool suggest)
 {
   struct track_view *v = xcalloc (1, sizeof *v);
 
@@ -233,8 +234,7 @@ map_fields (struct track_view *v, const struct joblog_record *rec)
 
 /* The record's fields under the csv header's columns.  */
 static void
-csv_fields (struct track_view *v, bool *first,
-            const struct joblog_record *rec)
+csv_fields (struct track_view *v, bool *first, const struct joblog_record *rec)
 {
   size_t i;
 
@@ -297,9 +297,9 @@ suggestion (struct track_view *v, bool *first, const struct run *job,
   number (v, first, c[2], sug != NULL ? sug->runtime_h : NAN);
   number (v, first, c[3], sug != NULL ? sug->footprint.total_gco2e : NAN);
   number (v, first, c[4], sug != NULL ? sug->footprint.cost_usd : NAN);
-  number (v, first, c[5], sug != NULL ? job->footprint.total_gco2e
-                                          - sug->footprint.total_gco2e
-                                      : NAN);
+  number (v, first, c[5],
+          sug != NULL ? job->footprint.total_gco2e - sug->footprint.total_gco2e
+                      : NAN);
 }
 
 void
@@ -334,8 +334,10 @@ track_view_job (struct track_view *v, const struct joblog_record *rec,
   field (v, &first, "pue_source", r->pue_source);
   field (v, &first, "grid_source", r->grid_source);
   field (v, &first, "reference_instance", res->reference);
-  field (v, &first, "flag", job->running ? "running"
-                            : job->never_started ? "never-started" : "");
+  field (v, &first, "flag",
+         job->running         ? "running"
+         : job->never_started ? "never-started"
+                              : "");
   if (v->reported)
     number (v, &first, "codecarbon_gco2e", job->reported_gco2e);
   if (v->suggest)
@@ -383,9 +385,9 @@ summary_figures (struct out_table *table, size_t at, const int64_t *s,
                                          / (double) total_mg
                                      : NAN);
   /* Blank is not zero: no price at all is no cost.  */
-  out_table_set_number (table, at++, s[TALLY_PRICED] > 0
-                                       ? (double) s[TALLY_COST_UUSD] / 1e6
-                                       : NAN);
+  out_table_set_number (table, at++,
+                        s[TALLY_PRICED] > 0 ? (double) s[TALLY_COST_UUSD] / 1e6
+                                            : NAN);
   out_table_set_number (table, at++,
                         (double) (s[TALLY_JOBS] - s[TALLY_PRICED]));
   out_table_set_number (table, at++, (double) s[TALLY_FAILED]);
@@ -450,13 +452,12 @@ track_view_summary (const struct tally *t, struct track_table *out)
     {
       out_table_add_row (out->table);
       key_cells (out->table, rows[i].key, nby);
-      summary_figures (out->table, nkeys, rows[i].sums,
-                       total[TALLY_TOTAL_MG], suggest);
+      summary_figures (out->table, nkeys, rows[i].sums, total[TALLY_TOTAL_MG],
+                       suggest);
     }
   out_table_add_row (out->table);
   out_table_set_text (out->table, 0, "total");
-  summary_figures (out->table, nkeys, total, total[TALLY_TOTAL_MG],
-                   suggest);
+  summary_figures (out->table, nkeys, total, total[TALLY_TOTAL_MG], suggest);
   free (rows);
 }
 
@@ -520,4 +521,18 @@ track_view_write_summary (FILE *fp, enum out_format format,
     }
   track_table_free (&top);
   return ok;
+}
+
+void
+track_view_reject (FILE *fp, const char *path, size_t line, const char *reason)
+{
+  fputs (strpbrk (path, ",\"\n") == NULL ? path : "-", fp);
+  fprintf (fp, ",%zu,\"", line);
+  for (; *reason != '\0'; reason++)
+    {
+      if (*reason == '"')
+        putc ('"', fp);
+      putc (*reason, fp);
+    }
+  fputs ("\"\n", fp);
 }

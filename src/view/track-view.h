@@ -28,8 +28,7 @@ void track_view_header (struct track_view *v, char **names, size_t n);
 /* Write one job: the record REC and its result RES, and with --suggest
    SUGGESTION (NULL when there is none).  */
 void track_view_job (struct track_view *v, const struct joblog_record *rec,
-                     const struct jobrec *job,
-                     const struct track_result *res,
+                     const struct jobrec *job, const struct track_result *res,
                      const struct run *suggestion);
 
 /* A table with the columns it owns.  */
@@ -54,5 +53,10 @@ int track_view_write_summary (FILE *fp, enum out_format format,
 /* Write the summary of T as one self-contained HTML page titled TITLE
    to FP.  Returns 0, or -1 with errno set on a write error.  */
 int track_view_html (FILE *fp, const struct tally *t, const char *title);
+
+/* Write one row of the --rejects file to FP: the file PATH ("-" when it
+   would need quoting), the LINE and the quoted REASON.  */
+void track_view_reject (FILE *fp, const char *path, size_t line,
+                        const char *reason);
 
 #endif /* CA_TRACK_VIEW_H */
