@@ -20,16 +20,16 @@
 struct reader
 {
   struct csv_table *table;
-  size_t *row;         /* Text offsets of the record being read.  */
-  size_t nrow;         /* How many fields it has so far.  */
+  size_t *row; /* Text offsets of the record being read.  */
+  size_t nrow; /* How many fields it has so far.  */
   size_t cap_row;
-  size_t *offsets;     /* Text offsets of every data field, row-major.  */
+  size_t *offsets; /* Text offsets of every data field, row-major.  */
   size_t cap_offsets;
   char *text;
-  size_t used;         /* Bytes of TEXT in use.  */
+  size_t used; /* Bytes of TEXT in use.  */
   size_t cap_text;
-  size_t records;      /* Complete records so far, header included.  */
-  size_t max_field;    /* The longest field allowed, in bytes.  */
+  size_t records;   /* Complete records so far, header included.  */
+  size_t max_field; /* The longest field allowed, in bytes.  */
   bool failed;
   struct diag *d;
 };
@@ -42,8 +42,8 @@ field_too_long (struct reader *r)
   r->failed = true;
   diag_set (r->d, CA_EXIT_DATAERR,
             "%s:%zu: field %zu is longer than %zu bytes, the most a CSV "
-            "field may hold", r->table->path, r->records + 1, r->nrow + 1,
-            r->max_field);
+            "field may hold",
+            r->table->path, r->records + 1, r->nrow + 1, r->max_field);
 }
 
 /* Refuse PATH as larger than MAX_BYTES.  */
@@ -122,8 +122,8 @@ on_record (int c, void *data)
           if (r->text[r->row[i]] == '\0')
             {
               r->failed = true;
-              diag_set (r->d, CA_EXIT_DATAERR,
-                        "%s:1: column %zu has no name", t->path, i + 1);
+              diag_set (r->d, CA_EXIT_DATAERR, "%s:1: column %zu has no name",
+                        t->path, i + 1);
             }
           for (j = 0; j < i && !r->failed; j++)
             if (STREQ (r->text + r->row[i], r->text + r->row[j]))
@@ -161,8 +161,7 @@ on_record (int c, void *data)
       r->offsets
         = xreallocarray (r->offsets, r->cap_offsets, sizeof *r->offsets);
     }
-  memcpy (r->offsets + t->nrows * t->ncols, r->row,
-          t->ncols * sizeof *r->row);
+  memcpy (r->offsets + t->nrows * t->ncols, r->row, t->ncols * sizeof *r->row);
   t->nrows++;
   r->nrow = 0;
   r->records++;
@@ -192,8 +191,8 @@ read_chunks (FILE *fp, struct csv_parser *parser, struct reader *r,
         }
       /* A UTF-8 byte-order mark, as some spreadsheets write, is not part
          of the first column's name.  */
-      if (first && n >= sizeof bom - 1 && memcmp (buf, bom, sizeof bom - 1)
-          == 0)
+      if (first && n >= sizeof bom - 1
+          && memcmp (buf, bom, sizeof bom - 1) == 0)
         {
           p += sizeof bom - 1;
           n -= sizeof bom - 1;
@@ -246,8 +245,7 @@ csvio_read_limited (const char *path, size_t max_bytes, size_t max_field,
       file_too_big (path, max_bytes, d);
       return NULL;
     }
-  if (csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
-      != 0)
+  if (csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
     {
       fclose (fp);
       diag_set (d, CA_EXIT_FAILURE, "%s: cannot start the CSV parser", path);
@@ -350,7 +348,8 @@ csvio_need_rows (const struct csv_table *table, struct diag *d)
   if (table->nrows == 0)
     return diag_set (d, CA_EXIT_DATAERR,
                      "%s:2: no rows after the header: the table must not "
-                     "be empty", table->path);
+                     "be empty",
+                     table->path);
   return 0;
 }
 
@@ -388,8 +387,8 @@ compare_rows (const void *a, const void *b)
 }
 
 int
-csvio_unique (const struct csv_table *table, const size_t *keys,
-              size_t nkeys, const char *what, struct diag *d)
+csvio_unique (const struct csv_table *table, const size_t *keys, size_t nkeys,
+              const char *what, struct diag *d)
 {
   size_t *rows = xcalloc (table->nrows + 1, sizeof *rows);
   size_t i, k, len;

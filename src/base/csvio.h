@@ -13,12 +13,12 @@ struct csv_table
   char *path;
   size_t ncols;
   size_t nrows;
-  char **header;    /* NCOLS names.  */
-  char **fields;    /* NROWS * NCOLS fields, row-major, pointing into
-                       TEXT.  */
-  char *text;       /* Every field's text, each NUL-terminated, in one
-                       block: a table of 90,000 rows would otherwise cost
-                       700,000 allocations to read and as many to free.  */
+  char **header; /* NCOLS names.  */
+  char **fields; /* NROWS * NCOLS fields, row-major, pointing into
+                    TEXT.  */
+  char *text;    /* Every field's text, each NUL-terminated, in one
+                    block: a table of 90,000 rows would otherwise cost
+                    700,000 allocations to read and as many to free.  */
 };
 
 /* The most a CSV file and one of its fields may hold, in bytes

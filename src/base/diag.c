@@ -28,7 +28,9 @@ set_escaped (struct diag *d, const char *text)
         }
       else if (*p == '\n' || *p == '\r' || *p == '\t')
         snprintf (esc, sizeof esc, "\\%c",
-                  *p == '\n' ? 'n' : *p == '\r' ? 'r' : 't');
+                  *p == '\n'   ? 'n'
+                  : *p == '\r' ? 'r'
+                               : 't');
       else
         snprintf (esc, sizeof esc, "\\x%02x", *p);
       n = strlen (esc);

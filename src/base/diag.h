@@ -13,9 +13,9 @@
    -1, and the command layer prints TEXT and exits with STATUS.  */
 struct diag
 {
-  int status;       /* One of enum ca_exit.  */
-  char text[DIAG_TEXT_SIZE];   /* One line, without the program name or
-                                 newline.  */
+  int status;                /* One of enum ca_exit.  */
+  char text[DIAG_TEXT_SIZE]; /* One line, without the program name or
+                               newline.  */
 };
 
 /* Record STATUS and a printf-style message in D (which may be NULL).

@@ -45,8 +45,8 @@ trim (const char *s, const char **begin)
 
 /* Powers of ten that doubles hold exactly.  */
 static const double exact_tens[]
-  = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
-      1e13, 1e14, 1e15 };
+  = { 1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+      1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
 
 /* The common case of the data tables, "[-]digits[.digits]" with at most
    15 digits: the digits form an integer M below 2^53 and the value is

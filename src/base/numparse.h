@@ -7,9 +7,9 @@
 enum numparse_status
 {
   NUMPARSE_OK = 0,
-  NUMPARSE_EMPTY,    /* Nothing but blanks.  */
-  NUMPARSE_SYNTAX,   /* Not a number (or not a duration) at all.  */
-  NUMPARSE_RANGE     /* A number, but too large or not finite.  */
+  NUMPARSE_EMPTY,  /* Nothing but blanks.  */
+  NUMPARSE_SYNTAX, /* Not a number (or not a duration) at all.  */
+  NUMPARSE_RANGE   /* A number, but too large or not finite.  */
 };
 
 /* Parse S as a decimal number with '.' as the point, whatever the

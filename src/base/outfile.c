@@ -13,7 +13,10 @@
 #include "base/xalloc.h"
 
 /* How many symlinks to follow before giving up, as the kernel does.  */
-enum { MAX_LINKS = 40 };
+enum
+{
+  MAX_LINKS = 40
+};
 
 /* The text of the symlink PATH, or NULL with errno set.  */
 static char *
@@ -218,8 +221,8 @@ outfile_open (const char *path, struct outfile *of, struct diag *d)
       return -1;
     }
   if ((direct || (exists && !S_ISREG (st.st_mode)))
-      ? open_direct (path, of, d) < 0
-      : open_temporary (path, of->target, exists ? &st : NULL, of, d) < 0)
+        ? open_direct (path, of, d) < 0
+        : open_temporary (path, of->target, exists ? &st : NULL, of, d) < 0)
     {
       free (of->target);
       of->target = NULL;
@@ -229,8 +232,7 @@ outfile_open (const char *path, struct outfile *of, struct diag *d)
 }
 
 int
-outfile_close (struct outfile *of, const char *path, bool ok,
-               struct diag *d)
+outfile_close (struct outfile *of, const char *path, bool ok, struct diag *d)
 {
   int status = 0;
 
@@ -250,8 +252,8 @@ outfile_close (struct outfile *of, const char *path, bool ok,
     {
       if (ok && rename (of->tmp_path, of->target) != 0)
         {
-          status = diag_set (d, CA_EXIT_FAILURE, "%s: %s", path,
-                             strerror (errno));
+          status
+            = diag_set (d, CA_EXIT_FAILURE, "%s: %s", path, strerror (errno));
           ok = false;
         }
       if (!ok)

@@ -19,8 +19,8 @@
 struct outfile
 {
   FILE *fp;
-  char *target;                 /* The file written (symlinks followed).  */
-  char *tmp_path;               /* NULL when writing directly.  */
+  char *target;   /* The file written (symlinks followed).  */
+  char *tmp_path; /* NULL when writing directly.  */
 };
 
 /* Open PATH for writing into *OF.  Returns 0, or -1 with D set

@@ -10,10 +10,10 @@
 
 struct strbuf
 {
-  char *text;                   /* LEN bytes and a NUL; never NULL once
-                                   initialised.  */
+  char *text; /* LEN bytes and a NUL; never NULL once
+                 initialised.  */
   size_t len;
-  size_t size;                  /* Bytes allocated for TEXT.  */
+  size_t size; /* Bytes allocated for TEXT.  */
 };
 
 /* Make B an empty string.  */

@@ -11,7 +11,7 @@
 
 struct slot
 {
-  char *key;                    /* NULL when empty.  */
+  char *key; /* NULL when empty.  */
   size_t len;
   uint64_t hash;
   void *value;
@@ -20,7 +20,7 @@ struct slot
 struct strmap
 {
   struct slot *slots;
-  size_t cap;                   /* A power of two.  */
+  size_t cap; /* A power of two.  */
   size_t count;
 };
 

@@ -25,7 +25,7 @@ size_t strmap_count (const struct strmap *map);
 /* One entry, for walking the map.  */
 struct strmap_entry
 {
-  const char *key;              /* NUL-terminated, LEN bytes before.  */
+  const char *key; /* NUL-terminated, LEN bytes before.  */
   size_t len;
   void *value;
 };

@@ -40,8 +40,7 @@ suggest_distance (const char *a, const char *b)
           size_t cost = ca == cb ? 0 : 1;
 
           cur[j] = min3 (prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-          if (i > 1 && j > 1
-              && ca == tolower ((unsigned char) b[j - 2])
+          if (i > 1 && j > 1 && ca == tolower ((unsigned char) b[j - 2])
               && tolower ((unsigned char) a[i - 2]) == cb
               && prev2[j - 2] + 1 < cur[j])
             cur[j] = prev2[j - 2] + 1;

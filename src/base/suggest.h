@@ -10,8 +10,8 @@
    plausible typo: at most a third of WORD's length, and at least 2.
    Closer names come first; equally close ones in the order of NAMES.
    Stores pointers into NAMES in BEST and returns how many.  */
-size_t suggest_closest (const char *word, const char *const *names,
-                        size_t n, const char **best, size_t max);
+size_t suggest_closest (const char *word, const char *const *names, size_t n,
+                        const char **best, size_t max);
 
 /* The edit distance between A and B as suggest_closest counts it.  */
 size_t suggest_distance (const char *a, const char *b);

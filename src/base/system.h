@@ -27,11 +27,11 @@ name_index (const char *const *names, size_t n, const char *name)
    the test harness and are never used.  */
 enum ca_exit
 {
-  CA_EXIT_OK = 0,        /* Success, including "no candidate matched".  */
-  CA_EXIT_FAILURE = 1,   /* I/O error, write error, out of memory.  */
-  CA_EXIT_USAGE = 64,    /* Bad command line.  */
-  CA_EXIT_DATAERR = 65,  /* Malformed or inconsistent data table.  */
-  CA_EXIT_NOINPUT = 66   /* A data or input file cannot be opened.  */
+  CA_EXIT_OK = 0,       /* Success, including "no candidate matched".  */
+  CA_EXIT_FAILURE = 1,  /* I/O error, write error, out of memory.  */
+  CA_EXIT_USAGE = 64,   /* Bad command line.  */
+  CA_EXIT_DATAERR = 65, /* Malformed or inconsistent data table.  */
+  CA_EXIT_NOINPUT = 66  /* A data or input file cannot be opened.  */
 };
 
 #endif /* CA_SYSTEM_H */

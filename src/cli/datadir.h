@@ -11,7 +11,7 @@
 char *cli_data_dir (const struct cli_global *global);
 
 /* Load the catalogue from the data directory, or report why not and set
-   *STATUS to the exit status.  */
+ *STATUS to the exit status.  */
 struct catalogue *cli_load_catalogue (const struct cli_global *global,
                                       int *status);
 

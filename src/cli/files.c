@@ -13,15 +13,14 @@
 void
 cli_files_add (struct cli_files *files, char *name)
 {
-  files->names = xreallocarray (files->names, files->n + 1,
-                                sizeof *files->names);
+  files->names
+    = xreallocarray (files->names, files->n + 1, sizeof *files->names);
   files->names[files->n++] = name;
 }
 
 int
 cli_files_read (const struct cli_files *files,
-                int (*read) (void *arg, const char *name, FILE *fp),
-                void *arg)
+                int (*read) (void *arg, const char *name, FILE *fp), void *arg)
 {
   size_t i;
   int status = CA_EXIT_OK;

@@ -8,7 +8,7 @@
 
 struct cli_files
 {
-  char **names;                 /* As given: the strings are argv's.  */
+  char **names; /* As given: the strings are argv's.  */
   size_t n;
 };
 

@@ -33,19 +33,23 @@ static const struct argp_option job_options[] = {
   { "runtime", OPT_JOB_RUNTIME, "DURATION", 0,
     "How long the job runs (on advise's --reference instance, if given): "
     "90m, 36h, 1.5d, 2h30m, 5400s; a bare number is hours; MODE:MIN:MAX "
-    "for a triangular range with --uncertainty (required)", 0 },
+    "for a triangular range with --uncertainty (required)",
+    0 },
   { "load", OPT_JOB_LOAD, "PERCENT", 0,
     "Average load of the instances, 0-100; MODE:MIN:MAX (e.g. 60:40:80) "
-    "for a triangular range with --uncertainty (required)", 0 },
+    "for a triangular range with --uncertainty (required)",
+    0 },
   { "count", OPT_JOB_COUNT, "N", 0,
     "Number of instances (default 1, at most 1000000)", 0 },
   { "lifetime-years", OPT_JOB_LIFETIME, "YEARS", 0,
     "Hardware lifetime over which manufacturing emissions are spread "
-    "(default 4, i.e. 35,040 h)", 0 },
+    "(default 4, i.e. 35,040 h)",
+    0 },
   { "signal", OPT_JOB_SIGNAL, "SIGNAL", 0,
     "Grid intensity to use: average (location-based, default), marginal "
     "or market (the provider's market-based claim); advise and compare "
-    "leave out, and count, a region without that figure", 0 },
+    "leave out, and count, a region without that figure",
+    0 },
   { "method", OPT_JOB_METHOD, "METHOD", 0,
     "teads (default: the Teads curves, the region's own PUE and grid "
     "intensity) or ccf (Cloud Carbon Footprint's coefficients, PUE and "
@@ -54,19 +58,23 @@ static const struct argp_option job_options[] = {
   { "embodied-share", OPT_JOB_EMBODIED_SHARE, "RULE", 0,
     "The instance's share of its host's manufacturing emissions: largest "
     "(default: the largest of its shares of the host's vCPUs, memory and "
-    "GPUs) or vcpu (its share of the vCPUs, as the Teads sheet)", 0 },
+    "GPUs) or vcpu (its share of the vCPUs, as the Teads sheet)",
+    0 },
   { "grid-source", OPT_JOB_GRID_SOURCE, "SOURCE", 0,
     "Take each region's location-based grid intensity from SOURCE, a "
     "source id of grid_alternatives.csv (e.g. google-region-carbon), "
     "instead of the default basis; regions it has no figure for are left "
-    "out and counted", 0 },
+    "out and counted",
+    0 },
   { "pricing", OPT_JOB_PRICING, "KIND", 0,
     "on-demand (default) or spot: spot prices with their dates; pairs "
-    "without one are left out and counted", 0 },
+    "without one are left out and counted",
+    0 },
   { "price-file", OPT_JOB_PRICE_FILE, "FILE", 0,
     "A CSV of the team's own prices (provider,region,instance_type,"
     "price_usd_per_h, optional price_date) that replace the list price of "
-    "those pairs", 0 },
+    "those pairs",
+    0 },
   { NULL, 0, NULL, 0, NULL, 0 },
 };
 
@@ -96,11 +104,15 @@ parse_method (struct argp_state *state, struct cli_job *job, const char *arg)
   if (!job->method_all && run_method_parse (arg, &job->params.method) < 0)
     {
       if (job->allow_method_all)
-        argp_error (state, "unknown --method '%s'; choose teads, ccf or "
-                    "all", arg);
+        argp_error (state,
+                    "unknown --method '%s'; choose teads, ccf or "
+                    "all",
+                    arg);
       else
-        argp_error (state, "unknown --method '%s'; choose teads or ccf "
-                    "(all is for estimate)", arg);
+        argp_error (state,
+                    "unknown --method '%s'; choose teads or ccf "
+                    "(all is for estimate)",
+                    arg);
     }
 }
 
@@ -118,16 +130,18 @@ check_job (struct argp_state *state, const struct cli_job *job)
   switch (run_params_conflict (p, ccf))
     {
     case RUN_CONFLICT_CCF_SIGNAL:
-      argp_error (state, "--signal %s goes with --method teads: CCF's "
+      argp_error (state,
+                  "--signal %s goes with --method teads: CCF's "
                   "method has only its location-based grid factors",
                   run_signal_name (p->signal));
       break;
     case RUN_CONFLICT_CCF_GRID_SOURCE:
       argp_error (state, "--grid-source goes with --method teads: CCF's "
-                  "method has its own grid factors");
+                         "method has its own grid factors");
       break;
     case RUN_CONFLICT_GRID_SOURCE_SIGNAL:
-      argp_error (state, "--grid-source names a location-based average; "
+      argp_error (state,
+                  "--grid-source names a location-based average; "
                   "it does not go with --signal %s",
                   run_signal_name (p->signal));
       break;
@@ -139,7 +153,7 @@ check_job (struct argp_state *state, const struct cli_job *job)
       /* The spreads of the data are known for the Teads figures only.  */
       if (job->unc->enabled && ccf)
         argp_error (state, "--uncertainty goes with --method teads: the "
-                    "spreads are those of the Teads method's figures");
+                           "spreads are those of the Teads method's figures");
       cli_uncertainty_check (state, job->unc, p->load_pct, p->runtime_h);
     }
 }
@@ -175,24 +189,30 @@ parse_job (int key, char *arg, struct argp_state *state)
       break;
     case OPT_JOB_SIGNAL:
       if (run_signal_parse (arg, &p->signal) < 0)
-        argp_error (state, "unknown --signal '%s'; choose average, marginal "
-                    "or market", arg);
+        argp_error (state,
+                    "unknown --signal '%s'; choose average, marginal "
+                    "or market",
+                    arg);
       break;
     case OPT_JOB_METHOD:
       parse_method (state, job, arg);
       break;
     case OPT_JOB_EMBODIED_SHARE:
       if (embodied_rule_parse (arg, &p->embodied_rule) < 0)
-        argp_error (state, "unknown --embodied-share '%s'; choose largest "
-                    "or vcpu", arg);
+        argp_error (state,
+                    "unknown --embodied-share '%s'; choose largest "
+                    "or vcpu",
+                    arg);
       break;
     case OPT_JOB_GRID_SOURCE:
       p->grid_source = arg;
       break;
     case OPT_JOB_PRICING:
       if (pricing_parse (arg, &job->pricing) < 0)
-        argp_error (state, "unknown --pricing '%s'; choose on-demand or "
-                    "spot", arg);
+        argp_error (state,
+                    "unknown --pricing '%s'; choose on-demand or "
+                    "spot",
+                    arg);
       break;
     case OPT_JOB_PRICE_FILE:
       job->price_file = arg;

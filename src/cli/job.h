@@ -17,12 +17,12 @@
 struct cli_job
 {
   struct run_params params;
-  enum pricing pricing;         /* --pricing.  */
-  const char *price_file;       /* --price-file, or NULL.  */
-  struct cli_uncertainty *unc;  /* Takes MODE:MIN:MAX ranges of --runtime
-                                   and --load; NULL where the command has
-                                   no --uncertainty (plain values only).  */
-  bool allow_method_all;        /* --method all (estimate).  */
+  enum pricing pricing;        /* --pricing.  */
+  const char *price_file;      /* --price-file, or NULL.  */
+  struct cli_uncertainty *unc; /* Takes MODE:MIN:MAX ranges of --runtime
+                                  and --load; NULL where the command has
+                                  no --uncertainty (plain values only).  */
+  bool allow_method_all;       /* --method all (estimate).  */
   bool method_all;
   bool has_runtime;
   bool has_load;

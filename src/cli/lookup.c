@@ -24,8 +24,8 @@ cli_report_unknown (const char *what, const char *name,
       diag_set (&d, CA_EXIT_USAGE, "unknown %s '%s'", what, name);
       break;
     case 1:
-      diag_set (&d, CA_EXIT_USAGE, "unknown %s '%s'; did you mean '%s'?",
-                what, name, best[0]);
+      diag_set (&d, CA_EXIT_USAGE, "unknown %s '%s'; did you mean '%s'?", what,
+                name, best[0]);
       break;
     case 2:
       diag_set (&d, CA_EXIT_USAGE,
@@ -50,8 +50,7 @@ cli_report_unknown_instance (const struct catalogue *cat, const char *name)
 
   for (i = 0; i < cat->ninstances; i++)
     names[i] = cat->instances[i].name;
-  status = cli_report_unknown ("instance type", name, names,
-                               cat->ninstances);
+  status = cli_report_unknown ("instance type", name, names, cat->ninstances);
   free (names);
   return status;
 }
@@ -87,9 +86,8 @@ cli_check_selection (const struct selection *sel, const struct catalogue *cat)
   else
     for (i = 0; i < cat->nregions; i++)
       {
-        const char *name = STREQ (p.what, "region")
-                             ? cat->regions[i].name
-                             : cat->regions[i].provider;
+        const char *name = STREQ (p.what, "region") ? cat->regions[i].name
+                                                    : cat->regions[i].provider;
 
         /* Providers repeat, one per region; list each once.  */
         if (n == 0 || !STREQ (names[n - 1], name))

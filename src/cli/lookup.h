@@ -17,8 +17,7 @@ int cli_report_unknown (const char *what, const char *name,
 /* The same for an instance type or a region of CAT.  */
 int cli_report_unknown_instance (const struct catalogue *cat,
                                  const char *name);
-int cli_report_unknown_region (const struct catalogue *cat,
-                               const char *name);
+int cli_report_unknown_region (const struct catalogue *cat, const char *name);
 
 /* Check that the providers, regions and groups SEL names exist in CAT;
    report the first unknown one with suggestions.  Returns an exit

@@ -21,12 +21,14 @@ enum
 static const struct argp_option global_options[] = {
   { "data-dir", OPT_DATA_DIR, "DIR", 0,
     "Read the data tables from DIR (default: $CARBON_ADVISOR_DATA, else "
-    "the installed tables)", 0 },
+    "the installed tables)",
+    0 },
   { "format", OPT_FORMAT, "FORMAT", 0,
     "Write results as table (default), csv, json or markdown", 0 },
   { "output", OPT_OUTPUT, "FILE", 0,
     "Write results to FILE instead of standard output; FILE is replaced "
-    "only when the whole result was written", 0 },
+    "only when the whole result was written",
+    0 },
   /* argp adds hidden options of its own to every parser: --HANG, which
      waits for a debugger to attach, and --program-name.  getopt takes
      the first option of a name, and ours come before argp's, so these
@@ -90,7 +92,8 @@ static const struct argp_option selection_options[] = {
     "Only this region; repeatable, or a comma list", 0 },
   { "group", OPT_GROUP, "GROUP", 0,
     "Only regions of this group (nordics, eu, europe, us, ...; see 'list "
-    "groups'); repeatable, or a comma list", 0 },
+    "groups'); repeatable, or a comma list",
+    0 },
   { "min-vcpus", OPT_MIN_VCPUS, "N", 0, "Only instances with at least N vCPUs",
     0 },
   { "min-memory", OPT_MIN_MEMORY, "GIB", 0,
@@ -116,8 +119,8 @@ parse_selection (int key, char *arg, struct argp_state *state)
       name_list_add (&sel->groups, arg);
       break;
     case OPT_MIN_VCPUS:
-      sel->min_vcpus = cli_parse_whole (state, "min-vcpus", arg, 0,
-                                        CLI_MAX_COUNT);
+      sel->min_vcpus
+        = cli_parse_whole (state, "min-vcpus", arg, 0, CLI_MAX_COUNT);
       break;
     case OPT_MIN_MEMORY:
       sel->min_memory_gib
@@ -136,8 +139,8 @@ const struct argp cli_selection_argp
   = { selection_options, parse_selection, NULL, NULL, NULL, NULL, NULL };
 
 double
-cli_parse_number (struct argp_state *state, const char *name,
-                  const char *arg, double min, double max)
+cli_parse_number (struct argp_state *state, const char *name, const char *arg,
+                  double min, double max)
 {
   double v = 0.0;
   enum numparse_status st = numparse_double (arg, &v);
@@ -148,8 +151,8 @@ cli_parse_number (struct argp_state *state, const char *name,
   else if (v < min || v > max)
     {
       if (isinf (max))
-        argp_error (state, "invalid --%s '%s': must be at least %g", name,
-                    arg, min);
+        argp_error (state, "invalid --%s '%s': must be at least %g", name, arg,
+                    min);
       else
         argp_error (state, "invalid --%s '%s': must be from %g to %g", name,
                     arg, min, max);
@@ -195,8 +198,9 @@ cli_parse_duration (struct argp_state *state, const char *name,
     argp_error (state, "invalid --%s '%s': must be longer than zero", name,
                 arg);
   else if (h > CLI_MAX_DURATION_H)
-    argp_error (state, "invalid --%s '%s': must be at most %d years "
-                "(%gh)", name, arg, CLI_MAX_DURATION_YEARS,
-                CLI_MAX_DURATION_H);
+    argp_error (state,
+                "invalid --%s '%s': must be at most %d years "
+                "(%gh)",
+                name, arg, CLI_MAX_DURATION_YEARS, CLI_MAX_DURATION_H);
   return h;
 }

@@ -11,16 +11,16 @@
 /* Options every command accepts, before or after its name.  */
 struct cli_global
 {
-  const char *data_dir;         /* --data-dir, or NULL.  */
-  enum out_format format;       /* --format, default table.  */
-  const char *output;           /* --output, or NULL for stdout.  */
+  const char *data_dir;   /* --data-dir, or NULL.  */
+  enum out_format format; /* --format, default table.  */
+  const char *output;     /* --output, or NULL for stdout.  */
 };
 
 /* The input a command's argp parser receives.  */
 struct cli_input
 {
   struct cli_global *global;
-  void *opts;                   /* The command's own options struct.  */
+  void *opts; /* The command's own options struct.  */
 };
 
 /* The parser of the global options, to be listed as a child of each

@@ -8,7 +8,7 @@
    second, and only when stderr is a terminal.  */
 struct cli_progress
 {
-  double start;                 /* Seconds, CLOCK_MONOTONIC.  */
+  double start; /* Seconds, CLOCK_MONOTONIC.  */
   bool shown;
 };
 

@@ -19,13 +19,13 @@ cli_tally_write (const struct cli_global *global, const struct tally *t,
   if (status != CA_EXIT_OK)
     return status;
   ok = (partial ? tally_write_partial (sink.fp, t)
-                : track_view_write_summary (sink.fp, global->format, t)) == 0;
+                : track_view_write_summary (sink.fp, global->format, t))
+       == 0;
   return cli_sink_finish (&sink, ok);
 }
 
 int
-cli_tally_report (const char *path, const struct tally *t,
-                  const char *title)
+cli_tally_report (const char *path, const struct tally *t, const char *title)
 {
   struct cli_global g = { NULL, OUT_FORMAT_TABLE, path };
   struct cli_sink sink;
@@ -39,9 +39,10 @@ cli_tally_report (const char *path, const struct tally *t,
 }
 
 void
-cli_tally_count_line (uint64_t records, uint64_t accounted,
-                      uint64_t rejected)
+cli_tally_count_line (uint64_t records, uint64_t accounted, uint64_t rejected)
 {
-  fprintf (stderr, "%" PRIu64 " records: %" PRIu64 " accounted, %" PRIu64
-           " rejected\n", records, accounted, rejected);
+  fprintf (stderr,
+           "%" PRIu64 " records: %" PRIu64 " accounted, %" PRIu64
+           " rejected\n",
+           records, accounted, rejected);
 }

@@ -11,10 +11,16 @@
 #include "search/tally.h"
 
 /* The --report and --title options of both, with these keys.  */
-#define CLI_TALLY_REPORT_OPTIONS(report_key, title_key)                   \
-  { "report", (report_key), "FILE", 0,                                    \
-    "Also write the summary as a self-contained HTML page to FILE", 0 },  \
-  { "title", (title_key), "TEXT", 0, "Title of the --report page", 0 }
+#define CLI_TALLY_REPORT_OPTIONS(report_key, title_key)                       \
+  { "report",                                                                 \
+    (report_key),                                                             \
+    "FILE",                                                                   \
+    0,                                                                        \
+    "Also write the summary as a self-contained HTML page to FILE",           \
+    0 },                                                                      \
+  {                                                                           \
+    "title", (title_key), "TEXT", 0, "Title of the --report page", 0          \
+  }
 
 /* The --title of the --report page by default.  */
 #define CLI_TALLY_DEFAULT_TITLE "Footprint of tracked jobs"

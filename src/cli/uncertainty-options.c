@@ -27,19 +27,24 @@ static const struct argp_option uncertainty_options[] = {
   { "uncertainty", OPT_UNCERTAINTY, NULL, 0,
     "Also give the p5, p50 and p95 of each total and cost from a Monte "
     "Carlo over the spread of the data and of the job (see the manual's "
-    "UNCERTAINTY section)", 0 },
+    "UNCERTAINTY section)",
+    0 },
   { "samples", OPT_SAMPLES, "N", 0,
     "Monte Carlo samples for --uncertainty (default 1000, at most "
-    "100000)", 0 },
+    "100000)",
+    0 },
   { "seed", OPT_SEED, "S", 0,
     "Seed of the random numbers for --uncertainty (default 1): the same "
-    "seed and input give the same output", 0 },
+    "seed and input give the same output",
+    0 },
   { "load-range", OPT_LOAD_RANGE, "MIN:MAX", 0,
     "The load lies anywhere from MIN to MAX per cent (uniform), around "
-    "--load", 0 },
+    "--load",
+    0 },
   { "runtime-range", OPT_RUNTIME_RANGE, "MIN:MAX|P%", 0,
     "The runtime lies anywhere from MIN to MAX (durations), or within P "
-    "per cent of --runtime (uniform)", 0 },
+    "per cent of --runtime (uniform)",
+    0 },
   { "no-prune", OPT_NO_PRUNE, NULL, OPTION_HIDDEN,
     "Sample every candidate, even those that cannot reach the front", 0 },
   { NULL, 0, NULL, 0, NULL, 0 },
@@ -109,8 +114,7 @@ parse_point_or_range (struct argp_state *state, const char *name,
   if (n != 1 && n != 3)
     {
       free_parts (parts, n > 3 ? 3 : n);
-      argp_error (state, "invalid --%s '%s': expected %s", name, arg,
-                  forms);
+      argp_error (state, "invalid --%s '%s': expected %s", name, arg, forms);
       return 0.0;
     }
   for (i = 0; i < n; i++)
@@ -120,8 +124,10 @@ parse_point_or_range (struct argp_state *state, const char *name,
   if (n == 1)
     return v[0];
   if (!(v[1] <= v[0] && v[0] <= v[2]))
-    argp_error (state, "invalid --%s '%s': expected MODE:MIN:MAX with "
-                "MIN <= MODE <= MAX", name, arg);
+    argp_error (state,
+                "invalid --%s '%s': expected MODE:MIN:MAX with "
+                "MIN <= MODE <= MAX",
+                name, arg);
   *both = *both || *from_range;
   r->low = v[1];
   r->mode = v[0];
@@ -137,8 +143,7 @@ cli_parse_load (struct argp_state *state, const char *arg,
 {
   return parse_point_or_range (state, "load", arg, false,
                                "PERCENT or MODE:MIN:MAX, e.g. 60:40:80",
-                               &u->load, &u->load_both,
-                               &u->load_from_range);
+                               &u->load, &u->load_both, &u->load_from_range);
 }
 
 double
@@ -165,14 +170,11 @@ parse_load_range (struct argp_state *state, const char *arg,
   if (n != 2)
     {
       free_parts (parts, n > 2 ? 2 : n);
-      argp_error (state, "invalid --load-range '%s': expected MIN:MAX",
-                  arg);
+      argp_error (state, "invalid --load-range '%s': expected MIN:MAX", arg);
       return;
     }
-  u->load.low = cli_parse_number (state, "load-range", parts[0], 0.0,
-                                  100.0);
-  u->load.high = cli_parse_number (state, "load-range", parts[1], 0.0,
-                                   100.0);
+  u->load.low = cli_parse_number (state, "load-range", parts[0], 0.0, 100.0);
+  u->load.high = cli_parse_number (state, "load-range", parts[1], 0.0, 100.0);
   free_parts (parts, 2);
   if (!(u->load.low <= u->load.high))
     argp_error (state, "invalid --load-range '%s': MIN is above MAX", arg);
@@ -205,16 +207,17 @@ parse_runtime_range (struct argp_state *state, const char *arg,
   if (n != 2)
     {
       free_parts (parts, n > 2 ? 2 : n);
-      argp_error (state, "invalid --runtime-range '%s': expected MIN:MAX "
-                  "or PERCENT%%", arg);
+      argp_error (state,
+                  "invalid --runtime-range '%s': expected MIN:MAX "
+                  "or PERCENT%%",
+                  arg);
       return;
     }
   u->runtime.low = cli_parse_duration (state, "runtime-range", parts[0]);
   u->runtime.high = cli_parse_duration (state, "runtime-range", parts[1]);
   free_parts (parts, 2);
   if (!(u->runtime.low <= u->runtime.high))
-    argp_error (state, "invalid --runtime-range '%s': MIN is above MAX",
-                arg);
+    argp_error (state, "invalid --runtime-range '%s': MIN is above MAX", arg);
   u->runtime.triangular = false;
   u->runtime_from_range = true;
   u->runtime_spread_pct = NAN;
@@ -237,8 +240,8 @@ parse_uncertainty (int key, char *arg, struct argp_state *state)
                     UNCERTAINTY_MAX_SAMPLES);
       break;
     case OPT_SEED:
-      u->seed = (unsigned long) cli_parse_whole (state, "seed", arg, 0,
-                                                  LONG_MAX);
+      u->seed
+        = (unsigned long) cli_parse_whole (state, "seed", arg, 0, LONG_MAX);
       break;
     case OPT_NO_PRUNE:
       u->no_prune = true;

@@ -14,17 +14,17 @@
    --runtime MODE:MIN:MAX and --runtime-range MIN:MAX or PERCENT%.  */
 struct cli_uncertainty
 {
-  bool enabled;                 /* --uncertainty.  */
-  long samples;                 /* --samples.  */
-  unsigned long seed;           /* --seed.  */
-  bool no_prune;                /* --no-prune (hidden; for benchmarks).  */
-  bool lifetime_given;          /* --lifetime-years: an exact lifetime.  */
-  struct uncertainty_range load;     /* low NaN when not given.  */
-  struct uncertainty_range runtime;  /* low NaN when not given.  */
-  double runtime_spread_pct;    /* --runtime-range P%, or NaN.  */
-  bool load_from_range;         /* Which option gave them.  */
+  bool enabled;                     /* --uncertainty.  */
+  long samples;                     /* --samples.  */
+  unsigned long seed;               /* --seed.  */
+  bool no_prune;                    /* --no-prune (hidden; for benchmarks).  */
+  bool lifetime_given;              /* --lifetime-years: an exact lifetime.  */
+  struct uncertainty_range load;    /* low NaN when not given.  */
+  struct uncertainty_range runtime; /* low NaN when not given.  */
+  double runtime_spread_pct;        /* --runtime-range P%, or NaN.  */
+  bool load_from_range;             /* Which option gave them.  */
   bool runtime_from_range;
-  bool load_both;               /* Both forms given: an error.  */
+  bool load_both; /* Both forms given: an error.  */
   bool runtime_both;
 };
 

@@ -18,7 +18,6 @@
 #include "view/advise-summary.h"
 #include "view/advise-table.h"
 
-
 enum
 {
   OPT_REFERENCE = 0x400,
@@ -47,14 +46,16 @@ static const struct argp_option advise_options[] = {
     "fixed: same runtime everywhere (default without --reference); vcpu: "
     "by vCPUs (default with a CPU reference); gpu: by GPUs x one GPU's "
     "measured training speed (default with a GPU reference); table: by "
-    "--speedup", 2 },
+    "--speedup",
+    2 },
   { "serial-fraction", OPT_SERIAL, "F", 0,
     "Share of the job that does not parallelise, 0-1, for Amdahl's law "
     "(default 0 for vcpu, 0.0151 for gpu: MLPerf's, data/gpu_scaling.csv)",
     2 },
   { "speedup", OPT_SPEEDUP, "FILE", 0,
     "CSV of measured relative speeds: columns instance_type, speed "
-    "(implies --scaling table)", 2 },
+    "(implies --scaling table)",
+    2 },
   { NULL, 0, NULL, 0, "Constraints (with the filters below):", 3 },
   { "exclude-region", OPT_EXCLUDE, "REGION", 0,
     "Leave this region out; repeatable, or a comma list", 3 },
@@ -76,8 +77,8 @@ static const struct argp_option advise_options[] = {
     "The team's current choice: every candidate's saving against it", 4 },
   { "carbon-price", OPT_CARBON_PRICE, "USD_PER_TONNE", 0,
     "Pick the candidate minimising cost + this price x emissions", 4 },
-  { "top", OPT_TOP, "N", 0,
-    "Also show the N best candidates off the front", 4 },
+  { "top", OPT_TOP, "N", 0, "Also show the N best candidates off the front",
+    4 },
   { "all", OPT_ALL, NULL, 0, "Show every candidate", 4 },
   { NULL, 0, NULL, 0, NULL, 0 },
 };
@@ -119,8 +120,10 @@ parse_scaling_key (int key, char *arg, struct argp_state *state,
       break;
     case OPT_SCALING:
       if (scaling_mode_parse (arg, &o->scaling) < 0)
-        argp_error (state, "unknown --scaling '%s'; choose fixed, vcpu, gpu "
-                    "or table", arg);
+        argp_error (state,
+                    "unknown --scaling '%s'; choose fixed, vcpu, gpu "
+                    "or table",
+                    arg);
       o->has_scaling = true;
       break;
     case OPT_SERIAL:
@@ -157,20 +160,18 @@ parse_constraint_key (int key, char *arg, struct argp_state *state,
       break;
     case OPT_ARCH:
       if (!STREQ (arg, "x86_64") && !STREQ (arg, "arm64"))
-        argp_error (state, "unknown --arch '%s'; choose x86_64 or arm64",
-                    arg);
+        argp_error (state, "unknown --arch '%s'; choose x86_64 or arm64", arg);
       o->arch = arg;
       break;
     case OPT_MAX_COST:
-      o->max_cost_usd = cli_parse_number (state, "max-cost", arg, 0.0,
-                                          INFINITY);
+      o->max_cost_usd
+        = cli_parse_number (state, "max-cost", arg, 0.0, INFINITY);
       break;
     case OPT_DEADLINE:
       o->deadline_h = cli_parse_duration (state, "deadline", arg);
       break;
     case OPT_MAX_CO2E:
-      o->max_co2e_g = cli_parse_number (state, "max-co2e", arg, 0.0,
-                                        INFINITY);
+      o->max_co2e_g = cli_parse_number (state, "max-co2e", arg, 0.0, INFINITY);
       break;
     default:
       return ARGP_ERR_UNKNOWN;
@@ -189,13 +190,15 @@ parse_ranking_key (int key, char *arg, struct argp_state *state,
     case OPT_BASELINE:
       if (strchr (arg, '@') == NULL || arg[0] == '@'
           || strchr (arg, '@')[1] == '\0')
-        argp_error (state, "invalid --baseline '%s': expected TYPE@REGION, "
-                    "e.g. p4d.24xlarge@us-east-1", arg);
+        argp_error (state,
+                    "invalid --baseline '%s': expected TYPE@REGION, "
+                    "e.g. p4d.24xlarge@us-east-1",
+                    arg);
       o->baseline = arg;
       break;
     case OPT_CARBON_PRICE:
-      o->carbon_price = cli_parse_number (state, "carbon-price", arg, 0.0,
-                                          INFINITY);
+      o->carbon_price
+        = cli_parse_number (state, "carbon-price", arg, 0.0, INFINITY);
       break;
     case OPT_TOP:
       o->top = cli_parse_whole (state, "top", arg, 0, CLI_MAX_COUNT);
@@ -223,7 +226,7 @@ check_scaling_options (struct argp_state *state, struct advise_opts *o)
     }
   if (o->speedup_path != NULL && o->reference == NULL)
     argp_error (state, "--speedup needs --reference, the instance type "
-                "the runtime was measured on");
+                       "the runtime was measured on");
   if (o->has_scaling && o->scaling != SCALING_FIXED && o->reference == NULL)
     argp_error (state, "--scaling %s needs --reference",
                 scaling_mode_name (o->scaling));
@@ -269,21 +272,23 @@ static const struct argp_child advise_children[] = {
   { NULL, 0, NULL, 0 },
 };
 
-const struct argp advise_job_argp = {
-  advise_options, parse_advise, NULL, NULL, advise_children, NULL, NULL
-};
+const struct argp advise_job_argp
+  = { advise_options, parse_advise, NULL, NULL, advise_children, NULL, NULL };
 
 static const struct argp advise_argp = {
-  advise_options, parse_advise, NULL,
+  advise_options,
+  parse_advise,
+  NULL,
   "Enumerate every instance type x region that meets the job's "
   "constraints, compute each run's emissions and cost, and rank them by "
   "non-dominated sorting on (total gCO2e, USD): rank 1 is the Pareto front. "
   "Marks the cheapest, the lowest-carbon and the knee of the front, and "
   "gives the range of carbon prices over which each option is the best "
   "choice.",
-  advise_children, NULL, NULL
+  advise_children,
+  NULL,
+  NULL
 };
-
 
 /* Report the first GPU model of O that CAT does not know.  Returns an
    exit status.  */
@@ -325,8 +330,8 @@ check_families (const struct advise_opts *o, const struct catalogue *cat)
          types mostly sit together.  */
       for (k = 0; k < cat->ninstances; k++)
         {
-          known = known || STREQ (cat->instances[k].family,
-                                  o->families.names[i]);
+          known
+            = known || STREQ (cat->instances[k].family, o->families.names[i]);
           if (n == 0 || !STREQ (names[n - 1], cat->instances[k].family))
             names[n++] = cat->instances[k].family;
         }
@@ -387,8 +392,8 @@ build_query (const struct advise_opts *o, const struct catalogue *cat,
   q->all = o->all;
   q->uncertain = o->unc.enabled;
   q->load_ranged = !isnan (o->unc.load.low);
-  q->runtime_ranged = !isnan (o->unc.runtime.low)
-                      || !isnan (o->unc.runtime_spread_pct);
+  q->runtime_ranged
+    = !isnan (o->unc.runtime.low) || !isnan (o->unc.runtime_spread_pct);
   if (q->uncertain)
     {
       struct uncertainty_keys *keys = uncertainty_keys_new (cat);
@@ -523,10 +528,10 @@ cmd_advise_exec (const struct cli_global *global, void *opts)
   int status = advise_session_run (global, o, &s);
 
   if (status == CA_EXIT_OK)
-    status = s.res.ranking.n > 0
-               ? write_ranking (global, &s.query, &s.res.ranking,
-                                &s.res.funnel)
-               : write_empty (global, &s.query, &s.res.funnel);
+    status
+      = s.res.ranking.n > 0
+          ? write_ranking (global, &s.query, &s.res.ranking, &s.res.funnel)
+          : write_empty (global, &s.query, &s.res.funnel);
   advise_session_free (&s);
   advise_opts_free (o);
   return status;

@@ -16,14 +16,14 @@
    as its first member).  */
 struct advise_opts
 {
-  struct cli_job job;           /* --runtime, --load, --count, ...  */
+  struct cli_job job; /* --runtime, --load, --count, ...  */
   struct selection selection;
   struct name_list exclude_regions;
   struct name_list gpu_models;
   struct name_list families;
   struct name_list patterns;
   const char *arch;
-  double max_cost_usd;          /* +inf when not given.  */
+  double max_cost_usd; /* +inf when not given.  */
   double deadline_h;
   double max_co2e_g;
   const char *reference;
@@ -31,8 +31,8 @@ struct advise_opts
   bool has_scaling;
   double serial_fraction;
   const char *speedup_path;
-  const char *baseline;         /* TYPE@REGION.  */
-  double carbon_price;          /* USD per tonne, NaN when not given.  */
+  const char *baseline; /* TYPE@REGION.  */
+  double carbon_price;  /* USD per tonne, NaN when not given.  */
   long top;
   bool all;
   struct cli_uncertainty unc;
@@ -53,7 +53,7 @@ void advise_opts_free (struct advise_opts *o);
 struct advise_session
 {
   struct catalogue *cat;
-  struct price_file *price_file;  /* --price-file's, or NULL.  */
+  struct price_file *price_file; /* --price-file's, or NULL.  */
   struct cli_progress progress;
   struct advise_query query;
   struct advise_result res;
@@ -64,8 +64,7 @@ struct advise_session
    error on stderr and returns its exit status; S's ranking may hold no
    candidate on success.  */
 int advise_session_run (const struct cli_global *global,
-                        const struct advise_opts *o,
-                        struct advise_session *s);
+                        const struct advise_opts *o, struct advise_session *s);
 void advise_session_free (struct advise_session *s);
 
 #endif /* CA_CMD_ADVISE_H */

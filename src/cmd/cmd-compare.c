@@ -23,7 +23,7 @@ struct compare_opts
   const char *instance;
   struct cli_job job;
   struct selection selection;
-  const char *baseline;         /* A region, or NULL.  */
+  const char *baseline; /* A region, or NULL.  */
 };
 
 enum
@@ -36,11 +36,13 @@ static const struct argp_option compare_options[] = {
   { NULL, 0, NULL, 0, "The job:", 1 },
   { "instance", OPT_INSTANCE, "TYPE", 0,
     "Instance type, e.g. m6i.2xlarge (required); in a region of another "
-    "provider its closest equivalent stands in", 1 },
+    "provider its closest equivalent stands in",
+    1 },
   { NULL, 0, NULL, 0, "Output:", 2 },
   { "baseline", OPT_BASELINE, "REGION", 0,
     "Also give each region's difference to this one, which must be among "
-    "the compared regions", 2 },
+    "the compared regions",
+    2 },
   { NULL, 0, NULL, 0, NULL, 0 },
 };
 
@@ -70,8 +72,10 @@ parse_compare (int key, char *arg, struct argp_state *state)
       break;
     case OPT_BASELINE:
       if (arg[0] == '\0' || strchr (arg, '@') != NULL)
-        argp_error (state, "invalid --baseline '%s': expected a region, "
-                    "e.g. us-east-1 (the instance is --instance's)", arg);
+        argp_error (state,
+                    "invalid --baseline '%s': expected a region, "
+                    "e.g. us-east-1 (the instance is --instance's)",
+                    arg);
       o->baseline = arg;
       break;
     case ARGP_KEY_ARG:
@@ -84,7 +88,7 @@ parse_compare (int key, char *arg, struct argp_state *state)
       if (o->selection.min_vcpus > 0 || o->selection.min_memory_gib > 0.0
           || o->selection.min_gpus > 0)
         argp_error (state, "--min-vcpus, --min-memory and --gpus go with "
-                    "advise and list; compare runs --instance's size");
+                           "advise and list; compare runs --instance's size");
       break;
     default:
       return ARGP_ERR_UNKNOWN;
@@ -100,7 +104,9 @@ static const struct argp_child compare_children[] = {
 };
 
 static const struct argp compare_argp = {
-  compare_options, parse_compare, NULL,
+  compare_options,
+  parse_compare,
+  NULL,
   "Compare one job on one instance type across regions: the energy, Scope "
   "2, Scope 3, total gCO2e and cost in every region of the --region, "
   "--group and --provider set, each region's difference to the best and "
@@ -109,7 +115,9 @@ static const struct argp compare_argp = {
   "under the marginal signal.  In a region of another provider the closest "
   "equivalent type stands in: the same GPUs, at least the vCPUs and "
   "memory, the least excess, then the lowest price.",
-  compare_children, NULL, NULL
+  compare_children,
+  NULL,
+  NULL
 };
 
 /* A failed write to SINK: say so as the stream left it (errno as
@@ -167,11 +175,11 @@ write_compare (const struct cli_global *global, const struct compare_opts *o,
            && fputs ("\n", sink.fp) != EOF;
     }
   if (ok && text && c->nrows > 0)
-    compare_robustness (cat, c, &o->job.params, regions, nregions, &rob,
-                        &d);
+    compare_robustness (cat, c, &o->job.params, regions, nregions, &rob, &d);
   if (ok && text
       && compare_write_notes (sink.fp, global->format == OUT_FORMAT_MARKDOWN,
-                              &o->job.params, c, nregions, &rob) < 0)
+                              &o->job.params, c, nregions, &rob)
+           < 0)
     {
       cli_sink_close (&sink, false);
       status = cli_report (&d);
@@ -220,7 +228,8 @@ resolve_names (const struct compare_opts *o, const struct catalogue *cat,
     }
   if (!run_method_covers_instance (&o->job.params, *instance))
     {
-      diag_set (&d, CA_EXIT_USAGE, "CCF's published coefficients do not "
+      diag_set (&d, CA_EXIT_USAGE,
+                "CCF's published coefficients do not "
                 "cover %s, so --method ccf cannot estimate it",
                 (*instance)->name);
       return cli_report (&d);

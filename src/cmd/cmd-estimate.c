@@ -19,8 +19,8 @@ struct estimate_opts
 {
   const char *instance;
   const char *region;
-  struct cli_job job;           /* --method all: Teads and CCF side by
-                                   side.  */
+  struct cli_job job; /* --method all: Teads and CCF side by
+                         side.  */
   struct cli_uncertainty unc;
 };
 
@@ -102,12 +102,16 @@ static const struct argp_child estimate_children[] = {
 };
 
 static const struct argp estimate_argp = {
-  estimate_options, parse_estimate, NULL,
+  estimate_options,
+  parse_estimate,
+  NULL,
   "Estimate the energy, Scope 2 and Scope 3 emissions (gCO2e) and cost of "
   "running a job on COUNT instances of one type in one region, with the "
   "source and year of every figure used, by the Teads method, Cloud Carbon "
   "Footprint's, or both side by side.",
-  estimate_children, NULL, NULL
+  estimate_children,
+  NULL,
+  NULL
 };
 
 /* Write the three tables of --method all in the table format to FP: the
@@ -139,9 +143,9 @@ write_side_by_side (FILE *fp, const struct run *teads, const struct run *ccf)
 /* --method all: the run by each method, then CCF minus Teads.  Returns
    an exit status.  */
 static int
-estimate_both (const struct cli_global *global,
-               const struct estimate_opts *o, const struct instance *instance,
-               const struct region *region, const struct price *price)
+estimate_both (const struct cli_global *global, const struct estimate_opts *o,
+               const struct instance *instance, const struct region *region,
+               const struct price *price)
 {
   struct run_params params = o->job.params;
   struct run runs[2];
@@ -173,17 +177,16 @@ estimate_both (const struct cli_global *global,
   status = cli_sink_open (global, &sink);
   if (status != CA_EXIT_OK)
     return status;
-  return cli_sink_finish (&sink,
-                          write_side_by_side (sink.fp, &runs[0], &runs[1])
-                            == 0);
+  return cli_sink_finish (
+    &sink, write_side_by_side (sink.fp, &runs[0], &runs[1]) == 0);
 }
 
 /* --uncertainty: RUN with the p5, p50 and p95 of its total and cost.
    Returns an exit status.  */
 static int
 estimate_uncertain (const struct cli_global *global,
-                    const struct estimate_opts *o,
-                    const struct catalogue *cat, const struct run *run)
+                    const struct estimate_opts *o, const struct catalogue *cat,
+                    const struct run *run)
 {
   struct uncertainty_keys *keys = uncertainty_keys_new (cat);
   struct uncertainty_spec spec;
@@ -196,8 +199,8 @@ estimate_uncertain (const struct cli_global *global,
   int status;
 
   cli_uncertainty_spec (&o->unc, cat, keys, o->job.params.load_pct,
-                        o->job.params.runtime_h,
-                        o->job.params.lifetime_years, &spec);
+                        o->job.params.runtime_h, o->job.params.lifetime_years,
+                        &spec);
   uncertainty_item_from_run (cat, keys, run, &o->job.params, false, &item);
   u = uncertainty_new (&spec, &item, 1, &d);
   uncertainty_keys_free (keys);

@@ -21,7 +21,9 @@ struct factors_opts
 
 enum
 {
-  OPT_LOAD = 0x500, OPT_GPU_LOAD, OPT_PROVIDER
+  OPT_LOAD = 0x500,
+  OPT_GPU_LOAD,
+  OPT_PROVIDER
 };
 
 static const struct argp_option factors_options[] = {
@@ -78,15 +80,18 @@ static const struct argp_child factors_children[] = {
   { NULL, 0, NULL, 0 },
 };
 
-static const struct argp factors_argp = {
-  factors_options, parse_factors, NULL,
-  "Write, for every (instance type, region) the data prices, one "
-  "instance-hour at --load: its power, PUE, facility energy, grid "
-  "figure, Scope 2, Scope 3, total and on-demand price, with sources: a "
-  "lookup table to join with billing or usage exports (hours x factor) "
-  "in a warehouse, worked out by the same formula as estimate.",
-  factors_children, NULL, NULL
-};
+static const struct argp factors_argp
+  = { factors_options,
+      parse_factors,
+      NULL,
+      "Write, for every (instance type, region) the data prices, one "
+      "instance-hour at --load: its power, PUE, facility energy, grid "
+      "figure, Scope 2, Scope 3, total and on-demand price, with sources: a "
+      "lookup table to join with billing or usage exports (hours x factor) "
+      "in a warehouse, worked out by the same formula as estimate.",
+      factors_children,
+      NULL,
+      NULL };
 
 static const struct out_column factor_columns[] = {
   { "provider", "Provider", NULL, OUT_TEXT, 0, 0 },
@@ -102,8 +107,7 @@ static const struct out_column factor_columns[] = {
   { "total_gco2e_per_h", "Total", "gCO2e/h", OUT_NUMBER, 2, 0 },
   { "price_usd_per_h", "Price", "USD/h", OUT_NUMBER, 4, 0 },
   { "power_source", "Power source", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
-  { "embodied_source", "Embodied source", NULL, OUT_TEXT, 0,
-    OUT_COL_MACHINE },
+  { "embodied_source", "Embodied source", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
   { "pue_source", "PUE source", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
   { "grid_source", "Grid source", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
   { "grid_year", "Grid year", NULL, OUT_INTEGER, 0, OUT_COL_MACHINE },
@@ -134,8 +138,8 @@ add_row (struct out_table *t, const struct run *run)
   out_table_set_text (t, c++, run->embodied_source);
   out_table_set_text (t, c++, run->pue_source);
   out_table_set_text (t, c++, run->grid_source);
-  out_table_set_number (t, c++, run->grid_year > 0 ? (double) run->grid_year
-                                                   : NAN);
+  out_table_set_number (t, c++,
+                        run->grid_year > 0 ? (double) run->grid_year : NAN);
   out_table_set_text (t, c, run->price->date);
 }
 
@@ -166,7 +170,8 @@ cmd_factors_exec (const struct cli_global *global, void *opts)
       if (o->provider != NULL && !STREQ (pr->region->provider, o->provider))
         continue;
       p.load_pct = pr->instance->gpus > 0 && !isnan (o->gpu_load_pct)
-                     ? o->gpu_load_pct : o->load_pct;
+                     ? o->gpu_load_pct
+                     : o->load_pct;
       /* A region without a grid figure has no factor: left out, as
          advise leaves it out.  */
       if (run_evaluate (pr->instance, pr->region, pr, &p, &run, &d) < 0)

@@ -24,8 +24,8 @@ struct list_opts
 {
   enum list_subject subject;
   struct selection selection;
-  const char *instance;         /* list regions --instance.  */
-  bool unsupported;             /* list instances --unsupported.  */
+  const char *instance; /* list regions --instance.  */
+  bool unsupported;     /* list instances --unsupported.  */
 };
 
 enum
@@ -39,7 +39,8 @@ static const struct argp_option list_options[] = {
     "With 'regions': only the regions that offer TYPE", 0 },
   { "unsupported", OPT_UNSUPPORTED, NULL, 0,
     "With 'instances': the priced types left out of every estimate, and "
-    "why (e.g. accelerators with no open power figure)", 0 },
+    "why (e.g. accelerators with no open power figure)",
+    0 },
   { NULL, 0, NULL, 0, NULL, 0 },
 };
 
@@ -71,13 +72,15 @@ parse_list (int key, char *arg, struct argp_state *state)
       else if (STREQ (arg, "groups"))
         o->subject = LIST_GROUPS;
       else
-        argp_error (state, "unknown list '%s'; choose instances, regions or "
-                    "groups", arg);
+        argp_error (state,
+                    "unknown list '%s'; choose instances, regions or "
+                    "groups",
+                    arg);
       break;
     case ARGP_KEY_END:
       if (o->subject == LIST_NONE)
         argp_error (state, "missing what to list: instances, regions or "
-                    "groups");
+                           "groups");
       if (o->instance != NULL && o->subject != LIST_REGIONS)
         argp_error (state, "--instance only goes with 'list regions'");
       if (o->unsupported && o->subject != LIST_INSTANCES)
@@ -96,11 +99,15 @@ static const struct argp_child list_children[] = {
 };
 
 static const struct argp list_argp = {
-  list_options, parse_list, "instances|regions|groups",
+  list_options,
+  parse_list,
+  "instances|regions|groups",
   "List the instance types (with power curve and embodied emissions), the "
   "regions (with PUE and grid intensities, their sources and years) or the "
   "region groups in the data.",
-  list_children, NULL, NULL
+  list_children,
+  NULL,
+  NULL
 };
 
 static void
@@ -130,8 +137,7 @@ static const struct out_column instance_columns[] = {
     OUT_COL_MACHINE },
   { "power_origin", "Power curve", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
   { "power_source", "Power source", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
-  { "embodied_source", "Embodied source", NULL, OUT_TEXT, 0,
-    OUT_COL_MACHINE },
+  { "embodied_source", "Embodied source", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
 };
 
 static int
@@ -236,8 +242,7 @@ static const struct out_column region_columns[] = {
   { "pue_source", "PUE source", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
   { "pue_year", "PUE year", NULL, OUT_INTEGER, 0, OUT_COL_MACHINE },
   { "grid_level", "Grid level", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
-  { "marginal_source", "Marginal source", NULL, OUT_TEXT, 0,
-    OUT_COL_MACHINE },
+  { "marginal_source", "Marginal source", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
   { "marginal_year", "Marginal year", NULL, OUT_INTEGER, 0, OUT_COL_MACHINE },
   { "market_gco2e_per_kwh", "Market", "gCO2e/kWh", OUT_NUMBER, 1,
     OUT_COL_MACHINE },
@@ -432,10 +437,7 @@ cmd_list_exec (const struct cli_global *global, void *opts)
 }
 
 const struct cmd_entry cmd_list_entry = {
-  "list",
-  "the instance types, regions and region groups in the data",
-  &list_argp,
-  sizeof (struct list_opts),
-  list_init,
-  cmd_list_exec,
+  "list",     "the instance types, regions and region groups in the data",
+  &list_argp, sizeof (struct list_opts),
+  list_init,  cmd_list_exec,
 };

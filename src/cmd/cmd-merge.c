@@ -22,7 +22,9 @@ struct merge_opts
 
 enum
 {
-  OPT_PARTIAL = 0x400, OPT_REPORT, OPT_TITLE
+  OPT_PARTIAL = 0x400,
+  OPT_REPORT,
+  OPT_TITLE
 };
 
 static const struct argp_option merge_options[] = {
@@ -74,15 +76,18 @@ static const struct argp_child merge_children[] = {
   { NULL, 0, NULL, 0 },
 };
 
-static const struct argp merge_argp = {
-  merge_options, parse_merge, "[FILE...]",
-  "Merge partial summaries written by 'track --partial' (no FILE or '-': "
-  "standard input) into one summary, in any --format, or with --partial "
-  "into one partial.  Partials of other data tables, --by keys or "
-  "--success-states are refused.  The result does not depend on the "
-  "order of the files nor on how the jobs were split among them.",
-  merge_children, NULL, NULL
-};
+static const struct argp merge_argp
+  = { merge_options,
+      parse_merge,
+      "[FILE...]",
+      "Merge partial summaries written by 'track --partial' (no FILE or '-': "
+      "standard input) into one summary, in any --format, or with --partial "
+      "into one partial.  Partials of other data tables, --by keys or "
+      "--success-states are refused.  The result does not depend on the "
+      "order of the files nor on how the jobs were split among them.",
+      merge_children,
+      NULL,
+      NULL };
 
 /* Add the partial read from FP, named PATH, into *ARG, a struct
    tally **.  Returns an exit status.  */
@@ -124,10 +129,7 @@ cmd_merge_exec (const struct cli_global *global, void *opts)
 }
 
 const struct cmd_entry cmd_merge_entry = {
-  "merge",
-  "combine partial summaries of 'track --partial'",
-  &merge_argp,
-  sizeof (struct merge_opts),
-  merge_init,
-  cmd_merge_exec,
+  "merge",     "combine partial summaries of 'track --partial'",
+  &merge_argp, sizeof (struct merge_opts),
+  merge_init,  cmd_merge_exec,
 };

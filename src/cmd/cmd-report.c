@@ -21,7 +21,7 @@
 
 struct report_opts
 {
-  struct advise_opts advise;    /* First: advise's parser fills it.  */
+  struct advise_opts advise; /* First: advise's parser fills it.  */
   const char *title;
 };
 
@@ -75,7 +75,9 @@ static const struct argp_child report_children[] = {
 };
 
 static const struct argp report_argp = {
-  report_options, parse_report, NULL,
+  report_options,
+  parse_report,
+  NULL,
   "Rank the candidates as advise does (same job, constraints, --baseline, "
   "--carbon-price, --group and --uncertainty) and write a report for the "
   "team: the recommendation and its saving against the baseline, the chart "
@@ -87,7 +89,9 @@ static const struct argp report_argp = {
   "markdown.  It goes to --output FILE, written to a temporary file and "
   "renamed, so an error leaves no partial report; without --output (or "
   "with '-') to standard output.",
-  report_children, NULL, NULL
+  report_children,
+  NULL,
+  NULL
 };
 
 /* Whether REGION belongs to GROUP.  */
@@ -122,8 +126,7 @@ compare_groups (const struct report_opts *o, const struct advise_result *res,
   const struct run *c = &rk->cands[rec].run;
   const struct name_list *names = &o->advise.selection.groups;
   size_t ng = names->n > 0 ? names->n : 1, g, i, k;
-  const struct region **regions
-    = xcalloc (cat->nregions + 1, sizeof *regions);
+  const struct region **regions = xcalloc (cat->nregions + 1, sizeof *regions);
   struct run_params params = o->advise.job.params;
 
   params.runtime_h = c->runtime_h;
@@ -175,7 +178,8 @@ cmd_report_exec (const struct cli_global *global, void *opts)
   if (global->format != OUT_FORMAT_TABLE
       && global->format != OUT_FORMAT_MARKDOWN)
     {
-      diag_set (&d, CA_EXIT_USAGE, "report writes HTML (the default) or "
+      diag_set (&d, CA_EXIT_USAGE,
+                "report writes HTML (the default) or "
                 "--format markdown");
       status = cli_report (&d);
       advise_opts_free (&o->advise);
@@ -185,7 +189,8 @@ cmd_report_exec (const struct cli_global *global, void *opts)
   if (status == CA_EXIT_OK && res->ranking.n == 0)
     {
       advise_explain_empty (stderr, &res->funnel, &session.query);
-      diag_set (&d, CA_EXIT_FAILURE, "no report: no candidate meets the "
+      diag_set (&d, CA_EXIT_FAILURE,
+                "no report: no candidate meets the "
                 "constraints");
       status = cli_report (&d);
     }

@@ -21,15 +21,9 @@ extern const struct cmd_entry cmd_report_entry;
 extern const struct cmd_entry cmd_track_entry;
 
 const struct cmd_entry *const cmd_table[] = {
-  &cmd_advise_entry,
-  &cmd_compare_entry,
-  &cmd_estimate_entry,
-  &cmd_factors_entry,
-  &cmd_list_entry,
-  &cmd_merge_entry,
-  &cmd_report_entry,
-  &cmd_track_entry,
-  NULL,
+  &cmd_advise_entry,  &cmd_compare_entry, &cmd_estimate_entry,
+  &cmd_factors_entry, &cmd_list_entry,    &cmd_merge_entry,
+  &cmd_report_entry,  &cmd_track_entry,   NULL,
 };
 
 const struct cmd_entry *
@@ -58,8 +52,8 @@ cmd_find (const char *name, struct diag *d)
     return found;
   if (matches > 1)
     {
-      diag_set (d, CA_EXIT_USAGE, "ambiguous command '%s', could be: %s",
-                name, list);
+      diag_set (d, CA_EXIT_USAGE, "ambiguous command '%s', could be: %s", name,
+                list);
       return NULL;
     }
   for (e = cmd_table; *e != NULL; e++)
@@ -169,13 +163,16 @@ static const struct argp_child root_children[] = {
   { NULL, 0, NULL, 0 },
 };
 
-static const struct argp root_argp = {
-  NULL, parse_root, "COMMAND [OPTION...]",
-  "Choose where to run a compute job: estimate the carbon footprint "
-  "(Scope 2 and Scope 3, gCO2e) and the price of a run on every cloud "
-  "instance type and region, from public data.\v",
-  root_children, root_help, NULL
-};
+static const struct argp root_argp
+  = { NULL,
+      parse_root,
+      "COMMAND [OPTION...]",
+      "Choose where to run a compute job: estimate the carbon footprint "
+      "(Scope 2 and Scope 3, gCO2e) and the price of a run on every cloud "
+      "instance type and region, from public data.\v",
+      root_children,
+      root_help,
+      NULL };
 
 const struct cmd_entry *
 cmd_parse (int argc, char **argv, struct cli_global *global, void **opts)

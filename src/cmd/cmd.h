@@ -17,10 +17,10 @@ struct cli_global;
 struct cmd_entry
 {
   const char *name;
-  const char *summary;          /* One line for --help.  */
+  const char *summary; /* One line for --help.  */
   const struct argp *argp;
-  size_t opts_size;             /* Size of the command's options struct.  */
-  void (*init) (void *opts);    /* Set the options' defaults.  */
+  size_t opts_size;          /* Size of the command's options struct.  */
+  void (*init) (void *opts); /* Set the options' defaults.  */
   /* Run the command; returns an exit status (enum ca_exit).  */
   int (*exec) (const struct cli_global *global, void *opts);
 };

@@ -12,10 +12,23 @@
 
 enum
 {
-  CI_PROVIDER, CI_NAME, CI_MICROARCHITECTURE, CI_ARCHITECTURE, CI_CPU_MIN,
-  CI_CPU_MAX, CI_MEMORY_ALLOWANCE, CI_GPU, CI_GPU_MIN, CI_GPU_MAX,
-  CI_EMBODIED_HOST, CI_HOST_VCPUS, CI_SOURCE, CI_EMBODIED_SOURCE,
-  CI_VCPU_FACTOR, CI_MEMORY_PER_CHIP, CI_MEMORY_CHIPS
+  CI_PROVIDER,
+  CI_NAME,
+  CI_MICROARCHITECTURE,
+  CI_ARCHITECTURE,
+  CI_CPU_MIN,
+  CI_CPU_MAX,
+  CI_MEMORY_ALLOWANCE,
+  CI_GPU,
+  CI_GPU_MIN,
+  CI_GPU_MAX,
+  CI_EMBODIED_HOST,
+  CI_HOST_VCPUS,
+  CI_SOURCE,
+  CI_EMBODIED_SOURCE,
+  CI_VCPU_FACTOR,
+  CI_MEMORY_PER_CHIP,
+  CI_MEMORY_CHIPS
 };
 
 /* A GPU watts figure: given with GPUs, blank without.  */
@@ -44,7 +57,8 @@ check_ccf_gpu (const struct table_reader *r, const struct ccf_instance *x)
   const struct instance *in = x->instance;
 
   if (in->gpus > 0 && x->gpu[0] == '\0')
-    return table_row_error (r, "%s has %ld GPUs: columns 'ccf_gpu', "
+    return table_row_error (r,
+                            "%s has %ld GPUs: columns 'ccf_gpu', "
                             "'gpu_min_w' and 'gpu_max_w' must be given",
                             in->name, in->gpus);
   if (in->gpus == 0 && x->gpu[0] != '\0')
@@ -65,8 +79,10 @@ ccf_instance_lead (const struct table_reader *r, void *row, void *ctx)
   if (in == NULL)
     return -1;
   if (in->ccf != NULL)
-    return table_row_error (r, "instance type '%s' appears twice (first on "
-                            "line %zu)", in->name, in->ccf->line);
+    return table_row_error (r,
+                            "instance type '%s' appears twice (first on "
+                            "line %zu)",
+                            in->name, in->ccf->line);
   x->instance = in;
   return 0;
 }
@@ -90,8 +106,10 @@ ccf_instance_row (const struct table_reader *r, void *row, void *ctx)
   if (!(x->embodied_host_kgco2e > 0.0))
     return table_error (r, CI_EMBODIED_HOST, "must be above 0");
   if (x->host_vcpus < in->vcpus)
-    return table_error (r, CI_HOST_VCPUS, "%ld is below the instance's %ld "
-                        "vCPUs", x->host_vcpus, in->vcpus);
+    return table_error (r, CI_HOST_VCPUS,
+                        "%ld is below the instance's %ld "
+                        "vCPUs",
+                        x->host_vcpus, in->vcpus);
   in->ccf = x;
   return 0;
 }
@@ -106,15 +124,24 @@ order_ccf_instances (const void *a, const void *b)
 }
 
 #define CCF(field) offsetof (struct ccf_instance, field)
-#define RANGE_VCPU_FACTOR { 0.0, 2.0, "" }
-#define RANGE_GB { 0.0, 1000000.0, "GB" }
-#define RANGE_CHIPS { 0.0, 1000.0, "chips" }
+#define RANGE_VCPU_FACTOR                                                     \
+  {                                                                           \
+    0.0, 2.0, ""                                                              \
+  }
+#define RANGE_GB                                                              \
+  {                                                                           \
+    0.0, 1000000.0, "GB"                                                      \
+  }
+#define RANGE_CHIPS                                                           \
+  {                                                                           \
+    0.0, 1000.0, "chips"                                                      \
+  }
 
 static const struct table_column ccf_instance_columns[] = {
   [CI_PROVIDER] = TEXT ("provider", 0, TABLE_NOWHERE),
   [CI_NAME] = TEXT ("instance_type", 0, TABLE_NOWHERE),
-  [CI_MICROARCHITECTURE] = TEXT ("cpu_microarchitecture", 0,
-                                 CCF (microarchitecture)),
+  [CI_MICROARCHITECTURE]
+  = TEXT ("cpu_microarchitecture", 0, CCF (microarchitecture)),
   [CI_ARCHITECTURE] = TEXT ("ccf_architecture", 0, CCF (architecture)),
   [CI_CPU_MIN] = COLUMN ("cpu_min_w_per_vcpu", TABLE_NUMBER, 0, RANGE_WATTS,
                          CCF (cpu_min_w)),
@@ -129,14 +156,13 @@ static const struct table_column ccf_instance_columns[] = {
                          RANGE_WATTS, CCF (gpu_max_w)),
   [CI_EMBODIED_HOST] = COLUMN ("embodied_host_kgco2e", TABLE_NUMBER, 0,
                                RANGE_KG, CCF (embodied_host_kgco2e)),
-  [CI_HOST_VCPUS] = COLUMN ("host_vcpus", TABLE_WHOLE, 0, RANGE_VCPUS,
-                            CCF (host_vcpus)),
+  [CI_HOST_VCPUS]
+  = COLUMN ("host_vcpus", TABLE_WHOLE, 0, RANGE_VCPUS, CCF (host_vcpus)),
   [CI_SOURCE] = SOURCE ("ccf_source", 0, CCF (source)),
-  [CI_EMBODIED_SOURCE] = SOURCE ("embodied_source", 0,
-                                 CCF (embodied_source)),
+  [CI_EMBODIED_SOURCE] = SOURCE ("embodied_source", 0, CCF (embodied_source)),
   /* A burstable type's baseline over CCF's 50 %: at most 2.  */
-  [CI_VCPU_FACTOR] = COLUMN ("vcpu_factor", TABLE_NUMBER, 0,
-                             RANGE_VCPU_FACTOR, CCF (vcpu_factor)),
+  [CI_VCPU_FACTOR] = COLUMN ("vcpu_factor", TABLE_NUMBER, 0, RANGE_VCPU_FACTOR,
+                             CCF (vcpu_factor)),
   [CI_MEMORY_PER_CHIP] = COLUMN ("memory_gb_per_chip", TABLE_CHECKED,
                                  TABLE_MAY_LACK, RANGE_GB, TABLE_NOWHERE),
   [CI_MEMORY_CHIPS] = COLUMN ("memory_chips", TABLE_CHECKED, TABLE_MAY_LACK,
@@ -156,7 +182,12 @@ const struct table_spec catalogue_ccf_instances_spec = {
 
 enum
 {
-  CR_PROVIDER, CR_REGION, CR_PUE, CR_PUE_BASIS, CR_GRID, CR_GRID_NOTE,
+  CR_PROVIDER,
+  CR_REGION,
+  CR_PUE,
+  CR_PUE_BASIS,
+  CR_GRID,
+  CR_GRID_NOTE,
   CR_SOURCE
 };
 
@@ -171,8 +202,10 @@ ccf_region_lead (const struct table_reader *r, void *row, void *ctx)
   if (g == NULL)
     return -1;
   if (g->ccf != NULL)
-    return table_row_error (r, "region '%s' appears twice (first on line "
-                            "%zu)", g->name, g->ccf->line);
+    return table_row_error (r,
+                            "region '%s' appears twice (first on line "
+                            "%zu)",
+                            g->name, g->ccf->line);
   x->region = g;
   return 0;
 }
@@ -206,8 +239,7 @@ static const struct table_column ccf_region_columns[] = {
   [CR_PUE_BASIS] = TEXT ("pue_basis", 0, CCF_REGION (pue_basis)),
   [CR_GRID] = COLUMN ("grid_gco2e_per_kwh", TABLE_NUMBER, TABLE_BLANK_OK,
                       RANGE_GRID, CCF_REGION (grid_gco2e_per_kwh)),
-  [CR_GRID_NOTE] = TEXT ("grid_note", TABLE_BLANK_OK,
-                         CCF_REGION (grid_note)),
+  [CR_GRID_NOTE] = TEXT ("grid_note", TABLE_BLANK_OK, CCF_REGION (grid_note)),
   [CR_SOURCE] = SOURCE ("ccf_source", 0, CCF_REGION (source)),
 };
 

@@ -70,8 +70,16 @@ const struct table_spec catalogue_groups_spec = {
 
 enum
 {
-  GPU_MODEL, GPU_SPEED, GPU_LOW, GPU_HIGH, GPU_STATUS, GPU_SOURCE,
-  GPU_RESULTS, GPU_IDLE, GPU_MAX, GPU_EMBODIED
+  GPU_MODEL,
+  GPU_SPEED,
+  GPU_LOW,
+  GPU_HIGH,
+  GPU_STATUS,
+  GPU_SOURCE,
+  GPU_RESULTS,
+  GPU_IDLE,
+  GPU_MAX,
+  GPU_EMBODIED
 };
 
 /* A speed, its spread around it and its status come with a source, or
@@ -91,7 +99,8 @@ gpu_row (const struct table_reader *r, void *row, void *ctx)
           || (g->speed_low > 0.0 && g->speed_low <= g->training_speed
               && g->training_speed <= g->speed_high)))
     return 0;
-  return table_error (r, GPU_SPEED, "a speed needs its spread around it, a "
+  return table_error (r, GPU_SPEED,
+                      "a speed needs its spread around it, a "
                       "status (measured or estimated) and a source, and a "
                       "blank speed none of them");
 }
@@ -108,19 +117,25 @@ sort_gpus (const struct table_reader *r, void *ctx)
 }
 
 /* Relative to an A100 80 GB's (data/README.md).  */
-#define RANGE_SPEED { 0.0, 1000.0, "x" }
-#define RANGE_RESULTS { 0.0, 1000000.0, "results" }
+#define RANGE_SPEED                                                           \
+  {                                                                           \
+    0.0, 1000.0, "x"                                                          \
+  }
+#define RANGE_RESULTS                                                         \
+  {                                                                           \
+    0.0, 1000000.0, "results"                                                 \
+  }
 
 static const struct table_column gpu_columns[] = {
   [GPU_MODEL] = TEXT ("gpu_model", 0, offsetof (struct gpu, model)),
   [GPU_SPEED] = COLUMN ("training_speed", TABLE_NUMBER, TABLE_BLANK_OK,
                         RANGE_SPEED, offsetof (struct gpu, training_speed)),
-  [GPU_LOW] = COLUMN ("speed_low", TABLE_NUMBER, TABLE_BLANK_OK,
-                      RANGE_SPEED, offsetof (struct gpu, speed_low)),
-  [GPU_HIGH] = COLUMN ("speed_high", TABLE_NUMBER, TABLE_BLANK_OK,
-                       RANGE_SPEED, offsetof (struct gpu, speed_high)),
-  [GPU_STATUS] = TEXT ("speed_status", TABLE_BLANK_OK,
-                       offsetof (struct gpu, speed_status)),
+  [GPU_LOW] = COLUMN ("speed_low", TABLE_NUMBER, TABLE_BLANK_OK, RANGE_SPEED,
+                      offsetof (struct gpu, speed_low)),
+  [GPU_HIGH] = COLUMN ("speed_high", TABLE_NUMBER, TABLE_BLANK_OK, RANGE_SPEED,
+                       offsetof (struct gpu, speed_high)),
+  [GPU_STATUS]
+  = TEXT ("speed_status", TABLE_BLANK_OK, offsetof (struct gpu, speed_status)),
   [GPU_SOURCE] = SOURCE ("speed_source", TABLE_BLANK_OK,
                          offsetof (struct gpu, speed_source)),
   /* Read by no one, but they must be sane.  */
@@ -147,11 +162,25 @@ const struct table_spec catalogue_gpus_spec = {
 
 enum
 {
-  IN_PROVIDER, IN_NAME, IN_FAMILY, IN_VCPUS, IN_MEMORY, IN_GPUS,
-  IN_GPU_MODEL, IN_ARCH, IN_CPU_MODEL, IN_HOST_VCPUS, IN_POWER,
-  IN_EMBODIED_HOST = IN_POWER + CATALOGUE_POWER_POINTS, IN_EMBODIED,
-  IN_ORIGIN, IN_POWER_SOURCE, IN_EMBODIED_SOURCE, IN_HOST_MEMORY,
-  IN_HOST_GPUS, IN_SOURCE_LINE
+  IN_PROVIDER,
+  IN_NAME,
+  IN_FAMILY,
+  IN_VCPUS,
+  IN_MEMORY,
+  IN_GPUS,
+  IN_GPU_MODEL,
+  IN_ARCH,
+  IN_CPU_MODEL,
+  IN_HOST_VCPUS,
+  IN_POWER,
+  IN_EMBODIED_HOST = IN_POWER + CATALOGUE_POWER_POINTS,
+  IN_EMBODIED,
+  IN_ORIGIN,
+  IN_POWER_SOURCE,
+  IN_EMBODIED_SOURCE,
+  IN_HOST_MEMORY,
+  IN_HOST_GPUS,
+  IN_SOURCE_LINE
 };
 
 /* The host holds the instance: at least its vCPUs, GPUs and memory.  */
@@ -182,16 +211,19 @@ instance_row (const struct table_reader *r, void *row, void *ctx)
   if (check_host (r, in) < 0)
     return -1;
   if ((in->gpus > 0) != (in->gpu_model[0] != '\0'))
-    return table_error (r, IN_GPU_MODEL, "must be given exactly when gpus "
+    return table_error (r, IN_GPU_MODEL,
+                        "must be given exactly when gpus "
                         "is above 0");
   if (in->gpus > 0 && catalogue_find_gpu (ctx, in->gpu_model) == NULL)
-    return table_error (r, IN_GPU_MODEL, "'%s' is not in %s",
-                        in->gpu_model, CATALOGUE_GPUS);
+    return table_error (r, IN_GPU_MODEL, "'%s' is not in %s", in->gpu_model,
+                        CATALOGUE_GPUS);
   /* A power curve never decreases.  */
   for (i = 1; i < CATALOGUE_POWER_POINTS; i++)
     if (in->power_w[i] < in->power_w[i - 1])
-      return table_error (r, IN_POWER + i, "power %s W is below %s W at "
-                          "the lower load", table_text (r, IN_POWER + i),
+      return table_error (r, IN_POWER + i,
+                          "power %s W is below %s W at "
+                          "the lower load",
+                          table_text (r, IN_POWER + i),
                           table_text (r, IN_POWER + i - 1));
   if (!(in->embodied_kgco2e > 0.0))
     return table_error (r, IN_EMBODIED, "must be above 0");
@@ -213,16 +245,18 @@ order_instances (const void *a, const void *b)
 }
 
 #define INSTANCE(field) offsetof (struct instance, field)
-#define RANGE_LINES { 1.0, 1e9, "" }
+#define RANGE_LINES                                                           \
+  {                                                                           \
+    1.0, 1e9, ""                                                              \
+  }
 
 static const struct table_column instance_columns[] = {
   [IN_PROVIDER] = TEXT ("provider", 0, INSTANCE (provider)),
   [IN_NAME] = TEXT ("instance_type", 0, INSTANCE (name)),
   [IN_FAMILY] = TEXT ("family", 0, INSTANCE (family)),
-  [IN_VCPUS] = COLUMN ("vcpus", TABLE_WHOLE, 0, RANGE_VCPUS,
-                       INSTANCE (vcpus)),
-  [IN_MEMORY] = COLUMN ("memory_gib", TABLE_NUMBER, 0, RANGE_GIB,
-                        INSTANCE (memory_gib)),
+  [IN_VCPUS] = COLUMN ("vcpus", TABLE_WHOLE, 0, RANGE_VCPUS, INSTANCE (vcpus)),
+  [IN_MEMORY]
+  = COLUMN ("memory_gib", TABLE_NUMBER, 0, RANGE_GIB, INSTANCE (memory_gib)),
   [IN_GPUS] = COLUMN ("gpus", TABLE_WHOLE, 0, RANGE_GPUS, INSTANCE (gpus)),
   [IN_GPU_MODEL] = TEXT ("gpu_model", TABLE_BLANK_OK, INSTANCE (gpu_model)),
   [IN_ARCH] = ENUM ("arch", "x86_64", "arm64", INSTANCE (arch)),
@@ -231,21 +265,21 @@ static const struct table_column instance_columns[] = {
                             RANGE_VCPUS, INSTANCE (host_vcpus)),
   [IN_POWER] = COLUMN ("power_idle_w", TABLE_NUMBER, 0, RANGE_WATTS,
                        INSTANCE (power_w[0])),
-  [IN_POWER + 1] = COLUMN ("power_10_w", TABLE_NUMBER, 0, RANGE_WATTS,
-                           INSTANCE (power_w[1])),
-  [IN_POWER + 2] = COLUMN ("power_50_w", TABLE_NUMBER, 0, RANGE_WATTS,
-                           INSTANCE (power_w[2])),
+  [IN_POWER + 1]
+  = COLUMN ("power_10_w", TABLE_NUMBER, 0, RANGE_WATTS, INSTANCE (power_w[1])),
+  [IN_POWER + 2]
+  = COLUMN ("power_50_w", TABLE_NUMBER, 0, RANGE_WATTS, INSTANCE (power_w[2])),
   [IN_POWER + 3] = COLUMN ("power_100_w", TABLE_NUMBER, 0, RANGE_WATTS,
                            INSTANCE (power_w[3])),
   [IN_EMBODIED_HOST] = COLUMN ("embodied_host_kgco2e", TABLE_NUMBER, 0,
                                RANGE_KG, INSTANCE (embodied_host_kgco2e)),
   [IN_EMBODIED] = COLUMN ("embodied_kgco2e", TABLE_NUMBER, 0, RANGE_KG,
                           INSTANCE (embodied_kgco2e)),
-  [IN_ORIGIN] = ENUM ("power_origin", "measured", "modelled",
-                      INSTANCE (power_origin)),
+  [IN_ORIGIN]
+  = ENUM ("power_origin", "measured", "modelled", INSTANCE (power_origin)),
   [IN_POWER_SOURCE] = SOURCE ("power_source", 0, INSTANCE (power_source)),
-  [IN_EMBODIED_SOURCE] = SOURCE ("embodied_source", 0,
-                                 INSTANCE (embodied_source)),
+  [IN_EMBODIED_SOURCE]
+  = SOURCE ("embodied_source", 0, INSTANCE (embodied_source)),
   [IN_HOST_MEMORY] = COLUMN ("host_memory_gib", TABLE_NUMBER, TABLE_NO_FLOOR,
                              RANGE_GIB, INSTANCE (host_memory_gib)),
   [IN_HOST_GPUS] = COLUMN ("host_gpus", TABLE_WHOLE, TABLE_NO_FLOOR,
@@ -268,7 +302,9 @@ const struct table_spec catalogue_instances_spec = {
 
 enum
 {
-  UN_PROVIDER, UN_NAME, UN_REASON
+  UN_PROVIDER,
+  UN_NAME,
+  UN_REASON
 };
 
 /* A type is either estimated or left out, never both.  */
@@ -284,8 +320,8 @@ unsupported_row (const struct table_reader *r, void *row, void *ctx)
 }
 
 static const struct table_column unsupported_columns[] = {
-  [UN_PROVIDER] = TEXT ("provider", 0, offsetof (struct unsupported,
-                                                 provider)),
+  [UN_PROVIDER]
+  = TEXT ("provider", 0, offsetof (struct unsupported, provider)),
   [UN_NAME] = TEXT ("instance_type", 0, offsetof (struct unsupported, name)),
   [UN_REASON] = TEXT ("reason", 0, offsetof (struct unsupported, reason)),
 };
@@ -304,7 +340,10 @@ const struct table_spec catalogue_unsupported_spec = {
 
 enum
 {
-  EA_PROVIDER, EA_NAME, EA_SOURCE, EA_EMBODIED
+  EA_PROVIDER,
+  EA_NAME,
+  EA_SOURCE,
+  EA_EMBODIED
 };
 
 static int
@@ -324,8 +363,8 @@ static const struct table_column embodied_alternative_columns[] = {
   [EA_PROVIDER] = TEXT ("provider", 0, TABLE_NOWHERE),
   [EA_NAME] = TEXT ("instance_type", 0, TABLE_NOWHERE),
   [EA_SOURCE] = TEXT ("source", 0, TABLE_NOWHERE),
-  [EA_EMBODIED] = COLUMN ("embodied_kgco2e", TABLE_NUMBER, 0, RANGE_KG,
-                          TABLE_NOWHERE),
+  [EA_EMBODIED]
+  = COLUMN ("embodied_kgco2e", TABLE_NUMBER, 0, RANGE_KG, TABLE_NOWHERE),
 };
 
 const struct table_spec catalogue_embodied_alternatives_spec = {
@@ -339,7 +378,12 @@ const struct table_spec catalogue_embodied_alternatives_spec = {
 
 enum
 {
-  PE_ORIGIN, PE_LOAD, PE_MEDIAN, PE_P95, PE_WORST, PE_SOURCE
+  PE_ORIGIN,
+  PE_LOAD,
+  PE_MEDIAN,
+  PE_P95,
+  PE_WORST,
+  PE_SOURCE
 };
 
 static int
@@ -361,26 +405,30 @@ power_error_row (const struct table_reader *r, void *row, void *ctx)
   for (i = 1; i <= r->row; i++)
     if (STREQ (e[-(ptrdiff_t) i].origin, e->origin)
         && !(e[-(ptrdiff_t) i].load_pct < e->load_pct))
-      return table_error (r, PE_LOAD, "the loads of an origin must "
+      return table_error (r, PE_LOAD,
+                          "the loads of an origin must "
                           "increase");
   return 0;
 }
 
 #define POWER_ERROR(field) offsetof (struct power_error, field)
 /* Relative errors: 10 is 1,000 %.  */
-#define RANGE_REL_ERROR { 0.0, 10.0, "" }
+#define RANGE_REL_ERROR                                                       \
+  {                                                                           \
+    0.0, 10.0, ""                                                             \
+  }
 
 static const struct table_column power_error_columns[] = {
-  [PE_ORIGIN] = ENUM ("power_origin", "measured", "modelled",
-                      POWER_ERROR (origin)),
+  [PE_ORIGIN]
+  = ENUM ("power_origin", "measured", "modelled", POWER_ERROR (origin)),
   [PE_LOAD] = COLUMN ("load_pct", TABLE_NUMBER, TABLE_NO_FLOOR, RANGE_PCT,
                       POWER_ERROR (load_pct)),
   [PE_MEDIAN] = COLUMN ("median_abs_rel_error", TABLE_NUMBER, 0,
                         RANGE_REL_ERROR, POWER_ERROR (median_abs_rel_error)),
   [PE_P95] = COLUMN ("p95_abs_rel_error", TABLE_NUMBER, 0, RANGE_REL_ERROR,
                      POWER_ERROR (p95_abs_rel_error)),
-  [PE_WORST] = COLUMN ("worst_abs_rel_error", TABLE_NUMBER, 0,
-                       RANGE_REL_ERROR, POWER_ERROR (worst_abs_rel_error)),
+  [PE_WORST] = COLUMN ("worst_abs_rel_error", TABLE_NUMBER, 0, RANGE_REL_ERROR,
+                       POWER_ERROR (worst_abs_rel_error)),
   [PE_SOURCE] = TEXT ("source", TABLE_BLANK_OK, POWER_ERROR (source)),
 };
 

@@ -113,8 +113,8 @@ catalogue_index_instances (const struct table_reader *r, void *ctx)
 
         return diag_set (r->d, CA_EXIT_DATAERR,
                          "%s/%s:%zu: instance type '%s' appears twice "
-                         "(first on line %zu)", cat->dir,
-                         CATALOGUE_INSTANCES, a > b ? a : b,
+                         "(first on line %zu)",
+                         cat->dir, CATALOGUE_INSTANCES, a > b ? a : b,
                          priv->instances_by_name[i]->name, a < b ? a : b);
       }
   return 0;
@@ -131,8 +131,8 @@ catalogue_index_regions (const struct table_reader *r, void *ctx)
     = xcalloc (cat->nregions, sizeof *priv->regions_by_name);
   for (i = 0; i < cat->nregions; i++)
     priv->regions_by_name[i] = &cat->regions[i];
-  qsort (priv->regions_by_name, cat->nregions,
-         sizeof *priv->regions_by_name, sort_regions);
+  qsort (priv->regions_by_name, cat->nregions, sizeof *priv->regions_by_name,
+         sort_regions);
   for (i = 1; i < cat->nregions; i++)
     if (STREQ (priv->regions_by_name[i]->name,
                priv->regions_by_name[i - 1]->name))
@@ -142,9 +142,9 @@ catalogue_index_regions (const struct table_reader *r, void *ctx)
 
         return diag_set (r->d, CA_EXIT_DATAERR,
                          "%s/%s:%zu: region '%s' appears twice (first on "
-                         "line %zu)", cat->dir, CATALOGUE_REGIONS,
-                         a > b ? a : b, priv->regions_by_name[i]->name,
-                         a < b ? a : b);
+                         "line %zu)",
+                         cat->dir, CATALOGUE_REGIONS, a > b ? a : b,
+                         priv->regions_by_name[i]->name, a < b ? a : b);
       }
   return 0;
 }
@@ -171,11 +171,10 @@ catalogue_index_prices (const struct table_reader *r, void *ctx)
 
         return diag_set (r->d, CA_EXIT_DATAERR,
                          "%s/%s:%zu: a second price for %s in %s (first on "
-                         "line %zu)", cat->dir, CATALOGUE_PRICES,
-                         a > b ? a : b,
+                         "line %zu)",
+                         cat->dir, CATALOGUE_PRICES, a > b ? a : b,
                          priv->prices_by_pair[i]->instance->name,
-                         priv->prices_by_pair[i]->region->name,
-                         a < b ? a : b);
+                         priv->prices_by_pair[i]->region->name, a < b ? a : b);
       }
   return 0;
 }
@@ -213,16 +212,18 @@ const struct table_ref tables_source_ref
 /* The instance type that columns PROVIDER and NAME of R's row name, or
    NULL with R's diag set.  */
 struct instance *
-tables_row_instance (const struct table_reader *r, size_t provider, size_t name,
-              void *ctx)
+tables_row_instance (const struct table_reader *r, size_t provider,
+                     size_t name, void *ctx)
 {
   const char *p = r->values[provider].text, *n = r->values[name].text;
   struct instance *in = (struct instance *) catalogue_find_instance (ctx, n);
 
   if (in == NULL || !STREQ (in->provider, p))
     {
-      table_error (r, name, "'%s' is not an instance type of provider '%s' "
-                   "in %s", n, p, CATALOGUE_INSTANCES);
+      table_error (r, name,
+                   "'%s' is not an instance type of provider '%s' "
+                   "in %s",
+                   n, p, CATALOGUE_INSTANCES);
       return NULL;
     }
   return in;
@@ -232,7 +233,7 @@ tables_row_instance (const struct table_reader *r, size_t provider, size_t name,
    with R's diag set.  */
 struct region *
 tables_row_region (const struct table_reader *r, size_t provider, size_t name,
-            void *ctx)
+                   void *ctx)
 {
   const char *p = r->values[provider].text, *n = r->values[name].text;
   struct region *g = (struct region *) catalogue_find_region (ctx, n);
@@ -384,10 +385,8 @@ catalogue_power_error (const struct catalogue *cat, const char *origin,
           if (prev == NULL || !(load_pct < e->load_pct))
             return e->p95_abs_rel_error;
           return prev->p95_abs_rel_error
-                 + (load_pct - prev->load_pct)
-                     / (e->load_pct - prev->load_pct)
-                     * (e->p95_abs_rel_error
-                        - prev->p95_abs_rel_error);
+                 + (load_pct - prev->load_pct) / (e->load_pct - prev->load_pct)
+                     * (e->p95_abs_rel_error - prev->p95_abs_rel_error);
         }
       prev = e;
     }

@@ -11,11 +11,30 @@
 
 enum
 {
-  RG_PROVIDER, RG_NAME, RG_LOCATION, RG_COUNTRY, RG_LATITUDE, RG_LONGITUDE,
-  RG_GROUPS, RG_PUE, RG_PUE_SOURCE, RG_PUE_YEAR, RG_GRID, RG_GRID_SOURCE,
-  RG_GRID_YEAR, RG_GRID_LEVEL, RG_MARGINAL, RG_MARGINAL_SOURCE,
-  RG_MARGINAL_YEAR, RG_MARKET, RG_MARKET_SOURCE, RG_MARKET_YEAR, RG_CFE,
-  RG_CFE_SOURCE, RG_CFE_YEAR, RG_GRID_ZONE
+  RG_PROVIDER,
+  RG_NAME,
+  RG_LOCATION,
+  RG_COUNTRY,
+  RG_LATITUDE,
+  RG_LONGITUDE,
+  RG_GROUPS,
+  RG_PUE,
+  RG_PUE_SOURCE,
+  RG_PUE_YEAR,
+  RG_GRID,
+  RG_GRID_SOURCE,
+  RG_GRID_YEAR,
+  RG_GRID_LEVEL,
+  RG_MARGINAL,
+  RG_MARGINAL_SOURCE,
+  RG_MARGINAL_YEAR,
+  RG_MARKET,
+  RG_MARKET_SOURCE,
+  RG_MARKET_YEAR,
+  RG_CFE,
+  RG_CFE_SOURCE,
+  RG_CFE_YEAR,
+  RG_GRID_ZONE
 };
 
 /* A figure with its source and year (columns COL to COL + 2): all three
@@ -25,9 +44,10 @@ check_figure (const struct table_reader *r, size_t col)
 {
   bool blank = isnan (r->values[col].number);
 
-  if (blank != (r->values[col + 1].text[0] == '\0'
-                || r->values[col + 2].whole == 0))
-    return table_error (r, col, "a figure needs its source and year, and a "
+  if (blank
+      != (r->values[col + 1].text[0] == '\0' || r->values[col + 2].whole == 0))
+    return table_error (r, col,
+                        "a figure needs its source and year, and a "
                         "source and year need a figure");
   return 0;
 }
@@ -63,15 +83,21 @@ order_regions (const void *a, const void *b)
 }
 
 #define REGION(field) offsetof (struct region, field)
-#define RANGE_LATITUDE { -90.0, 90.0, "degrees" }
-#define RANGE_LONGITUDE { -180.0, 180.0, "degrees" }
+#define RANGE_LATITUDE                                                        \
+  {                                                                           \
+    -90.0, 90.0, "degrees"                                                    \
+  }
+#define RANGE_LONGITUDE                                                       \
+  {                                                                           \
+    -180.0, 180.0, "degrees"                                                  \
+  }
 /* A figure, its source and its year, all three blank or given.  */
-#define FIGURE(name, field)                                                  \
-  COLUMN (name "_gco2e_per_kwh", TABLE_NUMBER, TABLE_BLANK_OK, RANGE_GRID,   \
-          REGION (field.gco2e_per_kwh)),                                     \
-  SOURCE (name "_source", TABLE_BLANK_OK, REGION (field.source)),           \
-  COLUMN (name "_year", TABLE_YEAR, TABLE_BLANK_OK, RANGE_YEARS,             \
-          REGION (field.year))
+#define FIGURE(name, field)                                                   \
+  COLUMN (name "_gco2e_per_kwh", TABLE_NUMBER, TABLE_BLANK_OK, RANGE_GRID,    \
+          REGION (field.gco2e_per_kwh)),                                      \
+    SOURCE (name "_source", TABLE_BLANK_OK, REGION (field.source)),           \
+    COLUMN (name "_year", TABLE_YEAR, TABLE_BLANK_OK, RANGE_YEARS,            \
+            REGION (field.year))
 
 static const struct table_column region_columns[] = {
   [RG_PROVIDER] = TEXT ("provider", 0, REGION (provider)),
@@ -85,21 +111,20 @@ static const struct table_column region_columns[] = {
   [RG_GROUPS] = TEXT ("groups", TABLE_BLANK_OK, REGION (groups)),
   [RG_PUE] = COLUMN ("pue", TABLE_NUMBER, 0, RANGE_PUE, REGION (pue)),
   [RG_PUE_SOURCE] = SOURCE ("pue_source", 0, REGION (pue_source)),
-  [RG_PUE_YEAR] = COLUMN ("pue_year", TABLE_YEAR, TABLE_BLANK_OK,
-                          RANGE_YEARS, REGION (pue_year)),
+  [RG_PUE_YEAR] = COLUMN ("pue_year", TABLE_YEAR, TABLE_BLANK_OK, RANGE_YEARS,
+                          REGION (pue_year)),
   [RG_GRID] = FIGURE ("grid", grid),
   [RG_GRID_LEVEL] = TEXT ("grid_level", TABLE_BLANK_OK, REGION (grid_level)),
   [RG_MARGINAL] = FIGURE ("marginal", marginal),
   [RG_MARKET] = FIGURE ("market", market),
   [RG_CFE] = COLUMN ("cfe_pct", TABLE_NUMBER, TABLE_BLANK_OK, RANGE_PCT,
                      REGION (cfe_pct)),
-  [RG_CFE_SOURCE] = SOURCE ("cfe_source", TABLE_BLANK_OK,
-                            REGION (cfe_source)),
-  [RG_CFE_YEAR] = COLUMN ("cfe_year", TABLE_YEAR, TABLE_BLANK_OK,
-                          RANGE_YEARS, REGION (cfe_year)),
+  [RG_CFE_SOURCE] = SOURCE ("cfe_source", TABLE_BLANK_OK, REGION (cfe_source)),
+  [RG_CFE_YEAR] = COLUMN ("cfe_year", TABLE_YEAR, TABLE_BLANK_OK, RANGE_YEARS,
+                          REGION (cfe_year)),
   /* The Electricity Maps zone whose figure grid_gco2e_per_kwh is.  */
-  [RG_GRID_ZONE] = TEXT ("grid_zone", TABLE_BLANK_OK | TABLE_MAY_LACK,
-                         REGION (grid_zone)),
+  [RG_GRID_ZONE]
+  = TEXT ("grid_zone", TABLE_BLANK_OK | TABLE_MAY_LACK, REGION (grid_zone)),
 };
 
 const struct table_spec catalogue_regions_spec = {
@@ -115,8 +140,15 @@ const struct table_spec catalogue_regions_spec = {
 
 enum
 {
-  PR_PROVIDER, PR_REGION, PR_INSTANCE, PR_USD, PR_DATE, PR_SOURCE, PR_SPOT,
-  PR_SPOT_DATE, PR_SPOT_SOURCE
+  PR_PROVIDER,
+  PR_REGION,
+  PR_INSTANCE,
+  PR_USD,
+  PR_DATE,
+  PR_SOURCE,
+  PR_SPOT,
+  PR_SPOT_DATE,
+  PR_SPOT_SOURCE
 };
 
 static int
@@ -131,21 +163,24 @@ price_row (const struct table_reader *r, void *row, void *ctx)
   if (!isnan (p->spot_usd_per_h)
       && (p->spot_date[0] == '\0' || p->spot_source[0] == '\0'))
     return table_row_error (r, "a spot price needs its spot_date and "
-                            "spot_source");
+                               "spot_source");
   p->instance = catalogue_find_instance (ctx, instance);
   /* Rows come sorted by region: most rows name the region of the row
      above.  */
-  p->region = r->row > 0 && p[-1].region != NULL
-                  && STREQ (p[-1].region->name, region)
-                ? p[-1].region
-                : catalogue_find_region (ctx, region);
+  p->region
+    = r->row > 0 && p[-1].region != NULL && STREQ (p[-1].region->name, region)
+        ? p[-1].region
+        : catalogue_find_region (ctx, region);
   if (p->instance == NULL || !STREQ (p->instance->provider, provider))
-    return table_error (r, PR_INSTANCE, "'%s' is not an instance type of "
-                        "provider '%s' in %s", instance, provider,
-                        CATALOGUE_INSTANCES);
+    return table_error (r, PR_INSTANCE,
+                        "'%s' is not an instance type of "
+                        "provider '%s' in %s",
+                        instance, provider, CATALOGUE_INSTANCES);
   if (p->region == NULL || !STREQ (p->region->provider, provider))
-    return table_error (r, PR_REGION, "'%s' is not a region of provider "
-                        "'%s' in %s", region, provider, CATALOGUE_REGIONS);
+    return table_error (r, PR_REGION,
+                        "'%s' is not a region of provider "
+                        "'%s' in %s",
+                        region, provider, CATALOGUE_REGIONS);
   if (!(p->usd_per_h > 0.0))
     return table_error (r, PR_USD, "must be above 0");
   return 0;
@@ -176,8 +211,8 @@ static const struct table_column price_columns[] = {
   [PR_SPOT] = COLUMN ("spot_usd_per_h", TABLE_NUMBER, TABLE_BLANK_OK,
                       RANGE_PRICE, PRICE (spot_usd_per_h)),
   [PR_SPOT_DATE] = TEXT ("spot_date", TABLE_BLANK_OK, PRICE (spot_date)),
-  [PR_SPOT_SOURCE] = SOURCE ("spot_source", TABLE_BLANK_OK,
-                             PRICE (spot_source)),
+  [PR_SPOT_SOURCE]
+  = SOURCE ("spot_source", TABLE_BLANK_OK, PRICE (spot_source)),
 };
 
 const struct table_spec catalogue_prices_spec = {
@@ -195,7 +230,12 @@ const struct table_spec catalogue_prices_spec = {
    year of the figure, then the figure.  */
 enum
 {
-  AL_PROVIDER, AL_REGION, AL_SOURCE, AL_YEAR, AL_FIGURE, AL_LEVEL
+  AL_PROVIDER,
+  AL_REGION,
+  AL_SOURCE,
+  AL_YEAR,
+  AL_FIGURE,
+  AL_LEVEL
 };
 
 /* The region an alternative is for, before its other fields.  */
@@ -283,8 +323,8 @@ static const struct table_column pue_alternative_columns[] = {
   [AL_PROVIDER] = TEXT ("provider", 0, TABLE_NOWHERE),
   [AL_REGION] = TEXT ("region", 0, TABLE_NOWHERE),
   [AL_SOURCE] = TEXT ("source", 0, TABLE_NOWHERE),
-  [AL_YEAR] = COLUMN ("year", TABLE_YEAR, TABLE_BLANK_OK, RANGE_YEARS,
-                      TABLE_NOWHERE),
+  [AL_YEAR]
+  = COLUMN ("year", TABLE_YEAR, TABLE_BLANK_OK, RANGE_YEARS, TABLE_NOWHERE),
   [AL_FIGURE] = COLUMN ("pue", TABLE_NUMBER, 0, RANGE_PUE, TABLE_NOWHERE),
 };
 

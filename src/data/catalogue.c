@@ -33,7 +33,7 @@ path_join (const char *dir, const char *file)
    table's place in the private tables, whose order the range checks
    follow.  ROWS and COUNT are the offsets in struct catalogue of the
    array the rows become and of its length, or TABLE_NOWHERE.  */
-#define ROWS(array, count)                                                   \
+#define ROWS(array, count)                                                    \
   offsetof (struct catalogue, array), offsetof (struct catalogue, count)
 
 static const struct
@@ -54,8 +54,7 @@ static const struct
   { 9, &catalogue_grid_alternatives_spec,
     ROWS (grid_alternatives, ngrid_alternatives) },
   { 10, &catalogue_pue_alternatives_spec, TABLE_NOWHERE, TABLE_NOWHERE },
-  { 11, &catalogue_embodied_alternatives_spec, TABLE_NOWHERE,
-    TABLE_NOWHERE },
+  { 11, &catalogue_embodied_alternatives_spec, TABLE_NOWHERE, TABLE_NOWHERE },
   { 12, &catalogue_power_error_spec, ROWS (power_errors, npower_errors) },
 };
 
@@ -102,9 +101,9 @@ check_orders (struct catalogue *cat, struct catalogue_private *priv,
       if (spec->order_later
           && table_check_order (spec, priv->tables[load_steps[i].slot],
                                 *(void *const *) (base + load_steps[i].rows),
-                                *(const size_t *) (base
-                                                   + load_steps[i].count),
-                                d) < 0)
+                                *(const size_t *) (base + load_steps[i].count),
+                                d)
+               < 0)
         return -1;
     }
   return 0;

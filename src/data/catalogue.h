@@ -26,44 +26,44 @@ struct instance
   long vcpus;
   double memory_gib;
   long gpus;
-  const char *gpu_model;        /* "" without GPUs.  */
-  const char *arch;             /* "x86_64" or "arm64".  */
+  const char *gpu_model; /* "" without GPUs.  */
+  const char *arch;      /* "x86_64" or "arm64".  */
   const char *cpu_model;
   long host_vcpus;
   double host_memory_gib;
   long host_gpus;
-  double power_w[CATALOGUE_POWER_POINTS];  /* At catalogue_power_loads.  */
+  double power_w[CATALOGUE_POWER_POINTS]; /* At catalogue_power_loads.  */
   double embodied_host_kgco2e;
-  double embodied_kgco2e;       /* This instance's share of the host by
-                                   the Teads sheet's rule (its vCPUs).  */
-  const char *power_origin;     /* "measured" or "modelled".  */
-  const char *power_source;     /* Ids in sources.csv.  */
+  double embodied_kgco2e;   /* This instance's share of the host by
+                               the Teads sheet's rule (its vCPUs).  */
+  const char *power_origin; /* "measured" or "modelled".  */
+  const char *power_source; /* Ids in sources.csv.  */
   const char *embodied_source;
-  size_t line;                  /* Line in instances.csv.  */
-  double embodied_low_kgco2e;   /* The least and greatest instance share  */
-  double embodied_high_kgco2e;  /* any source gives, EMBODIED_KGCO2E
-                                   included (embodied_alternatives.csv).  */
-  const struct ccf_instance *ccf;  /* Its ccf_instances.csv row, or NULL
-                                      when CCF's method cannot cover it.  */
+  size_t line;                    /* Line in instances.csv.  */
+  double embodied_low_kgco2e;     /* The least and greatest instance share  */
+  double embodied_high_kgco2e;    /* any source gives, EMBODIED_KGCO2E
+                                     included (embodied_alternatives.csv).  */
+  const struct ccf_instance *ccf; /* Its ccf_instances.csv row, or NULL
+                                     when CCF's method cannot cover it.  */
 };
 
 /* One grid intensity figure with where it comes from.  */
 struct grid_figure
 {
-  double gco2e_per_kwh;         /* NaN when the data has none.  */
-  const char *source;           /* "" when the data has none.  */
-  long year;                    /* 0 when the data has none.  */
+  double gco2e_per_kwh; /* NaN when the data has none.  */
+  const char *source;   /* "" when the data has none.  */
+  long year;            /* 0 when the data has none.  */
 };
 
 /* One location-based grid figure of grid_alternatives.csv.  */
 struct grid_alternative
 {
   const struct region *region;
-  const char *source;           /* An id of sources.csv.  */
-  long year;                    /* 0 when the row gives none.  */
+  const char *source; /* An id of sources.csv.  */
+  long year;          /* 0 when the row gives none.  */
   double gco2e_per_kwh;
-  const char *level;            /* "region" or "country", or "".  */
-  size_t line;                  /* Line in grid_alternatives.csv.  */
+  const char *level; /* "region" or "country", or "".  */
+  size_t line;       /* Line in grid_alternatives.csv.  */
 };
 
 struct region
@@ -71,29 +71,29 @@ struct region
   const char *provider;
   const char *name;
   const char *location;
-  const char *country;          /* ISO 3166-1 alpha-2.  */
+  const char *country; /* ISO 3166-1 alpha-2.  */
   double latitude;
   double longitude;
-  const char *groups;           /* ';'-separated group names.  */
+  const char *groups; /* ';'-separated group names.  */
   double pue;
   const char *pue_source;
   long pue_year;
-  struct grid_figure grid;      /* Location-based annual average.  */
-  const char *grid_level;       /* "region", "zone" or "country".  */
-  const char *grid_zone;        /* Electricity Maps zone of GRID, or "".  */
+  struct grid_figure grid; /* Location-based annual average.  */
+  const char *grid_level;  /* "region", "zone" or "country".  */
+  const char *grid_zone;   /* Electricity Maps zone of GRID, or "".  */
   struct grid_figure marginal;
   struct grid_figure market;
   double cfe_pct;
   const char *cfe_source;
   long cfe_year;
-  size_t line;                  /* Line in regions.csv.  */
-  double grid_low;              /* The least and greatest location-based  */
-  double grid_high;             /* figure any source gives, GRID's
-                                   included (grid_alternatives.csv); NaN
-                                   when GRID is.  */
-  const struct grid_alternative *grid_alternatives;  /* Its rows of
-                                   grid_alternatives.csv, one after the
-                                   other, or NULL.  */
+  size_t line;      /* Line in regions.csv.  */
+  double grid_low;  /* The least and greatest location-based  */
+  double grid_high; /* figure any source gives, GRID's
+                       included (grid_alternatives.csv); NaN
+                       when GRID is.  */
+  const struct grid_alternative *grid_alternatives; /* Its rows of
+                                  grid_alternatives.csv, one after the
+                                  other, or NULL.  */
   size_t ngrid_alternatives;
   double pue_low;               /* The same for the PUE  */
   double pue_high;              /* (pue_alternatives.csv).  */
@@ -104,29 +104,29 @@ struct price
 {
   const struct instance *instance;
   const struct region *region;
-  double usd_per_h;             /* On demand.  */
+  double usd_per_h; /* On demand.  */
   const char *date;
   const char *source;
-  double spot_usd_per_h;        /* NaN when unknown.  */
+  double spot_usd_per_h; /* NaN when unknown.  */
   const char *spot_date;
-  const char *spot_source;      /* An id of sources.csv; "" without a spot
-                                   price.  */
-  size_t line;                  /* Line in prices.csv.  */
+  const char *spot_source; /* An id of sources.csv; "" without a spot
+                              price.  */
+  size_t line;             /* Line in prices.csv.  */
 };
 
 /* A GPU model any instance type uses.  */
 struct gpu
 {
   const char *model;
-  double training_speed;        /* Measured training speed per GPU,
-                                   relative to an A100 80 GB SXM (the
-                                   median over benchmarks), or NaN when
-                                   no source measured it.  */
-  double speed_low;             /* Its spread (gpus.csv speed_spread says
-                                   which: p25-p75 or min-max).  */
+  double training_speed; /* Measured training speed per GPU,
+                            relative to an A100 80 GB SXM (the
+                            median over benchmarks), or NaN when
+                            no source measured it.  */
+  double speed_low;      /* Its spread (gpus.csv speed_spread says
+                            which: p25-p75 or min-max).  */
   double speed_high;
-  const char *speed_status;     /* "measured" or "estimated"; "" without
-                                   a figure.  */
+  const char *speed_status; /* "measured" or "estimated"; "" without
+                               a figure.  */
   const char *speed_source;
 };
 
@@ -137,23 +137,23 @@ struct gpu
 struct ccf_instance
 {
   const struct instance *instance;
-  const char *microarchitecture;  /* Of the host CPU, e.g. "Skylake".  */
-  const char *architecture;     /* CCF's processor whose watts are used, or
-                                   the provider average ("AWS average").  */
-  double vcpu_factor;           /* vCPU-hours CCF counts per vCPU-hour:
-                                   a burstable type's baseline / 50 %,
-                                   else 1.  */
-  double cpu_min_w;             /* Per vCPU, at 0 % load.  */
-  double cpu_max_w;             /* Per vCPU, at 100 % load.  */
-  double memory_allowance_gib;  /* Memory CCF charges nothing for.  */
-  const char *gpu;              /* CCF's GPU name, "" without GPUs.  */
-  double gpu_min_w;             /* Per GPU; NaN without GPUs.  */
+  const char *microarchitecture; /* Of the host CPU, e.g. "Skylake".  */
+  const char *architecture;      /* CCF's processor whose watts are used, or
+                                    the provider average ("AWS average").  */
+  double vcpu_factor;            /* vCPU-hours CCF counts per vCPU-hour:
+                                    a burstable type's baseline / 50 %,
+                                    else 1.  */
+  double cpu_min_w;              /* Per vCPU, at 0 % load.  */
+  double cpu_max_w;              /* Per vCPU, at 100 % load.  */
+  double memory_allowance_gib;   /* Memory CCF charges nothing for.  */
+  const char *gpu;               /* CCF's GPU name, "" without GPUs.  */
+  double gpu_min_w;              /* Per GPU; NaN without GPUs.  */
   double gpu_max_w;
   double embodied_host_kgco2e;
-  long host_vcpus;              /* vCPUs of the family's largest type.  */
-  const char *source;           /* Ids in sources.csv.  */
+  long host_vcpus;    /* vCPUs of the family's largest type.  */
+  const char *source; /* Ids in sources.csv.  */
   const char *embodied_source;
-  size_t line;                  /* Line in ccf_instances.csv.  */
+  size_t line; /* Line in ccf_instances.csv.  */
 };
 
 /* CCF's PUE and grid factor for a region (ccf_regions.csv).  */
@@ -161,11 +161,11 @@ struct ccf_region
 {
   const struct region *region;
   double pue;
-  const char *pue_basis;        /* "fleet" or "region-ttm".  */
-  double grid_gco2e_per_kwh;    /* NaN when CCF has none.  */
+  const char *pue_basis;     /* "fleet" or "region-ttm".  */
+  double grid_gco2e_per_kwh; /* NaN when CCF has none.  */
   const char *grid_note;
   const char *source;
-  size_t line;                  /* Line in ccf_regions.csv.  */
+  size_t line; /* Line in ccf_regions.csv.  */
 };
 
 /* An instance type the data prices but cannot estimate (an accelerator
@@ -181,8 +181,8 @@ struct unsupported
    (power_error.csv), as fractions of the power: 0.05 is 5 %.  */
 struct power_error
 {
-  const char *origin;           /* "measured" or "modelled".  */
-  double load_pct;              /* One of catalogue_power_loads.  */
+  const char *origin; /* "measured" or "modelled".  */
+  double load_pct;    /* One of catalogue_power_loads.  */
   double median_abs_rel_error;
   double p95_abs_rel_error;
   double worst_abs_rel_error;
@@ -209,29 +209,29 @@ struct source
 struct catalogue
 {
   char *dir;
-  struct instance *instances;   /* Sorted by provider, name.  */
+  struct instance *instances; /* Sorted by provider, name.  */
   size_t ninstances;
-  struct region *regions;       /* Sorted by provider, name.  */
+  struct region *regions; /* Sorted by provider, name.  */
   size_t nregions;
-  struct price *prices;         /* Sorted by provider, region, instance.  */
+  struct price *prices; /* Sorted by provider, region, instance.  */
   size_t nprices;
-  struct group *groups;         /* Sorted by name.  */
+  struct group *groups; /* Sorted by name.  */
   size_t ngroups;
-  struct source *sources;       /* Sorted by id.  */
+  struct source *sources; /* Sorted by id.  */
   size_t nsources;
-  struct gpu *gpus;             /* Sorted by model.  */
+  struct gpu *gpus; /* Sorted by model.  */
   size_t ngpus;
-  struct unsupported *unsupported;  /* In file order.  */
+  struct unsupported *unsupported; /* In file order.  */
   size_t nunsupported;
-  struct ccf_instance *ccf_instances;  /* Sorted as instances.  */
+  struct ccf_instance *ccf_instances; /* Sorted as instances.  */
   size_t nccf_instances;
-  struct ccf_region *ccf_regions;   /* Sorted as regions.  */
+  struct ccf_region *ccf_regions; /* Sorted as regions.  */
   size_t nccf_regions;
   struct power_error *power_errors; /* In file order.  */
   size_t npower_errors;
-  struct grid_alternative *grid_alternatives;  /* Sorted by provider,
-                                                 region; each region's
-                                                 rows together.  */
+  struct grid_alternative *grid_alternatives; /* Sorted by provider,
+                                                region; each region's
+                                                rows together.  */
   size_t ngrid_alternatives;
   /* Private: the tables whose text the structs above point into, and
      lookup indexes.  */
@@ -297,8 +297,8 @@ bool catalogue_region_in_group (const struct region *region,
    ("measured" or "modelled") at LOAD_PCT, interpolated linearly between
    the loads of power_error.csv; 0 when the table has no row for
    ORIGIN.  */
-double catalogue_power_error (const struct catalogue *cat,
-                              const char *origin, double load_pct);
+double catalogue_power_error (const struct catalogue *cat, const char *origin,
+                              double load_pct);
 
 /* The location-based grid figures of grid_alternatives.csv for REGION:
    sets *FIRST to the first of them (they follow one another) and returns

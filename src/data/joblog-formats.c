@@ -68,8 +68,8 @@ json_record (struct joblog *log, const char *line, size_t len,
         return -1;
       }
     log->jnames[n] = key;
-    log->jvalues[n] = (char *) (type == json_type_null
-                                  ? "" : json_object_get_string (val));
+    log->jvalues[n]
+      = (char *) (type == json_type_null ? "" : json_object_get_string (val));
     n++;
   }
   if (log->header == NULL)
@@ -82,8 +82,8 @@ json_record (struct joblog *log, const char *line, size_t len,
 }
 
 int
-joblog_next_jsonl (struct joblog *log, struct joblog_record *rec,
-                   char *reason, size_t size, struct diag *d)
+joblog_next_jsonl (struct joblog *log, struct joblog_record *rec, char *reason,
+                   size_t size, struct diag *d)
 {
   char *line;
   size_t len;
@@ -150,9 +150,10 @@ merge_step (struct joblog *log, char **fields)
   size_t i, rows = log->pending.rows;
 
   for (i = 0; i < log->ncols; i++)
-    merged[i] = (sacct_missing (log->pending.values[i])
-                 && !sacct_missing (fields[i]))
-                  ? fields[i] : log->pending.values[i];
+    merged[i]
+      = (sacct_missing (log->pending.values[i]) && !sacct_missing (fields[i]))
+          ? fields[i]
+          : log->pending.values[i];
   joblog_slot_fill (log, &log->out, merged, log->pending.line);
   free (merged);
   tmp = log->pending;
@@ -180,8 +181,8 @@ flush_pending (struct joblog *log, struct joblog_record *rec)
 }
 
 int
-joblog_next_sacct (struct joblog *log, struct joblog_record *rec,
-                   char *reason, size_t size, struct diag *d)
+joblog_next_sacct (struct joblog *log, struct joblog_record *rec, char *reason,
+                   size_t size, struct diag *d)
 {
   if (log->key_col == -2)
     log->key_col = column (log, "JobID");
@@ -198,8 +199,7 @@ joblog_next_sacct (struct joblog *log, struct joblog_record *rec,
       if (log->key_col < 0)
         return 1;
       id = rec->values[log->key_col];
-      if (log->pending.used
-          && step_of (id, log->pending.values[log->key_col]))
+      if (log->pending.used && step_of (id, log->pending.values[log->key_col]))
         {
           merge_step (log, rec->values);
           continue;
@@ -257,8 +257,8 @@ joblog_next_codecarbon (struct joblog *log, struct joblog_record *rec,
           if (log->nruns == log->cap_runs)
             {
               log->cap_runs = log->cap_runs ? 2 * log->cap_runs : 16;
-              log->runs = xreallocarray (log->runs, log->cap_runs,
-                                         sizeof *log->runs);
+              log->runs
+                = xreallocarray (log->runs, log->cap_runs, sizeof *log->runs);
             }
           s = &log->runs[log->nruns++];
           memset (s, 0, sizeof *s);

@@ -25,22 +25,22 @@ struct joblog
   FILE *fp;
   const char *path;
   enum joblog_format format;
-  char *buf;                    /* Read buffer.  */
+  char *buf; /* Read buffer.  */
   size_t cap, pos, end;
   bool eof;
-  char *joined;                 /* A quoted record over several lines.  */
+  char *joined; /* A quoted record over several lines.  */
   size_t joined_cap;
-  size_t line;                  /* Lines read so far.  */
+  size_t line; /* Lines read so far.  */
   char **header;
   size_t ncols;
-  char **fields;                /* The current row's fields.  */
+  char **fields; /* The current row's fields.  */
   size_t cap_fields;
   /* JSON Lines: the first line waits until the first call; the record's
      own names and values.  */
   char *first;
   bool first_used;
-  long key_col;                 /* sacct's JobID, CodeCarbon's run_id, or
-                                   -1; -2 before it is looked for.  */
+  long key_col; /* sacct's JobID, CodeCarbon's run_id, or
+                   -1; -2 before it is looked for.  */
   struct json_object *obj;
   char **jnames, **jvalues;
   size_t jcap;

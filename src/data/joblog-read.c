@@ -38,8 +38,8 @@ joblog_read_line (struct joblog *log, char **line, size_t *len, struct diag *d)
           log->cap *= 2;
           log->buf = xreallocarray (log->buf, log->cap, 1);
         }
-      size_t n = fread (log->buf + log->end, 1, log->cap - 1 - log->end,
-                        log->fp);
+      size_t n
+        = fread (log->buf + log->end, 1, log->cap - 1 - log->end, log->fp);
       log->end += n;
       if (n == 0)
         {
@@ -57,7 +57,7 @@ joblog_read_line (struct joblog *log, char **line, size_t *len, struct diag *d)
   *line = log->buf + log->pos;
   *len = (nl != NULL ? (size_t) (nl - *line) : log->end - log->pos);
   log->pos += *len + (nl != NULL);
-  (*line)[*len] = '\0';         /* The '\n', or the spare byte.  */
+  (*line)[*len] = '\0'; /* The '\n', or the spare byte.  */
   if (*len > 0 && (*line)[*len - 1] == '\r')
     (*line)[--*len] = '\0';
   log->line++;
@@ -163,7 +163,7 @@ read_record (struct joblog *log, bool quotes, char **line, size_t *len,
       if (joblog_read_line (log, line, len, d) < 0)
         return -1;
       if (*line == NULL)
-        break;                  /* The split reports the stray quote.  */
+        break; /* The split reports the stray quote.  */
       log->joined[used++] = '\n';
     }
   *line = log->joined;
@@ -183,8 +183,8 @@ split_fields (struct joblog *log, char *line, size_t len, size_t want,
   if (want + 1 > log->cap_fields)
     {
       log->cap_fields = want + 1;
-      log->fields = xreallocarray (log->fields, log->cap_fields,
-                                   sizeof *log->fields);
+      log->fields
+        = xreallocarray (log->fields, log->cap_fields, sizeof *log->fields);
     }
   n = joblog_split (line, len, sep, quotes, log->fields, log->cap_fields);
   return n;
@@ -269,8 +269,8 @@ joblog_slot_record (struct joblog *log, struct slot *s,
 /* Read one row of a CSV-like format into log->fields.  Returns 1, 0 at
    the end, -1 (REASON) or -2 as joblog_next.  */
 int
-joblog_next_row (struct joblog *log, struct joblog_record *rec,
-                 char *reason, size_t size, struct diag *d)
+joblog_next_row (struct joblog *log, struct joblog_record *rec, char *reason,
+                 size_t size, struct diag *d)
 {
   char *line;
   size_t len, first;
@@ -299,8 +299,7 @@ joblog_next_row (struct joblog *log, struct joblog_record *rec,
     }
   if ((size_t) n != log->ncols)
     {
-      snprintf (reason, size, "%ld fields, the header has %zu", n,
-                log->ncols);
+      snprintf (reason, size, "%ld fields, the header has %zu", n, log->ncols);
       return -1;
     }
   rec->nfields = log->ncols;

@@ -11,11 +11,11 @@
 
 enum joblog_format
 {
-  JOBLOG_AUTO,          /* Decided by the first line.  */
-  JOBLOG_CSV,           /* Native: one job per row, a header.  */
-  JOBLOG_JSONL,         /* Native: one flat JSON object per line.  */
-  JOBLOG_SACCT,         /* sacct -P: '|'-separated, with a header.  */
-  JOBLOG_CODECARBON     /* CodeCarbon's emissions.csv.  */
+  JOBLOG_AUTO,      /* Decided by the first line.  */
+  JOBLOG_CSV,       /* Native: one job per row, a header.  */
+  JOBLOG_JSONL,     /* Native: one flat JSON object per line.  */
+  JOBLOG_SACCT,     /* sacct -P: '|'-separated, with a header.  */
+  JOBLOG_CODECARBON /* CodeCarbon's emissions.csv.  */
 };
 
 /* Look NAME up among "auto", "csv", "jsonl", "sacct", "codecarbon".  */
@@ -26,16 +26,16 @@ const char *joblog_format_name (enum joblog_format format);
    strings belong to the reader and last until the next call.  */
 struct joblog_record
 {
-  size_t line;                  /* Its first line in the file.  */
-  size_t rows;                  /* Input rows it stands for: 1, or more
-                                   when sacct steps were merged into their
-                                   job or CodeCarbon flushes into their
-                                   run.  */
+  size_t line; /* Its first line in the file.  */
+  size_t rows; /* Input rows it stands for: 1, or more
+                  when sacct steps were merged into their
+                  job or CodeCarbon flushes into their
+                  run.  */
   size_t nfields;
-  bool own_names;               /* NAMES are this record's own (JSON
-                                   Lines): no cache by header holds.  */
+  bool own_names; /* NAMES are this record's own (JSON
+                     Lines): no cache by header holds.  */
   char **names;
-  char **values;                /* "" when absent.  */
+  char **values; /* "" when absent.  */
 };
 
 struct joblog;
@@ -57,8 +57,8 @@ char **joblog_header (const struct joblog *log, size_t *n);
    record cannot be read at all (REC->line and REC->rows set, REASON
    says why: a wrong number of fields, JSON that is not a flat object,
    an unclosed quote), or -2 with D set on a read error.  */
-int joblog_next (struct joblog *log, struct joblog_record *rec,
-                 char *reason, size_t size, struct diag *d);
+int joblog_next (struct joblog *log, struct joblog_record *rec, char *reason,
+                 size_t size, struct diag *d);
 
 void joblog_close (struct joblog *log);
 

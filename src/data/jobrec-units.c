@@ -72,8 +72,7 @@ slurm_duration (const char *s, double *hours)
     }
   if (part[1] > 59 || part[2] > 59)
     return -1;
-  *hours = days * 24.0 + part[0] + part[1] / 60.0
-           + (part[2] + frac) / 3600.0;
+  *hours = days * 24.0 + part[0] + part[1] / 60.0 + (part[2] + frac) / 3600.0;
   return 0;
 }
 
@@ -96,7 +95,7 @@ jobrec_duration (const char *s, double *hours)
     {
       if (v < 0)
         return -1;
-      *hours = v / 3600.0;      /* A bare number is seconds.  */
+      *hours = v / 3600.0; /* A bare number is seconds.  */
       return 0;
     }
   return numparse_duration (buf, hours) == NUMPARSE_OK ? 0 : -1;
@@ -151,10 +150,12 @@ jobrec_time (const char *s, double *epoch)
   s += strspn (s, " \t");
   if (strchr (s, '-') == NULL)
     return numparse_double (s, epoch) == NUMPARSE_OK && *epoch >= 0
-             && !(floor (*epoch) < *epoch) ? 0 : -1;
+               && !(floor (*epoch) < *epoch)
+             ? 0
+             : -1;
   if (!digits (&s, 4, 4, &y) || *s++ != '-' || !digits (&s, 2, 2, &mo)
-      || *s++ != '-' || !digits (&s, 2, 2, &d) || mo < 1 || mo > 12
-      || d < 1 || d > 31)
+      || *s++ != '-' || !digits (&s, 2, 2, &d) || mo < 1 || mo > 12 || d < 1
+      || d > 31)
     return -1;
   if (*s == 'T' || *s == ' ')
     {
@@ -190,9 +191,9 @@ jobrec_memory (const char *s, double *gib)
 
   snprintf (buf, sizeof buf, "%s", s + strspn (s, " \t"));
   n = strlen (buf);
-  while (n > 0 && (buf[n - 1] == ' ' || buf[n - 1] == 'n'
-                   || buf[n - 1] == 'c'))
-    buf[--n] = '\0';            /* Slurm's per-node, per-CPU marks.  */
+  while (n > 0
+         && (buf[n - 1] == ' ' || buf[n - 1] == 'n' || buf[n - 1] == 'c'))
+    buf[--n] = '\0'; /* Slurm's per-node, per-CPU marks.  */
   unit = n > 0 ? (char) toupper ((unsigned char) buf[n - 1]) : '\0';
   if (unit != '\0' && strchr ("KMGTP", unit) != NULL)
     {
@@ -217,10 +218,17 @@ static const struct
   const char *word;
   const char *model;
 } gpu_aliases[] = {
-  { "a100", "A100" },   { "a10g", "A10G" }, { "h100", "H100" },
-  { "k520", "K520" },   { "k80", "K80" },   { "l4", "L4" },
-  { "l40s", "L40S" },   { "m60", "M60" },   { "t4", "T4" },
-  { "v100", "V100" },   { "v520", "Radeon Pro V520" },
+  { "a100", "A100" },
+  { "a10g", "A10G" },
+  { "h100", "H100" },
+  { "k520", "K520" },
+  { "k80", "K80" },
+  { "l4", "L4" },
+  { "l40s", "L40S" },
+  { "m60", "M60" },
+  { "t4", "T4" },
+  { "v100", "V100" },
+  { "v520", "Radeon Pro V520" },
 };
 
 const char *
@@ -234,8 +242,9 @@ jobrec_gpu_alias (const char *name)
   if (isdigit ((unsigned char) *p) && strstr (p, " x ") != NULL)
     p = strstr (p, " x ") + 3;
   for (; *p != '\0' && n + 1 < sizeof buf; p++)
-    buf[n++] = (char) (strchr (" _", *p) != NULL
-                         ? '-' : tolower ((unsigned char) *p));
+    buf[n++]
+      = (char) (strchr (" _", *p) != NULL ? '-'
+                                          : tolower ((unsigned char) *p));
   buf[n] = '\0';
   w = buf;
   for (;;)

@@ -13,26 +13,55 @@
 /* The fields any format names, and the ids the code uses for them.  */
 enum field
 {
-  F_JOB_ID, F_INSTANCE, F_REGION, F_COUNT, F_GPU_MODEL, F_GPUS, F_CPUS,
-  F_MEMORY, F_LOCATION, F_DURATION, F_START, F_END, F_LOAD, F_GPU_LOAD,
-  F_PUE, F_STATE,
+  F_JOB_ID,
+  F_INSTANCE,
+  F_REGION,
+  F_COUNT,
+  F_GPU_MODEL,
+  F_GPUS,
+  F_CPUS,
+  F_MEMORY,
+  F_LOCATION,
+  F_DURATION,
+  F_START,
+  F_END,
+  F_LOAD,
+  F_GPU_LOAD,
+  F_PUE,
+  F_STATE,
   /* sacct.  */
-  S_JOBID, S_ELAPSED, S_ELAPSED_RAW, S_TRES, S_PARTITION, S_NCPUS, S_STATE,
-  S_START, S_END,
+  S_JOBID,
+  S_ELAPSED,
+  S_ELAPSED_RAW,
+  S_TRES,
+  S_PARTITION,
+  S_NCPUS,
+  S_STATE,
+  S_START,
+  S_END,
   /* CodeCarbon.  */
-  C_RUN_ID, C_GPU_COUNT, C_CPU_COUNT, C_RAM, C_ISO, C_EMISSIONS,
+  C_RUN_ID,
+  C_GPU_COUNT,
+  C_CPU_COUNT,
+  C_RAM,
+  C_ISO,
+  C_EMISSIONS,
   C_TIMESTAMP,
   F_COUNT_OF_FIELDS
 };
 
 static const char *const field_names[] = {
-  "job_id", "instance_type", "region", "count", "gpu_model", "gpus", "cpus",
-  "memory_gib", "location", "duration", "start", "end", "load", "gpu_load",
-  "pue", "state",
-  "JobID", "Elapsed", "ElapsedRaw", "AllocTRES", "Partition", "NCPUS",
-  "State", "Start", "End",
-  "run_id", "gpu_count", "cpu_count", "ram_total_size", "country_iso_code",
-  "emissions", "timestamp",
+  "job_id",     "instance_type",  "region",
+  "count",      "gpu_model",      "gpus",
+  "cpus",       "memory_gib",     "location",
+  "duration",   "start",          "end",
+  "load",       "gpu_load",       "pue",
+  "state",      "JobID",          "Elapsed",
+  "ElapsedRaw", "AllocTRES",      "Partition",
+  "NCPUS",      "State",          "Start",
+  "End",        "run_id",         "gpu_count",
+  "cpu_count",  "ram_total_size", "country_iso_code",
+  "emissions",  "timestamp",
 };
 
 /* Fill IX for the names of REC unless it holds them already.  */
@@ -165,9 +194,8 @@ native_times (const struct jobrec_index *ix, const struct joblog_record *rec,
 }
 
 static int
-parse_native (const struct jobrec_index *ix,
-              const struct joblog_record *rec, struct jobrec *job,
-              char *reason, size_t size)
+parse_native (const struct jobrec_index *ix, const struct joblog_record *rec,
+              struct jobrec *job, char *reason, size_t size)
 {
   job->job_id = value (ix, rec, F_JOB_ID);
   job->instance_type = value (ix, rec, F_INSTANCE);
@@ -177,15 +205,14 @@ parse_native (const struct jobrec_index *ix,
   set_state (job, value (ix, rec, F_STATE));
   if (number (ix, rec, F_COUNT, 1, 1e6, &job->count, reason, size) < 0
       || (!isnan (job->count) && floor (job->count) < job->count))
-    return bad (reason, size, F_COUNT, "not a whole number of instances:",
-                value (ix, rec, F_COUNT));
+    return bad (reason, size, F_COUNT,
+                "not a whole number of instances:", value (ix, rec, F_COUNT));
   if (number (ix, rec, F_GPUS, 0, 1e6, &job->gpus, reason, size) < 0
       || number (ix, rec, F_CPUS, 0, 1e7, &job->cpus, reason, size) < 0
-      || number (ix, rec, F_MEMORY, 0, 1e9, &job->memory_gib, reason, size)
-           < 0
+      || number (ix, rec, F_MEMORY, 0, 1e9, &job->memory_gib, reason, size) < 0
       || number (ix, rec, F_LOAD, 0, 100, &job->load_pct, reason, size) < 0
-      || number (ix, rec, F_GPU_LOAD, 0, 100, &job->gpu_load_pct, reason,
-                 size) < 0
+      || number (ix, rec, F_GPU_LOAD, 0, 100, &job->gpu_load_pct, reason, size)
+           < 0
       || number (ix, rec, F_PUE, 1, 10, &job->pue, reason, size) < 0)
     return -1;
   return native_times (ix, rec, job, reason, size);
@@ -223,8 +250,7 @@ parse_tres (const char *s, struct jobrec *job, char *model, size_t msize,
       if (strncmp (tok, "gres/gpu", 8) != 0
           || (tok[8] != '\0' && tok[8] != ':'))
         continue;
-      if (numparse_double (eq, &v) != NUMPARSE_OK || v < 0
-          || floor (v) < v)
+      if (numparse_double (eq, &v) != NUMPARSE_OK || v < 0 || floor (v) < v)
         return bad (reason, size, S_TRES, "bad GPU count:", eq);
       if (tok[8] == '\0')
         untyped = v;
@@ -270,7 +296,7 @@ sacct_times (const struct jobrec_index *ix, const struct joblog_record *rec,
            && e >= job->start)
     job->runtime_h = (e - job->start) / 3600.0;
   else if (job->running)
-    job->runtime_h = 0;         /* Flagged: nothing known to have run.  */
+    job->runtime_h = 0; /* Flagged: nothing known to have run.  */
   else
     {
       snprintf (reason, size, "no 'Elapsed', nor 'Start' and 'End'");
@@ -282,8 +308,8 @@ sacct_times (const struct jobrec_index *ix, const struct joblog_record *rec,
 static int
 parse_sacct (const struct jobrec_index *ix, const struct joblog_record *rec,
              const struct jobrec_partition *parts, size_t nparts,
-             struct jobrec *job, char *reason, size_t size,
-             char *model, size_t msize)
+             struct jobrec *job, char *reason, size_t size, char *model,
+             size_t msize)
 {
   const char *part = value (ix, rec, S_PARTITION);
   const char *ncpus = value (ix, rec, S_NCPUS);
@@ -292,8 +318,7 @@ parse_sacct (const struct jobrec_index *ix, const struct joblog_record *rec,
   job->job_id = value (ix, rec, S_JOBID);
   set_state (job, value (ix, rec, S_STATE));
   if (!sacct_missing (ncpus)
-      && (numparse_double (ncpus, &job->cpus) != NUMPARSE_OK
-          || job->cpus < 0))
+      && (numparse_double (ncpus, &job->cpus) != NUMPARSE_OK || job->cpus < 0))
     return bad (reason, size, S_NCPUS, "not a count:", ncpus);
   if (parse_tres (value (ix, rec, S_TRES), job, model, msize, reason, size)
       < 0)
@@ -306,7 +331,8 @@ parse_sacct (const struct jobrec_index *ix, const struct joblog_record *rec,
     {
       snprintf (reason, size,
                 "%g GPUs of no model in partition '%.40s'; give "
-                "--partition-gpu %.40s=MODEL", job->gpus, part, part);
+                "--partition-gpu %.40s=MODEL",
+                job->gpus, part, part);
       return -1;
     }
   return sacct_times (ix, rec, job, reason, size);
@@ -352,8 +378,8 @@ jobrec_parse (enum joblog_format format, const struct joblog_record *rec,
   switch (format)
     {
     case JOBLOG_SACCT:
-      return parse_sacct (ix, rec, parts, nparts, job, reason, size,
-                          ix->model, sizeof ix->model);
+      return parse_sacct (ix, rec, parts, nparts, job, reason, size, ix->model,
+                          sizeof ix->model);
     case JOBLOG_CODECARBON:
       return parse_codecarbon (ix, rec, job, reason, size);
     default:

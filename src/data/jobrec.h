@@ -10,25 +10,25 @@
 struct jobrec
 {
   const char *job_id;
-  const char *instance_type;    /* Cloud jobs.  */
+  const char *instance_type; /* Cloud jobs.  */
   const char *region;
   double count;
-  const char *gpu_model;        /* On-premises jobs: as written.  */
+  const char *gpu_model; /* On-premises jobs: as written.  */
   double gpus;
   double cpus;
   double memory_gib;
-  const char *location;         /* A zone id or ISO country code.  */
-  const char *location_iso3;    /* CodeCarbon's ISO 3166-1 alpha-3.  */
+  const char *location;      /* A zone id or ISO country code.  */
+  const char *location_iso3; /* CodeCarbon's ISO 3166-1 alpha-3.  */
   double runtime_h;
-  double start;                 /* Unix seconds.  */
+  double start; /* Unix seconds.  */
   double load_pct;
   double gpu_load_pct;
   double pue;
-  char state[24];               /* Upper case, first word ("CANCELLED by
-                                   42" is "CANCELLED").  */
+  char state[24]; /* Upper case, first word ("CANCELLED by
+                     42" is "CANCELLED").  */
   bool running;
   bool never_started;
-  double reported_gco2e;        /* CodeCarbon's own figure.  */
+  double reported_gco2e; /* CodeCarbon's own figure.  */
 };
 
 /* GPUs for an untyped sacct count, by partition (--partition-gpu).  */
@@ -46,15 +46,15 @@ struct jobrec_index
   char **names;
   size_t n;
   long col[JOBREC_NFIELDS];
-  char model[64];               /* The GPU model of the last sacct job.  */
+  char model[64]; /* The GPU model of the last sacct job.  */
 };
 
 /* Read REC of FORMAT into *JOB, finding its fields through IX.  PARTS
    (N of them) name the GPU model of untyped GPU counts by partition.
    Returns 0, or -1 with REASON set when the record cannot be a job
    ("field 'duration': ...").  */
-int jobrec_parse (enum joblog_format format,
-                  const struct joblog_record *rec, struct jobrec_index *ix,
+int jobrec_parse (enum joblog_format format, const struct joblog_record *rec,
+                  struct jobrec_index *ix,
                   const struct jobrec_partition *parts, size_t nparts,
                   struct jobrec *job, char *reason, size_t size);
 

@@ -70,7 +70,11 @@ struct price_file_load
 
 enum
 {
-  PF_PROVIDER, PF_REGION, PF_INSTANCE, PF_USD, PF_DATE
+  PF_PROVIDER,
+  PF_REGION,
+  PF_INSTANCE,
+  PF_USD,
+  PF_DATE
 };
 
 /* The price of row R in place of the catalogue's.  */
@@ -92,25 +96,31 @@ apply_row (const struct table_reader *r, void *row, void *ctx)
 
   (void) row;
   if (g == NULL || !STREQ (g->provider, provider))
-    return table_error (r, PF_REGION, "'%s' is not a %s region of the "
-                        "catalogue", region_name, provider);
+    return table_error (r, PF_REGION,
+                        "'%s' is not a %s region of the "
+                        "catalogue",
+                        region_name, provider);
   if (in == NULL || !STREQ (in->provider, provider))
-    return table_error (r, PF_INSTANCE, "'%s' is not a %s instance type of "
-                        "the catalogue", type, provider);
+    return table_error (r, PF_INSTANCE,
+                        "'%s' is not a %s instance type of "
+                        "the catalogue",
+                        type, provider);
   if (numparse_double (text, &usd) != NUMPARSE_OK || !(usd > 0.0)
       || usd > PRICING_MAX_USD_PER_H)
-    return table_error (r, PF_USD, "'%s' is not a price (expected a number "
-                        "above 0 and at most %g USD per hour)", text,
-                        PRICING_MAX_USD_PER_H);
+    return table_error (r, PF_USD,
+                        "'%s' is not a price (expected a number "
+                        "above 0 and at most %g USD per hour)",
+                        text, PRICING_MAX_USD_PER_H);
   found = catalogue_find_price (cat, in, g);
   if (found == NULL)
-    return table_row_error (r, "%s is not sold in %s in the catalogue, so "
-                            "there is no list price to replace", type,
-                            region_name);
+    return table_row_error (r,
+                            "%s is not sold in %s in the catalogue, so "
+                            "there is no list price to replace",
+                            type, region_name);
   k = (size_t) (found - cat->prices);
   if (load->seen_line[k] != 0)
-    return table_row_error (r, "%s in %s is priced already on line %zu",
-                            type, region_name, load->seen_line[k]);
+    return table_row_error (r, "%s in %s is priced already on line %zu", type,
+                            region_name, load->seen_line[k]);
   load->seen_line[k] = r->line;
   p = &cat->prices[k];
   p->usd_per_h = usd;
@@ -124,10 +134,10 @@ static const struct table_column file_columns[] = {
   [PF_PROVIDER] = TEXT ("provider", TABLE_BLANK_OK, TABLE_NOWHERE),
   [PF_REGION] = TEXT ("region", TABLE_BLANK_OK, TABLE_NOWHERE),
   [PF_INSTANCE] = TEXT ("instance_type", TABLE_BLANK_OK, TABLE_NOWHERE),
-  [PF_USD] = COLUMN ("price_usd_per_h", TABLE_CHECKED, 0, RANGE_PRICE,
-                     TABLE_NOWHERE),
-  [PF_DATE] = TEXT ("price_date", TABLE_BLANK_OK | TABLE_MAY_LACK,
-                    TABLE_NOWHERE),
+  [PF_USD]
+  = COLUMN ("price_usd_per_h", TABLE_CHECKED, 0, RANGE_PRICE, TABLE_NOWHERE),
+  [PF_DATE]
+  = TEXT ("price_date", TABLE_BLANK_OK | TABLE_MAY_LACK, TABLE_NOWHERE),
 };
 
 static const struct table_spec file_spec = {
@@ -190,8 +200,8 @@ date_days (const char *date, long *days)
   int y, m, d, n = 0;
   long era, yoe, doy, doe;
 
-  if (sscanf (date, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3
-      || date[n] != '\0' || m < 1 || m > 12 || d < 1 || d > 31)
+  if (sscanf (date, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || date[n] != '\0'
+      || m < 1 || m > 12 || d < 1 || d > 31)
     return -1;
   /* Count years from March, so the leap day ends a year.  */
   y -= m <= 2;

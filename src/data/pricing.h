@@ -10,8 +10,8 @@
 
 enum pricing
 {
-  PRICING_ON_DEMAND,  /* price_usd_per_h of prices.csv.  */
-  PRICING_SPOT        /* spot_usd_per_h, where the data has one.  */
+  PRICING_ON_DEMAND, /* price_usd_per_h of prices.csv.  */
+  PRICING_SPOT       /* spot_usd_per_h, where the data has one.  */
 };
 
 /* Look NAME up among "on-demand", "spot".  */
@@ -50,8 +50,8 @@ void price_file_free (struct price_file *f);
 /* The oldest and newest dates of a set of prices.  */
 struct price_span
 {
-  const char *oldest;           /* "YYYY-MM-DD", or NULL before the
-                                   first dated price.  */
+  const char *oldest; /* "YYYY-MM-DD", or NULL before the
+                         first dated price.  */
   const char *newest;
 };
 

@@ -44,8 +44,7 @@ table_row_error (const struct table_reader *r, const char *fmt, ...)
 }
 
 static int
-bad_number (const struct table_reader *r, size_t col,
-            enum numparse_status st)
+bad_number (const struct table_reader *r, size_t col, enum numparse_status st)
 {
   return table_error (r, col, "%s: '%s'", numparse_strerror (st),
                       table_text (r, col));
@@ -108,8 +107,7 @@ read_number (const struct table_reader *r, size_t col, double *out)
 
 /* A field of a whole-number column into *OUT, at least FLOOR.  */
 static int
-read_whole (const struct table_reader *r, size_t col, long floor,
-            long *out)
+read_whole (const struct table_reader *r, size_t col, long floor, long *out)
 {
   const struct table_column *c = &r->spec->columns[col];
   const char *s = table_text (r, col);
@@ -186,7 +184,8 @@ read_field (const struct table_reader *r, size_t col, void *row, void *ctx)
     case TABLE_WHOLE:
     case TABLE_YEAR:
       if (read_whole (r, col, c->type == TABLE_YEAR ? 0 : (long) c->range.min,
-                      &v->whole) < 0)
+                      &v->whole)
+          < 0)
         return -1;
       if (field != NULL)
         memcpy (field, &v->whole, sizeof v->whole);
@@ -244,12 +243,11 @@ check_order (struct table_reader *r, const char *rows, size_t n)
   size_t size = r->spec->row_size;
 
   for (r->row = 1; r->row < n; r->row++)
-    if (r->spec->order (rows + (r->row - 1) * size, rows + r->row * size)
-        > 0)
+    if (r->spec->order (rows + (r->row - 1) * size, rows + r->row * size) > 0)
       {
         r->line = csvio_line (r->row);
         return table_row_error (r, "row out of order: the table must be "
-                                "sorted by its key columns");
+                                   "sorted by its key columns");
       }
   return 0;
 }
@@ -355,10 +353,9 @@ table_check_ranges (const struct table_spec *spec, const struct csv_table *t,
           if (st == NUMPARSE_EMPTY)
             continue;
           if (st != NUMPARSE_OK)
-            return diag_set (d, CA_EXIT_DATAERR,
-                             "%s:%zu: column '%s': %s: '%s'", t->path,
-                             csvio_line (row), c->name,
-                             numparse_strerror (st), s);
+            return diag_set (
+              d, CA_EXIT_DATAERR, "%s:%zu: column '%s': %s: '%s'", t->path,
+              csvio_line (row), c->name, numparse_strerror (st), s);
           if (v < c->range.min || v > c->range.max)
             return out_of_range (t->path, csvio_line (row), c, s, d);
         }

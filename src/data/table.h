@@ -21,28 +21,28 @@
 /* What a column holds, and so what a field of it becomes.  */
 enum table_type
 {
-  TABLE_TEXT,       /* A const char * into the table.  */
-  TABLE_ENUM,       /* TEXT that must be one of the two WORDS.  */
-  TABLE_REF,        /* TEXT that must name a row of another table (REF);
-                       a blank field that may be blank names none.  */
-  TABLE_NUMBER,     /* A double, finite; NaN when blank.  At least the
-                       range's MIN as it loads ("X is below MIN").  */
-  TABLE_WHOLE,      /* A long, at least the range's MIN as it loads; 0 when
-                       blank.  */
-  TABLE_YEAR,       /* A long, at least 0 as it loads; 0 when blank.  Its
-                       range is checked with the others.  */
-  TABLE_CHECKED     /* A number only the range check reads (the row
-                       handler may parse it with messages of its own).  */
+  TABLE_TEXT,   /* A const char * into the table.  */
+  TABLE_ENUM,   /* TEXT that must be one of the two WORDS.  */
+  TABLE_REF,    /* TEXT that must name a row of another table (REF);
+                   a blank field that may be blank names none.  */
+  TABLE_NUMBER, /* A double, finite; NaN when blank.  At least the
+                   range's MIN as it loads ("X is below MIN").  */
+  TABLE_WHOLE,  /* A long, at least the range's MIN as it loads; 0 when
+                   blank.  */
+  TABLE_YEAR,   /* A long, at least 0 as it loads; 0 when blank.  Its
+                   range is checked with the others.  */
+  TABLE_CHECKED /* A number only the range check reads (the row
+                   handler may parse it with messages of its own).  */
 };
 
 /* Flags of a column.  */
 enum
 {
-  TABLE_BLANK_OK = 1,     /* The field may be blank.  */
-  TABLE_MAY_LACK = 2,     /* The header may lack the column.  */
-  TABLE_NO_FLOOR = 4      /* The row handler checks the least value (it
-                             depends on another column): the loader only
-                             parses the field.  */
+  TABLE_BLANK_OK = 1, /* The field may be blank.  */
+  TABLE_MAY_LACK = 2, /* The header may lack the column.  */
+  TABLE_NO_FLOOR = 4  /* The row handler checks the least value (it
+                         depends on another column): the loader only
+                         parses the field.  */
 };
 
 /* The kind of row a TABLE_REF column names: "source 'X' is not in
@@ -69,10 +69,10 @@ struct table_column
   enum table_type type;
   int flags;
   struct table_range range;
-  size_t offset;                /* Of the row struct's field it fills, or
-                                   TABLE_NOWHERE.  */
-  const char *words[2];         /* TABLE_ENUM's words.  */
-  const struct table_ref *ref;  /* TABLE_REF's table.  */
+  size_t offset;               /* Of the row struct's field it fills, or
+                                  TABLE_NOWHERE.  */
+  const char *words[2];        /* TABLE_ENUM's words.  */
+  const struct table_ref *ref; /* TABLE_REF's table.  */
 };
 
 #define TABLE_NOWHERE ((size_t) -1)
@@ -90,18 +90,18 @@ struct table_reader;
 /* A table: its columns, what its rows become, and the checks on it.  */
 struct table_spec
 {
-  const char *file;             /* E.g. "instances.csv".  */
+  const char *file; /* E.g. "instances.csv".  */
   const struct table_column *columns;
   size_t ncolumns;
   bool may_be_empty;
-  const char *missing;          /* "%s:1: MISSING column 'C'": "missing" or
-                                   "no".  */
+  const char *missing; /* "%s:1: MISSING column 'C'": "missing" or
+                          "no".  */
   /* The columns no two rows may share (ending with NULL), checked before
      the rows load: "WHAT 'KEY' appears twice (first on line N)".  */
   const char *key_what;
   const char *keys[5];
-  size_t row_size;              /* Of the struct a row becomes; 0 when the
-                                   rows are not kept.  */
+  size_t row_size; /* Of the struct a row becomes; 0 when the
+                      rows are not kept.  */
   /* Called for each row once its fields are converted and stored: the
      checks across columns and tables.  0, or -1 with R's diag set.  */
   int (*row) (const struct table_reader *r, void *row, void *ctx);
@@ -126,11 +126,11 @@ struct table_reader
 {
   const struct table_spec *spec;
   const struct csv_table *t;
-  long *cols;                   /* Index of each spec column, or -1.  */
-  union table_value *values;    /* The current row's fields, converted.  */
-  char *const *fields;          /* Its text, in the table's order.  */
-  size_t row;                   /* 0-based, not counting the header.  */
-  size_t line;                  /* Of the current row.  */
+  long *cols;                /* Index of each spec column, or -1.  */
+  union table_value *values; /* The current row's fields, converted.  */
+  char *const *fields;       /* Its text, in the table's order.  */
+  size_t row;                /* 0-based, not counting the header.  */
+  size_t line;               /* Of the current row.  */
   struct diag *d;
 };
 

@@ -4,13 +4,21 @@
 #include "data/tables.h"
 
 static const struct table_spec *const all_specs[] = {
-  &catalogue_sources_spec, &catalogue_groups_spec, &catalogue_gpus_spec,
-  &catalogue_instances_spec, &catalogue_unsupported_spec,
-  &catalogue_regions_spec, &catalogue_prices_spec,
-  &catalogue_ccf_instances_spec, &catalogue_ccf_regions_spec,
-  &catalogue_grid_alternatives_spec, &catalogue_pue_alternatives_spec,
-  &catalogue_embodied_alternatives_spec, &catalogue_power_error_spec,
-  &zones_spec, &site_defaults_spec,
+  &catalogue_sources_spec,
+  &catalogue_groups_spec,
+  &catalogue_gpus_spec,
+  &catalogue_instances_spec,
+  &catalogue_unsupported_spec,
+  &catalogue_regions_spec,
+  &catalogue_prices_spec,
+  &catalogue_ccf_instances_spec,
+  &catalogue_ccf_regions_spec,
+  &catalogue_grid_alternatives_spec,
+  &catalogue_pue_alternatives_spec,
+  &catalogue_embodied_alternatives_spec,
+  &catalogue_power_error_spec,
+  &zones_spec,
+  &site_defaults_spec,
 };
 
 const struct table_spec *

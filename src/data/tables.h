@@ -15,32 +15,70 @@
    figures; tests/unit/check_data.c checks the shipped tables against
    them) yet physically sane, so that a typo (1e308, a latitude of 900)
    stops the load instead of a result.  doc/LIMITS.md lists the same.  */
-#define RANGE_NONE { 0.0, 0.0, NULL }
-#define RANGE_YEARS { 1990.0, 2100.0, "" }
-#define RANGE_GRID { 0.0, 2000.0, "gCO2e/kWh" }
-#define RANGE_PUE { 1.0, 3.0, "" }
-#define RANGE_WATTS { 0.0, 100000.0, "W" }
-#define RANGE_KG { 0.0, 1000000.0, "kgCO2e" }
-#define RANGE_PRICE { 0.0, TABLES_MAX_USD_PER_H, "USD/h" }
-#define RANGE_VCPUS { 1.0, 100000.0, "vCPUs" }
-#define RANGE_GIB { 0.0, 1000000.0, "GiB" }
-#define RANGE_GPUS { 0.0, 1000.0, "GPUs" }
-#define RANGE_PCT { 0.0, 100.0, "%" }
+#define RANGE_NONE                                                            \
+  {                                                                           \
+    0.0, 0.0, NULL                                                            \
+  }
+#define RANGE_YEARS                                                           \
+  {                                                                           \
+    1990.0, 2100.0, ""                                                        \
+  }
+#define RANGE_GRID                                                            \
+  {                                                                           \
+    0.0, 2000.0, "gCO2e/kWh"                                                  \
+  }
+#define RANGE_PUE                                                             \
+  {                                                                           \
+    1.0, 3.0, ""                                                              \
+  }
+#define RANGE_WATTS                                                           \
+  {                                                                           \
+    0.0, 100000.0, "W"                                                        \
+  }
+#define RANGE_KG                                                              \
+  {                                                                           \
+    0.0, 1000000.0, "kgCO2e"                                                  \
+  }
+#define RANGE_PRICE                                                           \
+  {                                                                           \
+    0.0, TABLES_MAX_USD_PER_H, "USD/h"                                        \
+  }
+#define RANGE_VCPUS                                                           \
+  {                                                                           \
+    1.0, 100000.0, "vCPUs"                                                    \
+  }
+#define RANGE_GIB                                                             \
+  {                                                                           \
+    0.0, 1000000.0, "GiB"                                                     \
+  }
+#define RANGE_GPUS                                                            \
+  {                                                                           \
+    0.0, 1000.0, "GPUs"                                                       \
+  }
+#define RANGE_PCT                                                             \
+  {                                                                           \
+    0.0, 100.0, "%"                                                           \
+  }
 
 /* A column of NAME, of TYPE with FLAGS, in RANGE (one of the above),
    filling the field at OFFSET of the row struct (or TABLE_NOWHERE).  */
-#define COLUMN(name, type, flags, range, offset)                             \
-  { (name), (type), (flags), range, (offset), { NULL, NULL }, NULL }
-#define TEXT(name, flags, offset)                                            \
+#define COLUMN(name, type, flags, range, offset)                              \
+  {                                                                           \
+    (name), (type), (flags), range, (offset), { NULL, NULL }, NULL            \
+  }
+#define TEXT(name, flags, offset)                                             \
   COLUMN (name, TABLE_TEXT, flags, RANGE_NONE, offset)
 /* A column whose text must be one of two words.  */
-#define ENUM(name, word1, word2, offset)                                     \
-  { (name), TABLE_ENUM, 0, RANGE_NONE, (offset), { (word1), (word2) },     \
-    NULL }
+#define ENUM(name, word1, word2, offset)                                      \
+  {                                                                           \
+    (name), TABLE_ENUM, 0, RANGE_NONE, (offset), { (word1), (word2) }, NULL   \
+  }
 /* An id of sources.csv.  */
-#define SOURCE(name, flags, offset)                                          \
-  { (name), TABLE_REF, (flags), RANGE_NONE, (offset), { NULL, NULL },       \
-    &tables_source_ref }
+#define SOURCE(name, flags, offset)                                           \
+  {                                                                           \
+    (name), TABLE_REF, (flags), RANGE_NONE, (offset), { NULL, NULL },         \
+      &tables_source_ref                                                      \
+  }
 
 extern const struct table_ref tables_source_ref;
 
@@ -82,8 +120,7 @@ int catalogue_compare_gpu_models (const void *a, const void *b);
 /* The instance type that columns PROVIDER and NAME of R's row name, or
    NULL with R's diag set (catalogue-lookup.c).  CTX is the catalogue.  */
 struct instance *tables_row_instance (const struct table_reader *r,
-                                      size_t provider, size_t name,
-                                      void *ctx);
+                                      size_t provider, size_t name, void *ctx);
 
 /* The same for a region.  */
 struct region *tables_row_region (const struct table_reader *r,

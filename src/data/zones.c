@@ -29,8 +29,7 @@ number (const struct table_reader *r, size_t col, double min, double *out)
   const char *s = table_text (r, col);
 
   if (numparse_double (s, out) != NUMPARSE_OK || *out < min)
-    return table_error (r, col, "'%s' is not a number of at least %g", s,
-                        min);
+    return table_error (r, col, "'%s' is not a number of at least %g", s, min);
   return 0;
 }
 
@@ -57,7 +56,13 @@ struct zones_load
 
 enum
 {
-  ZN_ZONE, ZN_NAME, ZN_COUNTRY, ZN_ISO3, ZN_GRID, ZN_SOURCE, ZN_YEAR
+  ZN_ZONE,
+  ZN_NAME,
+  ZN_COUNTRY,
+  ZN_ISO3,
+  ZN_GRID,
+  ZN_SOURCE,
+  ZN_YEAR
 };
 
 static int
@@ -85,11 +90,11 @@ static const struct table_column zone_columns[] = {
   [ZN_NAME] = TEXT ("zone_name", TABLE_BLANK_OK, ZONE (name)),
   [ZN_COUNTRY] = TEXT ("country", TABLE_BLANK_OK, ZONE (country)),
   [ZN_ISO3] = TEXT ("iso3", TABLE_BLANK_OK, ZONE (iso3)),
-  [ZN_GRID] = COLUMN ("grid_gco2e_per_kwh", TABLE_CHECKED, 0, RANGE_GRID,
-                      TABLE_NOWHERE),
+  [ZN_GRID]
+  = COLUMN ("grid_gco2e_per_kwh", TABLE_CHECKED, 0, RANGE_GRID, TABLE_NOWHERE),
   [ZN_SOURCE] = TEXT ("grid_source", TABLE_BLANK_OK, ZONE (grid.source)),
-  [ZN_YEAR] = COLUMN ("grid_year", TABLE_CHECKED, 0, RANGE_YEARS,
-                      TABLE_NOWHERE),
+  [ZN_YEAR]
+  = COLUMN ("grid_year", TABLE_CHECKED, 0, RANGE_YEARS, TABLE_NOWHERE),
 };
 
 const struct table_spec zones_spec = {
@@ -102,7 +107,10 @@ const struct table_spec zones_spec = {
 
 enum
 {
-  SD_FIGURE, SD_VALUE, SD_SOURCE, SD_YEAR
+  SD_FIGURE,
+  SD_VALUE,
+  SD_SOURCE,
+  SD_YEAR
 };
 
 /* The table's one figure is the PUE.  */
@@ -167,7 +175,8 @@ zones_load (const char *dir, const struct catalogue *cat, struct diag *d)
   tb->zones = read_table (dir, ZONES_TABLE, d);
   if (tb->zones == NULL
       || table_load (&zones_spec, tb->zones, &load, (void **) &z->zones,
-                     &z->nzones, d) < 0
+                     &z->nzones, d)
+           < 0
       || table_check_ranges (&zones_spec, tb->zones, d) < 0)
     goto fail;
   tb->site = read_table (dir, ZONES_SITE_DEFAULTS, d);
@@ -211,8 +220,8 @@ compare_zone (const void *key, const void *elt)
 const struct zone *
 zones_find (const struct zones *z, const char *name)
 {
-  const struct zone *e = bsearch (name, z->zones, z->nzones, sizeof *e,
-                                  compare_zone);
+  const struct zone *e
+    = bsearch (name, z->zones, z->nzones, sizeof *e, compare_zone);
   size_t i;
 
   if (e != NULL || strlen (name) != 3)
@@ -224,8 +233,8 @@ zones_find (const struct zones *z, const char *name)
 }
 
 const char *const zones_hashed_tables[] = {
-  CATALOGUE_INSTANCES, CATALOGUE_REGIONS, CATALOGUE_PRICES, CATALOGUE_GPUS,
-  CATALOGUE_SOURCES, ZONES_TABLE, ZONES_SITE_DEFAULTS, NULL,
+  CATALOGUE_INSTANCES, CATALOGUE_REGIONS, CATALOGUE_PRICES,    CATALOGUE_GPUS,
+  CATALOGUE_SOURCES,   ZONES_TABLE,       ZONES_SITE_DEFAULTS, NULL,
 };
 
 int
@@ -258,9 +267,10 @@ zones_tables_hash (const char *dir, char out[17], struct diag *d)
           /* As csvio_read: a table that never ends is refused.  */
           if ((total += got) > CSVIO_MAX_BYTES)
             {
-              diag_set (d, CA_EXIT_DATAERR, "%s: larger than %zu bytes, "
-                        "the most a CSV file may hold", path,
-                        CSVIO_MAX_BYTES);
+              diag_set (d, CA_EXIT_DATAERR,
+                        "%s: larger than %zu bytes, "
+                        "the most a CSV file may hold",
+                        path, CSVIO_MAX_BYTES);
               fclose (fp);
               free (path);
               return -1;

@@ -12,19 +12,19 @@
 
 struct zone
 {
-  const char *zone;             /* Electricity Maps zone id: FR, SE-SE3.  */
+  const char *zone; /* Electricity Maps zone id: FR, SE-SE3.  */
   const char *name;
-  const char *country;          /* ISO 3166-1 alpha-2.  */
-  const char *iso3;             /* Country-level zones only, else "".  */
+  const char *country; /* ISO 3166-1 alpha-2.  */
+  const char *iso3;    /* Country-level zones only, else "".  */
   struct grid_figure grid;
   size_t line;
 };
 
 struct zones
 {
-  struct zone *zones;           /* Sorted by zone id.  */
+  struct zone *zones; /* Sorted by zone id.  */
   size_t nzones;
-  double pue;                   /* An average enterprise data centre's.  */
+  double pue; /* An average enterprise data centre's.  */
   const char *pue_source;
   long pue_year;
   void *private_data;

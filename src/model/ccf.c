@@ -25,8 +25,7 @@ ccf_power_at_load (const struct instance *instance,
      instance has GPUs.  */
   out->gpu_w = instance->gpus > 0
                  ? (double) instance->gpus
-                     * (row->gpu_min_w
-                        + u * (row->gpu_max_w - row->gpu_min_w))
+                     * (row->gpu_min_w + u * (row->gpu_max_w - row->gpu_min_w))
                  : 0.0;
   /* CCF charges only the memory above what the SPECpower servers of the
      micro-architecture carry per chip, scaled to the instance; the

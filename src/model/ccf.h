@@ -15,9 +15,9 @@
 /* One instance's draw by CCF's method, in watts, and its parts.  */
 struct ccf_power
 {
-  double cpu_w;         /* vCPUs x factor x (min + u x (max - min)).  */
-  double gpu_w;         /* GPUs x (min + u x (max - min)), 0 without.  */
-  double memory_w;      /* GB above the allowance x 0.392.  */
+  double cpu_w;    /* vCPUs x factor x (min + u x (max - min)).  */
+  double gpu_w;    /* GPUs x (min + u x (max - min)), 0 without.  */
+  double memory_w; /* GB above the allowance x 0.392.  */
   double total_w;
 };
 

@@ -13,25 +13,25 @@
 /* What the job asks for.  */
 struct footprint_job
 {
-  double runtime_h;       /* Wall-clock hours on each instance.  */
-  double count;           /* Instances, at least 1.  */
-  double lifetime_h;      /* Hours over which manufacturing is spread.  */
+  double runtime_h;  /* Wall-clock hours on each instance.  */
+  double count;      /* Instances, at least 1.  */
+  double lifetime_h; /* Hours over which manufacturing is spread.  */
 };
 
 /* What the chosen instance and region contribute.  */
 struct footprint_site
 {
-  double power_w;            /* One instance's draw at the job's load.  */
-  double embodied_kgco2e;    /* One instance's share of its host.  */
+  double power_w;         /* One instance's draw at the job's load.  */
+  double embodied_kgco2e; /* One instance's share of its host.  */
   double pue;
   double grid_gco2e_per_kwh;
-  double price_usd_per_h;    /* NaN when unknown: the cost is NaN too.  */
+  double price_usd_per_h; /* NaN when unknown: the cost is NaN too.  */
 };
 
 /* The run's figures, for all COUNT instances together.  */
 struct footprint
 {
-  double energy_kwh;         /* Facility energy, PUE included.  */
+  double energy_kwh; /* Facility energy, PUE included.  */
   double scope2_gco2e;
   double scope3_gco2e;
   double total_gco2e;

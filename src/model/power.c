@@ -56,9 +56,8 @@ gsl_interp *
 power_curve_alloc (size_t n)
 {
   const gsl_interp_type *type
-    = n >= gsl_interp_type_min_size (gsl_interp_steffen)
-        ? gsl_interp_steffen
-        : gsl_interp_linear;
+    = n >= gsl_interp_type_min_size (gsl_interp_steffen) ? gsl_interp_steffen
+                                                         : gsl_interp_linear;
 
   return gsl_interp_alloc (type, n);
 }

@@ -40,8 +40,7 @@ gsl_interp *power_curve_alloc (size_t n);
    Carlo reads a curve for every run in every sample.  */
 static inline int
 power_curve_eval (const gsl_interp *interp, const double *loads,
-                  const double *watts, size_t n, double load_pct,
-                  double *out)
+                  const double *watts, size_t n, double load_pct, double *out)
 {
   size_t i;
   int status;

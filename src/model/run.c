@@ -81,9 +81,8 @@ run_signal_figure (const struct region *region, enum run_signal signal)
 }
 
 void
-run_grid_figure (const struct region *region,
-                 const struct run_params *params, struct grid_figure *fig,
-                 const char **level)
+run_grid_figure (const struct region *region, const struct run_params *params,
+                 struct grid_figure *fig, const char **level)
 {
   const char *dummy;
   size_t i;
@@ -93,8 +92,8 @@ run_grid_figure (const struct region *region,
   if (params->grid_source == NULL)
     {
       *fig = *run_signal_figure (region, params->signal);
-      *level = params->signal == RUN_SIGNAL_AVERAGE ? region->grid_level
-                                                    : "region";
+      *level
+        = params->signal == RUN_SIGNAL_AVERAGE ? region->grid_level : "region";
       return;
     }
   *level = "";
@@ -178,8 +177,7 @@ evaluate_teads (const struct instance *instance, const struct region *region,
 /* The same by Cloud Carbon Footprint's coefficients.  */
 static int
 evaluate_ccf (const struct instance *instance, const struct region *region,
-              const struct run_params *params, struct run *out,
-              struct diag *d)
+              const struct run_params *params, struct run *out, struct diag *d)
 {
   const struct ccf_instance *row = instance->ccf;
   const struct ccf_region *site = region->ccf;
@@ -213,8 +211,8 @@ evaluate_ccf (const struct instance *instance, const struct region *region,
 
   /* CCF has one location-based factor per region; the command layer
      refuses another --signal with this method.  */
-  if (site == NULL && (isnan (params->pue)
-                       || isnan (params->grid_gco2e_per_kwh)))
+  if (site == NULL
+      && (isnan (params->pue) || isnan (params->grid_gco2e_per_kwh)))
     return diag_set (d, CA_EXIT_DATAERR,
                      "region '%s' has no row in %s; give --pue and "
                      "--grid-intensity",

@@ -13,10 +13,10 @@
    intensity").  */
 enum run_signal
 {
-  RUN_SIGNAL_AVERAGE,   /* Location-based annual average (default).  */
-  RUN_SIGNAL_MARGINAL,  /* Marginal emissions of extra demand.  */
-  RUN_SIGNAL_MARKET     /* Market-based: the provider's claim after its
-                           renewable purchases.  */
+  RUN_SIGNAL_AVERAGE,  /* Location-based annual average (default).  */
+  RUN_SIGNAL_MARGINAL, /* Marginal emissions of extra demand.  */
+  RUN_SIGNAL_MARKET    /* Market-based: the provider's claim after its
+                          renewable purchases.  */
 };
 
 /* Look NAME up among "average", "marginal", "market".  */
@@ -32,10 +32,10 @@ const struct grid_figure *run_signal_figure (const struct region *region,
    and CCF").  */
 enum run_method
 {
-  RUN_METHOD_TEADS,     /* Teads' measured curves, the region's own PUE
-                           and grid figures (default).  */
-  RUN_METHOD_CCF        /* Cloud Carbon Footprint's coefficients, PUE and
-                           grid factors.  */
+  RUN_METHOD_TEADS, /* Teads' measured curves, the region's own PUE
+                       and grid figures (default).  */
+  RUN_METHOD_CCF    /* Cloud Carbon Footprint's coefficients, PUE and
+                       grid factors.  */
 };
 
 /* Look NAME up among "teads", "ccf".  */
@@ -49,19 +49,19 @@ struct run_params
   double load_pct;
   long count;
   double lifetime_years;
-  double pue;                   /* --pue, or NaN for the region's.  */
-  double grid_gco2e_per_kwh;    /* --grid-intensity, or NaN.  */
-  enum run_signal signal;       /* Which of the region's figures; CCF's
-                                   method has only its own average.  */
+  double pue;                /* --pue, or NaN for the region's.  */
+  double grid_gco2e_per_kwh; /* --grid-intensity, or NaN.  */
+  enum run_signal signal;    /* Which of the region's figures; CCF's
+                                method has only its own average.  */
   enum run_method method;
-  enum embodied_rule embodied_rule;  /* How the Teads method shares the
-                                        host's embodied emissions.  */
-  const char *grid_source;      /* --grid-source: take the location-based
-                                   figure of this source id of
-                                   grid_alternatives.csv, or NULL.  */
-  double power_w;               /* The instance's power at LOAD_PCT when the
-                                   caller has worked it out already (advise
-                                   does, once per instance type), or NaN.  */
+  enum embodied_rule embodied_rule; /* How the Teads method shares the
+                                       host's embodied emissions.  */
+  const char *grid_source;          /* --grid-source: take the location-based
+                                       figure of this source id of
+                                       grid_alternatives.csv, or NULL.  */
+  double power_w; /* The instance's power at LOAD_PCT when the
+                     caller has worked it out already (advise
+                     does, once per instance type), or NaN.  */
 };
 
 /* The grid figure PARAMS asks for in REGION, into *FIG: with
@@ -71,8 +71,8 @@ struct run_params
    LEVEL is not NULL, to how local the figure is: "region" or "country"
    (only the average and the alternatives fall back to a country).  */
 void run_grid_figure (const struct region *region,
-                      const struct run_params *params,
-                      struct grid_figure *fig, const char **level);
+                      const struct run_params *params, struct grid_figure *fig,
+                      const char **level);
 
 /* Whether a run of PARAMS in REGION has its grid figure: CCF's factor
    for --method ccf, else --grid-intensity or run_grid_figure's.  */
@@ -93,18 +93,18 @@ struct run
   long count;
   double lifetime_h;
   enum run_method method;
-  double power_w;               /* One instance at LOAD_PCT.  */
-  struct ccf_power ccf_power;   /* Its parts by CCF's method (all NaN for
-                                   Teads, or when power_w was given).  */
-  const char *power_origin;     /* "measured", "modelled" or "ccf".  */
+  double power_w;             /* One instance at LOAD_PCT.  */
+  struct ccf_power ccf_power; /* Its parts by CCF's method (all NaN for
+                                 Teads, or when power_w was given).  */
+  const char *power_origin;   /* "measured", "modelled" or "ccf".  */
   const char *power_source;
-  double embodied_kgco2e;       /* One instance's share of its host.  */
+  double embodied_kgco2e; /* One instance's share of its host.  */
   const char *embodied_source;
-  const char *embodied_basis;   /* The share that decided: "vcpu", "memory"
-                                   or "gpu" (CCF: "vcpu").  */
+  const char *embodied_basis; /* The share that decided: "vcpu", "memory"
+                                 or "gpu" (CCF: "vcpu").  */
   double pue;
   const char *pue_source;
-  long pue_year;                /* 0 when not known.  */
+  long pue_year; /* 0 when not known.  */
   double grid_gco2e_per_kwh;
   enum run_signal signal;
   const char *grid_source;
@@ -127,9 +127,8 @@ bool run_method_covers_region (const struct run_params *params,
    with D set when a figure is missing (CA_EXIT_DATAERR: a region without
    a grid intensity for the chosen signal, an instance or region CCF's
    coefficients do not cover) or the power curve is unusable.  */
-int run_evaluate (const struct instance *instance,
-                  const struct region *region, const struct price *price,
-                  const struct run_params *params, struct run *out,
-                  struct diag *d);
+int run_evaluate (const struct instance *instance, const struct region *region,
+                  const struct price *price, const struct run_params *params,
+                  struct run *out, struct diag *d);
 
 #endif /* CA_RUN_H */

@@ -41,7 +41,8 @@ compare_speedups (const void *a, const void *b)
 
 enum
 {
-  SP_INSTANCE, SP_SPEED
+  SP_INSTANCE,
+  SP_SPEED
 };
 
 static int
@@ -67,10 +68,20 @@ speedup_row (const struct table_reader *r, void *row, void *ctx)
 /* A ratio: a million times faster or slower than the reference is no
    measurement.  */
 static const struct table_column speedup_columns[] = {
-  [SP_INSTANCE] = { "instance_type", TABLE_TEXT, 0, { 0.0, 0.0, NULL },
-                    TABLE_NOWHERE, { NULL, NULL }, NULL },
-  [SP_SPEED] = { "speed", TABLE_CHECKED, 0, { 1e-6, 1e6, "" },
-                 TABLE_NOWHERE, { NULL, NULL }, NULL },
+  [SP_INSTANCE] = { "instance_type",
+                    TABLE_TEXT,
+                    0,
+                    { 0.0, 0.0, NULL },
+                    TABLE_NOWHERE,
+                    { NULL, NULL },
+                    NULL },
+  [SP_SPEED] = { "speed",
+                 TABLE_CHECKED,
+                 0,
+                 { 1e-6, 1e6, "" },
+                 TABLE_NOWHERE,
+                 { NULL, NULL },
+                 NULL },
 };
 
 static const struct table_spec speedup_spec = {
@@ -108,8 +119,8 @@ speedup_table_read (const char *path, struct diag *d)
 
         diag_set (d, CA_EXIT_DATAERR,
                   "%s:%zu: instance type '%s' appears twice (first on line "
-                  "%zu)", path, a > b ? a : b, t->rows[i].instance,
-                  a < b ? a : b);
+                  "%zu)",
+                  path, a > b ? a : b, t->rows[i].instance, a < b ? a : b);
         speedup_table_free (t);
         return NULL;
       }

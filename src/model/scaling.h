@@ -11,10 +11,10 @@
 
 enum scaling_mode
 {
-  SCALING_FIXED,  /* The same runtime on every instance.  */
-  SCALING_VCPU,   /* By vCPU count relative to the reference.  */
-  SCALING_GPU,    /* By GPU count and measured per-GPU speed.  */
-  SCALING_TABLE   /* By the user's relative speeds.  */
+  SCALING_FIXED, /* The same runtime on every instance.  */
+  SCALING_VCPU,  /* By vCPU count relative to the reference.  */
+  SCALING_GPU,   /* By GPU count and measured per-GPU speed.  */
+  SCALING_TABLE  /* By the user's relative speeds.  */
 };
 
 /* Amdahl's serial fraction of gpu scaling without --serial-fraction:
@@ -33,13 +33,13 @@ struct speedup
 {
   char *instance;
   double speed;
-  size_t line;            /* In the file.  */
+  size_t line; /* In the file.  */
 };
 
 /* The user's speed-up table.  */
 struct speedup_table
 {
-  struct speedup *rows;   /* Sorted by instance name.  */
+  struct speedup *rows; /* Sorted by instance name.  */
   size_t n;
 };
 
@@ -58,10 +58,10 @@ double speedup_table_lookup (const struct speedup_table *t,
 struct scaling
 {
   enum scaling_mode mode;
-  const struct instance *reference;   /* NULL for SCALING_FIXED.  */
-  double serial_fraction;             /* Amdahl's s, 0 to 1.  */
-  const struct speedup_table *table;  /* For SCALING_TABLE.  */
-  const struct catalogue *catalogue;  /* For GPU speeds.  */
+  const struct instance *reference;  /* NULL for SCALING_FIXED.  */
+  double serial_fraction;            /* Amdahl's s, 0 to 1.  */
+  const struct speedup_table *table; /* For SCALING_TABLE.  */
+  const struct catalogue *catalogue; /* For GPU speeds.  */
 };
 
 /* Why a candidate has no runtime under a scaling.  */

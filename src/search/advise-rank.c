@@ -113,7 +113,6 @@ evaluate (const struct advise_query *o, const struct scaling *s,
   return 1;
 }
 
-
 /* Output order: by rank, then cost, then the tie-break order.  */
 static const struct advise_ranking *sort_context;
 
@@ -142,9 +141,9 @@ advise_rows (const struct advise_ranking *r, const struct advise_query *q,
 {
   size_t extra = (size_t) q->top, nrows, i;
 
-  nrows = q->all ? r->n
+  nrows = q->all                             ? r->n
           : r->pareto->nfront + extra < r->n ? r->pareto->nfront + extra
-                                              : r->n;
+                                             : r->n;
   /* The front is already in output order.  */
   if (nrows == r->pareto->nfront)
     memcpy (rows, r->pareto->front, nrows * sizeof *rows);
@@ -251,4 +250,3 @@ advise_ranking_free (struct advise_ranking *r)
   free (r->gpu_speed);
   free (r->p_front);
 }
-

@@ -12,8 +12,8 @@
 int advise_rank_candidates (const struct advise_query *q,
                             const struct catalogue *cat,
                             const struct scaling *scaling,
-                            struct advise_ranking *r,
-                            struct advise_funnel *f, struct diag *d);
+                            struct advise_ranking *r, struct advise_funnel *f,
+                            struct diag *d);
 
 void advise_ranking_free (struct advise_ranking *r);
 

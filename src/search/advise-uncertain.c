@@ -95,8 +95,8 @@ uncertain_gpus (const struct catalogue *cat, const struct scaling *scaling,
 int
 advise_rank_uncertain (const struct advise_query *o,
                        const struct catalogue *cat,
-                       const struct scaling *scaling,
-                       struct advise_ranking *r, struct diag *d)
+                       const struct scaling *scaling, struct advise_ranking *r,
+                       struct diag *d)
 {
   struct uncertainty_keys *keys = uncertainty_keys_new (cat);
   size_t n = r->n + (r->has_baseline ? 1 : 0), i, pick;
@@ -104,8 +104,8 @@ advise_rank_uncertain (const struct advise_query *o,
   r->spec = o->spec;
   r->items = xcalloc (n + 1, sizeof *r->items);
   for (i = 0; i < r->n; i++)
-    uncertainty_item_from_run (cat, keys, &r->cands[i].run, &o->params,
-                               true, &r->items[i]);
+    uncertainty_item_from_run (cat, keys, &r->cands[i].run, &o->params, true,
+                               &r->items[i]);
   if (r->has_baseline)
     uncertainty_item_from_run (cat, keys, &r->baseline, &o->params, false,
                                &r->items[r->n]);
@@ -119,9 +119,8 @@ advise_rank_uncertain (const struct advise_query *o,
                       o->progress_arg);
   pick = advise_recommended (r);
   r->p_below_cheapest = uncertainty_p_less (r->unc, pick, r->pareto->cheapest);
-  r->p_below_baseline = r->has_baseline
-                          ? uncertainty_p_less (r->unc, pick, r->n)
-                          : NAN;
+  r->p_below_baseline
+    = r->has_baseline ? uncertainty_p_less (r->unc, pick, r->n) : NAN;
   check_signal (o, cat, scaling, r);
   return 0;
 }

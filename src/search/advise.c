@@ -20,9 +20,9 @@ unknown_name (struct advise_result *res, enum advise_unknown kind,
   res->unknown = kind;
   free (res->unknown_name);
   res->unknown_name = xstrdup (name);
-  return diag_set (d, CA_EXIT_USAGE, "unknown %s '%s'",
-                   kind == ADVISE_UNKNOWN_INSTANCE ? "instance type"
-                                                    : "region", name);
+  return diag_set (
+    d, CA_EXIT_USAGE, "unknown %s '%s'",
+    kind == ADVISE_UNKNOWN_INSTANCE ? "instance type" : "region", name);
 }
 
 /* Q's runtime scaling in CAT into RES's, with its speedup table and
@@ -34,14 +34,13 @@ resolve_scaling (const struct catalogue *cat, const struct advise_query *q,
   struct scaling *s = &res->scaling;
 
   s->catalogue = cat;
-  s->serial_fraction = !isnan (q->serial_fraction) ? q->serial_fraction
-                       : 0.0;
+  s->serial_fraction = !isnan (q->serial_fraction) ? q->serial_fraction : 0.0;
   if (q->reference != NULL)
     {
       s->reference = catalogue_find_instance (cat, q->reference);
       if (s->reference == NULL)
         return unknown_name (res, ADVISE_UNKNOWN_INSTANCE, q->reference, d);
-      s->mode = q->has_scaling ? q->scaling
+      s->mode = q->has_scaling           ? q->scaling
                 : s->reference->gpus > 0 ? SCALING_GPU
                                          : SCALING_VCPU;
       if (s->mode == SCALING_GPU && isnan (q->serial_fraction))
@@ -60,9 +59,11 @@ resolve_scaling (const struct catalogue *cat, const struct advise_query *q,
       enum scaling_gap gap = scaling_runtime (s, s->reference, 1.0, &h);
 
       if (gap != SCALING_OK)
-        return diag_set (d, CA_EXIT_USAGE, "--reference %s cannot be scaled "
-                         "with --scaling %s: %s", s->reference->name,
-                         scaling_mode_name (s->mode), scaling_gap_text (gap));
+        return diag_set (d, CA_EXIT_USAGE,
+                         "--reference %s cannot be scaled "
+                         "with --scaling %s: %s",
+                         s->reference->name, scaling_mode_name (s->mode),
+                         scaling_gap_text (gap));
       res->ranking.scaling = s;
     }
   return 0;
@@ -75,18 +76,24 @@ check_baseline (const struct advise_query *q, const struct instance *in,
                 const struct region *g, struct diag *d)
 {
   if (!run_method_covers_instance (&q->params, in))
-    return diag_set (d, CA_EXIT_USAGE, "--baseline: CCF's published "
+    return diag_set (d, CA_EXIT_USAGE,
+                     "--baseline: CCF's published "
                      "coefficients do not cover %s, so --method ccf cannot "
-                     "estimate it", in->name);
+                     "estimate it",
+                     in->name);
   if (q->params.method == RUN_METHOD_CCF
       && !run_method_covers_region (&q->params, g))
-    return diag_set (d, CA_EXIT_USAGE, "--baseline: %s has no CCF grid "
+    return diag_set (d, CA_EXIT_USAGE,
+                     "--baseline: %s has no CCF grid "
                      "factor in the data, so the emissions of a run there "
-                     "by --method ccf are unknown", g->name);
+                     "by --method ccf are unknown",
+                     g->name);
   if (!run_has_grid (&q->params, g))
-    return diag_set (d, CA_EXIT_USAGE, "--baseline: %s has no %s grid "
+    return diag_set (d, CA_EXIT_USAGE,
+                     "--baseline: %s has no %s grid "
                      "intensity in the data, so the emissions of a run "
-                     "there are unknown", g->name,
+                     "there are unknown",
+                     g->name,
                      q->params.grid_source != NULL
                        ? q->params.grid_source
                        : run_signal_name (q->params.signal));
@@ -128,9 +135,10 @@ baseline_run (const struct catalogue *cat, const struct advise_query *q,
     return -1;
   gap = scaling_runtime (&res->scaling, in, q->params.runtime_h, &hours);
   if (gap != SCALING_OK)
-    return diag_set (d, CA_EXIT_USAGE, "--baseline: no runtime for %s under "
-                     "--scaling %s (%s)", in->name,
-                     scaling_mode_name (res->scaling.mode),
+    return diag_set (d, CA_EXIT_USAGE,
+                     "--baseline: no runtime for %s under "
+                     "--scaling %s (%s)",
+                     in->name, scaling_mode_name (res->scaling.mode),
                      scaling_gap_text (gap));
   params.runtime_h = hours;
   if (run_evaluate (in, g, p, &params, &res->ranking.baseline, d) < 0)
@@ -153,7 +161,8 @@ advise_search (const struct catalogue *cat, const struct advise_query *q,
   if (q->baseline != NULL && baseline_run (cat, q, res, d) < 0)
     return -1;
   if (advise_rank_candidates (q, cat, &res->scaling, &res->ranking,
-                              &res->funnel, d) < 0)
+                              &res->funnel, d)
+      < 0)
     return -1;
   if (res->ranking.n > 0 && q->uncertain
       && advise_rank_uncertain (q, cat, &res->scaling, &res->ranking, d) < 0)

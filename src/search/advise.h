@@ -22,37 +22,37 @@
    lists are shallow copies of the caller's).  */
 struct advise_query
 {
-  struct run_params params;     /* The job on the reference.  */
-  enum pricing pricing;         /* The pricing basis.  */
-  const char *price_file;       /* The team's prices, or NULL (their
-                                   prices are already in the catalogue:
-                                   named for the notes only).  */
+  struct run_params params; /* The job on the reference.  */
+  enum pricing pricing;     /* The pricing basis.  */
+  const char *price_file;   /* The team's prices, or NULL (their
+                               prices are already in the catalogue:
+                               named for the notes only).  */
   struct selection selection;
   struct name_list exclude_regions;
   struct name_list gpu_models;
   struct name_list families;
-  struct name_list patterns;    /* Shell patterns of type names.  */
-  const char *arch;             /* NULL for any.  */
-  double max_cost_usd;          /* +inf for no limit.  */
+  struct name_list patterns; /* Shell patterns of type names.  */
+  const char *arch;          /* NULL for any.  */
+  double max_cost_usd;       /* +inf for no limit.  */
   double deadline_h;
   double max_co2e_g;
-  const char *reference;        /* Instance type name, or NULL.  */
+  const char *reference; /* Instance type name, or NULL.  */
   enum scaling_mode scaling;
-  bool has_scaling;             /* Else the reference's default.  */
-  double serial_fraction;       /* NaN for the mode's default.  */
-  const char *speedup_path;     /* --scaling table's file.  */
-  const char *baseline;         /* "TYPE@REGION", or NULL.  */
-  double carbon_price;          /* USD per tonne, NaN when not given.  */
-  long top;                     /* Rows shown off the front.  */
-  bool all;                     /* Every row.  */
+  bool has_scaling;         /* Else the reference's default.  */
+  double serial_fraction;   /* NaN for the mode's default.  */
+  const char *speedup_path; /* --scaling table's file.  */
+  const char *baseline;     /* "TYPE@REGION", or NULL.  */
+  double carbon_price;      /* USD per tonne, NaN when not given.  */
+  long top;                 /* Rows shown off the front.  */
+  bool all;                 /* Every row.  */
   /* Uncertainty: SPEC filled for the job (its GPU speeds are the
      search's to set).  */
   bool uncertain;
   struct uncertainty_spec spec;
-  bool load_ranged;             /* The load came with a range.  */
-  bool runtime_ranged;          /* So did the runtime: the cost is
-                                   uncertain too.  */
-  uncertainty_progress_fn *progress;  /* May be NULL.  */
+  bool load_ranged;                  /* The load came with a range.  */
+  bool runtime_ranged;               /* So did the runtime: the cost is
+                                        uncertain too.  */
+  uncertainty_progress_fn *progress; /* May be NULL.  */
   void *progress_arg;
 };
 
@@ -68,8 +68,8 @@ enum advise_stage
   ADVISE_STAGE_PRICED,
   ADVISE_STAGE_REGION,
   ADVISE_STAGE_INSTANCE,
-  ADVISE_STAGE_PRICE,           /* --pricing spot: a spot price.  */
-  ADVISE_STAGE_METHOD,          /* CCF's coefficients cover the type.  */
+  ADVISE_STAGE_PRICE,  /* --pricing spot: a spot price.  */
+  ADVISE_STAGE_METHOD, /* CCF's coefficients cover the type.  */
   ADVISE_STAGE_RUNTIME,
   ADVISE_STAGE_GRID,
   ADVISE_STAGE_DEADLINE,
@@ -80,9 +80,9 @@ enum advise_stage
 
 struct advise_funnel
 {
-  size_t kept[ADVISE_STAGE_COUNT];  /* Candidates left after each
-                                       stage.  */
-  size_t gaps[4];               /* By enum scaling_gap.  */
+  size_t kept[ADVISE_STAGE_COUNT]; /* Candidates left after each
+                                      stage.  */
+  size_t gaps[4];                  /* By enum scaling_gap.  */
 };
 
 /* Whether the recommendation holds under the other grid signal
@@ -90,21 +90,21 @@ struct advise_funnel
    --uncertainty checks besides the odds.  */
 enum advise_signal_outcome
 {
-  ADVISE_SIGNAL_UNCHECKED,      /* The other ranking failed: WHY.  */
-  ADVISE_SIGNAL_NO_FIGURES,     /* No candidate has the other figure.  */
-  ADVISE_SIGNAL_STAYS,          /* The same pick.  */
-  ADVISE_SIGNAL_CHANGES         /* INSTANCE in REGION instead.  */
+  ADVISE_SIGNAL_UNCHECKED,  /* The other ranking failed: WHY.  */
+  ADVISE_SIGNAL_NO_FIGURES, /* No candidate has the other figure.  */
+  ADVISE_SIGNAL_STAYS,      /* The same pick.  */
+  ADVISE_SIGNAL_CHANGES     /* INSTANCE in REGION instead.  */
 };
 
 struct advise_signal_check
 {
   enum advise_signal_outcome outcome;
-  enum run_signal signal;       /* The other signal.  */
-  const struct instance *instance;  /* Its pick (STAYS, CHANGES).  */
+  enum run_signal signal;          /* The other signal.  */
+  const struct instance *instance; /* Its pick (STAYS, CHANGES).  */
   const struct region *region;
-  size_t candidates;            /* How many have its figure.  */
-  char why[DIAG_TEXT_SIZE];     /* UNCHECKED: the other ranking's
-                                   error.  */
+  size_t candidates;        /* How many have its figure.  */
+  char why[DIAG_TEXT_SIZE]; /* UNCHECKED: the other ranking's
+                               error.  */
 };
 
 /* Everything the ranking found, indexed by candidate.  */
@@ -116,11 +116,11 @@ struct advise_ranking
   double *carbon;
   size_t *order;
   struct pareto *pareto;
-  size_t carbon_pick;           /* PARETO_NONE without --carbon-price.  */
-  size_t *hull_slot;            /* Per candidate: its place on the hull, or
-                                   PARETO_NONE.  */
-  size_t *front_slot;           /* Per candidate: its place on the front, or
-                                   PARETO_NONE.  */
+  size_t carbon_pick; /* PARETO_NONE without --carbon-price.  */
+  size_t *hull_slot;  /* Per candidate: its place on the hull, or
+                         PARETO_NONE.  */
+  size_t *front_slot; /* Per candidate: its place on the front, or
+                         PARETO_NONE.  */
   bool has_baseline;
   struct run baseline;
   /* With uncertainty: the sampler over the candidates (and the
@@ -150,12 +150,12 @@ enum advise_unknown
 /* Everything advise_search found, with what it points into.  */
 struct advise_result
 {
-  const struct catalogue *cat;  /* The search's, borrowed.  */
+  const struct catalogue *cat; /* The search's, borrowed.  */
   struct speedup_table *table;
   struct scaling scaling;
   struct advise_ranking ranking;
   struct advise_funnel funnel;
-  enum advise_unknown unknown;  /* When the search failed on a name.  */
+  enum advise_unknown unknown; /* When the search failed on a name.  */
   char *unknown_name;
 };
 

@@ -243,8 +243,8 @@ compare_new (const struct catalogue *cat, const struct instance *instance,
 
       *row = slots[i].row;
       row->diff_best_gco2e = row->run.footprint.total_gco2e - best;
-      row->diff_best_pct = best > 0.0 ? row->diff_best_gco2e / best * 100.0
-                                      : NAN;
+      row->diff_best_pct
+        = best > 0.0 ? row->diff_best_gco2e / best * 100.0 : NAN;
     }
   free (slots);
   return c;
@@ -277,8 +277,7 @@ compare_set_baseline (struct compare *c, const struct region *region,
         if (c->skipped[i].region == region)
           return diag_set (d, CA_EXIT_USAGE,
                            "%s has no run to compare against (%s for %s)",
-                           region->name,
-                           compare_skip_text (c->skipped[i].why),
+                           region->name, compare_skip_text (c->skipped[i].why),
                            c->instance->name);
       return diag_set (d, CA_EXIT_USAGE,
                        "%s is not among the compared regions; add it with "
@@ -298,8 +297,8 @@ compare_set_baseline (struct compare *c, const struct region *region,
 }
 
 void
-compare_min_median_max (const double *x, size_t n, double *min,
-                        double *median, double *max)
+compare_min_median_max (const double *x, size_t n, double *min, double *median,
+                        double *max)
 {
   double *sorted;
 
@@ -408,8 +407,8 @@ compare_winner_under_source (const struct catalogue *cat,
       const struct run *run = &c->rows[i].run;
       const struct footprint *fp = &run->footprint;
       double g = source_figure (cat, run->region, source);
-      double total = isnan (g) ? fp->total_gco2e
-                               : fp->scope3_gco2e + fp->energy_kwh * g;
+      double total
+        = isnan (g) ? fp->total_gco2e : fp->scope3_gco2e + fp->energy_kwh * g;
 
       /* On a tie in total and cost the earlier row stays.  */
       if (best == COMPARE_NONE || total < best_total
@@ -442,8 +441,8 @@ compare_robustness (const struct catalogue *cat, const struct compare *c,
   if (out->sources_checked)
     {
       out->nsources = compare_grid_sources (cat, c, &out->sources);
-      out->source_winners = xcalloc (out->nsources + 1,
-                                     sizeof *out->source_winners);
+      out->source_winners
+        = xcalloc (out->nsources + 1, sizeof *out->source_winners);
       for (i = 0; i < out->nsources; i++)
         {
           size_t w = compare_winner_under_source (cat, c, out->sources[i]);

@@ -20,28 +20,28 @@
 /* Why a region of the set has no row.  */
 enum compare_skip
 {
-  COMPARE_NOT_OFFERED,          /* The instance's provider does not sell
-                                   it there.  */
-  COMPARE_NO_EQUIVALENT,        /* Another provider sells nothing as
-                                   large (or with the same GPUs) there.  */
-  COMPARE_NO_PRICE,             /* Sold there, but without a price of the
-                                   kind asked for (--pricing spot).  */
-  COMPARE_NOT_COVERED,          /* --method ccf: CCF's coefficients do not
-                                   cover the type used there.  */
-  COMPARE_NO_GRID,              /* No grid figure for the signal (or no
-                                   CCF grid factor).  */
+  COMPARE_NOT_OFFERED,   /* The instance's provider does not sell
+                            it there.  */
+  COMPARE_NO_EQUIVALENT, /* Another provider sells nothing as
+                            large (or with the same GPUs) there.  */
+  COMPARE_NO_PRICE,      /* Sold there, but without a price of the
+                            kind asked for (--pricing spot).  */
+  COMPARE_NOT_COVERED,   /* --method ccf: CCF's coefficients do not
+                            cover the type used there.  */
+  COMPARE_NO_GRID,       /* No grid figure for the signal (or no
+                            CCF grid factor).  */
   COMPARE_NSKIPS
 };
 
 /* One region's run.  */
 struct compare_row
 {
-  struct run run;               /* RUN.instance is the type used.  */
-  bool equivalent;              /* Another provider's type stands in.  */
-  double diff_best_gco2e;       /* Total minus the best region's.  */
-  double diff_best_pct;         /* That, in % of the best's total.  */
-  double diff_baseline_gco2e;   /* Total minus the baseline's, or NaN.  */
-  double diff_baseline_pct;     /* That, in % of the baseline's total.  */
+  struct run run;             /* RUN.instance is the type used.  */
+  bool equivalent;            /* Another provider's type stands in.  */
+  double diff_best_gco2e;     /* Total minus the best region's.  */
+  double diff_best_pct;       /* That, in % of the best's total.  */
+  double diff_baseline_gco2e; /* Total minus the baseline's, or NaN.  */
+  double diff_baseline_pct;   /* That, in % of the baseline's total.  */
 };
 
 /* A region left out, and why.  */
@@ -53,23 +53,23 @@ struct compare_skipped
 
 struct compare
 {
-  const struct instance *instance;  /* The type asked for.  */
-  struct compare_row *rows;     /* By total ascending, then cost, then
-                                   the order of the set.  */
+  const struct instance *instance; /* The type asked for.  */
+  struct compare_row *rows;        /* By total ascending, then cost, then
+                                      the order of the set.  */
   size_t nrows;
-  struct compare_skipped *skipped;  /* In the order of the set.  */
+  struct compare_skipped *skipped; /* In the order of the set.  */
   size_t nskipped;
-  size_t nskips[COMPARE_NSKIPS];    /* SKIPPED counted by reason.  */
-  size_t baseline;              /* Index in ROWS, or COMPARE_NONE.  */
+  size_t nskips[COMPARE_NSKIPS]; /* SKIPPED counted by reason.  */
+  size_t baseline;               /* Index in ROWS, or COMPARE_NONE.  */
 };
 
 /* Min, median and max of a group's rows.  */
 struct compare_stats
 {
-  size_t n;                     /* Rows in the group; the rest are NaN
-                                   when 0.  */
-  double total_min, total_median, total_max;  /* gCO2e.  */
-  double cost_min, cost_median, cost_max;     /* USD.  */
+  size_t n; /* Rows in the group; the rest are NaN
+               when 0.  */
+  double total_min, total_median, total_max; /* gCO2e.  */
+  double cost_min, cost_median, cost_max;    /* USD.  */
 };
 
 /* Whether GPU models A and B are of one family: the same first word
@@ -107,8 +107,7 @@ const struct price *compare_offer (const struct catalogue *cat,
 struct compare *compare_new (const struct catalogue *cat,
                              const struct instance *instance,
                              const struct region *const *regions,
-                             size_t nregions,
-                             const struct run_params *params,
+                             size_t nregions, const struct run_params *params,
                              struct diag *d);
 
 void compare_free (struct compare *c);
@@ -123,7 +122,7 @@ int compare_set_baseline (struct compare *c, const struct region *region,
 const char *compare_skip_text (enum compare_skip why);
 
 /* Min, median and max of the N values X (not changed), into *MIN,
-   *MEDIAN and *MAX; NaN when N is 0.  */
+ *MEDIAN and *MAX; NaN when N is 0.  */
 void compare_min_median_max (const double *x, size_t n, double *min,
                              double *median, double *max);
 
@@ -152,21 +151,21 @@ size_t compare_winner_under_source (const struct catalogue *cat,
 /* Whether C's best region stays best under other grid figures.  */
 struct compare_robustness
 {
-  bool checked;                 /* False under --method ccf: CCF has one
-                                   grid factor per region.  */
-  const struct region *winner;  /* C's best region.  */
-  bool sources_checked;         /* On the location-based average only:
-                                   the grid sources give nothing else.  */
-  size_t nsources;              /* Grid sources of C's regions...  */
-  const char **sources;         /* ...in strcmp order (CAT's strings)...  */
-  const struct region **source_winners;  /* ...and the best under each.  */
-  size_t holds;                 /* Sources under which WINNER stays.  */
-  enum run_signal alt_signal;   /* The other signal: marginal, or average
-                                   on marginal or market figures.  */
-  bool alt_done;                /* False when its runs failed.  */
-  size_t alt_nrows;             /* Regions with its figure...  */
-  size_t alt_of;                /* ...of those with a run but for it.  */
-  const struct region *alt_winner;  /* The best under it, or NULL.  */
+  bool checked;                /* False under --method ccf: CCF has one
+                                  grid factor per region.  */
+  const struct region *winner; /* C's best region.  */
+  bool sources_checked;        /* On the location-based average only:
+                                  the grid sources give nothing else.  */
+  size_t nsources;             /* Grid sources of C's regions...  */
+  const char **sources;        /* ...in strcmp order (CAT's strings)...  */
+  const struct region **source_winners; /* ...and the best under each.  */
+  size_t holds;                    /* Sources under which WINNER stays.  */
+  enum run_signal alt_signal;      /* The other signal: marginal, or average
+                                      on marginal or market figures.  */
+  bool alt_done;                   /* False when its runs failed.  */
+  size_t alt_nrows;                /* Regions with its figure...  */
+  size_t alt_of;                   /* ...of those with a run but for it.  */
+  const struct region *alt_winner; /* The best under it, or NULL.  */
 };
 
 /* Work out *OUT for C, the comparison of PARAMS's job over the NREGIONS
@@ -175,9 +174,8 @@ struct compare_robustness
    came before, ALT_DONE false).  Free with compare_robustness_free.  */
 int compare_robustness (const struct catalogue *cat, const struct compare *c,
                         const struct run_params *params,
-                        const struct region *const *regions,
-                        size_t nregions, struct compare_robustness *out,
-                        struct diag *d);
+                        const struct region *const *regions, size_t nregions,
+                        struct compare_robustness *out, struct diag *d);
 void compare_robustness_free (struct compare_robustness *r);
 
 #endif /* CA_COMPARE_H */

@@ -235,9 +235,9 @@ build_hull (const double *cost, const double *carbon, struct pareto *p)
     {
       p->hull_price_low[k] = k == 0 ? 0.0 : p->hull_price_high[k - 1];
       p->hull_price_high[k]
-          = k + 1 == nhull
-                ? INFINITY
-                : break_even_price (cost, carbon, hull[k], hull[k + 1]);
+        = k + 1 == nhull
+            ? INFINITY
+            : break_even_price (cost, carbon, hull[k], hull[k + 1]);
     }
 }
 
@@ -335,7 +335,7 @@ find_dominators (const double *carbon, struct pareto *p)
          are identical and listed in ORDER.  */
       p->cheapest = p->front[0];
       p->greenest = p->front[front_first_at_most (
-          carbon, p->front, p->nfront, carbon[p->front[p->nfront - 1]])];
+        carbon, p->front, p->nfront, carbon[p->front[p->nfront - 1]])];
     }
 }
 

@@ -22,24 +22,24 @@
 struct pareto
 {
   size_t n;
-  size_t *rank;         /* Per point: 1 for the front, 2 for the front of
-                           the rest, and so on.  */
-  size_t *dominator;    /* Per point: a rank-1 point that dominates it
-                           (the cheapest such), or PARETO_NONE on the
-                           front.  */
-  size_t *front;        /* The rank-1 points by cost ascending (carbon
-                           descending), ties in ORDER.  */
+  size_t *rank;      /* Per point: 1 for the front, 2 for the front of
+                        the rest, and so on.  */
+  size_t *dominator; /* Per point: a rank-1 point that dominates it
+                        (the cheapest such), or PARETO_NONE on the
+                        front.  */
+  size_t *front;     /* The rank-1 points by cost ascending (carbon
+                        descending), ties in ORDER.  */
   size_t nfront;
-  size_t cheapest;      /* Least cost; ties: least carbon, then ORDER;
-                           PARETO_NONE when N is 0.  */
-  size_t greenest;      /* Least carbon; ties: least cost, then ORDER;
-                           PARETO_NONE when N is 0.  */
-  size_t knee;          /* The front point farthest below the line from
-                           the cheapest to the greenest, both axes scaled
-                           to [0, 1] over the front; ties in ORDER;
-                           PARETO_NONE with fewer than three distinct
-                           front points or when no point lies strictly
-                           below the line.  */
+  size_t cheapest; /* Least cost; ties: least carbon, then ORDER;
+                      PARETO_NONE when N is 0.  */
+  size_t greenest; /* Least carbon; ties: least cost, then ORDER;
+                      PARETO_NONE when N is 0.  */
+  size_t knee;     /* The front point farthest below the line from
+                      the cheapest to the greenest, both axes scaled
+                      to [0, 1] over the front; ties in ORDER;
+                      PARETO_NONE with fewer than three distinct
+                      front points or when no point lies strictly
+                      below the line.  */
   /* The points that minimise cost + price x carbon for some carbon
      price (the lower convex hull of the front), by cost ascending, and
      the range of prices, in USD per tonne, over which each is the best

@@ -94,8 +94,8 @@ selection_region_ok (const struct selection *sel, const struct region *region)
 {
   size_t i;
 
-  if (sel->providers.n > 0 && !name_list_has (&sel->providers,
-                                              region->provider))
+  if (sel->providers.n > 0
+      && !name_list_has (&sel->providers, region->provider))
     return false;
   if (sel->regions.n == 0 && sel->groups.n == 0)
     return true;

@@ -24,17 +24,17 @@ void name_list_free (struct name_list *list);
 struct selection
 {
   struct name_list providers;
-  struct name_list regions;     /* Regions named one by one...  */
-  struct name_list groups;      /* ...or by group; either matches.  */
-  long min_vcpus;               /* 0 for any.  */
-  double min_memory_gib;        /* 0 for any.  */
-  long min_gpus;                /* 0 for any.  */
+  struct name_list regions; /* Regions named one by one...  */
+  struct name_list groups;  /* ...or by group; either matches.  */
+  long min_vcpus;           /* 0 for any.  */
+  double min_memory_gib;    /* 0 for any.  */
+  long min_gpus;            /* 0 for any.  */
 };
 
 /* What selection_check found wrong.  */
 struct selection_problem
 {
-  const char *what;             /* "provider", "region" or "group".  */
+  const char *what; /* "provider", "region" or "group".  */
   const char *name;
 };
 

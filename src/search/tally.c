@@ -24,11 +24,11 @@ struct top
 struct tally
 {
   struct tally_meta meta;
-  struct strmap *rows;          /* Key -> int64_t[TALLY_NSUMS].  */
+  struct strmap *rows; /* Key -> int64_t[TALLY_NSUMS].  */
   uint64_t records, accounted, rejected;
   struct top top[TALLY_TOP];
   size_t ntop;
-  char **by;                    /* The --by keys.  */
+  char **by; /* The --by keys.  */
   size_t nby;
 };
 
@@ -113,8 +113,7 @@ add_top (struct tally *t, int64_t mg, const char *label, const char *key)
 {
   size_t i;
 
-  if (t->ntop == TALLY_TOP
-      && !before (mg, label, key, &t->top[TALLY_TOP - 1]))
+  if (t->ntop == TALLY_TOP && !before (mg, label, key, &t->top[TALLY_TOP - 1]))
     return;
   if (t->ntop == TALLY_TOP)
     {
@@ -177,8 +176,7 @@ tally_add (struct tally *t, const char *key, size_t len,
 
 /* Sum the row SUMS into KEY.  */
 static void
-merge_row (struct tally *t, const char *key, size_t len,
-           const int64_t *sums)
+merge_row (struct tally *t, const char *key, size_t len, const int64_t *sums)
 {
   int64_t *s = row (t, key, len);
   size_t i;
@@ -197,12 +195,23 @@ put_escaped (FILE *fp, const char *s, size_t len)
   for (i = 0; i < len; i++)
     switch (s[i])
       {
-      case '\t': fputs ("\\t", fp); break;
-      case '\n': fputs ("\\n", fp); break;
-      case '\r': fputs ("\\r", fp); break;
-      case '\\': fputs ("\\\\", fp); break;
-      case '\x1f': fputs ("\\s", fp); break;
-      default: putc (s[i], fp);
+      case '\t':
+        fputs ("\\t", fp);
+        break;
+      case '\n':
+        fputs ("\\n", fp);
+        break;
+      case '\r':
+        fputs ("\\r", fp);
+        break;
+      case '\\':
+        fputs ("\\\\", fp);
+        break;
+      case '\x1f':
+        fputs ("\\s", fp);
+        break;
+      default:
+        putc (s[i], fp);
       }
 }
 
@@ -216,8 +225,11 @@ unescape (char *s)
     if (*r == '\\' && r[1] != '\0')
       {
         r++;
-        *w++ = *r == 't' ? '\t' : *r == 'n' ? '\n' : *r == 'r' ? '\r'
-               : *r == 's' ? '\x1f' : *r;
+        *w++ = *r == 't'   ? '\t'
+               : *r == 'n' ? '\n'
+               : *r == 'r' ? '\r'
+               : *r == 's' ? '\x1f'
+                           : *r;
       }
     else
       *w++ = *r;
@@ -233,9 +245,8 @@ tally_write_partial (FILE *fp, const struct tally *t)
   struct strmap_entry *e = strmap_sorted (t->rows);
   size_t i, j, n = strmap_count (t->rows);
 
-  fprintf (fp, "%s\ntables %s\nby %s\nsuccess %s\nsuggest %d\n",
-           PARTIAL_MAGIC, t->meta.tables, t->meta.by, t->meta.success,
-           t->meta.suggest);
+  fprintf (fp, "%s\ntables %s\nby %s\nsuccess %s\nsuggest %d\n", PARTIAL_MAGIC,
+           t->meta.tables, t->meta.by, t->meta.success, t->meta.suggest);
   fprintf (fp, "counts %" PRIu64 " %" PRIu64 " %" PRIu64 "\n", t->records,
            t->accounted, t->rejected);
   for (i = 0; i < n; i++)
@@ -329,18 +340,21 @@ same_meta (const struct tally *t, const struct tally_meta *meta,
            const char *path, struct diag *d)
 {
   if (!STREQ (t->meta.tables, meta->tables))
-    return diag_set (d, CA_EXIT_DATAERR, "%s: made from other data tables "
-                     "(hash %s, not %s)", path, meta->tables,
-                     t->meta.tables);
-  if (!STREQ (t->meta.by, meta->by) || !STREQ (t->meta.success,
-                                               meta->success))
-    return diag_set (d, CA_EXIT_DATAERR, "%s: summarised by '%s' with "
-                     "success states '%s', not '%s' and '%s'", path,
-                     meta->by, meta->success, t->meta.by, t->meta.success);
+    return diag_set (d, CA_EXIT_DATAERR,
+                     "%s: made from other data tables "
+                     "(hash %s, not %s)",
+                     path, meta->tables, t->meta.tables);
+  if (!STREQ (t->meta.by, meta->by) || !STREQ (t->meta.success, meta->success))
+    return diag_set (d, CA_EXIT_DATAERR,
+                     "%s: summarised by '%s' with "
+                     "success states '%s', not '%s' and '%s'",
+                     path, meta->by, meta->success, t->meta.by,
+                     t->meta.success);
   if (t->meta.suggest != meta->suggest)
-    return diag_set (d, CA_EXIT_DATAERR, "%s: %s --suggest, unlike the "
-                     "first partial", path,
-                     meta->suggest ? "made with" : "made without");
+    return diag_set (d, CA_EXIT_DATAERR,
+                     "%s: %s --suggest, unlike the "
+                     "first partial",
+                     path, meta->suggest ? "made with" : "made without");
   return 0;
 }
 
@@ -366,25 +380,27 @@ tally_read_partial (FILE *fp, const char *path, struct tally **t,
         goto bad;
       if (lineno == 1 && !STREQ (line, PARTIAL_MAGIC))
         {
-          diag_set (d, CA_EXIT_DATAERR, "%s:1: not a partial summary of "
-                    "this version ('%s' expected)", path, PARTIAL_MAGIC);
+          diag_set (d, CA_EXIT_DATAERR,
+                    "%s:1: not a partial summary of "
+                    "this version ('%s' expected)",
+                    path, PARTIAL_MAGIC);
           goto done;
         }
-      if ((lineno == 2 && header (line, "tables", meta.tables,
-                                  sizeof meta.tables) < 0)
-          || (lineno == 3 && header (line, "by", meta.by, sizeof meta.by)
-                               < 0)
-          || (lineno == 4 && header (line, "success", meta.success,
-                                     sizeof meta.success) < 0)
-          || (lineno == 5 && (header (line, "suggest", flag, sizeof flag) < 0
-                              || (!STREQ (flag, "0") && !STREQ (flag, "1")))))
+      if ((lineno == 2
+           && header (line, "tables", meta.tables, sizeof meta.tables) < 0)
+          || (lineno == 3 && header (line, "by", meta.by, sizeof meta.by) < 0)
+          || (lineno == 4
+              && header (line, "success", meta.success, sizeof meta.success)
+                   < 0)
+          || (lineno == 5
+              && (header (line, "suggest", flag, sizeof flag) < 0
+                  || (!STREQ (flag, "0") && !STREQ (flag, "1")))))
         goto bad;
       if (lineno == 5)
         meta.suggest = STREQ (flag, "1");
       else if (lineno == 6)
         {
-          if (sscanf (line, "counts %llu %llu %llu", &c[0], &c[1], &c[2])
-              != 3)
+          if (sscanf (line, "counts %llu %llu %llu", &c[0], &c[1], &c[2]) != 3)
             goto bad;
           if (*t == NULL)
             *t = tally_new (&meta);
@@ -404,15 +420,17 @@ tally_read_partial (FILE *fp, const char *path, struct tally **t,
     }
   if (!ended)
     {
-      diag_set (d, CA_EXIT_DATAERR, "%s:%zu: truncated partial summary "
-                "(no 'end' line)", path, lineno);
+      diag_set (d, CA_EXIT_DATAERR,
+                "%s:%zu: truncated partial summary "
+                "(no 'end' line)",
+                path, lineno);
       goto done;
     }
   status = 0;
   goto done;
 bad:
-  diag_set (d, CA_EXIT_DATAERR, "%s:%zu: malformed partial summary line",
-            path, lineno);
+  diag_set (d, CA_EXIT_DATAERR, "%s:%zu: malformed partial summary line", path,
+            lineno);
 done:
   free (line);
   return status;

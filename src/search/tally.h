@@ -14,17 +14,17 @@
 /* The sums of one key, each in its fixed-point unit.  */
 enum tally_sum
 {
-  TALLY_JOBS,                   /* Jobs.  */
-  TALLY_GPU_MH,                 /* GPU-hours x 1000.  */
-  TALLY_ENERGY_WH,              /* kWh x 1000 (Wh) x 1000: mWh.  */
-  TALLY_SCOPE2_MG,              /* gCO2e x 1000.  */
+  TALLY_JOBS,      /* Jobs.  */
+  TALLY_GPU_MH,    /* GPU-hours x 1000.  */
+  TALLY_ENERGY_WH, /* kWh x 1000 (Wh) x 1000: mWh.  */
+  TALLY_SCOPE2_MG, /* gCO2e x 1000.  */
   TALLY_SCOPE3_MG,
   TALLY_TOTAL_MG,
-  TALLY_COST_UUSD,              /* USD x 1e6, priced jobs only.  */
-  TALLY_PRICED,                 /* Jobs with a price.  */
-  TALLY_FAILED,                 /* Jobs in a failed state.  */
-  TALLY_FAILED_MG,              /* Their total, gCO2e x 1000.  */
-  TALLY_SAVING_MG,              /* --suggest: the saving, gCO2e x 1000.  */
+  TALLY_COST_UUSD, /* USD x 1e6, priced jobs only.  */
+  TALLY_PRICED,    /* Jobs with a price.  */
+  TALLY_FAILED,    /* Jobs in a failed state.  */
+  TALLY_FAILED_MG, /* Their total, gCO2e x 1000.  */
+  TALLY_SAVING_MG, /* --suggest: the saving, gCO2e x 1000.  */
   TALLY_NSUMS
 };
 
@@ -32,20 +32,20 @@ enum tally_sum
 struct tally_job
 {
   double gpu_hours, energy_kwh, scope2_gco2e, scope3_gco2e, total_gco2e;
-  double cost_usd;              /* NaN without a price.  */
+  double cost_usd; /* NaN without a price.  */
   bool failed;
-  double saving_gco2e;          /* --suggest: 0 without a suggestion.  */
-  const char *label;            /* The job id, for the largest jobs.  */
+  double saving_gco2e; /* --suggest: 0 without a suggestion.  */
+  const char *label;   /* The job id, for the largest jobs.  */
 };
 
 /* What a summary was made from; partials merge only when it is the
    same.  */
 struct tally_meta
 {
-  char tables[17];              /* Hash of the data tables, hex.  */
-  char by[256];                 /* The --by keys, comma separated.  */
-  char success[256];            /* The --success-states.  */
-  bool suggest;                 /* --suggest: savings summed.  */
+  char tables[17];   /* Hash of the data tables, hex.  */
+  char by[256];      /* The --by keys, comma separated.  */
+  char success[256]; /* The --success-states.  */
+  bool suggest;      /* --suggest: savings summed.  */
 };
 
 /* How many of the largest jobs a summary keeps.  */
@@ -84,7 +84,7 @@ struct tally_row
 {
   const char *key;
   size_t len;
-  const int64_t *sums;          /* TALLY_NSUMS of them.  */
+  const int64_t *sums; /* TALLY_NSUMS of them.  */
 };
 struct tally_row *tally_rows (const struct tally *t, size_t *n);
 

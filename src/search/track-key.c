@@ -12,7 +12,12 @@
 /* The keys a job's result gives, not a field of its record.  */
 enum derived
 {
-  KEY_FIELD, KEY_MONTH, KEY_REGION, KEY_LOCATION, KEY_INSTANCE, KEY_GPU,
+  KEY_FIELD,
+  KEY_MONTH,
+  KEY_REGION,
+  KEY_LOCATION,
+  KEY_INSTANCE,
+  KEY_GPU,
   KEY_STATE
 };
 
@@ -23,9 +28,9 @@ static const char *const derived_names[] = {
 struct track_keys
 {
   char **by;
-  int kind[TRACK_KEYS_MAX];     /* enum derived, worked out once.  */
+  int kind[TRACK_KEYS_MAX]; /* enum derived, worked out once.  */
   size_t nby;
-  char **by_names;              /* The header BY_COL was found for.  */
+  char **by_names; /* The header BY_COL was found for.  */
   long by_col[TRACK_KEYS_MAX];
   char *key;
   size_t key_cap;
@@ -49,8 +54,8 @@ track_keys_new (const char *by, struct diag *d)
                     TRACK_KEYS_MAX);
           return NULL;
         }
-      k->kind[k->nby] = name_index (derived_names,
-                                    ARRAY_SIZE (derived_names), tok);
+      k->kind[k->nby]
+        = name_index (derived_names, ARRAY_SIZE (derived_names), tok);
       if (k->kind[k->nby] < 0)
         k->kind[k->nby] = KEY_FIELD;
       k->by[k->nby++] = xstrdup (tok);
@@ -165,7 +170,8 @@ key_value (const struct track_keys *s, size_t i,
     case KEY_FIELD:
     default:
       return s->by_col[i] >= 0 && (size_t) s->by_col[i] < rec->nfields
-               ? rec->values[s->by_col[i]] : "";
+               ? rec->values[s->by_col[i]]
+               : "";
     }
 }
 
@@ -192,4 +198,3 @@ track_keys_make (struct track_keys *s, const struct joblog_record *rec,
   *key = s->key;
   return len;
 }
-

@@ -26,8 +26,7 @@ void track_keys_reset (struct track_keys *k);
    result, any other from the record's field of that name, "" when
    absent) joined by '\x1f', in *KEY (valid until the next call);
    returns its length.  */
-size_t track_keys_make (struct track_keys *k,
-                        const struct joblog_record *rec,
+size_t track_keys_make (struct track_keys *k, const struct joblog_record *rec,
                         const struct jobrec *job,
                         const struct track_result *res, const char **key);
 

@@ -12,15 +12,15 @@
 
 struct best
 {
-  const struct price *price;    /* NULL: none better.  */
-  double ratio;                 /* Its runtime over the job's.  */
+  const struct price *price; /* NULL: none better.  */
+  double ratio;              /* Its runtime over the job's.  */
 };
 
 struct track_suggest
 {
   const struct catalogue *cat;
   double lifetime_years;
-  struct strmap *memo;          /* (instance, region, load) -> best.  */
+  struct strmap *memo; /* (instance, region, load) -> best.  */
 };
 
 struct track_suggest *
@@ -87,8 +87,8 @@ search (const struct track_suggest *s, const struct run *job,
         struct best *best)
 {
   const struct instance *ref = job->instance;
-  struct scaling sc = { ref->gpus > 0 ? SCALING_GPU : SCALING_VCPU, ref, 0.0,
-                        NULL, s->cat };
+  struct scaling sc
+    = { ref->gpus > 0 ? SCALING_GPU : SCALING_VCPU, ref, 0.0, NULL, s->cat };
   double tj = job->footprint.total_gco2e / (job->runtime_h * job->count);
   double cj = job->footprint.cost_usd / (job->runtime_h * job->count);
   double tb = tj, cb = cj;
@@ -108,8 +108,8 @@ search (const struct track_suggest *s, const struct run *job,
         continue;
       if (best->price == NULL
             ? r.footprint.total_gco2e < tj * (1 - 1e-12)
-            : better (r.footprint.total_gco2e, r.footprint.cost_usd, p, tb,
-                      cb, best->price))
+            : better (r.footprint.total_gco2e, r.footprint.cost_usd, p, tb, cb,
+                      best->price))
         {
           best->price = p;
           best->ratio = h;
@@ -120,8 +120,7 @@ search (const struct track_suggest *s, const struct run *job,
 }
 
 int
-track_suggest (struct track_suggest *s, const struct run *job,
-               struct run *out)
+track_suggest (struct track_suggest *s, const struct run *job, struct run *out)
 {
   struct
   {
@@ -156,6 +155,9 @@ track_suggest (struct track_suggest *s, const struct run *job,
   p.count = job->count;
   p.lifetime_years = s->lifetime_years;
   p.pue = p.grid_gco2e_per_kwh = p.power_w = NAN;
-  return run_evaluate (best->price->instance, best->price->region,
-                       best->price, &p, out, &d) < 0 ? -1 : 1;
+  return run_evaluate (best->price->instance, best->price->region, best->price,
+                       &p, out, &d)
+             < 0
+           ? -1
+           : 1;
 }

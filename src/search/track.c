@@ -40,11 +40,11 @@ struct track
   const struct catalogue *cat;
   const struct zones *zones;
   const struct track_defaults *def;
-  struct strmap *instances;     /* Name -> instance, or &missing.  */
+  struct strmap *instances; /* Name -> instance, or &missing.  */
   struct strmap *regions;
-  struct strmap *gpu_sites;     /* GPU model -> struct instance.  */
-  struct strmap *zone_sites;    /* Zone -> struct region.  */
-  const struct instance *cpu_one;  /* --cpu-reference's vCPU share.  */
+  struct strmap *gpu_sites;       /* GPU model -> struct instance.  */
+  struct strmap *zone_sites;      /* Zone -> struct region.  */
+  const struct instance *cpu_one; /* --cpu-reference's vCPU share.  */
   struct power_memo power[MEMO_SLOTS];
   struct price_memo prices[MEMO_SLOTS];
 };
@@ -174,7 +174,7 @@ price (struct track *t, const struct instance *i, const struct region *r)
 /* NAME in MAP, looked up with FIND in the catalogue the first time.  */
 static const void *
 lookup (struct track *t, struct strmap *map, const char *name,
-        const void *(*find) (const struct catalogue *, const char *))
+        const void *(*find) (const struct catalogue *, const char *) )
 {
   bool added;
   void **slot = strmap_slot (map, name, strlen (name), &added);
@@ -235,23 +235,28 @@ evaluate_cloud (struct track *t, const struct jobrec *job,
 
   if (inst == NULL)
     return snprintf (reason, size, "unknown instance type '%.60s'",
-                     job->instance_type), -1;
+                     job->instance_type),
+           -1;
   if (rname == NULL || rname[0] == '\0')
-    return snprintf (reason, size, "no region: give a 'region' column or "
-                     "--region"), -1;
+    return snprintf (reason, size,
+                     "no region: give a 'region' column or "
+                     "--region"),
+           -1;
   region = lookup (t, t->regions, rname, find_region);
   if (region == NULL)
     return snprintf (reason, size, "unknown region '%.60s'", rname), -1;
   job_params (t, job, &p);
   p.load_pct = either (job->load_pct, t->def->load_pct);
   if (isnan (p.load_pct))
-    return snprintf (reason, size, "no load: give a 'load' column or "
-                     "--load"), -1;
+    return snprintf (reason, size,
+                     "no load: give a 'load' column or "
+                     "--load"),
+           -1;
   p.count = isnan (job->count) ? 1 : (long) job->count;
   if (power (t, inst, p.load_pct, &p.power_w, reason, size) < 0)
     return -1;
-  if (run_evaluate (inst, region, price (t, inst, region), &p, &out->run,
-                    &d) < 0)
+  if (run_evaluate (inst, region, price (t, inst, region), &p, &out->run, &d)
+      < 0)
     return snprintf (reason, size, "%s", d.text), -1;
   out->onprem = false;
   out->gpus = (double) (p.count * inst->gpus);
@@ -295,8 +300,8 @@ static const struct region *
 zone_site (struct track *t, const struct zone *zone)
 {
   bool added;
-  void **slot = strmap_slot (t->zone_sites, zone->zone, strlen (zone->zone),
-                             &added);
+  void **slot
+    = strmap_slot (t->zone_sites, zone->zone, strlen (zone->zone), &added);
 
   if (added)
     {
@@ -324,24 +329,23 @@ zone_site (struct track *t, const struct zone *zone)
 
 /* The zone of JOB: its location, CodeCarbon's country, or --location.  */
 static const struct zone *
-job_zone (struct track *t, const struct jobrec *job, char *reason,
-          size_t size)
+job_zone (struct track *t, const struct jobrec *job, char *reason, size_t size)
 {
-  const char *name = job->location[0] != '\0'      ? job->location
+  const char *name = job->location[0] != '\0'        ? job->location
                      : job->location_iso3[0] != '\0' ? job->location_iso3
                                                      : t->def->location;
   const struct zone *z;
 
   if (name == NULL || name[0] == '\0')
     {
-      snprintf (reason, size, "no location: give a 'location' column or "
+      snprintf (reason, size,
+                "no location: give a 'location' column or "
                 "--location ZONE");
       return NULL;
     }
   z = zones_find (t->zones, name);
   if (z == NULL)
-    snprintf (reason, size, "unknown grid zone '%.40s' (see zones.csv)",
-              name);
+    snprintf (reason, size, "unknown grid zone '%.40s' (see zones.csv)", name);
   return z;
 }
 
@@ -360,26 +364,33 @@ evaluate_onprem (struct track *t, const struct jobrec *job,
   if (cpu && job->gpu_model[0] != '\0' && isnan (job->gpus))
     return snprintf (reason, size, "no 'gpus' count"), -1;
   if (cpu && (t->cpu_one == NULL || isnan (units) || units <= 0))
-    return snprintf (reason, size, "no GPUs: a job without GPUs needs "
-                     "its CPUs and --cpu-reference TYPE"), -1;
+    return snprintf (reason, size,
+                     "no GPUs: a job without GPUs needs "
+                     "its CPUs and --cpu-reference TYPE"),
+           -1;
   if (floor (units) < units)
     return snprintf (reason, size, "field '%s': not a whole number",
-                     cpu ? "cpus" : "gpus"), -1;
+                     cpu ? "cpus" : "gpus"),
+           -1;
   one = cpu ? t->cpu_one : model != NULL ? gpu_site (t, model) : NULL;
   if (one == NULL)
     return snprintf (reason, size, "unknown GPU model '%.60s'",
-                     job->gpu_model), -1;
+                     job->gpu_model),
+           -1;
   if (t->zones == NULL || (zone = job_zone (t, job, reason, size)) == NULL)
     return -1;
   job_params (t, job, &p);
   p.count = (long) units;
-  p.load_pct = cpu ? either (job->load_pct, t->def->load_pct)
-               : either (job->gpu_load_pct,
-                         either (t->def->gpu_load_pct,
-                                 either (job->load_pct, t->def->load_pct)));
+  p.load_pct = cpu
+                 ? either (job->load_pct, t->def->load_pct)
+                 : either (job->gpu_load_pct,
+                           either (t->def->gpu_load_pct,
+                                   either (job->load_pct, t->def->load_pct)));
   if (isnan (p.load_pct))
-    return snprintf (reason, size, "no load: give a 'gpu_load' or 'load' "
-                     "column, or --gpu-load"), -1;
+    return snprintf (reason, size,
+                     "no load: give a 'gpu_load' or 'load' "
+                     "column, or --gpu-load"),
+           -1;
   if (power (t, one, p.load_pct, &p.power_w, reason, size) < 0)
     return -1;
   if (run_evaluate (one, zone_site (t, zone), NULL, &p, &out->run, &d) < 0)
@@ -404,8 +415,10 @@ track_evaluate (struct track *t, const struct jobrec *job,
            || !isnan (job->cpus))
     status = evaluate_onprem (t, job, out, reason, size);
   else
-    return snprintf (reason, size, "neither 'instance_type' nor "
-                     "'gpu_model' and 'gpus'"), -1;
+    return snprintf (reason, size,
+                     "neither 'instance_type' nor "
+                     "'gpu_model' and 'gpus'"),
+           -1;
   if (status == 0)
     out->gpu_hours = out->gpus * job->runtime_h;
   return status;

@@ -12,17 +12,17 @@
 /* The command line's defaults; a record's own values override them.  */
 struct track_defaults
 {
-  const char *region;           /* NULL when not given.  */
+  const char *region; /* NULL when not given.  */
   const char *location;
-  double pue;                   /* NaN: the region's, or the site
-                                   default of site_defaults.csv.  */
-  double load_pct;              /* NaN: the record must give one.  */
-  double gpu_load_pct;          /* NaN: the load.  */
+  double pue;          /* NaN: the region's, or the site
+                          default of site_defaults.csv.  */
+  double load_pct;     /* NaN: the record must give one.  */
+  double gpu_load_pct; /* NaN: the load.  */
   double lifetime_years;
-  const char *cpu_reference;    /* --cpu-reference: the instance type
-                                   whose per-vCPU share stands for one
-                                   CPU of an on-premises job without
-                                   GPUs, or NULL (such jobs rejected).  */
+  const char *cpu_reference; /* --cpu-reference: the instance type
+                                whose per-vCPU share stands for one
+                                CPU of an on-premises job without
+                                GPUs, or NULL (such jobs rejected).  */
 };
 
 /* One job's footprint.  */
@@ -30,12 +30,12 @@ struct track_result
 {
   struct run run;
   bool onprem;
-  double gpus;                  /* Every GPU of the job.  */
+  double gpus; /* Every GPU of the job.  */
   double gpu_hours;
-  const char *location;         /* The region's or the zone's name.  */
-  const char *gpu_model;        /* The catalogue's name, or "".  */
-  const char *reference;        /* On-premises: the instance type whose
-                                   per-GPU share stands for one GPU.  */
+  const char *location;  /* The region's or the zone's name.  */
+  const char *gpu_model; /* The catalogue's name, or "".  */
+  const char *reference; /* On-premises: the instance type whose
+                            per-GPU share stands for one GPU.  */
 };
 
 struct track;

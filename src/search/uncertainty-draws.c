@@ -20,10 +20,10 @@ draws_stream (unsigned long seed, enum draw_kind kind, size_t key)
 {
   /* Each step mixes in one more part of the name, so that streams of
      different names start at unrelated states.  */
-  uint64_t z = draws_mix64 ((uint64_t)seed + DRAWS_GOLDEN);
+  uint64_t z = draws_mix64 ((uint64_t) seed + DRAWS_GOLDEN);
 
-  z = draws_mix64 (z + DRAWS_GOLDEN * ((uint64_t)kind + 1));
-  return draws_mix64 (z + DRAWS_GOLDEN * ((uint64_t)key + 1));
+  z = draws_mix64 (z + DRAWS_GOLDEN * ((uint64_t) kind + 1));
+  return draws_mix64 (z + DRAWS_GOLDEN * ((uint64_t) key + 1));
 }
 
 /* By inversion, one uniform number per draw, so that a draw stays a

@@ -52,9 +52,9 @@ draws_mix64 (uint64_t z)
 static inline double
 draws_uniform (uint64_t stream, size_t s)
 {
-  uint64_t x = draws_mix64 (stream + DRAWS_GOLDEN * ((uint64_t)s + 1));
+  uint64_t x = draws_mix64 (stream + DRAWS_GOLDEN * ((uint64_t) s + 1));
 
-  return ((double)(x >> 11) + 0.5) * 0x1p-53;
+  return ((double) (x >> 11) + 0.5) * 0x1p-53;
 }
 
 /* The figure at quantile U (0-1) of the two-piece uniform around POINT

@@ -87,14 +87,13 @@ item_bounds (const struct uncertainty *u, struct bounds *b, size_t i,
   if (!u->load_fixed)
     draws_curve_bounds (u->curves[it->curve], it->curve_w, u->load_low,
                         u->load_high, &p_low, &p_high);
-  *low = uncertainty_item_total (it, p_low * f_low, it->pue_low,
-                                 it->grid_low, it->embodied_low_kgco2e,
-                                 u->life_high)
+  *low = uncertainty_item_total (it, p_low * f_low, it->pue_low, it->grid_low,
+                                 it->embodied_low_kgco2e, u->life_high)
          * (1.0 - BOUND_MARGIN);
-  *high = uncertainty_item_total (it, p_high * f_high, it->pue_high,
-                                  it->grid_high, it->embodied_high_kgco2e,
-                                  u->life_low)
-          * (1.0 + BOUND_MARGIN);
+  *high
+    = uncertainty_item_total (it, p_high * f_high, it->pue_high, it->grid_high,
+                              it->embodied_high_kgco2e, u->life_low)
+      * (1.0 + BOUND_MARGIN);
 }
 
 /* Items in the order of the fronts' sweep: by point cost (every sample
@@ -184,9 +183,9 @@ sweep_sample (const struct sweep_item *order, size_t m, const double *block,
    there are many more items than curves or keys.  */
 struct block_draws
 {
-  double *watts;    /* [curve x BLOCK + sample in block].  */
+  double *watts; /* [curve x BLOCK + sample in block].  */
   size_t *watts_at;
-  double *factors;  /* [power key x BLOCK + sample in block].  */
+  double *factors; /* [power key x BLOCK + sample in block].  */
   size_t *factors_at;
 };
 
@@ -235,8 +234,7 @@ block_totals (const struct uncertainty *u, const struct sweep_item *v,
         }
       uncertainty_item_totals (u, v[k].index, from, count, w, f,
                                &block[k * BLOCK]);
-      uncertainty_item_costs (u, v[k].index, from, count,
-                              &cblock[k * BLOCK]);
+      uncertainty_item_costs (u, v[k].index, from, count, &cblock[k * BLOCK]);
     }
 }
 
@@ -301,10 +299,10 @@ uncertainty_fronts (const struct uncertainty *u, double *p_front,
           sweep_sample (order, m, block, b, on_front);
         }
       if (progress != NULL)
-        progress ((double)(from + count) / (double)S, arg);
+        progress ((double) (from + count) / (double) S, arg);
     }
   for (k = 0; k < m; k++)
-    p_front[v[k].index] = (double)on_front[k] / (double)S;
+    p_front[v[k].index] = (double) on_front[k] / (double) S;
   block_draws_free (&draws);
   free (order);
   free (cblock);

@@ -71,7 +71,7 @@ uncertainty_keys_new (const struct catalogue *cat)
     {
       const struct instance *in = &cat->instances[i];
       bool measured
-          = STREQ (in->power_origin, "measured") && in->cpu_model[0] != '\0';
+        = STREQ (in->power_origin, "measured") && in->cpu_model[0] != '\0';
 
       e[i].kind = measured ? "cpu" : "family";
       e[i].provider = in->provider;
@@ -110,22 +110,22 @@ uncertainty_item_from_run (const struct catalogue *cat,
 {
   const struct instance *in = run->instance;
   const struct region *g = run->region;
-  size_t ii = (size_t)(in - cat->instances);
+  size_t ii = (size_t) (in - cat->instances);
   double share;
   bool user_grid
-      = run->grid_source != NULL && STREQ (run->grid_source, RUN_SOURCE_USER);
+    = run->grid_source != NULL && STREQ (run->grid_source, RUN_SOURCE_USER);
   bool user_pue
-      = run->pue_source != NULL && STREQ (run->pue_source, RUN_SOURCE_USER);
+    = run->pue_source != NULL && STREQ (run->pue_source, RUN_SOURCE_USER);
 
   memset (out, 0, sizeof *out);
-  out->count = (double)run->count;
+  out->count = (double) run->count;
   out->runtime_h = run->runtime_h;
   out->power_w = run->power_w;
   out->curve_w = in->power_w;
   out->curve = ii;
   out->power_sigma
-      = catalogue_power_error (cat, in->power_origin, params->load_pct)
-        / UNCERTAINTY_P95_NORMAL;
+    = catalogue_power_error (cat, in->power_origin, params->load_pct)
+      / UNCERTAINTY_P95_NORMAL;
   out->power_key = keys->power_key[ii];
   out->embodied_kgco2e = run->embodied_kgco2e;
   /* The alternatives are host figures shared by the table's rule: the
@@ -147,7 +147,7 @@ uncertainty_item_from_run (const struct catalogue *cat,
       out->grid_low = g->grid_low;
       out->grid_high = g->grid_high;
     }
-  out->region = (size_t)(g - cat->regions);
+  out->region = (size_t) (g - cat->regions);
   out->cost_usd = run->footprint.cost_usd;
   out->competes = competes;
 }

@@ -15,9 +15,9 @@ struct uncertainty
   size_t n;
   size_t samples;
   bool load_fixed;
-  double *load;   /* Per sample, for an uncertain load; else NULL.  */
-  double *ratio;  /* Per sample: drawn runtime / point.  */
-  double *life_h; /* Per sample.  */
+  double *load;        /* Per sample, for an uncertain load; else NULL.  */
+  double *ratio;       /* Per sample: drawn runtime / point.  */
+  double *life_h;      /* Per sample.  */
   gsl_interp **curves; /* Per curve in use, for an uncertain load; set
                           up by uncertainty_new.  */
   double load_low, load_high;
@@ -43,9 +43,9 @@ void uncertainty_item_factors (const struct uncertainty *u, size_t i,
    the PUE, the GRID intensity, the EMBODIED share and the hardware
    lifetime LIFE_H in hours.  By the model's formula (footprint_compute),
    so that the point figures give the point total to the last bit.  */
-double uncertainty_item_total (const struct uncertainty_item *it,
-                               double watts, double pue, double grid,
-                               double embodied, double life_h);
+double uncertainty_item_total (const struct uncertainty_item *it, double watts,
+                               double pue, double grid, double embodied,
+                               double life_h);
 
 /* Item I's totals for samples FROM to FROM + COUNT - 1 into TOTAL,
    from its WATTS and FACTORS for those samples as the two above give

@@ -11,20 +11,20 @@
 
 struct uncertainty_request
 {
-  long samples;                 /* 1 to UNCERTAINTY_MAX_SAMPLES.  */
+  long samples; /* 1 to UNCERTAINTY_MAX_SAMPLES.  */
   unsigned long seed;
-  bool prune;                   /* Skip candidates that cannot reach the
-                                   front.  */
-  double load_pct;              /* The point load: the ranges' mode.  */
-  struct uncertainty_range load;     /* Low NaN: the load is exact.  */
-  double runtime_h;             /* The point runtime, on the reference.  */
-  struct uncertainty_range runtime;  /* Low NaN: none given.  */
-  double runtime_spread_pct;    /* Within this per cent of RUNTIME_H
-                                   (uniform), or NaN; wins over
-                                   RUNTIME.  */
+  bool prune;                       /* Skip candidates that cannot reach the
+                                       front.  */
+  double load_pct;                  /* The point load: the ranges' mode.  */
+  struct uncertainty_range load;    /* Low NaN: the load is exact.  */
+  double runtime_h;                 /* The point runtime, on the reference.  */
+  struct uncertainty_range runtime; /* Low NaN: none given.  */
+  double runtime_spread_pct;        /* Within this per cent of RUNTIME_H
+                                       (uniform), or NaN; wins over
+                                       RUNTIME.  */
   double lifetime_years;
-  bool lifetime_given;          /* An exact lifetime; otherwise the
-                                   default spread of lifetimes.  */
+  bool lifetime_given; /* An exact lifetime; otherwise the
+                          default spread of lifetimes.  */
 };
 
 /* Fill *SPEC from REQ and the key spaces of CAT and KEYS.  */

@@ -46,7 +46,7 @@ curve_ok (struct uncertainty *u, const struct uncertainty_item *it)
       if (*c == NULL
           || gsl_interp_init (*c, catalogue_power_loads, it->curve_w,
                               CATALOGUE_POWER_POINTS)
-                 != GSL_SUCCESS)
+               != GSL_SUCCESS)
         return false;
     }
   return true;
@@ -76,8 +76,8 @@ check_item (struct uncertainty *u, size_t i, struct diag *d)
                      "uncertainty: item %zu: a figure outside its range", i);
   if (!u->load_fixed && !curve_ok (u, it))
     return diag_set (d, CA_EXIT_DATAERR, "uncertainty: unusable power curve");
-  u->gpu_varies = u->gpu_varies
-                  || (it->gpu_scaled && it->gpu != sp->gpu_reference);
+  u->gpu_varies
+    = u->gpu_varies || (it->gpu_scaled && it->gpu != sp->gpu_reference);
   return 0;
 }
 
@@ -139,11 +139,10 @@ draw_job (struct uncertainty *u)
       u->ratio[s] = draws_range (draws_uniform (runtime, s), &sp->runtime_h)
                     / sp->runtime_point_h;
       /* The point lifetime is the low end: half the draws sit on it.  */
-      u->life_h[s] = draws_two_piece (draws_uniform (life, s),
-                                      sp->lifetime_low_years,
-                                      sp->lifetime_low_years,
-                                      sp->lifetime_high_years)
-                     * FOOTPRINT_HOURS_PER_YEAR;
+      u->life_h[s]
+        = draws_two_piece (draws_uniform (life, s), sp->lifetime_low_years,
+                           sp->lifetime_low_years, sp->lifetime_high_years)
+          * FOOTPRINT_HOURS_PER_YEAR;
     }
   u->load_low = u->load_high = sp->load_pct.mode;
   if (u->load != NULL)
@@ -235,8 +234,8 @@ uncertainty_samples (const struct uncertainty *u)
    at the point, 1 exactly when the draws sit on the point or the item
    has the reference's GPU model (the same draw on both sides).  */
 static void
-gpu_factors (const struct uncertainty *u, size_t i, size_t from,
-             size_t count, double *gf)
+gpu_factors (const struct uncertainty *u, size_t i, size_t from, size_t count,
+             double *gf)
 {
   const struct uncertainty_item *it = &u->items[i];
   const struct uncertainty_spec *sp = &u->spec;
@@ -282,8 +281,8 @@ uncertainty_item_watts (const struct uncertainty *u, size_t i, size_t from,
 
   for (s = 0; s < count; s++)
     w[s] = interp != NULL
-               ? draws_curve (interp, it->curve_w, u->load[from + s])
-               : it->power_w;
+             ? draws_curve (interp, it->curve_w, u->load[from + s])
+             : it->power_w;
 }
 
 void
@@ -296,8 +295,8 @@ uncertainty_item_factors (const struct uncertainty *u, size_t i, size_t from,
 
   for (s = 0; s < count; s++)
     f[s] = it->power_sigma > 0.0
-               ? exp (it->power_sigma * draws_normal (sf, from + s))
-               : 1.0;
+             ? exp (it->power_sigma * draws_normal (sf, from + s))
+             : 1.0;
 }
 
 double
@@ -305,15 +304,15 @@ uncertainty_item_total (const struct uncertainty_item *it, double watts,
                         double pue, double grid, double embodied,
                         double life_h)
 {
-  struct footprint_job job = {
-    .runtime_h = it->runtime_h, .count = it->count, .lifetime_h = life_h
-  };
+  struct footprint_job job
+    = { .runtime_h = it->runtime_h, .count = it->count, .lifetime_h = life_h };
   /* The cost is not drawn: it scales with the runtime alone
      (uncertainty_item_costs).  */
-  struct footprint_site site = {
-    .power_w = watts, .embodied_kgco2e = embodied, .pue = pue,
-    .grid_gco2e_per_kwh = grid, .price_usd_per_h = NAN
-  };
+  struct footprint_site site = { .power_w = watts,
+                                 .embodied_kgco2e = embodied,
+                                 .pue = pue,
+                                 .grid_gco2e_per_kwh = grid,
+                                 .price_usd_per_h = NAN };
   struct footprint fp;
 
   footprint_compute (&job, &site, &fp);
@@ -354,15 +353,14 @@ uncertainty_item_totals (const struct uncertainty *u, size_t i, size_t from,
       double pue = draws_two_piece (uniform_if (pue_varies, sp, k),
                                     it->pue_low, it->pue, it->pue_high);
       double grid
-          = draws_two_piece (uniform_if (grid_varies, sg, k), it->grid_low,
-                             it->grid_gco2e_per_kwh, it->grid_high);
-      double embodied = draws_two_piece (uniform_if (host_varies, sh, k),
-                                         it->embodied_low_kgco2e,
-                                         it->embodied_kgco2e,
-                                         it->embodied_high_kgco2e);
+        = draws_two_piece (uniform_if (grid_varies, sg, k), it->grid_low,
+                           it->grid_gco2e_per_kwh, it->grid_high);
+      double embodied = draws_two_piece (
+        uniform_if (host_varies, sh, k), it->embodied_low_kgco2e,
+        it->embodied_kgco2e, it->embodied_high_kgco2e);
 
-      total[s] = uncertainty_item_total (it, watts[s] * factors[s], pue,
-                                         grid, embodied, u->life_h[k])
+      total[s] = uncertainty_item_total (it, watts[s] * factors[s], pue, grid,
+                                         embodied, u->life_h[k])
                  * (u->ratio[k] * gf[s]);
     }
   free (f);
@@ -397,7 +395,7 @@ uncertainty_item_samples (const struct uncertainty *u, size_t i, double *total,
 static double
 quantile (const double *x, size_t n, double f)
 {
-  size_t lhs = (size_t)(f * (double)(n - 1));
+  size_t lhs = (size_t) (f * (double) (n - 1));
 
   if (lhs + 1 >= n || same_value (x[lhs], x[lhs + 1]))
     return x[lhs < n ? lhs : n - 1];
@@ -411,7 +409,7 @@ quantile (const double *x, size_t n, double f)
 static void
 select_kth (double *x, size_t lo, size_t n, size_t k)
 {
-  ptrdiff_t l = (ptrdiff_t)lo, r = (ptrdiff_t)n - 1, kk = (ptrdiff_t)k;
+  ptrdiff_t l = (ptrdiff_t) lo, r = (ptrdiff_t) n - 1, kk = (ptrdiff_t) k;
 
   while (l < r)
     {
@@ -453,7 +451,7 @@ quantiles (double *x, size_t n, double out[3])
 
   for (k = 0; k < 3; k++)
     {
-      size_t lhs = (size_t)(quantile_points[k] * (double)(n - 1));
+      size_t lhs = (size_t) (quantile_points[k] * (double) (n - 1));
 
       select_kth (x, lo < lhs ? lo : lhs, n, lhs);
       for (s = lhs + 2; s < n; s++)
@@ -501,5 +499,5 @@ uncertainty_p_less (const struct uncertainty *u, size_t a, size_t b)
     less += ta[s] < tb[s];
   free (ta);
   free (tb);
-  return (double)less / (double)S;
+  return (double) less / (double) S;
 }

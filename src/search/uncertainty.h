@@ -68,9 +68,9 @@ struct uncertainty_spec
                          copied.  */
   size_t gpu_reference; /* The reference's GPU model, for items
                            scaled by GPU speed.  */
-  bool prune;         /* Skip candidates that cannot reach the
-                         front in any sample (see
-                         uncertainty_fronts).  */
+  bool prune;           /* Skip candidates that cannot reach the
+                           front in any sample (see
+                           uncertainty_fronts).  */
 };
 
 /* One run as the sampler sees it: its point figures, the ranges around

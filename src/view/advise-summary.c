@@ -87,8 +87,7 @@ advise_explain_empty (FILE *fp, const struct advise_funnel *f,
   for (k = 1; k < ADVISE_STAGE_COUNT; k++)
     {
       /* The Teads method covers every type: no stage to speak of.  */
-      if ((k == ADVISE_STAGE_METHOD
-           && o->params.method != RUN_METHOD_CCF)
+      if ((k == ADVISE_STAGE_METHOD && o->params.method != RUN_METHOD_CCF)
           || (k == ADVISE_STAGE_PRICE && o->pricing != PRICING_SPOT))
         continue;
       fprintf (fp, ", %zu after %s", f->kept[k], stage_names[k]);
@@ -100,17 +99,17 @@ advise_explain_empty (FILE *fp, const struct advise_funnel *f,
     return;
   given_options (o, (enum advise_stage) k, given, sizeof given);
   if (given[0] != '\0')
-    fprintf (fp, "The set became empty at %s (%s).\n", stage_names[k],
-             given);
+    fprintf (fp, "The set became empty at %s (%s).\n", stage_names[k], given);
   else if (k == ADVISE_STAGE_GRID)
-    fprintf (fp, "The set became empty at the grid data: no region left "
+    fprintf (fp,
+             "The set became empty at the grid data: no region left "
              "has a %s.\n",
              o->params.method == RUN_METHOD_CCF ? "CCF grid factor"
                                                 : "grid intensity");
   else if (k == ADVISE_STAGE_METHOD)
     fprintf (fp, "The set became empty at the CCF coefficients: CCF's "
-             "published coefficients cover none of the instance types "
-             "left.\n");
+                 "published coefficients cover none of the instance types "
+                 "left.\n");
   else
     fprintf (fp, "The set became empty at %s.\n", stage_names[k]);
   if (k == ADVISE_STAGE_RUNTIME)
@@ -142,13 +141,15 @@ write_uncertainty_summary (FILE *fp, const struct advise_ranking *r)
   size_t pick = advise_recommended (r);
   const struct run *rec = &r->cands[pick].run;
 
-  fprintf (fp, "Uncertainty: %zu samples, seed %lu; ranges are p50 (p5-p95) "
+  fprintf (fp,
+           "Uncertainty: %zu samples, seed %lu; ranges are p50 (p5-p95) "
            "of the total; P(front) is the share of samples in which a "
            "candidate is on the front (%zu of %zu candidates can be).\n",
            r->spec.samples, r->spec.seed, r->front_stats.survivors,
            r->front_stats.competing);
   if (pick != p->cheapest)
-    fprintf (fp, "P(%s in %s emits less than the cheapest, %s in %s) = "
+    fprintf (fp,
+             "P(%s in %s emits less than the cheapest, %s in %s) = "
              "%.2f\n",
              rec->instance->name, rec->region->name,
              r->cands[p->cheapest].run.instance->name,
@@ -178,7 +179,8 @@ write_price_notes (FILE *fp, const struct advise_ranking *r,
   if (o->pricing == PRICING_SPOT)
     fprintf (fp, "Prices: spot prices, with their dates.\n");
   if (o->price_file != NULL)
-    fprintf (fp, "Prices: the team's own prices from %s replace the list "
+    fprintf (fp,
+             "Prices: the team's own prices from %s replace the list "
              "prices of its pairs (source %s).\n",
              o->price_file, PRICING_SOURCE_FILE);
   advise_price_span (r, &span);
@@ -194,13 +196,14 @@ write_counts (FILE *fp, const struct advise_ranking *r,
 {
   size_t k;
 
-  fprintf (fp, "\n%zu priced instance x region pairs, %zu met the "
+  fprintf (fp,
+           "\n%zu priced instance x region pairs, %zu met the "
            "constraints, %zu on the front.\n",
            f->kept[ADVISE_STAGE_PRICED], r->n, r->pareto->nfront);
   write_price_notes (fp, r, o);
   if (o->params.method == RUN_METHOD_CCF)
     fprintf (fp, "Figures by Cloud Carbon Footprint's method (--method "
-             "ccf).\n");
+                 "ccf).\n");
   if (r->scaling != NULL)
     {
       struct strbuf text;
@@ -218,7 +221,8 @@ write_counts (FILE *fp, const struct advise_ranking *r,
     fprintf (fp, "Left out for want of a spot price: %zu.\n",
              f->kept[ADVISE_STAGE_INSTANCE] - f->kept[ADVISE_STAGE_PRICE]);
   if (f->kept[ADVISE_STAGE_PRICE] > f->kept[ADVISE_STAGE_METHOD])
-    fprintf (fp, "Left out for want of CCF coefficients: %zu (instance "
+    fprintf (fp,
+             "Left out for want of CCF coefficients: %zu (instance "
              "types CCF's published figures do not cover).\n",
              f->kept[ADVISE_STAGE_PRICE] - f->kept[ADVISE_STAGE_METHOD]);
   if (f->kept[ADVISE_STAGE_RUNTIME] <= f->kept[ADVISE_STAGE_GRID])
@@ -229,9 +233,8 @@ write_counts (FILE *fp, const struct advise_ranking *r,
              f->kept[ADVISE_STAGE_RUNTIME] - f->kept[ADVISE_STAGE_GRID]);
   else
     fprintf (fp, "Left out for want of a%s: %zu.\n",
-             o->params.method == RUN_METHOD_CCF ? " CCF grid factor"
-             : o->params.signal == RUN_SIGNAL_AVERAGE
-               ? " grid intensity"
+             o->params.method == RUN_METHOD_CCF       ? " CCF grid factor"
+             : o->params.signal == RUN_SIGNAL_AVERAGE ? " grid intensity"
              : o->params.signal == RUN_SIGNAL_MARGINAL
                ? " marginal grid intensity"
                : " market-based grid intensity",
@@ -274,18 +277,17 @@ write_baseline (FILE *fp, const struct advise_ranking *r)
   fprintf (fp, "Baseline:      %s in %s: %.1f gCO2e, %.2f USD\n",
            r->baseline.instance->name, r->baseline.region->name,
            b->total_gco2e, b->cost_usd);
-  fprintf (fp, "Moving to %s in %s (%s) %s %.1f gCO2e (%.1f %%) and "
+  fprintf (fp,
+           "Moving to %s in %s (%s) %s %.1f gCO2e (%.1f %%) and "
            "%s %.2f USD%s.\n",
-           r->cands[pick].run.instance->name,
-           r->cands[pick].run.region->name,
-           pick == r->carbon_pick  ? "the carbon-price pick"
+           r->cands[pick].run.instance->name, r->cands[pick].run.region->name,
+           pick == r->carbon_pick    ? "the carbon-price pick"
            : pick == r->pareto->knee ? "the knee"
                                      : "the lowest carbon",
            b->total_gco2e >= c->total_gco2e ? "saves" : "adds",
            fabs (b->total_gco2e - c->total_gco2e),
            b->total_gco2e > 0.0
-             ? 100.0 * fabs (b->total_gco2e - c->total_gco2e)
-                 / b->total_gco2e
+             ? 100.0 * fabs (b->total_gco2e - c->total_gco2e) / b->total_gco2e
              : 0.0,
            b->cost_usd >= c->cost_usd ? "saves" : "costs",
            fabs (b->cost_usd - c->cost_usd),
@@ -308,8 +310,8 @@ write_hull (FILE *fp, const struct advise_ranking *r)
       if (isinf (p->hull_price_high[k]))
         snprintf (range, sizeof range, "above %.6g", p->hull_price_low[k]);
       else
-        snprintf (range, sizeof range, "%.6g to %.6g",
-                  p->hull_price_low[k], p->hull_price_high[k]);
+        snprintf (range, sizeof range, "%.6g to %.6g", p->hull_price_low[k],
+                  p->hull_price_high[k]);
       fprintf (fp, "  %-20s %s in %s\n", range, run->instance->name,
                run->region->name);
     }

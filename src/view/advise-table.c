@@ -51,8 +51,9 @@ static bool
 shown_in_table (const char *key)
 {
   static const char *const keys[]
-    = { "region", "instance_type", "runtime_h", "energy_kwh", "scope2_gco2e",
-        "scope3_gco2e", "total_gco2e", "cost_usd", NULL };
+    = { "region",      "instance_type", "runtime_h",
+        "energy_kwh",  "scope2_gco2e",  "scope3_gco2e",
+        "total_gco2e", "cost_usd",      NULL };
   size_t i;
 
   for (i = 0; keys[i] != NULL; i++)
@@ -61,14 +62,13 @@ shown_in_table (const char *key)
   return false;
 }
 
-
 /* Columns after the advise ones with --uncertainty: the quantiles
    (uncertainty_columns), then these.  */
 enum
 {
   UCOL_P_FRONT = UNCERTAINTY_NCOLUMNS,
-  UCOL_TOTAL_RANGE,             /* Table format only.  */
-  UCOL_COST_RANGE,              /* Table format, uncertain runtime.  */
+  UCOL_TOTAL_RANGE, /* Table format only.  */
+  UCOL_COST_RANGE,  /* Table format, uncertain runtime.  */
   UCOL_COUNT
 };
 
@@ -158,8 +158,7 @@ fill_row (struct out_table *t, const struct advise_ranking *r, size_t i,
       size_t k = r->hull_slot[i];
 
       out_table_set_number (t, base + ACOL_PRICE_LOW, p->hull_price_low[k]);
-      out_table_set_number (t, base + ACOL_PRICE_HIGH,
-                            p->hull_price_high[k]);
+      out_table_set_number (t, base + ACOL_PRICE_HIGH, p->hull_price_high[k]);
     }
   if (r->front_slot[i] != PARETO_NONE && r->front_slot[i] > 0)
     out_table_set_number (
@@ -168,8 +167,8 @@ fill_row (struct out_table *t, const struct advise_ranking *r, size_t i,
                              p->front[r->front_slot[i] - 1], i));
   if (r->has_baseline)
     {
-      double saved = r->baseline.footprint.total_gco2e
-                     - run->footprint.total_gco2e;
+      double saved
+        = r->baseline.footprint.total_gco2e - run->footprint.total_gco2e;
 
       out_table_set_number (t, base + ACOL_SAVING_G, saved);
       out_table_set_number (t, base + ACOL_SAVING_PCT,
@@ -191,14 +190,13 @@ fill_row (struct out_table *t, const struct advise_ranking *r, size_t i,
       out_table_set_number (t, u + UCOL_P_FRONT, r->p_front[i]);
       if (ranges_as_text)
         {
-          snprintf (text, sizeof text, "%.1f (%.1f-%.1f)",
-                    sum.total_gco2e[1], sum.total_gco2e[0],
-                    sum.total_gco2e[2]);
+          snprintf (text, sizeof text, "%.1f (%.1f-%.1f)", sum.total_gco2e[1],
+                    sum.total_gco2e[0], sum.total_gco2e[2]);
           out_table_set_text (t, u + UCOL_TOTAL_RANGE, text);
           if (cost_as_text)
             {
-              snprintf (text, sizeof text, "%.2f (%.2f-%.2f)",
-                        sum.cost_usd[1], sum.cost_usd[0], sum.cost_usd[2]);
+              snprintf (text, sizeof text, "%.2f (%.2f-%.2f)", sum.cost_usd[1],
+                        sum.cost_usd[0], sum.cost_usd[2]);
               out_table_set_text (t, u + UCOL_COST_RANGE, text);
             }
         }

@@ -8,7 +8,7 @@
 #include "view/output.h"
 
 /* The columns of advise's output for Q in FORMAT: a new array of
-   *NCOLS (the table borrows it: free it after the table).  */
+ *NCOLS (the table borrows it: free it after the table).  */
 struct out_column *advise_columns (const struct advise_query *q,
                                    enum out_format format, size_t *ncols);
 

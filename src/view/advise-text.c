@@ -36,8 +36,7 @@ advise_scaling_text (const struct scaling *s, struct strbuf *out)
 }
 
 void
-advise_signal_text (const struct advise_signal_check *c,
-                    struct strbuf *out)
+advise_signal_text (const struct advise_signal_check *c, struct strbuf *out)
 {
   const char *name = run_signal_name (c->signal);
 
@@ -63,8 +62,7 @@ advise_signal_text (const struct advise_signal_check *c,
       strbuf_printf (out,
                      "Signal: under --signal %s the recommendation changes "
                      "to %s in %s (%zu candidates have that figure).",
-                     name, c->instance->name, c->region->name,
-                     c->candidates);
+                     name, c->instance->name, c->region->name, c->candidates);
       break;
     }
 }

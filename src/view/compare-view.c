@@ -45,8 +45,8 @@ enum compare_column
 };
 
 /* The header promises room for them all.  */
-_Static_assert ((int) COL_NCOLUMNS == (int) COMPARE_VIEW_NCOLUMNS,
-                "compare-view.h's column count");
+_Static_assert((int) COL_NCOLUMNS == (int) COMPARE_VIEW_NCOLUMNS,
+               "compare-view.h's column count");
 
 static const struct out_column compare_columns[COL_NCOLUMNS] = {
   { "region", "Region", NULL, OUT_TEXT, 0, 0 },
@@ -120,8 +120,7 @@ fill_region_row (struct out_table *t, const size_t *map,
   out_table_set_number (t, map[COL_VS_BEST_PCT], row->diff_best_pct);
   if (map[COL_VS_BASELINE] != COL_NCOLUMNS)
     {
-      out_table_set_number (t, map[COL_VS_BASELINE],
-                            row->diff_baseline_gco2e);
+      out_table_set_number (t, map[COL_VS_BASELINE], row->diff_baseline_gco2e);
       out_table_set_number (t, map[COL_VS_BASELINE_PCT],
                             row->diff_baseline_pct);
     }
@@ -134,10 +133,9 @@ fill_region_row (struct out_table *t, const size_t *map,
   out_table_set_number (t, map[COL_LOAD], run->load_pct);
   out_table_set_number (t, map[COL_POWER], run->power_w);
   out_table_set_number (t, map[COL_PUE], run->pue);
-  out_table_set_text (t, map[COL_GRID_SIGNAL],
-                      run->method == RUN_METHOD_CCF
-                        ? "ccf"
-                        : run_signal_name (run->signal));
+  out_table_set_text (
+    t, map[COL_GRID_SIGNAL],
+    run->method == RUN_METHOD_CCF ? "ccf" : run_signal_name (run->signal));
   out_table_set_text (t, map[COL_METHOD], run_method_name (run->method));
   out_table_set_text (t, map[COL_GROUPS], run->region->groups);
 }
@@ -227,12 +225,12 @@ write_counts (FILE *fp, const struct run_params *params,
            in->memory_gib);
   if (in->gpus > 0)
     fprintf (fp, ", %ld x %s", in->gpus, in->gpu_model);
-  fprintf (fp, "), %.2f h at %.1f %% on %ld instance%s, in %zu region%s: "
+  fprintf (fp,
+           "), %.2f h at %.1f %% on %ld instance%s, in %zu region%s: "
            "%zu run%s",
            params->runtime_h, params->load_pct, params->count,
-           params->count == 1 ? "" : "s",
-           nregions, nregions == 1 ? "" : "s", c->nrows,
-           c->nrows == 1 ? "" : "s");
+           params->count == 1 ? "" : "s", nregions, nregions == 1 ? "" : "s",
+           c->nrows, c->nrows == 1 ? "" : "s");
   for (k = 0; k < COMPARE_NSKIPS; k++)
     {
       const char *sep = " (";
@@ -299,7 +297,7 @@ write_robustness (FILE *fp, const struct compare_robustness *r)
   if (!r->checked)
     {
       fprintf (fp, "Robustness: not checked under --method ccf (CCF has one "
-               "grid factor per region).\n");
+                   "grid factor per region).\n");
       return 0;
     }
   fprintf (fp, "Robustness: the best region %s", r->winner->name);
@@ -324,20 +322,26 @@ write_robustness (FILE *fp, const struct compare_robustness *r)
     }
   else
     fputs (" (grid sources not checked: they give location-based "
-           "averages)", fp);
+           "averages)",
+           fp);
   if (!r->alt_done)
     return -1;
   if (r->alt_nrows == 0)
-    fprintf (fp, "; under --signal %s: not checked, no compared region has "
-             "that figure.\n", run_signal_name (r->alt_signal));
+    fprintf (fp,
+             "; under --signal %s: not checked, no compared region has "
+             "that figure.\n",
+             run_signal_name (r->alt_signal));
   else if (r->alt_winner == r->winner)
-    fprintf (fp, "; under --signal %s it stays best (%zu of %zu regions "
-             "have that figure).\n", run_signal_name (r->alt_signal),
-             r->alt_nrows, r->alt_of);
+    fprintf (fp,
+             "; under --signal %s it stays best (%zu of %zu regions "
+             "have that figure).\n",
+             run_signal_name (r->alt_signal), r->alt_nrows, r->alt_of);
   else
-    fprintf (fp, "; under --signal %s the best is %s (%zu of %zu regions "
-             "have that figure).\n", run_signal_name (r->alt_signal),
-             r->alt_winner->name, r->alt_nrows, r->alt_of);
+    fprintf (fp,
+             "; under --signal %s the best is %s (%zu of %zu regions "
+             "have that figure).\n",
+             run_signal_name (r->alt_signal), r->alt_winner->name,
+             r->alt_nrows, r->alt_of);
   return 0;
 }
 
@@ -357,8 +361,7 @@ write_price_dates (FILE *fp, const char *gap, const struct compare *c)
 }
 
 int
-compare_write_notes (FILE *fp, bool markdown,
-                     const struct run_params *params,
+compare_write_notes (FILE *fp, bool markdown, const struct run_params *params,
                      const struct compare *c, size_t nregions,
                      const struct compare_robustness *r)
 {
@@ -379,7 +382,8 @@ compare_write_notes (FILE *fp, bool markdown,
     {
       const struct compare_row *b = &c->rows[c->baseline];
 
-      fprintf (fp, "Baseline: %s in %s: %.1f gCO2e, %.2f USD; the best "
+      fprintf (fp,
+               "Baseline: %s in %s: %.1f gCO2e, %.2f USD; the best "
                "saves %.1f gCO2e (%.1f %%).\n",
                b->run.instance->name, b->run.region->name,
                b->run.footprint.total_gco2e, b->run.footprint.cost_usd,
@@ -392,4 +396,3 @@ compare_write_notes (FILE *fp, bool markdown,
   write_price_dates (fp, gap, c);
   return 0;
 }
-

@@ -44,8 +44,8 @@ drop_negative_zero (char *buf)
 
 /* Powers of ten that doubles hold exactly.  */
 static const double exact_tens[]
-  = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
-      1e13, 1e14, 1e15, 1e16 };
+  = { 1e0, 1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7, 1e8,
+      1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16 };
 
 /* Write the decimal digits of M (below 10^13) into BUF, returning their
    count.  */
@@ -296,7 +296,7 @@ out_text_width (const char *text)
   size_t width = 0;
   const unsigned char *p;
 
-  for (p = (const unsigned char *)text; *p != '\0'; p++)
+  for (p = (const unsigned char *) text; *p != '\0'; p++)
     if ((*p & 0xC0) != 0x80)
       width++;
   return width;

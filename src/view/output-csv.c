@@ -71,12 +71,11 @@ write_cell (FILE *fp, const struct out_column *col,
    then one record per row, each ended by "\n".  Return 0, or -1 with
    errno set if a write failed.  */
 int
-out_write_csv (FILE *fp, enum out_layout layout,
-               const struct out_table *table)
+out_write_csv (FILE *fp, enum out_layout layout, const struct out_table *table)
 {
   size_t r, c;
 
-  (void) layout;   /* One layout: the format is the layout.  */
+  (void) layout; /* One layout: the format is the layout.  */
 
   for (c = 0; c < table->ncols; c++)
     {

@@ -33,7 +33,7 @@ number_value (const struct out_column *col, double value)
   char buf[OUT_NUMBER_SIZE];
 
   if (col->kind == OUT_INTEGER && value > -int64_bound && value < int64_bound)
-    return json_object_new_int64 ((int64_t)value);
+    return json_object_new_int64 ((int64_t) value);
   out_format_machine (buf, col, value);
   return json_object_new_double_s (value, buf);
 }
@@ -137,7 +137,7 @@ out_write_json (FILE *fp, enum out_layout layout,
   int status;
   int saved_errno;
 
-  (void) layout;   /* One layout: the format is the layout.  */
+  (void) layout; /* One layout: the format is the layout.  */
 
   if (table->nrows == 0)
     return out_puts (fp, "[]\n");

@@ -117,7 +117,7 @@ out_write_markdown (FILE *fp, enum out_layout layout,
   int status = 0;
   int saved_errno;
 
-  (void) layout;   /* One layout: the format is the layout.  */
+  (void) layout; /* One layout: the format is the layout.  */
 
   /* Line 0 is the header; line L > 0 is row L - 1.  */
   for (c = 0; c < ncols; c++)
@@ -128,8 +128,8 @@ out_write_markdown (FILE *fp, enum out_layout layout,
       for (l = 0; l < nlines; l++)
         {
           cells[l * ncols + c]
-              = (l == 0 ? header_cell (col)
-                        : out_cell_human (col, &table->rows[l - 1][c], true));
+            = (l == 0 ? header_cell (col)
+                      : out_cell_human (col, &table->rows[l - 1][c], true));
           width = out_text_width (cells[l * ncols + c]);
           if (width > widths[c])
             widths[c] = width;

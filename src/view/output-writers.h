@@ -17,12 +17,12 @@ typedef int out_writer_fn (FILE *fp, enum out_layout layout,
 /* One row of the table of writers.  */
 struct out_writer
 {
-  const char *name;             /* What --format takes.  */
+  const char *name; /* What --format takes.  */
   enum out_format format;
-  bool machine;                 /* For programs: every column, numbers as
-                                   out_format_machine writes them.  False
-                                   for people: each column's decimals,
-                                   missing cells as "-".  */
+  bool machine; /* For programs: every column, numbers as
+                   out_format_machine writes them.  False
+                   for people: each column's decimals,
+                   missing cells as "-".  */
   out_writer_fn *write;
 };
 

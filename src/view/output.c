@@ -105,8 +105,8 @@ out_table_add_row (struct out_table *table)
   if (table->nrows == table->rows_alloc)
     {
       table->rows_alloc = table->rows_alloc == 0 ? 8 : 2 * table->rows_alloc;
-      table->rows = xreallocarray (table->rows, table->rows_alloc,
-                                   sizeof *table->rows);
+      table->rows
+        = xreallocarray (table->rows, table->rows_alloc, sizeof *table->rows);
     }
   row = xcalloc (table->ncols, sizeof *row);
   for (c = 0; c < table->ncols; c++)
@@ -200,4 +200,3 @@ out_write (FILE *fp, enum out_format format, enum out_layout layout,
     }
   return 0;
 }
-

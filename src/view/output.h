@@ -8,25 +8,25 @@
 
 enum out_format
 {
-  OUT_FORMAT_TABLE,     /* Aligned columns for people.  */
-  OUT_FORMAT_CSV,       /* RFC 4180, header row of column keys.  */
-  OUT_FORMAT_JSON,      /* Array of objects, keys in column order.  */
-  OUT_FORMAT_MARKDOWN   /* GitHub-style pipe table.  */
+  OUT_FORMAT_TABLE,   /* Aligned columns for people.  */
+  OUT_FORMAT_CSV,     /* RFC 4180, header row of column keys.  */
+  OUT_FORMAT_JSON,    /* Array of objects, keys in column order.  */
+  OUT_FORMAT_MARKDOWN /* GitHub-style pipe table.  */
 };
 
 enum out_kind
 {
   OUT_TEXT,
-  OUT_NUMBER,   /* double; DECIMALS fixes the digits after the point.  */
-  OUT_INTEGER   /* whole number held in a double.  */
+  OUT_NUMBER, /* double; DECIMALS fixes the digits after the point.  */
+  OUT_INTEGER /* whole number held in a double.  */
 };
 
 /* Column flags.  */
 enum
 {
-  OUT_COL_MACHINE = 1 << 0  /* Left out of the wide table layout, kept
-                               in the vertical one and in csv, json and
-                               markdown (sources, provenance).  */
+  OUT_COL_MACHINE = 1 << 0 /* Left out of the wide table layout, kept
+                              in the vertical one and in csv, json and
+                              markdown (sources, provenance).  */
 };
 
 /* One column of a result table.  KEY is the csv header and json key
@@ -36,18 +36,18 @@ struct out_column
 {
   const char *key;
   const char *label;
-  const char *unit;       /* NULL when the value has no unit.  */
+  const char *unit; /* NULL when the value has no unit.  */
   enum out_kind kind;
-  int decimals;           /* Digits after the point in table/markdown.  */
+  int decimals; /* Digits after the point in table/markdown.  */
   unsigned flags;
 };
 
 /* Layout of the table format.  */
 enum out_layout
 {
-  OUT_LAYOUT_WIDE,      /* One line per row, columns aligned.  */
-  OUT_LAYOUT_VERTICAL   /* "Label  value unit" lines per row: for one
-                           result with many fields (estimate).  */
+  OUT_LAYOUT_WIDE,    /* One line per row, columns aligned.  */
+  OUT_LAYOUT_VERTICAL /* "Label  value unit" lines per row: for one
+                         result with many fields (estimate).  */
 };
 
 struct out_table;
@@ -62,8 +62,7 @@ const char *out_format_list (void);
 
 /* A new empty table with the NCOLS columns COLS.  COLS is not copied and
    must outlive the table.  Free with out_table_free.  */
-struct out_table *out_table_new (const struct out_column *cols,
-                                 size_t ncols);
+struct out_table *out_table_new (const struct out_column *cols, size_t ncols);
 void out_table_free (struct out_table *table);
 
 /* Append an empty row; later set calls fill it.  Every cell starts
@@ -77,8 +76,7 @@ void out_table_add_row (struct out_table *table);
    is rounded to the nearest whole number, halves away from zero.  */
 void out_table_set_text (struct out_table *table, size_t col,
                          const char *text);
-void out_table_set_number (struct out_table *table, size_t col,
-                           double value);
+void out_table_set_number (struct out_table *table, size_t col, double value);
 
 size_t out_table_rows (const struct out_table *table);
 

@@ -79,13 +79,13 @@ point_class (const struct report *r, size_t i)
   const struct advise_ranking *rk = &r->res->ranking;
   const struct pareto *p = rk->pareto;
 
-  return i == r->rec                         ? "rec"
-         : i == rk->carbon_pick              ? "priced"
-         : i == p->cheapest                  ? "cheap"
-         : i == p->greenest                  ? "green"
-         : i == p->knee                      ? "front"
-         : rk->front_slot[i] != PARETO_NONE  ? "front"
-                                             : NULL;
+  return i == r->rec                        ? "rec"
+         : i == rk->carbon_pick             ? "priced"
+         : i == p->cheapest                 ? "cheap"
+         : i == p->greenest                 ? "green"
+         : i == p->knee                     ? "front"
+         : rk->front_slot[i] != PARETO_NONE ? "front"
+                                            : NULL;
 }
 
 /* Fill PTS with the candidates of R, then its baseline: each with a
@@ -214,8 +214,8 @@ regions_chart (struct strbuf *b, const struct report *r)
       for (i = 0; i < cmp->nrows; i++)
         {
           const struct run *run = &cmp->rows[i].run;
-          bool is_rec = run->region == c->region
-                        && run->instance == c->instance;
+          bool is_rec
+            = run->region == c->region && run->instance == c->instance;
 
           strbuf_printf (&note, "kgCO2e, %.2f USD%s%s%s",
                          run->footprint.cost_usd,
@@ -248,13 +248,13 @@ front_row (struct strbuf *b, const struct report_front_row *row, bool unc)
   esc (b, row->run->instance->name);
   strbuf_append (b, "</td><td>");
   esc (b, row->run->region->name);
-  strbuf_printf (b, "</td><td class=\"n\">%.2f</td><td class=\"n\">%s"
+  strbuf_printf (b,
+                 "</td><td class=\"n\">%.2f</td><td class=\"n\">%s"
                  "</td>",
                  row->run->runtime_h, row->kg);
   if (unc)
     strbuf_printf (b, "<td class=\"n\">%s&ndash;%s</td>", row->lo, row->hi);
-  strbuf_printf (b, "<td class=\"n\">%.2f</td>",
-                 row->run->footprint.cost_usd);
+  strbuf_printf (b, "<td class=\"n\">%.2f</td>", row->run->footprint.cost_usd);
   if (unc)
     strbuf_printf (b, "<td class=\"n\">%.2f</td>", row->p_front);
   if (row->best_at.len > 0)
@@ -275,7 +275,8 @@ front_table (struct strbuf *b, const struct report *r)
   bool unc = rk->unc != NULL;
   size_t k;
 
-  strbuf_printf (b, "<table><thead><tr><th>Instance</th><th>Region</th>"
+  strbuf_printf (b,
+                 "<table><thead><tr><th>Instance</th><th>Region</th>"
                  "<th class=\"n\">Runtime (h)</th><th class=\"n\">"
                  "Emissions (kgCO2e)</th>%s<th class=\"n\">Cost (USD)</th>"
                  "%s<th>Best at carbon price (USD/t)</th><th>Notes</th>"
@@ -298,9 +299,9 @@ static void
 html_head (struct strbuf *b, const struct report *r)
 {
   strbuf_append (b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
-                 "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
-                 "content=\"width=device-width, initial-scale=1\">\n"
-                 "<title>");
+                    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
+                    "content=\"width=device-width, initial-scale=1\">\n"
+                    "<title>");
   esc (b, r->title);
   strbuf_printf (b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>",
                  css);
@@ -324,7 +325,8 @@ html_kpis (struct strbuf *b, const struct report *r)
   char kg[32];
 
   report_kg (c->footprint.total_gco2e, kg, sizeof kg);
-  strbuf_printf (b, "<div class=\"kpi\"><b>%s kgCO2e</b><span>emissions "
+  strbuf_printf (b,
+                 "<div class=\"kpi\"><b>%s kgCO2e</b><span>emissions "
                  "of the job</span></div>\n<div class=\"kpi\"><b>%.2f USD"
                  "</b><span>cost of the job</span></div>\n",
                  kg, c->footprint.cost_usd);
@@ -333,7 +335,8 @@ html_kpis (struct strbuf *b, const struct report *r)
   dg = bf->total_gco2e - c->footprint.total_gco2e;
   du = bf->cost_usd - c->footprint.cost_usd;
   report_kg (dg, kg, sizeof kg);
-  strbuf_printf (b, "<div class=\"kpi\"><b>%s kgCO2e</b><span>saved "
+  strbuf_printf (b,
+                 "<div class=\"kpi\"><b>%s kgCO2e</b><span>saved "
                  "against the baseline</span></div>\n"
                  "<div class=\"kpi\"><b>%.1f %%</b><span>less carbon"
                  "</span></div>\n<div class=\"kpi\"><b>%.2f USD</b>"
@@ -342,7 +345,8 @@ html_kpis (struct strbuf *b, const struct report *r)
                  bf->total_gco2e > 0.0 ? 100.0 * dg / bf->total_gco2e : 0.0,
                  fabs (du), du >= 0.0 ? "saved" : "more than the baseline");
   if (rk->unc != NULL)
-    strbuf_printf (b, "<div class=\"kpi\"><b>%.0f %%</b><span>chance it "
+    strbuf_printf (b,
+                   "<div class=\"kpi\"><b>%.0f %%</b><span>chance it "
                    "beats the baseline</span></div>\n",
                    100.0 * rk->p_below_baseline);
 }
@@ -355,7 +359,7 @@ html_headline (struct strbuf *b, const struct report *r)
   struct strbuf text;
 
   strbuf_append (b, "<section class=\"headline\" id=\"headline\">\n"
-                 "<p class=\"do\">Run on ");
+                    "<p class=\"do\">Run on ");
   esc (b, c->instance->name);
   strbuf_append (b, " in ");
   esc (b, c->region->name);
@@ -381,7 +385,8 @@ html_headline (struct strbuf *b, const struct report *r)
 static void
 html_charts (struct strbuf *b, const struct report *r)
 {
-  strbuf_append (b, "<h2 id=\"chart-front\">Carbon against cost</h2>\n"
+  strbuf_append (b,
+                 "<h2 id=\"chart-front\">Carbon against cost</h2>\n"
                  "<p class=\"legend\"><span><i style=\"background:#0b6e3a\">"
                  "</i>recommended</span><span><i style=\"background:#2e8b57"
                  "\"></i>Pareto front</span><span><i style=\"background:"
@@ -398,9 +403,9 @@ html_charts (struct strbuf *b, const struct report *r)
   strbuf_append (b, " across the regions</h2>\n");
   regions_chart (b, r);
   strbuf_append (b, "<p class=\"note\">The same job on the recommended "
-                 "instance type (or, where another provider runs the "
-                 "region, its closest equivalent) in every region of "
-                 "each group.</p>\n");
+                    "instance type (or, where another provider runs the "
+                    "region, its closest equivalent) in every region of "
+                    "each group.</p>\n");
 }
 
 /* The Pareto front and why not its two ends.  */
@@ -439,9 +444,9 @@ html_carbon_prices (struct strbuf *b, const struct report *r)
   if (p->nhull <= 1)
     return;
   strbuf_append (b, "<h2 id=\"prices\">Best choice by carbon price"
-                 "</h2>\n<table><thead><tr><th class=\"n\">Carbon price "
-                 "(USD/tCO2e)</th><th>Instance</th><th>Region</th></tr>"
-                 "</thead><tbody>\n");
+                    "</h2>\n<table><thead><tr><th class=\"n\">Carbon price "
+                    "(USD/tCO2e)</th><th>Instance</th><th>Region</th></tr>"
+                    "</thead><tbody>\n");
   for (i = 0; i < p->nhull; i++)
     {
       const struct run *run = report_run (r, p->hull[i]);
@@ -466,7 +471,7 @@ html_assumptions (struct strbuf *b, const struct report *r)
   size_t i, n;
 
   strbuf_append (b, "<h2 id=\"assumptions\">Assumptions</h2>\n<table>"
-                 "<tbody>\n");
+                    "<tbody>\n");
   n = report_assumptions (r, labels, texts, ARRAY_SIZE (labels));
   for (i = 0; i < n; i++)
     {
@@ -476,14 +481,15 @@ html_assumptions (struct strbuf *b, const struct report *r)
       free (texts[i]);
     }
   strbuf_append (b, "</tbody></table>\n<h2 id=\"attribution\">Data "
-                 "attribution</h2>\n<ul class=\"note\">\n");
+                    "attribution</h2>\n<ul class=\"note\">\n");
   for (i = 0; report_attributions[i] != NULL; i++)
     {
       strbuf_append (b, "<li>");
       esc (b, report_attributions[i]);
       strbuf_append (b, "</li>\n");
     }
-  strbuf_printf (b, "</ul>\n<p class=\"note\">Made by carbon-advisor %s "
+  strbuf_printf (b,
+                 "</ul>\n<p class=\"note\">Made by carbon-advisor %s "
                  "report.</p>\n</body>\n</html>\n",
                  PACKAGE_VERSION);
 }

@@ -90,7 +90,8 @@ md_front (struct strbuf *b, const struct report *r)
   size_t k;
   int which;
 
-  strbuf_printf (b, "## The Pareto front\n\n| Instance | Region | Runtime "
+  strbuf_printf (b,
+                 "## The Pareto front\n\n| Instance | Region | Runtime "
                  "(h) | Emissions (kgCO2e) |%s Cost (USD) |%s Best at "
                  "carbon price (USD/t) | Notes |\n| --- | --- | ---: | ---: "
                  "|%s ---: |%s --- | --- |\n",
@@ -150,8 +151,8 @@ md_regions (struct strbuf *b, const struct report *r)
   strbuf_append (b, "\n## ");
   md (b, c->instance->name);
   strbuf_append (b, " across the regions\n\n| Group | Region | "
-                 "Instance | Emissions (kgCO2e) | Cost (USD) |\n"
-                 "| --- | --- | --- | ---: | ---: |\n");
+                    "Instance | Emissions (kgCO2e) | Cost (USD) |\n"
+                    "| --- | --- | --- | ---: | ---: |\n");
   if (rk->has_baseline)
     region_row (b, "baseline", &rk->baseline, false);
   for (g = 0; g < r->ngroups; g++)
@@ -175,8 +176,8 @@ md_carbon_prices (struct strbuf *b, const struct report *r)
   if (p->nhull <= 1)
     return;
   strbuf_append (b, "\n## Best choice by carbon price\n\n| Carbon "
-                 "price (USD/tCO2e) | Instance | Region |\n| ---: | --- "
-                 "| --- |\n");
+                    "price (USD/tCO2e) | Instance | Region |\n| ---: | --- "
+                    "| --- |\n");
   for (i = 0; i < p->nhull; i++)
     {
       const struct run *run = report_run (r, p->hull[i]);
@@ -215,8 +216,7 @@ md_assumptions (struct strbuf *b, const struct report *r)
       md (b, report_attributions[i]);
       strbuf_append (b, "\n");
     }
-  strbuf_printf (b, "\nMade by carbon-advisor %s report.\n",
-                 PACKAGE_VERSION);
+  strbuf_printf (b, "\nMade by carbon-advisor %s report.\n", PACKAGE_VERSION);
 }
 
 void

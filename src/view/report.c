@@ -12,35 +12,34 @@
 #include "view/advise-text.h"
 #include "base/xalloc.h"
 
-const char *const report_attributions[] = {
-  "Instance power and embodied carbon: Teads Engineering, EC2 Carbon "
-  "Emissions Dataset (CC BY 4.0), via Valohai Wattson; non-EC2 rows "
-  "dropped, GPU names shortened, per-instance embodied share computed.",
-  /* The attribution Electricity Maps asks for, its address without the
-     scheme: the page stays free of anything a browser could fetch.  */
-  "Region grid intensities (the default of every region): Electricity "
-  "Maps (2025). 2024 Yearly Carbon Intensity Data (Version January 27, "
-  "2025). Electricity Maps. www.electricitymaps.com (ODbL 1.0), via "
-  "nf-co2footprint.",
-  "Country grid intensities (uncertainty range only): Our World in Data, "
-  "based on Ember and the Energy Institute (CC BY 4.0), via CodeCarbon "
-  "(MIT).",
-  "Earlier Electricity Maps yearly figures (uncertainty range only); "
-  "marginal intensities: WattTime; PUE and market-based figures: AWS, "
-  "Google, Microsoft; as compiled by the Green Software Foundation "
-  "Real-Time Cloud project (facts of their publishers).",
-  "Fleet PUE fallbacks and CCF coefficients: Cloud Carbon Footprint "
-  "(Apache-2.0).",
-  "Prices: AWS list prices via Karpenter (Apache-2.0), Vantage "
-  "ec2instances.info via tsaol/aws-gpu and ec2.shop (MIT), spot via "
-  "Infracost data in coroot/cloud-pricing (Apache-2.0); Google list "
-  "prices via Cyclenerd/google-cloud-pricing-cost-calculator "
-  "(Apache-2.0); Azure retail prices via Karpenter for Azure "
-  "(Apache-2.0) and anycloud-sh/catalog.",
-  "Region coordinates: Electricity Maps electricitymaps-contrib (facts "
-  "only).  Every source, year and licence: data/README.md.",
-  NULL
-};
+const char *const report_attributions[]
+  = { "Instance power and embodied carbon: Teads Engineering, EC2 Carbon "
+      "Emissions Dataset (CC BY 4.0), via Valohai Wattson; non-EC2 rows "
+      "dropped, GPU names shortened, per-instance embodied share computed.",
+      /* The attribution Electricity Maps asks for, its address without the
+         scheme: the page stays free of anything a browser could fetch.  */
+      "Region grid intensities (the default of every region): Electricity "
+      "Maps (2025). 2024 Yearly Carbon Intensity Data (Version January 27, "
+      "2025). Electricity Maps. www.electricitymaps.com (ODbL 1.0), via "
+      "nf-co2footprint.",
+      "Country grid intensities (uncertainty range only): Our World in Data, "
+      "based on Ember and the Energy Institute (CC BY 4.0), via CodeCarbon "
+      "(MIT).",
+      "Earlier Electricity Maps yearly figures (uncertainty range only); "
+      "marginal intensities: WattTime; PUE and market-based figures: AWS, "
+      "Google, Microsoft; as compiled by the Green Software Foundation "
+      "Real-Time Cloud project (facts of their publishers).",
+      "Fleet PUE fallbacks and CCF coefficients: Cloud Carbon Footprint "
+      "(Apache-2.0).",
+      "Prices: AWS list prices via Karpenter (Apache-2.0), Vantage "
+      "ec2instances.info via tsaol/aws-gpu and ec2.shop (MIT), spot via "
+      "Infracost data in coroot/cloud-pricing (Apache-2.0); Google list "
+      "prices via Cyclenerd/google-cloud-pricing-cost-calculator "
+      "(Apache-2.0); Azure retail prices via Karpenter for Azure "
+      "(Apache-2.0) and anycloud-sh/catalog.",
+      "Region coordinates: Electricity Maps electricitymaps-contrib (facts "
+      "only).  Every source, year and licence: data/README.md.",
+      NULL };
 
 void
 report_kg (double g, char *buf, size_t size)
@@ -66,14 +65,15 @@ report_job_text (const struct report *r, struct strbuf *out)
   const struct advise_query *o = r->query;
   const struct advise_ranking *rk = &r->res->ranking;
 
-  strbuf_printf (out, "Job: %ld instance%s for %g h%s%s at %g %% load; "
+  strbuf_printf (out,
+                 "Job: %ld instance%s for %g h%s%s at %g %% load; "
                  "%zu candidates met the constraints, %zu on the Pareto "
                  "front.",
                  o->params.count, o->params.count == 1 ? "" : "s",
                  o->params.runtime_h,
                  o->reference != NULL ? " measured on " : "",
-                 o->reference != NULL ? o->reference : "",
-                 o->params.load_pct, rk->n, rk->pareto->nfront);
+                 o->reference != NULL ? o->reference : "", o->params.load_pct,
+                 rk->n, rk->pareto->nfront);
 }
 
 void
@@ -135,8 +135,7 @@ report_front_row (const struct report *r, size_t i,
   strbuf_init (&row->best_at);
   if (rk->hull_slot[i] != PARETO_NONE)
     report_price_range (p->hull_price_low[rk->hull_slot[i]],
-                        p->hull_price_high[rk->hull_slot[i]],
-                        &row->best_at);
+                        p->hull_price_high[rk->hull_slot[i]], &row->best_at);
   strbuf_init (&row->marks);
   report_marks (r, i, &row->marks);
 }
@@ -154,9 +153,9 @@ why_recommended (const struct report *r)
 {
   const struct advise_ranking *rk = &r->res->ranking;
 
-  return r->rec == rk->carbon_pick      ? "the carbon-price pick"
+  return r->rec == rk->carbon_pick    ? "the carbon-price pick"
          : r->rec == rk->pareto->knee ? "the knee of the front"
-                                        : "the lowest carbon";
+                                      : "the lowest carbon";
 }
 
 void
@@ -167,9 +166,10 @@ report_uncertainty_text (const struct report *r, struct strbuf *out)
 
   if (rk->unc == NULL)
     return;
-  strbuf_printf (out, "Uncertainty: %zu samples (seed %lu); P(front) of "
-                 "the recommendation %.2f", rk->spec.samples, rk->spec.seed,
-                 rk->p_front[r->rec]);
+  strbuf_printf (out,
+                 "Uncertainty: %zu samples (seed %lu); P(front) of "
+                 "the recommendation %.2f",
+                 rk->spec.samples, rk->spec.seed, rk->p_front[r->rec]);
   if (rk->has_baseline)
     strbuf_printf (out, "; P(it emits less than the baseline) %.2f",
                    rk->p_below_baseline);
@@ -188,14 +188,14 @@ price_span_sentence (const struct price_span *span, struct strbuf *out)
 
   if (days < PRICING_STALE_DAYS)
     return;
-  strbuf_printf (out, "The prices compared are dated %s to %s, %.0f "
+  strbuf_printf (out,
+                 "The prices compared are dated %s to %s, %.0f "
                  "months apart: the older ones may have changed since.",
                  span->oldest, span->newest, days / (365.25 / 12.0));
 }
 
 void
-report_price_span_text (const struct price_span *span, char *buf,
-                        size_t size)
+report_price_span_text (const struct price_span *span, char *buf, size_t size)
 {
   struct strbuf text;
 
@@ -224,7 +224,8 @@ report_headline (const struct report *r, struct strbuf *out)
   char kg[32];
 
   report_kg (c->footprint.total_gco2e, kg, sizeof kg);
-  strbuf_printf (out, "Run on %s in %s (%s): %s kgCO2e and %.2f USD for "
+  strbuf_printf (out,
+                 "Run on %s in %s (%s): %s kgCO2e and %.2f USD for "
                  "the job.",
                  c->instance->name, c->region->name, why_recommended (r), kg,
                  c->footprint.cost_usd);
@@ -233,15 +234,14 @@ report_headline (const struct report *r, struct strbuf *out)
   dg = b->total_gco2e - c->footprint.total_gco2e;
   du = b->cost_usd - c->footprint.cost_usd;
   report_kg (fabs (dg), kg, sizeof kg);
-  strbuf_printf (out,
-                 " Against the baseline, %s in %s, it %s %s kgCO2e (%.1f %%) "
-                 "and %s %.2f USD%s.",
-                 rk->baseline.instance->name, rk->baseline.region->name,
-                 dg >= 0.0 ? "saves" : "adds", kg,
-                 b->total_gco2e > 0.0 ? 100.0 * fabs (dg) / b->total_gco2e
-                                      : 0.0,
-                 du >= 0.0 ? "saves" : "costs", fabs (du),
-                 du >= 0.0 ? "" : " more");
+  strbuf_printf (
+    out,
+    " Against the baseline, %s in %s, it %s %s kgCO2e (%.1f %%) "
+    "and %s %.2f USD%s.",
+    rk->baseline.instance->name, rk->baseline.region->name,
+    dg >= 0.0 ? "saves" : "adds", kg,
+    b->total_gco2e > 0.0 ? 100.0 * fabs (dg) / b->total_gco2e : 0.0,
+    du >= 0.0 ? "saves" : "costs", fabs (du), du >= 0.0 ? "" : " more");
 }
 
 void
@@ -321,7 +321,8 @@ assume_job (const struct report *r, struct assumptions *a, struct strbuf *t)
 
   if (r->res->ranking.scaling != NULL)
     {
-      strbuf_printf (t, "%g h measured on %s, scaled to each instance type "
+      strbuf_printf (t,
+                     "%g h measured on %s, scaled to each instance type "
                      "by --scaling %s (",
                      o->params.runtime_h, s->reference->name,
                      scaling_mode_name (s->mode));
@@ -332,10 +333,9 @@ assume_job (const struct report *r, struct assumptions *a, struct strbuf *t)
     strbuf_printf (t, "%g h on every instance type (no scaling)",
                    o->params.runtime_h);
   assume (a, "Runtime", t);
-  strbuf_printf (t, "%g %% average%s", o->params.load_pct,
-                 !o->load_ranged
-                   ? ""
-                   : " (with the range given for --uncertainty)");
+  strbuf_printf (
+    t, "%g %% average%s", o->params.load_pct,
+    !o->load_ranged ? "" : " (with the range given for --uncertainty)");
   assume (a, "Load", t);
   strbuf_printf (t, "%ld instance%s", o->params.count,
                  o->params.count == 1 ? "" : "s");
@@ -361,8 +361,8 @@ assume_site (const struct report *r, struct assumptions *a, struct strbuf *t)
   /* The baseline's figure follows only when there is a baseline.  */
   strbuf_printf (t, "%.2f in %s%s", c->pue, c->region->name, ours.text);
   if (has)
-    strbuf_printf (t, "; baseline %.2f in %s%s", base->pue,
-                   base->region->name, theirs.text);
+    strbuf_printf (t, "; baseline %.2f in %s%s", base->pue, base->region->name,
+                   theirs.text);
   assume (a, "PUE", t);
   strbuf_reset (&ours);
   strbuf_reset (&theirs);
@@ -374,8 +374,7 @@ assume_site (const struct report *r, struct assumptions *a, struct strbuf *t)
                  c->grid_gco2e_per_kwh, c->region->name, ours.text);
   if (has)
     strbuf_printf (t, "; baseline %.1f gCO2e/kWh in %s%s",
-                   base->grid_gco2e_per_kwh, base->region->name,
-                   theirs.text);
+                   base->grid_gco2e_per_kwh, base->region->name, theirs.text);
   assume (a, "Grid signal", t);
   strbuf_release (&ours);
   strbuf_release (&theirs);
@@ -383,8 +382,7 @@ assume_site (const struct report *r, struct assumptions *a, struct strbuf *t)
 
 /* The hardware's life and the prices: their kind, dates and origin.  */
 static void
-assume_prices (const struct report *r, struct assumptions *a,
-               struct strbuf *t)
+assume_prices (const struct report *r, struct assumptions *a, struct strbuf *t)
 {
   const struct advise_query *o = r->query;
   const struct advise_ranking *rk = &r->res->ranking;
@@ -392,8 +390,10 @@ assume_prices (const struct report *r, struct assumptions *a,
   const char *date_lo = NULL, *date_hi = NULL;
   size_t i;
 
-  strbuf_printf (t, "%g years of hardware life for the manufacturing "
-                 "emissions (Scope 3)", o->params.lifetime_years);
+  strbuf_printf (t,
+                 "%g years of hardware life for the manufacturing "
+                 "emissions (Scope 3)",
+                 o->params.lifetime_years);
   assume (a, "Lifetime", t);
   for (i = 0; i < rk->n; i++)
     {
@@ -411,20 +411,20 @@ assume_prices (const struct report *r, struct assumptions *a,
                  date_lo != NULL ? date_lo : "-",
                  date_hi != NULL ? date_hi : "-",
                  o->price_file != NULL ? ", the team's own from " : "",
-                 o->price_file != NULL ? o->price_file : "",
-                 c->instance->name, c->price->source);
+                 o->price_file != NULL ? o->price_file : "", c->instance->name,
+                 c->price->source);
   assume (a, "Prices", t);
 }
 
 /* The method and the data it ran on.  */
 static void
-assume_method (const struct report *r, struct assumptions *a,
-               struct strbuf *t)
+assume_method (const struct report *r, struct assumptions *a, struct strbuf *t)
 {
   const struct catalogue *cat = r->res->cat;
   const struct run *c = report_run (r, r->rec);
 
-  strbuf_printf (t, "%s: energy = power at the load x runtime x count x "
+  strbuf_printf (t,
+                 "%s: energy = power at the load x runtime x count x "
                  "PUE; Scope 2 = energy x grid intensity; Scope 3 = the "
                  "instance's share of its host's manufacturing emissions "
                  "x runtime / lifetime (doc/METHODOLOGY.md)",
@@ -432,19 +432,19 @@ assume_method (const struct report *r, struct assumptions *a,
                    ? "Cloud Carbon Footprint's coefficients"
                    : "Teads' measured power curves");
   assume (a, "Method", t);
-  strbuf_printf (t, "carbon-advisor %s tables: %zu instance types, %zu "
+  strbuf_printf (t,
+                 "carbon-advisor %s tables: %zu instance types, %zu "
                  "regions, %zu priced pairs; power %s%s",
-                 PACKAGE_VERSION, cat->ninstances, cat->nregions,
-                 cat->nprices, c->power_origin,
-                 STREQ (c->power_origin, "measured")
-                   ? " (Teads sheet)"
-                   : " (component model)");
+                 PACKAGE_VERSION, cat->ninstances, cat->nregions, cat->nprices,
+                 c->power_origin,
+                 STREQ (c->power_origin, "measured") ? " (Teads sheet)"
+                                                     : " (component model)");
   assume (a, "Data", t);
 }
 
 size_t
-report_assumptions (const struct report *r, const char **labels,
-                    char **texts, size_t max)
+report_assumptions (const struct report *r, const char **labels, char **texts,
+                    size_t max)
 {
   struct assumptions a = { labels, texts, 0, max };
   struct strbuf text;

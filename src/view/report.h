@@ -17,8 +17,8 @@
    instance type (or its equivalent) in every region of the group.  */
 struct report_group
 {
-  const char *name;             /* "nordics", or "considered" without
-                                   --group.  */
+  const char *name; /* "nordics", or "considered" without
+                       --group.  */
   struct compare *cmp;
 };
 
@@ -28,7 +28,7 @@ struct report
   const char *title;
   const struct advise_query *query;
   const struct advise_result *res;
-  size_t rec;                   /* The recommended candidate.  */
+  size_t rec; /* The recommended candidate.  */
   const struct report_group *groups;
   size_t ngroups;
 };
@@ -85,14 +85,14 @@ struct report_front_row
 {
   const struct run *run;
   bool recommended;
-  char kg[32];                  /* Emissions, as report_kg writes them.  */
+  char kg[32]; /* Emissions, as report_kg writes them.  */
   /* With --uncertainty, the p5 and p95 of the emissions and P(front);
      "", "" and NaN without.  */
   char lo[32], hi[32];
   double p_front;
-  struct strbuf best_at;        /* report_price_range of the carbon prices
-                                   at which it is the best choice, or "".  */
-  struct strbuf marks;          /* report_marks.  */
+  struct strbuf best_at; /* report_price_range of the carbon prices
+                            at which it is the best choice, or "".  */
+  struct strbuf marks;   /* report_marks.  */
 };
 
 /* Fill ROW with the facts of candidate I; release it with

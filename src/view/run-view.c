@@ -70,10 +70,8 @@ const struct out_column run_columns[] = {
     OUT_COL_MACHINE },
   { "power_origin", "Power curve", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
   { "power_source", "Power source", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
-  { "embodied_source", "Embodied source", NULL, OUT_TEXT, 0,
-    OUT_COL_MACHINE },
-  { "embodied_share", "Embodied basis", NULL, OUT_TEXT, 0,
-    OUT_COL_MACHINE },
+  { "embodied_source", "Embodied source", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
+  { "embodied_share", "Embodied basis", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
   { "pue_source", "PUE source", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
   { "pue_year", "PUE year", NULL, OUT_INTEGER, 0, OUT_COL_MACHINE },
   { "grid_source", "Grid source", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
@@ -109,15 +107,14 @@ data_rows (char *buf, size_t size, const struct run *run)
                               run->instance->ccf->line);
       if (run->region->ccf != NULL && n < size)
         n += (size_t) snprintf (buf + n, size - n, "%s:%zu ",
-                                CATALOGUE_CCF_REGIONS,
-                                run->region->ccf->line);
+                                CATALOGUE_CCF_REGIONS, run->region->ccf->line);
     }
   /* The instance's vCPUs, memory and GPUs come from instances.csv for
      either method; CCF's method takes nothing else from regions.csv but
      the region's name.  */
   if (n < size)
-    n += (size_t) snprintf (buf + n, size - n, "%s:%zu",
-                            CATALOGUE_INSTANCES, run->instance->line);
+    n += (size_t) snprintf (buf + n, size - n, "%s:%zu", CATALOGUE_INSTANCES,
+                            run->instance->line);
   if (run->method != RUN_METHOD_CCF && n < size)
     n += (size_t) snprintf (buf + n, size - n, " %s:%zu", CATALOGUE_REGIONS,
                             run->region->line);
@@ -167,8 +164,7 @@ run_fill_row (struct out_table *t, const struct run *run)
                         ? NULL
                         : run_signal_name (run->signal));
   out_table_set_text (t, COL_METHOD, run_method_name (run->method));
-  out_table_set_text (t, COL_PRICE_DATE,
-                      run->price ? run->price->date : NULL);
+  out_table_set_text (t, COL_PRICE_DATE, run->price ? run->price->date : NULL);
   out_table_set_text (t, COL_PRICE_SOURCE,
                       run->price ? run->price->source : NULL);
   data_rows (rows, sizeof rows, run);
@@ -178,8 +174,8 @@ run_fill_row (struct out_table *t, const struct run *run)
 /* The figures two methods can disagree on, in the order of the
    side-by-side table, with the run column that labels each.  */
 static const enum run_column compared[] = {
-  COL_POWER, COL_PUE, COL_GRID, COL_ENERGY, COL_SCOPE2, COL_SCOPE3,
-  COL_TOTAL, COL_EMBODIED, COL_COST,
+  COL_POWER,  COL_PUE,   COL_GRID,     COL_ENERGY, COL_SCOPE2,
+  COL_SCOPE3, COL_TOTAL, COL_EMBODIED, COL_COST,
 };
 
 /* RUN's value of the figure in column COL.  */
@@ -228,9 +224,8 @@ run_fill_difference_row (struct out_table *t, const struct run *a,
   out_table_set_text (t, COL_LOCATION, a->region->location);
   out_table_set_number (t, COL_LIFETIME, a->lifetime_h);
   for (i = 0; i < ARRAY_SIZE (compared); i++)
-    out_table_set_number (t, compared[i],
-                          figure_of (b, compared[i])
-                            - figure_of (a, compared[i]));
+    out_table_set_number (
+      t, compared[i], figure_of (b, compared[i]) - figure_of (a, compared[i]));
   out_table_set_number (t, COL_PRICE,
                         figure_of (b, COL_PRICE) - figure_of (a, COL_PRICE));
   out_table_set_text (t, COL_METHOD, "difference");
@@ -306,10 +301,10 @@ run_compare_figures (const struct run *a, const struct run *b)
 /* The run columns that say where figures come from, for
    run_compare_sources.  */
 static const enum run_column provenance[] = {
-  COL_POWER_ORIGIN, COL_POWER_SOURCE, COL_EMBODIED_SOURCE,
-  COL_EMBODIED_BASIS, COL_PUE_SOURCE, COL_PUE_YEAR, COL_GRID_SOURCE,
-  COL_GRID_YEAR, COL_GRID_LEVEL, COL_GRID_SIGNAL, COL_LIFETIME,
-  COL_PRICE_SOURCE, COL_DATA_ROWS,
+  COL_POWER_ORIGIN, COL_POWER_SOURCE, COL_EMBODIED_SOURCE, COL_EMBODIED_BASIS,
+  COL_PUE_SOURCE,   COL_PUE_YEAR,     COL_GRID_SOURCE,     COL_GRID_YEAR,
+  COL_GRID_LEVEL,   COL_GRID_SIGNAL,  COL_LIFETIME,        COL_PRICE_SOURCE,
+  COL_DATA_ROWS,
 };
 
 static const struct out_column source_columns[3] = {
@@ -361,8 +356,7 @@ provenance_text (char *buf, size_t size, const struct run *run,
       s = run->grid_level;
       break;
     case COL_GRID_SIGNAL:
-      s = run->grid_source == NULL
-              || STREQ (run->grid_source, RUN_SOURCE_USER)
+      s = run->grid_source == NULL || STREQ (run->grid_source, RUN_SOURCE_USER)
             ? NULL
             : run_signal_name (run->signal);
       break;

@@ -165,8 +165,7 @@ group_thousands (char *buf, size_t size)
 }
 
 void
-svg_axis_label (const struct svg_axis *a, double value, char *buf,
-                size_t size)
+svg_axis_label (const struct svg_axis *a, double value, char *buf, size_t size)
 {
   int decimals = a->decimals;
 
@@ -226,13 +225,14 @@ draw_axes (struct strbuf *b, const struct svg_axis *x,
                  "y2=\"%.1f\"/><line class=\"axis\" x1=\"%.1f\" "
                  "y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
                  x0, y1, x1, y1, x0, y0, x0, y1);
-  strbuf_printf (b, "<text class=\"axis-title\" x=\"%.1f\" y=\"%.1f\" "
+  strbuf_printf (b,
+                 "<text class=\"axis-title\" x=\"%.1f\" y=\"%.1f\" "
                  "text-anchor=\"middle\">",
                  (x0 + x1) / 2.0, y1 + 42.0);
   svg_escape (b, x_label);
-  strbuf_printf (b, "%s</text>\n",
-                 x->scale == SVG_LOG ? " (log scale)" : "");
-  strbuf_printf (b, "<text class=\"axis-title\" x=\"%.1f\" y=\"%.1f\" "
+  strbuf_printf (b, "%s</text>\n", x->scale == SVG_LOG ? " (log scale)" : "");
+  strbuf_printf (b,
+                 "<text class=\"axis-title\" x=\"%.1f\" y=\"%.1f\" "
                  "text-anchor=\"middle\" transform=\"rotate(-90 %.1f "
                  "%.1f)\">",
                  16.0, (y0 + y1) / 2.0, 16.0, (y0 + y1) / 2.0);
@@ -255,11 +255,10 @@ overlaps (const struct box *a, const struct box *b)
 
 /* Fit X and Y to the points of S, in the plot area (X0, Y0)-(X1, Y1).  */
 static void
-fit_axes (const struct svg_scatter *s, struct svg_axis *x,
-          struct svg_axis *y, double x0, double y0, double x1, double y1)
+fit_axes (const struct svg_scatter *s, struct svg_axis *x, struct svg_axis *y,
+          double x0, double y0, double x1, double y1)
 {
-  double xmin = INFINITY, xmax = -INFINITY, ymin = INFINITY,
-         ymax = -INFINITY;
+  double xmin = INFINITY, xmax = -INFINITY, ymin = INFINITY, ymax = -INFINITY;
   size_t i;
 
   for (i = 0; i < s->npoints; i++)
@@ -299,7 +298,8 @@ draw_points (struct strbuf *b, const struct svg_scatter *s,
 
         if ((p->cls != NULL) != (pass == 1))
           continue;
-        strbuf_printf (b, "<circle class=\"pt %s\" cx=\"%.1f\" cy=\"%.1f\" "
+        strbuf_printf (b,
+                       "<circle class=\"pt %s\" cx=\"%.1f\" cy=\"%.1f\" "
                        "r=\"%d\">",
                        p->cls != NULL ? p->cls : "plain",
                        svg_axis_map (x, p->x), svg_axis_map (y, p->y),
@@ -320,8 +320,8 @@ draw_points (struct strbuf *b, const struct svg_scatter *s,
    tried.  Set *LX, *LY and *ANCHOR_END and return its box.  */
 static struct box
 place_label (const struct svg_scatter *s, double px, double py, double width,
-             const struct box *placed, size_t nplaced, double *lx,
-             double *ly, bool *anchor_end)
+             const struct box *placed, size_t nplaced, double *lx, double *ly,
+             bool *anchor_end)
 {
   static const double dx[] = { 10, -10, 10, -10, 10, -10, 10, -10 };
   static const double dy[] = { 4, 4, -12, -12, 20, 20, -28, 36 };
@@ -368,11 +368,10 @@ draw_labels (struct strbuf *b, const struct svg_scatter *s,
 
       if (p->label == NULL)
         continue;
-      placed[nplaced] = place_label (s, svg_axis_map (x, p->x),
-                                     svg_axis_map (y, p->y),
-                                     6.6 * (double) strlen (p->label),
-                                     placed, nplaced, &lx, &ly,
-                                     &anchor_end);
+      placed[nplaced]
+        = place_label (s, svg_axis_map (x, p->x), svg_axis_map (y, p->y),
+                       6.6 * (double) strlen (p->label), placed, nplaced, &lx,
+                       &ly, &anchor_end);
       nplaced++;
       strbuf_printf (b, "<text class=\"label %s\" x=\"%.1f\" y=\"%.1f\"%s>",
                      p->cls != NULL ? p->cls : "plain", lx, ly,
@@ -391,7 +390,8 @@ svg_scatter (struct strbuf *b, const struct svg_scatter *s)
   struct svg_axis x, y;
 
   fit_axes (s, &x, &y, x0, y0, x1, y1);
-  strbuf_printf (b, "<svg "
+  strbuf_printf (b,
+                 "<svg "
                  "class=\"chart\" width=\"%.0f\" height=\"%.0f\" "
                  "viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"",
                  s->width, s->height, s->width, s->height);
@@ -421,7 +421,8 @@ svg_bars (struct strbuf *b, double width, const char *x_label,
       height += row + (headings != NULL && headings[i] != NULL ? head : 0.0);
     }
   svg_axis_fit (&x, 0.0, vmax > 0.0 ? vmax : 1.0, false, x0, x1);
-  strbuf_printf (b, "<svg "
+  strbuf_printf (b,
+                 "<svg "
                  "class=\"chart bars\" width=\"%.0f\" height=\"%.0f\" "
                  "viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"",
                  width, height, width, height);
@@ -440,7 +441,8 @@ svg_bars (struct strbuf *b, double width, const char *x_label,
                      px, (double) MARGIN_TOP, px, height - 40.0, px,
                      height - 24.0, text);
     }
-  strbuf_printf (b, "<text class=\"axis-title\" x=\"%.1f\" y=\"%.1f\" "
+  strbuf_printf (b,
+                 "<text class=\"axis-title\" x=\"%.1f\" y=\"%.1f\" "
                  "text-anchor=\"middle\">",
                  (x0 + x1) / 2.0, height - 6.0);
   svg_escape (b, x_label);
@@ -459,15 +461,18 @@ svg_bars (struct strbuf *b, double width, const char *x_label,
           ypos += head;
         }
       px = svg_axis_map (&x, bars[i].value);
-      strbuf_printf (b, "<text class=\"bar-label\" x=\"%.1f\" y=\"%.1f\" "
+      strbuf_printf (b,
+                     "<text class=\"bar-label\" x=\"%.1f\" y=\"%.1f\" "
                      "text-anchor=\"end\">",
                      x0 - 8.0, ypos + 16.0);
       svg_escape (b, bars[i].label);
-      strbuf_printf (b, "</text><rect class=\"bar %s\" x=\"%.1f\" "
+      strbuf_printf (b,
+                     "</text><rect class=\"bar %s\" x=\"%.1f\" "
                      "y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>",
                      bars[i].cls != NULL ? bars[i].cls : "plain", x0,
                      ypos + 4.0, fmax (px - x0, 1.0), row - 8.0);
-      strbuf_printf (b, "<text class=\"bar-value\" x=\"%.1f\" "
+      strbuf_printf (b,
+                     "<text class=\"bar-value\" x=\"%.1f\" "
                      "y=\"%.1f\">%.*f",
                      fmax (px, x0 + 1.0) + 6.0, ypos + 16.0, decimals,
                      bars[i].value);

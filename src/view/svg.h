@@ -31,7 +31,7 @@ struct svg_axis
   double px_hi;
   double ticks[SVG_MAX_TICKS];
   size_t nticks;
-  int decimals;                 /* Of the linear tick labels.  */
+  int decimals; /* Of the linear tick labels.  */
 };
 
 /* The ratio of the greatest to the least value from which an axis goes
@@ -71,16 +71,16 @@ struct svg_point
   double y;
   const char *label;
   const char *cls;
-  const char *title;            /* Tooltip, or NULL.  */
+  const char *title; /* Tooltip, or NULL.  */
 };
 
 struct svg_scatter
 {
   double width;
   double height;
-  const char *x_label;          /* With its unit: "Cost (USD)".  */
+  const char *x_label; /* With its unit: "Cost (USD)".  */
   const char *y_label;
-  const char *aria;             /* What the chart shows, for readers.  */
+  const char *aria; /* What the chart shows, for readers.  */
   const struct svg_point *points;
   size_t npoints;
   const struct svg_point *line; /* A polyline through these, in order.  */
@@ -98,8 +98,8 @@ struct svg_bar
 {
   const char *label;
   double value;
-  const char *cls;              /* CSS class, or NULL.  */
-  const char *note;             /* Text after the value, or NULL.  */
+  const char *cls;  /* CSS class, or NULL.  */
+  const char *note; /* Text after the value, or NULL.  */
 };
 
 /* Append to B a horizontal bar chart WIDTH pixels wide of the N bars,

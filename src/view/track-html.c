@@ -14,12 +14,12 @@
 /* The most keys drawn in the chart: the largest.  */
 #define HTML_BARS 30
 
-static const char style[] =
-  "body{font-family:system-ui,sans-serif;margin:2em auto;max-width:72em;"
-  "color:#222}table{border-collapse:collapse;margin:1em 0}"
-  "td,th{padding:.2em .6em;border-bottom:1px solid #ddd}"
-  "td.n{text-align:right;font-variant-numeric:tabular-nums}"
-  "svg text{font-size:12px}.bar{fill:#4a7}";
+static const char style[]
+  = "body{font-family:system-ui,sans-serif;margin:2em auto;max-width:72em;"
+    "color:#222}table{border-collapse:collapse;margin:1em 0}"
+    "td,th{padding:.2em .6em;border-bottom:1px solid #ddd}"
+    "td.n{text-align:right;font-variant-numeric:tabular-nums}"
+    "svg text{font-size:12px}.bar{fill:#4a7}";
 
 /* Append the key's values, "/"-joined, to B, escaped.  */
 static void
@@ -41,14 +41,14 @@ key_text (struct strbuf *b, const char *key, size_t len)
 static void
 row_cells (struct strbuf *b, const int64_t *s, int64_t total_mg)
 {
-  strbuf_printf (b, "<td class=n>%" PRId64 "</td><td class=n>%.1f</td>"
-                 "<td class=n>%.3f</td><td class=n>%.1f</td>"
-                 "<td class=n>%.1f</td><td class=n>%.1f</td>",
-                 s[TALLY_JOBS], (double) s[TALLY_GPU_MH] / 1e3,
-                 (double) s[TALLY_ENERGY_WH] / 1e6,
-                 (double) s[TALLY_SCOPE2_MG] / 1e3,
-                 (double) s[TALLY_SCOPE3_MG] / 1e3,
-                 (double) s[TALLY_TOTAL_MG] / 1e3);
+  strbuf_printf (
+    b,
+    "<td class=n>%" PRId64 "</td><td class=n>%.1f</td>"
+    "<td class=n>%.3f</td><td class=n>%.1f</td>"
+    "<td class=n>%.1f</td><td class=n>%.1f</td>",
+    s[TALLY_JOBS], (double) s[TALLY_GPU_MH] / 1e3,
+    (double) s[TALLY_ENERGY_WH] / 1e6, (double) s[TALLY_SCOPE2_MG] / 1e3,
+    (double) s[TALLY_SCOPE3_MG] / 1e3, (double) s[TALLY_TOTAL_MG] / 1e3);
   if (total_mg > 0)
     strbuf_printf (b, "<td class=n>%.1f</td>",
                    100.0 * (double) s[TALLY_TOTAL_MG] / (double) total_mg);
@@ -59,8 +59,7 @@ row_cells (struct strbuf *b, const int64_t *s, int64_t total_mg)
                    (double) s[TALLY_COST_UUSD] / 1e6);
   else
     strbuf_append (b, "<td class=n>-</td>");
-  strbuf_printf (b, "<td class=n>%" PRId64 "</td></tr>\n",
-                 s[TALLY_FAILED]);
+  strbuf_printf (b, "<td class=n>%" PRId64 "</td></tr>\n", s[TALLY_FAILED]);
 }
 
 static int
@@ -89,8 +88,8 @@ chart (struct strbuf *b, const struct tally_row *rows, size_t n)
     {
       char *p;
 
-      labels[i] = xstrdup (sorted[i].key[0] != '\0' ? sorted[i].key
-                                                    : "(none)");
+      labels[i]
+        = xstrdup (sorted[i].key[0] != '\0' ? sorted[i].key : "(none)");
       for (p = labels[i]; *p != '\0'; p++)
         if (*p == '\x1f')
           *p = '/';
@@ -124,12 +123,13 @@ track_view_html (FILE *fp, const struct tally *t, const char *title)
       total[j] += rows[i].sums[j];
   strbuf_init (&b);
   strbuf_append (&b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
-                 "<meta charset=\"utf-8\">\n<title>");
+                     "<meta charset=\"utf-8\">\n<title>");
   svg_escape (&b, title);
   strbuf_printf (&b, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>",
                  style);
   svg_escape (&b, title);
-  strbuf_printf (&b, "</h1>\n<p>%" PRIu64 " records: %" PRIu64
+  strbuf_printf (&b,
+                 "</h1>\n<p>%" PRIu64 " records: %" PRIu64
                  " accounted, %" PRIu64 " rejected.  Total %.1f gCO2e "
                  "(Scope 2 %.1f, Scope 3 %.1f), %.3f kWh.</p>\n",
                  rec, acc, rej, (double) total[TALLY_TOTAL_MG] / 1e3,
@@ -141,9 +141,9 @@ track_view_html (FILE *fp, const struct tally *t, const char *title)
   strbuf_append (&b, "<table>\n<tr><th>");
   svg_escape (&b, tally_meta (t)->by[0] ? tally_meta (t)->by : "all");
   strbuf_printf (&b, "</th><th>Jobs</th><th>GPU-hours</th><th>kWh</th>"
-                 "<th>Scope 2 gCO2e</th><th>Scope 3 gCO2e</th>"
-                 "<th>Total gCO2e</th><th>Share %%</th><th>Cost USD</th>"
-                 "<th>Failed</th></tr>\n");
+                     "<th>Scope 2 gCO2e</th><th>Scope 3 gCO2e</th>"
+                     "<th>Total gCO2e</th><th>Share %%</th><th>Cost USD</th>"
+                     "<th>Failed</th></tr>\n");
   for (i = 0; nby > 0 && i < n; i++)
     {
       strbuf_append (&b, "<tr><td>");
@@ -153,7 +153,8 @@ track_view_html (FILE *fp, const struct tally *t, const char *title)
     }
   strbuf_append (&b, "<tr><th>total</th>");
   row_cells (&b, total, total[TALLY_TOTAL_MG]);
-  strbuf_append (&b, "</table>\n<h2>Largest jobs</h2>\n<table>\n"
+  strbuf_append (&b,
+                 "</table>\n<h2>Largest jobs</h2>\n<table>\n"
                  "<tr><th>Job</th><th>Key</th><th>Total gCO2e</th></tr>\n");
   top = tally_top (t, &ntop);
   for (i = 0; i < ntop; i++)
@@ -165,7 +166,8 @@ track_view_html (FILE *fp, const struct tally *t, const char *title)
       strbuf_printf (&b, "</td><td class=n>%.1f</td></tr>\n",
                      (double) top[i].total_mg / 1e3);
     }
-  strbuf_printf (&b, "</table>\n<p>Data tables %s; grid figures of "
+  strbuf_printf (&b,
+                 "</table>\n<p>Data tables %s; grid figures of "
                  "on-premises sites: Electricity Maps (2025), 2024 Yearly "
                  "Carbon Intensity Data, ODbL.  Every source: "
                  "data/sources.csv.</p>\n</body>\n</html>\n",

@@ -27,6 +27,6 @@ uncertainty_fill_row (struct out_table *table, size_t first,
       out_table_set_number (table, first + k, s->total_gco2e[k]);
       out_table_set_number (table, first + 3 + k, s->cost_usd[k]);
     }
-  out_table_set_number (table, first + 6, (double)samples);
-  out_table_set_number (table, first + 7, (double)seed);
+  out_table_set_number (table, first + 6, (double) samples);
+  out_table_set_number (table, first + 7, (double) seed);
 }

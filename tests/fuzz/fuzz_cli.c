@@ -26,10 +26,16 @@
 #include "base/numparse.h"
 
 /* At most this many arguments; more says nothing new.  */
-enum { MAX_ARGS = 64 };
+enum
+{
+  MAX_ARGS = 64
+};
 
 /* The blocks allocated during the parse and not yet freed.  */
-enum { MAX_LIVE = 4096 };
+enum
+{
+  MAX_LIVE = 4096
+};
 static const volatile void *live[MAX_LIVE];
 static size_t nlive;
 static bool tracking;

@@ -17,12 +17,19 @@
 
 /* In the order of tests/fuzz/seeds.sh, which gives each seed its
    selector byte.  */
-static const char *const tables[] = {
-  "ccf_instances.csv", "ccf_regions.csv", "embodied_alternatives.csv",
-  "gpus.csv", "grid_alternatives.csv", "groups.csv", "instances.csv",
-  "power_error.csv", "prices.csv", "pue_alternatives.csv", "regions.csv",
-  "sources.csv", "unsupported.csv"
-};
+static const char *const tables[] = { "ccf_instances.csv",
+                                      "ccf_regions.csv",
+                                      "embodied_alternatives.csv",
+                                      "gpus.csv",
+                                      "grid_alternatives.csv",
+                                      "groups.csv",
+                                      "instances.csv",
+                                      "power_error.csv",
+                                      "prices.csv",
+                                      "pue_alternatives.csv",
+                                      "regions.csv",
+                                      "sources.csv",
+                                      "unsupported.csv" };
 
 static void
 link_table (const char *dir, size_t i)

@@ -27,11 +27,10 @@ static const char sources_csv[]
     "grid-x,Grid intensities,Grid Org,2024,facts,,\n"
     "price-x,Prices,AWS,2025,MIT,,\n";
 
-static const char groups_csv[]
-  = "description,group\n"
-    "\"Regions in SE, NO, DK, FI, IS\",nordics\n"
-    "Regions in the EU,eu\n"
-    "Regions in the US,us\n";
+static const char groups_csv[] = "description,group\n"
+                                 "\"Regions in SE, NO, DK, FI, IS\",nordics\n"
+                                 "Regions in the EU,eu\n"
+                                 "Regions in the US,us\n";
 
 /* Embodied shares: 3000 x 4 / 32 = 375; 1610.4 x 2 / 96 = 33.55;
    1200 x 2 / 64 = 37.5.  */
@@ -114,9 +113,8 @@ static const char grid_alternatives_csv[]
     "aws,eu-north-9,grid-x,2024,8.8,region\n"
     "aws,eu-north-9,grid-y,,20,country\n";
 
-static const char pue_alternatives_csv[]
-  = "provider,region,source,year,pue\n"
-    "aws,eu-north-9,grid-x,2024,1.2\n";
+static const char pue_alternatives_csv[] = "provider,region,source,year,pue\n"
+                                           "aws,eu-north-9,grid-x,2024,1.2\n";
 
 static const char embodied_alternatives_csv[]
   = "provider,instance_type,source,embodied_kgco2e\n"
@@ -179,9 +177,9 @@ setup_dir (void)
 
   if (tmp == NULL || tmp[0] == '\0')
     tmp = "/tmp";
-  ck_assert_int_lt (snprintf (dir, sizeof dir, "%s/check_catalogue.XXXXXX",
-                              tmp),
-                    (int) sizeof dir);
+  ck_assert_int_lt (
+    snprintf (dir, sizeof dir, "%s/check_catalogue.XXXXXX", tmp),
+    (int) sizeof dir);
   ck_assert_msg (mkdtemp (dir) != NULL, "mkdtemp: %s", strerror (errno));
   for (i = 0; i < ARRAY_SIZE (fixture_files); i++)
     write_file (fixture_files[i].name, fixture_files[i].text);

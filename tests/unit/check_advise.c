@@ -125,7 +125,7 @@ START_TEST (test_baseline_not_offered)
   ck_assert_int_eq (res.unknown, ADVISE_KNOWN);
   ck_assert_int_eq (d.status, CA_EXIT_USAGE);
   ck_assert_str_eq (d.text, "--baseline: m5.xlarge is not offered in "
-                    "europe-north1");
+                            "europe-north1");
   advise_result_free (&res);
 }
 END_TEST
@@ -150,10 +150,11 @@ START_TEST (test_empty_funnel)
   ck_assert_ptr_nonnull (fp);
   advise_explain_empty (fp, &res.funnel, &q);
   fclose (fp);
-  ck_assert_msg (strstr (text, "No candidate meets the constraints: ")
-                   == text, "%s", text);
+  ck_assert_msg (strstr (text, "No candidate meets the constraints: ") == text,
+                 "%s", text);
   ck_assert_msg (strstr (text, "The set became empty at --max-co2e.\n")
-                   != NULL, "%s", text);
+                   != NULL,
+                 "%s", text);
   free (text);
   advise_result_free (&res);
 }
@@ -176,17 +177,19 @@ START_TEST (test_signal_and_scaling_sentences)
   c.outcome = ADVISE_SIGNAL_STAYS;
   advise_signal_text (&c, &out);
   ck_assert_str_eq (out.text, "Signal: under --signal marginal the "
-                    "recommendation stays m5.xlarge in eu-north-1.");
+                              "recommendation stays m5.xlarge in eu-north-1.");
   strbuf_reset (&out);
   c.outcome = ADVISE_SIGNAL_CHANGES;
   advise_signal_text (&c, &out);
-  ck_assert_str_eq (out.text, "Signal: under --signal marginal the "
+  ck_assert_str_eq (out.text,
+                    "Signal: under --signal marginal the "
                     "recommendation changes to m5.xlarge in eu-north-1 (42 "
                     "candidates have that figure).");
   strbuf_reset (&out);
   c.outcome = ADVISE_SIGNAL_NO_FIGURES;
   advise_signal_text (&c, &out);
-  ck_assert_str_eq (out.text, "Signal: no candidate has a marginal grid "
+  ck_assert_str_eq (out.text,
+                    "Signal: no candidate has a marginal grid "
                     "intensity; the recommendation cannot be checked "
                     "against it.");
   strbuf_reset (&out);
@@ -199,7 +202,7 @@ START_TEST (test_signal_and_scaling_sentences)
   strbuf_reset (&out);
   advise_scaling_text (&s, &out);
   ck_assert_str_eq (out.text, "N vCPUs taken as N x one vCPU under "
-                    "Amdahl's law, serial fraction 0.05");
+                              "Amdahl's law, serial fraction 0.05");
   strbuf_release (&out);
 }
 END_TEST

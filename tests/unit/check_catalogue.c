@@ -267,15 +267,15 @@ START_TEST (test_count_regions)
 {
   struct catalogue *cat = load_ok ();
 
-  ck_assert_uint_eq (catalogue_count_regions (
-                       cat, catalogue_find_instance (cat, "m1.large")),
-                     2);
-  ck_assert_uint_eq (catalogue_count_regions (
-                       cat, catalogue_find_instance (cat, "g1.xlarge")),
-                     1);
-  ck_assert_uint_eq (catalogue_count_regions (
-                       cat, catalogue_find_instance (cat, "m1g.large")),
-                     0);
+  ck_assert_uint_eq (
+    catalogue_count_regions (cat, catalogue_find_instance (cat, "m1.large")),
+    2);
+  ck_assert_uint_eq (
+    catalogue_count_regions (cat, catalogue_find_instance (cat, "g1.xlarge")),
+    1);
+  ck_assert_uint_eq (
+    catalogue_count_regions (cat, catalogue_find_instance (cat, "m1g.large")),
+    0);
   catalogue_free (cat);
 }
 END_TEST
@@ -326,23 +326,19 @@ START_TEST (test_optional_columns)
 }
 END_TEST
 
-START_TEST (test_free_null)
-{
-  catalogue_free (NULL);
-}
+START_TEST (test_free_null) { catalogue_free (NULL); }
 END_TEST
 
 START_TEST (test_find_ccf)
 {
   struct catalogue *cat = load_ok ();
-  const struct ccf_instance *g1 = catalogue_find_ccf_instance (cat,
-                                                               "g1.xlarge");
-  const struct ccf_instance *m1 = catalogue_find_ccf_instance (cat,
-                                                               "m1.large");
-  const struct ccf_region *north = catalogue_find_ccf_region (cat,
-                                                              "eu-north-9");
-  const struct ccf_region *us = catalogue_find_ccf_region (cat,
-                                                           "us-test-1");
+  const struct ccf_instance *g1
+    = catalogue_find_ccf_instance (cat, "g1.xlarge");
+  const struct ccf_instance *m1
+    = catalogue_find_ccf_instance (cat, "m1.large");
+  const struct ccf_region *north
+    = catalogue_find_ccf_region (cat, "eu-north-9");
+  const struct ccf_region *us = catalogue_find_ccf_region (cat, "us-test-1");
 
   ck_assert_ptr_nonnull (g1);
   ck_assert_ptr_eq (g1->instance, &cat->instances[0]);
@@ -395,8 +391,8 @@ START_TEST (test_alternatives)
   ck_assert_double_eq (m1->embodied_high_kgco2e, 40.0);
   ck_assert_double_eq (m1->embodied_low_kgco2e, m1->embodied_kgco2e);
   /* The 95th percentile, halfway between 0.2 at 0 % and 0.3 at 100 %.  */
-  ck_assert_double_eq_tol (catalogue_power_error (cat, "modelled", 50.0),
-                           0.25, 1e-12);
+  ck_assert_double_eq_tol (catalogue_power_error (cat, "modelled", 50.0), 0.25,
+                           1e-12);
   ck_assert_double_eq (catalogue_power_error (cat, "measured", 50.0), 0.0);
   catalogue_free (cat);
 }
@@ -410,8 +406,7 @@ START_TEST (test_missing_prices)
 
   file_path (CATALOGUE_PRICES, path, sizeof path);
   ck_assert_int_eq (unlink (path), 0);
-  check_load_fails (CA_EXIT_NOINPUT,
-                    "/prices.csv: No such file or directory");
+  check_load_fails (CA_EXIT_NOINPUT, "/prices.csv: No such file or directory");
 }
 END_TEST
 

@@ -78,8 +78,7 @@ END_TEST
 
 START_TEST (test_power_decreasing)
 {
-  check_defect (CATALOGUE_INSTANCES, "4.4,7.0,14.1,19.95",
-                "4.4,7.0,6.5,19.95",
+  check_defect (CATALOGUE_INSTANCES, "4.4,7.0,14.1,19.95", "4.4,7.0,6.5,19.95",
                 "/instances.csv:3: column 'power_50_w': power 6.5 W is "
                 "below 7.0 W at the lower load");
 }

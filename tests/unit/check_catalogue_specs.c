@@ -262,8 +262,7 @@ START_TEST (test_range_alternatives)
                 "/grid_alternatives.csv:2: column 'year': 2200 is out of "
                 "range (expected 1990 to 2100)");
   write_file (CATALOGUE_GRID_ALTERNATIVES, grid_alternatives_csv);
-  check_defect (CATALOGUE_EMBODIED_ALTERNATIVES, "teads,40",
-                "teads,1000001",
+  check_defect (CATALOGUE_EMBODIED_ALTERNATIVES, "teads,40", "teads,1000001",
                 "/embodied_alternatives.csv:2: column 'embodied_kgco2e': "
                 "1000001 is out of range (expected 0 to 1e+06 kgCO2e)");
 }
@@ -308,8 +307,7 @@ END_TEST
 
 START_TEST (test_duplicate_alternatives)
 {
-  check_defect (CATALOGUE_GRID_ALTERNATIVES, "grid-y,,20,",
-                "grid-x,2024,20,",
+  check_defect (CATALOGUE_GRID_ALTERNATIVES, "grid-y,,20,", "grid-x,2024,20,",
                 "/grid_alternatives.csv:3: row 'aws,eu-north-9,grid-x,2024' "
                 "appears twice (first on line 2)");
   write_file (CATALOGUE_GRID_ALTERNATIVES, grid_alternatives_csv);
@@ -351,7 +349,8 @@ START_TEST (test_empty_tables)
         {
           snprintf (suffix, sizeof suffix,
                     "/%s:2: no rows after the header: the table must not "
-                    "be empty", fixture_files[i].name);
+                    "be empty",
+                    fixture_files[i].name);
           check_load_fails (CA_EXIT_DATAERR, suffix);
         }
       write_file (fixture_files[i].name, text);

@@ -54,18 +54,33 @@
    (tests/cli/estimate.sh).  */
 
 static const struct instance m5_xlarge = {
-  .provider = "aws", .name = "m5.xlarge", .family = "m5", .vcpus = 4,
-  .memory_gib = 16.0, .gpus = 0, .gpu_model = "", .arch = "x86_64",
-  .cpu_model = "Xeon Platinum 8175M", .host_vcpus = 96,
+  .provider = "aws",
+  .name = "m5.xlarge",
+  .family = "m5",
+  .vcpus = 4,
+  .memory_gib = 16.0,
+  .gpus = 0,
+  .gpu_model = "",
+  .arch = "x86_64",
+  .cpu_model = "Xeon Platinum 8175M",
+  .host_vcpus = 96,
 };
 
 static const struct ccf_instance m5_xlarge_ccf = {
-  .instance = &m5_xlarge, .microarchitecture = "Skylake",
-  .architecture = "Skylake", .vcpu_factor = 1.0, .cpu_min_w = 0.65,
-  .cpu_max_w = 4.26, .memory_allowance_gib = 3.388333, .gpu = "",
-  .gpu_min_w = NAN, .gpu_max_w = NAN, .embodied_host_kgco2e = 1610.79,
+  .instance = &m5_xlarge,
+  .microarchitecture = "Skylake",
+  .architecture = "Skylake",
+  .vcpu_factor = 1.0,
+  .cpu_min_w = 0.65,
+  .cpu_max_w = 4.26,
+  .memory_allowance_gib = 3.388333,
+  .gpu = "",
+  .gpu_min_w = NAN,
+  .gpu_max_w = NAN,
+  .embodied_host_kgco2e = 1610.79,
   .host_vcpus = 96,
-  .source = "ccf-app-2024", .embodied_source = "ccf-coef-2021",
+  .source = "ccf-app-2024",
+  .embodied_source = "ccf-coef-2021",
 };
 
 /* p3.2xlarge: 8 vCPUs, 61 GiB, one V100, host CPU Xeon E5-2686 v4
@@ -83,18 +98,32 @@ static const struct ccf_instance m5_xlarge_ccf = {
    host.)  */
 
 static const struct instance p3_2xlarge = {
-  .provider = "aws", .name = "p3.2xlarge", .family = "p3", .vcpus = 8,
-  .memory_gib = 61.0, .gpus = 1, .gpu_model = "V100", .arch = "x86_64",
-  .cpu_model = "Xeon E5-2686 v4", .host_vcpus = 72,
+  .provider = "aws",
+  .name = "p3.2xlarge",
+  .family = "p3",
+  .vcpus = 8,
+  .memory_gib = 61.0,
+  .gpus = 1,
+  .gpu_model = "V100",
+  .arch = "x86_64",
+  .cpu_model = "Xeon E5-2686 v4",
+  .host_vcpus = 72,
 };
 
 static const struct ccf_instance p3_2xlarge_ccf = {
-  .instance = &p3_2xlarge, .microarchitecture = "Broadwell",
-  .architecture = "Broadwell", .vcpu_factor = 1.0, .cpu_min_w = 0.71,
-  .cpu_max_w = 3.69, .memory_allowance_gib = 8.70625,
-  .gpu = "Nvidia Tesla V100", .gpu_min_w = 35.0, .gpu_max_w = 306.0,
+  .instance = &p3_2xlarge,
+  .microarchitecture = "Broadwell",
+  .architecture = "Broadwell",
+  .vcpu_factor = 1.0,
+  .cpu_min_w = 0.71,
+  .cpu_max_w = 3.69,
+  .memory_allowance_gib = 8.70625,
+  .gpu = "Nvidia Tesla V100",
+  .gpu_min_w = 35.0,
+  .gpu_max_w = 306.0,
   .embodied_host_kgco2e = 3543.79,
-  .host_vcpus = 64, .source = "ccf-app-2024",
+  .host_vcpus = 64,
+  .source = "ccf-app-2024",
   .embodied_source = "ccf-coef-2021",
 };
 
@@ -109,17 +138,32 @@ static const struct ccf_instance p3_2xlarge_ccf = {
      cpu = 2 x 0.1 x (0.64 + 0.5 x (3.97 - 0.64)) = 0.2 x 2.305 = 0.461 W */
 
 static const struct instance t3_nano = {
-  .provider = "aws", .name = "t3.nano", .family = "t3", .vcpus = 2,
-  .memory_gib = 0.5, .gpus = 0, .gpu_model = "", .arch = "x86_64",
-  .cpu_model = "Xeon Platinum 8175M", .host_vcpus = 96,
+  .provider = "aws",
+  .name = "t3.nano",
+  .family = "t3",
+  .vcpus = 2,
+  .memory_gib = 0.5,
+  .gpus = 0,
+  .gpu_model = "",
+  .arch = "x86_64",
+  .cpu_model = "Xeon Platinum 8175M",
+  .host_vcpus = 96,
 };
 
 static const struct ccf_instance t3_nano_ccf = {
-  .instance = &t3_nano, .microarchitecture = "Cascade Lake",
-  .architecture = "Cascade Lake", .vcpu_factor = 0.1, .cpu_min_w = 0.64,
-  .cpu_max_w = 3.97, .memory_allowance_gib = 0.5, .gpu = "",
-  .gpu_min_w = NAN, .gpu_max_w = NAN, .embodied_host_kgco2e = 1610.79,
-  .host_vcpus = 8, .source = "ccf-app-2024",
+  .instance = &t3_nano,
+  .microarchitecture = "Cascade Lake",
+  .architecture = "Cascade Lake",
+  .vcpu_factor = 0.1,
+  .cpu_min_w = 0.64,
+  .cpu_max_w = 3.97,
+  .memory_allowance_gib = 0.5,
+  .gpu = "",
+  .gpu_min_w = NAN,
+  .gpu_max_w = NAN,
+  .embodied_host_kgco2e = 1610.79,
+  .host_vcpus = 8,
+  .source = "ccf-app-2024",
   .embodied_source = "ccf-coef-2021",
 };
 
@@ -130,25 +174,21 @@ START_TEST (test_m5_power)
   struct ccf_power p;
   struct diag d;
 
-  ck_assert_int_eq (ccf_power_at_load (&m5_xlarge, &m5_xlarge_ccf, 50.0, &p,
-                                       &d),
-                    0);
+  ck_assert_int_eq (
+    ccf_power_at_load (&m5_xlarge, &m5_xlarge_ccf, 50.0, &p, &d), 0);
   ck_assert_double_eq_tol (p.cpu_w, 9.82, TOL);
   ck_assert_double_eq_tol (p.memory_w, 4.943773464, TOL);
   ck_assert_double_eq_tol (p.gpu_w, 0.0, TOL);
   ck_assert_double_eq_tol (p.total_w, 14.763773464, TOL);
   /* CCF's line is straight: 0 % is min, 100 % max, memory unchanged.  */
-  ck_assert_int_eq (ccf_power_at_load (&m5_xlarge, &m5_xlarge_ccf, 0.0, &p,
-                                       &d),
-                    0);
+  ck_assert_int_eq (
+    ccf_power_at_load (&m5_xlarge, &m5_xlarge_ccf, 0.0, &p, &d), 0);
   ck_assert_double_eq_tol (p.total_w, 4 * 0.65 + 4.943773464, TOL);
-  ck_assert_int_eq (ccf_power_at_load (&m5_xlarge, &m5_xlarge_ccf, 100.0,
-                                       &p, &d),
-                    0);
+  ck_assert_int_eq (
+    ccf_power_at_load (&m5_xlarge, &m5_xlarge_ccf, 100.0, &p, &d), 0);
   ck_assert_double_eq_tol (p.total_w, 4 * 4.26 + 4.943773464, TOL);
-  ck_assert_int_eq (ccf_power_at_load (&m5_xlarge, &m5_xlarge_ccf, 25.0, &p,
-                                       &d),
-                    0);
+  ck_assert_int_eq (
+    ccf_power_at_load (&m5_xlarge, &m5_xlarge_ccf, 25.0, &p, &d), 0);
   ck_assert_double_eq_tol (p.cpu_w, 4 * (0.65 + 0.25 * 3.61), TOL);
 }
 END_TEST
@@ -158,17 +198,14 @@ START_TEST (test_load_outside)
   struct ccf_power p;
   struct diag d = { 0, "" };
 
-  ck_assert_int_eq (ccf_power_at_load (&m5_xlarge, &m5_xlarge_ccf, 100.5,
-                                       &p, &d),
-                    -1);
+  ck_assert_int_eq (
+    ccf_power_at_load (&m5_xlarge, &m5_xlarge_ccf, 100.5, &p, &d), -1);
   ck_assert_int_eq (d.status, CA_EXIT_USAGE);
   ck_assert_str_eq (d.text, "load 100.5 % is outside 0-100");
-  ck_assert_int_eq (ccf_power_at_load (&m5_xlarge, &m5_xlarge_ccf, -1.0, &p,
-                                       &d),
-                    -1);
-  ck_assert_int_eq (ccf_power_at_load (&m5_xlarge, &m5_xlarge_ccf, NAN, &p,
-                                       &d),
-                    -1);
+  ck_assert_int_eq (
+    ccf_power_at_load (&m5_xlarge, &m5_xlarge_ccf, -1.0, &p, &d), -1);
+  ck_assert_int_eq (
+    ccf_power_at_load (&m5_xlarge, &m5_xlarge_ccf, NAN, &p, &d), -1);
 }
 END_TEST
 
@@ -177,9 +214,8 @@ START_TEST (test_p3_gpu)
   struct ccf_power p;
   struct diag d;
 
-  ck_assert_int_eq (ccf_power_at_load (&p3_2xlarge, &p3_2xlarge_ccf, 80.0,
-                                       &p, &d),
-                    0);
+  ck_assert_int_eq (
+    ccf_power_at_load (&p3_2xlarge, &p3_2xlarge_ccf, 80.0, &p, &d), 0);
   ck_assert_double_eq_tol (p.cpu_w, 24.752, TOL);
   ck_assert_double_eq_tol (p.gpu_w, 251.8, TOL);
   ck_assert_double_eq_tol (p.memory_w, 20.49915, TOL);
@@ -215,46 +251,80 @@ END_TEST
 /* A whole run by run_evaluate, on hand-made regions.  */
 
 static struct region eu_north = {
-  .provider = "aws", .name = "eu-north-1", .location = "Europe (Stockholm)",
-  .country = "SE", .groups = "eu;europe;nordics", .pue = 1.1,
-  .pue_source = "gsf-rtc/aws", .pue_year = 2024,
-  .grid = { 24.71, "em-via-gsf", 2024 }, .grid_level = "region",
+  .provider = "aws",
+  .name = "eu-north-1",
+  .location = "Europe (Stockholm)",
+  .country = "SE",
+  .groups = "eu;europe;nordics",
+  .pue = 1.1,
+  .pue_source = "gsf-rtc/aws",
+  .pue_year = 2024,
+  .grid = { 24.71, "em-via-gsf", 2024 },
+  .grid_level = "region",
   .marginal = { 791.26, "watttime-via-gsf", 2024 },
-  .market = { 0.0, "gsf-rtc/aws", 2024 }, .line = 19,
+  .market = { 0.0, "gsf-rtc/aws", 2024 },
+  .line = 19,
 };
 
 static struct region us_east = {
-  .provider = "aws", .name = "us-east-1",
-  .location = "US East (N. Virginia)", .country = "US",
-  .groups = "americas;us", .pue = 1.15, .pue_source = "gsf-rtc/aws",
-  .pue_year = 2024, .grid = { 396.25, "em-via-gsf", 2024 },
-  .grid_level = "region", .marginal = { NAN, "", 0 },
-  .market = { NAN, "", 0 }, .line = 30,
+  .provider = "aws",
+  .name = "us-east-1",
+  .location = "US East (N. Virginia)",
+  .country = "US",
+  .groups = "americas;us",
+  .pue = 1.15,
+  .pue_source = "gsf-rtc/aws",
+  .pue_year = 2024,
+  .grid = { 396.25, "em-via-gsf", 2024 },
+  .grid_level = "region",
+  .marginal = { NAN, "", 0 },
+  .market = { NAN, "", 0 },
+  .line = 30,
 };
 
 static struct region no_factor = {
-  .provider = "aws", .name = "ap-south-2", .location = "Asia Pacific",
-  .country = "IN", .groups = "apac", .pue = 1.135, .pue_source = "ccf-2022",
-  .pue_year = 2022, .grid = { 700.0, "owid-ember", 2023 },
-  .grid_level = "country", .marginal = { NAN, "", 0 },
-  .market = { NAN, "", 0 }, .line = 7,
+  .provider = "aws",
+  .name = "ap-south-2",
+  .location = "Asia Pacific",
+  .country = "IN",
+  .groups = "apac",
+  .pue = 1.135,
+  .pue_source = "ccf-2022",
+  .pue_year = 2022,
+  .grid = { 700.0, "owid-ember", 2023 },
+  .grid_level = "country",
+  .marginal = { NAN, "", 0 },
+  .market = { NAN, "", 0 },
+  .line = 7,
 };
 
 static const struct ccf_region eu_north_ccf = {
-  .region = &eu_north, .pue = 1.135, .pue_basis = "fleet",
-  .grid_gco2e_per_kwh = 8.8, .grid_note = "", .source = "ccf-app-2024",
+  .region = &eu_north,
+  .pue = 1.135,
+  .pue_basis = "fleet",
+  .grid_gco2e_per_kwh = 8.8,
+  .grid_note = "",
+  .source = "ccf-app-2024",
   .line = 19,
 };
 
 static const struct ccf_region us_east_ccf = {
-  .region = &us_east, .pue = 1.135, .pue_basis = "fleet",
-  .grid_gco2e_per_kwh = 379.069, .grid_note = "US NERC SERC (EPA eGRID)",
-  .source = "ccf-app-2024", .line = 30,
+  .region = &us_east,
+  .pue = 1.135,
+  .pue_basis = "fleet",
+  .grid_gco2e_per_kwh = 379.069,
+  .grid_note = "US NERC SERC (EPA eGRID)",
+  .source = "ccf-app-2024",
+  .line = 30,
 };
 
 static const struct ccf_region no_factor_ccf = {
-  .region = &no_factor, .pue = 1.135, .pue_basis = "fleet",
-  .grid_gco2e_per_kwh = NAN, .grid_note = "", .source = "ccf-app-2024",
+  .region = &no_factor,
+  .pue = 1.135,
+  .pue_basis = "fleet",
+  .grid_gco2e_per_kwh = NAN,
+  .grid_note = "",
+  .source = "ccf-app-2024",
   .line = 7,
 };
 
@@ -296,14 +366,14 @@ ccf_params (void)
 START_TEST (test_run_eu_north)
 {
   struct run_params params = ccf_params ();
-  struct price price = { &m5_linked, &eu_north, 0.204, "2025-04-04",
-                         "ec2shop-2025-04", NAN, "", "", 7093 };
+  struct price price
+    = { &m5_linked, &eu_north, 0.204, "2025-04-04", "ec2shop-2025-04",
+        NAN,        "",        "",    7093 };
   struct run run;
   struct diag d;
 
-  ck_assert_int_eq (run_evaluate (&m5_linked, &eu_north, &price, &params,
-                                  &run, &d),
-                    0);
+  ck_assert_int_eq (
+    run_evaluate (&m5_linked, &eu_north, &price, &params, &run, &d), 0);
   ck_assert_int_eq (run.method, RUN_METHOD_CCF);
   ck_assert_double_eq_tol (run.power_w, 14.763773464, TOL);
   ck_assert_double_eq_tol (run.ccf_power.memory_w, 4.943773464, TOL);
@@ -331,9 +401,8 @@ START_TEST (test_run_us_east)
   struct run run;
   struct diag d;
 
-  ck_assert_int_eq (run_evaluate (&m5_linked, &us_east, NULL, &params, &run,
-                                  &d),
-                    0);
+  ck_assert_int_eq (
+    run_evaluate (&m5_linked, &us_east, NULL, &params, &run, &d), 0);
   ck_assert_double_eq_tol (run.footprint.scope2_gco2e, 228.672534134, 1e-8);
   ck_assert_double_eq_tol (run.footprint.total_gco2e, 297.627585504, 1e-8);
   /* No price given: the cost is unknown, not 0.  */
@@ -352,9 +421,8 @@ START_TEST (test_run_lifetime_and_overrides)
   params.lifetime_years = 6.0;
   params.pue = 1.2;
   params.grid_gco2e_per_kwh = 400.0;
-  ck_assert_int_eq (run_evaluate (&m5_linked, &eu_north, NULL, &params, &run,
-                                  &d),
-                    0);
+  ck_assert_int_eq (
+    run_evaluate (&m5_linked, &eu_north, NULL, &params, &run, &d), 0);
   ck_assert_double_eq_tol (run.footprint.scope3_gco2e,
                            67.11625 * 1000.0 * 36.0 / 52560.0, TOL);
   ck_assert_double_eq_tol (run.footprint.energy_kwh,
@@ -391,18 +459,16 @@ START_TEST (test_run_no_grid_factor)
   struct diag d = { 0, "" };
 
   ck_assert (!run_method_covers_region (&params, &no_factor));
-  ck_assert_int_eq (run_evaluate (&m5_linked, &no_factor, NULL, &params,
-                                  &run, &d),
-                    -1);
+  ck_assert_int_eq (
+    run_evaluate (&m5_linked, &no_factor, NULL, &params, &run, &d), -1);
   ck_assert_int_eq (d.status, CA_EXIT_DATAERR);
   ck_assert_str_eq (d.text, "region 'ap-south-2' has no CCF grid factor in "
                             "the data; give one with --grid-intensity");
   /* The user's own figure fills the gap.  */
   params.grid_gco2e_per_kwh = 700.0;
   ck_assert (run_method_covers_region (&params, &no_factor));
-  ck_assert_int_eq (run_evaluate (&m5_linked, &no_factor, NULL, &params,
-                                  &run, &d),
-                    0);
+  ck_assert_int_eq (
+    run_evaluate (&m5_linked, &no_factor, NULL, &params, &run, &d), 0);
   ck_assert_double_eq_tol (run.pue, 1.135, TOL);
   ck_assert_double_eq_tol (run.footprint.scope2_gco2e,
                            0.60324778373904 * 700.0, 1e-8);
@@ -434,8 +500,8 @@ load_data (void)
 {
   const char *dir = getenv ("CARBON_ADVISOR_DATA");
 
-  cat = catalogue_load (dir != NULL && dir[0] != '\0' ? dir : "data",
-                        &cat_diag);
+  cat
+    = catalogue_load (dir != NULL && dir[0] != '\0' ? dir : "data", &cat_diag);
 }
 
 static void
@@ -545,8 +611,8 @@ START_TEST (test_data_new_coverage)
   for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
     {
       const struct covered_case *c = &cases[i];
-      const struct ccf_instance *x = catalogue_find_ccf_instance (cat,
-                                                                  c->name);
+      const struct ccf_instance *x
+        = catalogue_find_ccf_instance (cat, c->name);
       struct ccf_power p;
       struct diag d;
 
@@ -559,8 +625,7 @@ START_TEST (test_data_new_coverage)
       ck_assert_int_eq (x->host_vcpus, c->host_vcpus);
       ck_assert_int_eq (ccf_power_at_load (x->instance, x, 50.0, &p, &d), 0);
       ck_assert_msg (fabs (p.total_w - c->power_50) < 1e-6,
-                     "%s: %.9f W, not %.9f", c->name, p.total_w,
-                     c->power_50);
+                     "%s: %.9f W, not %.9f", c->name, p.total_w, c->power_50);
     }
 }
 END_TEST
@@ -573,8 +638,10 @@ END_TEST
 START_TEST (test_data_still_uncovered)
 {
   static const char *const names[] = {
-    "p5.48xlarge", "g6.xlarge", "g6e.xlarge", "inf1.xlarge", "f1.2xlarge",
-    "Standard_D4s_v6", "Standard_E4-2s_v5", "Standard_NC40ads_H100_v5",
+    "p5.48xlarge",       "g6.xlarge",
+    "g6e.xlarge",        "inf1.xlarge",
+    "f1.2xlarge",        "Standard_D4s_v6",
+    "Standard_E4-2s_v5", "Standard_NC40ads_H100_v5",
   };
   size_t i;
 

@@ -27,8 +27,7 @@ count_commands (void)
    first PREFIX_LEN characters of PREFIX into BUF, in table order, and
    return how many there are.  */
 static size_t
-list_matches (const char *prefix, size_t prefix_len, char *buf,
-              size_t size)
+list_matches (const char *prefix, size_t prefix_len, char *buf, size_t size)
 {
   size_t i, n = 0;
 
@@ -263,8 +262,8 @@ END_TEST
 START_TEST (test_parse_global_anywhere)
 {
   /* Global options go before the command's name or after it.  */
-  const char *args[] = { "--format", "csv", "li", "regions", "-o", "out",
-                         "--data-dir", "d" };
+  const char *args[]
+    = { "--format", "csv", "li", "regions", "-o", "out", "--data-dir", "d" };
   struct cli_global g;
 
   ck_assert_str_eq (parse (8, args, &g)->name, "list");

@@ -266,8 +266,8 @@ START_TEST (test_robustness)
   struct diag d;
   size_t i, holds = 0;
 
-  ck_assert_int_eq (compare_robustness (cat, c, &params, regions,
-                                        cat->nregions, &r, &d), 0);
+  ck_assert_int_eq (
+    compare_robustness (cat, c, &params, regions, cat->nregions, &r, &d), 0);
   ck_assert (r.checked && r.sources_checked && r.alt_done);
   ck_assert_ptr_eq (r.winner, c->rows[0].run.region);
   ck_assert_uint_gt (r.nsources, 0);
@@ -285,8 +285,8 @@ START_TEST (test_robustness)
 
   /* CCF's method has one grid factor per region: nothing to check.  */
   params.method = RUN_METHOD_CCF;
-  ck_assert_int_eq (compare_robustness (cat, c, &params, regions,
-                                        cat->nregions, &r, &d), 0);
+  ck_assert_int_eq (
+    compare_robustness (cat, c, &params, regions, cat->nregions, &r, &d), 0);
   ck_assert (!r.checked);
   ck_assert_ptr_eq (r.winner, c->rows[0].run.region);
   compare_robustness_free (&r);

@@ -40,9 +40,9 @@ write_temp_n (const char *content, size_t len)
 
   if (dir == NULL || dir[0] == '\0')
     dir = "/tmp";
-  ck_assert_int_lt (snprintf (tmp_path, sizeof tmp_path,
-                              "%s/check_csvio.XXXXXX", dir),
-                    (int) sizeof tmp_path);
+  ck_assert_int_lt (
+    snprintf (tmp_path, sizeof tmp_path, "%s/check_csvio.XXXXXX", dir),
+    (int) sizeof tmp_path);
   fd = mkstemp (tmp_path);
   ck_assert_msg (fd >= 0, "mkstemp %s: %s", tmp_path, strerror (errno));
   fp = fdopen (fd, "wb");
@@ -102,7 +102,7 @@ check_read_fails_n (const char *content, size_t len, int status,
 }
 
 /* Assert that row R, column C of T is EXPECTED.  */
-#define ASSERT_FIELD(t, r, c, expected)                                 \
+#define ASSERT_FIELD(t, r, c, expected)                                       \
   ck_assert_str_eq (csvio_field ((t), (r), (c)), (expected))
 
 /* Reading good files.  */
@@ -141,11 +141,10 @@ END_TEST
 
 START_TEST (test_read_quoted)
 {
-  struct csv_table *t
-    = read_ok ("name,note,n\n"
-               "\"m5.xlarge\",\"a, b\",1\n"
-               "\"say \"\"hi\"\"\",\"\",\"2\"\n"
-               "\"two\nlines\",x,3\n");
+  struct csv_table *t = read_ok ("name,note,n\n"
+                                 "\"m5.xlarge\",\"a, b\",1\n"
+                                 "\"say \"\"hi\"\"\",\"\",\"2\"\n"
+                                 "\"two\nlines\",x,3\n");
 
   ck_assert_uint_eq (t->nrows, 3);
   ASSERT_FIELD (t, 0, 0, "m5.xlarge");
@@ -272,7 +271,8 @@ END_TEST
    was called "\xEF\xBB\xBFa" and "missing column" followed.  */
 START_TEST (test_read_bom)
 {
-  struct csv_table *t = read_ok ("\xEF\xBB\xBF" "a,b\n1,2\n");
+  struct csv_table *t = read_ok ("\xEF\xBB\xBF"
+                                 "a,b\n1,2\n");
 
   ck_assert_str_eq (t->header[0], "a");
   ck_assert_int_eq (csvio_column (t, "a"), 0);
@@ -284,9 +284,12 @@ END_TEST
 /* Only at the very start: elsewhere the bytes are text.  */
 START_TEST (test_read_bom_inside)
 {
-  struct csv_table *t = read_ok ("a,b\n\xEF\xBB\xBF" "1,2\n");
+  struct csv_table *t = read_ok ("a,b\n\xEF\xBB\xBF"
+                                 "1,2\n");
 
-  ASSERT_FIELD (t, 0, 0, "\xEF\xBB\xBF" "1");
+  ASSERT_FIELD (t, 0, 0,
+                "\xEF\xBB\xBF"
+                "1");
   csvio_free (t);
 }
 END_TEST
@@ -462,10 +465,7 @@ START_TEST (test_line)
 }
 END_TEST
 
-START_TEST (test_free_null)
-{
-  csvio_free (NULL);
-}
+START_TEST (test_free_null) { csvio_free (NULL); }
 END_TEST
 
 /* Limits (doc/LIMITS.md).  Before them a file that never ended grew
@@ -527,8 +527,7 @@ START_TEST (test_dev_zero)
   /* A device has no size to read first: its bytes are counted, and the
      reading stops at the limit (here below the field limit, so that the
      count is what stops it).  */
-  ck_assert_ptr_null (csvio_read_limited ("/dev/zero", 100000, 1000000,
-                                          &d));
+  ck_assert_ptr_null (csvio_read_limited ("/dev/zero", 100000, 1000000, &d));
   ck_assert_int_eq (d.status, CA_EXIT_DATAERR);
   ck_assert_str_eq (d.text, "/dev/zero: larger than 100000 bytes, the most "
                             "a CSV file may hold");

@@ -237,8 +237,8 @@ END_TEST
 START_TEST (test_priced_types)
 {
   static const char *const unpriced[]
-    = { "mac1.metal", "u-12tb1.metal", "u-18tb1.metal", "u-24tb1.metal",
-        "u-6tb1.metal", "u-9tb1.metal" };
+    = { "mac1.metal",    "u-12tb1.metal", "u-18tb1.metal",
+        "u-24tb1.metal", "u-6tb1.metal",  "u-9tb1.metal" };
   size_t i, priced = 0, j;
 
   assert_catalogue ();
@@ -272,21 +272,16 @@ START_TEST (test_prices_per_region)
     const char *region;
     size_t n;
   } expected[] = {
-    { "eu-north-1", 212 },   /* + p4d.24xlarge, vantage-gpu-2026-01 */
-    { "us-east-1", 400 },
-    { "us-west-2", 400 },
-    { "eu-west-1", 400 },
-    { "ap-southeast-5", 75 },
-    { "ap-southeast-7", 75 },
-    { "mx-central-1", 75 },
+    { "eu-north-1", 212 }, /* + p4d.24xlarge, vantage-gpu-2026-01 */
+    { "us-east-1", 400 },     { "us-west-2", 400 },     { "eu-west-1", 400 },
+    { "ap-southeast-5", 75 }, { "ap-southeast-7", 75 }, { "mx-central-1", 75 },
   };
   size_t i, k;
 
   assert_catalogue ();
   for (k = 0; k < ARRAY_SIZE (expected); k++)
     {
-      const struct region *r = catalogue_find_region (cat,
-                                                      expected[k].region);
+      const struct region *r = catalogue_find_region (cat, expected[k].region);
       size_t n = 0;
 
       ck_assert_ptr_nonnull (r);
@@ -390,9 +385,8 @@ START_TEST (test_embodied_share)
   for (i = 0; i < cat->ninstances; i++)
     {
       const struct instance *in = &cat->instances[i];
-      double expected
-        = in->embodied_host_kgco2e * (double) in->vcpus
-          / (double) in->host_vcpus;
+      double expected = in->embodied_host_kgco2e * (double) in->vcpus
+                        / (double) in->host_vcpus;
 
       for (k = 0; k < ARRAY_SIZE (memory_share); k++)
         if (STREQ (in->name, memory_share[k].name))
@@ -410,18 +404,15 @@ START_TEST (test_embodied_share)
                                    1e-6 * memory_share[k].kg);
           continue;
         }
-      ck_assert_msg (fabs (in->embodied_kgco2e - expected)
-                       <= 1e-6 * expected,
-                     "%s: embodied %.17g kg, %g x %ld / %ld = %.17g",
-                     in->name, in->embodied_kgco2e,
-                     in->embodied_host_kgco2e, in->vcpus, in->host_vcpus,
-                     expected);
+      ck_assert_msg (fabs (in->embodied_kgco2e - expected) <= 1e-6 * expected,
+                     "%s: embodied %.17g kg, %g x %ld / %ld = %.17g", in->name,
+                     in->embodied_kgco2e, in->embodied_host_kgco2e, in->vcpus,
+                     in->host_vcpus, expected);
     }
   ck_assert_uint_eq (exceptions, 4);
   /* u-24tb1.metal has the whole host under either rule.  */
   ck_assert_double_eq (
-    catalogue_find_instance (cat, "u-24tb1.metal")->embodied_kgco2e,
-    35762.3);
+    catalogue_find_instance (cat, "u-24tb1.metal")->embodied_kgco2e, 35762.3);
   /* The worked examples of data/README.md.  */
   ck_assert_double_eq (
     catalogue_find_instance (cat, "m5.xlarge")->embodied_kgco2e, 67.1);
@@ -432,7 +423,7 @@ START_TEST (test_instance_kinds)
 {
   static const char *const accelerators[]
     = { "inf1.xlarge", "inf1.2xlarge", "inf1.6xlarge", "inf1.24xlarge",
-        "f1.2xlarge", "f1.4xlarge", "f1.16xlarge" };
+        "f1.2xlarge",  "f1.4xlarge",   "f1.16xlarge" };
   size_t i, arm = 0;
 
   assert_catalogue ();
@@ -441,19 +432,17 @@ START_TEST (test_instance_kinds)
       const struct instance *in = &cat->instances[i];
 
       if (i > 0)
-        ck_assert_msg (compare_keys (cat->instances[i - 1].provider,
-                                     cat->instances[i - 1].name,
-                                     in->provider, in->name)
-                         < 0,
-                       "%s after %s: not sorted", in->name,
-                       cat->instances[i - 1].name);
+        ck_assert_msg (
+          compare_keys (cat->instances[i - 1].provider,
+                        cat->instances[i - 1].name, in->provider, in->name)
+            < 0,
+          "%s after %s: not sorted", in->name, cat->instances[i - 1].name);
       if (!teads_row (in))
         continue;
       if (STREQ (in->arch, "arm64"))
         arm++;
       /* family is the part of the name before the first '.'.  */
-      ck_assert_msg (strncmp (in->name, in->family, strlen (in->family))
-                         == 0
+      ck_assert_msg (strncmp (in->name, in->family, strlen (in->family)) == 0
                        && in->name[strlen (in->family)] == '.',
                      "%s: family '%s'", in->name, in->family);
     }

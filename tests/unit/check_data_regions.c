@@ -53,8 +53,8 @@ START_TEST (test_prices_known)
       ck_assert_msg (p->instance != NULL && p->region != NULL,
                      "prices.csv:%zu: unknown instance or region", p->line);
       ck_assert_str_eq (p->instance->provider, p->region->provider);
-      ck_assert_msg (p->usd_per_h > 0.0, "prices.csv:%zu: %g USD/h",
-                     p->line, p->usd_per_h);
+      ck_assert_msg (p->usd_per_h > 0.0, "prices.csv:%zu: %g USD/h", p->line,
+                     p->usd_per_h);
       ck_assert_ptr_nonnull (catalogue_find_source (cat, p->source));
       if (!STREQ (p->instance->provider, "aws"))
         continue;
@@ -68,8 +68,7 @@ START_TEST (test_prices_known)
           ck_assert_str_eq (p->source, "ec2shop-2025-04");
           ck_assert_str_eq (p->date, "2025-04-04");
         }
-      ck_assert_ptr_eq (catalogue_find_price (cat, p->instance, p->region),
-                        p);
+      ck_assert_ptr_eq (catalogue_find_price (cat, p->instance, p->region), p);
     }
 }
 END_TEST
@@ -170,8 +169,7 @@ START_TEST (test_regions_grid_pue)
       ck_assert_msg (isfinite (r->grid.gco2e_per_kwh)
                        && r->grid.gco2e_per_kwh > 0.0,
                      "%s: grid %g", r->name, r->grid.gco2e_per_kwh);
-      ck_assert_msg (r->grid.source[0] != '\0', "%s: no grid source",
-                     r->name);
+      ck_assert_msg (r->grid.source[0] != '\0', "%s: no grid source", r->name);
       ck_assert_ptr_nonnull (catalogue_find_source (cat, r->grid.source));
       ck_assert_msg (r->grid.year > 2000, "%s: grid year %ld", r->name,
                      r->grid.year);
@@ -180,12 +178,11 @@ START_TEST (test_regions_grid_pue)
       ck_assert_msg (r->pue_year > 2000, "%s: PUE year %ld", r->name,
                      r->pue_year);
       if (i > 0)
-        ck_assert_msg (compare_keys (cat->regions[i - 1].provider,
-                                     cat->regions[i - 1].name, r->provider,
-                                     r->name)
-                         < 0,
-                       "%s after %s: not sorted", r->name,
-                       cat->regions[i - 1].name);
+        ck_assert_msg (
+          compare_keys (cat->regions[i - 1].provider, cat->regions[i - 1].name,
+                        r->provider, r->name)
+            < 0,
+          "%s after %s: not sorted", r->name, cat->regions[i - 1].name);
     }
 }
 END_TEST
@@ -340,8 +337,7 @@ START_TEST (test_regions_groups)
           memcpy (name, p, len);
           name[len] = '\0';
           ck_assert_msg (catalogue_find_group (cat, name) != NULL,
-                         "%s: group '%s' is not in groups.csv", r->name,
-                         name);
+                         "%s: group '%s' is not in groups.csv", r->name, name);
           p += len;
           if (*p == ';')
             p++;
@@ -352,12 +348,10 @@ START_TEST (test_regions_groups)
       ck_assert_int_eq (catalogue_region_in_group (r, "us"),
                         STREQ (r->country, "US"));
     }
-  ck_assert (catalogue_region_in_group (catalogue_find_region (cat,
-                                                               "eu-north-1"),
-                                        "nordics"));
-  ck_assert (!catalogue_region_in_group (catalogue_find_region (cat,
-                                                                "eu-west-2"),
-                                         "eu"));
+  ck_assert (catalogue_region_in_group (
+    catalogue_find_region (cat, "eu-north-1"), "nordics"));
+  ck_assert (!catalogue_region_in_group (
+    catalogue_find_region (cat, "eu-west-2"), "eu"));
 }
 END_TEST
 
@@ -368,13 +362,21 @@ END_TEST
    are quoted in --help and doc/METHODOLOGY.md).  */
 START_TEST (test_every_number_has_a_range)
 {
-  static const char *const files[]
-    = { CATALOGUE_SOURCES, CATALOGUE_GROUPS, CATALOGUE_GPUS,
-        CATALOGUE_INSTANCES, CATALOGUE_UNSUPPORTED, CATALOGUE_REGIONS,
-        CATALOGUE_PRICES, CATALOGUE_CCF_INSTANCES, CATALOGUE_CCF_REGIONS,
-        CATALOGUE_GRID_ALTERNATIVES, CATALOGUE_PUE_ALTERNATIVES,
-        CATALOGUE_EMBODIED_ALTERNATIVES, CATALOGUE_POWER_ERROR, "zones.csv",
-        "site_defaults.csv" };
+  static const char *const files[] = { CATALOGUE_SOURCES,
+                                       CATALOGUE_GROUPS,
+                                       CATALOGUE_GPUS,
+                                       CATALOGUE_INSTANCES,
+                                       CATALOGUE_UNSUPPORTED,
+                                       CATALOGUE_REGIONS,
+                                       CATALOGUE_PRICES,
+                                       CATALOGUE_CCF_INSTANCES,
+                                       CATALOGUE_CCF_REGIONS,
+                                       CATALOGUE_GRID_ALTERNATIVES,
+                                       CATALOGUE_PUE_ALTERNATIVES,
+                                       CATALOGUE_EMBODIED_ALTERNATIVES,
+                                       CATALOGUE_POWER_ERROR,
+                                       "zones.csv",
+                                       "site_defaults.csv" };
   size_t f, col, row, numeric = 0;
 
   for (f = 0; f < ARRAY_SIZE (files); f++)

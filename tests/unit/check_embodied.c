@@ -30,14 +30,13 @@ check_largest (const char *name, double factor, const char *basis,
 {
   const struct instance *in = instance (name);
   const char *got_basis = NULL;
-  double got = embodied_share_factor (in, EMBODIED_LARGEST_SHARE,
-                                      &got_basis);
+  double got = embodied_share_factor (in, EMBODIED_LARGEST_SHARE, &got_basis);
 
   ck_assert_double_eq_tol (got, factor, 1e-9);
   ck_assert_str_eq (got_basis, basis);
   ck_assert_double_eq_tol (in->embodied_kgco2e * got, kgco2e, 1e-4);
-  ck_assert_double_eq (embodied_share_factor (in, EMBODIED_VCPU_SHARE,
-                                              &got_basis), 1.0);
+  ck_assert_double_eq (
+    embodied_share_factor (in, EMBODIED_VCPU_SHARE, &got_basis), 1.0);
   ck_assert_str_eq (got_basis, "vcpu");
 }
 
@@ -48,8 +47,8 @@ check_largest (const char *name, double factor, const char *basis,
 START_TEST (test_g5_xlarge)
 {
   check_largest ("g5.xlarge", 6.0, "gpu", 442.8625);
-  ck_assert_double_eq_tol (instance ("g5.xlarge")->embodied_kgco2e,
-                           73.810417, 1e-6);
+  ck_assert_double_eq_tol (instance ("g5.xlarge")->embodied_kgco2e, 73.810417,
+                           1e-6);
 }
 END_TEST
 
@@ -89,10 +88,14 @@ START_TEST (test_run_scope3)
 {
   const struct instance *in = instance ("g5.xlarge");
   const struct region *g = catalogue_find_region (cat, "us-east-1");
-  struct run_params p = { .runtime_h = 24.0, .load_pct = 50.0, .count = 1,
-                          .lifetime_years = 4.0, .pue = NAN,
+  struct run_params p = { .runtime_h = 24.0,
+                          .load_pct = 50.0,
+                          .count = 1,
+                          .lifetime_years = 4.0,
+                          .pue = NAN,
                           .grid_gco2e_per_kwh = NAN,
-                          .signal = RUN_SIGNAL_AVERAGE, .power_w = NAN };
+                          .signal = RUN_SIGNAL_AVERAGE,
+                          .power_w = NAN };
   struct diag d;
   struct run run;
 

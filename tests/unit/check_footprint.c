@@ -14,9 +14,8 @@ START_TEST (test_lifetime_constants)
   /* 4 years x 365 d x 24 h = 35,040 h, the CCF and SCI figure.  */
   ck_assert_double_eq (FOOTPRINT_HOURS_PER_YEAR, 8760.0);
   ck_assert_double_eq (FOOTPRINT_DEFAULT_LIFETIME_YEARS, 4.0);
-  ck_assert_double_eq (FOOTPRINT_HOURS_PER_YEAR
-                         * FOOTPRINT_DEFAULT_LIFETIME_YEARS,
-                       35040.0);
+  ck_assert_double_eq (
+    FOOTPRINT_HOURS_PER_YEAR * FOOTPRINT_DEFAULT_LIFETIME_YEARS, 35040.0);
 }
 END_TEST
 

@@ -13,22 +13,21 @@
 #include "base/system.h"
 #include "unit.h"
 
-#define ASSERT_HOURS(s, h)                                              \
-  do                                                                    \
-    {                                                                   \
-      double v_ = -1;                                                   \
-      ck_assert_msg (jobrec_duration ((s), &v_) == 0, "'%s' refused",   \
-                     (s));                                              \
-      ck_assert_double_eq_tol (v_, (h), 1e-12);                         \
-    }                                                                   \
+#define ASSERT_HOURS(s, h)                                                    \
+  do                                                                          \
+    {                                                                         \
+      double v_ = -1;                                                         \
+      ck_assert_msg (jobrec_duration ((s), &v_) == 0, "'%s' refused", (s));   \
+      ck_assert_double_eq_tol (v_, (h), 1e-12);                               \
+    }                                                                         \
   while (0)
 
-#define ASSERT_BAD_DURATION(s)                                          \
-  do                                                                    \
-    {                                                                   \
-      double v_;                                                        \
-      ck_assert_msg (jobrec_duration ((s), &v_) < 0, "'%s' taken", (s)); \
-    }                                                                   \
+#define ASSERT_BAD_DURATION(s)                                                \
+  do                                                                          \
+    {                                                                         \
+      double v_;                                                              \
+      ck_assert_msg (jobrec_duration ((s), &v_) < 0, "'%s' taken", (s));      \
+    }                                                                         \
   while (0)
 
 START_TEST (test_durations)
@@ -36,10 +35,10 @@ START_TEST (test_durations)
   ASSERT_HOURS ("02:30:10", 2.0 + 30 / 60.0 + 10 / 3600.0);
   ASSERT_HOURS ("1-00:00:00", 24);
   ASSERT_HOURS ("2-03:00:00", 51);
-  ASSERT_HOURS ("1-02:30", 26.5);       /* D-HH:MM.  */
-  ASSERT_HOURS ("45:00", 0.75);         /* MM:SS.  */
+  ASSERT_HOURS ("1-02:30", 26.5); /* D-HH:MM.  */
+  ASSERT_HOURS ("45:00", 0.75);   /* MM:SS.  */
   ASSERT_HOURS ("00:01.500", 1.5 / 3600);
-  ASSERT_HOURS ("5400", 1.5);           /* Bare numbers are seconds.  */
+  ASSERT_HOURS ("5400", 1.5); /* Bare numbers are seconds.  */
   ASSERT_HOURS ("90m", 1.5);
   ASSERT_HOURS ("36h", 36);
   ASSERT_HOURS (" 1d2h ", 26);
@@ -92,7 +91,7 @@ START_TEST (test_memory)
   ck_assert_double_eq (g, 2560);
   ck_assert_int_eq (jobrec_memory ("4000Mc", &g), 0);
   ck_assert_double_eq_tol (g, 4000 / 1024.0, 1e-12);
-  ck_assert_int_eq (jobrec_memory ("1024", &g), 0);   /* MiB.  */
+  ck_assert_int_eq (jobrec_memory ("1024", &g), 0); /* MiB.  */
   ck_assert_double_eq (g, 1);
   ck_assert_int_lt (jobrec_memory ("lots", &g), 0);
 }
@@ -172,25 +171,30 @@ START_TEST (test_formats)
   /* sacct: 1.batch and 1.extern are 1's; 2_3 is an array task.  */
   ck_assert_uint_eq (read_all ("JobID|State\n1|COMPLETED\n1.batch|COMPLETED\n"
                                "1.extern|COMPLETED\n2_3|FAILED\nx|y|z\n",
-                               &records, &rejected, &f), 5);
+                               &records, &rejected, &f),
+                     5);
   ck_assert_int_eq (f, JOBLOG_SACCT);
   ck_assert_uint_eq (records, 2);
   ck_assert_uint_eq (rejected, 1);
   /* CodeCarbon: r1's three flushes are one run.  */
   ck_assert_uint_eq (read_all ("run_id,emissions,duration\nr1,1,10\nr2,1,5\n"
-                               "r1,2,20\nr1,3,30\n", &records, &rejected, &f),
+                               "r1,2,20\nr1,3,30\n",
+                               &records, &rejected, &f),
                      4);
   ck_assert_int_eq (f, JOBLOG_CODECARBON);
   ck_assert_uint_eq (records, 2);
   /* JSON Lines, a blank line skipped, one bad line.  */
   ck_assert_uint_eq (read_all ("{\"a\":1}\n\n{\"a\":[1]}\n{\"a\":2}\n",
-                               &records, &rejected, &f), 3);
+                               &records, &rejected, &f),
+                     3);
   ck_assert_int_eq (f, JOBLOG_JSONL);
   ck_assert_uint_eq (records, 2);
   ck_assert_uint_eq (rejected, 1);
   /* CSV with a BOM, CRLF and a quoted field over two lines.  */
   ck_assert_uint_eq (read_all ("\357\273\277a,b\r\n1,\"x\r\ny\"\r\n2,3\r\n"
-                               "4\r\n", &records, &rejected, &f), 3);
+                               "4\r\n",
+                               &records, &rejected, &f),
+                     3);
   ck_assert_int_eq (f, JOBLOG_CSV);
   ck_assert_uint_eq (records, 2);
   ck_assert_uint_eq (rejected, 1);

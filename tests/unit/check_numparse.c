@@ -21,40 +21,37 @@
 
 /* Assert that numparse_double (S) fails with STATUS and leaves *OUT
    alone.  */
-#define ASSERT_DOUBLE_FAILS(s, status)                                  \
-  do                                                                    \
-    {                                                                   \
-      double v_ = UNTOUCHED;                                            \
-      ck_assert_msg (numparse_double ((s), &v_) == (status),            \
-                     "numparse_double (\"%s\") gave %d, expected %d",   \
-                     (s), (int) numparse_double ((s), &v_),             \
-                     (int) (status));                                   \
-      ck_assert_double_eq (v_, UNTOUCHED);                              \
-    }                                                                   \
+#define ASSERT_DOUBLE_FAILS(s, status)                                        \
+  do                                                                          \
+    {                                                                         \
+      double v_ = UNTOUCHED;                                                  \
+      ck_assert_msg (numparse_double ((s), &v_) == (status),                  \
+                     "numparse_double (\"%s\") gave %d, expected %d", (s),    \
+                     (int) numparse_double ((s), &v_), (int) (status));       \
+      ck_assert_double_eq (v_, UNTOUCHED);                                    \
+    }                                                                         \
   while (0)
 
-#define ASSERT_LONG_FAILS(s, status)                                    \
-  do                                                                    \
-    {                                                                   \
-      long v_ = -12345;                                                 \
-      ck_assert_msg (numparse_long ((s), &v_) == (status),              \
-                     "numparse_long (\"%s\") gave %d, expected %d",     \
-                     (s), (int) numparse_long ((s), &v_),               \
-                     (int) (status));                                   \
-      ck_assert_int_eq (v_, -12345);                                    \
-    }                                                                   \
+#define ASSERT_LONG_FAILS(s, status)                                          \
+  do                                                                          \
+    {                                                                         \
+      long v_ = -12345;                                                       \
+      ck_assert_msg (numparse_long ((s), &v_) == (status),                    \
+                     "numparse_long (\"%s\") gave %d, expected %d", (s),      \
+                     (int) numparse_long ((s), &v_), (int) (status));         \
+      ck_assert_int_eq (v_, -12345);                                          \
+    }                                                                         \
   while (0)
 
-#define ASSERT_DURATION_FAILS(s, status)                                \
-  do                                                                    \
-    {                                                                   \
-      double v_ = UNTOUCHED;                                            \
-      ck_assert_msg (numparse_duration ((s), &v_) == (status),          \
-                     "numparse_duration (\"%s\") gave %d, expected %d", \
-                     (s), (int) numparse_duration ((s), &v_),           \
-                     (int) (status));                                   \
-      ck_assert_double_eq (v_, UNTOUCHED);                              \
-    }                                                                   \
+#define ASSERT_DURATION_FAILS(s, status)                                      \
+  do                                                                          \
+    {                                                                         \
+      double v_ = UNTOUCHED;                                                  \
+      ck_assert_msg (numparse_duration ((s), &v_) == (status),                \
+                     "numparse_duration (\"%s\") gave %d, expected %d", (s),  \
+                     (int) numparse_duration ((s), &v_), (int) (status));     \
+      ck_assert_double_eq (v_, UNTOUCHED);                                    \
+    }                                                                         \
   while (0)
 
 /* numparse_double.  */
@@ -152,12 +149,33 @@ END_TEST
 START_TEST (test_double_syntax)
 {
   static const char *const bad[] = {
-    "1,5",     /* Decimal comma.  */
-    "1,000",   /* Thousands separator.  */
-    "nan", "NaN", "-nan", "inf", "-inf", "Infinity",
-    "0x10", "0x1p3",
-    "1.5abc", "12W", "1.5 2", "1..5", "1e", "1e+", "e5", "+", "-", ".",
-    "--1", "+-1", "1-", "abc", "1 000", "\xc2\xa0" "1",
+    "1,5",   /* Decimal comma.  */
+    "1,000", /* Thousands separator.  */
+    "nan",
+    "NaN",
+    "-nan",
+    "inf",
+    "-inf",
+    "Infinity",
+    "0x10",
+    "0x1p3",
+    "1.5abc",
+    "12W",
+    "1.5 2",
+    "1..5",
+    "1e",
+    "1e+",
+    "e5",
+    "+",
+    "-",
+    ".",
+    "--1",
+    "+-1",
+    "1-",
+    "abc",
+    "1 000",
+    "\xc2\xa0"
+    "1",
   };
   size_t i;
 
@@ -189,8 +207,8 @@ static const char *
 comma_locale (void)
 {
   static const char *const names[]
-    = { "de_DE.UTF-8", "de_DE.utf8", "de_DE", "fr_FR.UTF-8",
-        "fr_FR.utf8", "nl_NL.UTF-8", NULL };
+    = { "de_DE.UTF-8", "de_DE.utf8",  "de_DE", "fr_FR.UTF-8",
+        "fr_FR.utf8",  "nl_NL.UTF-8", NULL };
   const char *found = NULL;
   size_t i;
 
@@ -272,8 +290,7 @@ END_TEST
 START_TEST (test_long_errors)
 {
   static const char *const syntax[] = {
-    "4.2", "1e3", "12a", "a12", "-", "+", "1 2", "--1", "0x10", "1,5",
-    "nan",
+    "4.2", "1e3", "12a", "a12", "-", "+", "1 2", "--1", "0x10", "1,5", "nan",
   };
   char buf[64];
   size_t i;
@@ -364,26 +381,26 @@ END_TEST
 START_TEST (test_duration_errors)
 {
   static const char *const syntax[] = {
-    "30m2h",     /* Units out of order.  */
-    "1s1d",      /* Units out of order.  */
-    "2h3h",      /* Unit repeated.  */
-    "1m1m",      /* Unit repeated.  */
-    "-5h",       /* Negative.  */
-    "-5",        /* Negative bare number.  */
-    "2h-30m",    /* Negative part.  */
-    "+5h",       /* Signs are not part of a duration.  */
-    "h",         /* Unit without a number.  */
-    "5x",        /* Unknown unit.  */
-    "5H",        /* Units are lowercase.  */
-    "5hh",       /* Unit twice in a row.  */
-    "5h3",       /* Number without a unit after the first part.  */
-    "2h 30m",    /* Blank inside.  */
-    "1..5h",     /* Two points.  */
-    ".",         /* A point alone.  */
-    ".h",        /* A point alone before a unit.  */
-    "1e3h",      /* No exponents.  */
-    "1,5h",      /* Decimal comma.  */
-    "nan", "inf", "0x10",
+    "30m2h",  /* Units out of order.  */
+    "1s1d",   /* Units out of order.  */
+    "2h3h",   /* Unit repeated.  */
+    "1m1m",   /* Unit repeated.  */
+    "-5h",    /* Negative.  */
+    "-5",     /* Negative bare number.  */
+    "2h-30m", /* Negative part.  */
+    "+5h",    /* Signs are not part of a duration.  */
+    "h",      /* Unit without a number.  */
+    "5x",     /* Unknown unit.  */
+    "5H",     /* Units are lowercase.  */
+    "5hh",    /* Unit twice in a row.  */
+    "5h3",    /* Number without a unit after the first part.  */
+    "2h 30m", /* Blank inside.  */
+    "1..5h",  /* Two points.  */
+    ".",      /* A point alone.  */
+    ".h",     /* A point alone before a unit.  */
+    "1e3h",   /* No exponents.  */
+    "1,5h",   /* Decimal comma.  */
+    "nan",    "inf", "0x10",
   };
   size_t i;
 

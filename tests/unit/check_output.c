@@ -113,7 +113,7 @@ END_TEST
 START_TEST (test_parse_rejects)
 {
   static const char *const bad[]
-      = { "xml", "", "CSV", "Table", "json ", "mark", "md", "tables" };
+    = { "xml", "", "CSV", "Table", "json ", "mark", "md", "tables" };
   enum out_format format = OUT_FORMAT_CSV;
   size_t i;
 
@@ -188,11 +188,25 @@ END_TEST
    digit, rounded to even) and near-ties included.  */
 START_TEST (test_number_matches_printf)
 {
-  static const double special[]
-    = { 1e-4, 0.0001, 9.99999999999e-5, 999999999999.5, 999999999999.4,
-        1, 10, 100, 0.1, 28.2, 99.99999999999999, 9.9999999999995,
-        1e11, 123456789012.5, 696689557770.5, -1522107036.4749999,
-        64696935812.25, 35040, 0.000123456789012345 };
+  static const double special[] = { 1e-4,
+                                    0.0001,
+                                    9.99999999999e-5,
+                                    999999999999.5,
+                                    999999999999.4,
+                                    1,
+                                    10,
+                                    100,
+                                    0.1,
+                                    28.2,
+                                    99.99999999999999,
+                                    9.9999999999995,
+                                    1e11,
+                                    123456789012.5,
+                                    696689557770.5,
+                                    -1522107036.4749999,
+                                    64696935812.25,
+                                    35040,
+                                    0.000123456789012345 };
   char fast[64], slow[64];
   unsigned long long x = 88172645463325252ULL;
   size_t i;
@@ -428,15 +442,15 @@ END_TEST
 /* markdown.  */
 
 static const char markdown_document[]
-    = "| Instance      | vCPUs | Power (W) | Carbon (g/h) | Source   |\n"
-      "| ------------- | ----: | --------: | -----------: | -------- |\n"
-      "| m5.large      |     2 |      28.2 |         0.30 | EM, 2023 |\n"
-      "| say \"hi\" \\| x |    16 |    1234.5 |         0.00 | -        |\n"
-      "| c7g           |     - |       0.0 |            - | a/b      |\n";
+  = "| Instance      | vCPUs | Power (W) | Carbon (g/h) | Source   |\n"
+    "| ------------- | ----: | --------: | -----------: | -------- |\n"
+    "| m5.large      |     2 |      28.2 |         0.30 | EM, 2023 |\n"
+    "| say \"hi\" \\| x |    16 |    1234.5 |         0.00 | -        |\n"
+    "| c7g           |     - |       0.0 |            - | a/b      |\n";
 
 static const char markdown_empty[]
-    = "| Instance | vCPUs | Power (W) | Carbon (g/h) | Source |\n"
-      "| -------- | ----: | --------: | -----------: | ------ |\n";
+  = "| Instance | vCPUs | Power (W) | Carbon (g/h) | Source |\n"
+    "| -------- | ----: | --------: | -----------: | ------ |\n";
 
 START_TEST (test_markdown_document)
 {
@@ -589,7 +603,7 @@ check_full (bool unbuffered)
         ck_assert_int_eq (setvbuf (fp, NULL, _IONBF, 0), 0);
       errno = 0;
       ck_assert_int_eq (
-          out_write (fp, cases[i].format, cases[i].layout, table), -1);
+        out_write (fp, cases[i].format, cases[i].layout, table), -1);
       ck_assert_int_eq (errno, ENOSPC);
       fclose (fp);
     }
@@ -609,7 +623,7 @@ START_TEST (test_bad_format)
   ck_assert_ptr_nonnull (fp);
   errno = 0;
   ck_assert_int_eq (
-      out_write (fp, (enum out_format)42, OUT_LAYOUT_WIDE, table), -1);
+    out_write (fp, (enum out_format) 42, OUT_LAYOUT_WIDE, table), -1);
   ck_assert_int_eq (errno, EINVAL);
   fclose (fp);
 }

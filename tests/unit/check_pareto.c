@@ -275,8 +275,8 @@ check_dominators (const struct pset *s, const struct pareto *p)
       for (j = 0; j < s->n; j++)
         if (p->rank[j] == 1 && ref_dominates (s, j, i))
           REQUIRE (j == d || s->cost[d] < s->cost[j]
-                       || (same_value (s->cost[d], s->cost[j])
-                           && s->order[d] < s->order[j]),
+                     || (same_value (s->cost[d], s->cost[j])
+                         && s->order[d] < s->order[j]),
                    "point %zu: front point %zu dominates it and "
                    "comes before dominator %zu",
                    i, j, d);
@@ -307,8 +307,8 @@ check_front (const struct pset *s, const struct pareto *p)
           size_t a = p->front[j - 1];
 
           REQUIRE (s->cost[a] < s->cost[b]
-                       || (same_value (s->cost[a], s->cost[b])
-                           && s->order[a] < s->order[b]),
+                     || (same_value (s->cost[a], s->cost[b])
+                         && s->order[a] < s->order[b]),
                    "front[%zu] = %zu before front[%zu] = %zu", j - 1, a, j, b);
           REQUIRE (s->carbon[a] >= s->carbon[b], "front carbon rises at %zu",
                    j);
@@ -366,16 +366,16 @@ check_knee (const struct pset *s, const struct pareto *p)
     }
   if (s->exact)
     {
-      long long cmin = (long long)s->cost[p->cheapest];
-      long long cmax = (long long)s->cost[p->greenest];
-      long long gmin = (long long)s->carbon[p->greenest];
-      long long gmax = (long long)s->carbon[p->cheapest];
+      long long cmin = (long long) s->cost[p->cheapest];
+      long long cmax = (long long) s->cost[p->greenest];
+      long long gmin = (long long) s->carbon[p->greenest];
+      long long gmax = (long long) s->carbon[p->cheapest];
       long long best_v = 0;
 
       for (i = 0; i < s->n; i++)
         {
-          long long v = (cmax - (long long)s->cost[i]) * (gmax - gmin)
-                        - ((long long)s->carbon[i] - gmin) * (cmax - cmin);
+          long long v = (cmax - (long long) s->cost[i]) * (gmax - gmin)
+                        - ((long long) s->carbon[i] - gmin) * (cmax - cmin);
 
           if (p->rank[i] != 1 || v <= 0)
             continue;
@@ -439,10 +439,10 @@ check_hull_exact (const struct pset *s, const struct pareto *p)
       while (nh >= 2)
         {
           size_t o = h[nh - 2], a = h[nh - 1];
-          long long ax = (long long)(s->cost[a] - s->cost[o]);
-          long long ay = (long long)(s->carbon[a] - s->carbon[o]);
-          long long bx = (long long)(s->cost[b] - s->cost[o]);
-          long long by = (long long)(s->carbon[b] - s->carbon[o]);
+          long long ax = (long long) (s->cost[a] - s->cost[o]);
+          long long ay = (long long) (s->carbon[a] - s->carbon[o]);
+          long long bx = (long long) (s->cost[b] - s->cost[o]);
+          long long by = (long long) (s->carbon[b] - s->carbon[o]);
 
           if (ax * by - ay * bx > 0)
             break;
@@ -463,7 +463,7 @@ static void
 check_price (const struct pset *s, const struct pareto *p, double price)
 {
   size_t pick
-      = pareto_pick_at_price (s->cost, s->carbon, s->order, s->n, price);
+    = pareto_pick_at_price (s->cost, s->carbon, s->order, s->n, price);
   size_t k, i;
   double vh, vp;
 
@@ -494,7 +494,7 @@ check_hull (const struct pset *s, const struct pareto *p, gsl_rng *r)
     {
       REQUIRE_EQ (p->nhull, 0);
       REQUIRE_EQ (
-          pareto_pick_at_price (s->cost, s->carbon, s->order, 0, 100.0), NONE);
+        pareto_pick_at_price (s->cost, s->carbon, s->order, 0, 100.0), NONE);
       return;
     }
   ck_assert_uint_ge (p->nhull, 1);
@@ -585,9 +585,9 @@ check_permuted (const struct pset *s, const struct pareto *p, gsl_rng *r)
       double price = 2e5 * gsl_rng_uniform (r);
 
       REQUIRE_EQ (
-          mapped (perm, pareto_pick_at_price (t.cost, t.carbon, t.order, t.n,
-                                              price)),
-          pareto_pick_at_price (s->cost, s->carbon, s->order, s->n, price));
+        mapped (perm,
+                pareto_pick_at_price (t.cost, t.carbon, t.order, t.n, price)),
+        pareto_pick_at_price (s->cost, s->carbon, s->order, s->n, price));
     }
   pareto_free (q);
   pset_free (&t);
@@ -627,7 +627,7 @@ START_TEST (test_random)
   size_t t;
 
   /* A fixed seed per kind, so that a failure is reproducible.  */
-  gsl_rng_set (r, 20240601 + (unsigned long)_i);
+  gsl_rng_set (r, 20240601 + (unsigned long) _i);
   for (t = 0; t < RANDOM_SETS; t++)
     {
       struct pset s;
@@ -697,14 +697,14 @@ END_TEST
 
 static const double fx_cost[] = { 10, 12, 15, 20, 30, 11, 12, 25, 26, 11 };
 static const double fx_carbon[]
-    = { 900, 500, 300, 280, 100, 950, 500, 400, 450, 700 };
+  = { 900, 500, 300, 280, 100, 950, 500, 400, 450, 700 };
 static const size_t fx_order[] = { 1, 5, 2, 3, 4, 6, 0, 7, 8, 9 };
 
 START_TEST (test_fixture)
 {
   static const size_t rank[] = { 1, 1, 1, 1, 1, 2, 1, 2, 3, 1 };
   static const size_t dominator[]
-      = { NONE, NONE, NONE, NONE, NONE, 0, NONE, 2, 2, NONE };
+    = { NONE, NONE, NONE, NONE, NONE, 0, NONE, 2, 2, NONE };
   static const size_t front[] = { 0, 9, 6, 1, 2, 3, 4 };
   static const size_t hull[] = { 0, 6, 2, 4 };
   static const double low[] = { 0, 5000, 15000, 75000 };

@@ -93,8 +93,8 @@ END_TEST
 
 START_TEST (test_between_neighbours)
 {
-  static const double probe[] = { 0.01, 1.0, 5.0, 9.99, 10.01, 25.0, 30.0,
-                                  49.99, 50.01, 60.0, 75.0, 99.99 };
+  static const double probe[] = { 0.01, 1.0,   5.0,   9.99, 10.01, 25.0,
+                                  30.0, 49.99, 50.01, 60.0, 75.0,  99.99 };
   size_t i, k;
 
   for (i = 0; i < ARRAY_SIZE (probe); i++)
@@ -120,8 +120,7 @@ START_TEST (test_monotone_m5)
       double w = m5_at (j / 100.0);
 
       if (!(w >= prev))
-        ck_abort_msg ("%.17g W at %g %% is below %.17g W", w, j / 100.0,
-                      prev);
+        ck_abort_msg ("%.17g W at %g %% is below %.17g W", w, j / 100.0, prev);
       prev = w;
     }
   ck_assert_double_eq (prev, 39.9);
@@ -226,15 +225,12 @@ START_TEST (test_null_diag)
 {
   double w = -1.0;
 
-  ck_assert_int_eq (power_at_load (loads, m5_xlarge, 4, 200.0, &w, NULL),
-                    -1);
+  ck_assert_int_eq (power_at_load (loads, m5_xlarge, 4, 200.0, &w, NULL), -1);
   ck_assert_double_eq (w, -1.0);
 }
 END_TEST
 
 /* Every curve of the shipped data.  */
-
-
 
 START_TEST (test_data_m5_xlarge)
 {
@@ -321,8 +317,8 @@ END_TEST
    power_at_load's watts to the last bit, at the points and between.  */
 START_TEST (test_curve_kept)
 {
-  static const double probe[] = { 0.0, 0.01, 5.0, 10.0, 30.0, 50.0, 75.0,
-                                  99.99, 100.0 };
+  static const double probe[]
+    = { 0.0, 0.01, 5.0, 10.0, 30.0, 50.0, 75.0, 99.99, 100.0 };
   gsl_interp *interp = power_curve_alloc (4);
   size_t i;
 
@@ -333,9 +329,9 @@ START_TEST (test_curve_kept)
     {
       double w = -1.0;
 
-      ck_assert_int_eq (power_curve_eval (interp, loads, m5_xlarge, 4,
-                                          probe[i], &w),
-                        GSL_SUCCESS);
+      ck_assert_int_eq (
+        power_curve_eval (interp, loads, m5_xlarge, 4, probe[i], &w),
+        GSL_SUCCESS);
       ck_assert_double_eq (w, m5_at (probe[i]));
     }
   gsl_interp_free (interp);

@@ -116,7 +116,7 @@ START_TEST (test_request_ranges)
   r.load.triangular = true;
   r.runtime.low = 8.0;
   r.runtime.high = 12.0;
-  r.runtime_spread_pct = 20.0;  /* Wins over the runtime range.  */
+  r.runtime_spread_pct = 20.0; /* Wins over the runtime range.  */
   r.lifetime_given = false;
   r.prune = false;
   spec_of (&r, &spec);

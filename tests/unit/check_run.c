@@ -221,8 +221,7 @@ START_TEST (test_bad_load)
   struct run run;
 
   params.load_pct = 101.0;
-  ck_assert_int_eq (run_evaluate (m5, north, m5_north, &params, &run, &d),
-                    -1);
+  ck_assert_int_eq (run_evaluate (m5, north, m5_north, &params, &run, &d), -1);
   ck_assert_int_eq (d.status, CA_EXIT_USAGE);
   ck_assert_str_eq (d.text, "m5.xlarge: load 101 % is outside 0-100");
 }

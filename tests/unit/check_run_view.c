@@ -48,11 +48,13 @@ m5_rows (bool priced)
   static char buf[128];
 
   if (priced)
-    snprintf (buf, sizeof buf, "instances.csv:%zu regions.csv:%zu "
-              "prices.csv:%zu", m5->line, north->line, m5_north->line);
+    snprintf (buf, sizeof buf,
+              "instances.csv:%zu regions.csv:%zu "
+              "prices.csv:%zu",
+              m5->line, north->line, m5_north->line);
   else
-    snprintf (buf, sizeof buf, "instances.csv:%zu regions.csv:%zu",
-              m5->line, north->line);
+    snprintf (buf, sizeof buf, "instances.csv:%zu regions.csv:%zu", m5->line,
+              north->line);
   return buf;
 }
 
@@ -133,8 +135,7 @@ START_TEST (test_fill_row_no_price)
 
   /* Price, cost, price date and price source are empty.  */
   ck_assert_int_eq (strncmp (csv, csv_header, strlen (csv_header)), 0);
-  ck_assert_msg (strncmp (row, expected_start, strlen (expected_start))
-                   == 0,
+  ck_assert_msg (strncmp (row, expected_start, strlen (expected_start)) == 0,
                  "row is '%s'", row);
   free (csv);
 }

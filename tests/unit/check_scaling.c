@@ -50,9 +50,8 @@ END_TEST
 
 START_TEST (test_mode_unknown)
 {
-  static const char *const bad[]
-    = { "", "Fixed", "VCPU", "vcpus", "gpus", "tab", "table ", " gpu",
-        "amdahl" };
+  static const char *const bad[] = { "",    "Fixed",  "VCPU", "vcpus", "gpus",
+                                     "tab", "table ", " gpu", "amdahl" };
   size_t i;
 
   for (i = 0; i < ARRAY_SIZE (bad); i++)
@@ -280,10 +279,10 @@ START_TEST (test_gpu_a100_job)
 {
   const struct instance *p4d = find ("p4d.24xlarge");
   struct scaling s = { SCALING_GPU, p4d, 0.0, NULL, cat };
-  static const char *const names[] = { "p5.48xlarge", "g6e.48xlarge",
-                                       "g5.48xlarge" };
-  static const double want[] = { 11.158995815899582, 32.824615384615385,
-                                 83.670588235294118 };
+  static const char *const names[]
+    = { "p5.48xlarge", "g6e.48xlarge", "g5.48xlarge" };
+  static const double want[]
+    = { 11.158995815899582, 32.824615384615385, 83.670588235294118 };
   double h = 0.0;
   size_t i;
 
@@ -328,9 +327,8 @@ START_TEST (test_gpu_serial_default)
   for (i = 0; i < t->nrows; i++)
     if (STREQ (csvio_field (t, i, (size_t) to), "all"))
       {
-        ck_assert_int_eq (numparse_double (csvio_field (t, i, (size_t) sf),
-                                           &v),
-                          NUMPARSE_OK);
+        ck_assert_int_eq (
+          numparse_double (csvio_field (t, i, (size_t) sf), &v), NUMPARSE_OK);
         ck_assert_double_eq (v, SCALING_GPU_SERIAL_FRACTION);
         hits++;
       }
@@ -363,8 +361,7 @@ START_TEST (test_gpu_gaps)
   s.reference = m5;
   ck_assert_int_eq (scaling_runtime (&s, p3, 10.0, &h), SCALING_NO_GPU);
   s.reference = g3s;
-  ck_assert_int_eq (scaling_runtime (&s, p3, 10.0, &h),
-                    SCALING_NO_THROUGHPUT);
+  ck_assert_int_eq (scaling_runtime (&s, p3, 10.0, &h), SCALING_NO_THROUGHPUT);
 }
 END_TEST
 
@@ -391,9 +388,9 @@ write_temp (const char *content)
 
   if (dir == NULL || dir[0] == '\0')
     dir = "/tmp";
-  ck_assert_int_lt (snprintf (tmp_path, sizeof tmp_path,
-                              "%s/check_scaling.XXXXXX", dir),
-                    (int) sizeof tmp_path);
+  ck_assert_int_lt (
+    snprintf (tmp_path, sizeof tmp_path, "%s/check_scaling.XXXXXX", dir),
+    (int) sizeof tmp_path);
   fd = mkstemp (tmp_path);
   ck_assert_msg (fd >= 0, "mkstemp %s: %s", tmp_path, strerror (errno));
   fp = fdopen (fd, "wb");
@@ -434,11 +431,10 @@ START_TEST (test_table_read)
 {
   /* Columns in any order, others ignored; rows come back sorted by
      name.  */
-  struct speedup_table *t
-    = read_ok ("note,speed,instance_type\n"
-               "baseline,1,m5.xlarge\n"
-               "measured twice,2.5,c5.2xlarge\n"
-               ",0.8,a1.xlarge\n");
+  struct speedup_table *t = read_ok ("note,speed,instance_type\n"
+                                     "baseline,1,m5.xlarge\n"
+                                     "measured twice,2.5,c5.2xlarge\n"
+                                     ",0.8,a1.xlarge\n");
 
   ck_assert_uint_eq (t->n, 3);
   ck_assert_str_eq (t->rows[0].instance, "a1.xlarge");
@@ -555,9 +551,9 @@ START_TEST (test_table_missing_file)
 
   if (dir == NULL || dir[0] == '\0')
     dir = "/tmp";
-  ck_assert_int_lt (snprintf (path, sizeof path,
-                              "%s/check_scaling-no-such-file.csv", dir),
-                    (int) sizeof path);
+  ck_assert_int_lt (
+    snprintf (path, sizeof path, "%s/check_scaling-no-such-file.csv", dir),
+    (int) sizeof path);
   ck_assert_ptr_null (speedup_table_read (path, &d));
   ck_assert_int_eq (d.status, CA_EXIT_NOINPUT);
   snprintf (want, sizeof want, "%s: No such file or directory", path);

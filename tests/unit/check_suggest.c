@@ -155,8 +155,7 @@ START_TEST (test_closest_limit)
   ck_assert_uint_eq (suggest_closest ("ab", names, 5, best, 5), 1);
   ck_assert_str_eq (best[0], "xy");
   /* Length 12: limit 4.  abcdefghi is 3 deletions away, abcdefxyz 6.  */
-  ck_assert_uint_eq (suggest_closest ("abcdefghijkl", names, 5, best, 5),
-                     1);
+  ck_assert_uint_eq (suggest_closest ("abcdefghijkl", names, 5, best, 5), 1);
   ck_assert_str_eq (best[0], "abcdefghijkl");
 }
 END_TEST

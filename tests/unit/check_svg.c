@@ -118,8 +118,8 @@ END_TEST
 START_TEST (test_escape_and_charts)
 {
   struct strbuf b;
-  struct svg_point pts[2] = { { 1.0, 2.0, "a<b", "rec", NULL },
-                              { 3.0, 4.0, NULL, NULL, "t&t" } };
+  struct svg_point pts[2]
+    = { { 1.0, 2.0, "a<b", "rec", NULL }, { 3.0, 4.0, NULL, NULL, "t&t" } };
   struct svg_scatter s;
   struct svg_bar bars[1] = { { "r1", 5.0, NULL, "note" } };
 

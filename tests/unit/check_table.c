@@ -31,7 +31,11 @@ struct farm
 
 enum
 {
-  FARM_NAME, FARM_KIND, FARM_TURBINES, FARM_CAPACITY, FARM_LATITUDE
+  FARM_NAME,
+  FARM_KIND,
+  FARM_TURBINES,
+  FARM_CAPACITY,
+  FARM_LATITUDE
 };
 
 static int
@@ -43,20 +47,40 @@ order_farms (const void *a, const void *b)
 
 /* The whole of the new table: its columns and the table's rules.  */
 static const struct table_column farm_columns[] = {
-  [FARM_NAME] = { "name", TABLE_TEXT, 0, { 0.0, 0.0, NULL },
-                  offsetof (struct farm, name), { NULL, NULL }, NULL },
-  [FARM_KIND] = { "kind", TABLE_ENUM, 0, { 0.0, 0.0, NULL },
-                  offsetof (struct farm, kind), { "onshore", "offshore" },
+  [FARM_NAME] = { "name",
+                  TABLE_TEXT,
+                  0,
+                  { 0.0, 0.0, NULL },
+                  offsetof (struct farm, name),
+                  { NULL, NULL },
                   NULL },
-  [FARM_TURBINES] = { "turbines", TABLE_WHOLE, 0, { 1.0, 1000.0, "" },
-                      offsetof (struct farm, turbines), { NULL, NULL },
+  [FARM_KIND] = { "kind",
+                  TABLE_ENUM,
+                  0,
+                  { 0.0, 0.0, NULL },
+                  offsetof (struct farm, kind),
+                  { "onshore", "offshore" },
+                  NULL },
+  [FARM_TURBINES] = { "turbines",
+                      TABLE_WHOLE,
+                      0,
+                      { 1.0, 1000.0, "" },
+                      offsetof (struct farm, turbines),
+                      { NULL, NULL },
                       NULL },
-  [FARM_CAPACITY] = { "capacity_mw", TABLE_NUMBER, 0, { 0.0, 5000.0, "MW" },
-                      offsetof (struct farm, capacity_mw), { NULL, NULL },
+  [FARM_CAPACITY] = { "capacity_mw",
+                      TABLE_NUMBER,
+                      0,
+                      { 0.0, 5000.0, "MW" },
+                      offsetof (struct farm, capacity_mw),
+                      { NULL, NULL },
                       NULL },
-  [FARM_LATITUDE] = { "latitude", TABLE_NUMBER, TABLE_BLANK_OK,
+  [FARM_LATITUDE] = { "latitude",
+                      TABLE_NUMBER,
+                      TABLE_BLANK_OK,
                       { -90.0, 90.0, "degrees" },
-                      offsetof (struct farm, latitude), { NULL, NULL },
+                      offsetof (struct farm, latitude),
+                      { NULL, NULL },
                       NULL },
 };
 
@@ -71,7 +95,7 @@ static const struct table_spec farm_spec = {
 };
 
 static char path[4096];
-static struct csv_table *loaded;  /* What load handed rows of.  */
+static struct csv_table *loaded; /* What load handed rows of.  */
 
 static void
 setup (void)
@@ -204,7 +228,7 @@ START_TEST (test_spec_shape)
                  "Hornsea,offshore,174,54.0\n",
                  ":1: missing column 'capacity_mw'");
   check_refused (header, ":2: no rows after the header: the table must not "
-                 "be empty");
+                         "be empty");
   check_refused ("name,kind,turbines,capacity_mw,latitude\n"
                  "Whitelee,onshore,215,539,\n"
                  "Hornsea,offshore,174,1218,54.0\n",

@@ -10,8 +10,8 @@
 #include "search/tally.h"
 #include "unit.h"
 
-static const struct tally_meta meta = { "0123456789abcdef", "project",
-                                        "COMPLETED", false };
+static const struct tally_meta meta
+  = { "0123456789abcdef", "project", "COMPLETED", false };
 
 static struct tally_job
 job (double total, const char *label)
@@ -19,8 +19,8 @@ job (double total, const char *label)
   struct tally_job j;
 
   memset (&j, 0, sizeof j);
-  j.gpu_hours = 1.0005;         /* 1000.5 milli-hours: rounds to 1001.  */
-  j.energy_kwh = 0.1234564;     /* 123456.4 mWh: 123456.  */
+  j.gpu_hours = 1.0005;     /* 1000.5 milli-hours: rounds to 1001.  */
+  j.energy_kwh = 0.1234564; /* 123456.4 mWh: 123456.  */
   j.scope2_gco2e = total / 2;
   j.scope3_gco2e = total / 2;
   j.total_gco2e = total;
@@ -128,8 +128,7 @@ START_TEST (test_refuse)
                             "'COMPLETED', not 'project' and 'COMPLETED'");
   tally_free (m);
   m = NULL;
-  ck_assert_int_eq (merge (&m, "carbon-advisor partial summary 1\n", &d),
-                    -1);
+  ck_assert_int_eq (merge (&m, "carbon-advisor partial summary 1\n", &d), -1);
   tally_free (m);
   free (s), free (o);
   tally_free (t), tally_free (u);

@@ -46,7 +46,7 @@ START_TEST (test_zones)
   ck_assert_double_eq (z->grid.gco2e_per_kwh, 33.44);
   ck_assert_str_eq (z->grid.source, "electricitymaps-2024");
   ck_assert_int_eq (z->grid.year, 2024);
-  z = zones_find (zones, "SWE");        /* CodeCarbon's alpha-3.  */
+  z = zones_find (zones, "SWE"); /* CodeCarbon's alpha-3.  */
   ck_assert_ptr_nonnull (z);
   ck_assert_str_eq (z->zone, "SE");
   ck_assert_double_eq (zones_find (zones, "SE-SE3")->grid.gco2e_per_kwh,

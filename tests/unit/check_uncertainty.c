@@ -38,7 +38,7 @@ exact_item (struct uncertainty_item *it, size_t region)
   it->power_w = 123.4;
   it->curve_w = curve;
   it->embodied_kgco2e = it->embodied_low_kgco2e = it->embodied_high_kgco2e
-      = 97.3;
+    = 97.3;
   it->pue = it->pue_low = it->pue_high = 1.17;
   it->grid_gco2e_per_kwh = it->grid_low = it->grid_high = 321.5;
   it->region = region;
@@ -194,7 +194,7 @@ END_TEST
 START_TEST (test_gpu_shared_draw)
 {
   static const struct uncertainty_range speeds[2]
-      = { { 0.8, 1.0, 1.5, false }, { 0.5, 0.6, 0.9, false } };
+    = { { 0.8, 1.0, 1.5, false }, { 0.5, 0.6, 0.9, false } };
   struct uncertainty_spec spec;
   struct uncertainty_item it[3];
   struct uncertainty *u;
@@ -222,8 +222,8 @@ START_TEST (test_gpu_shared_draw)
   for (s = 0; s < 500; s++)
     {
       ck_assert_double_eq (ta[s], ta[0]);
-      ck_assert_double_eq_tol (tb[s] / ta[0],
-                               tc[s] / (ta[0] * 12.5 / 7.5), 1e-12);
+      ck_assert_double_eq_tol (tb[s] / ta[0], tc[s] / (ta[0] * 12.5 / 7.5),
+                               1e-12);
       below += tb[s] < ta[0];
       above += tb[s] > ta[0];
     }
@@ -333,10 +333,10 @@ START_TEST (test_p_front_dominant)
   for (k = 0; k < 3; k++)
     {
       exact_item (&it[k], k == 0 ? 0 : 1);
-      it[k].grid_low = 50.0 + 300.0 * (double)k;
+      it[k].grid_low = 50.0 + 300.0 * (double) k;
       it[k].grid_gco2e_per_kwh = it[k].grid_low + 50.0;
       it[k].grid_high = it[k].grid_low + 100.0;
-      it[k].cost_usd = 1.0 + (double)k;
+      it[k].cost_usd = 1.0 + (double) k;
     }
   /* The two dearer runs overlap each other, but never the first.  */
   it[2].grid_low = 300.0;
@@ -377,7 +377,7 @@ START_TEST (test_p_front_overlap)
   for (k = 0; k < 2; k++)
     {
       exact_item (&it[k], k);
-      it[k].grid_low = 100.0 + 50.0 * (double)k;
+      it[k].grid_low = 100.0 + 50.0 * (double) k;
       /* The point in the middle: the two-piece uniform is uniform.  */
       it[k].grid_gco2e_per_kwh = it[k].grid_low + 50.0;
       it[k].grid_high = it[k].grid_low + 100.0;

@@ -44,10 +44,14 @@ find_m5_north (void)
 static struct run_params
 default_params (void)
 {
-  struct run_params p = { .runtime_h = 36.0, .load_pct = 50.0, .count = 1,
-                          .lifetime_years = 4.0, .pue = NAN,
+  struct run_params p = { .runtime_h = 36.0,
+                          .load_pct = 50.0,
+                          .count = 1,
+                          .lifetime_years = 4.0,
+                          .pue = NAN,
                           .grid_gco2e_per_kwh = NAN,
-                          .signal = RUN_SIGNAL_AVERAGE, .power_w = NAN };
+                          .signal = RUN_SIGNAL_AVERAGE,
+                          .power_w = NAN };
 
   return p;
 }

@@ -39,10 +39,10 @@ free_catalogue (void)
 }
 
 /* Fail the test, saying why, when the tables could not be loaded.  */
-#define ASSERT_CATALOGUE()                                              \
-  ck_assert_msg (cat != NULL,                                           \
-                 "cannot load the data tables from '%s' (set "          \
-                 "CARBON_ADVISOR_DATA to the data/ folder): %s",        \
+#define ASSERT_CATALOGUE()                                                    \
+  ck_assert_msg (cat != NULL,                                                 \
+                 "cannot load the data tables from '%s' (set "                \
+                 "CARBON_ADVISOR_DATA to the data/ folder): %s",              \
                  cat_dir, cat_diag.text)
 
 #endif /* CA_TESTS_SHIPPED_H */

@@ -11,22 +11,21 @@
 
 /* Run SUITE_FN's suite with TAP on stdout, as the automake tap-driver
    expects, under the same locale settings as main.  */
-#define UNIT_MAIN(suite_fn)                                             \
-  int                                                                   \
-  main (void)                                                           \
-  {                                                                     \
-    SRunner *sr;                                                        \
-    int failed;                                                         \
-                                                                        \
-    setlocale (LC_ALL, "");                                             \
-    setlocale (LC_NUMERIC, "C");                                        \
-    gsl_set_error_handler_off ();                                       \
-    sr = srunner_create (suite_fn ());                                  \
-    srunner_set_tap (sr, "-");                                          \
-    srunner_run_all (sr, CK_SILENT);                                    \
-    failed = srunner_ntests_failed (sr);                                \
-    srunner_free (sr);                                                  \
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;                   \
+#define UNIT_MAIN(suite_fn)                                                   \
+  int main (void)                                                             \
+  {                                                                           \
+    SRunner *sr;                                                              \
+    int failed;                                                               \
+                                                                              \
+    setlocale (LC_ALL, "");                                                   \
+    setlocale (LC_NUMERIC, "C");                                              \
+    gsl_set_error_handler_off ();                                             \
+    sr = srunner_create (suite_fn ());                                        \
+    srunner_set_tap (sr, "-");                                                \
+    srunner_run_all (sr, CK_SILENT);                                          \
+    failed = srunner_ntests_failed (sr);                                      \
+    srunner_free (sr);                                                        \
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;                         \
   }
 
 #endif /* CA_TESTS_UNIT_H */
