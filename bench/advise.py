@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 """Benchmark: advise against its peers, the four figures of issue 15.
 
 On the bundled catalogue and one plain job (--runtime 24h --load 60, no

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 """Check a peer's CSV against the program's `advise --all --format csv`.
 
 Matches rows by (provider, region, instance_type) and counts those whose

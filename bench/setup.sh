@@ -1,4 +1,6 @@
 #!/bin/sh
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 # What the benchmarks need beyond the build (as root on Debian 12; safe to
 # run again): pandas for the peers of bench/track.py and bench/advise.py,
 # GNU parallel, valgrind for instruction counts, Node.js and npm, and

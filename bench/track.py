@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 """Benchmark: `track` on a million native csv records of cloud jobs.
 
 Makes a deterministic log of --records jobs (about 54 MB for a million:

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 """Benchmark: advise --uncertainty, time and peak memory.
 
 Times `advise --runtime 24h --load 60:40:80 --uncertainty` over every

@@ -1,3 +1,5 @@
+## Copyright (C) 2026 the carbon-advisor authors.
+## SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 ## Tests: Check unit suites (TAP) and black-box shell tests of the CLI.
 ## Included from the top-level Makefile.am; %D% is this directory.
 

@@ -1,4 +1,6 @@
 #!/bin/sh
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 # Install what carbon-advisor needs on Debian 12 (as root), then build it.
 # Safe to run again: installed packages are kept, the build is updated.
 set -eu

@@ -1,4 +1,6 @@
 #!/bin/sh
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 # Install, build and run the whole test suite: the normal build, the same
 # suite again under ASan and UBSan in a separate build directory, and the
 # fuzz targets' smoke run (tests/fuzz).  The last line says

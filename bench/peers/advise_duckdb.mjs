@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// Copyright (C) 2026 the carbon-advisor authors.
+// SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 // The DuckDB peer of `carbon-advisor --format csv advise --runtime H
 // --load L --all [--provider P]`: what an analyst would write for the same
 // job.  SQL reads the bundled tables, joins prices x instances x regions

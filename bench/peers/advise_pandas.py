@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 """The pandas peer of `carbon-advisor --format csv advise --runtime H
 --load L --all --provider P`: the same job as the program, as an analyst
 would write it with pandas and numpy.

@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 """The pandas peer of `carbon-advisor track --load 50 --by project`.
 
 Reads `carbon-advisor factors --load 50 --format csv` (one instance-hour

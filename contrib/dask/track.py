@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 """Run `carbon-advisor track --partial` on a Dask cluster and merge.
 
     contrib/dask/track.py [--local N | --scheduler ADDRESS]

@@ -1,3 +1,5 @@
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 """Modelled catalogue rows for AWS instance types the Teads sheet lacks.
 
 Every type with an on-demand Linux price in the ec2shop feed and no Teads

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 """Build carbon-advisor's data tables from the raw public sources.
 
 Usage: python3 data/build/build-tables.py SOURCES_DIR OUT_DIR

@@ -1,3 +1,5 @@
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 """Cloud Carbon Footprint's coefficients, for carbon-advisor --method ccf.
 
 Called by build-tables.py once instances.csv and regions.csv are built:

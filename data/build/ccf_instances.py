@@ -1,3 +1,5 @@
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 """ccf_instances.csv: what Cloud Carbon Footprint (CCF) computes an instance
 type of instances.csv with.  Called by ccf.build; see ccf.py for the files
 read and data/README.md ("CCF's coefficients") for the columns.

@@ -1,3 +1,5 @@
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 """Which CPU micro-architectures Cloud Carbon Footprint (CCF) assumes for an
 instance type, read from the CCF application's instance-type tables.
 

@@ -1,3 +1,5 @@
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 """GCP and Azure rows for carbon-advisor's data tables.
 
 Imported by build-tables.py.  build_gcp(src, model, stats, ctx) and

@@ -1,3 +1,5 @@
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 """The one basis of every region's default grid intensity.
 
 regions.csv grid_gco2e_per_kwh is, for every region of every provider, the

@@ -1,3 +1,5 @@
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 """The newest on-demand price of every (region, instance type).
 
 Each provider has price tables of several dates.  prices.csv keeps, per

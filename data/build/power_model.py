@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 """Component power model for instance types the Teads sheet lacks.
 
 The Teads sheet splits every instance's power at four CPU loads (idle, 10,

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Reading CSV files into memory with libcsv.  */
 #ifndef CA_CSVIO_H
 #define CA_CSVIO_H

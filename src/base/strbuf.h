@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* A growable, always NUL-terminated string buffer: how every writer
    builds text (sentences, HTML and SVG, Markdown) without fixed buffers
    or strcat.  Base layer; running out of memory ends the program, as

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* A map from strings to pointers: open addressing, linear probing,
    FNV-1a hashes.  */
 #include <config.h>

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* A map from strings to pointers: the memo of names looked up in the
    catalogue, the keys of a summary.  Base layer.  */
 #ifndef CA_STRMAP_H

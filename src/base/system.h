@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Common includes, macros and exit codes for carbon-advisor.  */
 #ifndef CA_SYSTEM_H
 #define CA_SYSTEM_H

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Allocation that cannot fail: out of memory ends the program.  */
 #ifndef CA_XALLOC_H
 #define CA_XALLOC_H

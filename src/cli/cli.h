@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Command-line plumbing shared by the commands: the option groups, the
    data directory, the output file, names with suggestions, error
    reports.  Each part has its own header; this one includes them all.  */

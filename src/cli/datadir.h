@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Where the data tables are, and loading the catalogue from there.  */
 #ifndef CA_CLI_DATADIR_H
 #define CA_CLI_DATADIR_H

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The job option group: what estimate, advise, compare and report run,
    and its checks against the catalogue.  */
 #ifndef CA_CLI_JOB_H

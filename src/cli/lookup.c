@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Names the catalogue does not know: the message, with the closest
    known names as suggestions.  */
 #include <config.h>

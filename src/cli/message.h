@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Turning a diagnostic into a message on stderr and an exit status.  */
 #ifndef CA_CLI_MESSAGE_H
 #define CA_CLI_MESSAGE_H

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The option groups every command shares (the global options and the
    selection filters) and the helpers that parse option values.  */
 #include <config.h>

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The option groups every command shares, and the helpers that parse
    option values.  */
 #ifndef CA_CLI_OPTIONS_H

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Where a command writes its result: standard output or --output.  */
 #ifndef CA_CLI_SINK_H
 #define CA_CLI_SINK_H

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The --uncertainty option group and the MODE:MIN:MAX ranges of
    --load and --runtime.  */
 #ifndef CA_CLI_UNCERTAINTY_OPTIONS_H

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* carbon-advisor advise: every instance type x region that meets the
    job's constraints, ranked by non-dominated sorting on carbon and cost,
    with the front's notable points and the price of carbon along it.  */

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* advise's options and its search as a command runs it: for advise,
    and for report, which takes the same job and constraints.  The
    search itself lives in search/advise.h; this only parses, loads,

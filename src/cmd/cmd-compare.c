@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* carbon-advisor compare: one job on one instance type (or its closest
    equivalent at another provider) in every region of a set, with the
    difference to the best region and to a baseline, each group's spread,

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* carbon-advisor factors: the hourly energy, carbon and price of every
    priced (instance type, region) at one load, for joining with billing
    or usage exports in a warehouse (doc/tracking.md).  */

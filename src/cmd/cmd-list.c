@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* carbon-advisor list: the instance types, regions and groups in the
    data, with their figures and sources.  */
 #include <config.h>

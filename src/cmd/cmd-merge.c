@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* carbon-advisor merge: combine partial summaries written by
    'track --partial' into one summary (doc/tracking.md).  */
 #include <config.h>

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* carbon-advisor report: advise's findings as one self-contained HTML
    page (or Markdown) for a team: what to do, what it saves, how sure we
    are.  */

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* carbon-advisor track: the footprint of the jobs a team ran, from job
    logs, per job or summarised (doc/tracking.md).  */
 #include <config.h>

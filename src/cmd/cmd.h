@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The table of subcommands, their lookup, and the top-level parse that
    hands the rest of the command line to the command named.  */
 #ifndef CA_CMD_H

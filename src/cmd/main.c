@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* carbon-advisor: choose where to run a compute job by carbon and price.
 
    main sets up the process (locale, GSL, argp), hands the command line

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The specs of Cloud Carbon Footprint's coefficient tables: per instance
    type (its processors' watts, memory, GPUs and embodied emissions) and
    per region (PUE and grid factor), for --method ccf.  */

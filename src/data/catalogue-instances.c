@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The specs of the catalogue's tables about instance types and what
    describes them: sources, groups, GPUs, instances, the types left out,
    embodied alternatives and the power curves' errors.  */

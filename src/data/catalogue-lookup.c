@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The loaded catalogue's indexes and lookups: sorted name indexes built
    as the instances, regions and prices come in (the finish of their
    specs), the orders of the small tables, the lookups every layer above

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The catalogue's private part, shared by catalogue.c (loading) and
    catalogue-lookup.c (indexes and lookups).  Private to the data
    layer.  */

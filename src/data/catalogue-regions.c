@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The specs of the catalogue's tables about regions: regions, prices,
    CCF's factors and the alternatives to their grid figures and PUEs.  */
 #include <config.h>

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The bundled data: instance types, regions, prices, groups, sources,
    and Cloud Carbon Footprint's coefficients.  Each table is loaded by
    its spec (catalogue-instances.c, catalogue-regions.c) through the one

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The job log formats beyond plain CSV: JSON Lines (one flat object a
    line), sacct -P (steps merged into their job) and CodeCarbon's
    emissions.csv (the last cumulative flush of each run).  */

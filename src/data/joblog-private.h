@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The reader's state, shared by src/data/joblog.c (opening, the table
    of formats), src/data/joblog-read.c (lines, CSV rows, slots) and
    src/data/joblog-formats.c (JSON Lines, sacct, CodeCarbon).  */

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The reading every format shares: lines from the read buffer, CSV
    records (quoted fields over several lines), the header, the slots
    that hold a record copied out of the buffer, and the rows of the

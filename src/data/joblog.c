@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Reading job logs as a stream of records: opening a log, deciding its
    format, and the table of formats joblog_next walks.  The readers live
    in joblog-read.c (lines, CSV rows) and joblog-formats.c (JSON Lines,

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Reading job logs as a stream of records: native CSV and JSON Lines,
    Slurm's "sacct -P" and CodeCarbon's emissions.csv (doc/tracking.md).
    Data layer: never prints, never exits.  */

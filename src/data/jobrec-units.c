@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The units of job logs: Slurm durations and memory, ISO 8601 times,
    GPU model aliases.  */
 #include <config.h>

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* One job of a job log, from a record of any format (doc/tracking.md):
    what was run, for how long, where, in which state.  Data layer.  */
 #ifndef CA_JOBREC_H

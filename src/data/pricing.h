@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Which price a run pays: the list's on-demand price (default), its spot
    price, or a team's own negotiated price from a price file.  */
 #ifndef CA_PRICING_H

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* One loader for every data table: a table is described by the spec of
    its columns (name, type, whether it may be blank or missing, range,
    unit) and a row handler, and the loader reads, converts and checks the

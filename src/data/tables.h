@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The specs of the data directory's tables (src/data/table.h), the
    ranges their columns share, and what the catalogue's specs need of
    catalogue-lookup.c.  Private to the data layer.  */

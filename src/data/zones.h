@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Grid zones and on-premises site defaults (zones.csv,
    site_defaults.csv): where `track` finds the grid figure of a site
    that is not a cloud region, and its PUE.  Data layer.  */

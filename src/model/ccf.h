@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Cloud Carbon Footprint's method: an instance's power at a load and its
    embodied share from CCF's published coefficients (doc/METHODOLOGY.md,
    "Two methods: Teads and CCF").  Pure computation.  */

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* How much of its host's manufacturing emissions an instance carries
    (doc/METHODOLOGY.md, "Scope 3 of part-host instances").  */
 #ifndef CA_EMBODIED_H

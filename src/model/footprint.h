@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The carbon and cost of one run: the formula of doc/METHODOLOGY.md.  */
 #ifndef CA_FOOTPRINT_H
 #define CA_FOOTPRINT_H

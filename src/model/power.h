@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* An instance's power draw at any load, from its measured points.  */
 #ifndef CA_POWER_H
 #define CA_POWER_H

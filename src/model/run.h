@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* One run: a job on COUNT instances of one type in one region, with
    every figure of its footprint and where each came from.  */
 #ifndef CA_RUN_H

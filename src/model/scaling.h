@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* How a job's runtime moves from the instance it was measured on to
    another: the same everywhere, by vCPUs or GPU throughput under Amdahl's
    law, or from the user's own measured speed-ups.  */

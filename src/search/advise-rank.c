@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* advise's candidates: every priced pair through the filters, counted
    stage by stage, then ranked by non-dominated sorting.  */
 #include <config.h>

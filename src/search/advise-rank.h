@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Inside advise's search: the candidates and their ranking
    (advise-rank.c), and their sampling (advise-uncertain.c).  */
 #ifndef CA_SEARCH_ADVISE_RANK_H

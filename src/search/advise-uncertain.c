@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* advise with uncertainty: the candidates sampled, each one's odds of
    being on the front, and whether the recommendation holds under
    another grid signal.  */

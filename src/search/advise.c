@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* advise's search: resolve the query's runtime scaling and baseline,
    then rank the candidates (advise-rank.c) and sample them
    (advise-uncertain.c).  */

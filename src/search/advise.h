@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* advise's search: every instance type x region that meets a job's
    constraints, ranked by non-dominated sorting on carbon and cost, with
    what emptied the set when nothing is left.  It takes the catalogue

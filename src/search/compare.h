@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* One job on one instance type across a set of regions: the closest
    equivalent type where another provider runs the region, the best
    region and every region's difference to it and to a baseline, the

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Which instance types and regions a command considers: the filters
    shared by list (and later advise).  */
 #ifndef CA_SELECT_H

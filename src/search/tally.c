@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* A summary of many jobs by key in integer fixed point.  Each job's
    figures are rounded once to the unit of their sum; sums of integers
    do not depend on order, so any split of a log merges back to the same

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* A summary of many jobs by key, in integer fixed point so that
    summaries of pieces of a log merge, in any order, into exactly the
    summary of the whole (doc/tracking.md, "Partial summaries").  Search

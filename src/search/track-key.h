@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The --by key of a tracked job and whether it failed: what a summary
    groups by (doc/tracking.md).  Model layer.  */
 #ifndef CA_TRACK_KEY_H

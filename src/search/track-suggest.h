@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* For a tracked cloud job, the greenest option that is no dearer: the
    same job on another instance type of the same accelerator (the same
    GPU model, or none) in any priced region, its runtime scaled as

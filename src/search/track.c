@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The footprint of one tracked job.  Every figure comes from
    run_evaluate: an on-premises GPU is one GPU's share of the cloud
    instance type with the most GPUs of that model (its power curve and

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The footprint of one tracked job, through run_evaluate: a cloud job
    on its instance type and region, or an on-premises job on GPUs at a
    grid zone (doc/tracking.md).  Model layer: never prints.  */

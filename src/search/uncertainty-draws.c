@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The draws of the Monte Carlo, made on demand from a counter-based
    generator (doc/METHODOLOGY.md, "Uncertainty").  A table of the shared
    draws (keys x samples) grew to hundreds of megabytes at 100,000

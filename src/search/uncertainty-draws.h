@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The draws of the Monte Carlo (doc/METHODOLOGY.md, "Uncertainty"):
    every figure a sample draws is a pure function of the seed, the kind
    of input, its key (region, power key, host, GPU model, curve) and the

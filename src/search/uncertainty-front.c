@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The share of samples in which each candidate is on the Pareto front
    of (cost, total), with the candidates that cannot reach it in any
    sample pruned by the bounds of their totals (doc/METHODOLOGY.md,

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The sampler's items from the catalogue: the keys of the draws that
    runs share, and a run's point figures with their ranges
    (doc/METHODOLOGY.md, "Uncertainty").  */

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The sampler's state, shared by the uncertainty modules: the job's
    draws per sample; every other draw is made on demand
    (uncertainty-draws.h).  */

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* What a user asks of the Monte Carlo, in plain values, and the
    uncertainty_spec it comes to: which ranges are drawn around the job's
    point figures, and how many samples with which seed.  */

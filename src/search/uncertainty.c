@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* How sure each figure is: Monte Carlo over the spread of the data and
    of the job (doc/METHODOLOGY.md, "Uncertainty").  The job's draws are
    kept per sample; the shared draws of regions, power keys, hosts and

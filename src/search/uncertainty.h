@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* How sure each figure is: Monte Carlo over the spread of the data and
    of the job, with draws shared where the physics is shared, quantiles
    per run, and the share of samples in which a candidate is on the

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The sentences of advise's findings: the summary under its table,
    and why no candidate is left.  */
 #include <config.h>

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The sentences of advise's findings, written to a stream it is
    given.  */
 #ifndef CA_VIEW_ADVISE_SUMMARY_H

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* advise's table: a run's columns, then its rank, marks, carbon-price
    range, abatement cost, saving against the baseline and, with
    uncertainty, its quantiles and odds of being on the front.  */

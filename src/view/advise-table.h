@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* advise's findings as a table: its columns and rows.  */
 #ifndef CA_VIEW_ADVISE_TABLE_H
 #define CA_VIEW_ADVISE_TABLE_H

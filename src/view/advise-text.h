@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The sentences advise's summary and the report share about how the
    search went: the runtime scaling it assumed, and whether the
    recommendation holds under the other grid signal.  The search gives

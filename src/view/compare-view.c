@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* compare's findings as tables and notes: every region's run with its
    differences, each group's spread, and the sentences under them.  */
 #include <config.h>

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* compare's findings as tables and the notes under them, written to a
    table or a stream they are given.  */
 #ifndef CA_VIEW_COMPARE_VIEW_H

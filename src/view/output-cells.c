@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The cells as the writers see them: number formatting (machine and
    human), one-line text, column labels and widths, and the small write
    helpers every writer shares.  The writers call these; nothing here

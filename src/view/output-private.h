@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Result tables as the four writers see them, and the helpers of
    output-cells.c they share; not for other modules.  */
 #ifndef CA_OUTPUT_PRIVATE_H

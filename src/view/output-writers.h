@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The writers behind out_write, one a format, as output.c's table of
    writers lists them; not for other modules.  */
 #ifndef CA_OUTPUT_WRITERS_H

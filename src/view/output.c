@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Result tables and the table of writers that out_write walks.  The
    writers (output-*.c) share the helpers of output-cells.c and never
    call back into this file.  */

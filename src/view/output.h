@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Result tables and their four writers: table, csv, json, markdown.  */
 #ifndef CA_OUTPUT_H
 #define CA_OUTPUT_H

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The report as one self-contained HTML page: inline CSS and SVG.  */
 #include <config.h>
 

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The report as Markdown, for wikis and pull requests: the same content
    as the HTML page, the charts as tables.  */
 #include <config.h>

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* What the HTML and Markdown reports share: the sentences and the
    assumptions.  */
 #include <config.h>

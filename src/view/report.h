@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The report of advise's findings for a team: one HTML page with inline
    CSS and SVG charts, or a Markdown page.  The writers build text into a
    buffer; nothing here prints.  */

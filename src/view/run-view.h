@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* A run's figures as output tables: its columns in every output
    format, a row of them, and two runs of the same job side by side.  */
 #ifndef CA_RUN_VIEW_H

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Small SVG charts built into a growing text buffer: a scatter plot on
    linear or log axes with labelled points and a polyline, and a
    horizontal bar chart.  Nothing here prints.  */

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The summary of tracked jobs as one self-contained HTML page: the
    totals, a chart of each key's total, the table and the largest jobs
    (inline CSS and SVG, no network resources).  */

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* A run's quantiles as output columns: the p5, p50 and p95 of its
    total and cost, with the samples and seed they come from.  */
 #ifndef CA_UNCERTAINTY_VIEW_H

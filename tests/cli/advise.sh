@@ -1,4 +1,6 @@
 #!/bin/sh
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 # carbon-advisor advise: the ranking, the front's notable points, the
 # carbon-price ranges, the baseline, every constraint, every scaling mode
 # and every format, on a small invented catalogue whose every figure is

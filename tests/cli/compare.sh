@@ -1,4 +1,6 @@
 #!/bin/sh
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 # carbon-advisor compare: one job on one instance type in every region of
 # a set, on the tiny fixture (tests/cli/fixtures/tiny, described in
 # advise.sh) with every figure worked out by hand below: the equivalent

@@ -1,4 +1,6 @@
 #!/bin/sh
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 # Bad input: every case exits with its documented status, prints one
 # clear line first on stderr, writes nothing on stdout and leaves no
 # output file behind.

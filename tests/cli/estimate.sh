@@ -1,4 +1,6 @@
 #!/bin/sh
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 # carbon-advisor estimate: exact output in every format, with the figures
 # worked out by hand from the data rows they come from.
 . "$CARBON_ADVISOR_TESTS/cli/lib.sh"

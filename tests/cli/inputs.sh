@@ -1,4 +1,6 @@
 #!/bin/sh
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 # The inputs a team can change, on the tiny fixture (tests/cli/fixtures/
 # tiny, described in advise.sh and compare.sh) and, for the share of the
 # host, the shipped data: --pricing spot, --price-file, the note on price

@@ -1,3 +1,5 @@
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 # Helpers for the black-box CLI tests; sourced by each tests/cli/*.sh.
 # The harness sets CARBON_ADVISOR (the program), CARBON_ADVISOR_DATA (the
 # data tables) and CARBON_ADVISOR_TESTS (this tests/ directory).

@@ -1,4 +1,6 @@
 #!/bin/sh
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 # carbon-advisor list: exact output of each list, its filters and formats.
 . "$CARBON_ADVISOR_TESTS/cli/lib.sh"
 

@@ -1,4 +1,6 @@
 #!/bin/sh
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 # --method: Cloud Carbon Footprint's method beside Teads', for estimate and
 # advise, with the figures worked out by hand from the coefficient tables.
 . "$CARBON_ADVISOR_TESTS/cli/lib.sh"

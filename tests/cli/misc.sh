@@ -1,4 +1,6 @@
 #!/bin/sh
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 # Help, version, the man page, and the docs naming every command.
 . "$CARBON_ADVISOR_TESTS/cli/lib.sh"
 

@@ -1,4 +1,6 @@
 #!/bin/sh
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 # --output: what is replaced and what is written in place.  A regular
 # file (or the one a symlink leads to) is replaced atomically and keeps
 # its mode and owner; a device, a FIFO or /dev/stdout is written

@@ -1,4 +1,6 @@
 #!/bin/sh
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 # carbon-advisor report: every variant of the HTML page renders in a
 # headless Chromium without errors, to a screenshot of some substance,
 # and its DOM holds the charts.  Skipped (77) when chromium is absent;

@@ -1,4 +1,6 @@
 #!/bin/sh
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 # carbon-advisor report: the Markdown report's exact text on the tiny
 # fixture, the HTML page's structure (title, headline numbers, no
 # network resource), the atomic write and the errors.

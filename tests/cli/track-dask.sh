@@ -1,4 +1,6 @@
 #!/bin/sh
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 # contrib/dask/track.py on a LocalCluster of two workers bound to
 # 127.0.0.1: the same summary, byte for byte, as one track process, with
 # the log cut into byte ranges; and the same rejects, with their lines in

@@ -1,4 +1,6 @@
 #!/bin/sh
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 # track --partial and merge: for random splits of a log, merging the
 # partials of the pieces gives, byte for byte, the summary of the whole,
 # in any order; partials of other keys or tables are refused.

@@ -1,4 +1,6 @@
 #!/bin/sh
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 # carbon-advisor track: per-job rows and summaries of job logs in every
 # input format, with the odd records of each, and the rejects accounting
 # (records in = accounted + rejected, always).

@@ -1,4 +1,6 @@
 #!/bin/sh
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 # carbon-advisor estimate and advise --uncertainty: the quantiles, the
 # share of samples on the front and the odds of the recommendation, for
 # a fixed seed on the tiny fixture (tests/cli/fixtures/tiny, whose

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 """Check carbon-advisor's --method ccf energy against Cloud Carbon
 Footprint's (CCF) algorithm, re-implemented here on its own from the raw
 files (ccf-constants/, ccf-coefficients/), never from data/ccf_*.csv.

@@ -1,4 +1,6 @@
 #!/bin/sh
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 # --method ccf against Cloud Carbon Footprint's own algorithm: ccf-check.py
 # re-implements it from the raw coefficient files and compares the
 # program's energy on a held-out eighth of the catalogue.  Fails when

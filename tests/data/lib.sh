@@ -1,3 +1,5 @@
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 # Shared by the tests in tests/data/: find the repository, and assemble a
 # complete raw sources folder with data/build/raw-sources.py (the vendored
 # files of data/raw plus the others from a mirror or their upstream).

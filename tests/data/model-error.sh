@@ -1,4 +1,6 @@
 #!/bin/sh
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 # Leave-one-family-out error of the component power model
 # (data/build/power_model.py) on the Teads sheet's own EC2 rows.
 #

@@ -1,4 +1,6 @@
 #!/bin/sh
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 # Rebuild the data tables from the raw sources and compare them, byte for
 # byte, with the committed data/*.csv.
 #

@@ -1,4 +1,6 @@
 #!/bin/sh
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 # data/raw/sources.lock is the list of the files the data build reads:
 # fail when it is stale, and check that data/build/raw-sources.py refuses
 # what it must refuse.

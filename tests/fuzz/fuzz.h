@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Helpers shared by the libFuzzer targets of tests/fuzz/.  */
 #ifndef CA_FUZZ_H
 #define CA_FUZZ_H

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Fuzz target: the command line, through cmd_parse (the top-level argp
    parser and every command's, without running the command).  The input
    is the arguments, one per line.

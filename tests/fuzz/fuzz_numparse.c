@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Fuzz target: numbers and durations (src/base/numparse.c).  The input, as
    a string, goes through each parser; a value accepted must be finite
    (and a duration not negative), a whole number must read back the same

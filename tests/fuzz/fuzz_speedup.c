@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Fuzz target: the speed-up file reader (speedup_table_read, through
    csvio).  The input is the file; a refusal must say why.  */
 #include <config.h>

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Fuzz target: the CSV reader and the table loader (csvio_read and
    catalogue_load).  The first byte of the input picks one table of the
    small fixture catalogue tests/cli/fixtures/tiny (FUZZ_TINY_DIR); the

@@ -1,3 +1,5 @@
+## Copyright (C) 2026 the carbon-advisor authors.
+## SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 ## Fuzz targets (libFuzzer), built with ./configure --enable-fuzzing
 ## CC=clang.  `make fuzz-smoke` runs each for FUZZ_TIME seconds from a
 ## seed corpus made of the shipped tables and the test fixtures, and

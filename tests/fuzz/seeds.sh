@@ -1,4 +1,6 @@
 #!/bin/sh
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 # seeds.sh TARGET SRCDIR OUTDIR: write the seed corpus of the fuzz target
 # TARGET into OUTDIR, from the shipped tables and the test fixtures of the
 # source tree SRCDIR.

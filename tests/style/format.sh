@@ -1,4 +1,6 @@
 #!/bin/sh
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 # Every C file of src/ and tests/ is as clang-format lays it out with the
 # project's .clang-format (GNU style): `make format` rewrites them,
 # `make check-format` runs this check alone.  The checker must also see

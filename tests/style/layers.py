@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 """Check the shape of src/ that HACKING.md describes.
 
 1. Layers: a file in src/LAYER/ includes only headers of its own layer
@@ -9,7 +11,9 @@
    xalloc_die.
 3. Sizes: a file at most 600 lines, a function at most 80 (from the '{'
    that opens its body at column 0 to the '}' that closes it).
-4. No circles: the objects of src/libadvisor.a, linked by the symbols
+4. Licence: each file says in its first lines that it is under the
+   GPL, version 3 or later (COPYING).
+5. No circles: the objects of src/libadvisor.a, linked by the symbols
    one uses and another defines, form no cycle (A calls B and B calls
    A, however long the way round).
 
@@ -34,6 +38,7 @@ FORBIDDEN = re.compile(
     r'error_at_line|abort)\s*\(')
 # printf as a format attribute's archetype is no call.
 FORMAT_ATTRIBUTE = re.compile(r'\bformat\s*\(\s*printf\b')
+LICENCE = 'SPDX-License-Identifier: GPL-3.0-or-later'
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 
 
@@ -91,6 +96,12 @@ def check_layers(path, layer, rel, text, problems):
                                 % (rel, lineno, token))
     for m in re.finditer(r'#\s*include\s+<argp\.h>', text):
         problems.append('%s: includes <argp.h> below the cli layer' % rel)
+
+
+def check_licence(rel, text, problems):
+    if LICENCE not in '\n'.join(text.split('\n')[:4]):
+        problems.append('%s: no licence line (%s) in its first lines'
+                        % (rel, LICENCE))
 
 
 def check_sizes(rel, text, problems):
@@ -194,6 +205,7 @@ def main(argv):
             text = f.read()
         check_layers(path, layer, rel, text, problems)
         check_sizes(rel, text, problems)
+        check_licence(rel, text, problems)
     for name in sorted(os.listdir(argv[1])):
         if name.endswith(('.c', '.h')):
             problems.append('src/%s: outside every layer folder' % name)

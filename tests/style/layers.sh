@@ -1,9 +1,11 @@
 #!/bin/sh
+# Copyright (C) 2026 the carbon-advisor authors.
+# SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
 # The shape HACKING.md describes holds (tests/style/layers.py): each file
 # of src/ includes only its own layer and those below it; nothing below
 # the cli layer prints, exits or parses options; files stay within 600
-# lines and functions within 80; the objects of the library form no
-# circle.  First the checker itself must find one violation of each kind
+# lines and functions within 80; each file carries the licence line; the
+# objects of the library form no circle.  First the checker itself must find one violation of each kind
 # in a small tree made here, so that a checker gone blind fails too.
 #
 # Exit status (automake test harness): 0 pass, 1 fail.
@@ -22,11 +24,15 @@ trap 'exit 1' HUP INT TERM
 for layer in base data model search view cli cmd; do
   mkdir -p "$tmp/src/$layer"
 done
-printf '#include "view/table.h"\nint f (void);\n' >"$tmp/src/model/up.h"
-printf '#include <stdio.h>\n/* stdout in a comment is fine */\n%s\n' \
-  'void g (void) { puts ("x"); }' >"$tmp/src/search/loud.c"
+spdx='/* SPDX-License-Identifier: GPL-3.0-or-later */'
+printf '%s\n#include "view/table.h"\nint f (void);\n' "$spdx" \
+  >"$tmp/src/model/up.h"
+printf '%s\n#include <stdio.h>\n/* stdout in a comment is fine */\n%s\n' \
+  "$spdx" 'void g (void) { puts ("x"); }' >"$tmp/src/search/loud.c"
 printf '#include "base/diag.h"\n' >"$tmp/src/stray.h"
+printf '/* No licence here.  */\n' >"$tmp/src/base/bare.h"
 {
+  echo "$spdx"
   echo 'int'
   echo 'long_one (void)'
   echo '{'
@@ -35,9 +41,10 @@ printf '#include "base/diag.h"\n' >"$tmp/src/stray.h"
   echo '}'
 } >"$tmp/src/cmd/long.c"
 cat >"$tmp/expected" <<'END'
-model/up.h:1: includes "view/table.h": view is above model
-search/loud.c:3: uses puts below the cli layer
-cmd/long.c:3: function long_one is 81 lines, more than 80
+base/bare.h: no licence line (SPDX-License-Identifier: GPL-3.0-or-later) in its first lines
+model/up.h:2: includes "view/table.h": view is above model
+search/loud.c:4: uses puts below the cli layer
+cmd/long.c:4: function long_one is 81 lines, more than 80
 src/stray.h: outside every layer folder
 END
 python3 "$checker" "$tmp/src" >"$tmp/got"

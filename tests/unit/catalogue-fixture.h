@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The small catalogue the catalogue's unit tests write, and their
    helpers: each check_catalogue*.c includes it once.  Its functions are
    inline so that a test file need not use them all.  */

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Unit tests for advise's search on the shipped data: what it returns
    as data (ranking, funnel, names it does not know), and the sentence a
    view makes of an empty funnel.  */

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Unit tests for loading and querying the data tables, on small
    catalogues written by the tests themselves (catalogue-fixture.h).  */
 #include <config.h>

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Unit tests of the data tables' defects the loader refuses: each test
    breaks one field of the small catalogue of catalogue-fixture.h and
    checks the exact message.  */

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Unit tests of the defects of CCF's tables, and of the checks every
    table gets from its spec (ranges, keys, empty tables), on the small
    catalogue of catalogue-fixture.h.  */

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Unit tests for Cloud Carbon Footprint's method (src/model/ccf.c and
    run_evaluate with --method ccf): cases worked out by hand from CCF's
    coefficient tables, then checked against the rows the shipped data

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Unit tests for the table of subcommands, its lookup and the
    top-level parse.  */
 #include <config.h>

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Unit tests for comparing one job across regions: the equivalent
    instance type at another provider and the group statistics.  */
 #include <config.h>

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Invariants of the shipped data tables (data/README.md), checked on
    the tables as carbon-advisor loads them.  The counts and sources below
    are those of the Teads rows (AWS, power_origin "measured") and the AWS

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Invariants of the shipped prices and regions tables (data/README.md),
    and the ranges every shipped numeric column has in its spec, checked on
    the tables as carbon-advisor loads them.  */

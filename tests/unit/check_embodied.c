@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Unit tests for embodied: an instance's share of its host's
    manufacturing emissions, on the shipped tables (instances.csv rows
    quoted in each test).  */

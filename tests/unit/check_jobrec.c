@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Unit tests for the units of job logs (durations, times, memory, GPU
    names), the splitter of native csv records, and the readers of each
    format on small logs written here.  */

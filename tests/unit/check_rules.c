@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Unit tests for the plain rules the command line once held: which
    options a run's method cannot honour, and the Monte Carlo spec that a
    request of plain values comes to.  */

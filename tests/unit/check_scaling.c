@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Unit tests for moving a job's runtime from its reference instance to
    another: the mode names, Amdahl's law by vCPUs and by GPU throughput
    (on the shipped data), the user's speed-up table, and why a candidate

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Unit tests for the SVG charts' axes: nice steps, linear and log ticks,
    the mapping to pixels and the tick labels, with hand-worked values.  */
 #include <config.h>

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Unit tests of the table loader (src/data/table.c): a new table is a
    spec, with no loader of its own.  The spec below describes a table of
    wind farms that no part of the program reads; its checks (blank

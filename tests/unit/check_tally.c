@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Unit tests for the fixed-point summary: rounding once per job, merging
    partials in any order to the same bytes, refusing other keys.  */
 #include <config.h>

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Unit tests for tracked jobs on the shipped tables: the grid zones and
    site default, and on-premises and cloud jobs worked out by hand from
    their data rows.  */

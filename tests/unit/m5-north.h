@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The m5.xlarge in eu-north-1, evaluated on the shipped data: the
    fixture of check_run and check_run_view.  Include after unit.h and
    shipped.h.  */

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The shipped data tables, for the unit suites that check real figures
    (check_data, check_power, check_run, check_scaling).  Include after
    unit.h; add load_catalogue/free_catalogue as an unchecked fixture, so

@@ -1,3 +1,5 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* Shared runner for the Check unit suites: each check_<module>.c defines
    one suite function and calls UNIT_MAIN with it.  */
 #ifndef CA_TESTS_UNIT_H
