@@ -60,6 +60,21 @@ static const struct
   { 12, &catalogue_power_error_spec, ROWS (power_errors, npower_errors) },
 };
 
+/* Where the rows of step I go in CAT, and their count: members of
+   struct catalogue at the step's offsetof, so aligned for their type
+   (hence the casts through void *).  */
+static void **
+step_rows (struct catalogue *cat, size_t i)
+{
+  return (void **) (void *) ((char *) cat + load_steps[i].rows);
+}
+
+static size_t *
+step_count (struct catalogue *cat, size_t i)
+{
+  return (size_t *) (void *) ((char *) cat + load_steps[i].count);
+}
+
 /* Read and load the table of step I.  */
 static int
 load_step (struct catalogue *cat, struct catalogue_private *priv, size_t i,
@@ -68,7 +83,6 @@ load_step (struct catalogue *cat, struct catalogue_private *priv, size_t i,
   const struct table_spec *spec = load_steps[i].spec;
   size_t slot = load_steps[i].slot;
   char *path = path_join (cat->dir, spec->file);
-  char *base = (char *) cat;
   void **rows = NULL;
   size_t *count = NULL;
 
@@ -79,8 +93,8 @@ load_step (struct catalogue *cat, struct catalogue_private *priv, size_t i,
     return -1;
   if (load_steps[i].rows != TABLE_NOWHERE)
     {
-      rows = (void **) (base + load_steps[i].rows);
-      count = (size_t *) (base + load_steps[i].count);
+      rows = step_rows (cat, i);
+      count = step_count (cat, i);
     }
   return table_load (spec, priv->tables[slot], cat, rows, count, d);
 }
@@ -93,7 +107,6 @@ static int
 check_orders (struct catalogue *cat, struct catalogue_private *priv,
               size_t last, struct diag *d)
 {
-  const char *base = (const char *) cat;
   size_t i;
 
   for (i = 0; i <= last; i++)
@@ -102,9 +115,7 @@ check_orders (struct catalogue *cat, struct catalogue_private *priv,
 
       if (spec->order_later
           && table_check_order (spec, priv->tables[load_steps[i].slot],
-                                *(void *const *) (base + load_steps[i].rows),
-                                *(const size_t *) (base + load_steps[i].count),
-                                d)
+                                *step_rows (cat, i), *step_count (cat, i), d)
                < 0)
         return -1;
     }
