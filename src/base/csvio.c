@@ -216,6 +216,44 @@ read_chunks (FILE *fp, struct csv_parser *parser, struct reader *r,
     }
 }
 
+/* Open PATH for reading, refusing a regular file larger than MAX_BYTES
+   unread (a device or a pipe is counted as it is read).  NULL with D
+   set when it cannot be read.  */
+static FILE *
+open_limited (const char *path, size_t max_bytes, struct diag *d)
+{
+  FILE *fp = fopen (path, "rb");
+  struct stat st;
+
+  if (fp == NULL)
+    {
+      diag_set (d, CA_EXIT_NOINPUT, "%s: %s", path, strerror (errno));
+      return NULL;
+    }
+  if (fstat (fileno (fp), &st) == 0 && S_ISREG (st.st_mode)
+      && (uintmax_t) st.st_size > max_bytes)
+    {
+      fclose (fp);
+      file_too_big (path, max_bytes, d);
+      return NULL;
+    }
+  return fp;
+}
+
+/* The text block no longer moves: give R's table its text and turn the
+   fields' offsets into pointers.  */
+static void
+point_fields (struct reader *r)
+{
+  size_t i, nfields = r->table->nrows * r->table->ncols;
+
+  r->table->text = r->text;
+  r->text = NULL;
+  r->table->fields = xcalloc (nfields + 1, sizeof *r->table->fields);
+  for (i = 0; i < nfields; i++)
+    r->table->fields[i] = r->table->text + r->offsets[i];
+}
+
 struct csv_table *
 csvio_read (const char *path, struct diag *d)
 {
@@ -228,25 +266,11 @@ csvio_read_limited (const char *path, size_t max_bytes, size_t max_field,
 {
   struct csv_parser parser;
   struct reader r;
-  FILE *fp;
-  struct stat st;
+  FILE *fp = open_limited (path, max_bytes, d);
   int err = 0;
 
-  fp = fopen (path, "rb");
   if (fp == NULL)
-    {
-      diag_set (d, CA_EXIT_NOINPUT, "%s: %s", path, strerror (errno));
-      return NULL;
-    }
-  /* A regular file says its size: refuse a huge one unread.  Others
-     (a device, a pipe) are counted as they are read.  */
-  if (fstat (fileno (fp), &st) == 0 && S_ISREG (st.st_mode)
-      && (uintmax_t) st.st_size > max_bytes)
-    {
-      fclose (fp);
-      file_too_big (path, max_bytes, d);
-      return NULL;
-    }
+    return NULL;
   if (csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
     {
       fclose (fp);
@@ -277,17 +301,8 @@ csvio_read_limited (const char *path, size_t max_bytes, size_t max_field,
   drop_row (&r);
   free (r.row);
 
-  /* The text block no longer moves: turn offsets into pointers.  */
   if (!r.failed)
-    {
-      size_t i, nfields = r.table->nrows * r.table->ncols;
-
-      r.table->text = r.text;
-      r.text = NULL;
-      r.table->fields = xcalloc (nfields + 1, sizeof *r.table->fields);
-      for (i = 0; i < nfields; i++)
-        r.table->fields[i] = r.table->text + r.offsets[i];
-    }
+    point_fields (&r);
   free (r.offsets);
   free (r.text);
 

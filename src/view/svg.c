@@ -384,6 +384,51 @@ draw_labels (struct strbuf *b, const struct svg_scatter *s,
   free (placed);
 }
 
+/* Open an SVG chart of class CLS, WIDTH x HEIGHT pixels, described by
+   ARIA for screen readers.  */
+static void
+open_svg (struct strbuf *b, const char *cls, double width, double height,
+          const char *aria)
+{
+  strbuf_printf (b,
+                 "<svg "
+                 "class=\"%s\" width=\"%.0f\" height=\"%.0f\" "
+                 "viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"",
+                 cls, width, height, width, height);
+  svg_escape (b, aria);
+  strbuf_append (b, "\">\n");
+}
+
+/* The value axis of a bar chart HEIGHT pixels high: a grid line and a
+   label at each of X's ticks, and X_LABEL under them.  */
+static void
+draw_bar_axis (struct strbuf *b, const struct svg_axis *x, double height,
+               const char *x_label)
+{
+  char text[64];
+  size_t i;
+
+  for (i = 0; i < x->nticks; i++)
+    {
+      double px = svg_axis_map (x, x->ticks[i]);
+
+      svg_axis_label (x, x->ticks[i], text, sizeof text);
+      strbuf_printf (b,
+                     "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" "
+                     "x2=\"%.1f\" y2=\"%.1f\"/><text class=\"tick\" "
+                     "x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s"
+                     "</text>\n",
+                     px, (double) MARGIN_TOP, px, height - 40.0, px,
+                     height - 24.0, text);
+    }
+  strbuf_printf (b,
+                 "<text class=\"axis-title\" x=\"%.1f\" y=\"%.1f\" "
+                 "text-anchor=\"middle\">",
+                 (x->px_lo + x->px_hi) / 2.0, height - 6.0);
+  svg_escape (b, x_label);
+  strbuf_append (b, "</text>\n");
+}
+
 void
 svg_scatter (struct strbuf *b, const struct svg_scatter *s)
 {
@@ -392,13 +437,7 @@ svg_scatter (struct strbuf *b, const struct svg_scatter *s)
   struct svg_axis x, y;
 
   fit_axes (s, &x, &y, x0, y0, x1, y1);
-  strbuf_printf (b,
-                 "<svg "
-                 "class=\"chart\" width=\"%.0f\" height=\"%.0f\" "
-                 "viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"",
-                 s->width, s->height, s->width, s->height);
-  svg_escape (b, s->aria);
-  strbuf_append (b, "\">\n");
+  open_svg (b, "chart", s->width, s->height, s->aria);
   draw_axes (b, &x, &y, x0, y0, x1, y1, s->x_label, s->y_label);
   draw_points (b, s, &x, &y);
   draw_labels (b, s, &x, &y);
@@ -414,7 +453,6 @@ svg_bars (struct strbuf *b, double width, const char *x_label,
   double x0 = label_w, x1 = width - 150.0;
   double height = MARGIN_TOP + 40.0, ypos, vmax = 0.0;
   struct svg_axis x;
-  char text[64];
   size_t i;
 
   for (i = 0; i < n; i++)
@@ -423,32 +461,8 @@ svg_bars (struct strbuf *b, double width, const char *x_label,
       height += row + (headings != NULL && headings[i] != NULL ? head : 0.0);
     }
   svg_axis_fit (&x, 0.0, vmax > 0.0 ? vmax : 1.0, false, x0, x1);
-  strbuf_printf (b,
-                 "<svg "
-                 "class=\"chart bars\" width=\"%.0f\" height=\"%.0f\" "
-                 "viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"",
-                 width, height, width, height);
-  svg_escape (b, aria);
-  strbuf_append (b, "\">\n");
-  for (i = 0; i < x.nticks; i++)
-    {
-      double px = svg_axis_map (&x, x.ticks[i]);
-
-      svg_axis_label (&x, x.ticks[i], text, sizeof text);
-      strbuf_printf (b,
-                     "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" "
-                     "x2=\"%.1f\" y2=\"%.1f\"/><text class=\"tick\" "
-                     "x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s"
-                     "</text>\n",
-                     px, (double) MARGIN_TOP, px, height - 40.0, px,
-                     height - 24.0, text);
-    }
-  strbuf_printf (b,
-                 "<text class=\"axis-title\" x=\"%.1f\" y=\"%.1f\" "
-                 "text-anchor=\"middle\">",
-                 (x0 + x1) / 2.0, height - 6.0);
-  svg_escape (b, x_label);
-  strbuf_append (b, "</text>\n");
+  open_svg (b, "chart bars", width, height, aria);
+  draw_bar_axis (b, &x, height, x_label);
   ypos = MARGIN_TOP;
   for (i = 0; i < n; i++)
     {
