@@ -9,8 +9,9 @@
    printf, puts, exit, error (3), abort or argp, comments aside.  The one
    exception is base/xalloc.c's out-of-memory exit, as gnulib's
    xalloc_die.
-3. Sizes: a file at most 600 lines, a function at most 80 (from the '{'
-   that opens its body at column 0 to the '}' that closes it).
+3. Sizes: a file at most 600 lines, a function at most 80 (from the line
+   of its return type, above its name, to the '}' at column 0 that
+   closes its body).
 4. Licence: each file says in its first lines that it is under the
    GPL, version 3 or later (COPYING).
 5. No circles: the objects of src/libadvisor.a, linked by the symbols
@@ -113,19 +114,22 @@ def check_sizes(rel, text, problems):
                         % (rel, len(lines), MAX_FILE_LINES))
     if not rel.endswith('.c'):
         return
-    name, start = None, None
+    name, head, start = None, None, None
     for i, line in enumerate(lines, 1):
         m = re.match(r'([A-Za-z_]\w*)\s*\(', line)
         if m:
+            # GNU style puts the return type on the line above the name.
             name = m.group(1)
+            above = lines[i - 2] if i >= 2 else ''
+            head = i - 1 if re.match(r'[A-Za-z_]', above) else i
         if line.startswith('{'):
-            start = i
+            start = head if head is not None else i
         elif line.startswith('}') and start is not None:
             if i - start + 1 > MAX_FUNCTION_LINES:
                 problems.append('%s:%d: function %s is %d lines, more than '
                                 '%d' % (rel, start, name, i - start + 1,
                                         MAX_FUNCTION_LINES))
-            start = None
+            name, head, start = None, None, None
 
 
 def check_circles(library, problems):
