@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "cmd/cmd.h"
 #include "search/select.h"
+#include "base/strbuf.h"
 #include "base/xalloc.h"
 
 enum list_subject
@@ -205,17 +206,15 @@ list_unsupported (const struct cli_global *global, const struct list_opts *o,
 {
   struct out_table *t
     = out_table_new (unsupported_columns, ARRAY_SIZE (unsupported_columns));
-  size_t i, k;
+  size_t i;
   int status;
 
   for (i = 0; i < cat->nunsupported; i++)
     {
       const struct unsupported *u = &cat->unsupported[i];
-      bool wanted = o->selection.providers.n == 0;
 
-      for (k = 0; k < o->selection.providers.n && !wanted; k++)
-        wanted = STREQ (o->selection.providers.names[k], u->provider);
-      if (!wanted)
+      if (o->selection.providers.n > 0
+          && !name_list_has (&o->selection.providers, u->provider))
         continue;
       out_table_add_row (t);
       out_table_set_text (t, 0, u->provider);
@@ -362,44 +361,32 @@ list_groups (const struct cli_global *global, const struct list_opts *o,
 {
   struct out_table *t
     = out_table_new (group_columns, ARRAY_SIZE (group_columns));
+  struct strbuf members;
   size_t i, j;
   int status;
 
+  strbuf_init (&members);
   for (i = 0; i < cat->ngroups; i++)
     {
       const struct group *gr = &cat->groups[i];
-      size_t n = 0, len = 1;
-      char *members;
+      size_t n = 0;
 
-      if (o->selection.groups.n > 0)
-        {
-          bool wanted = false;
-
-          for (j = 0; j < o->selection.groups.n; j++)
-            wanted = wanted || STREQ (o->selection.groups.names[j], gr->name);
-          if (!wanted)
-            continue;
-        }
+      if (o->selection.groups.n > 0
+          && !name_list_has (&o->selection.groups, gr->name))
+        continue;
+      strbuf_reset (&members);
       for (j = 0; j < cat->nregions; j++)
         if (catalogue_region_in_group (&cat->regions[j], gr->name)
             && selection_region_ok (&o->selection, &cat->regions[j]))
-          len += strlen (cat->regions[j].name) + 1;
-      members = xcalloc (len, 1);
-      for (j = 0; j < cat->nregions; j++)
-        if (catalogue_region_in_group (&cat->regions[j], gr->name)
-            && selection_region_ok (&o->selection, &cat->regions[j]))
-          {
-            if (n++ > 0)
-              strcat (members, ";");
-            strcat (members, cat->regions[j].name);
-          }
+          strbuf_printf (&members, "%s%s", n++ > 0 ? ";" : "",
+                         cat->regions[j].name);
       out_table_add_row (t);
       out_table_set_text (t, 0, gr->name);
       out_table_set_number (t, 1, (double) n);
       out_table_set_text (t, 2, gr->description);
-      out_table_set_text (t, 3, n > 0 ? members : NULL);
-      free (members);
+      out_table_set_text (t, 3, n > 0 ? members.text : NULL);
     }
+  strbuf_release (&members);
   status = cli_emit (global, OUT_LAYOUT_WIDE, t);
   out_table_free (t);
   return status;

@@ -24,20 +24,10 @@ instance_wanted (const struct advise_query *o, const struct instance *in)
     return false;
   if (o->arch != NULL && !STREQ (o->arch, in->arch))
     return false;
-  if (o->gpu_models.n > 0)
-    {
-      for (ok = false, i = 0; i < o->gpu_models.n && !ok; i++)
-        ok = STREQ (o->gpu_models.names[i], in->gpu_model);
-      if (!ok)
-        return false;
-    }
-  if (o->families.n > 0)
-    {
-      for (ok = false, i = 0; i < o->families.n && !ok; i++)
-        ok = STREQ (o->families.names[i], in->family);
-      if (!ok)
-        return false;
-    }
+  if (o->gpu_models.n > 0 && !name_list_has (&o->gpu_models, in->gpu_model))
+    return false;
+  if (o->families.n > 0 && !name_list_has (&o->families, in->family))
+    return false;
   if (o->patterns.n > 0)
     {
       for (ok = false, i = 0; i < o->patterns.n && !ok; i++)
@@ -51,14 +41,8 @@ instance_wanted (const struct advise_query *o, const struct instance *in)
 static bool
 region_wanted (const struct advise_query *o, const struct region *g)
 {
-  size_t i;
-
-  if (!selection_region_ok (&o->selection, g))
-    return false;
-  for (i = 0; i < o->exclude_regions.n; i++)
-    if (STREQ (o->exclude_regions.names[i], g->name))
-      return false;
-  return true;
+  return selection_region_ok (&o->selection, g)
+         && !name_list_has (&o->exclude_regions, g->name);
 }
 
 /* Evaluate the run of PARAMS on the priced pair P with S's runtime.

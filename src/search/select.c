@@ -44,7 +44,7 @@ name_list_free (struct name_list *list)
   list->n = 0;
 }
 
-static bool
+bool
 name_list_has (const struct name_list *list, const char *name)
 {
   size_t i;

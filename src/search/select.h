@@ -23,6 +23,9 @@ struct name_list
 void name_list_add (struct name_list *list, const char *arg);
 void name_list_free (struct name_list *list);
 
+/* Whether LIST holds NAME.  */
+bool name_list_has (const struct name_list *list, const char *name);
+
 struct selection
 {
   struct name_list providers;
