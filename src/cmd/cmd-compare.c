@@ -151,8 +151,7 @@ write_compare (const struct cli_global *global, const struct compare_opts *o,
   struct compare_robustness rob;
   struct cli_sink sink;
   struct diag d;
-  bool text = global->format == OUT_FORMAT_TABLE
-              || global->format == OUT_FORMAT_MARKDOWN;
+  bool text = out_format_for_people (global->format);
   bool ok = true;
   int status;
 

@@ -57,6 +57,14 @@ writer_of (enum out_format format)
   return NULL;
 }
 
+bool
+out_format_for_people (enum out_format format)
+{
+  const struct out_writer *w = writer_of (format);
+
+  return w != NULL && !w->machine;
+}
+
 /* Return the format names, comma separated, as a static string.  */
 const char *
 out_format_list (void)

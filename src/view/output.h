@@ -62,6 +62,11 @@ int out_format_parse (const char *name, enum out_format *format);
 /* The accepted format names, comma separated, for error messages.  */
 const char *out_format_list (void);
 
+/* Whether FORMAT is written for people (table, markdown: units in the
+   labels, a column's own decimals) rather than for programs (csv,
+   json).  */
+bool out_format_for_people (enum out_format format);
+
 /* A new empty table with the NCOLS columns COLS.  COLS is not copied and
    must outlive the table.  Free with out_table_free.  */
 struct out_table *out_table_new (const struct out_column *cols, size_t ncols);

@@ -160,6 +160,18 @@ START_TEST (test_format_list_parses)
 }
 END_TEST
 
+/* Table and markdown are for people, csv and json for programs, as
+   the writer table says; an unknown format is neither.  */
+START_TEST (test_format_for_people)
+{
+  ck_assert (out_format_for_people (OUT_FORMAT_TABLE));
+  ck_assert (out_format_for_people (OUT_FORMAT_MARKDOWN));
+  ck_assert (!out_format_for_people (OUT_FORMAT_CSV));
+  ck_assert (!out_format_for_people (OUT_FORMAT_JSON));
+  ck_assert (!out_format_for_people ((enum out_format) 99));
+}
+END_TEST
+
 /* Number formatting.  */
 
 START_TEST (test_number_format)
@@ -652,6 +664,7 @@ output_suite (void)
   tcase_add_test (tc, test_parse_rejects);
   tcase_add_test (tc, test_format_list);
   tcase_add_test (tc, test_format_list_parses);
+  tcase_add_test (tc, test_format_for_people);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("numbers");
