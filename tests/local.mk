@@ -37,6 +37,7 @@ unit_tests = \
   %D%/unit/check_output \
   %D%/unit/check_pareto \
   %D%/unit/check_power \
+  %D%/unit/check_quantity \
   %D%/unit/check_rules \
   %D%/unit/check_run \
   %D%/unit/check_run_view \
@@ -92,6 +93,8 @@ UNIT_LDADD = $(ADVISOR_LIBS) $(CHECK_LIBS)
 %C%_unit_check_rules_LDADD = $(UNIT_LDADD)
 %C%_unit_check_run_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_run_LDADD = $(UNIT_LDADD)
+%C%_unit_check_quantity_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_quantity_LDADD = $(UNIT_LDADD)
 %C%_unit_check_run_view_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_run_view_LDADD = $(UNIT_LDADD)
 %C%_unit_check_scaling_CFLAGS = $(UNIT_CFLAGS)

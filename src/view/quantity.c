@@ -1,0 +1,116 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
+/* Masses of CO2e written for people; see quantity.h.  */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "view/quantity.h"
+
+static const struct mass_unit units[] = {
+  { "g", 1.0 },
+  { "kg", 1e3 },
+  { "t", 1e6 },
+};
+enum
+{
+  NUNITS = sizeof units / sizeof units[0]
+};
+
+/* The index in UNITS for GRAMS.  */
+static size_t
+unit_index (double grams)
+{
+  double a = fabs (grams);
+  size_t i = 0;
+  while (i + 1 < NUNITS && a >= units[i + 1].grams)
+    i++;
+  return i;
+}
+
+struct mass_unit
+mass_unit_for (double grams)
+{
+  return units[unit_index (grams)];
+}
+
+/* Decimals that give VALUE three significant digits (none from 100 on).
+ */
+static int
+sig3_decimals (double value)
+{
+  double a = fabs (value);
+  if (!(a > 0.0) || a >= 100.0)
+    return 0;
+  int magnitude = (int) floor (log10 (a));
+  return 2 - magnitude;
+}
+
+/* Append the digits of TEXT (an unsigned integer part, maybe with a
+   fraction) with commas between thousands.  */
+static void
+append_grouped (struct strbuf *b, const char *text)
+{
+  size_t whole = strcspn (text, ".");
+  for (size_t i = 0; i < whole; i++)
+    {
+      if (i > 0 && (whole - i) % 3 == 0)
+        strbuf_append_char (b, ',');
+      strbuf_append_char (b, text[i]);
+    }
+  strbuf_append (b, text + whole);
+}
+
+void
+quantity_sig3 (struct strbuf *b, double value)
+{
+  int decimals = sig3_decimals (value);
+  /* Rounding may add a digit (99.96 -> 100.0): write it with the
+     decimals of the rounded figure.  */
+  char text[64];
+  snprintf (text, sizeof text, "%.*f", decimals, fabs (value));
+  double rounded = strtod (text, NULL);
+  if (sig3_decimals (rounded) < decimals)
+    snprintf (text, sizeof text, "%.*f", sig3_decimals (rounded), rounded);
+  if (rounded >= 1000.0)
+    {
+      /* Keep three significant digits: 12345 -> 12300.  */
+      double step = pow (10.0, floor (log10 (rounded)) - 2.0);
+      snprintf (text, sizeof text, "%.0f", round (rounded / step) * step);
+    }
+  if (value < 0.0 && rounded > 0.0)
+    strbuf_append_char (b, '-');
+  append_grouped (b, text);
+}
+
+/* Append GRAMS in its unit with three significant digits, then the
+   unit's symbol and SUFFIX.  */
+static void
+append_mass (struct strbuf *b, double grams, const char *suffix)
+{
+  size_t i = unit_index (grams);
+  /* 999.96 g rounds to 1000 g: move it to kg.  */
+  char probe[64];
+  snprintf (probe, sizeof probe, "%.*f",
+            sig3_decimals (grams / units[i].grams),
+            fabs (grams / units[i].grams));
+  if (i + 1 < NUNITS && strtod (probe, NULL) >= 1000.0)
+    i++;
+  quantity_sig3 (b, grams / units[i].grams);
+  strbuf_printf (b, " %s%s", units[i].symbol, suffix);
+}
+
+void
+quantity_carbon (struct strbuf *b, double grams)
+{
+  append_mass (b, grams, "CO2e");
+}
+
+void
+quantity_mass (struct strbuf *b, double grams)
+{
+  append_mass (b, grams, "");
+}

@@ -1,0 +1,39 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
+/* Quantities for people: a mass of CO2e in g, kg or t chosen by its
+   size, with three significant digits ("228 kgCO2e", not "228487.2
+   gCO2e").  Machine formats (CSV, JSON) keep base units and never come
+   here.  */
+#ifndef CA_QUANTITY_H
+#define CA_QUANTITY_H
+
+#include "base/strbuf.h"
+
+/* The unit a mass of GRAMS reads best in: its symbol ("g", "kg", "t")
+   and how many grams one of it is.  */
+struct mass_unit
+{
+  const char *symbol;
+  double grams;
+};
+
+/* The unit for GRAMS: g below 1 kg, kg below 1 t, t from 1 t on.  A
+   column of several figures uses the unit of its largest one so that
+   the figures compare at a glance.  */
+struct mass_unit mass_unit_for (double grams);
+
+/* Append VALUE to B with three significant digits and no exponent
+   ("0.0123", "1.08", "228", "12,300" with thousands separated).  */
+void quantity_sig3 (struct strbuf *b, double value);
+
+/* Append GRAMS of CO2e to B in the unit mass_unit_for picks, with three
+   significant digits and the unit: "781 gCO2e", "1.08 kgCO2e",
+   "3.91 tCO2e".  A figure that rounds up into the next unit is written
+   in it ("1.00 kgCO2e", not "1000 gCO2e").  */
+void quantity_carbon (struct strbuf *b, double grams);
+
+/* The same figure without "CO2e" ("1.08 kg"), for table cells under a
+   heading that names the gas.  */
+void quantity_mass (struct strbuf *b, double grams);
+
+#endif /* CA_QUANTITY_H */
