@@ -86,10 +86,8 @@ quantity_sig3 (struct strbuf *b, double value)
   append_grouped (b, text);
 }
 
-/* Append GRAMS in its unit with three significant digits, then the
-   unit's symbol and SUFFIX.  */
-static void
-append_mass (struct strbuf *b, double grams, const char *suffix)
+struct mass_unit
+mass_unit_written (double grams)
 {
   size_t i = unit_index (grams);
   /* 999.96 g rounds to 1000 g: move it to kg.  */
@@ -99,8 +97,17 @@ append_mass (struct strbuf *b, double grams, const char *suffix)
             fabs (grams / units[i].grams));
   if (i + 1 < NUNITS && strtod (probe, NULL) >= 1000.0)
     i++;
-  quantity_sig3 (b, grams / units[i].grams);
-  strbuf_printf (b, " %s%s", units[i].symbol, suffix);
+  return units[i];
+}
+
+/* Append GRAMS in its unit with three significant digits, then the
+   unit's symbol and SUFFIX.  */
+static void
+append_mass (struct strbuf *b, double grams, const char *suffix)
+{
+  struct mass_unit unit = mass_unit_written (grams);
+  quantity_sig3 (b, grams / unit.grams);
+  strbuf_printf (b, " %s%s", unit.symbol, suffix);
 }
 
 void

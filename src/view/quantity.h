@@ -22,6 +22,11 @@ struct mass_unit
    the figures compare at a glance.  */
 struct mass_unit mass_unit_for (double grams);
 
+/* The unit quantity_carbon writes GRAMS in: mass_unit_for's, or the
+   next one up when the figure rounds up into it (999.96 g is written
+   "1.00 kg").  A column takes the unit of its largest figure.  */
+struct mass_unit mass_unit_written (double grams);
+
 /* Append VALUE to B with three significant digits and no exponent
    ("0.0123", "1.08", "228", "12,300" with thousands separated).  */
 void quantity_sig3 (struct strbuf *b, double value);
