@@ -287,8 +287,8 @@ carbon_scale (const struct out_column *col)
 }
 
 bool
-out_column_mass_unit (const struct out_table *table, size_t c,
-                      struct mass_unit *unit)
+out_column_mass (const struct out_table *table, size_t c,
+                 struct out_mass *mass)
 {
   const struct out_column *col = &table->cols[c];
   double largest = 0.0;
@@ -301,47 +301,52 @@ out_column_mass_unit (const struct out_table *table, size_t c,
       if (cell->kind == OUT_CELL_NUMBER && fabs (cell->number) > largest)
         largest = fabs (cell->number);
     }
-  *unit = mass_unit_written (largest * carbon_scale (col));
+  largest *= carbon_scale (col);
+  mass->unit = mass_unit_written (largest);
+  mass->decimals = quantity_sig3_decimals (largest / mass->unit.grams);
   return true;
 }
 
 bool
-out_cell_mass_unit (const struct out_column *col,
-                    const struct out_cell *cell, struct mass_unit *unit)
+out_cell_mass (const struct out_column *col, const struct out_cell *cell,
+               struct out_mass *mass)
 {
   if (!(col->flags & OUT_COL_CARBON) || cell->kind != OUT_CELL_NUMBER)
     return false;
-  *unit = mass_unit_written (cell->number * carbon_scale (col));
+  double grams = cell->number * carbon_scale (col);
+  mass->unit = mass_unit_written (grams);
+  mass->decimals = quantity_sig3_decimals (grams / mass->unit.grams);
   return true;
 }
 
 char *
 out_column_unit_human (const struct out_column *col,
-                       const struct mass_unit *unit, bool markdown)
+                       const struct out_mass *mass, bool markdown)
 {
   if (col->unit == NULL)
     return NULL;
-  if (unit == NULL)
+  if (mass == NULL)
     return out_clean_text (col->unit, markdown);
   /* Past the base unit's symbol: "CO2e".  */
   const char *gas = col->unit + (carbon_scale (col) > 1.0 ? 2 : 1);
   struct strbuf b;
   strbuf_init (&b);
-  strbuf_printf (&b, "%s%s", unit->symbol, gas);
+  strbuf_printf (&b, "%s%s", mass->unit.symbol, gas);
   char *clean = out_clean_text (b.text, markdown);
-  free (b.text);
+  strbuf_release (&b);
   return clean;
 }
 
 char *
 out_cell_in_unit (const struct out_column *col, const struct out_cell *cell,
-                  const struct mass_unit *unit, bool markdown)
+                  const struct out_mass *mass, bool markdown)
 {
-  if (unit == NULL || cell->kind != OUT_CELL_NUMBER)
+  if (mass == NULL || cell->kind != OUT_CELL_NUMBER)
     return out_cell_human (col, cell, markdown);
   struct strbuf b;
   strbuf_init (&b);
-  quantity_sig3 (&b, cell->number * carbon_scale (col) / unit->grams);
+  quantity_fixed (&b, cell->number * carbon_scale (col) / mass->unit.grams,
+                  mass->decimals);
   return b.text;
 }
 

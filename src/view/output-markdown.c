@@ -19,7 +19,7 @@
    MASS, when not NULL, is the unit of a carbon column.
    The caller frees it.  */
 static char *
-header_cell (const struct out_column *col, const struct mass_unit *mass)
+header_cell (const struct out_column *col, const struct out_mass *mass)
 {
   char *label = out_clean_text (out_column_label (col), true);
   struct strbuf cell;
@@ -127,17 +127,17 @@ out_write_markdown (FILE *fp, enum out_layout layout,
   for (c = 0; c < ncols; c++)
     {
       const struct out_column *col = &table->cols[c];
-      struct mass_unit unit;
-      const struct mass_unit *mass
-        = out_column_mass_unit (table, c, &unit) ? &unit : NULL;
+      struct out_mass unit;
+      const struct out_mass *mass
+        = out_column_mass (table, c, &unit) ? &unit : NULL;
 
       widths[c] = out_column_numeric (col) ? 4 : 3;
       for (l = 0; l < nlines; l++)
         {
           cells[l * ncols + c]
-            = (l == 0 ? header_cell (col, mass)
-                      : out_cell_in_unit (col, &table->rows[l - 1][c], mass,
-                                          true));
+            = (l == 0
+                 ? header_cell (col, mass)
+                 : out_cell_in_unit (col, &table->rows[l - 1][c], mass, true));
           width = out_text_width (cells[l * ncols + c]);
           if (width > widths[c])
             widths[c] = width;

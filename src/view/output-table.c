@@ -95,7 +95,7 @@ line_write (FILE *fp, struct line *line)
 /* Return "(UNIT)" for COL, UNIT as out_column_unit_human gives it, or
    "" if it has no unit.  The caller frees it.  */
 static char *
-unit_cell (const struct out_column *col, const struct mass_unit *mass)
+unit_cell (const struct out_column *col, const struct out_mass *mass)
 {
   char *unit = out_column_unit_human (col, mass, false);
   struct strbuf cell;
@@ -110,8 +110,9 @@ unit_cell (const struct out_column *col, const struct mass_unit *mass)
 
 /* Write TABLE to FP in the wide layout: the columns without
    OUT_COL_MACHINE, a line of labels, a line of "(unit)" unless no column
-   has a unit (a carbon column in the unit of its largest figure), then one line per row; numeric columns are right-aligned,
-   text ones left-aligned, two spaces apart.  */
+   has a unit (a carbon column in the unit of its largest figure), then one
+   line per row; numeric columns are right-aligned, text ones left-aligned, two
+   spaces apart.  */
 static int
 write_wide (FILE *fp, const struct out_table *table)
 {
@@ -129,12 +130,12 @@ write_wide (FILE *fp, const struct out_table *table)
   for (c = 0; c < ncols; c++)
     {
       const struct out_column *col = &table->cols[c];
-      struct mass_unit unit;
-      const struct mass_unit *mass = NULL;
+      struct out_mass unit;
+      const struct out_mass *mass = NULL;
 
       if (col->flags & OUT_COL_MACHINE)
         continue;
-      if (out_column_mass_unit (table, c, &unit))
+      if (out_column_mass (table, c, &unit))
         mass = &unit;
       any_column = true;
       if (col->unit != NULL)
@@ -148,8 +149,7 @@ write_wide (FILE *fp, const struct out_table *table)
           else if (l == 1)
             cell = unit_cell (col, mass);
           else
-            cell = out_cell_in_unit (col, &table->rows[l - 2][c], mass,
-                                     false);
+            cell = out_cell_in_unit (col, &table->rows[l - 2][c], mass, false);
           cells[l * ncols + c] = cell;
           width = out_text_width (cell);
           if (width > widths[c])
@@ -192,10 +192,10 @@ static void
 add_vertical_value (struct line *line, const struct out_column *col,
                     const struct out_cell *cell)
 {
-  struct mass_unit unit;
-  const struct mass_unit *mass = NULL;
+  struct out_mass unit;
+  const struct out_mass *mass = NULL;
 
-  if (out_cell_mass_unit (col, cell, &unit))
+  if (out_cell_mass (col, cell, &unit))
     mass = &unit;
   char *value = out_cell_in_unit (col, cell, mass, false);
   line_add (line, value);

@@ -29,13 +29,13 @@ enum
   OUT_COL_MACHINE = 1 << 0, /* Left out of the wide table layout, kept
                               in the vertical one and in csv, json and
                               markdown (sources, provenance).  */
-  OUT_COL_CARBON = 1 << 1  /* A mass of CO2e in the column's unit
-                              ("gCO2e" or "kgCO2e"): for people, the
-                              wide table and markdown write the column
-                              in the g, kg or t its largest figure reads
-                              best in, the vertical layout each value in
-                              its own, with three significant digits;
-                              csv and json keep the base unit.  */
+  OUT_COL_CARBON = 1 << 1   /* A mass of CO2e in the column's unit
+                               ("gCO2e" or "kgCO2e"): for people, the
+                               wide table and markdown write the column
+                               in the g, kg or t its largest figure reads
+                               best in, the vertical layout each value in
+                               its own, with three significant digits;
+                               csv and json keep the base unit.  */
 };
 
 /* One column of a result table.  KEY is the csv header and json key

@@ -100,6 +100,28 @@ mass_unit_written (double grams)
   return units[i];
 }
 
+int
+quantity_sig3_decimals (double value)
+{
+  struct strbuf b;
+  strbuf_init (&b);
+  quantity_sig3 (&b, value);
+  const char *point = strchr (b.text, '.');
+  int decimals = point == NULL ? 0 : (int) strlen (point + 1);
+  strbuf_release (&b);
+  return decimals;
+}
+
+void
+quantity_fixed (struct strbuf *b, double value, int decimals)
+{
+  char text[512];
+  snprintf (text, sizeof text, "%.*f", decimals, fabs (value));
+  if (value < 0.0 && strtod (text, NULL) > 0.0)
+    strbuf_append_char (b, '-');
+  append_grouped (b, text);
+}
+
 /* Append GRAMS in its unit with three significant digits, then the
    unit's symbol and SUFFIX.  */
 static void

@@ -31,6 +31,14 @@ struct mass_unit mass_unit_written (double grams);
    ("0.0123", "1.08", "228", "12,300" with thousands separated).  */
 void quantity_sig3 (struct strbuf *b, double value);
 
+/* The decimals quantity_sig3 writes VALUE with ("1.08": 2, "228": 0),
+   for a column whose figures share the decimals of its largest.  */
+int quantity_sig3_decimals (double value);
+
+/* Append VALUE to B with DECIMALS digits after the point and thousands
+   separated ("12,345.6"); "-0" is written "0".  */
+void quantity_fixed (struct strbuf *b, double value, int decimals);
+
 /* Append GRAMS of CO2e to B in the unit mass_unit_for picks, with three
    significant digits and the unit: "781 gCO2e", "1.08 kgCO2e",
    "3.91 tCO2e".  A figure that rounds up into the next unit is written
