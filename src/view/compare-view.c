@@ -12,6 +12,7 @@
 #include "base/system.h"
 #include "base/xalloc.h"
 #include "view/compare-view.h"
+#include "view/quantity.h"
 #include "view/report.h"
 
 /* The columns; the two baseline columns only with --baseline.  */
@@ -363,6 +364,41 @@ write_price_dates (FILE *fp, const char *gap, const struct compare *c)
     fprintf (fp, "%s\n%s", text, gap);
 }
 
+/* The notes' lines on BEST, C's first row, and on C's baseline: "Best:
+   ... 20.0 gCO2e, 1.40 USD." and what the best saves on the baseline.  */
+static void
+write_best (FILE *fp, const char *gap, const struct compare *c,
+            const struct compare_row *best)
+{
+  const struct footprint *f = &best->run.footprint;
+  struct strbuf text;
+
+  strbuf_init (&text);
+  quantity_carbon (&text, f->total_gco2e);
+  strbuf_append (&text, ", ");
+  quantity_usd (&text, f->cost_usd);
+  fprintf (fp, "Best: %s in %s: %s.\n%s", best->run.instance->name,
+           best->run.region->name, text.text, gap);
+  if (c->baseline == COMPARE_NONE)
+    {
+      strbuf_release (&text);
+      return;
+    }
+  const struct footprint *b = &c->rows[c->baseline].run.footprint;
+  strbuf_reset (&text);
+  quantity_carbon (&text, b->total_gco2e);
+  strbuf_append (&text, ", ");
+  quantity_usd (&text, b->cost_usd);
+  fprintf (fp, "Baseline: %s in %s: %s; the best ",
+           c->rows[c->baseline].run.instance->name,
+           c->rows[c->baseline].run.region->name, text.text);
+  strbuf_reset (&text);
+  quantity_saving (&text, b->total_gco2e, f->total_gco2e, b->cost_usd,
+                   f->cost_usd);
+  fprintf (fp, "%s.\n%s", text.text, gap);
+  strbuf_release (&text);
+}
+
 int
 compare_write_notes (FILE *fp, bool markdown, const struct run_params *params,
                      const struct compare *c, size_t nregions,
@@ -377,22 +413,7 @@ compare_write_notes (FILE *fp, bool markdown, const struct run_params *params,
     return 0;
   write_equivalents (fp, c);
   fputs (gap, fp);
-  fprintf (fp, "Best: %s in %s: %.1f gCO2e, %.2f USD.\n",
-           best->run.instance->name, best->run.region->name,
-           best->run.footprint.total_gco2e, best->run.footprint.cost_usd);
-  fputs (gap, fp);
-  if (c->baseline != COMPARE_NONE)
-    {
-      const struct compare_row *b = &c->rows[c->baseline];
-
-      fprintf (fp,
-               "Baseline: %s in %s: %.1f gCO2e, %.2f USD; the best "
-               "saves %.1f gCO2e (%.1f %%).\n",
-               b->run.instance->name, b->run.region->name,
-               b->run.footprint.total_gco2e, b->run.footprint.cost_usd,
-               -best->diff_baseline_gco2e, -best->diff_baseline_pct);
-      fputs (gap, fp);
-    }
+  write_best (fp, gap, c, best);
   if (write_robustness (fp, r) < 0)
     return -1;
   fputs (gap, fp);

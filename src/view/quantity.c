@@ -4,6 +4,7 @@
 #include <config.h>
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -142,4 +143,42 @@ void
 quantity_mass (struct strbuf *b, double grams)
 {
   append_mass (b, grams, "");
+}
+
+void
+quantity_usd (struct strbuf *b, double usd)
+{
+  quantity_fixed (b, usd, 2);
+  strbuf_append (b, " USD");
+}
+
+void
+quantity_price (struct strbuf *b, double usd_per_t)
+{
+  bool whole
+    = fabs (usd_per_t) >= 100.0 || fabs (usd_per_t - round (usd_per_t)) < 1e-9;
+  quantity_fixed (b, usd_per_t, whole ? 0 : 2);
+}
+
+void
+quantity_saving (struct strbuf *b, double before_g, double after_g,
+                 double before_usd, double after_usd)
+{
+  double saved_g = before_g - after_g;
+  double saved_usd = before_usd - after_usd;
+
+  strbuf_append (b, saved_g >= 0.0 ? "saves " : "adds ");
+  quantity_carbon (b, fabs (saved_g));
+  if (before_g > 0.0)
+    {
+      double pct = 100.0 * fabs (saved_g) / before_g;
+      strbuf_printf (b, " (%.*f %%)", pct >= 9.95 ? 0 : 1, pct);
+    }
+  if (saved_usd >= 0.0)
+    strbuf_append (b, saved_g >= 0.0 ? " and " : " and saves ");
+  else
+    strbuf_append (b, saved_g >= 0.0 ? " but costs " : " and costs ");
+  quantity_usd (b, fabs (saved_usd));
+  if (saved_usd < 0.0)
+    strbuf_append (b, " more");
 }

@@ -49,4 +49,22 @@ void quantity_carbon (struct strbuf *b, double grams);
    heading that names the gas.  */
 void quantity_mass (struct strbuf *b, double grams);
 
+/* Append USD to B with two decimals and thousands separated
+   ("1,234.50 USD").  */
+void quantity_usd (struct strbuf *b, double usd);
+
+/* Append a carbon price in USD per tonne to B for people: whole
+   dollars with thousands separated from 100 up or when whole ("5,000",
+   "320,000"), else two decimals ("12.50").  */
+void quantity_price (struct strbuf *b, double usd_per_t);
+
+/* Append to B what moving from a run of BEFORE_G grams and BEFORE_USD
+   to one of AFTER_G and AFTER_USD does, as advice reads: "saves 3.65
+   kgCO2e (94 %) and 25.52 USD", "saves 80.0 gCO2e (57 %) but costs
+   1.10 USD more", "adds ... and saves ...".  The share is of BEFORE_G,
+   whole from 10 % up, one decimal below; left out when BEFORE_G is not
+   positive.  */
+void quantity_saving (struct strbuf *b, double before_g, double after_g,
+                      double before_usd, double after_usd);
+
 #endif /* CA_QUANTITY_H */

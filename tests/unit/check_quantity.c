@@ -106,6 +106,54 @@ START_TEST (test_decimals)
 }
 END_TEST
 
+/* Assert the sentence quantity_saving writes.  */
+static void
+check_saving (double bg, double ag, double busd, double ausd,
+              const char *expected)
+{
+  struct strbuf b;
+  strbuf_init (&b);
+  quantity_saving (&b, bg, ag, busd, ausd);
+  ck_assert_str_eq (b.text, expected);
+  strbuf_release (&b);
+}
+
+START_TEST (test_saving)
+{
+  /* 3,900 g -> 250 g saves 3,650 g = 3.65 kg, 3650 / 3900 = 93.6 % ->
+     "94 %"; 40.00 -> 14.48 USD saves 25.52 USD.  */
+  check_saving (3900.0, 250.0, 40.0, 14.48,
+                "saves 3.65 kgCO2e (94 %) and 25.52 USD");
+  /* 140 -> 60 g saves 80 g (57.1 % -> "57 %"); 2.00 -> 3.10 USD costs
+     1.10 more.  */
+  check_saving (140.0, 60.0, 2.0, 3.1,
+                "saves 80.0 gCO2e (57 %) but costs 1.10 USD more");
+  /* 100 -> 105 g adds 5 g, 5 % (one decimal below 10 %).  */
+  check_saving (100.0, 105.0, 2.0, 1.0,
+                "adds 5.00 gCO2e (5.0 %) and saves 1.00 USD");
+  check_saving (100.0, 105.0, 1000.0, 2234.5,
+                "adds 5.00 gCO2e (5.0 %) and costs 1,234.50 USD more");
+  /* No share of nothing.  */
+  check_saving (0.0, 0.0, 1.0, 1.0, "saves 0 gCO2e and 0.00 USD");
+}
+END_TEST
+
+START_TEST (test_price)
+{
+  struct strbuf b;
+  strbuf_init (&b);
+  quantity_price (&b, 320000.0);
+  strbuf_append (&b, " ");
+  quantity_price (&b, 8626.89);
+  strbuf_append (&b, " ");
+  quantity_price (&b, 12.5);
+  strbuf_append (&b, " ");
+  quantity_price (&b, 50.0);
+  ck_assert_str_eq (b.text, "320,000 8,627 12.50 50");
+  strbuf_release (&b);
+}
+END_TEST
+
 /* A column of carbon figures for people takes the unit and decimals of
    its largest: 12,345 g is 12.3 kg (one decimal), so 1,077.6 g is
    1.0776 kg -> "1.1" and 999.96 g -> "1.0"; csv keeps grams.  The
@@ -194,6 +242,8 @@ quantity_suite (void)
   tcase_add_test (tc, test_unit_written);
   tcase_add_test (tc, test_decimals);
   tcase_add_test (tc, test_carbon_column);
+  tcase_add_test (tc, test_saving);
+  tcase_add_test (tc, test_price);
   suite_add_tcase (s, tc);
   return s;
 }
