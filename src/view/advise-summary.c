@@ -13,6 +13,7 @@
 #include "view/advise-text.h"
 #include "view/quantity.h"
 #include "view/report.h"
+#include "view/run-view.h"
 
 /* Names of the stages for "which constraint emptied the set".  */
 static const char *const stage_names[ADVISE_STAGE_COUNT] = {
@@ -207,9 +208,16 @@ write_counts (FILE *fp, const struct advise_ranking *r,
            "constraints, %zu on the front.\n",
            f->kept[ADVISE_STAGE_PRICED], r->n, r->pareto->nfront);
   write_price_notes (fp, r, o);
-  if (o->params.method == RUN_METHOD_CCF)
-    fprintf (fp, "Figures by Cloud Carbon Footprint's method (--method "
-                 "ccf).\n");
+  if (r->n > 0)
+    {
+      const struct run *rec = &r->cands[advise_recommended (r)].run;
+
+      /* The pick's power curve may be modelled while others are
+         measured: say which for the run people act on.  */
+      fprintf (fp, "Method: %s for %s, the recommended pick%s.\n",
+               run_method_text (rec), rec->instance->name,
+               o->params.method == RUN_METHOD_CCF ? " (--method ccf)" : "");
+    }
   if (r->scaling != NULL)
     {
       struct strbuf text;

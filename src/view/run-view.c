@@ -95,6 +95,16 @@ year_or_missing (long year)
   return year > 0 ? (double) year : NAN;
 }
 
+const char *
+run_method_text (const struct run *run)
+{
+  if (run->method == RUN_METHOD_CCF)
+    return "Cloud Carbon Footprint's coefficients";
+  if (run->power_origin != NULL && STREQ (run->power_origin, "modelled"))
+    return "Teads' method with a modelled power curve";
+  return "Teads' measured power curves";
+}
+
 /* The data rows RUN's figures come from, as "FILE:LINE ..." in BUF.  */
 static void
 data_rows (char *buf, size_t size, const struct run *run)
