@@ -81,11 +81,38 @@ static const struct out_column compare_columns[COL_NCOLUMNS] = {
   { "groups", "Groups", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
 };
 
+/* Whether the narrow table (compare without --wide) leaves column K
+   out (BASELINE: there is one): the region, instance, total, cost, grid
+   and the share over the best, or over the baseline when there is one,
+   say what a reader acts on; the rest is for
+   --wide and the other formats.  Even with Azure's long region and
+   instance names and a baseline a line stays within 100 columns.  */
+static bool
+narrow_leaves_out (enum compare_column k, bool baseline)
+{
+  switch (k)
+    {
+    case COL_PROVIDER: /* The instance's name says it.  */
+    case COL_ENERGY:
+    case COL_SCOPE2:
+    case COL_SCOPE3:
+    case COL_GRID_SOURCE:
+    case COL_GRID_YEAR:
+    case COL_VS_BEST:
+    case COL_VS_BASELINE:
+      return true;
+    case COL_VS_BEST_PCT: /* The rows are in that order already.  */
+      return baseline;
+    default:
+      return false;
+    }
+}
+
 /* The region table's columns: COLS (COL_NCOLUMNS slots) gets the ones
    shown, MAP[k] the place of column K among them (COL_NCOLUMNS when left
    out).  Returns how many are shown.  */
 static size_t
-region_columns (bool baseline, struct out_column *cols, size_t *map)
+region_columns (bool baseline, bool wide, struct out_column *cols, size_t *map)
 {
   size_t k, n = 0;
 
@@ -95,7 +122,10 @@ region_columns (bool baseline, struct out_column *cols, size_t *map)
       if (!baseline && (k == COL_VS_BASELINE || k == COL_VS_BASELINE_PCT))
         continue;
       map[k] = n;
-      cols[n++] = compare_columns[k];
+      cols[n] = compare_columns[k];
+      if (!wide && narrow_leaves_out ((enum compare_column) k, baseline))
+        cols[n].flags |= OUT_COL_MACHINE;
+      n++;
     }
   return n;
 }
@@ -145,10 +175,11 @@ fill_region_row (struct out_table *t, const size_t *map,
 }
 
 struct out_table *
-compare_region_table (const struct compare *c, struct out_column *cols)
+compare_region_table (const struct compare *c, struct out_column *cols,
+                      bool wide)
 {
   size_t map[COL_NCOLUMNS];
-  size_t ncols = region_columns (c->baseline != COMPARE_NONE, cols, map);
+  size_t ncols = region_columns (c->baseline != COMPARE_NONE, wide, cols, map);
   struct out_table *t = out_table_new (cols, ncols);
   size_t i;
 

@@ -68,6 +68,31 @@ expect_output table-groups compare-groups.txt --data-dir "$tiny" \
 expect_output markdown-groups compare-groups.md --data-dir "$tiny" \
   --format markdown compare $job --group europe,nordics --baseline eu-west-1
 
+# --wide: the same table with every column (provider, energy, Scope 2
+# and 3, grid source and year, the differences in g and both shares), as
+# the markdown above has them.
+expect_output table-wide compare-wide.txt --data-dir "$tiny" \
+  compare $job --group europe --group nordics --baseline eu-west-1 --wide
+
+# On the shipped data, the default table fits 100 columns with the
+# longest names (Azure's Standard_ND96amsr_A100_v4 stands in for
+# p4d.24xlarge, "australiasoutheast") and a baseline; --wide does not,
+# which shows the width is measured.
+# table_width [ARG...]: set $width to the widest line of that table.
+table_width ()
+{
+  cases=$((cases + 1))
+  "$CARBON_ADVISOR" --data-dir "$CARBON_ADVISOR_DATA" compare \
+    --instance p4d.24xlarge --runtime 24h --load 60 --baseline us-east-1 \
+    "$@" >"$work/out" 2>"$work/err" || fail "width $*: exit status $?"
+  width=$(awk 'NF == 0 { exit } length > w { w = length }
+               END { print w + 0 }' "$work/out")
+}
+table_width
+[ "$width" -le 100 ] || fail "narrow table: $width columns, not <= 100"
+table_width --wide
+[ "$width" -gt 100 ] || fail "wide table: $width columns, not > 100"
+
 # The machine formats hold one row per region (no group rows).  The
 # same three regions named one by one, from the end of the list.
 expect_output csv-regions compare-regions.csv --data-dir "$tiny" \
