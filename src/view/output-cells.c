@@ -288,7 +288,7 @@ carbon_scale (const struct out_column *col)
 
 bool
 out_column_mass (const struct out_table *table, size_t c,
-                 struct out_mass *mass)
+                 struct mass_column *mass)
 {
   const struct out_column *col = &table->cols[c];
   double largest = 0.0;
@@ -301,27 +301,23 @@ out_column_mass (const struct out_table *table, size_t c,
       if (cell->kind == OUT_CELL_NUMBER && fabs (cell->number) > largest)
         largest = fabs (cell->number);
     }
-  largest *= carbon_scale (col);
-  mass->unit = mass_unit_written (largest);
-  mass->decimals = quantity_sig3_decimals (largest / mass->unit.grams);
+  *mass = mass_column_for (largest * carbon_scale (col));
   return true;
 }
 
 bool
 out_cell_mass (const struct out_column *col, const struct out_cell *cell,
-               struct out_mass *mass)
+               struct mass_column *mass)
 {
   if (!(col->flags & OUT_COL_CARBON) || cell->kind != OUT_CELL_NUMBER)
     return false;
-  double grams = cell->number * carbon_scale (col);
-  mass->unit = mass_unit_written (grams);
-  mass->decimals = quantity_sig3_decimals (grams / mass->unit.grams);
+  *mass = mass_column_for (cell->number * carbon_scale (col));
   return true;
 }
 
 char *
 out_column_unit_human (const struct out_column *col,
-                       const struct out_mass *mass, bool markdown)
+                       const struct mass_column *mass, bool markdown)
 {
   if (col->unit == NULL)
     return NULL;
@@ -339,14 +335,13 @@ out_column_unit_human (const struct out_column *col,
 
 char *
 out_cell_in_unit (const struct out_column *col, const struct out_cell *cell,
-                  const struct out_mass *mass, bool markdown)
+                  const struct mass_column *mass, bool markdown)
 {
   if (mass == NULL || cell->kind != OUT_CELL_NUMBER)
     return out_cell_human (col, cell, markdown);
   struct strbuf b;
   strbuf_init (&b);
-  quantity_fixed (&b, cell->number * carbon_scale (col) / mass->unit.grams,
-                  mass->decimals);
+  quantity_in_column (&b, cell->number * carbon_scale (col), mass);
   return b.text;
 }
 

@@ -19,7 +19,7 @@
    MASS, when not NULL, is the unit of a carbon column.
    The caller frees it.  */
 static char *
-header_cell (const struct out_column *col, const struct out_mass *mass)
+header_cell (const struct out_column *col, const struct mass_column *mass)
 {
   char *label = out_clean_text (out_column_label (col), true);
   struct strbuf cell;
@@ -127,8 +127,8 @@ out_write_markdown (FILE *fp, enum out_layout layout,
   for (c = 0; c < ncols; c++)
     {
       const struct out_column *col = &table->cols[c];
-      struct out_mass unit;
-      const struct out_mass *mass
+      struct mass_column unit;
+      const struct mass_column *mass
         = out_column_mass (table, c, &unit) ? &unit : NULL;
 
       widths[c] = out_column_numeric (col) ? 4 : 3;

@@ -95,7 +95,7 @@ line_write (FILE *fp, struct line *line)
 /* Return "(UNIT)" for COL, UNIT as out_column_unit_human gives it, or
    "" if it has no unit.  The caller frees it.  */
 static char *
-unit_cell (const struct out_column *col, const struct out_mass *mass)
+unit_cell (const struct out_column *col, const struct mass_column *mass)
 {
   char *unit = out_column_unit_human (col, mass, false);
   struct strbuf cell;
@@ -130,8 +130,8 @@ write_wide (FILE *fp, const struct out_table *table)
   for (c = 0; c < ncols; c++)
     {
       const struct out_column *col = &table->cols[c];
-      struct out_mass unit;
-      const struct out_mass *mass = NULL;
+      struct mass_column unit;
+      const struct mass_column *mass = NULL;
 
       if (col->flags & OUT_COL_MACHINE)
         continue;
@@ -192,8 +192,8 @@ static void
 add_vertical_value (struct line *line, const struct out_column *col,
                     const struct out_cell *cell)
 {
-  struct out_mass unit;
-  const struct out_mass *mass = NULL;
+  struct mass_column unit;
+  const struct mass_column *mass = NULL;
 
   if (out_cell_mass (col, cell, &unit))
     mass = &unit;

@@ -145,6 +145,22 @@ quantity_mass (struct strbuf *b, double grams)
   append_mass (b, grams, "");
 }
 
+struct mass_column
+mass_column_for (double largest)
+{
+  struct mass_column col;
+  col.unit = mass_unit_written (fabs (largest));
+  col.decimals = quantity_sig3_decimals (fabs (largest) / col.unit.grams);
+  return col;
+}
+
+void
+quantity_in_column (struct strbuf *b, double grams,
+                    const struct mass_column *col)
+{
+  quantity_fixed (b, grams / col->unit.grams, col->decimals);
+}
+
 void
 quantity_usd (struct strbuf *b, double usd)
 {

@@ -49,6 +49,25 @@ void quantity_carbon (struct strbuf *b, double grams);
    heading that names the gas.  */
 void quantity_mass (struct strbuf *b, double grams);
 
+/* How a column of masses reads for people: in UNIT, every figure with
+   DECIMALS digits after the point, so that the column lines up and
+   compares at a glance.  */
+struct mass_column
+{
+  struct mass_unit unit;
+  int decimals;
+};
+
+/* The column whose largest figure (in absolute value) is LARGEST
+   grams: the unit that figure is written in (mass_unit_written), with
+   the decimals that give it three significant digits.  A column of
+   12,345 g, 1,077.6 g and 999.96 g reads "12.3", "1.1" and "1.0" kg.  */
+struct mass_column mass_column_for (double largest);
+
+/* Append GRAMS to B as COL has it, without the unit ("1.1").  */
+void quantity_in_column (struct strbuf *b, double grams,
+                         const struct mass_column *col);
+
 /* Append USD to B with two decimals and thousands separated
    ("1,234.50 USD").  */
 void quantity_usd (struct strbuf *b, double usd);
