@@ -208,16 +208,6 @@ write_counts (FILE *fp, const struct advise_ranking *r,
            "constraints, %zu on the front.\n",
            f->kept[ADVISE_STAGE_PRICED], r->n, r->pareto->nfront);
   write_price_notes (fp, r, o);
-  if (r->n > 0)
-    {
-      const struct run *rec = &r->cands[advise_recommended (r)].run;
-
-      /* The pick's power curve may be modelled while others are
-         measured: say which for the run people act on.  */
-      fprintf (fp, "Method: %s for %s, the recommended pick%s.\n",
-               run_method_text (rec), rec->instance->name,
-               o->params.method == RUN_METHOD_CCF ? " (--method ccf)" : "");
-    }
   if (r->scaling != NULL)
     {
       struct strbuf text;
@@ -253,6 +243,20 @@ write_counts (FILE *fp, const struct advise_ranking *r,
                ? " marginal grid intensity"
                : " market-based grid intensity",
              f->kept[ADVISE_STAGE_RUNTIME] - f->kept[ADVISE_STAGE_GRID]);
+}
+
+/* The line on how the figures of R's recommended pick were worked
+   out: the pick's power curve may be modelled while others are
+   measured.  */
+static void
+write_method (FILE *fp, const struct advise_ranking *r,
+              const struct advise_query *o)
+{
+  const struct run *rec = &r->cands[advise_recommended (r)].run;
+
+  fprintf (fp, "Method: %s for %s, the recommended pick%s.\n",
+           run_method_text (rec), rec->instance->name,
+           o->params.method == RUN_METHOD_CCF ? " (--method ccf)" : "");
 }
 
 /* The summary's notable candidates: the cheapest, the lowest carbon,
@@ -347,6 +351,8 @@ advise_write_summary (FILE *fp, const struct advise_ranking *r,
                       const struct advise_query *q)
 {
   write_counts (fp, r, f, q);
+  if (r->n > 0)
+    write_method (fp, r, q);
   write_picks (fp, r, q);
   if (r->has_baseline)
     write_baseline (fp, r);

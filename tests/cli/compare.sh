@@ -68,6 +68,17 @@ expect_output table-groups compare-groups.txt --data-dir "$tiny" \
 expect_output markdown-groups compare-groups.md --data-dir "$tiny" \
   --format markdown compare $job --group europe,nordics --baseline eu-west-1
 
+# Units for people in markdown: the groups case over 10000 h, every
+# figure 1000 times larger, each column in kg with the decimals that
+# give its largest three significant digits: Scope 2 up to 60 kg
+# ("60.0", so 10.0, 20.0), Scope 3 10.0, Total 20.0, 30.0, 70.0, vs best
+# 0.0, 10.0, 50.0, vs baseline -50.0, -40.0, 0.0; the groups' totals
+# likewise.  The best saves 50.0 kgCO2e (50 / 70 = 71.4 % -> "71 %") but
+# costs 1,400.00 - 1,000.00 = 400.00 USD more.
+expect_output markdown-units compare-units.md --data-dir "$tiny" \
+  --format markdown compare --instance c1.large --runtime 10000h --load 50 \
+  --group europe,nordics --baseline eu-west-1
+
 # --wide: the same table with every column (provider, energy, Scope 2
 # and 3, grid source and year, the differences in g and both shares), as
 # the markdown above has them.
