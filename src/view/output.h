@@ -97,7 +97,8 @@ size_t out_table_rows (const struct out_table *table);
 /* Write TABLE to FP in FORMAT; LAYOUT only matters for the table format.
    Numbers are written with '.' whatever the locale: csv and json with up
    to 12 significant digits (no float noise, no trailing zeros), table and
-   markdown with each column's DECIMALS.  Csv quotes a field only when it
+   markdown with each column's DECIMALS (an OUT_COL_CARBON column as
+   that flag says).  Csv quotes a field only when it
    holds ',', '"', CR or LF or starts or ends with a blank; the table and
    markdown formats turn control characters in text into spaces.  FP is
    flushed.  Returns 0, or -1 with errno set if a write or the flush
