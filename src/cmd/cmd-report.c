@@ -17,6 +17,7 @@
 #include "search/advise.h"
 #include "search/compare.h"
 #include "view/advise-summary.h"
+#include "data/equivalents.h"
 #include "view/report.h"
 #include "view/svg.h"
 #include "base/xalloc.h"
@@ -174,7 +175,9 @@ cmd_report_exec (const struct cli_global *global, void *opts)
   struct strbuf text;
   struct cli_sink sink;
   struct diag d;
+  struct equivalents *equiv = NULL;
   size_t ngroups = 0, g;
+  char *dir;
   int status;
 
   if (global->format != OUT_FORMAT_TABLE
@@ -213,6 +216,15 @@ cmd_report_exec (const struct cli_global *global, void *opts)
     }
   rep.groups = groups;
   rep.ngroups = ngroups;
+  dir = cli_data_dir (global);
+  equiv = equivalents_load (dir, res->cat, &d);
+  free (dir);
+  if (equiv == NULL)
+    {
+      status = cli_report (&d);
+      goto done;
+    }
+  rep.equiv = equiv;
 
   /* Build the whole page first: the sink only sees finished text.  */
   strbuf_init (&text);
@@ -239,6 +251,7 @@ done:
   for (g = 0; g < ngroups; g++)
     compare_free (groups[g].cmp);
   free (groups);
+  equivalents_free (equiv);
   advise_session_free (&session);
   advise_opts_free (&o->advise);
   return status;

@@ -165,8 +165,8 @@ carbon_chart (struct strbuf *b, const struct report *r)
   s.height = 520;
   s.x_label = "Cost of the job (USD)";
   s.y_label = "Emissions (kgCO2e)";
-  s.aria = "Emissions against cost of every candidate, with the Pareto "
-           "front";
+  s.aria = "Emissions against cost of every option, with the best "
+           "trade-offs joined by a line";
   s.points = pts;
   s.npoints = n;
   s.line = line;
@@ -206,7 +206,7 @@ regions_chart (struct strbuf *b, const struct report *r)
                      rk->baseline.footprint.cost_usd,
                      rk->baseline.instance->name);
       bars[n].note = strbuf_detach (&note);
-      heads[n] = "Baseline";
+      heads[n] = "Current setup";
       n++;
     }
   for (g = 0; g < r->ngroups; g++)
@@ -284,7 +284,7 @@ front_table (struct strbuf *b, const struct report *r)
                  "%s<th>Best at carbon price (USD/t)</th><th>Notes</th>"
                  "</tr></thead>\n<tbody>\n",
                  unc ? "<th class=\"n\">p5&ndash;p95</th>" : "",
-                 unc ? "<th class=\"n\">P(front)</th>" : "");
+                 unc ? "<th class=\"n\">Chance among the best</th>" : "");
   for (k = 0; k < p->nfront; k++)
     {
       struct report_front_row row;
@@ -337,19 +337,20 @@ html_kpis (struct strbuf *b, const struct report *r)
   dg = bf->total_gco2e - c->footprint.total_gco2e;
   du = bf->cost_usd - c->footprint.cost_usd;
   report_kg (dg, kg, sizeof kg);
-  strbuf_printf (b,
-                 "<div class=\"kpi\"><b>%s kgCO2e</b><span>saved "
-                 "against the baseline</span></div>\n"
-                 "<div class=\"kpi\"><b>%.1f %%</b><span>less carbon"
-                 "</span></div>\n<div class=\"kpi\"><b>%.2f USD</b>"
-                 "<span>%s</span></div>\n",
-                 kg,
-                 bf->total_gco2e > 0.0 ? 100.0 * dg / bf->total_gco2e : 0.0,
-                 fabs (du), du >= 0.0 ? "saved" : "more than the baseline");
+  strbuf_printf (
+    b,
+    "<div class=\"kpi\"><b>%s kgCO2e</b><span>saved "
+    "against the current setup</span></div>\n"
+    "<div class=\"kpi\"><b>%.1f %%</b><span>less carbon"
+    "</span></div>\n<div class=\"kpi\"><b>%.2f USD</b>"
+    "<span>%s</span></div>\n",
+    kg, bf->total_gco2e > 0.0 ? 100.0 * dg / bf->total_gco2e : 0.0, fabs (du),
+    du >= 0.0 ? "saved" : "more than the current setup");
   if (rk->unc != NULL)
     strbuf_printf (b,
-                   "<div class=\"kpi\"><b>%.0f %%</b><span>chance it "
-                   "beats the baseline</span></div>\n",
+                   "<div class=\"kpi\"><b>%.0f of 100</b><span>simulated "
+                   "cases with less CO2e than the current setup</span>"
+                   "</div>\n",
                    100.0 * rk->p_below_baseline);
 }
 
@@ -374,6 +375,12 @@ html_headline (struct strbuf *b, const struct report *r)
   esc (b, text.text);
   strbuf_append (b, "</p>\n");
   strbuf_reset (&text);
+  report_equivalents_sentence (r, &text);
+  note (b, text.text);
+  strbuf_reset (&text);
+  report_hardware_text (r, &text);
+  note (b, text.text);
+  strbuf_reset (&text);
   report_uncertainty_text (r, &text);
   note (b, text.text);
   strbuf_reset (&text);
@@ -387,16 +394,16 @@ html_headline (struct strbuf *b, const struct report *r)
 static void
 html_charts (struct strbuf *b, const struct report *r)
 {
-  strbuf_append (b,
-                 "<h2 id=\"chart-front\">Carbon against cost</h2>\n"
-                 "<p class=\"legend\"><span><i style=\"background:#0b6e3a\">"
-                 "</i>recommended</span><span><i style=\"background:#2e8b57"
-                 "\"></i>Pareto front</span><span><i style=\"background:"
-                 "#1f6fd1\"></i>cheapest</span><span><i style=\"background:"
-                 "#7bbf3a\"></i>greenest</span><span><i style=\"background:"
-                 "#b15cc7\"></i>carbon-price pick</span><span><i style=\""
-                 "background:#d1431f\"></i>baseline</span><span><i style=\""
-                 "background:#9aa5b4\"></i>other candidates</span></p>\n");
+  strbuf_append (
+    b, "<h2 id=\"chart-front\">Carbon against cost</h2>\n"
+       "<p class=\"legend\"><span><i style=\"background:#0b6e3a\">"
+       "</i>recommended</span><span><i style=\"background:#2e8b57"
+       "\"></i>best trade-offs</span><span><i style=\"background:"
+       "#1f6fd1\"></i>cheapest</span><span><i style=\"background:"
+       "#7bbf3a\"></i>greenest</span><span><i style=\"background:"
+       "#b15cc7\"></i>carbon-price pick</span><span><i style=\""
+       "background:#d1431f\"></i>current setup</span><span><i style=\""
+       "background:#9aa5b4\"></i>other options</span></p>\n");
   carbon_chart (b, r);
   if (r->ngroups == 0)
     return;
@@ -410,14 +417,14 @@ html_charts (struct strbuf *b, const struct report *r)
                     "each group.</p>\n");
 }
 
-/* The Pareto front and why not its two ends.  */
+/* The best trade-offs (the Pareto front) and why not its two ends.  */
 static void
 html_front (struct strbuf *b, const struct report *r)
 {
   struct strbuf text;
   int which;
 
-  strbuf_append (b, "<h2 id=\"front\">The Pareto front</h2>\n");
+  strbuf_append (b, "<h2 id=\"front\">The best trade-offs</h2>\n");
   front_table (b, r);
   strbuf_append (b, "<ul class=\"why\">\n");
   strbuf_init (&text);
@@ -468,6 +475,7 @@ html_carbon_prices (struct strbuf *b, const struct report *r)
 static void
 html_assumptions (struct strbuf *b, const struct report *r)
 {
+  struct strbuf text;
   const char *labels[16];
   char *texts[16];
   size_t i, n;
@@ -482,7 +490,15 @@ html_assumptions (struct strbuf *b, const struct report *r)
       strbuf_append (b, "</td></tr>\n");
       free (texts[i]);
     }
-  strbuf_append (b, "</tbody></table>\n<h2 id=\"attribution\">Data "
+  strbuf_append (b, "</tbody></table>\n<h2 id=\"terms\">Terms</h2>\n"
+                    "<ul class=\"note\">\n");
+  for (i = 0; report_terms[i] != NULL; i++)
+    {
+      strbuf_append (b, "<li>");
+      esc (b, report_terms[i]);
+      strbuf_append (b, "</li>\n");
+    }
+  strbuf_append (b, "</ul>\n<h2 id=\"attribution\">Data "
                     "attribution</h2>\n<ul class=\"note\">\n");
   for (i = 0; report_attributions[i] != NULL; i++)
     {
@@ -490,6 +506,15 @@ html_assumptions (struct strbuf *b, const struct report *r)
       esc (b, report_attributions[i]);
       strbuf_append (b, "</li>\n");
     }
+  strbuf_init (&text);
+  report_equivalents_attribution (r, &text);
+  if (text.len > 0)
+    {
+      strbuf_append (b, "<li>");
+      esc (b, text.text);
+      strbuf_append (b, "</li>\n");
+    }
+  strbuf_release (&text);
   strbuf_printf (b,
                  "</ul>\n<p class=\"note\">Made by carbon-advisor %s "
                  "report.</p>\n</body>\n</html>\n",
