@@ -14,7 +14,7 @@
 #include "view/quantity.h"
 #include "view/report.h"
 
-/* Why R recommends its pick, in words for a manager.  */
+/* Why R recommends its pick, in a sentence for a manager.  */
 static void
 why_recommended (const struct report *r, struct strbuf *out)
 {
@@ -22,13 +22,17 @@ why_recommended (const struct report *r, struct strbuf *out)
 
   if (r->rec == rk->carbon_pick)
     strbuf_printf (out,
-                   "the lowest total cost once each tonne of CO2e is "
-                   "priced at %.0f USD",
-                   r->query->carbon_price);
+                   " It has the lowest total cost of the %zu options once "
+                   "each tonne of CO2e is priced at %.0f USD.",
+                   rk->n, r->query->carbon_price);
   else if (r->rec == rk->pareto->knee)
-    strbuf_append (out, "the best balance of carbon and cost");
+    strbuf_printf (out,
+                   " It is the best balance of carbon and cost of the %zu "
+                   "options.",
+                   rk->n);
   else
-    strbuf_append (out, "the lowest emissions");
+    strbuf_printf (out, " It has the lowest emissions of the %zu options.",
+                   rk->n);
 }
 
 void
@@ -67,9 +71,7 @@ report_headline (const struct report *r, struct strbuf *out)
                                  : "saves ",
                      fabs (du), du < 0.0 ? " more" : "");
     }
-  strbuf_append (out, " It is ");
   why_recommended (r, out);
-  strbuf_printf (out, " of the %zu options.", rk->n);
 }
 
 /* The other grid figure's check, in words.  */
@@ -175,7 +177,9 @@ report_hardware_text (const struct report *r, struct strbuf *out)
       strbuf_append (out, "; the runtime is taken as the same.");
       return;
     }
-  strbuf_printf (out, ": %.1fx %s %s, so ", ref_h / c->runtime_h,
+  strbuf_printf (out, ": %.1fx %s %s, so ",
+                 ref_h >= c->runtime_h ? ref_h / c->runtime_h
+                                       : c->runtime_h / ref_h,
                  ref_h >= c->runtime_h ? "faster" : "slower",
                  s->mode == SCALING_GPU     ? "on measured training benchmarks"
                  : s->mode == SCALING_TABLE ? "by the team's own measured "

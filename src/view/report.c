@@ -303,8 +303,8 @@ assume_site (const struct report *r, struct assumptions *a, struct strbuf *t)
   /* The baseline's figure follows only when there is a baseline.  */
   strbuf_printf (t, "%.2f in %s%s", c->pue, c->region->name, ours.text);
   if (has)
-    strbuf_printf (t, "; baseline %.2f in %s%s", base->pue, base->region->name,
-                   theirs.text);
+    strbuf_printf (t, "; current setup %.2f in %s%s", base->pue,
+                   base->region->name, theirs.text);
   assume (a, "PUE", t);
   strbuf_reset (&ours);
   strbuf_reset (&theirs);
@@ -315,7 +315,7 @@ assume_site (const struct report *r, struct assumptions *a, struct strbuf *t)
                  run_signal_name (r->query->params.signal), c->grid_level,
                  c->grid_gco2e_per_kwh, c->region->name, ours.text);
   if (has)
-    strbuf_printf (t, "; baseline %.1f gCO2e/kWh in %s%s",
+    strbuf_printf (t, "; current setup %.1f gCO2e/kWh in %s%s",
                    base->grid_gco2e_per_kwh, base->region->name, theirs.text);
   assume (a, "Grid", t);
   strbuf_release (&ours);
