@@ -73,175 +73,6 @@ note (struct strbuf *b, const char *text)
   strbuf_append (b, "</p>\n");
 }
 
-/* The CSS class of candidate I's point on the chart of carbon against
-   cost: its most telling role, or NULL for a plain candidate.  */
-static const char *
-point_class (const struct report *r, size_t i)
-{
-  const struct advise_ranking *rk = &r->res->ranking;
-  const struct pareto *p = rk->pareto;
-
-  return i == r->rec                        ? "rec"
-         : i == rk->carbon_pick             ? "priced"
-         : i == p->cheapest                 ? "cheap"
-         : i == p->greenest                 ? "green"
-         : i == p->knee                     ? "front"
-         : rk->front_slot[i] != PARETO_NONE ? "front"
-                                            : NULL;
-}
-
-/* Fill PTS with the candidates of R, then its baseline: each with a
-   tooltip and, when it has a role, a label (both new strings).  Return
-   how many.  Labels are placed in point order: the marked points come
-   first so that theirs get the best places.  */
-static size_t
-chart_points (const struct report *r, struct svg_point *pts)
-{
-  const struct advise_ranking *rk = &r->res->ranking;
-  struct strbuf text, marks;
-  size_t i, n = 0;
-
-  strbuf_init (&text);
-  strbuf_init (&marks);
-  for (int pass = 0; pass < 2; pass++)
-    for (i = 0; i < rk->n; i++)
-      {
-        const struct run *run = report_run (r, i);
-
-        strbuf_reset (&marks);
-        report_marks (r, i, &marks);
-        if ((marks.len > 0) != (pass == 0))
-          continue;
-        pts[n].x = run->footprint.cost_usd;
-        pts[n].y = run->footprint.total_gco2e / 1000.0;
-        pts[n].cls = point_class (r, i);
-        strbuf_printf (&text, "%s@%s: %.1f kgCO2e, %.2f USD",
-                       run->instance->name, run->region->name,
-                       run->footprint.total_gco2e / 1000.0,
-                       run->footprint.cost_usd);
-        pts[n].title = strbuf_detach (&text);
-        if (marks.len > 0)
-          {
-            strbuf_printf (&text, "%s %s: %s", run->instance->name,
-                           run->region->name, marks.text);
-            pts[n].label = strbuf_detach (&text);
-          }
-        n++;
-      }
-  if (rk->has_baseline)
-    {
-      pts[n].x = rk->baseline.footprint.cost_usd;
-      pts[n].y = rk->baseline.footprint.total_gco2e / 1000.0;
-      pts[n].cls = "base";
-      strbuf_printf (&text, "%s %s: baseline", rk->baseline.instance->name,
-                     rk->baseline.region->name);
-      pts[n].label = strbuf_detach (&text);
-      n++;
-    }
-  strbuf_release (&text);
-  strbuf_release (&marks);
-  return n;
-}
-
-/* The chart of carbon against cost.  */
-static void
-carbon_chart (struct strbuf *b, const struct report *r)
-{
-  const struct advise_ranking *rk = &r->res->ranking;
-  const struct pareto *p = rk->pareto;
-  struct svg_point *pts = xcalloc (rk->n + 2, sizeof *pts);
-  struct svg_point *line = xcalloc (p->nfront + 1, sizeof *line);
-  struct svg_scatter s;
-  size_t i, n, k;
-
-  n = chart_points (r, pts);
-  for (k = 0; k < p->nfront; k++)
-    {
-      line[k].x = rk->cost[p->front[k]];
-      line[k].y = rk->carbon[p->front[k]] / 1000.0;
-    }
-  memset (&s, 0, sizeof s);
-  s.width = 1120;
-  s.height = 520;
-  s.x_label = "Cost of the job (USD)";
-  s.y_label = "Emissions (kgCO2e)";
-  s.aria = "Emissions against cost of every option, with the best "
-           "trade-offs joined by a line";
-  s.points = pts;
-  s.npoints = n;
-  s.line = line;
-  s.nline = p->nfront;
-  svg_scatter (b, &s);
-  for (i = 0; i < n; i++)
-    {
-      free ((char *) pts[i].title);
-      free ((char *) pts[i].label);
-    }
-  free (pts);
-  free (line);
-}
-
-/* The chart of the regions of each group.  */
-static void
-regions_chart (struct strbuf *b, const struct report *r)
-{
-  const struct advise_ranking *rk = &r->res->ranking;
-  const struct run *c = report_run (r, r->rec);
-  size_t total = 1, g, i, n = 0;
-  struct svg_bar *bars;
-  const char **heads;
-  struct strbuf note;
-
-  for (g = 0; g < r->ngroups; g++)
-    total += r->groups[g].cmp->nrows;
-  bars = xcalloc (total + 1, sizeof *bars);
-  heads = xcalloc (total + 1, sizeof *heads);
-  strbuf_init (&note);
-  if (rk->has_baseline)
-    {
-      bars[n].label = rk->baseline.region->name;
-      bars[n].value = rk->baseline.footprint.total_gco2e / 1000.0;
-      bars[n].cls = "base";
-      strbuf_printf (&note, "kgCO2e, %.2f USD, %s",
-                     rk->baseline.footprint.cost_usd,
-                     rk->baseline.instance->name);
-      bars[n].note = strbuf_detach (&note);
-      heads[n] = "Current setup";
-      n++;
-    }
-  for (g = 0; g < r->ngroups; g++)
-    {
-      const struct compare *cmp = r->groups[g].cmp;
-
-      for (i = 0; i < cmp->nrows; i++)
-        {
-          const struct run *run = &cmp->rows[i].run;
-          bool is_rec
-            = run->region == c->region && run->instance == c->instance;
-
-          strbuf_printf (&note, "kgCO2e, %.2f USD%s%s%s",
-                         run->footprint.cost_usd,
-                         cmp->rows[i].equivalent ? ", as " : "",
-                         cmp->rows[i].equivalent ? run->instance->name : "",
-                         is_rec ? "  \xe2\x86\x90 recommended" : "");
-          bars[n].label = run->region->name;
-          bars[n].value = run->footprint.total_gco2e / 1000.0;
-          bars[n].cls = is_rec ? "rec" : NULL;
-          bars[n].note = strbuf_detach (&note);
-          heads[n] = i == 0 ? r->groups[g].name : NULL;
-          n++;
-        }
-    }
-  svg_bars (b, 1120, "Emissions of the job (kgCO2e)", bars, n, heads, 1,
-            "Emissions of the recommended instance type in each region of "
-            "the chosen groups");
-  for (i = 0; i < n; i++)
-    free ((char *) bars[i].note);
-  strbuf_release (&note);
-  free (heads);
-  free (bars);
-}
-
 /* One row of the table of the front.  */
 static void
 front_row (struct strbuf *b, const struct report_front_row *row, bool unc)
@@ -404,13 +235,13 @@ html_charts (struct strbuf *b, const struct report *r)
        "#b15cc7\"></i>carbon-price pick</span><span><i style=\""
        "background:#d1431f\"></i>current setup</span><span><i style=\""
        "background:#9aa5b4\"></i>other options</span></p>\n");
-  carbon_chart (b, r);
+  report_carbon_chart (b, r);
   if (r->ngroups == 0)
     return;
   strbuf_append (b, "<h2 id=\"chart-regions\">");
   esc (b, report_run (r, r->rec)->instance->name);
   strbuf_append (b, " across the regions</h2>\n");
-  regions_chart (b, r);
+  report_regions_chart (b, r);
   strbuf_append (b, "<p class=\"note\">The same job on the recommended "
                     "instance type (or, where another provider runs the "
                     "region, its closest equivalent) in every region of "

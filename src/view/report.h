@@ -143,6 +143,12 @@ size_t report_assumptions (const struct report *r, const char **labels,
    with NULL.  */
 extern const char *const report_attributions[];
 
+/* report-charts.c's: the chart of carbon against cost, with a note of
+   the far-out candidates left off it, and the chart of the regions of
+   each group, as inline SVG.  */
+void report_carbon_chart (struct strbuf *b, const struct report *r);
+void report_regions_chart (struct strbuf *b, const struct report *r);
+
 /* Append R as a whole HTML page (inline CSS and SVG, no external
    resource) to B.  */
 void report_html (struct strbuf *b, const struct report *r);
