@@ -119,6 +119,20 @@ echo keep >"$work/dest/r.html"
 [ "$(cat "$work/dest/r.html")" = keep ] || fail "atomic: report replaced"
 [ "$(ls -A "$work/dest")" = r.html ] || fail "atomic: temporary file left"
 
+# A bad equivalents.csv is refused with its file, line and column.
+mkdir "$work/badeq"
+cp "$tiny"/*.csv "$work/badeq/"
+printf 'equivalent,phrase,gco2e_per_unit,source,year,notes\ncar_km,km,100,nope,2025,x\n' \
+  >"$work/badeq/equivalents.csv"
+expect_error equivalents-source 65 \
+  "carbon-advisor: $work/badeq/equivalents.csv:2: column 'source': source 'nope' is not in sources.csv" \
+  --data-dir "$work/badeq" report $job
+printf 'equivalent,phrase,gco2e_per_unit,source,year,notes\ncar_km,km,0.5,tiny,2025,x\n' \
+  >"$work/badeq/equivalents.csv"
+expect_error equivalents-figure 65 \
+  "carbon-advisor: $work/badeq/equivalents.csv:2: column 'gco2e_per_unit': 0.5 is below 1" \
+  --data-dir "$work/badeq" report $job
+
 # Errors.
 expect_error no-candidate 1 \
   "No candidate meets the constraints: 17 priced instance x region pairs, 17 after the region filters, 17 after the instance filters, 17 after the runtime scaling, 16 after the grid data, 16 after --deadline, 0 after --max-cost." \
