@@ -163,6 +163,22 @@ report_hardware_text (const struct report *r, struct strbuf *out)
   if (s == NULL || s->reference == NULL || s->reference == c->instance)
     return;
   ref = s->reference;
+  if (s->mode != SCALING_FIXED && c->runtime_h > 0.0
+      && fabs (ref_h / c->runtime_h - 1.0) < 0.05)
+    {
+      /* Another instance type of the same speed: say so, not "1.0x".  */
+      strbuf_printf (out, "The instance type changes (%s -> %s)", ref->name,
+                     c->instance->name);
+      if (s->mode == SCALING_GPU
+          && STREQ (ref->gpu_model, c->instance->gpu_model)
+          && ref->gpus == c->instance->gpus)
+        strbuf_printf (out, " but not the GPUs, %ld x %s", ref->gpus,
+                       ref->gpu_model);
+      strbuf_append (out, ": the runtime stays ");
+      hours (out, c->runtime_h);
+      strbuf_append (out, ".");
+      return;
+    }
   if (s->mode == SCALING_GPU && ref->gpus > 0 && c->instance->gpus > 0)
     strbuf_printf (out,
                    "The hardware changes: %ld x %s -> %ld x %s (%s -> %s)",

@@ -370,15 +370,54 @@ place_label (const struct svg_scatter *s, double px, double py, double width,
   return false;
 }
 
+/* The polyline of S as small boxes every 4 pixels along it, so that no
+   label is drawn across it, in a new array with room for EXTRA more
+   boxes; their count in *N.  */
+static struct box *
+line_boxes (const struct svg_scatter *s, const struct svg_axis *x,
+            const struct svg_axis *y, size_t extra, size_t *n)
+{
+  struct box *boxes = NULL;
+  size_t i, k, total = 0;
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      if (pass == 1)
+        boxes = xcalloc (total + extra + 1, sizeof *boxes);
+      *n = 0;
+      for (i = 1; i < s->nline; i++)
+        {
+          double x0 = svg_axis_map (x, s->line[i - 1].x);
+          double y0 = svg_axis_map (y, s->line[i - 1].y);
+          double dx = svg_axis_map (x, s->line[i].x) - x0;
+          double dy = svg_axis_map (y, s->line[i].y) - y0;
+          size_t steps = 1 + (size_t) (hypot (dx, dy) / 4.0);
+
+          for (k = 0; k < steps; k++)
+            {
+              double t = (double) k / (double) steps;
+              struct box seg = { x0 + t * dx - 1.5, y0 + t * dy - 1.5,
+                                 x0 + t * dx + 1.5, y0 + t * dy + 1.5 };
+
+              if (pass == 1)
+                boxes[*n] = seg;
+              (*n)++;
+            }
+        }
+      total = *n;
+    }
+  return boxes;
+}
+
 /* Draw the labels of the points of S, in point order, each where it
-   overlaps no label placed before nor a marked point; a label with no
-   such place is left out.  */
+   overlaps no label placed before, no marked point and not the
+   polyline; a label with no such place is left out.  */
 static void
 draw_labels (struct strbuf *b, const struct svg_scatter *s,
              const struct svg_axis *x, const struct svg_axis *y)
 {
-  struct box *placed = xcalloc (2 * s->npoints + 1, sizeof *placed);
-  size_t i, nplaced = 0;
+  size_t i, nplaced;
+  struct box *placed = line_boxes (s, x, y, 2 * s->npoints, &nplaced);
 
   for (i = 0; i < s->npoints; i++)
     if (s->points[i].cls != NULL)
