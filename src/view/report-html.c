@@ -193,7 +193,8 @@ html_headline (struct strbuf *b, const struct report *r)
   struct strbuf text;
 
   strbuf_append (b, "<section class=\"headline\" id=\"headline\">\n"
-                    "<p class=\"do\">Run on ");
+                    "<p class=\"do\">");
+  strbuf_append (b, r->res->ranking.has_baseline ? "Move to " : "Run on ");
   esc (b, c->instance->name);
   strbuf_append (b, " in ");
   esc (b, c->region->name);

@@ -262,7 +262,7 @@ void
 report_equivalents_attribution (const struct report *r, struct strbuf *out)
 {
   const struct equivalents *e = r->equiv;
-  size_t i, k;
+  size_t i, k, shown = 0;
 
   if (e == NULL || e->n == 0)
     return;
@@ -277,8 +277,8 @@ report_equivalents_attribution (const struct report *r, struct strbuf *out)
           break;
       if (k < i || s == NULL)
         continue;
-      strbuf_printf (out, "%s%s, %s (%ld)", i > 0 ? "; " : "", s->publisher,
-                     s->title, e->rows[i].year);
+      strbuf_printf (out, "%s%s, %s (%ld)", shown++ > 0 ? "; " : "",
+                     s->publisher, s->title, e->rows[i].year);
     }
   strbuf_append (out, "; return flights and a household's electricity are "
                       "left out until a source for them is checked.");

@@ -39,8 +39,10 @@ if "$CARBON_ADVISOR" --data-dir "$tiny" report $job \
      --title 'Tiny <job>' \
      --output "$html" 2>"$work/err"; then
   for want in '<!DOCTYPE html>' '<title>Tiny &lt;job&gt;</title>' \
-              '<p class="do">Run on c1.large in eu-north-1</p>' \
-              '<b>0.120 kgCO2e</b>' '<b>85.7 %</b>' '<b>0.60 USD</b>' \
+              '<p class="do">Move to c1.large in eu-north-1</p>' \
+              '<b>0.120 kgCO2e</b>' '<b>85.7 %</b>' 'saves 120 gCO2e (86 %) and 0.60 USD a run' \
+              'about as much CO2 as 1.2 km driven by a tiny car' \
+              'id="terms"' 'Everyday equivalents: carbon-advisor tests' '<b>0.60 USD</b>' \
               '<polyline class="front"' 'id="chart-regions"' \
               'Teads Engineering, EC2 Carbon Emissions Dataset (CC BY 4.0)' \
               'Our World in Data, based on Ember' \
