@@ -114,7 +114,7 @@ front_table (struct strbuf *b, const struct report *r)
                  "Emissions (kgCO2e)</th>%s<th class=\"n\">Cost (USD)</th>"
                  "%s<th>Best at carbon price (USD/t)</th><th>Notes</th>"
                  "</tr></thead>\n<tbody>\n",
-                 unc ? "<th class=\"n\">p5&ndash;p95</th>" : "",
+                 unc ? "<th class=\"n\">Likely range</th>" : "",
                  unc ? "<th class=\"n\">Chance among the best</th>" : "");
   for (k = 0; k < p->nfront; k++)
     {

@@ -103,7 +103,7 @@ md_front (struct strbuf *b, const struct report *r)
                  "(h) | Emissions (kgCO2e) |%s Cost (USD) |%s Best at "
                  "carbon price (USD/t) | Notes |\n| --- | --- | ---: | ---: "
                  "|%s ---: |%s --- | --- |\n",
-                 unc ? " p5-p95 (kgCO2e) |" : "",
+                 unc ? " Likely range (kgCO2e) |" : "",
                  unc ? " Chance among the best |" : "", unc ? " ---: |" : "",
                  unc ? " ---: |" : "");
   for (k = 0; k < p->nfront; k++)

@@ -291,6 +291,8 @@ const char *const report_terms[]
       "much less carbon (the knee of the front).",
       "Chance among the best (P(front)): the share of simulated cases in "
       "which an option stays among the best trade-offs.",
+      "Likely range: the emissions of 90 of 100 simulated cases lie in it "
+      "(the 5th to the 95th percentile, p5-p95).",
       "Grid figure: the grams of CO2e per kWh of a region's electricity, "
       "on average or for added demand (marginal).",
       "Scope 2 and Scope 3: emissions of the electricity used, and the "
