@@ -91,8 +91,8 @@ done
 # How sure, in words (200 samples, seed 1): the tiny figures' ranges
 # never bring c1.large@eu-north-1 (20 g) near c1.xlarge@eu-west-1
 # (140 g) nor the cheapest, c1.large@us-east-1 (110 g), so 100 of 100
-# in both; the marginal
-# figure is missing from the fixture, and the sentence says so.
+# in both; the marginal figure is missing from the fixture, and the
+# sentence says so.
 expect_output markdown-uncertainty report-uncertainty.md \
   --data-dir "$tiny" --format markdown report $job --uncertainty \
   --samples 200 --baseline c1.xlarge@eu-west-1 --title 'Tiny odds'
