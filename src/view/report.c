@@ -12,6 +12,7 @@
 #include "base/strbuf.h"
 #include "view/report.h"
 #include "view/advise-text.h"
+#include "view/run-view.h"
 #include "base/xalloc.h"
 
 const char *const report_attributions[]
@@ -370,9 +371,7 @@ assume_method (const struct report *r, struct assumptions *a, struct strbuf *t)
                  "PUE; Scope 2 = energy x grid intensity; Scope 3 = the "
                  "instance's share of its host's manufacturing emissions "
                  "x runtime / lifetime (doc/METHODOLOGY.md)",
-                 r->query->params.method == RUN_METHOD_CCF
-                   ? "Cloud Carbon Footprint's coefficients"
-                   : "Teads' measured power curves");
+                 run_method_text (c));
   assume (a, "Method", t);
   strbuf_printf (t,
                  "carbon-advisor %s tables: %zu instance types, %zu "
