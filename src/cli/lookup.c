@@ -4,11 +4,14 @@
    known names as suggestions.  */
 #include <config.h>
 
+#include <error.h>
 #include <stdlib.h>
 
 #include "cli/lookup.h"
 #include "cli/message.h"
+#include "base/strbuf.h"
 #include "base/suggest.h"
+#include "search/place.h"
 #include "base/system.h"
 #include "base/xalloc.h"
 
@@ -71,6 +74,52 @@ cli_report_unknown_region (const struct catalogue *cat, const char *name)
   return status;
 }
 
+/* Say on stderr which of CAT's regions PLACE, a name of a region
+   option that is no region's, stands for.  */
+static void
+note_place (const struct catalogue *cat, const char *place)
+{
+  struct strbuf line;
+  size_t i, n = 0;
+
+  strbuf_init (&line);
+  for (i = 0; i < cat->nregions; i++)
+    if (place_matches (&cat->regions[i], place))
+      strbuf_printf (&line, "%s%s (%s)", n++ > 0 ? ", " : "",
+                     cat->regions[i].name, cat->regions[i].provider);
+  /* A note, not a diag: a country's list outgrows a diag's text.  */
+  error (0, 0, "regions at %s: %s", place, line.text);
+  strbuf_release (&line);
+}
+
+int
+cli_check_regions (const struct catalogue *cat, const struct name_list *list)
+{
+  size_t i;
+
+  for (i = 0; i < list->n; i++)
+    {
+      const char *name = list->names[i];
+      char **names;
+      size_t n;
+      int status;
+
+      if (catalogue_find_region (cat, name) != NULL)
+        continue;
+      if (place_count (cat, name) > 0)
+        {
+          note_place (cat, name);
+          continue;
+        }
+      names = place_names (cat, &n);
+      status = cli_report_unknown ("region or place", name,
+                                   (const char *const *) names, n);
+      place_names_free (names, n);
+      return status;
+    }
+  return CA_EXIT_OK;
+}
+
 int
 cli_check_selection (const struct selection *sel, const struct catalogue *cat)
 {
@@ -80,7 +129,9 @@ cli_check_selection (const struct selection *sel, const struct catalogue *cat)
   int status;
 
   if (selection_check (sel, cat, &p) == 0)
-    return CA_EXIT_OK;
+    return cli_check_regions (cat, &sel->regions);
+  if (STREQ (p.what, "region"))
+    return cli_check_regions (cat, &sel->regions);
   names = xcalloc (cat->nregions + cat->ngroups + 1, sizeof *names);
   if (STREQ (p.what, "group"))
     for (i = 0; i < cat->ngroups; i++)
@@ -88,8 +139,7 @@ cli_check_selection (const struct selection *sel, const struct catalogue *cat)
   else
     for (i = 0; i < cat->nregions; i++)
       {
-        const char *name = STREQ (p.what, "region") ? cat->regions[i].name
-                                                    : cat->regions[i].provider;
+        const char *name = cat->regions[i].provider;
 
         /* Providers repeat, one per region; list each once.  */
         if (n == 0 || !STREQ (names[n - 1], name))

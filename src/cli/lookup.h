@@ -21,9 +21,17 @@ int cli_report_unknown_instance (const struct catalogue *cat,
                                  const char *name);
 int cli_report_unknown_region (const struct catalogue *cat, const char *name);
 
-/* Check that the providers, regions and groups SEL names exist in CAT;
-   report the first unknown one with suggestions.  Returns an exit
+/* Check that every name of LIST, the names of a region option, is a
+   region or a place (search/place.h) of CAT: report the first that is
+   neither, with the closest names of both as suggestions, and say on
+   stderr which regions each place stands for.  Returns an exit
    status.  */
+int cli_check_regions (const struct catalogue *cat,
+                       const struct name_list *list);
+
+/* Check that the providers, regions (or places) and groups SEL names
+   exist in CAT; report the first unknown one with suggestions.  Returns
+   an exit status.  */
 int cli_check_selection (const struct selection *sel,
                          const struct catalogue *cat);
 
