@@ -49,10 +49,24 @@ cli_report_unknown (const char *what, const char *name,
 int
 cli_report_unknown_instance (const struct catalogue *cat, const char *name)
 {
-  const char **names = xcalloc (cat->ninstances + 1, sizeof *names);
+  const char **names;
   size_t i;
   int status;
 
+  /* A type the data knows but cannot estimate is no typo: a suggestion
+     would send the user to another type without saying why.  */
+  for (i = 0; i < cat->nunsupported; i++)
+    if (STREQ (cat->unsupported[i].name, name))
+      {
+        struct diag d;
+
+        diag_set (&d, CA_EXIT_USAGE,
+                  "instance type '%s' is not supported: %s; see "
+                  "'carbon-advisor list instances --unsupported'",
+                  name, cat->unsupported[i].reason);
+        return cli_report (&d);
+      }
+  names = xcalloc (cat->ninstances + 1, sizeof *names);
   for (i = 0; i < cat->ninstances; i++)
     names[i] = cat->instances[i].name;
   status = cli_report_unknown ("instance type", name, names, cat->ninstances);

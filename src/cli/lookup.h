@@ -16,7 +16,8 @@
 int cli_report_unknown (const char *what, const char *name,
                         const char *const *known, size_t n);
 
-/* The same for an instance type or a region of CAT.  */
+/* The same for an instance type or a region of CAT.  An instance type
+   CAT lists as unsupported gets the reason instead of suggestions.  */
 int cli_report_unknown_instance (const struct catalogue *cat,
                                  const char *name);
 int cli_report_unknown_region (const struct catalogue *cat, const char *name);
