@@ -134,6 +134,54 @@ cli_check_regions (const struct catalogue *cat, const struct name_list *list)
   return CA_EXIT_OK;
 }
 
+const struct region *
+cli_find_region_for (const struct catalogue *cat, const char *name,
+                     const struct instance *instance, int *status)
+{
+  const struct region *found = catalogue_find_region (cat, name);
+  struct strbuf offered;
+  size_t i, n = 0;
+
+  *status = CA_EXIT_OK;
+  if (found != NULL)
+    return found;
+  if (place_count (cat, name) == 0)
+    {
+      char **names = place_names (cat, &n);
+
+      *status = cli_report_unknown ("region or place", name,
+                                    (const char *const *) names, n);
+      place_names_free (names, n);
+      return NULL;
+    }
+  strbuf_init (&offered);
+  for (i = 0; i < cat->nregions; i++)
+    if (place_matches (&cat->regions[i], name)
+        && catalogue_find_price (cat, instance, &cat->regions[i]) != NULL)
+      {
+        found = &cat->regions[i];
+        strbuf_printf (&offered, "%s%s", n++ > 0 ? ", " : "", found->name);
+      }
+  if (n == 1)
+    error (0, 0, "region at %s that offers %s: %s (%s)", name, instance->name,
+           found->name, found->provider);
+  else
+    {
+      *status = CA_EXIT_USAGE;
+      if (n == 0)
+        error (0, 0,
+               "%s is not offered at %s; see 'carbon-advisor list regions "
+               "--instance %s'",
+               instance->name, name, instance->name);
+      else
+        error (0, 0, "%s is offered in %zu regions at %s: %s; name one",
+               instance->name, n, name, offered.text);
+      found = NULL;
+    }
+  strbuf_release (&offered);
+  return found;
+}
+
 int
 cli_check_selection (const struct selection *sel, const struct catalogue *cat)
 {

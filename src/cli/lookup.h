@@ -30,6 +30,16 @@ int cli_report_unknown_region (const struct catalogue *cat, const char *name);
 int cli_check_regions (const struct catalogue *cat,
                        const struct name_list *list);
 
+/* The region NAME stands for when INSTANCE runs there: the region of
+   CAT called NAME, or else the one region at the place NAME (a city, a
+   country) that offers INSTANCE, said on stderr.  Reports an error (an
+   unknown name, a place with none or several such regions) and returns
+   NULL with *STATUS set to its exit status.  */
+const struct region *cli_find_region_for (const struct catalogue *cat,
+                                          const char *name,
+                                          const struct instance *instance,
+                                          int *status);
+
 /* Check that the providers, regions (or places) and groups SEL names
    exist in CAT; report the first unknown one with suggestions.  Returns
    an exit status.  */

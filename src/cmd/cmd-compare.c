@@ -215,10 +215,12 @@ write_compare (const struct cli_global *global, const struct compare_opts *o,
 }
 
 /* O's baseline, "[TYPE@]REGION", checked in CAT, into *TYPE (NULL
-   without one) and *REGION.  Reports an error and returns its exit
+   without one) and *REGION, which may be a place with one region that
+   offers TYPE (or INSTANCE).  Reports an error and returns its exit
    status.  */
 static int
 resolve_baseline (const char *baseline, const struct catalogue *cat,
+                  const struct instance *instance,
                   const struct instance **type, const struct region **region)
 {
   const char *at = strchr (baseline, '@');
@@ -238,10 +240,9 @@ resolve_baseline (const char *baseline, const struct catalogue *cat,
       if (status != CA_EXIT_OK)
         return status;
     }
-  *region = catalogue_find_region (cat, at != NULL ? at + 1 : baseline);
-  if (*region == NULL)
-    return cli_report_unknown_region (cat, at != NULL ? at + 1 : baseline);
-  return CA_EXIT_OK;
+  *region = cli_find_region_for (cat, at != NULL ? at + 1 : baseline,
+                                 *type != NULL ? *type : instance, &status);
+  return status;
 }
 
 /* The instance and baseline O names, checked in CAT, into *INSTANCE,
@@ -265,7 +266,8 @@ resolve_names (const struct compare_opts *o, const struct catalogue *cat,
   if (status == CA_EXIT_OK)
     status = cli_check_regions (cat, &o->exclude_regions);
   if (status == CA_EXIT_OK && o->baseline != NULL)
-    status = resolve_baseline (o->baseline, cat, base_type, baseline);
+    status
+      = resolve_baseline (o->baseline, cat, *instance, base_type, baseline);
   if (status != CA_EXIT_OK)
     return status;
   if (!run_method_covers_instance (&o->job.params, *instance))
