@@ -126,8 +126,8 @@ cli_check_regions (const struct catalogue *cat, const struct name_list *list)
           continue;
         }
       names = place_names (cat, &n);
-      status = cli_report_unknown ("region or place", name,
-                                   (const char *const *) names, n);
+      status
+        = cli_report_unknown ("region", name, (const char *const *) names, n);
       place_names_free (names, n);
       return status;
     }
@@ -149,8 +149,8 @@ cli_find_region_for (const struct catalogue *cat, const char *name,
     {
       char **names = place_names (cat, &n);
 
-      *status = cli_report_unknown ("region or place", name,
-                                    (const char *const *) names, n);
+      *status
+        = cli_report_unknown ("region", name, (const char *const *) names, n);
       place_names_free (names, n);
       return NULL;
     }
