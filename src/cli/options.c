@@ -95,7 +95,9 @@ static const struct argp_option selection_options[] = {
   { "provider", OPT_PROVIDER, "NAME", 0,
     "Only this provider (aws); repeatable, or a comma list", 0 },
   { "region", OPT_SEL_REGION, "REGION", 0,
-    "Only this region; repeatable, or a comma list", 0 },
+    "Only this region, or the regions at this place (Stockholm, Sweden, "
+    "SE; any case); repeatable, or a comma list",
+    0 },
   { "group", OPT_GROUP, "GROUP", 0,
     "Only regions of this group (nordics, eu, europe, us, ...; see 'list "
     "groups'); repeatable, or a comma list",

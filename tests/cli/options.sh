@@ -191,6 +191,16 @@ expect_error exclude-unknown 64 \
   "carbon-advisor: unknown region 'eu-nort-1'; did you mean 'eu-north-1' or 'eu-west-1'?" \
   --data-dir "$tiny" compare $job --exclude-region eu-nort-1
 
+# advise's --exclude-region takes places too: without the two regions
+# at "United States" (us-east-1, us-east-2) and the one at Finland
+# (europe-north1), and ap-southeast-9 having no grid figure, only
+# eu-west-1 and eu-north-1 are left.
+expect_notes advise-exclude-places options-advise-exclude.csv \
+  "carbon-advisor: regions at United States: us-east-1 (aws), us-east-2 (aws)
+carbon-advisor: regions at Finland: europe-north1 (gcp)" \
+  --data-dir "$tiny" --format csv advise --runtime 10h --load 50 \
+  --exclude-region 'United States',Finland
+
 # ---------------------------------------------------------------------
 # Counts under the filters.  --provider gcp: only europe-north1 (group
 # europe and nordics) is GCP's, so those groups count 1 region and the
