@@ -89,25 +89,34 @@ cli_report_unknown_region (const struct catalogue *cat, const char *name)
 }
 
 /* Say on stderr which of CAT's regions PLACE, a name of a region
-   option that is no region's, stands for.  */
+   option that is no region's, stands for: those of the PROVIDERS when
+   that list is not empty.  */
 static void
-note_place (const struct catalogue *cat, const char *place)
+note_place (const struct catalogue *cat, const char *place,
+            const struct name_list *providers)
 {
   struct strbuf line;
   size_t i, n = 0;
 
   strbuf_init (&line);
   for (i = 0; i < cat->nregions; i++)
-    if (place_matches (&cat->regions[i], place))
+    if (place_matches (&cat->regions[i], place)
+        && (providers->n == 0
+            || name_list_has (providers, cat->regions[i].provider)))
       strbuf_printf (&line, "%s%s (%s)", n++ > 0 ? ", " : "",
                      cat->regions[i].name, cat->regions[i].provider);
   /* A note, not a diag: a country's list outgrows a diag's text.  */
+  if (n == 0)
+    for (i = 0; i < providers->n; i++)
+      strbuf_printf (&line, "%s%s", i == 0 ? "none for --provider " : ",",
+                     providers->names[i]);
   error (0, 0, "regions at %s: %s", place, line.text);
   strbuf_release (&line);
 }
 
 int
-cli_check_regions (const struct catalogue *cat, const struct name_list *list)
+cli_check_regions (const struct catalogue *cat, const struct name_list *list,
+                   const struct name_list *providers)
 {
   size_t i;
 
@@ -122,7 +131,7 @@ cli_check_regions (const struct catalogue *cat, const struct name_list *list)
         continue;
       if (place_count (cat, name) > 0)
         {
-          note_place (cat, name);
+          note_place (cat, name, providers);
           continue;
         }
       names = place_names (cat, &n);
@@ -191,9 +200,9 @@ cli_check_selection (const struct selection *sel, const struct catalogue *cat)
   int status;
 
   if (selection_check (sel, cat, &p) == 0)
-    return cli_check_regions (cat, &sel->regions);
+    return cli_check_regions (cat, &sel->regions, &sel->providers);
   if (STREQ (p.what, "region"))
-    return cli_check_regions (cat, &sel->regions);
+    return cli_check_regions (cat, &sel->regions, &sel->providers);
   names = xcalloc (cat->nregions + cat->ngroups + 1, sizeof *names);
   if (STREQ (p.what, "group"))
     for (i = 0; i < cat->ngroups; i++)

@@ -25,10 +25,11 @@ int cli_report_unknown_region (const struct catalogue *cat, const char *name);
 /* Check that every name of LIST, the names of a region option, is a
    region or a place (search/place.h) of CAT: report the first that is
    neither, with the closest names of both as suggestions, and say on
-   stderr which regions each place stands for.  Returns an exit
-   status.  */
+   stderr which regions each place stands for (of the PROVIDERS, when
+   that list is not empty).  Returns an exit status.  */
 int cli_check_regions (const struct catalogue *cat,
-                       const struct name_list *list);
+                       const struct name_list *list,
+                       const struct name_list *providers);
 
 /* The region NAME stands for when INSTANCE runs there: the region of
    CAT called NAME, or else the one region at the place NAME (a city, a

@@ -355,7 +355,8 @@ check_names (const struct advise_opts *o, const struct catalogue *cat)
   int status = cli_check_selection (&o->selection, cat);
 
   if (status == CA_EXIT_OK)
-    status = cli_check_regions (cat, &o->exclude_regions);
+    status
+      = cli_check_regions (cat, &o->exclude_regions, &o->selection.providers);
   if (status == CA_EXIT_OK)
     status = check_gpu_models (o, cat);
   if (status == CA_EXIT_OK)

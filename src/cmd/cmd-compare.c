@@ -264,7 +264,8 @@ resolve_names (const struct compare_opts *o, const struct catalogue *cat,
     return cli_report_unknown_instance (cat, o->instance);
   status = cli_check_selection (&o->selection, cat);
   if (status == CA_EXIT_OK)
-    status = cli_check_regions (cat, &o->exclude_regions);
+    status
+      = cli_check_regions (cat, &o->exclude_regions, &o->selection.providers);
   if (status == CA_EXIT_OK && o->baseline != NULL)
     status
       = resolve_baseline (o->baseline, cat, *instance, base_type, baseline);

@@ -118,10 +118,14 @@ expect_regions place-list "eu-north-1 norwayeast norwaywest europe-north2" \
   "carbon-advisor: regions at STOCKHOLM: eu-north-1 (aws), europe-north2 (gcp)
 carbon-advisor: regions at Norway: norwayeast (azure), norwaywest (azure)" \
   --region STOCKHOLM,Norway
-# With a provider filter the place keeps only that provider's regions.
+# With a provider filter the place keeps only that provider's regions
+# (Norway's two are Azure's).
 expect_regions place-provider "swedencentral" \
-  "carbon-advisor: regions at se: eu-north-1 (aws), swedencentral (azure), europe-north2 (gcp)" \
+  "carbon-advisor: regions at se: swedencentral (azure)" \
   --region se --provider azure
+expect_regions place-provider-none "" \
+  "carbon-advisor: regions at norway: none for --provider aws,gcp" \
+  --region norway --provider aws,gcp
 expect_error place-unknown 64 \
   "carbon-advisor: unknown region 'Stokholm'; did you mean 'Stockholm'?" \
   list regions --region Stokholm
