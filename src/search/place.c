@@ -3,9 +3,9 @@
 /* Regions by place.  */
 #include <config.h>
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "search/place.h"
 #include "base/xalloc.h"
@@ -79,22 +79,6 @@ place_country_name (const char *code)
   return i < ARRAY_SIZE (countries) ? countries[i].name : NULL;
 }
 
-/* Whether PLACE is, in any case, one of the ';'-separated NAMES.  */
-static bool
-in_names (const char *place, const char *names)
-{
-  while (*names != '\0')
-    {
-      size_t len = strcspn (names, ";");
-
-      if (strlen (place) == len && strncasecmp (place, names, len) == 0)
-        return true;
-      names += len;
-      names += *names == ';';
-    }
-  return false;
-}
-
 /* The city in brackets at the end of LOCATION ("Stockholm" in "Europe
    (Stockholm)"): its start, and its length in *LEN; NULL without.  */
 static const char *
@@ -109,11 +93,65 @@ bracketed (const char *location, size_t *len)
   return open + 1;
 }
 
-/* Whether PLACE is, in any case, the LEN bytes at S.  */
+/* The letter at *P (before END) in lower case, with the accents of
+   Latin-1 letters in UTF-8 dropped ("São Paulo" reads as "sao paulo",
+   "Montréal" as "montreal"), and move *P past it.  */
+static int
+next_letter (const char **p, const char *end)
+{
+  /* U+00C0 to U+00FF, whose UTF-8 is 0xC3 then 0x80 to 0xBF.  */
+  static const char latin1[] = "aaaaaaaceeeeiiiidnooooo*ouuuuyts"
+                               "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
+  unsigned char c = (unsigned char) **p;
+
+  (*p)++;
+  if (c == 0xC3 && *p < end && ((unsigned char) **p & 0xC0) == 0x80)
+    return latin1[(unsigned char) *(*p)++ & 0x3F];
+  return tolower (c);
+}
+
+/* Whether the LEN bytes at PLACE and the N bytes at S are one name, in
+   any case, with or without accents.  */
+static bool
+same_name (const char *place, size_t len, const char *s, size_t n)
+{
+  const char *pe = place + len, *se = s + n;
+
+  while (place < pe && s < se)
+    if (next_letter (&place, pe) != next_letter (&s, se))
+      return false;
+  return place == pe && s == se;
+}
+
+/* Whether PLACE is the LEN bytes at S, as same_name reads them.  */
 static bool
 same_text (const char *place, const char *s, size_t len)
 {
-  return strlen (place) == len && strncasecmp (place, s, len) == 0;
+  return same_name (place, strlen (place), s, len);
+}
+
+/* Whether PLACE is the string S, as same_name reads them.  */
+static bool
+same_string (const char *place, const char *s)
+{
+  return same_text (place, s, strlen (s));
+}
+
+/* Whether PLACE is, as same_name reads them, one of the ';'-separated NAMES.
+ */
+static bool
+in_names (const char *place, const char *names)
+{
+  while (*names != '\0')
+    {
+      size_t len = strcspn (names, ";");
+
+      if (same_text (place, names, len))
+        return true;
+      names += len;
+      names += *names == ';';
+    }
+  return false;
 }
 
 bool
@@ -122,11 +160,11 @@ place_matches (const struct region *region, const char *place)
   size_t c = find_country (region->country), len = 0;
   const char *s = bracketed (region->location, &len);
 
-  return strcasecmp (place, region->location) == 0
-         || strcasecmp (place, region->country) == 0
+  return same_string (place, region->location)
+         || same_string (place, region->country)
          || (s != NULL && same_text (place, s, len))
          || (c < ARRAY_SIZE (countries)
-             && (strcasecmp (place, countries[c].name) == 0
+             && (same_string (place, countries[c].name)
                  || in_names (place, countries[c].aliases)));
 }
 

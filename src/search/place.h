@@ -11,7 +11,8 @@
 #include "data/catalogue.h"
 #include "base/system.h"
 
-/* Whether PLACE (in any case) names where REGION is: its location
+/* Whether PLACE (in any case, with or without the accents of Latin-1
+   letters: "sao paulo", "Montreal") names where REGION is: its location
    ("Sweden Central"), the city in brackets at the end of its location
    ("Europe (Stockholm)"), its country's ISO 3166-1 code ("SE") or that
    country's English name ("Sweden").  */

@@ -126,6 +126,11 @@ expect_regions place-provider "swedencentral" \
 expect_regions place-provider-none "" \
   "carbon-advisor: regions at norway: none for --provider aws,gcp" \
   --region norway --provider aws,gcp
+# Accents may be left out: the shipped "South America (São Paulo)" and
+# GCP's "São Paulo" are sa-east-1 and southamerica-east1.
+expect_regions place-accents "sa-east-1 southamerica-east1" \
+  "carbon-advisor: regions at sao paulo: sa-east-1 (aws), southamerica-east1 (gcp)" \
+  --region 'sao paulo'
 expect_error place-unknown 64 \
   "carbon-advisor: unknown region 'Stokholm'; did you mean 'Stockholm'?" \
   list regions --region Stokholm

@@ -54,6 +54,26 @@ START_TEST (test_place_matches)
 }
 END_TEST
 
+START_TEST (test_place_accents)
+{
+  struct region sp
+    = region_at ("sa-east-1", "South America (São Paulo)", "BR");
+  struct region mtl = region_at ("northamerica-northeast1", "Montréal", "CA");
+
+  ck_assert (place_matches (&sp, "São Paulo"));
+  ck_assert (place_matches (&sp, "sao paulo"));
+  ck_assert (place_matches (&sp, "SÃO PAULO"));
+  ck_assert (place_matches (&sp, "Brazil"));
+  ck_assert (!place_matches (&sp, "Sao Paul"));
+  ck_assert (!place_matches (&sp, "Sao Paulo "));
+  ck_assert (place_matches (&mtl, "montreal"));
+  ck_assert (place_matches (&mtl, "MONTRÉAL"));
+  /* Any accent folds to its letter, but a letter stays itself.  */
+  ck_assert (place_matches (&mtl, "Montrèal"));
+  ck_assert (!place_matches (&mtl, "Montraal"));
+}
+END_TEST
+
 START_TEST (test_selection_names_place)
 {
   struct region aws = region_at ("eu-north-1", "Europe (Stockholm)", "SE");
@@ -119,6 +139,7 @@ place_suite (void)
   TCase *tc = tcase_create ("matches");
 
   tcase_add_test (tc, test_place_matches);
+  tcase_add_test (tc, test_place_accents);
   tcase_add_test (tc, test_selection_names_place);
   suite_add_tcase (s, tc);
   tc = tcase_create ("shipped");
