@@ -36,6 +36,7 @@ unit_tests = \
   %D%/unit/check_numparse \
   %D%/unit/check_output \
   %D%/unit/check_pareto \
+  %D%/unit/check_place \
   %D%/unit/check_power \
   %D%/unit/check_quantity \
   %D%/unit/check_rules \
@@ -85,6 +86,8 @@ UNIT_LDADD = $(ADVISOR_LIBS) $(CHECK_LIBS)
 %C%_unit_check_output_LDADD = $(UNIT_LDADD)
 %C%_unit_check_pareto_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_pareto_LDADD = $(UNIT_LDADD)
+%C%_unit_check_place_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_place_LDADD = $(UNIT_LDADD)
 %C%_unit_check_power_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_power_LDADD = $(UNIT_LDADD)
 %C%_unit_check_embodied_CFLAGS = $(UNIT_CFLAGS)
@@ -121,6 +124,7 @@ cli_tests = \
   %D%/cli/list.sh \
   %D%/cli/method.sh \
   %D%/cli/misc.sh \
+  %D%/cli/options.sh \
   %D%/cli/output.sh \
   %D%/cli/report.sh \
   %D%/cli/report-render.sh \

@@ -38,7 +38,9 @@ static const struct argp_option estimate_options[] = {
   { "instance", OPT_INSTANCE, "TYPE", 0,
     "Instance type, e.g. m5.xlarge (required)", 0 },
   { "region", OPT_REGION, "REGION", 0,
-    "Region code, e.g. eu-north-1 (required)", 0 },
+    "Region code, e.g. eu-north-1, or a place (Stockholm, Sweden) with "
+    "one region that offers the instance type (required)",
+    0 },
   { "pue", OPT_PUE, "RATIO", 0,
     "Use this data-centre PUE instead of the region's (at least 1)", 0 },
   { "grid-intensity", OPT_GRID, "G", 0,
@@ -264,12 +266,13 @@ cmd_estimate_exec (const struct cli_global *global, void *opts)
   if (status != CA_EXIT_OK)
     goto done;
   instance = catalogue_find_instance (cat, o->instance);
-  region = catalogue_find_region (cat, o->region);
   if (instance == NULL)
-    status = cli_report_unknown_instance (cat, o->instance);
-  else if (region == NULL)
-    status = cli_report_unknown_region (cat, o->region);
-  if (status != CA_EXIT_OK)
+    {
+      status = cli_report_unknown_instance (cat, o->instance);
+      goto done;
+    }
+  region = cli_find_region_for (cat, o->region, instance, &status);
+  if (region == NULL)
     goto done;
 
   price = catalogue_find_price (cat, instance, region);

@@ -56,10 +56,10 @@ parse_factors (int key, char *arg, struct argp_state *state)
       state->child_inputs[0] = input->global;
       break;
     case OPT_LOAD:
-      o->load_pct = cli_parse_number (state, "load", arg, 0, 100);
+      o->load_pct = cli_parse_percent (state, "load", arg, 100.0);
       break;
     case OPT_GPU_LOAD:
-      o->gpu_load_pct = cli_parse_number (state, "gpu-load", arg, 0, 100);
+      o->gpu_load_pct = cli_parse_percent (state, "gpu-load", arg, 100.0);
       break;
     case OPT_PROVIDER:
       o->provider = arg;

@@ -178,16 +178,11 @@ expect_error unknown-group 64 \
 expect_error unknown-baseline 64 \
   "carbon-advisor: unknown region 'us-east-3'; did you mean 'us-east-1' or 'us-east-2'?" \
   --data-dir "$tiny" compare $job --baseline us-east-3
-expect_error baseline-outside 64 \
-  "carbon-advisor: --baseline: us-east-1 is not among the compared regions; add it with --region us-east-1" \
-  --data-dir "$tiny" compare $job --group nordics --baseline us-east-1
 expect_error baseline-skipped 64 \
   "carbon-advisor: --baseline: europe-north1 has no run to compare against (no equivalent for c1.xlarge)" \
   --data-dir "$tiny" compare --instance c1.xlarge --runtime 10h --load 50 \
   --baseline europe-north1
-expect_error baseline-pair 64 \
-  "carbon-advisor compare: invalid --baseline 'c1.large@us-east-1': expected a region, e.g. us-east-1 (the instance is --instance's)" \
-  --data-dir "$tiny" compare $job --baseline c1.large@us-east-1
+# A baseline outside the set, and TYPE@REGION: options.sh.
 expect_error size-filter 64 \
   "carbon-advisor compare: --min-vcpus, --min-memory and --gpus go with advise and list; compare runs --instance's size" \
   --data-dir "$tiny" compare $job --min-vcpus 4
