@@ -22,9 +22,9 @@ done
 for cmd in $("$CARBON_ADVISOR" --help | sed -n '/^Commands:/,/^$/p' \
              | awk 'NF > 1 { print $1 }'); do
   cases=$((cases + 1))
-  grep -q "^\.B $cmd\$" "$top/doc/carbon-advisor.x" \
-    && grep -q "carbon-advisor $cmd" "$top/doc/carbon-advisor.x" \
-    || fail "doc/carbon-advisor.x does not document '$cmd'"
+  grep -q "^\.B $cmd\$" "$top/doc/carbon-advisor.x.in" \
+    && grep -q "carbon-advisor $cmd" "$top/doc/carbon-advisor.x.in" \
+    || fail "doc/carbon-advisor.x.in does not document '$cmd'"
 done
 
 # The man page (generated or shipped) renders without warnings.
