@@ -31,7 +31,8 @@ struct compare_opts
 enum
 {
   OPT_INSTANCE = 'i',
-  OPT_BASELINE = 0x600
+  OPT_BASELINE = 0x600,
+  OPT_SIZE
 };
 
 static const struct argp_option compare_options[] = {
@@ -45,6 +46,11 @@ static const struct argp_option compare_options[] = {
     "Also give each region's difference to this one, which must be among "
     "the compared regions",
     2 },
+  /* The size filters of advise and list, refused with a reason rather
+     than as unknown options, and left out of the help.  */
+  { "min-vcpus", OPT_SIZE, "N", OPTION_HIDDEN, NULL, 2 },
+  { "min-memory", OPT_SIZE, "GIB", OPTION_HIDDEN, NULL, 2 },
+  { "gpus", OPT_SIZE, "N", OPTION_HIDDEN, NULL, 2 },
   { NULL, 0, NULL, 0, NULL, 0 },
 };
 
@@ -86,11 +92,11 @@ parse_compare (int key, char *arg, struct argp_state *state)
     case ARGP_KEY_END:
       if (o->instance == NULL)
         argp_error (state, "missing --instance");
+      break;
+    case OPT_SIZE:
       /* The instance is fixed: the size filters would only confuse.  */
-      if (o->selection.min_vcpus > 0 || o->selection.min_memory_gib > 0.0
-          || o->selection.min_gpus > 0)
-        argp_error (state, "--min-vcpus, --min-memory and --gpus go with "
-                           "advise and list; compare runs --instance's size");
+      argp_error (state, "--min-vcpus, --min-memory and --gpus go with "
+                         "advise and list; compare runs --instance's size");
       break;
     default:
       return ARGP_ERR_UNKNOWN;
@@ -99,8 +105,9 @@ parse_compare (int key, char *arg, struct argp_state *state)
 }
 
 static const struct argp_child compare_children[] = {
-  { &cli_job_argp, 0, "The job:", 1 },
-  { &cli_selection_argp, 0, "Regions (default: every region):", 3 },
+  /* No header: compare_options heads group 1 with --instance.  */
+  { &cli_job_argp, 0, NULL, 1 },
+  { &cli_region_argp, 0, "Regions (default: every region):", 3 },
   { &cli_global_argp, 0, "Global options:", 4 },
   { NULL, 0, NULL, 0 },
 };

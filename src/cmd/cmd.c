@@ -181,8 +181,8 @@ root_help (int key, const char *text, void *input)
   used += (size_t) snprintf (buf + used, size - used, "Commands:\n");
   for (e = cmd_table; *e != NULL && used < size; e++)
     {
-      used += (size_t) snprintf (buf + used, size - used, "  %-10s ",
-                                 (*e)->name);
+      used
+        += (size_t) snprintf (buf + used, size - used, "  %-10s ", (*e)->name);
       used = append_summary (buf, size, used, (*e)->summary);
       if (used < size)
         used += (size_t) snprintf (buf + used, size - used, "\n");

@@ -23,7 +23,7 @@ const char *argp_program_version = PACKAGE_STRING;
    would print "Report bugs to ." for an empty one, and prints nothing for
    NULL.  */
 const char *argp_program_bug_address
-    = sizeof PACKAGE_BUGREPORT > 1 ? PACKAGE_BUGREPORT : NULL;
+  = sizeof PACKAGE_BUGREPORT > 1 ? PACKAGE_BUGREPORT : NULL;
 error_t argp_err_exit_status = CA_EXIT_USAGE;
 
 int
