@@ -17,25 +17,6 @@ for cmd in "" estimate list; do
   grep -q -- '--format' "$work/h" || fail "$cmd --help: no --format"
 done
 
-# Every command is listed in --help and documented in the man page's
-# include file.
-for cmd in $("$CARBON_ADVISOR" --help | sed -n '/^Commands:/,/^$/p' \
-             | awk 'NF > 1 { print $1 }'); do
-  cases=$((cases + 1))
-  grep -q "^\.B $cmd\$" "$top/doc/carbon-advisor.x.in" \
-    && grep -q "carbon-advisor $cmd" "$top/doc/carbon-advisor.x.in" \
-    || fail "doc/carbon-advisor.x.in does not document '$cmd'"
-done
-
-# The man page (generated or shipped) renders without warnings.
-man=""
-for m in "$top/carbon-advisor.1" "${CARBON_ADVISOR%/src/*}/carbon-advisor.1"; do
-  [ -f "$m" ] && man=$m
-done
-if [ -n "$man" ] && command -v groff >/dev/null 2>&1; then
-  cases=$((cases + 1))
-  warnings=$(groff -man -ww -z "$man" 2>&1)
-  [ -z "$warnings" ] || fail "man page warnings: $warnings"
-fi
+# The man page and the help texts: tests/docs/.
 
 finish
