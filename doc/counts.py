@@ -61,6 +61,17 @@ def compute(data):
     c["aws_priced_types"] = len({r["instance_type"] for r in aws})
     c["aws_priced_regions"] = len({r["region"] for r in aws})
     c["unsupported_types"] = len(tables["unsupported.csv"])
+    measured = {r["instance_type"] for r in inst if r["power_origin"] == "measured"}
+    teads = [r for r in aws if r["instance_type"] in measured]
+    c["aws_measured_price_rows"] = len(teads)
+    c["aws_measured_priced_types"] = len({r["instance_type"] for r in teads})
+    c["aws_spot_rows"] = sum(bool(r["spot_usd_per_h"]) for r in aws)
+    c["aws_measured_spot_rows"] = sum(bool(r["spot_usd_per_h"]) for r in teads)
+    for r in aws:
+        for key in ("price_source:", "price_source_measured:"):
+            if key == "price_source:" or r["instance_type"] in measured:
+                k = key + r["price_source"]
+                c[k] = c.get(k, 0) + 1
     return c
 
 
@@ -87,6 +98,10 @@ PHRASES = [
     (r"Of the " + NUM + r" instance types in `instances\.csv`", ["instance_types"]),
     (NUM + r" sources \(data/sources\.csv\)", ["sources"]),
     (r"[Uu]nsupported types: " + NUM, ["unsupported_types"]),
+    (r"; " + NUM + r" of them are for the " + NUM + r" Teads types",
+     ["aws_measured_price_rows", "aws_measured_priced_types"]),
+    (NUM + r" AWS rows have one \(" + NUM + r" of the " + NUM + r" Teads rows\)",
+     ["aws_spot_rows", "aws_measured_spot_rows", "aws_measured_price_rows"]),
 ]
 
 
@@ -170,6 +185,33 @@ def check_row_tables(path, lines, c, problems):
     return found
 
 
+def check_price_sources(path, lines, c, problems):
+    """The table of AWS rows per price source: '| `id` | date | all AWS
+    rows | Teads types |'."""
+    found = 0
+    in_table = False
+    for n, line in enumerate(lines, 1):
+        cells = [x.strip() for x in line.strip().strip("|").split("|")]
+        if line.startswith("|") and cells[0] == "`price_source`":
+            in_table = cells[2:] == ["all AWS rows", "Teads types"]
+            continue
+        if not line.startswith("|"):
+            in_table = False
+        if not in_table or not cells[0].startswith("`"):
+            continue
+        src = cells[0].strip("`")
+        found += 1
+        for cell, key in ((cells[2], "price_source:"),
+                          (cells[3], "price_source_measured:")):
+            m = re.match(NUM, cell)
+            got = number(m.group(1)) if m else None
+            if got != c.get(key + src, 0):
+                problems.append("%s:%d: %s says %s, the tables give %s (%s)"
+                                % (path, n, src, cell,
+                                   fmt(c.get(key + src, 0)), key + src))
+    return found
+
+
 def check(paths, c):
     problems = []
     total = 0
@@ -178,6 +220,7 @@ def check(paths, c):
             lines = f.read().split("\n")
         total += check_phrases(path, lines, c, problems)
         total += check_row_tables(path, lines, c, problems)
+        total += check_price_sources(path, lines, c, problems)
     for p in problems:
         print(p)
     print("counts.py: %d count sentences checked, %d disagree"

@@ -1,10 +1,8 @@
 #!/bin/sh
 # Copyright (C) 2026 the carbon-advisor authors.
 # SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).
-# Help, version, the man page, and the docs naming every command.
+# Help and version (the man page and the help texts: tests/docs/).
 . "$CARBON_ADVISOR_TESTS/cli/lib.sh"
-
-top=${CARBON_ADVISOR_TOP:-$CARBON_ADVISOR_TESTS/..}
 
 cases=$((cases + 1))
 "$CARBON_ADVISOR" --version >"$work/v" || fail "--version: non-zero exit"
@@ -16,7 +14,5 @@ for cmd in "" estimate list; do
   "$CARBON_ADVISOR" $cmd --help >"$work/h" || fail "$cmd --help: non-zero exit"
   grep -q -- '--format' "$work/h" || fail "$cmd --help: no --format"
 done
-
-# The man page and the help texts: tests/docs/.
 
 finish
