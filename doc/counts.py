@@ -102,6 +102,8 @@ PHRASES = [
      ["aws_measured_price_rows", "aws_measured_priced_types"]),
     (NUM + r" AWS rows have one \(" + NUM + r" of the " + NUM + r" Teads rows\)",
      ["aws_spot_rows", "aws_measured_spot_rows", "aws_measured_price_rows"]),
+    # A table's size: None takes the file name, "%s" puts it in the key.
+    (r"`([a-z_]+\.csv)`, [\d.]+ MB \(" + NUM + r" rows\)", [None, "rows:%s"]),
 ]
 
 
@@ -140,6 +142,16 @@ def check_phrases(path, lines, c, problems):
         for m in re.finditer(pattern, text):
             found += 1
             for i, name in enumerate(names):
+                if name is None:
+                    arg = m.group(i + 1)
+                    continue
+                if "%s" in name:
+                    name = name % arg
+                if name not in c:
+                    problems.append("%s:%d: '%s': no table gives %s"
+                                    % (path, line_of(starts, m.start()),
+                                       m.group(0), name))
+                    continue
                 got = number(m.group(i + 1))
                 if got != c[name]:
                     problems.append(
