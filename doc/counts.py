@@ -61,6 +61,9 @@ def compute(data):
     c["aws_priced_types"] = len({r["instance_type"] for r in aws})
     c["aws_priced_regions"] = len({r["region"] for r in aws})
     c["unsupported_types"] = len(tables["unsupported.csv"])
+    for r in tables["regions.csv"]:
+        k = "pue_source:" + r["pue_source"]
+        c[k] = c.get(k, 0) + 1
     measured = {r["instance_type"] for r in inst if r["power_origin"] == "measured"}
     teads = [r for r in aws if r["instance_type"] in measured]
     c["aws_measured_price_rows"] = len(teads)
@@ -102,6 +105,11 @@ PHRASES = [
      ["aws_measured_price_rows", "aws_measured_priced_types"]),
     (NUM + r" AWS rows have one \(" + NUM + r" of the " + NUM + r" Teads rows\)",
      ["aws_spot_rows", "aws_measured_spot_rows", "aws_measured_price_rows"]),
+    (r"PUE published by AWS for the newest year \(" + NUM + r" regions",
+     ["pue_source:gsf-rtc/aws"]),
+    (r"2024 for all " + NUM + r" regions that have one", ["pue_source:gsf-rtc/aws"]),
+    (r"AWS fleet value 1\.135 \(" + NUM + r" regions\)", ["pue_source:ccf-2022"]),
+    (r"\(`ccf-2022`\)\*\* for the " + NUM + r" regions", ["pue_source:ccf-2022"]),
     # A table's size: None takes the file name, "%s" puts it in the key.
     (r"`([a-z_]+\.csv)`, [\d.]+ MB \(" + NUM + r" rows\)", [None, "rows:%s"]),
 ]

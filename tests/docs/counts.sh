@@ -7,7 +7,8 @@
 # and checks the count sentences of README.md, data/README.md, doc/*.md
 # and the man page.  It must first catch a planted wrong count in each
 # kind of sentence, and refuse an unknown placeholder, so that a checker
-# gone blind fails too.
+# gone blind fails too.  The same docs carry no draft note ("to be merged
+# into", TODO, FIXME).
 #
 # Exit status (automake test harness): 0 pass, 1 fail.
 
@@ -47,6 +48,14 @@ files="$top/README.md $top/data/README.md $top/doc/*.md $man"
 $counts check $files >"$work/problems" || {
   fail "counts in the docs disagree with the data tables:"
   cat "$work/problems" >&2
+}
+
+cases=$((cases + 1))
+# shellcheck disable=SC2086
+grep -n -i -E 'to be merged|\bdraft\b|\bTODO\b|FIXME' $files \
+  "$top/doc/carbon-advisor.x.in" "$top/HACKING.md" >"$work/drafts" && {
+  fail "draft notes in the docs:"
+  cat "$work/drafts" >&2
 }
 
 finish
