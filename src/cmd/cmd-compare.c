@@ -36,7 +36,7 @@ enum
 };
 
 static const struct argp_option compare_options[] = {
-  { NULL, 0, NULL, 0, "The job:", 1 },
+  { NULL, 0, NULL, 0, "The instance:", 1 },
   { "instance", OPT_INSTANCE, "TYPE", 0,
     "Instance type, e.g. m6i.2xlarge (required); in a region of another "
     "provider its closest equivalent stands in",
@@ -105,8 +105,7 @@ parse_compare (int key, char *arg, struct argp_state *state)
 }
 
 static const struct argp_child compare_children[] = {
-  /* No header: compare_options heads group 1 with --instance.  */
-  { &cli_job_argp, 0, NULL, 1 },
+  { &cli_job_argp, 0, "The job:", 1 },
   { &cli_region_argp, 0, "Regions (default: every region):", 3 },
   { &cli_global_argp, 0, "Global options:", 4 },
   { NULL, 0, NULL, 0 },
