@@ -5,8 +5,9 @@
 # groff comes with groff-base, which tools/setup.sh installs), its
 # sections are the include file's and help2man's own (a line of
 # doc/carbon-advisor.x.in that starts with '[' and is not a section name
-# must be escaped with \&, or help2man makes it a section), and every
-# command of --help has its section in the include file.  groff must first
+# must be escaped with \&, or help2man makes it a section), every command
+# of --help has its section in the include file, and every option of
+# every command's --help is named in it.  groff must first
 # warn on a page with a planted fault, so that a blind check fails too.
 #
 # Exit status (automake test harness): 0 pass, 1 fail (also without groff
@@ -40,6 +41,15 @@ for cmd in $("$CARBON_ADVISOR" --help | sed -n '/^Commands:$/,/^$/p' \
   grep -q "^\.B $cmd\$" "$include" \
     && grep -q "carbon-advisor $cmd" "$include" \
     || fail "doc/carbon-advisor.x.in does not document '$cmd'"
+  # Its options, as the include file reads with \- made plain.
+  sed 's/\\-/-/g' "$include" >"$work/include"
+  for opt in $("$CARBON_ADVISOR" "$cmd" --help \
+               | sed -n -E 's/^  (-[^ ], )?(--[a-z0-9-]+).*/\2/p
+                            s/^      (--[a-z0-9-]+).*/\1/p'); do
+    case $opt in --help | --usage | --version) continue ;; esac
+    grep -q -E -- "$opt([^a-z0-9-]|\$)" "$work/include" \
+      || fail "doc/carbon-advisor.x.in does not name $cmd's $opt"
+  done
 done
 
 finish
