@@ -26,12 +26,14 @@ struct compare_opts
   struct cli_job job;
   struct selection selection;
   const char *baseline; /* A region, or NULL.  */
+  bool wide;            /* --wide: every column in the table format.  */
 };
 
 enum
 {
   OPT_INSTANCE = 'i',
   OPT_BASELINE = 0x600,
+  OPT_WIDE = 0x6f0,
   OPT_SIZE
 };
 
@@ -45,6 +47,11 @@ static const struct argp_option compare_options[] = {
   { "baseline", OPT_BASELINE, "REGION", 0,
     "Also give each region's difference to this one, which must be among "
     "the compared regions",
+    2 },
+  { "wide", OPT_WIDE, NULL, 0,
+    "In the table format, every column (provider, energy, Scope 2 and 3, "
+    "grid source and year, differences in gCO2e); by default the table "
+    "fits 100 columns",
     2 },
   /* The size filters of advise and list, refused with a reason rather
      than as unknown options, and left out of the help.  */
@@ -77,6 +84,9 @@ parse_compare (int key, char *arg, struct argp_state *state)
       break;
     case OPT_INSTANCE:
       o->instance = arg;
+      break;
+    case OPT_WIDE:
+      o->wide = true;
       break;
     case OPT_BASELINE:
       if (arg[0] == '\0' || strchr (arg, '@') != NULL)
@@ -152,7 +162,7 @@ write_compare (const struct cli_global *global, const struct compare_opts *o,
                const struct region *const *regions, size_t nregions)
 {
   struct out_column cols[COMPARE_VIEW_NCOLUMNS];
-  struct out_table *t = compare_region_table (c, cols);
+  struct out_table *t = compare_region_table (c, cols, o->wide);
   struct out_table *g = NULL;
   struct compare_robustness rob;
   struct cli_sink sink;

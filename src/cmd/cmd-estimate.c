@@ -225,6 +225,25 @@ estimate_uncertain (const struct cli_global *global,
   return status;
 }
 
+/* Write TABLE, RUN's row, in the vertical layout and, for people (the
+   table format), the method under it in words.  Returns an exit
+   status.  */
+static int
+emit_run (const struct cli_global *global, const struct out_table *table,
+          const struct run *run)
+{
+  struct cli_sink sink;
+  int status = cli_sink_open (global, &sink);
+
+  if (status != CA_EXIT_OK)
+    return status;
+  bool ok
+    = out_write (sink.fp, global->format, OUT_LAYOUT_VERTICAL, table) == 0;
+  if (ok && global->format == OUT_FORMAT_TABLE)
+    ok = fprintf (sink.fp, "\nMethod: %s.\n", run_method_text (run)) > 0;
+  return cli_sink_finish (&sink, ok);
+}
+
 static int
 cmd_estimate_exec (const struct cli_global *global, void *opts)
 {
@@ -284,7 +303,7 @@ cmd_estimate_exec (const struct cli_global *global, void *opts)
   table = out_table_new (run_columns, run_ncolumns);
   out_table_add_row (table);
   run_fill_row (table, &run);
-  status = cli_emit (global, OUT_LAYOUT_VERTICAL, table);
+  status = emit_run (global, table, &run);
   out_table_free (table);
 
 done:
