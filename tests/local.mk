@@ -138,13 +138,15 @@ data_tests = %D%/data/ccf-check.sh %D%/data/model-error.sh \
 
 style_tests = %D%/style/layers.sh %D%/style/format.sh
 
-TESTS = $(cli_tests) $(data_tests) $(style_tests)
+docs_tests = %D%/docs/counts.sh %D%/docs/help.sh %D%/docs/man.sh
+
+TESTS = $(cli_tests) $(data_tests) $(style_tests) $(docs_tests)
 if HAVE_CHECK
 TESTS += $(unit_tests)
 endif
 
-EXTRA_DIST += $(cli_tests) $(data_tests) $(style_tests) %D%/style/layers.py \
-  %D%/cli/lib.sh %D%/data/lib.sh \
+EXTRA_DIST += $(cli_tests) $(data_tests) $(style_tests) $(docs_tests) \
+  %D%/style/layers.py %D%/cli/lib.sh %D%/data/lib.sh %D%/docs/lib.sh \
   %D%/cli/expected %D%/data/ccf-check.py \
   %D%/cli/fixtures \
   %D%/unit/unit.h %D%/unit/shipped.h %D%/unit/catalogue-fixture.h \

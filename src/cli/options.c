@@ -91,9 +91,9 @@ enum
   OPT_GPUS
 };
 
-static const struct argp_option selection_options[] = {
+static const struct argp_option region_options[] = {
   { "provider", OPT_PROVIDER, "NAME", 0,
-    "Only this provider (aws); repeatable, or a comma list", 0 },
+    "Only this provider (aws, azure or gcp); repeatable, or a comma list", 0 },
   { "region", OPT_SEL_REGION, "REGION", 0,
     "Only this region, or the regions at this place (Stockholm, Sweden, "
     "SE; any case); repeatable, or a comma list",
@@ -102,6 +102,12 @@ static const struct argp_option selection_options[] = {
     "Only regions of this group (nordics, eu, europe, us, ...; see 'list "
     "groups'); repeatable, or a comma list",
     0 },
+  { NULL, 0, NULL, 0, NULL, 0 },
+};
+
+/* The sizes, apart: compare runs one given type and takes only the
+   places (cli_region_argp).  */
+static const struct argp_option size_options[] = {
   { "min-vcpus", OPT_MIN_VCPUS, "N", 0, "Only instances with at least N vCPUs",
     0 },
   { "min-memory", OPT_MIN_MEMORY, "GIB", 0,
@@ -143,8 +149,27 @@ parse_selection (int key, char *arg, struct argp_state *state)
   return 0;
 }
 
+const struct argp cli_region_argp
+  = { region_options, parse_selection, NULL, NULL, NULL, NULL, NULL };
+
+/* The sizes and, merged into the same help group, the places.  */
+static error_t
+parse_selection_sizes (int key, char *arg, struct argp_state *state)
+{
+  if (key == ARGP_KEY_INIT)
+    state->child_inputs[0] = state->input;
+  return parse_selection (key, arg, state);
+}
+
+static const struct argp_child selection_children[] = {
+  { &cli_region_argp, 0, NULL, 0 },
+  { NULL, 0, NULL, 0 },
+};
+
 const struct argp cli_selection_argp
-  = { selection_options, parse_selection, NULL, NULL, NULL, NULL, NULL };
+  = { size_options, parse_selection_sizes, NULL,
+      NULL,         selection_children,    NULL,
+      NULL };
 
 double
 cli_parse_number (struct argp_state *state, const char *name, const char *arg,

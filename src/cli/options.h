@@ -34,6 +34,8 @@ extern const struct argp cli_global_argp;
    --min-memory and --gpus, for commands that choose among instances and
    regions (its input is a struct selection *).  */
 extern const struct argp cli_selection_argp;
+/* Only --provider, --region and --group, into a struct selection.  */
+extern const struct argp cli_region_argp;
 
 /* The largest counts (--count, --top, --min-vcpus, --gpus) and
    durations (--runtime, --runtime-range, --deadline) the program takes:

@@ -35,11 +35,12 @@ enum
   OPT_INSTANCE = 'i',
   OPT_BASELINE = 0x600,
   OPT_EXCLUDE_REGION,
-  OPT_WIDE
+  OPT_WIDE,
+  OPT_SIZE
 };
 
 static const struct argp_option compare_options[] = {
-  { NULL, 0, NULL, 0, "The job:", 1 },
+  { NULL, 0, NULL, 0, "The instance:", 1 },
   { "instance", OPT_INSTANCE, "TYPE", 0,
     "Instance type, e.g. m6i.2xlarge (required); in a region of another "
     "provider its closest equivalent stands in",
@@ -59,6 +60,11 @@ static const struct argp_option compare_options[] = {
     "Leave this region (or the regions at this place) out; repeatable, or "
     "a comma list",
     3 },
+  /* The size filters of advise and list, refused with a reason rather
+     than as unknown options, and left out of the help.  */
+  { "min-vcpus", OPT_SIZE, "N", OPTION_HIDDEN, NULL, 2 },
+  { "min-memory", OPT_SIZE, "GIB", OPTION_HIDDEN, NULL, 2 },
+  { "gpus", OPT_SIZE, "N", OPTION_HIDDEN, NULL, 2 },
   { NULL, 0, NULL, 0, NULL, 0 },
 };
 
@@ -107,11 +113,11 @@ parse_compare (int key, char *arg, struct argp_state *state)
     case ARGP_KEY_END:
       if (o->instance == NULL)
         argp_error (state, "missing --instance");
+      break;
+    case OPT_SIZE:
       /* The instance is fixed: the size filters would only confuse.  */
-      if (o->selection.min_vcpus > 0 || o->selection.min_memory_gib > 0.0
-          || o->selection.min_gpus > 0)
-        argp_error (state, "--min-vcpus, --min-memory and --gpus go with "
-                           "advise and list; compare runs --instance's size");
+      argp_error (state, "--min-vcpus, --min-memory and --gpus go with "
+                         "advise and list; compare runs --instance's size");
       break;
     default:
       return ARGP_ERR_UNKNOWN;
@@ -121,7 +127,7 @@ parse_compare (int key, char *arg, struct argp_state *state)
 
 static const struct argp_child compare_children[] = {
   { &cli_job_argp, 0, "The job:", 1 },
-  { &cli_selection_argp, 0, "Regions (default: every region):", 3 },
+  { &cli_region_argp, 0, "Regions (default: every region):", 3 },
   { &cli_global_argp, 0, "Global options:", 4 },
   { NULL, 0, NULL, 0 },
 };

@@ -32,7 +32,8 @@ static const struct argp_option factors_options[] = {
   { "load", OPT_LOAD, "PCT", 0, "Load of every instance (required)", 0 },
   { "gpu-load", OPT_GPU_LOAD, "PCT", 0,
     "Load of instance types with GPUs (default: --load)", 0 },
-  { "provider", OPT_PROVIDER, "NAME", 0, "Only this provider's rows", 0 },
+  { "provider", OPT_PROVIDER, "NAME", 0,
+    "Only this provider's rows (aws, azure or gcp)", 0 },
   { NULL, 0, NULL, 0, NULL, 0 },
 };
 
