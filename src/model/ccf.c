@@ -20,8 +20,7 @@ ccf_power_at_load (const struct instance *instance,
 int
 ccf_power_at_loads (const struct instance *instance,
                     const struct ccf_instance *row, double load_pct,
-                    double gpu_load_pct, struct ccf_power *out,
-                    struct diag *d)
+                    double gpu_load_pct, struct ccf_power *out, struct diag *d)
 {
   double u, g, extra_gib;
 

@@ -149,7 +149,7 @@ gpu_load_of (const struct instance *instance, const struct run_params *params,
                 : instance->gpu != NULL && !isnan (instance->gpu->power_w[0]);
 
   out->gpu_load_split = instance->gpus > 0 && card;
-  out->gpu_load_pct = instance->gpus <= 0     ? NAN
+  out->gpu_load_pct = instance->gpus <= 0   ? NAN
                       : out->gpu_load_split ? run_gpu_load (params)
                                             : params->load_pct;
 }

@@ -66,9 +66,9 @@ struct run_params
   bool gpu_load_own;   /* Whether the GPUs run at GPU_LOAD_PCT rather
                           than LOAD_PCT (false after a memset: one load
                           for both).  */
-  double power_w; /* The instance's power at LOAD_PCT when the
-                     caller has worked it out already (advise
-                     does, once per instance type), or NaN.  */
+  double power_w;      /* The instance's power at LOAD_PCT when the
+                          caller has worked it out already (advise
+                          does, once per instance type), or NaN.  */
 };
 
 /* The load PARAMS puts on the GPUs: GPU_LOAD_PCT when GPU_LOAD_OWN,

@@ -28,6 +28,7 @@ enum run_column
   COL_TOTAL,
   COL_PRICE,
   COL_COST,
+  COL_GPU_LOAD,
   COL_LOCATION,
   COL_LIFETIME,
   COL_EMBODIED,
@@ -66,6 +67,8 @@ const struct out_column run_columns[] = {
   { "total_gco2e", "Total", "gCO2e", OUT_NUMBER, 1, 0 },
   { "price_usd_per_h", "Price", "USD/h", OUT_NUMBER, 4, 0 },
   { "cost_usd", "Cost", "USD", OUT_NUMBER, 2, 0 },
+  /* Blank without GPUs; --load where the data cannot separate them.  */
+  { "gpu_load_pct", "GPU load", "%", OUT_NUMBER, 1, OUT_COL_MACHINE },
   { "location", "Location", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
   { "lifetime_h", "Lifetime", "h", OUT_NUMBER, 0, OUT_COL_MACHINE },
   { "embodied_kgco2e", "Embodied share", "kgCO2e", OUT_NUMBER, 2,
@@ -137,6 +140,7 @@ run_fill_row (struct out_table *t, const struct run *run)
   out_table_set_number (t, COL_COUNT, (double) run->count);
   out_table_set_number (t, COL_RUNTIME, run->runtime_h);
   out_table_set_number (t, COL_LOAD, run->load_pct);
+  out_table_set_number (t, COL_GPU_LOAD, run->gpu_load_pct);
   out_table_set_number (t, COL_POWER, run->power_w);
   out_table_set_number (t, COL_PUE, run->pue);
   out_table_set_number (t, COL_GRID, run->grid_gco2e_per_kwh);
@@ -223,6 +227,7 @@ run_fill_difference_row (struct out_table *t, const struct run *a,
   out_table_set_number (t, COL_COUNT, (double) a->count);
   out_table_set_number (t, COL_RUNTIME, a->runtime_h);
   out_table_set_number (t, COL_LOAD, a->load_pct);
+  out_table_set_number (t, COL_GPU_LOAD, a->gpu_load_pct);
   out_table_set_text (t, COL_LOCATION, a->region->location);
   out_table_set_number (t, COL_LIFETIME, a->lifetime_h);
   for (i = 0; i < ARRAY_SIZE (compared); i++)
