@@ -29,8 +29,8 @@ load_view_line (char *buf, size_t size, const struct run_params *params,
                   run_gpu_load (params));
   if (not_split > 0 && n >= 0 && (size_t) n < size)
     snprintf (buf + n, size - (size_t) n,
-              " %zu with GPUs but no per-card power in the data: "
-              "their GPUs at the CPU load.",
+              " For %zu candidates with GPUs the data has no per-card "
+              "power: their GPUs are taken at the CPU load.",
               not_split);
 }
 
