@@ -28,7 +28,6 @@ enum run_column
   COL_TOTAL,
   COL_PRICE,
   COL_COST,
-  COL_GPU_LOAD,
   COL_LOCATION,
   COL_LIFETIME,
   COL_EMBODIED,
@@ -46,6 +45,7 @@ enum run_column
   COL_PRICE_DATE,
   COL_PRICE_SOURCE,
   COL_DATA_ROWS,
+  COL_GPU_LOAD,
   COL_COUNT_OF_COLUMNS
 };
 
@@ -67,8 +67,6 @@ const struct out_column run_columns[] = {
   { "total_gco2e", "Total", "gCO2e", OUT_NUMBER, 1, 0 },
   { "price_usd_per_h", "Price", "USD/h", OUT_NUMBER, 4, 0 },
   { "cost_usd", "Cost", "USD", OUT_NUMBER, 2, 0 },
-  /* Blank without GPUs; --load where the data cannot separate them.  */
-  { "gpu_load_pct", "GPU load", "%", OUT_NUMBER, 1, OUT_COL_MACHINE },
   { "location", "Location", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
   { "lifetime_h", "Lifetime", "h", OUT_NUMBER, 0, OUT_COL_MACHINE },
   { "embodied_kgco2e", "Embodied share", "kgCO2e", OUT_NUMBER, 2,
@@ -87,6 +85,9 @@ const struct out_column run_columns[] = {
   { "price_date", "Price date", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
   { "price_source", "Price source", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
   { "data_rows", "Data rows", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
+  /* Last, so that no column before moves: blank without GPUs; --load
+     where the data cannot separate them.  */
+  { "gpu_load_pct", "GPU load", "%", OUT_NUMBER, 1, OUT_COL_MACHINE },
 };
 
 const size_t run_ncolumns = COL_COUNT_OF_COLUMNS;
