@@ -67,6 +67,19 @@ expect_output advise-readme advise-gpu-load.txt \
   advise --reference p3.2xlarge --runtime 24h --load 30 --gpu-load 90 \
   --region us-east-1 --top 3
 
+# track takes --gpu-load for a cloud job's GPUs too: j2 of the track
+# fixture, p3.2xlarge in us-east-1 for 2.5 h (PUE 1.15, 400.21 g/kWh)
+# at CPU 50 %, GPU 100 %: 359.19 W (above) x 2.5 / 1000 x 1.15 =
+# 1.03267125 kWh, x 400.21 = 413.285360962 g; m5.xlarge's j1 (no GPUs)
+# keeps its 4.46688 kWh (track.sh).
+cases=$((cases + 1))
+got=$("$CARBON_ADVISOR" --format csv track --load 50 --gpu-load 100 \
+        --region us-east-1 "$fixtures/track/jobs.csv" 2>/dev/null \
+      | grep '^j[12],' | cut -d, -f1,14,17)
+want="j1,4.46688,91.2136896
+j2,1.03267125,413.285360962"
+[ "$got" = "$want" ] || fail "track: got '$got'"
+
 # Errors, as --load's.
 expect_error above-100 64 \
   "carbon-advisor estimate: invalid --gpu-load '101': must be from 0 to 100" \
