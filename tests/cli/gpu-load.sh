@@ -80,6 +80,15 @@ want="j1,4.46688,91.2136896
 j2,1.03267125,413.285360962"
 [ "$got" = "$want" ] || fail "track: got '$got'"
 
+# factors takes it as estimate does: p3.2xlarge at CPU 50 %, GPU 100 %
+# draws 359.19 W (above) in every region; in us-east-1 (PUE 1.15),
+# 359.19 x 1.15 / 1000 = 0.4130685 kWh per hour; gpu_load_pct 100 last.
+cases=$((cases + 1))
+got=$("$CARBON_ADVISOR" --format csv factors --load 50 --gpu-load 100 \
+        --provider aws | grep '^aws,us-east-1,p3.2xlarge,' \
+      | cut -d, -f4,5,7,19)
+[ "$got" = "50,359.19,0.4130685,100" ] || fail "factors: got '$got'"
+
 # Errors, as --load's.
 expect_error above-100 64 \
   "carbon-advisor estimate: invalid --gpu-load '101': must be from 0 to 100" \
