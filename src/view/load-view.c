@@ -7,9 +7,8 @@
 
 #include "view/load-view.h"
 
-/* Whether the job asks its GPUs for another load than its CPUs.  */
-static bool
-two_loads (const struct run_params *params)
+bool
+load_view_two_loads (const struct run_params *params)
 {
   double gpu = run_gpu_load (params);
 
@@ -22,7 +21,7 @@ load_view_line (char *buf, size_t size, const struct run_params *params,
 {
   int n;
 
-  if (!two_loads (params))
+  if (!load_view_two_loads (params))
     n = snprintf (buf, size, "Load: %g %%.", params->load_pct);
   else
     n = snprintf (buf, size, "Load: CPU %g %%, GPU %g %%.", params->load_pct,
@@ -37,5 +36,6 @@ load_view_line (char *buf, size_t size, const struct run_params *params,
 bool
 load_view_not_split (const struct run *run, const struct run_params *params)
 {
-  return run->instance->gpus > 0 && !run->gpu_load_split && two_loads (params);
+  return run->instance->gpus > 0 && !run->gpu_load_split
+         && load_view_two_loads (params);
 }

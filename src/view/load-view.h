@@ -8,6 +8,9 @@
 
 #include "model/run.h"
 
+/* Whether PARAMS asks the GPUs for another load than the CPUs.  */
+bool load_view_two_loads (const struct run_params *params);
+
 /* "Load: CPU 30 %, GPU 90 %" for PARAMS, or "Load: 60 %" when the GPUs
    run at the CPUs' load, into BUF of SIZE bytes.  When NOT_SPLIT runs
    of GPU instances could not take their GPUs apart (no per-card power

@@ -89,6 +89,15 @@ got=$("$CARBON_ADVISOR" --format csv factors --load 50 --gpu-load 100 \
       | cut -d, -f4,5,7,19)
 [ "$got" = "50,359.19,0.4130685,100" ] || fail "factors: got '$got'"
 
+# compare takes it too and says so in its summary (only when the two
+# loads differ and the type has GPUs).
+cases=$((cases + 1))
+got=$("$CARBON_ADVISOR" compare --instance p3.2xlarge --runtime 24h \
+        --load 30 --gpu-load 90 --region us-east-1 | grep '^Compared')
+want="Compared p3.2xlarge (8 vCPU, 61 GiB, 1 x V100), 24.00 h at 30.0 % \
+(GPUs 90.0 %) on 1 instance, in 1 region: 1 run."
+[ "$got" = "$want" ] || fail "compare: got '$got'"
+
 # Errors, as --load's.
 expect_error above-100 64 \
   "carbon-advisor estimate: invalid --gpu-load '101': must be from 0 to 100" \
