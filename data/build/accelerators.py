@@ -11,7 +11,7 @@ vendors' documents (named per row by a source id):
   total (x gpus) in gpu_memory_total_gib, the figure a job that fits on the
   reference's GPUs must find again.
 - burstable.csv: per burstable type the vendor's baseline written as the
-  vendor writes it (baseline of of_max: AWS per vCPU of 100 %, Azure B v1
+  vendor writes it, both blank where none is published (baseline of of_max: AWS per vCPU of 100 %, Azure B v1
   as "base CPU performance of VM" of its maximum, GCP shared-core as the
   sustained share of its vCPUs); baseline_pct = 100 x baseline / of_max,
   the share of the whole instance it can sustain, comparable with --load.
@@ -36,7 +36,7 @@ OTHER_ACCELERATORS = {('aws', 'inf1'): 'neuron', ('aws', 'f1'): 'fpga'}
 OTHER_SOURCE = 'aws-accelerated-specs'
 # families whose every type bursts: a type of them missing from burstable.csv
 # is an error, so a new size cannot slip in as sustained
-BURSTABLE_FAMILIES = {'aws': ('t2', 't3', 't3a', 't4g'),
+BURSTABLE_FAMILIES = {'aws': ('t1', 't2', 't3', 't3a', 't4g'),
                       'gcp': ('e2-micro', 'e2-small', 'e2-medium', 'f1', 'g1')}
 
 SOURCES = [
@@ -80,6 +80,19 @@ SOURCES = [
         'upstream': 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/'
                     'burstable-credits-baseline-concepts.html',
         'notes': 'Baseline utilization per vCPU (%) typed into data/build/burstable.csv.',
+    },
+    {
+        'id': 'aws-t1-micro',
+        'title': 'Amazon EC2 previous generation instances: T1 micro (burst CPU, no '
+                 'baseline published)',
+        'publisher': 'Amazon Web Services', 'year': '2026',
+        'licence': 'AWS documentation (facts cited)', 'repo': '', 'commit': '',
+        'provenance': '',
+        'upstream': 'https://aws.amazon.com/ec2/previous-generation/',
+        'notes': 'T1 micro "provide a small amount of consistent CPU resources and '
+                 'allow you to increase CPU capacity in short bursts"; no baseline '
+                 'figure, so baseline_pct is blank and advise leaves t1.micro out of '
+                 'any load unless --allow-burstable.',
     },
     {
         'id': 'azure-b-series',
@@ -145,11 +158,16 @@ def _tables(read_csv, fail):
     burst = {}
     for line, r in rows:
         where = 'burstable.csv:%d' % line
+        key = (r['provider'], r['instance_type'])
+        if r['baseline'] == '' and r['of_max'] == '':
+            # burstable with no published baseline: left out of any load
+            burst[key] = (None, r['source'])
+            continue
         base = _num(r['baseline'], where, fail)
         top = _num(r['of_max'], where, fail)
         if base > top:
             fail('%s: baseline %s above its maximum %s' % (where, base, top))
-        burst[(r['provider'], r['instance_type'])] = (base * 100 / top, r['source'])
+        burst[key] = (base * 100 / top, r['source'])
     return gpu, burst
 
 
@@ -188,7 +206,7 @@ def add_columns(instances, read_csv, fail, stats):
             pct, src = burst[key]
             seen_burst.add(key)
             r['burstable'] = '1'
-            r['baseline_pct'] = _round(pct)
+            r['baseline_pct'] = '' if pct is None else _round(pct)
             r['baseline_source'] = src
             used.add(src)
         elif _bursts(r):
@@ -215,5 +233,5 @@ def _bursts(r):
 def summary(stats, log):
     log('instances: accelerators %s' % ', '.join(
         '%s %d' % (a, n) for a, n in stats['accelerators'].items() if n))
-    log('instances: %d burstable (with a baseline); listed but not in the table: %s'
+    log('instances: %d burstable; listed but not in the table: %s'
         % (stats['burstable_rows'], ' '.join(stats['burstable_absent']) or 'none'))

@@ -244,10 +244,11 @@ check_accelerator (const struct table_reader *r, const struct instance *in)
   if (in->burstable > 1)
     return table_error (r, IN_BURSTABLE, "must be 0 or 1");
   if ((in->burstable == 0 && !isnan (in->baseline_pct))
-      || (!isnan (in->baseline_pct) != (in->baseline_source[0] != '\0')))
+      || ((in->burstable == 1) != (in->baseline_source[0] != '\0')))
     return table_error (r, IN_BASELINE,
-                        "a baseline belongs to a burstable type, with "
-                        "its source");
+                        "a burstable type names its source (and its "
+                        "baseline where one is published), another "
+                        "neither");
   return 0;
 }
 
