@@ -213,9 +213,9 @@ write_counts (FILE *fp, const struct advise_ranking *r,
   advise_count_text (pairs, sizeof pairs, f->kept[ADVISE_STAGE_REGION]);
   advise_count_text (met, sizeof met, r->n);
   fprintf (fp,
-           "\n%s priced instance x region pairs%s, %s met the "
+           "\n%s priced instance x region pair%s%s, %s met the "
            "constraints, %zu on the front.\n",
-           pairs,
+           pairs, f->kept[ADVISE_STAGE_REGION] == 1 ? "" : "s",
            f->kept[ADVISE_STAGE_REGION] < f->kept[ADVISE_STAGE_PRICED]
              ? " in the providers and regions asked"
              : "",

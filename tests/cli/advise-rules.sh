@@ -66,7 +66,7 @@ Left out (instance x region pairs): 4 with an accelerator (a CPU job; --accelera
 summary allow-all "17 priced instance x region pairs, 16 met the constraints, 6 on the front." \
   $A advise $job --allow-burstable --accelerator any
 # --provider gcp: the count is of the pairs asked (1), not all 17.
-summary provider-count "1 priced instance x region pairs in the providers and regions asked, 1 met the constraints, 1 on the front." \
+summary provider-count "1 priced instance x region pair in the providers and regions asked, 1 met the constraints, 1 on the front." \
   $A advise $job --provider gcp
 
 # A job measured on g1.xlarge (NVIDIA, 24 GiB): NVIDIA only (the 13
