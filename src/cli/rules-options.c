@@ -26,7 +26,7 @@ static const struct argp_option rules_options[] = {
   { "accelerator", OPT_ACCELERATOR, "KIND", 0,
     "Only instances with this accelerator: any, none, nvidia, amd, neuron, "
     "gaudi or fpga (default: the reference's; without one, nvidia with "
-    "--gpus or --gpu-model, else none)",
+    "--gpus, any with --gpu-model, else none)",
     0 },
   { "min-gpu-memory", OPT_MIN_GPU_MEMORY, "GIB", 0,
     "Only instances whose GPUs hold at least GIB GiB together, 0 for any "

@@ -22,11 +22,11 @@ advise_rules_accelerator_known (const char *name)
 }
 
 /* The accelerator rule: asked, else the reference's ecosystem, else
-   NVIDIA when the filters ask for GPUs, else none (a CPU job).  */
+   what the filters ask (advise_gpu_filter), else none (a CPU job).  */
 static void
 resolve_accelerator (const struct advise_rules_ask *ask,
-                     const struct instance *reference, bool wants_gpus,
-                     struct advise_rules *rules)
+                     const struct instance *reference,
+                     enum advise_gpu_filter filter, struct advise_rules *rules)
 {
   if (ask->accelerator != NULL)
     {
@@ -40,7 +40,9 @@ resolve_accelerator (const struct advise_rules_ask *ask,
     }
   else
     {
-      rules->accelerator = wants_gpus ? "nvidia" : "none";
+      rules->accelerator = filter == ADVISE_GPU_FILTER_MODEL   ? "any"
+                           : filter == ADVISE_GPU_FILTER_COUNT ? "nvidia"
+                                                               : "none";
       rules->accelerator_from = ADVISE_RULE_FILTERS;
     }
 }
@@ -48,7 +50,7 @@ resolve_accelerator (const struct advise_rules_ask *ask,
 void
 advise_rules_resolve (const struct advise_rules_ask *ask,
                       const struct instance *reference, double runtime_h,
-                      double load_pct, bool wants_gpus,
+                      double load_pct, enum advise_gpu_filter filter,
                       struct advise_rules *rules)
 {
   memset (rules, 0, sizeof *rules);
@@ -69,7 +71,7 @@ advise_rules_resolve (const struct advise_rules_ask *ask,
       rules->deadline_h = ADVISE_DEADLINE_FACTOR * runtime_h;
       rules->deadline_from = ADVISE_RULE_REFERENCE;
     }
-  resolve_accelerator (ask, reference, wants_gpus, rules);
+  resolve_accelerator (ask, reference, filter, rules);
   rules->memory_from = ADVISE_RULE_NONE;
   if (!isnan (ask->min_gpu_memory_gib))
     {

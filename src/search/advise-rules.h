@@ -57,14 +57,20 @@ enum advise_rule_verdict
   ADVISE_RULE_BURSTABLE    /* The load is above its baseline.  */
 };
 
+/* What the filters say of the accelerator when there is no reference.  */
+enum advise_gpu_filter
+{
+  ADVISE_GPU_FILTER_NONE,  /* No GPU asked: a CPU job.  */
+  ADVISE_GPU_FILTER_COUNT, /* --gpus: NVIDIA, the ecosystem the measured
+                              GPU speeds cover.  */
+  ADVISE_GPU_FILTER_MODEL  /* --gpu-model: the model names it, any.  */
+};
+
 /* The rules for ASK on REFERENCE (NULL without one), measured at
-   RUNTIME_H and LOAD_PCT; WANTS_GPUS when the filters ask for GPUs
-   (--gpus, --gpu-model), which without a reference stands for the
-   reference's ecosystem: NVIDIA, the one the GPU speeds are measured
-   on.  */
+   RUNTIME_H and LOAD_PCT, with the filters' GPU request FILTER.  */
 void advise_rules_resolve (const struct advise_rules_ask *ask,
                            const struct instance *reference, double runtime_h,
-                           double load_pct, bool wants_gpus,
+                           double load_pct, enum advise_gpu_filter filter,
                            struct advise_rules *rules);
 
 /* The verdict of RULES on IN (the deadline is checked on a run).  */

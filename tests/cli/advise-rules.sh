@@ -69,6 +69,17 @@ summary allow-all "17 priced instance x region pairs, 16 met the constraints, 6 
 summary provider-count "1 priced instance x region pair in the providers and regions asked, 1 met the constraints, 1 on the front." \
   $A advise $job --provider gcp
 
+# Without a reference, --gpus asks for NVIDIA (the ecosystem the GPU
+# speeds are measured on): of the 4 GPU pairs, g0's AMD one is left out;
+# front: g1.xlarge@us-east-1 (5 USD, 550 g) and @eu-north-1 (6, 100);
+# p1.2xlarge (20, 1600) is beaten by both.
+summary gpus-filter "17 priced instance x region pairs, 3 met the constraints, 2 on the front.
+Left out (instance x region pairs): 1 with another accelerator than nvidia (--accelerator any keeps them)." \
+  $A advise $job --gpus 1
+# --gpu-model names the ecosystem itself: the AMD G00 is kept.
+summary gpu-model-filter "17 priced instance x region pairs, 1 met the constraints, 1 on the front." \
+  $A advise $job --gpu-model G00
+
 # A job measured on g1.xlarge (NVIDIA, 24 GiB): NVIDIA only (the 13
 # CPU pairs and g0's AMD pair are left out: 14), at least 24 GiB (g1,
 # p1 have it), and a deadline of 2 x 10 h = 20 h: g1.xlarge runs 10 h,

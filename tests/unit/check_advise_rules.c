@@ -51,7 +51,7 @@ START_TEST (test_gpu_reference)
   struct instance cpu = type ("none", 0, NAN, 0, NAN);
   struct advise_rules r;
 
-  advise_rules_resolve (&ask, &ref, 24.0, 60.0, false, &r);
+  advise_rules_resolve (&ask, &ref, 24.0, 60.0, ADVISE_GPU_FILTER_NONE, &r);
   ck_assert_double_eq (r.deadline_h, 48.0);
   ck_assert_int_eq (r.deadline_from, ADVISE_RULE_REFERENCE);
   ck_assert_str_eq (r.accelerator, "nvidia");
@@ -66,7 +66,7 @@ START_TEST (test_gpu_reference)
   ask.accelerator = "any";
   ask.min_gpu_memory_gib = 0.0;
   ask.deadline_h = INFINITY;
-  advise_rules_resolve (&ask, &ref, 24.0, 60.0, false, &r);
+  advise_rules_resolve (&ask, &ref, 24.0, 60.0, ADVISE_GPU_FILTER_NONE, &r);
   ck_assert (isinf (r.deadline_h));
   ck_assert_int_eq (r.deadline_from, ADVISE_RULE_ASKED);
   ck_assert_int_eq (advise_rules_check (&r, &small), ADVISE_RULE_KEPT);
@@ -76,7 +76,7 @@ START_TEST (test_gpu_reference)
 END_TEST
 
 /* Without a reference: no deadline; a CPU job unless the filters ask
-   for GPUs.  */
+   for GPUs (--gpus: NVIDIA; --gpu-model: the model's own).  */
 START_TEST (test_no_reference)
 {
   struct advise_rules_ask ask = ask_defaults ();
@@ -84,15 +84,19 @@ START_TEST (test_no_reference)
   struct instance neuron = type ("neuron", 0, NAN, 0, NAN);
   struct advise_rules r;
 
-  advise_rules_resolve (&ask, NULL, 10.0, 50.0, false, &r);
+  advise_rules_resolve (&ask, NULL, 10.0, 50.0, ADVISE_GPU_FILTER_NONE, &r);
   ck_assert (isinf (r.deadline_h));
   ck_assert_str_eq (r.accelerator, "none");
   ck_assert_double_eq (r.min_gpu_memory_gib, 0.0);
   ck_assert_int_eq (advise_rules_check (&r, &gpu), ADVISE_RULE_ACCELERATOR);
   ck_assert_int_eq (advise_rules_check (&r, &neuron), ADVISE_RULE_ACCELERATOR);
-  advise_rules_resolve (&ask, NULL, 10.0, 50.0, true, &r);
+  advise_rules_resolve (&ask, NULL, 10.0, 50.0, ADVISE_GPU_FILTER_COUNT, &r);
   ck_assert_str_eq (r.accelerator, "nvidia");
   ck_assert_int_eq (advise_rules_check (&r, &gpu), ADVISE_RULE_KEPT);
+  /* A GPU model names its ecosystem: no accelerator rule.  */
+  advise_rules_resolve (&ask, NULL, 10.0, 50.0, ADVISE_GPU_FILTER_MODEL, &r);
+  ck_assert_str_eq (r.accelerator, "any");
+  ck_assert_int_eq (advise_rules_check (&r, &neuron), ADVISE_RULE_KEPT);
 }
 END_TEST
 
@@ -105,13 +109,13 @@ START_TEST (test_burstable)
   struct instance t1 = type ("none", 0, NAN, 1, NAN);
   struct advise_rules r;
 
-  advise_rules_resolve (&ask, NULL, 10.0, 30.0, false, &r);
+  advise_rules_resolve (&ask, NULL, 10.0, 30.0, ADVISE_GPU_FILTER_NONE, &r);
   ck_assert_int_eq (advise_rules_check (&r, &t3), ADVISE_RULE_KEPT);
   ck_assert_int_eq (advise_rules_check (&r, &t1), ADVISE_RULE_BURSTABLE);
-  advise_rules_resolve (&ask, NULL, 10.0, 30.5, false, &r);
+  advise_rules_resolve (&ask, NULL, 10.0, 30.5, ADVISE_GPU_FILTER_NONE, &r);
   ck_assert_int_eq (advise_rules_check (&r, &t3), ADVISE_RULE_BURSTABLE);
   ask.allow_burstable = true;
-  advise_rules_resolve (&ask, NULL, 10.0, 90.0, false, &r);
+  advise_rules_resolve (&ask, NULL, 10.0, 90.0, ADVISE_GPU_FILTER_NONE, &r);
   ck_assert_int_eq (advise_rules_check (&r, &t3), ADVISE_RULE_KEPT);
   ck_assert_int_eq (advise_rules_check (&r, &t1), ADVISE_RULE_KEPT);
 }
