@@ -37,6 +37,7 @@ unit_tests = \
   %D%/unit/check_numparse \
   %D%/unit/check_output \
   %D%/unit/check_pareto \
+  %D%/unit/check_place \
   %D%/unit/check_power \
   %D%/unit/check_quantity \
   %D%/unit/check_rules \
@@ -88,6 +89,8 @@ UNIT_LDADD = $(ADVISOR_LIBS) $(CHECK_LIBS)
 %C%_unit_check_output_LDADD = $(UNIT_LDADD)
 %C%_unit_check_pareto_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_pareto_LDADD = $(UNIT_LDADD)
+%C%_unit_check_place_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_place_LDADD = $(UNIT_LDADD)
 %C%_unit_check_power_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_power_LDADD = $(UNIT_LDADD)
 %C%_unit_check_embodied_CFLAGS = $(UNIT_CFLAGS)
@@ -125,6 +128,7 @@ cli_tests = \
   %D%/cli/list.sh \
   %D%/cli/method.sh \
   %D%/cli/misc.sh \
+  %D%/cli/options.sh \
   %D%/cli/output.sh \
   %D%/cli/report.sh \
   %D%/cli/report-render.sh \
@@ -138,13 +142,15 @@ data_tests = %D%/data/ccf-check.sh %D%/data/model-error.sh \
 
 style_tests = %D%/style/layers.sh %D%/style/format.sh
 
-TESTS = $(cli_tests) $(data_tests) $(style_tests)
+docs_tests = %D%/docs/counts.sh %D%/docs/help.sh %D%/docs/man.sh
+
+TESTS = $(cli_tests) $(data_tests) $(style_tests) $(docs_tests)
 if HAVE_CHECK
 TESTS += $(unit_tests)
 endif
 
-EXTRA_DIST += $(cli_tests) $(data_tests) $(style_tests) %D%/style/layers.py \
-  %D%/cli/lib.sh %D%/data/lib.sh \
+EXTRA_DIST += $(cli_tests) $(data_tests) $(style_tests) $(docs_tests) \
+  %D%/style/layers.py %D%/cli/lib.sh %D%/data/lib.sh %D%/docs/lib.sh \
   %D%/cli/expected %D%/data/ccf-check.py \
   %D%/cli/fixtures \
   %D%/unit/unit.h %D%/unit/shipped.h %D%/unit/catalogue-fixture.h \

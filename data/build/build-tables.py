@@ -248,6 +248,7 @@ import accelerators  # noqa: E402
 SOURCES.extend(accelerators.SOURCES)
 SOURCE_IDS = {s['id'] for s in SOURCES}
 import zones  # noqa: E402  (data/build/zones.py: grid zones, site PUE)
+import equivalents  # noqa: E402  (data/build/equivalents.py: the report's)
 
 # ---------------------------------------------------------------------------
 # Region groups, decided by ISO 3166-1 alpha-2 country (govcloud by partition).
@@ -1083,6 +1084,7 @@ def main(argv):
         unc = uncertainty.build(src, instances, regions, ccf_instances, ccf_regions, ISO3)
         used |= unc['used']
         used |= zones.build(src, a.out_dir, SOURCES, SOURCE_IDS)  # zones.py
+        used |= equivalents.build(a.out_dir, SOURCES, SOURCE_IDS)
         sources = build_sources(src, used)
         # every group named in regions.csv is defined
         for r in regions:
@@ -1091,7 +1093,7 @@ def main(argv):
                     fail('region %s: undefined group %s' % (r['region'], g))
     except (BuildError, aws_current.AwsError, clouds.BuildError,
             uncertainty.UncertaintyError, em2024.Em2024Error,
-            newest_prices.PriceError) as e:
+            newest_prices.PriceError, equivalents.EquivalentsError) as e:
         log('build-tables: error: %s' % e)
         return 1
     tables = [('instances.csv', INSTANCE_COLS, instances), ('regions.csv', REGION_COLS, regions),

@@ -38,7 +38,8 @@ static const struct argp_option job_options[] = {
     "for a triangular range with --uncertainty (required)",
     0 },
   { "load", OPT_JOB_LOAD, "PERCENT", 0,
-    "Average load of the instances, 0-100; MODE:MIN:MAX (e.g. 60:40:80) "
+    "Average load of the instances in per cent, 0-100 (60 or 60%); "
+    "MODE:MIN:MAX (e.g. 60:40:80) "
     "for a triangular range with --uncertainty (required)",
     0 },
   { "count", OPT_JOB_COUNT, "N", 0,
@@ -177,7 +178,7 @@ parse_job (int key, char *arg, struct argp_state *state)
     case OPT_JOB_LOAD:
       p->load_pct = job->unc != NULL
                       ? cli_parse_load (state, arg, job->unc)
-                      : cli_parse_number (state, "load", arg, 0.0, 100.0);
+                      : cli_parse_percent (state, "load", arg, 100.0);
       job->has_load = true;
       break;
     case OPT_JOB_COUNT:

@@ -5,12 +5,16 @@
 #include <config.h>
 
 #include <argp.h>
+#include <error.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "cli/options.h"
 #include "base/numparse.h"
 #include "base/system.h"
+#include "base/xalloc.h"
 
 enum
 {
@@ -87,15 +91,23 @@ enum
   OPT_GPUS
 };
 
-static const struct argp_option selection_options[] = {
+static const struct argp_option region_options[] = {
   { "provider", OPT_PROVIDER, "NAME", 0,
-    "Only this provider (aws); repeatable, or a comma list", 0 },
+    "Only this provider (aws, azure or gcp); repeatable, or a comma list", 0 },
   { "region", OPT_SEL_REGION, "REGION", 0,
-    "Only this region; repeatable, or a comma list", 0 },
+    "Only this region, or the regions at this place (Stockholm, Sweden, "
+    "SE; any case); repeatable, or a comma list",
+    0 },
   { "group", OPT_GROUP, "GROUP", 0,
     "Only regions of this group (nordics, eu, europe, us, ...; see 'list "
     "groups'); repeatable, or a comma list",
     0 },
+  { NULL, 0, NULL, 0, NULL, 0 },
+};
+
+/* The sizes, apart: compare runs one given type and takes only the
+   places (cli_region_argp).  */
+static const struct argp_option size_options[] = {
   { "min-vcpus", OPT_MIN_VCPUS, "N", 0, "Only instances with at least N vCPUs",
     0 },
   { "min-memory", OPT_MIN_MEMORY, "GIB", 0,
@@ -137,8 +149,27 @@ parse_selection (int key, char *arg, struct argp_state *state)
   return 0;
 }
 
+const struct argp cli_region_argp
+  = { region_options, parse_selection, NULL, NULL, NULL, NULL, NULL };
+
+/* The sizes and, merged into the same help group, the places.  */
+static error_t
+parse_selection_sizes (int key, char *arg, struct argp_state *state)
+{
+  if (key == ARGP_KEY_INIT)
+    state->child_inputs[0] = state->input;
+  return parse_selection (key, arg, state);
+}
+
+static const struct argp_child selection_children[] = {
+  { &cli_region_argp, 0, NULL, 0 },
+  { NULL, 0, NULL, 0 },
+};
+
 const struct argp cli_selection_argp
-  = { selection_options, parse_selection, NULL, NULL, NULL, NULL, NULL };
+  = { size_options, parse_selection_sizes, NULL,
+      NULL,         selection_children,    NULL,
+      NULL };
 
 double
 cli_parse_number (struct argp_state *state, const char *name, const char *arg,
@@ -205,4 +236,53 @@ cli_parse_duration (struct argp_state *state, const char *name,
                 "(%gh)",
                 name, arg, CLI_MAX_DURATION_YEARS, CLI_MAX_DURATION_H);
   return h;
+}
+
+double
+cli_parse_percent_part (struct argp_state *state, const char *name,
+                        const char *whole, const char *arg, double max,
+                        bool *warned)
+{
+  size_t len = strlen (arg);
+  bool sign = len > 0 && arg[len - 1] == '%';
+  char *number = xstrdup (arg);
+  enum numparse_status st;
+  double v = 0.0;
+
+  /* Without its sign, "%" alone is an empty number: numparse says so.  */
+  if (sign)
+    number[len - 1] = '\0';
+  st = numparse_double (number, &v);
+  free (number);
+  if (st != NUMPARSE_OK)
+    argp_error (state, "invalid --%s '%s': %s", name, arg,
+                numparse_strerror (st));
+  else if (v < 0.0 || v > max)
+    argp_error (state, "invalid --%s '%s': must be from 0 to %g", name, arg,
+                max);
+  if (!sign && v > 0.0 && v < 1.0 && !*warned)
+    {
+      /* WHOLE is named when the number is one part of it.  */
+      if (STREQ (whole, arg))
+        error (0, 0,
+               "warning: --%s %s means %g %%, not %g %%; write --%s %g "
+               "for %g %%",
+               name, arg, v, v * 100.0, name, v * 100.0, v * 100.0);
+      else
+        error (0, 0,
+               "warning: --%s %s: %s means %g %%, not %g %%; write %g "
+               "for %g %%",
+               name, whole, arg, v, v * 100.0, v * 100.0, v * 100.0);
+      *warned = true;
+    }
+  return v;
+}
+
+double
+cli_parse_percent (struct argp_state *state, const char *name, const char *arg,
+                   double max)
+{
+  bool warned = false;
+
+  return cli_parse_percent_part (state, name, arg, arg, max, &warned);
 }

@@ -6,6 +6,7 @@
 #define CA_CLI_OPTIONS_H
 
 #include <argp.h>
+#include <stdbool.h>
 
 #include "search/select.h"
 #include "view/output.h"
@@ -33,6 +34,8 @@ extern const struct argp cli_global_argp;
    --min-memory and --gpus, for commands that choose among instances and
    regions (its input is a struct selection *).  */
 extern const struct argp cli_selection_argp;
+/* Only --provider, --region and --group, into a struct selection.  */
+extern const struct argp cli_region_argp;
 
 /* The largest counts (--count, --top, --min-vcpus, --gpus) and
    durations (--runtime, --runtime-range, --deadline) the program takes:
@@ -53,5 +56,21 @@ long cli_parse_whole (struct argp_state *state, const char *name,
                       const char *arg, long min, long max);
 double cli_parse_duration (struct argp_state *state, const char *name,
                            const char *arg);
+
+/* Parse ARG as the value of option NAME, a percentage from 0 to MAX:
+   a number with or without a '%' after it ("60", "60%", "60 %").  A
+   bare number above 0 and below 1 ("0.6") is taken as written, 0.6 %,
+   with a one-line warning on stderr, since it is most often meant as
+   a fraction (60 %).  Every option that takes a percentage parses it
+   here.  */
+double cli_parse_percent (struct argp_state *state, const char *name,
+                          const char *arg, double max);
+
+/* The same for ARG, one part of WHOLE (the argument of a range option
+   such as --load 60:40:80): *WARNED says whether WHOLE was warned about
+   already, so that it gets one warning at most.  */
+double cli_parse_percent_part (struct argp_state *state, const char *name,
+                               const char *whole, const char *arg, double max,
+                               bool *warned);
 
 #endif /* CA_CLI_OPTIONS_H */

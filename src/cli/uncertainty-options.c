@@ -111,6 +111,7 @@ parse_point_or_range (struct argp_state *state, const char *name,
   char *parts[3];
   size_t n = split_colons (arg, parts, 3);
   double v[3];
+  bool warned = false;
   size_t i;
 
   if (n != 1 && n != 3)
@@ -121,7 +122,8 @@ parse_point_or_range (struct argp_state *state, const char *name,
     }
   for (i = 0; i < n; i++)
     v[i] = duration ? cli_parse_duration (state, name, parts[i])
-                    : cli_parse_number (state, name, parts[i], 0.0, 100.0);
+                    : cli_parse_percent_part (state, name, arg, parts[i],
+                                              100.0, &warned);
   free_parts (parts, n);
   if (n == 1)
     return v[0];
@@ -165,6 +167,7 @@ parse_load_range (struct argp_state *state, const char *arg,
                   struct cli_uncertainty *u)
 {
   char *parts[2];
+  bool warned = false;
   size_t n;
 
   u->load_both = u->load_both || u->load.triangular;
@@ -175,8 +178,10 @@ parse_load_range (struct argp_state *state, const char *arg,
       argp_error (state, "invalid --load-range '%s': expected MIN:MAX", arg);
       return;
     }
-  u->load.low = cli_parse_number (state, "load-range", parts[0], 0.0, 100.0);
-  u->load.high = cli_parse_number (state, "load-range", parts[1], 0.0, 100.0);
+  u->load.low = cli_parse_percent_part (state, "load-range", arg, parts[0],
+                                        100.0, &warned);
+  u->load.high = cli_parse_percent_part (state, "load-range", arg, parts[1],
+                                         100.0, &warned);
   free_parts (parts, 2);
   if (!(u->load.low <= u->load.high))
     argp_error (state, "invalid --load-range '%s': MIN is above MAX", arg);
@@ -196,12 +201,8 @@ parse_runtime_range (struct argp_state *state, const char *arg,
   n = strlen (arg);
   if (n > 1 && arg[n - 1] == '%')
     {
-      char *pct = xstrdup (arg);
-
-      pct[n - 1] = '\0';
       u->runtime_spread_pct
-        = cli_parse_number (state, "runtime-range", pct, 0.0, 99.0);
-      free (pct);
+        = cli_parse_percent (state, "runtime-range", arg, 99.0);
       u->runtime_from_range = true;
       return;
     }

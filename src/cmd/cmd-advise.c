@@ -60,7 +60,9 @@ static const struct argp_option advise_options[] = {
     2 },
   { NULL, 0, NULL, 0, "Constraints (with the filters below):", 3 },
   { "exclude-region", OPT_EXCLUDE, "REGION", 0,
-    "Leave this region out; repeatable, or a comma list", 3 },
+    "Leave this region (or the regions at this place) out; repeatable, "
+    "or a comma list",
+    3 },
   { "gpu-model", OPT_GPU_MODEL, "MODEL", 0,
     "Only instances with this GPU model (e.g. A100, V100, T4)", 3 },
   { "family", OPT_FAMILY, "FAMILY", 0,
@@ -351,11 +353,10 @@ static int
 check_names (const struct advise_opts *o, const struct catalogue *cat)
 {
   int status = cli_check_selection (&o->selection, cat);
-  size_t i;
 
-  for (i = 0; status == CA_EXIT_OK && i < o->exclude_regions.n; i++)
-    if (catalogue_find_region (cat, o->exclude_regions.names[i]) == NULL)
-      status = cli_report_unknown_region (cat, o->exclude_regions.names[i]);
+  if (status == CA_EXIT_OK)
+    status
+      = cli_check_regions (cat, &o->exclude_regions, &o->selection.providers);
   if (status == CA_EXIT_OK)
     status = check_gpu_models (o, cat);
   if (status == CA_EXIT_OK)

@@ -25,26 +25,46 @@ struct compare_opts
   const char *instance;
   struct cli_job job;
   struct selection selection;
-  const char *baseline; /* A region, or NULL.  */
+  const char *baseline; /* REGION or TYPE@REGION, or NULL.  */
+  struct name_list exclude_regions;
+  bool wide; /* --wide: every column in the table format.  */
 };
 
 enum
 {
   OPT_INSTANCE = 'i',
-  OPT_BASELINE = 0x600
+  OPT_BASELINE = 0x600,
+  OPT_EXCLUDE_REGION,
+  OPT_WIDE,
+  OPT_SIZE
 };
 
 static const struct argp_option compare_options[] = {
-  { NULL, 0, NULL, 0, "The job:", 1 },
+  { NULL, 0, NULL, 0, "The instance:", 1 },
   { "instance", OPT_INSTANCE, "TYPE", 0,
     "Instance type, e.g. m6i.2xlarge (required); in a region of another "
     "provider its closest equivalent stands in",
     1 },
   { NULL, 0, NULL, 0, "Output:", 2 },
-  { "baseline", OPT_BASELINE, "REGION", 0,
-    "Also give each region's difference to this one, which must be among "
-    "the compared regions",
+  { "baseline", OPT_BASELINE, "[TYPE@]REGION", 0,
+    "Also give each region's difference to this run: --instance (or its "
+    "equivalent) in REGION, or TYPE in REGION; REGION may be outside the "
+    "compared regions",
     2 },
+  { "wide", OPT_WIDE, NULL, 0,
+    "In the table format, every column (provider, energy, Scope 2 and 3, "
+    "grid source and year, differences in gCO2e); by default the table "
+    "fits 100 columns",
+    2 },
+  { "exclude-region", OPT_EXCLUDE_REGION, "REGION", 0,
+    "Leave this region (or the regions at this place) out; repeatable, or "
+    "a comma list",
+    3 },
+  /* The size filters of advise and list, refused with a reason rather
+     than as unknown options, and left out of the help.  */
+  { "min-vcpus", OPT_SIZE, "N", OPTION_HIDDEN, NULL, 2 },
+  { "min-memory", OPT_SIZE, "GIB", OPTION_HIDDEN, NULL, 2 },
+  { "gpus", OPT_SIZE, "N", OPTION_HIDDEN, NULL, 2 },
   { NULL, 0, NULL, 0, NULL, 0 },
 };
 
@@ -72,13 +92,20 @@ parse_compare (int key, char *arg, struct argp_state *state)
     case OPT_INSTANCE:
       o->instance = arg;
       break;
+    case OPT_WIDE:
+      o->wide = true;
+      break;
     case OPT_BASELINE:
-      if (arg[0] == '\0' || strchr (arg, '@') != NULL)
+      if (arg[0] == '\0' || arg[0] == '@' || arg[strlen (arg) - 1] == '@'
+          || strchr (arg, '@') != strrchr (arg, '@'))
         argp_error (state,
-                    "invalid --baseline '%s': expected a region, "
-                    "e.g. us-east-1 (the instance is --instance's)",
+                    "invalid --baseline '%s': expected REGION or "
+                    "TYPE@REGION, e.g. us-east-1 or p3.2xlarge@us-east-1",
                     arg);
       o->baseline = arg;
+      break;
+    case OPT_EXCLUDE_REGION:
+      name_list_add (&o->exclude_regions, arg);
       break;
     case ARGP_KEY_ARG:
       argp_error (state, "unexpected argument '%s'", arg);
@@ -86,11 +113,11 @@ parse_compare (int key, char *arg, struct argp_state *state)
     case ARGP_KEY_END:
       if (o->instance == NULL)
         argp_error (state, "missing --instance");
+      break;
+    case OPT_SIZE:
       /* The instance is fixed: the size filters would only confuse.  */
-      if (o->selection.min_vcpus > 0 || o->selection.min_memory_gib > 0.0
-          || o->selection.min_gpus > 0)
-        argp_error (state, "--min-vcpus, --min-memory and --gpus go with "
-                           "advise and list; compare runs --instance's size");
+      argp_error (state, "--min-vcpus, --min-memory and --gpus go with "
+                         "advise and list; compare runs --instance's size");
       break;
     default:
       return ARGP_ERR_UNKNOWN;
@@ -100,7 +127,7 @@ parse_compare (int key, char *arg, struct argp_state *state)
 
 static const struct argp_child compare_children[] = {
   { &cli_job_argp, 0, "The job:", 1 },
-  { &cli_selection_argp, 0, "Regions (default: every region):", 3 },
+  { &cli_region_argp, 0, "Regions (default: every region):", 3 },
   { &cli_global_argp, 0, "Global options:", 4 },
   { NULL, 0, NULL, 0 },
 };
@@ -146,7 +173,7 @@ write_compare (const struct cli_global *global, const struct compare_opts *o,
                const struct region *const *regions, size_t nregions)
 {
   struct out_column cols[COMPARE_VIEW_NCOLUMNS];
-  struct out_table *t = compare_region_table (c, cols);
+  struct out_table *t = compare_region_table (c, cols, o->wide);
   struct out_table *g = NULL;
   struct compare_robustness rob;
   struct cli_sink sink;
@@ -203,30 +230,63 @@ write_compare (const struct cli_global *global, const struct compare_opts *o,
   return status;
 }
 
-/* The instance and baseline O names, checked in CAT, into *INSTANCE and
-   *BASELINE (NULL without one).  Reports an error and returns its exit
+/* O's baseline, "[TYPE@]REGION", checked in CAT, into *TYPE (NULL
+   without one) and *REGION, which may be a place with one region that
+   offers TYPE (or INSTANCE).  Reports an error and returns its exit
    status.  */
+static int
+resolve_baseline (const char *baseline, const struct catalogue *cat,
+                  const struct instance *instance,
+                  const struct instance **type, const struct region **region)
+{
+  const char *at = strchr (baseline, '@');
+  int status = CA_EXIT_OK;
+
+  *type = NULL;
+  if (at != NULL)
+    {
+      char *name = xstrdup (baseline);
+
+      name[at - baseline] = '\0';
+
+      *type = catalogue_find_instance (cat, name);
+      if (*type == NULL)
+        status = cli_report_unknown_instance (cat, name);
+      free (name);
+      if (status != CA_EXIT_OK)
+        return status;
+    }
+  *region = cli_find_region_for (cat, at != NULL ? at + 1 : baseline,
+                                 *type != NULL ? *type : instance, &status);
+  return status;
+}
+
+/* The instance and baseline O names, checked in CAT, into *INSTANCE,
+   *BASE_TYPE (NULL for --instance's) and *BASELINE (NULL without one).
+   Reports an error and returns its exit status.  */
 static int
 resolve_names (const struct compare_opts *o, const struct catalogue *cat,
                const struct instance **instance,
+               const struct instance **base_type,
                const struct region **baseline)
 {
   int status;
   struct diag d;
 
+  *base_type = NULL;
+  *baseline = NULL;
   *instance = catalogue_find_instance (cat, o->instance);
   if (*instance == NULL)
     return cli_report_unknown_instance (cat, o->instance);
   status = cli_check_selection (&o->selection, cat);
+  if (status == CA_EXIT_OK)
+    status
+      = cli_check_regions (cat, &o->exclude_regions, &o->selection.providers);
+  if (status == CA_EXIT_OK && o->baseline != NULL)
+    status
+      = resolve_baseline (o->baseline, cat, *instance, base_type, baseline);
   if (status != CA_EXIT_OK)
     return status;
-  *baseline = NULL;
-  if (o->baseline != NULL)
-    {
-      *baseline = catalogue_find_region (cat, o->baseline);
-      if (*baseline == NULL)
-        return cli_report_unknown_region (cat, o->baseline);
-    }
   if (!run_method_covers_instance (&o->job.params, *instance))
     {
       diag_set (&d, CA_EXIT_USAGE,
@@ -245,6 +305,7 @@ cmd_compare_exec (const struct cli_global *global, void *opts)
   int status = CA_EXIT_OK;
   struct catalogue *cat = cli_load_catalogue (global, &status);
   const struct instance *instance = NULL;
+  const struct instance *base_type = NULL;
   const struct region *baseline = NULL;
   const struct region **regions = NULL;
   struct compare *c = NULL;
@@ -256,12 +317,13 @@ cmd_compare_exec (const struct cli_global *global, void *opts)
     goto done;
   status = cli_job_apply (&o->job, cat, &price_file);
   if (status == CA_EXIT_OK)
-    status = resolve_names (o, cat, &instance, &baseline);
+    status = resolve_names (o, cat, &instance, &base_type, &baseline);
   if (status != CA_EXIT_OK)
     goto done;
   regions = xcalloc (cat->nregions + 1, sizeof *regions);
   for (i = 0; i < cat->nregions; i++)
-    if (selection_region_ok (&o->selection, &cat->regions[i]))
+    if (selection_region_ok (&o->selection, &cat->regions[i])
+        && !selection_names_region (&o->exclude_regions, &cat->regions[i]))
       regions[n++] = &cat->regions[i];
   c = compare_new (cat, instance, regions, n, &o->job.params, &d);
   if (c == NULL)
@@ -269,7 +331,9 @@ cmd_compare_exec (const struct cli_global *global, void *opts)
       status = cli_report (&d);
       goto done;
     }
-  if (baseline != NULL && compare_set_baseline (c, baseline, &d) < 0)
+  if (baseline != NULL
+      && compare_set_baseline (c, cat, base_type, baseline, &o->job.params, &d)
+           < 0)
     {
       struct diag b;
 
@@ -285,6 +349,7 @@ done:
   catalogue_free (cat);
   price_file_free (price_file);
   selection_free (&o->selection);
+  name_list_free (&o->exclude_regions);
   return status;
 }
 

@@ -38,7 +38,9 @@ static const struct argp_option estimate_options[] = {
   { "instance", OPT_INSTANCE, "TYPE", 0,
     "Instance type, e.g. m5.xlarge (required)", 0 },
   { "region", OPT_REGION, "REGION", 0,
-    "Region code, e.g. eu-north-1 (required)", 0 },
+    "Region code, e.g. eu-north-1, or a place (Stockholm, Sweden) with "
+    "one region that offers the instance type (required)",
+    0 },
   { "pue", OPT_PUE, "RATIO", 0,
     "Use this data-centre PUE instead of the region's (at least 1)", 0 },
   { "grid-intensity", OPT_GRID, "G", 0,
@@ -225,6 +227,25 @@ estimate_uncertain (const struct cli_global *global,
   return status;
 }
 
+/* Write TABLE, RUN's row, in the vertical layout and, for people (the
+   table format), the method under it in words.  Returns an exit
+   status.  */
+static int
+emit_run (const struct cli_global *global, const struct out_table *table,
+          const struct run *run)
+{
+  struct cli_sink sink;
+  int status = cli_sink_open (global, &sink);
+
+  if (status != CA_EXIT_OK)
+    return status;
+  bool ok
+    = out_write (sink.fp, global->format, OUT_LAYOUT_VERTICAL, table) == 0;
+  if (ok && global->format == OUT_FORMAT_TABLE)
+    ok = fprintf (sink.fp, "\nMethod: %s.\n", run_method_text (run)) > 0;
+  return cli_sink_finish (&sink, ok);
+}
+
 static int
 cmd_estimate_exec (const struct cli_global *global, void *opts)
 {
@@ -245,12 +266,13 @@ cmd_estimate_exec (const struct cli_global *global, void *opts)
   if (status != CA_EXIT_OK)
     goto done;
   instance = catalogue_find_instance (cat, o->instance);
-  region = catalogue_find_region (cat, o->region);
   if (instance == NULL)
-    status = cli_report_unknown_instance (cat, o->instance);
-  else if (region == NULL)
-    status = cli_report_unknown_region (cat, o->region);
-  if (status != CA_EXIT_OK)
+    {
+      status = cli_report_unknown_instance (cat, o->instance);
+      goto done;
+    }
+  region = cli_find_region_for (cat, o->region, instance, &status);
+  if (region == NULL)
     goto done;
 
   price = catalogue_find_price (cat, instance, region);
@@ -284,7 +306,7 @@ cmd_estimate_exec (const struct cli_global *global, void *opts)
   table = out_table_new (run_columns, run_ncolumns);
   out_table_add_row (table);
   run_fill_row (table, &run);
-  status = cli_emit (global, OUT_LAYOUT_VERTICAL, table);
+  status = emit_run (global, table, &run);
   out_table_free (table);
 
 done:

@@ -32,7 +32,8 @@ static const struct argp_option factors_options[] = {
   { "load", OPT_LOAD, "PCT", 0, "Load of every instance (required)", 0 },
   { "gpu-load", OPT_GPU_LOAD, "PCT", 0,
     "Load of instance types with GPUs (default: --load)", 0 },
-  { "provider", OPT_PROVIDER, "NAME", 0, "Only this provider's rows", 0 },
+  { "provider", OPT_PROVIDER, "NAME", 0,
+    "Only this provider's rows (aws, azure or gcp)", 0 },
   { NULL, 0, NULL, 0, NULL, 0 },
 };
 
@@ -56,10 +57,10 @@ parse_factors (int key, char *arg, struct argp_state *state)
       state->child_inputs[0] = input->global;
       break;
     case OPT_LOAD:
-      o->load_pct = cli_parse_number (state, "load", arg, 0, 100);
+      o->load_pct = cli_parse_percent (state, "load", arg, 100.0);
       break;
     case OPT_GPU_LOAD:
-      o->gpu_load_pct = cli_parse_number (state, "gpu-load", arg, 0, 100);
+      o->gpu_load_pct = cli_parse_percent (state, "gpu-load", arg, 100.0);
       break;
     case OPT_PROVIDER:
       o->provider = arg;

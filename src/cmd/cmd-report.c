@@ -17,6 +17,7 @@
 #include "search/advise.h"
 #include "search/compare.h"
 #include "view/advise-summary.h"
+#include "data/equivalents.h"
 #include "view/report.h"
 #include "view/svg.h"
 #include "base/xalloc.h"
@@ -163,6 +164,38 @@ compare_groups (const struct report_opts *o, const struct advise_result *res,
   return ng;
 }
 
+/* Write the report REP as HTML or Markdown to the sink: the whole page
+   is built first, so the sink only sees finished text.  */
+static int
+write_page (const struct cli_global *global, const struct report *rep)
+{
+  struct strbuf text;
+  struct cli_sink sink;
+  struct diag d;
+  int status;
+
+  strbuf_init (&text);
+  if (global->format == OUT_FORMAT_MARKDOWN)
+    report_markdown (&text, rep);
+  else
+    report_html (&text, rep);
+  status = cli_sink_open (global, &sink);
+  if (status == CA_EXIT_OK)
+    {
+      if (fwrite (text.text, 1, text.len, sink.fp) == text.len)
+        status = cli_sink_close (&sink, true);
+      else
+        {
+          cli_sink_close (&sink, false);
+          diag_set (&d, CA_EXIT_FAILURE, "%s: write error",
+                    global->output != NULL ? global->output : "stdout");
+          status = cli_report (&d);
+        }
+    }
+  strbuf_release (&text);
+  return status;
+}
+
 static int
 cmd_report_exec (const struct cli_global *global, void *opts)
 {
@@ -171,10 +204,10 @@ cmd_report_exec (const struct cli_global *global, void *opts)
   const struct advise_result *res = &session.res;
   struct report_group *groups = NULL;
   struct report rep;
-  struct strbuf text;
-  struct cli_sink sink;
   struct diag d;
+  struct equivalents *equiv = NULL;
   size_t ngroups = 0, g;
+  char *dir;
   int status;
 
   if (global->format != OUT_FORMAT_TABLE
@@ -213,32 +246,23 @@ cmd_report_exec (const struct cli_global *global, void *opts)
     }
   rep.groups = groups;
   rep.ngroups = ngroups;
-
-  /* Build the whole page first: the sink only sees finished text.  */
-  strbuf_init (&text);
-  if (global->format == OUT_FORMAT_MARKDOWN)
-    report_markdown (&text, &rep);
-  else
-    report_html (&text, &rep);
-  status = cli_sink_open (global, &sink);
-  if (status == CA_EXIT_OK)
+  dir = cli_data_dir (global);
+  equiv = equivalents_load (dir, res->cat, &d);
+  free (dir);
+  if (equiv == NULL)
     {
-      if (fwrite (text.text, 1, text.len, sink.fp) == text.len)
-        status = cli_sink_close (&sink, true);
-      else
-        {
-          cli_sink_close (&sink, false);
-          diag_set (&d, CA_EXIT_FAILURE, "%s: write error",
-                    global->output != NULL ? global->output : "stdout");
-          status = cli_report (&d);
-        }
+      status = cli_report (&d);
+      goto done;
     }
-  strbuf_release (&text);
+  rep.equiv = equiv;
+
+  status = write_page (global, &rep);
 
 done:
   for (g = 0; g < ngroups; g++)
     compare_free (groups[g].cmp);
   free (groups);
+  equivalents_free (equiv);
   advise_session_free (&session);
   advise_opts_free (&o->advise);
   return status;

@@ -158,10 +158,10 @@ parse_job_default (int key, char *arg, struct argp_state *state,
       o->def.pue = cli_parse_number (state, "pue", arg, 1.0, 10.0);
       break;
     case OPT_LOAD:
-      o->def.load_pct = cli_parse_number (state, "load", arg, 0, 100);
+      o->def.load_pct = cli_parse_percent (state, "load", arg, 100.0);
       break;
     case OPT_GPU_LOAD:
-      o->def.gpu_load_pct = cli_parse_number (state, "gpu-load", arg, 0, 100);
+      o->def.gpu_load_pct = cli_parse_percent (state, "gpu-load", arg, 100.0);
       break;
     case OPT_LIFETIME:
       o->def.lifetime_years

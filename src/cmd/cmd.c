@@ -134,6 +134,38 @@ parse_root (int key, char *arg, struct argp_state *state)
   return 0;
 }
 
+/* Append SUMMARY to BUF (SIZE bytes, USED used) at column 13, wrapped
+   before column 80 with the same indent, because argp would wrap a
+   long summary to column 0.  Returns the new USED.  */
+static size_t
+append_summary (char *buf, size_t size, size_t used, const char *summary)
+{
+  const char *p = summary;
+  int col = 13;
+
+  while (*p != '\0' && used < size)
+    {
+      int len = (int) strcspn (p, " ");
+
+      if (p != summary && col + 1 + len > 79)
+        {
+          used += (size_t) snprintf (buf + used, size - used, "\n%13s", "");
+          col = 13;
+        }
+      else if (p != summary)
+        {
+          used += (size_t) snprintf (buf + used, size - used, " ");
+          col++;
+        }
+      if (used < size)
+        used += (size_t) snprintf (buf + used, size - used, "%.*s", len, p);
+      col += len;
+      p += len;
+      p += strspn (p, " ");
+    }
+  return used;
+}
+
 /* Append the command list and exit statuses to the top-level help.  */
 static char *
 root_help (int key, const char *text, void *input)
@@ -148,8 +180,13 @@ root_help (int key, const char *text, void *input)
   buf = xmalloc (size);
   used += (size_t) snprintf (buf + used, size - used, "Commands:\n");
   for (e = cmd_table; *e != NULL && used < size; e++)
-    used += (size_t) snprintf (buf + used, size - used, "  %-10s %s\n",
-                               (*e)->name, (*e)->summary);
+    {
+      used
+        += (size_t) snprintf (buf + used, size - used, "  %-10s ", (*e)->name);
+      used = append_summary (buf, size, used, (*e)->summary);
+      if (used < size)
+        used += (size_t) snprintf (buf + used, size - used, "\n");
+    }
   if (used < size)
     snprintf (buf + used, size - used,
               "\nRun 'carbon-advisor COMMAND --help' for a command's "

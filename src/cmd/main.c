@@ -19,7 +19,11 @@
 #include "base/system.h"
 
 const char *argp_program_version = PACKAGE_STRING;
-const char *argp_program_bug_address = PACKAGE_BUGREPORT;
+/* No public issue tracker, so configure's bug address is empty; argp
+   would print "Report bugs to ." for an empty one, and prints nothing for
+   NULL.  */
+const char *argp_program_bug_address
+  = sizeof PACKAGE_BUGREPORT > 1 ? PACKAGE_BUGREPORT : NULL;
 error_t argp_err_exit_status = CA_EXIT_USAGE;
 
 int

@@ -21,6 +21,7 @@ static const struct table_spec *const all_specs[] = {
   &catalogue_power_error_spec,
   &zones_spec,
   &site_defaults_spec,
+  &equivalents_spec,
 };
 
 const struct table_spec *

@@ -103,6 +103,9 @@ extern const struct table_spec catalogue_power_error_spec;
 extern const struct table_spec zones_spec;
 extern const struct table_spec site_defaults_spec;
 
+/* equivalents.c's.  */
+extern const struct table_spec equivalents_spec;
+
 /* The spec of the data directory's table FILE, or NULL.  */
 const struct table_spec *tables_find (const char *file);
 

@@ -42,7 +42,7 @@ static bool
 region_wanted (const struct advise_query *o, const struct region *g)
 {
   return selection_region_ok (&o->selection, g)
-         && !name_list_has (&o->exclude_regions, g->name);
+         && !selection_names_region (&o->exclude_regions, g);
 }
 
 /* Evaluate the run of PARAMS on the priced pair P under RULES with S's

@@ -191,6 +191,14 @@ skip (struct compare *c, const struct region *region, enum compare_skip why)
   c->nskips[why]++;
 }
 
+/* Set ROW's difference to the best region's total, BEST gCO2e.  */
+static void
+diff_to_best (struct compare_row *row, double best)
+{
+  row->diff_best_gco2e = row->run.footprint.total_gco2e - best;
+  row->diff_best_pct = best > 0.0 ? row->diff_best_gco2e / best * 100.0 : NAN;
+}
+
 struct compare *
 compare_new (const struct catalogue *cat, const struct instance *instance,
              const struct region *const *regions, size_t nregions,
@@ -244,9 +252,7 @@ compare_new (const struct catalogue *cat, const struct instance *instance,
       struct compare_row *row = &c->rows[i];
 
       *row = slots[i].row;
-      row->diff_best_gco2e = row->run.footprint.total_gco2e - best;
-      row->diff_best_pct
-        = best > 0.0 ? row->diff_best_gco2e / best * 100.0 : NAN;
+      diff_to_best (row, best);
     }
   free (slots);
   return c;
@@ -262,32 +268,62 @@ compare_free (struct compare *c)
   free (c);
 }
 
+/* Run PARAMS's job for C's baseline outside its rows: TYPE (C's
+   instance or its equivalent when NULL) in REGION, into the row after
+   C's last.  Returns 0, or -1 with D set.  */
+static int
+baseline_outside (struct compare *c, const struct catalogue *cat,
+                  const struct instance *type, const struct region *region,
+                  const struct run_params *params, struct diag *d)
+{
+  enum compare_skip why = COMPARE_NOT_OFFERED;
+  const struct instance *want = type != NULL ? type : c->instance;
+  const struct price *p = type != NULL
+                            ? catalogue_find_price (cat, type, region)
+                            : compare_offer (cat, c->instance, region, &why);
+  struct compare_row *row = &c->rows[c->nrows];
+
+  if (p == NULL)
+    ;
+  else if (!run_method_covers_instance (params, p->instance))
+    why = COMPARE_NOT_COVERED;
+  else if (!run_has_grid (params, region))
+    why = COMPARE_NO_GRID;
+  else
+    {
+      if (run_evaluate (p->instance, region, p, params, &row->run, d) < 0)
+        return -1;
+      row->equivalent = p->instance != c->instance;
+      row->diff_best_gco2e = row->diff_best_pct = NAN;
+      if (c->nrows > 0)
+        diff_to_best (row, c->rows[0].run.footprint.total_gco2e);
+      c->baseline = c->nrows;
+      return 0;
+    }
+  return diag_set (d, CA_EXIT_USAGE,
+                   "%s has no run to compare against (%s for %s)",
+                   region->name, compare_skip_text (why), want->name);
+}
+
 int
-compare_set_baseline (struct compare *c, const struct region *region,
-                      struct diag *d)
+compare_set_baseline (struct compare *c, const struct catalogue *cat,
+                      const struct instance *type, const struct region *region,
+                      const struct run_params *params, struct diag *d)
 {
   size_t i;
   double base;
 
   c->baseline = COMPARE_NONE;
   for (i = 0; i < c->nrows; i++)
-    if (c->rows[i].run.region == region)
+    if (c->rows[i].run.region == region
+        && (type == NULL || c->rows[i].run.instance == type))
       c->baseline = i;
-  if (c->baseline == COMPARE_NONE)
-    {
-      for (i = 0; i < c->nskipped; i++)
-        if (c->skipped[i].region == region)
-          return diag_set (d, CA_EXIT_USAGE,
-                           "%s has no run to compare against (%s for %s)",
-                           region->name, compare_skip_text (c->skipped[i].why),
-                           c->instance->name);
-      return diag_set (d, CA_EXIT_USAGE,
-                       "%s is not among the compared regions; add it with "
-                       "--region %s",
-                       region->name, region->name);
-    }
+  if (c->baseline == COMPARE_NONE
+      && baseline_outside (c, cat, type, region, params, d) < 0)
+    return -1;
   base = c->rows[c->baseline].run.footprint.total_gco2e;
-  for (i = 0; i < c->nrows; i++)
+  /* The rows, and the baseline's own when it is past them.  */
+  for (i = 0; i < c->nrows + (c->baseline == c->nrows); i++)
     {
       struct compare_row *row = &c->rows[i];
 

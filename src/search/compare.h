@@ -57,12 +57,15 @@ struct compare
 {
   const struct instance *instance; /* The type asked for.  */
   struct compare_row *rows;        /* By total ascending, then cost, then
-                                      the order of the set.  */
+                                      the order of the set; one more
+                                      for a baseline outside them.  */
   size_t nrows;
   struct compare_skipped *skipped; /* In the order of the set.  */
   size_t nskipped;
   size_t nskips[COMPARE_NSKIPS]; /* SKIPPED counted by reason.  */
-  size_t baseline;               /* Index in ROWS, or COMPARE_NONE.  */
+  size_t baseline;               /* Index in ROWS (NROWS for a baseline
+                                    outside the compared rows), or
+                                    COMPARE_NONE.  */
 };
 
 /* Min, median and max of a group's rows.  */
@@ -114,11 +117,16 @@ struct compare *compare_new (const struct catalogue *cat,
 
 void compare_free (struct compare *c);
 
-/* Make REGION C's baseline and work out every row's difference to it.
-   Returns 0, or -1 with D set (CA_EXIT_USAGE) when REGION has no row:
-   not in the set, or skipped (the text says why).  */
-int compare_set_baseline (struct compare *c, const struct region *region,
-                          struct diag *d);
+/* Make TYPE in REGION C's baseline (C's instance, or its equivalent in
+   REGION, when TYPE is NULL) and work out every row's difference to it.
+   A baseline among C's rows is that row; one outside them (a region out
+   of the set, or another type) is run with PARAMS into ROWS[NROWS], past
+   the compared rows.  Returns 0, or -1 with D set (CA_EXIT_USAGE when
+   it has no run: the text says why).  */
+int compare_set_baseline (struct compare *c, const struct catalogue *cat,
+                          const struct instance *type,
+                          const struct region *region,
+                          const struct run_params *params, struct diag *d);
 
 /* What a skip reason means, for messages ("not offered").  */
 const char *compare_skip_text (enum compare_skip why);

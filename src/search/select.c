@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "search/select.h"
+#include "search/place.h"
 #include "base/xalloc.h"
 
 void
@@ -55,6 +56,19 @@ name_list_has (const struct name_list *list, const char *name)
   return false;
 }
 
+bool
+selection_names_region (const struct name_list *list,
+                        const struct region *region)
+{
+  size_t i;
+
+  for (i = 0; i < list->n; i++)
+    if (STREQ (list->names[i], region->name)
+        || place_matches (region, list->names[i]))
+      return true;
+  return false;
+}
+
 int
 selection_check (const struct selection *sel, const struct catalogue *cat,
                  struct selection_problem *p)
@@ -75,7 +89,8 @@ selection_check (const struct selection *sel, const struct catalogue *cat,
         }
     }
   for (i = 0; i < sel->regions.n; i++)
-    if (catalogue_find_region (cat, sel->regions.names[i]) == NULL)
+    if (catalogue_find_region (cat, sel->regions.names[i]) == NULL
+        && place_count (cat, sel->regions.names[i]) == 0)
       {
         p->what = "region";
         p->name = sel->regions.names[i];
@@ -101,7 +116,7 @@ selection_region_ok (const struct selection *sel, const struct region *region)
     return false;
   if (sel->regions.n == 0 && sel->groups.n == 0)
     return true;
-  if (name_list_has (&sel->regions, region->name))
+  if (selection_names_region (&sel->regions, region))
     return true;
   for (i = 0; i < sel->groups.n; i++)
     if (catalogue_region_in_group (region, sel->groups.names[i]))

@@ -26,10 +26,16 @@ void name_list_free (struct name_list *list);
 /* Whether LIST holds NAME.  */
 bool name_list_has (const struct name_list *list, const char *name);
 
+/* Whether LIST names REGION: by its name, or by a place (a city, a
+   country) where it is, as place_matches reads it.  */
+bool selection_names_region (const struct name_list *list,
+                             const struct region *region);
+
 struct selection
 {
   struct name_list providers;
-  struct name_list regions; /* Regions named one by one...  */
+  struct name_list regions; /* Regions named one by one, or by
+                               place ("Stockholm", "Sweden")...  */
   struct name_list groups;  /* ...or by group; either matches.  */
   long min_vcpus;           /* 0 for any.  */
   double min_memory_gib;    /* 0 for any.  */
@@ -43,7 +49,8 @@ struct selection_problem
   const char *name;
 };
 
-/* Check that every provider, region and group SEL names exists in CAT.
+/* Check that every provider, region (or place with a region) and group
+   SEL names exists in CAT.
    Returns 0, or -1 and fills *P with the first unknown name.  */
 int selection_check (const struct selection *sel, const struct catalogue *cat,
                      struct selection_problem *p);

@@ -12,7 +12,9 @@
 #include "view/advise-rules-text.h"
 #include "view/advise-summary.h"
 #include "view/advise-text.h"
+#include "view/quantity.h"
 #include "view/report.h"
+#include "view/run-view.h"
 
 /* Names of the stages for "which constraint emptied the set".  */
 static const char *const stage_names[ADVISE_STAGE_COUNT] = {
@@ -137,13 +139,16 @@ static void
 describe (char *buf, size_t size, const struct advise_ranking *r, size_t i)
 {
   const struct run *run = &r->cands[i].run;
-  char cost[32], carbon[32];
+  struct strbuf b;
 
-  snprintf (cost, sizeof cost, "%.2f", run->footprint.cost_usd);
-  snprintf (carbon, sizeof carbon, "%.1f", run->footprint.total_gco2e);
-  snprintf (buf, size, "%s in %s: %s gCO2e, %s USD, %.2f h",
-            run->instance->name, run->region->name, carbon, cost,
-            run->runtime_h);
+  strbuf_init (&b);
+  strbuf_printf (&b, "%s in %s: ", run->instance->name, run->region->name);
+  quantity_carbon (&b, run->footprint.total_gco2e);
+  strbuf_append (&b, ", ");
+  quantity_usd (&b, run->footprint.cost_usd);
+  strbuf_printf (&b, ", %.2f h", run->runtime_h);
+  snprintf (buf, size, "%s", b.text);
+  strbuf_release (&b);
 }
 
 /* The summary's lines on --uncertainty.  */
@@ -221,9 +226,6 @@ write_counts (FILE *fp, const struct advise_ranking *r,
              : "",
            met, r->pareto->nfront);
   write_price_notes (fp, r, o);
-  if (o->params.method == RUN_METHOD_CCF)
-    fprintf (fp, "Figures by Cloud Carbon Footprint's method (--method "
-                 "ccf).\n");
   if (r->scaling != NULL)
     {
       struct strbuf text;
@@ -262,6 +264,20 @@ write_counts (FILE *fp, const struct advise_ranking *r,
              f->kept[ADVISE_STAGE_RUNTIME] - f->kept[ADVISE_STAGE_GRID]);
 }
 
+/* The line on how the figures of R's recommended pick were worked
+   out: the pick's power curve may be modelled while others are
+   measured.  */
+static void
+write_method (FILE *fp, const struct advise_ranking *r,
+              const struct advise_query *o)
+{
+  const struct run *rec = &r->cands[advise_recommended (r)].run;
+
+  fprintf (fp, "Method: %s for %s, the recommended pick%s.\n",
+           run_method_text (rec), rec->instance->name,
+           o->params.method == RUN_METHOD_CCF ? " (--method ccf)" : "");
+}
+
 /* The summary's notable candidates: the cheapest, the lowest carbon,
    the knee and the carbon-price pick.  */
 static void
@@ -282,8 +298,13 @@ write_picks (FILE *fp, const struct advise_ranking *r,
     }
   if (r->carbon_pick != PARETO_NONE)
     {
+      struct strbuf price;
+
+      strbuf_init (&price);
+      quantity_price (&price, o->carbon_price);
       describe (text, sizeof text, r, r->carbon_pick);
-      fprintf (fp, "At %g USD/t: %s\n", o->carbon_price, text);
+      fprintf (fp, "At %s USD/t: %s\n", price.text, text);
+      strbuf_release (&price);
     }
 }
 
@@ -295,24 +316,24 @@ write_baseline (FILE *fp, const struct advise_ranking *r)
   const struct footprint *b = &r->baseline.footprint;
   const struct footprint *c = &r->cands[pick].run.footprint;
 
-  fprintf (fp, "Baseline:      %s in %s: %.1f gCO2e, %.2f USD\n",
-           r->baseline.instance->name, r->baseline.region->name,
-           b->total_gco2e, b->cost_usd);
-  fprintf (fp,
-           "Moving to %s in %s (%s) %s %.1f gCO2e (%.1f %%) and "
-           "%s %.2f USD%s.\n",
+  struct strbuf text;
+
+  strbuf_init (&text);
+  quantity_carbon (&text, b->total_gco2e);
+  strbuf_append (&text, ", ");
+  quantity_usd (&text, b->cost_usd);
+  fprintf (fp, "Baseline:      %s in %s: %s\n", r->baseline.instance->name,
+           r->baseline.region->name, text.text);
+  strbuf_reset (&text);
+  quantity_saving (&text, b->total_gco2e, c->total_gco2e, b->cost_usd,
+                   c->cost_usd);
+  fprintf (fp, "Moving to %s in %s (%s) %s.\n",
            r->cands[pick].run.instance->name, r->cands[pick].run.region->name,
            pick == r->carbon_pick    ? "the carbon-price pick"
            : pick == r->pareto->knee ? "the knee"
                                      : "the lowest carbon",
-           b->total_gco2e >= c->total_gco2e ? "saves" : "adds",
-           fabs (b->total_gco2e - c->total_gco2e),
-           b->total_gco2e > 0.0
-             ? 100.0 * fabs (b->total_gco2e - c->total_gco2e) / b->total_gco2e
-             : 0.0,
-           b->cost_usd >= c->cost_usd ? "saves" : "costs",
-           fabs (b->cost_usd - c->cost_usd),
-           b->cost_usd >= c->cost_usd ? "" : " more");
+           text.text);
+  strbuf_release (&text);
 }
 
 /* The summary's table of the best choice by carbon price.  */
@@ -326,15 +347,20 @@ write_hull (FILE *fp, const struct advise_ranking *r)
   for (k = 0; k < p->nhull; k++)
     {
       const struct run *run = &r->cands[p->hull[k]].run;
-      char range[64];
+      struct strbuf range;
 
+      strbuf_init (&range);
       if (isinf (p->hull_price_high[k]))
-        snprintf (range, sizeof range, "above %.6g", p->hull_price_low[k]);
-      else
-        snprintf (range, sizeof range, "%.6g to %.6g", p->hull_price_low[k],
-                  p->hull_price_high[k]);
-      fprintf (fp, "  %-20s %s in %s\n", range, run->instance->name,
+        strbuf_append (&range, "above ");
+      quantity_price (&range, p->hull_price_low[k]);
+      if (!isinf (p->hull_price_high[k]))
+        {
+          strbuf_append (&range, " to ");
+          quantity_price (&range, p->hull_price_high[k]);
+        }
+      fprintf (fp, "  %-20s %s in %s\n", range.text, run->instance->name,
                run->region->name);
+      strbuf_release (&range);
     }
 }
 
@@ -344,6 +370,8 @@ advise_write_summary (FILE *fp, const struct advise_ranking *r,
                       const struct advise_query *q)
 {
   write_counts (fp, r, f, q);
+  if (r->n > 0)
+    write_method (fp, r, q);
   write_picks (fp, r, q);
   if (r->has_baseline)
     write_baseline (fp, r);

@@ -10,9 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/strbuf.h"
 #include "base/system.h"
 #include "base/xalloc.h"
 #include "view/advise-table.h"
+#include "view/quantity.h"
 #include "view/run-view.h"
 #include "view/uncertainty-view.h"
 
@@ -45,7 +47,7 @@ static const struct out_column advise_extra_columns[ACOL_COUNT] = {
   { "abatement_usd_per_tco2e", "Abatement", "USD/t", OUT_NUMBER, 0,
     OUT_COL_MACHINE },
   { "baseline_saving_gco2e", "Saving", "gCO2e", OUT_NUMBER, 1,
-    OUT_COL_MACHINE },
+    OUT_COL_MACHINE | OUT_COL_CARBON },
   { "baseline_saving_pct", "Saving", "%", OUT_NUMBER, 1, OUT_COL_MACHINE },
   { "baseline_saving_usd", "Saving", "USD", OUT_NUMBER, 2, OUT_COL_MACHINE },
   { "gpu_model", "GPU", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
@@ -83,7 +85,8 @@ enum
 
 static const struct out_column advise_uncertainty_columns[] = {
   { "p_front", "P(front)", NULL, OUT_NUMBER, 2, 0 },
-  { "total_gco2e_range", "Total p50 (p5-p95)", "gCO2e", OUT_TEXT, 0, 0 },
+  /* Each range in the unit of its p95 ("1.08 (0.951-1.20) kg").  */
+  { "total_gco2e_range", "Total p50 (p5-p95)", "CO2e", OUT_TEXT, 0, 0 },
   { "cost_usd_range", "Cost p50 (p5-p95)", "USD", OUT_TEXT, 0, 0 },
 };
 
@@ -136,6 +139,25 @@ marks_of (const struct advise_ranking *r, size_t i, char *buf, size_t size)
     strncat (buf, "carbon-price;", size - strlen (buf) - 1);
   if (buf[0] != '\0')
     buf[strlen (buf) - 1] = '\0';
+}
+
+/* "p50 (p5-p95) unit" for the quantiles GRAMS (p5, p50, p95), all in
+   the unit of the p95 with three significant digits.  The caller frees
+   it.  */
+static char *
+carbon_range_text (const double grams[3])
+{
+  struct mass_unit unit = mass_unit_written (grams[2]);
+  struct strbuf b;
+
+  strbuf_init (&b);
+  quantity_sig3 (&b, grams[1] / unit.grams);
+  strbuf_append (&b, " (");
+  quantity_sig3 (&b, grams[0] / unit.grams);
+  strbuf_append (&b, "-");
+  quantity_sig3 (&b, grams[2] / unit.grams);
+  strbuf_printf (&b, ") %s", unit.symbol);
+  return b.text;
 }
 
 /* Add candidate I of R as a row of T; with uncertainty, its ranges as
@@ -205,9 +227,9 @@ fill_row (struct out_table *t, const struct advise_ranking *r, size_t i,
       out_table_set_number (t, u + UCOL_P_FRONT, r->p_front[i]);
       if (ranges_as_text)
         {
-          snprintf (text, sizeof text, "%.1f (%.1f-%.1f)", sum.total_gco2e[1],
-                    sum.total_gco2e[0], sum.total_gco2e[2]);
-          out_table_set_text (t, u + UCOL_TOTAL_RANGE, text);
+          char *range = carbon_range_text (sum.total_gco2e);
+          out_table_set_text (t, u + UCOL_TOTAL_RANGE, range);
+          free (range);
           if (cost_as_text)
             {
               snprintf (text, sizeof text, "%.2f (%.2f-%.2f)", sum.cost_usd[1],

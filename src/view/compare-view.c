@@ -12,6 +12,7 @@
 #include "base/system.h"
 #include "base/xalloc.h"
 #include "view/compare-view.h"
+#include "view/quantity.h"
 #include "view/report.h"
 
 /* The columns; the two baseline columns only with --baseline.  */
@@ -55,16 +56,17 @@ static const struct out_column compare_columns[COL_NCOLUMNS] = {
   { "provider", "Provider", NULL, OUT_TEXT, 0, 0 },
   { "instance_type", "Instance", NULL, OUT_TEXT, 0, 0 },
   { "energy_kwh", "Energy", "kWh", OUT_NUMBER, 3, 0 },
-  { "scope2_gco2e", "Scope 2", "gCO2e", OUT_NUMBER, 1, 0 },
-  { "scope3_gco2e", "Scope 3", "gCO2e", OUT_NUMBER, 1, 0 },
-  { "total_gco2e", "Total", "gCO2e", OUT_NUMBER, 1, 0 },
+  { "scope2_gco2e", "Scope 2", "gCO2e", OUT_NUMBER, 1, OUT_COL_CARBON },
+  { "scope3_gco2e", "Scope 3", "gCO2e", OUT_NUMBER, 1, OUT_COL_CARBON },
+  { "total_gco2e", "Total", "gCO2e", OUT_NUMBER, 1, OUT_COL_CARBON },
   { "cost_usd", "Cost", "USD", OUT_NUMBER, 2, 0 },
   { "grid_gco2e_per_kwh", "Grid", "gCO2e/kWh", OUT_NUMBER, 2, 0 },
   { "grid_source", "Grid source", NULL, OUT_TEXT, 0, 0 },
   { "grid_year", "Year", NULL, OUT_INTEGER, 0, 0 },
-  { "vs_best_gco2e", "vs best", "gCO2e", OUT_NUMBER, 1, 0 },
+  { "vs_best_gco2e", "vs best", "gCO2e", OUT_NUMBER, 1, OUT_COL_CARBON },
   { "vs_best_pct", "vs best", "%", OUT_NUMBER, 1, 0 },
-  { "vs_baseline_gco2e", "vs baseline", "gCO2e", OUT_NUMBER, 1, 0 },
+  { "vs_baseline_gco2e", "vs baseline", "gCO2e", OUT_NUMBER, 1,
+    OUT_COL_CARBON },
   { "vs_baseline_pct", "vs baseline", "%", OUT_NUMBER, 1, 0 },
   { "equivalent_of", "Equivalent of", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
   { "vcpus", "vCPUs", NULL, OUT_INTEGER, 0, OUT_COL_MACHINE },
@@ -79,11 +81,38 @@ static const struct out_column compare_columns[COL_NCOLUMNS] = {
   { "groups", "Groups", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
 };
 
+/* Whether the narrow table (compare without --wide) leaves column K
+   out (BASELINE: there is one): the region, instance, total, cost, grid
+   and the share over the best, or over the baseline when there is one,
+   say what a reader acts on; the rest is for
+   --wide and the other formats.  Even with Azure's long region and
+   instance names and a baseline a line stays within 100 columns.  */
+static bool
+narrow_leaves_out (enum compare_column k, bool baseline)
+{
+  switch (k)
+    {
+    case COL_PROVIDER: /* The instance's name says it.  */
+    case COL_ENERGY:
+    case COL_SCOPE2:
+    case COL_SCOPE3:
+    case COL_GRID_SOURCE:
+    case COL_GRID_YEAR:
+    case COL_VS_BEST:
+    case COL_VS_BASELINE:
+      return true;
+    case COL_VS_BEST_PCT: /* The rows are in that order already.  */
+      return baseline;
+    default:
+      return false;
+    }
+}
+
 /* The region table's columns: COLS (COL_NCOLUMNS slots) gets the ones
    shown, MAP[k] the place of column K among them (COL_NCOLUMNS when left
    out).  Returns how many are shown.  */
 static size_t
-region_columns (bool baseline, struct out_column *cols, size_t *map)
+region_columns (bool baseline, bool wide, struct out_column *cols, size_t *map)
 {
   size_t k, n = 0;
 
@@ -93,7 +122,10 @@ region_columns (bool baseline, struct out_column *cols, size_t *map)
       if (!baseline && (k == COL_VS_BASELINE || k == COL_VS_BASELINE_PCT))
         continue;
       map[k] = n;
-      cols[n++] = compare_columns[k];
+      cols[n] = compare_columns[k];
+      if (!wide && narrow_leaves_out ((enum compare_column) k, baseline))
+        cols[n].flags |= OUT_COL_MACHINE;
+      n++;
     }
   return n;
 }
@@ -143,10 +175,11 @@ fill_region_row (struct out_table *t, const size_t *map,
 }
 
 struct out_table *
-compare_region_table (const struct compare *c, struct out_column *cols)
+compare_region_table (const struct compare *c, struct out_column *cols,
+                      bool wide)
 {
   size_t map[COL_NCOLUMNS];
-  size_t ncols = region_columns (c->baseline != COMPARE_NONE, cols, map);
+  size_t ncols = region_columns (c->baseline != COMPARE_NONE, wide, cols, map);
   struct out_table *t = out_table_new (cols, ncols);
   size_t i;
 
@@ -158,9 +191,9 @@ compare_region_table (const struct compare *c, struct out_column *cols)
 static const struct out_column group_columns[] = {
   { "group", "Group", NULL, OUT_TEXT, 0, 0 },
   { "regions", "Regions", NULL, OUT_INTEGER, 0, 0 },
-  { "total_min_gco2e", "Total min", "gCO2e", OUT_NUMBER, 1, 0 },
-  { "total_median_gco2e", "median", "gCO2e", OUT_NUMBER, 1, 0 },
-  { "total_max_gco2e", "max", "gCO2e", OUT_NUMBER, 1, 0 },
+  { "total_min_gco2e", "Total min", "gCO2e", OUT_NUMBER, 1, OUT_COL_CARBON },
+  { "total_median_gco2e", "median", "gCO2e", OUT_NUMBER, 1, OUT_COL_CARBON },
+  { "total_max_gco2e", "max", "gCO2e", OUT_NUMBER, 1, OUT_COL_CARBON },
   { "cost_min_usd", "Cost min", "USD", OUT_NUMBER, 2, 0 },
   { "cost_median_usd", "median", "USD", OUT_NUMBER, 2, 0 },
   { "cost_max_usd", "max", "USD", OUT_NUMBER, 2, 0 },
@@ -362,6 +395,41 @@ write_price_dates (FILE *fp, const char *gap, const struct compare *c)
     fprintf (fp, "%s\n%s", text, gap);
 }
 
+/* The notes' lines on BEST, C's first row, and on C's baseline: "Best:
+   ... 20.0 gCO2e, 1.40 USD." and what the best saves on the baseline.  */
+static void
+write_best (FILE *fp, const char *gap, const struct compare *c,
+            const struct compare_row *best)
+{
+  const struct footprint *f = &best->run.footprint;
+  struct strbuf text;
+
+  strbuf_init (&text);
+  quantity_carbon (&text, f->total_gco2e);
+  strbuf_append (&text, ", ");
+  quantity_usd (&text, f->cost_usd);
+  fprintf (fp, "Best: %s in %s: %s.\n%s", best->run.instance->name,
+           best->run.region->name, text.text, gap);
+  if (c->baseline == COMPARE_NONE)
+    {
+      strbuf_release (&text);
+      return;
+    }
+  const struct footprint *b = &c->rows[c->baseline].run.footprint;
+  strbuf_reset (&text);
+  quantity_carbon (&text, b->total_gco2e);
+  strbuf_append (&text, ", ");
+  quantity_usd (&text, b->cost_usd);
+  fprintf (fp, "Baseline: %s in %s: %s; the best ",
+           c->rows[c->baseline].run.instance->name,
+           c->rows[c->baseline].run.region->name, text.text);
+  strbuf_reset (&text);
+  quantity_saving (&text, b->total_gco2e, f->total_gco2e, b->cost_usd,
+                   f->cost_usd);
+  fprintf (fp, "%s.\n%s", text.text, gap);
+  strbuf_release (&text);
+}
+
 int
 compare_write_notes (FILE *fp, bool markdown, const struct run_params *params,
                      const struct compare *c, size_t nregions,
@@ -376,22 +444,7 @@ compare_write_notes (FILE *fp, bool markdown, const struct run_params *params,
     return 0;
   write_equivalents (fp, c);
   fputs (gap, fp);
-  fprintf (fp, "Best: %s in %s: %.1f gCO2e, %.2f USD.\n",
-           best->run.instance->name, best->run.region->name,
-           best->run.footprint.total_gco2e, best->run.footprint.cost_usd);
-  fputs (gap, fp);
-  if (c->baseline != COMPARE_NONE)
-    {
-      const struct compare_row *b = &c->rows[c->baseline];
-
-      fprintf (fp,
-               "Baseline: %s in %s: %.1f gCO2e, %.2f USD; the best "
-               "saves %.1f gCO2e (%.1f %%).\n",
-               b->run.instance->name, b->run.region->name,
-               b->run.footprint.total_gco2e, b->run.footprint.cost_usd,
-               -best->diff_baseline_gco2e, -best->diff_baseline_pct);
-      fputs (gap, fp);
-    }
+  write_best (fp, gap, c, best);
   if (write_robustness (fp, r) < 0)
     return -1;
   fputs (gap, fp);

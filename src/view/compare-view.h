@@ -21,9 +21,13 @@ enum
 
 /* The table of C's regions (with the baseline's columns when C has
    one): its columns into COLS (COMPARE_VIEW_NCOLUMNS slots, which must
-   outlive the table) and a new table with a row per region.  */
+   outlive the table) and a new table with a row per region.  Unless
+   WIDE, the table format leaves out the columns a reader can do without
+   (provider, energy, Scope 2 and 3, grid source and year, the
+   differences in gCO2e, and with a baseline the share over the best) so that a
+   line fits 100 columns; the other formats keep them all.  */
 struct out_table *compare_region_table (const struct compare *c,
-                                        struct out_column *cols);
+                                        struct out_column *cols, bool wide);
 
 /* The table of C's groups: a row per group of SEL, then "all" unless
    SEL is exactly one group.  A new table.  */

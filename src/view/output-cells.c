@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "base/numparse.h"
+#include "base/strbuf.h"
 #include "view/output-private.h"
 #include "view/output.h"
 #include "base/system.h"
@@ -275,6 +276,73 @@ out_cell_human (const struct out_column *col, const struct out_cell *cell,
     default:
       return xstrdup ("-");
     }
+}
+
+/* Grams in one of COL's base unit: "kgCO2e" columns hold kilograms,
+   other carbon columns grams.  */
+static double
+carbon_scale (const struct out_column *col)
+{
+  return col->unit != NULL && strncmp (col->unit, "kg", 2) == 0 ? 1e3 : 1.0;
+}
+
+bool
+out_column_mass (const struct out_table *table, size_t c,
+                 struct mass_column *mass)
+{
+  const struct out_column *col = &table->cols[c];
+  double largest = 0.0;
+
+  if (!(col->flags & OUT_COL_CARBON))
+    return false;
+  for (size_t r = 0; r < table->nrows; r++)
+    {
+      const struct out_cell *cell = &table->rows[r][c];
+      if (cell->kind == OUT_CELL_NUMBER && fabs (cell->number) > largest)
+        largest = fabs (cell->number);
+    }
+  *mass = mass_column_for (largest * carbon_scale (col));
+  return true;
+}
+
+bool
+out_cell_mass (const struct out_column *col, const struct out_cell *cell,
+               struct mass_column *mass)
+{
+  if (!(col->flags & OUT_COL_CARBON) || cell->kind != OUT_CELL_NUMBER)
+    return false;
+  *mass = mass_column_for (cell->number * carbon_scale (col));
+  return true;
+}
+
+char *
+out_column_unit_human (const struct out_column *col,
+                       const struct mass_column *mass, bool markdown)
+{
+  if (col->unit == NULL)
+    return NULL;
+  if (mass == NULL)
+    return out_clean_text (col->unit, markdown);
+  /* Past the base unit's symbol: "CO2e".  */
+  const char *gas = col->unit + (carbon_scale (col) > 1.0 ? 2 : 1);
+  struct strbuf b;
+  strbuf_init (&b);
+  strbuf_printf (&b, "%s%s", mass->unit.symbol, gas);
+  char *clean = out_clean_text (b.text, markdown);
+  strbuf_release (&b);
+  return clean;
+}
+
+char *
+out_cell_in_unit (const struct out_column *col, const struct out_cell *cell,
+                  const struct mass_column *mass, bool markdown)
+{
+  if (mass == NULL || cell->kind != OUT_CELL_NUMBER)
+    return out_cell_human (col, cell, markdown);
+  struct strbuf b;
+  strbuf_init (&b);
+  quantity_in_column (&b, cell->number * carbon_scale (col), mass);
+  return b.text;
 }
 
 /* Return the label of COL, or its key if it has none.  */

@@ -15,10 +15,11 @@
 #include "base/system.h"
 #include "base/xalloc.h"
 
-/* Return the header cell of COL, "Label (unit)" or "Label", escaped.
+/* Return the header cell of COL, "Label (unit)" or "Label", escaped;
+   MASS, when not NULL, is the unit of a carbon column.
    The caller frees it.  */
 static char *
-header_cell (const struct out_column *col)
+header_cell (const struct out_column *col, const struct mass_column *mass)
 {
   char *label = out_clean_text (out_column_label (col), true);
   struct strbuf cell;
@@ -28,7 +29,7 @@ header_cell (const struct out_column *col)
   strbuf_init (&cell);
   strbuf_append (&cell, label);
   free (label);
-  label = out_clean_text (col->unit, true);
+  label = out_column_unit_human (col, mass, true);
   strbuf_printf (&cell, " (%s)", label);
   free (label);
   return cell.text;
@@ -102,7 +103,8 @@ write_delimiters (FILE *fp, const struct out_table *table,
 }
 
 /* Write TABLE to FP as a GitHub pipe table of all its columns: a header
-   row of "Label (unit)" cells, a delimiter row that right-aligns numeric
+   row of "Label (unit)" cells (a carbon column in the unit of its
+   largest figure), a delimiter row that right-aligns numeric
    columns, then the rows with each column's decimals, '|' in text
    escaped as "\|" and missing cells as "-".  Cells are padded so that
    the raw text lines up too.  Return 0, or -1 with errno set if a write
@@ -125,13 +127,17 @@ out_write_markdown (FILE *fp, enum out_layout layout,
   for (c = 0; c < ncols; c++)
     {
       const struct out_column *col = &table->cols[c];
+      struct mass_column unit;
+      const struct mass_column *mass
+        = out_column_mass (table, c, &unit) ? &unit : NULL;
 
       widths[c] = out_column_numeric (col) ? 4 : 3;
       for (l = 0; l < nlines; l++)
         {
           cells[l * ncols + c]
-            = (l == 0 ? header_cell (col)
-                      : out_cell_human (col, &table->rows[l - 1][c], true));
+            = (l == 0
+                 ? header_cell (col, mass)
+                 : out_cell_in_unit (col, &table->rows[l - 1][c], mass, true));
           width = out_text_width (cells[l * ncols + c]);
           if (width > widths[c])
             widths[c] = width;

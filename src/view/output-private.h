@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "view/output.h"
+#include "view/quantity.h"
 #include "base/system.h"
 
 /* What a cell holds.  A cell normally holds what its column's kind
@@ -68,6 +69,31 @@ char *out_clean_text (const char *text, bool markdown);
    frees it.  */
 char *out_cell_human (const struct out_column *col,
                       const struct out_cell *cell, bool markdown);
+
+/* How people see column C of TABLE when it is an OUT_COL_CARBON
+   column: mass_column_for its largest figure.  Sets
+   *MASS and returns true; false for other columns.  */
+bool out_column_mass (const struct out_table *table, size_t c,
+                      struct mass_column *mass);
+
+/* The same for CELL alone, its figure in its own unit with three
+   significant digits (the vertical layout).  False unless COL is a
+   carbon column and CELL a number.  */
+bool out_cell_mass (const struct out_column *col, const struct out_cell *cell,
+                    struct mass_column *mass);
+
+/* The unit of COL as people see it: with MASS non-NULL (a carbon
+   column) its unit's symbol then the rest of COL's unit ("kgCO2e"),
+   else COL's unit, cleaned as out_clean_text does; NULL if COL has
+   none.  The caller frees it.  */
+char *out_column_unit_human (const struct out_column *col,
+                             const struct mass_column *mass, bool markdown);
+
+/* As out_cell_human, but a number of a carbon column as MASS says
+   (when not NULL): "228", "1.08", "12,300".  */
+char *out_cell_in_unit (const struct out_column *col,
+                        const struct out_cell *cell,
+                        const struct mass_column *mass, bool markdown);
 
 /* The label of COL, or its key if the label is NULL.  */
 const char *out_column_label (const struct out_column *col);

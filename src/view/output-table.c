@@ -92,17 +92,16 @@ line_write (FILE *fp, struct line *line)
   return out_puts (fp, "\n");
 }
 
-/* Return "(UNIT)" for COL, or "" if it has no unit.  The caller frees
-   it.  */
+/* Return "(UNIT)" for COL, UNIT as out_column_unit_human gives it, or
+   "" if it has no unit.  The caller frees it.  */
 static char *
-unit_cell (const struct out_column *col)
+unit_cell (const struct out_column *col, const struct mass_column *mass)
 {
-  char *unit;
+  char *unit = out_column_unit_human (col, mass, false);
   struct strbuf cell;
 
-  if (col->unit == NULL)
+  if (unit == NULL)
     return xstrdup ("");
-  unit = out_clean_text (col->unit, false);
   strbuf_init (&cell);
   strbuf_printf (&cell, "(%s)", unit);
   free (unit);
@@ -111,8 +110,9 @@ unit_cell (const struct out_column *col)
 
 /* Write TABLE to FP in the wide layout: the columns without
    OUT_COL_MACHINE, a line of labels, a line of "(unit)" unless no column
-   has a unit, then one line per row; numeric columns are right-aligned,
-   text ones left-aligned, two spaces apart.  */
+   has a unit (a carbon column in the unit of its largest figure), then one
+   line per row; numeric columns are right-aligned, text ones left-aligned, two
+   spaces apart.  */
 static int
 write_wide (FILE *fp, const struct out_table *table)
 {
@@ -130,9 +130,13 @@ write_wide (FILE *fp, const struct out_table *table)
   for (c = 0; c < ncols; c++)
     {
       const struct out_column *col = &table->cols[c];
+      struct mass_column unit;
+      const struct mass_column *mass = NULL;
 
       if (col->flags & OUT_COL_MACHINE)
         continue;
+      if (out_column_mass (table, c, &unit))
+        mass = &unit;
       any_column = true;
       if (col->unit != NULL)
         any_unit = true;
@@ -143,9 +147,9 @@ write_wide (FILE *fp, const struct out_table *table)
           if (l == 0)
             cell = out_clean_text (out_column_label (col), false);
           else if (l == 1)
-            cell = unit_cell (col);
+            cell = unit_cell (col, mass);
           else
-            cell = out_cell_human (col, &table->rows[l - 2][c], false);
+            cell = out_cell_in_unit (col, &table->rows[l - 2][c], mass, false);
           cells[l * ncols + c] = cell;
           width = out_text_width (cell);
           if (width > widths[c])
@@ -181,10 +185,33 @@ write_wide (FILE *fp, const struct out_table *table)
   return status;
 }
 
+/* Append CELL of column COL to LINE as the vertical layout shows it:
+   the value and, unless it is missing, a space and the unit; a carbon
+   figure in the unit it reads best in ("1.08 kgCO2e").  */
+static void
+add_vertical_value (struct line *line, const struct out_column *col,
+                    const struct out_cell *cell)
+{
+  struct mass_column unit;
+  const struct mass_column *mass = NULL;
+
+  if (out_cell_mass (col, cell, &unit))
+    mass = &unit;
+  char *value = out_cell_in_unit (col, cell, mass, false);
+  line_add (line, value);
+  free (value);
+  if (cell->kind == OUT_CELL_MISSING || col->unit == NULL)
+    return;
+  value = out_column_unit_human (col, mass, false);
+  line_add (line, " ");
+  line_add (line, value);
+  free (value);
+}
+
 /* Write TABLE to FP in the vertical layout: for each row, one line per
    column (all of them) with the label padded to the widest label, two
    spaces, the value and, unless the value is missing, a space and the
-   unit; a blank line between rows.  */
+   unit (a carbon figure in its own unit); a blank line between rows.  */
 static int
 write_vertical (FILE *fp, const struct out_table *table)
 {
@@ -211,19 +238,10 @@ write_vertical (FILE *fp, const struct out_table *table)
         {
           const struct out_column *col = &table->cols[c];
           const struct out_cell *cell = &table->rows[r][c];
-          char *value = out_cell_human (col, cell, false);
 
           line_add_padded (&line, labels[c], label_width, false);
           line_pad (&line, GAP);
-          line_add (&line, value);
-          free (value);
-          if (cell->kind != OUT_CELL_MISSING && col->unit != NULL)
-            {
-              value = out_clean_text (col->unit, false);
-              line_add (&line, " ");
-              line_add (&line, value);
-              free (value);
-            }
+          add_vertical_value (&line, col, cell);
           status = line_write (fp, &line);
         }
     }

@@ -26,9 +26,16 @@ enum out_kind
 /* Column flags.  */
 enum
 {
-  OUT_COL_MACHINE = 1 << 0 /* Left out of the wide table layout, kept
+  OUT_COL_MACHINE = 1 << 0, /* Left out of the wide table layout, kept
                               in the vertical one and in csv, json and
                               markdown (sources, provenance).  */
+  OUT_COL_CARBON = 1 << 1   /* A mass of CO2e in the column's unit
+                               ("gCO2e" or "kgCO2e"): for people, the
+                               wide table and markdown write the column
+                               in the g, kg or t its largest figure reads
+                               best in, the vertical layout each value in
+                               its own, with three significant digits;
+                               csv and json keep the base unit.  */
 };
 
 /* One column of a result table.  KEY is the csv header and json key
@@ -90,7 +97,8 @@ size_t out_table_rows (const struct out_table *table);
 /* Write TABLE to FP in FORMAT; LAYOUT only matters for the table format.
    Numbers are written with '.' whatever the locale: csv and json with up
    to 12 significant digits (no float noise, no trailing zeros), table and
-   markdown with each column's DECIMALS.  Csv quotes a field only when it
+   markdown with each column's DECIMALS (an OUT_COL_CARBON column as
+   that flag says).  Csv quotes a field only when it
    holds ',', '"', CR or LF or starts or ends with a blank; the table and
    markdown formats turn control characters in text into spaces.  FP is
    flushed.  Returns 0, or -1 with errno set if a write or the flush

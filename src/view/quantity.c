@@ -4,6 +4,7 @@
 #include <config.h>
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,10 +87,8 @@ quantity_sig3 (struct strbuf *b, double value)
   append_grouped (b, text);
 }
 
-/* Append GRAMS in its unit with three significant digits, then the
-   unit's symbol and SUFFIX.  */
-static void
-append_mass (struct strbuf *b, double grams, const char *suffix)
+struct mass_unit
+mass_unit_written (double grams)
 {
   size_t i = unit_index (grams);
   /* 999.96 g rounds to 1000 g: move it to kg.  */
@@ -99,8 +98,39 @@ append_mass (struct strbuf *b, double grams, const char *suffix)
             fabs (grams / units[i].grams));
   if (i + 1 < NUNITS && strtod (probe, NULL) >= 1000.0)
     i++;
-  quantity_sig3 (b, grams / units[i].grams);
-  strbuf_printf (b, " %s%s", units[i].symbol, suffix);
+  return units[i];
+}
+
+int
+quantity_sig3_decimals (double value)
+{
+  struct strbuf b;
+  strbuf_init (&b);
+  quantity_sig3 (&b, value);
+  const char *point = strchr (b.text, '.');
+  int decimals = point == NULL ? 0 : (int) strlen (point + 1);
+  strbuf_release (&b);
+  return decimals;
+}
+
+void
+quantity_fixed (struct strbuf *b, double value, int decimals)
+{
+  char text[512];
+  snprintf (text, sizeof text, "%.*f", decimals, fabs (value));
+  if (value < 0.0 && strtod (text, NULL) > 0.0)
+    strbuf_append_char (b, '-');
+  append_grouped (b, text);
+}
+
+/* Append GRAMS in its unit with three significant digits, then the
+   unit's symbol and SUFFIX.  */
+static void
+append_mass (struct strbuf *b, double grams, const char *suffix)
+{
+  struct mass_unit unit = mass_unit_written (grams);
+  quantity_sig3 (b, grams / unit.grams);
+  strbuf_printf (b, " %s%s", unit.symbol, suffix);
 }
 
 void
@@ -113,4 +143,58 @@ void
 quantity_mass (struct strbuf *b, double grams)
 {
   append_mass (b, grams, "");
+}
+
+struct mass_column
+mass_column_for (double largest)
+{
+  struct mass_column col;
+  col.unit = mass_unit_written (fabs (largest));
+  col.decimals = quantity_sig3_decimals (fabs (largest) / col.unit.grams);
+  return col;
+}
+
+void
+quantity_in_column (struct strbuf *b, double grams,
+                    const struct mass_column *col)
+{
+  quantity_fixed (b, grams / col->unit.grams, col->decimals);
+}
+
+void
+quantity_usd (struct strbuf *b, double usd)
+{
+  quantity_fixed (b, usd, 2);
+  strbuf_append (b, " USD");
+}
+
+void
+quantity_price (struct strbuf *b, double usd_per_t)
+{
+  bool whole
+    = fabs (usd_per_t) >= 100.0 || fabs (usd_per_t - round (usd_per_t)) < 1e-9;
+  quantity_fixed (b, usd_per_t, whole ? 0 : 2);
+}
+
+void
+quantity_saving (struct strbuf *b, double before_g, double after_g,
+                 double before_usd, double after_usd)
+{
+  double saved_g = before_g - after_g;
+  double saved_usd = before_usd - after_usd;
+
+  strbuf_append (b, saved_g >= 0.0 ? "saves " : "adds ");
+  quantity_carbon (b, fabs (saved_g));
+  if (before_g > 0.0)
+    {
+      double pct = 100.0 * fabs (saved_g) / before_g;
+      strbuf_printf (b, " (%.*f %%)", pct >= 9.95 ? 0 : 1, pct);
+    }
+  if (saved_usd >= 0.0)
+    strbuf_append (b, saved_g >= 0.0 ? " and " : " and saves ");
+  else
+    strbuf_append (b, saved_g >= 0.0 ? " but costs " : " and costs ");
+  quantity_usd (b, fabs (saved_usd));
+  if (saved_usd < 0.0)
+    strbuf_append (b, " more");
 }

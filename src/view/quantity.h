@@ -22,9 +22,22 @@ struct mass_unit
    the figures compare at a glance.  */
 struct mass_unit mass_unit_for (double grams);
 
+/* The unit quantity_carbon writes GRAMS in: mass_unit_for's, or the
+   next one up when the figure rounds up into it (999.96 g is written
+   "1.00 kg").  A column takes the unit of its largest figure.  */
+struct mass_unit mass_unit_written (double grams);
+
 /* Append VALUE to B with three significant digits and no exponent
    ("0.0123", "1.08", "228", "12,300" with thousands separated).  */
 void quantity_sig3 (struct strbuf *b, double value);
+
+/* The decimals quantity_sig3 writes VALUE with ("1.08": 2, "228": 0),
+   for a column whose figures share the decimals of its largest.  */
+int quantity_sig3_decimals (double value);
+
+/* Append VALUE to B with DECIMALS digits after the point and thousands
+   separated ("12,345.6"); "-0" is written "0".  */
+void quantity_fixed (struct strbuf *b, double value, int decimals);
 
 /* Append GRAMS of CO2e to B in the unit mass_unit_for picks, with three
    significant digits and the unit: "781 gCO2e", "1.08 kgCO2e",
@@ -35,5 +48,42 @@ void quantity_carbon (struct strbuf *b, double grams);
 /* The same figure without "CO2e" ("1.08 kg"), for table cells under a
    heading that names the gas.  */
 void quantity_mass (struct strbuf *b, double grams);
+
+/* How a column of masses reads for people: in UNIT, every figure with
+   DECIMALS digits after the point, so that the column lines up and
+   compares at a glance.  */
+struct mass_column
+{
+  struct mass_unit unit;
+  int decimals;
+};
+
+/* The column whose largest figure (in absolute value) is LARGEST
+   grams: the unit that figure is written in (mass_unit_written), with
+   the decimals that give it three significant digits.  A column of
+   12,345 g, 1,077.6 g and 999.96 g reads "12.3", "1.1" and "1.0" kg.  */
+struct mass_column mass_column_for (double largest);
+
+/* Append GRAMS to B as COL has it, without the unit ("1.1").  */
+void quantity_in_column (struct strbuf *b, double grams,
+                         const struct mass_column *col);
+
+/* Append USD to B with two decimals and thousands separated
+   ("1,234.50 USD").  */
+void quantity_usd (struct strbuf *b, double usd);
+
+/* Append a carbon price in USD per tonne to B for people: whole
+   dollars with thousands separated from 100 up or when whole ("5,000",
+   "320,000"), else two decimals ("12.50").  */
+void quantity_price (struct strbuf *b, double usd_per_t);
+
+/* Append to B what moving from a run of BEFORE_G grams and BEFORE_USD
+   to one of AFTER_G and AFTER_USD does, as advice reads: "saves 3.65
+   kgCO2e (94 %) and 25.52 USD", "saves 80.0 gCO2e (57 %) but costs
+   1.10 USD more", "adds ... and saves ...".  The share is of BEFORE_G,
+   whole from 10 % up, one decimal below; left out when BEFORE_G is not
+   positive.  */
+void quantity_saving (struct strbuf *b, double before_g, double after_g,
+                      double before_usd, double after_usd);
 
 #endif /* CA_QUANTITY_H */

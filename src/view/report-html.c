@@ -73,175 +73,6 @@ note (struct strbuf *b, const char *text)
   strbuf_append (b, "</p>\n");
 }
 
-/* The CSS class of candidate I's point on the chart of carbon against
-   cost: its most telling role, or NULL for a plain candidate.  */
-static const char *
-point_class (const struct report *r, size_t i)
-{
-  const struct advise_ranking *rk = &r->res->ranking;
-  const struct pareto *p = rk->pareto;
-
-  return i == r->rec                        ? "rec"
-         : i == rk->carbon_pick             ? "priced"
-         : i == p->cheapest                 ? "cheap"
-         : i == p->greenest                 ? "green"
-         : i == p->knee                     ? "front"
-         : rk->front_slot[i] != PARETO_NONE ? "front"
-                                            : NULL;
-}
-
-/* Fill PTS with the candidates of R, then its baseline: each with a
-   tooltip and, when it has a role, a label (both new strings).  Return
-   how many.  Labels are placed in point order: the marked points come
-   first so that theirs get the best places.  */
-static size_t
-chart_points (const struct report *r, struct svg_point *pts)
-{
-  const struct advise_ranking *rk = &r->res->ranking;
-  struct strbuf text, marks;
-  size_t i, n = 0;
-
-  strbuf_init (&text);
-  strbuf_init (&marks);
-  for (int pass = 0; pass < 2; pass++)
-    for (i = 0; i < rk->n; i++)
-      {
-        const struct run *run = report_run (r, i);
-
-        strbuf_reset (&marks);
-        report_marks (r, i, &marks);
-        if ((marks.len > 0) != (pass == 0))
-          continue;
-        pts[n].x = run->footprint.cost_usd;
-        pts[n].y = run->footprint.total_gco2e / 1000.0;
-        pts[n].cls = point_class (r, i);
-        strbuf_printf (&text, "%s@%s: %.1f kgCO2e, %.2f USD",
-                       run->instance->name, run->region->name,
-                       run->footprint.total_gco2e / 1000.0,
-                       run->footprint.cost_usd);
-        pts[n].title = strbuf_detach (&text);
-        if (marks.len > 0)
-          {
-            strbuf_printf (&text, "%s %s: %s", run->instance->name,
-                           run->region->name, marks.text);
-            pts[n].label = strbuf_detach (&text);
-          }
-        n++;
-      }
-  if (rk->has_baseline)
-    {
-      pts[n].x = rk->baseline.footprint.cost_usd;
-      pts[n].y = rk->baseline.footprint.total_gco2e / 1000.0;
-      pts[n].cls = "base";
-      strbuf_printf (&text, "%s %s: baseline", rk->baseline.instance->name,
-                     rk->baseline.region->name);
-      pts[n].label = strbuf_detach (&text);
-      n++;
-    }
-  strbuf_release (&text);
-  strbuf_release (&marks);
-  return n;
-}
-
-/* The chart of carbon against cost.  */
-static void
-carbon_chart (struct strbuf *b, const struct report *r)
-{
-  const struct advise_ranking *rk = &r->res->ranking;
-  const struct pareto *p = rk->pareto;
-  struct svg_point *pts = xcalloc (rk->n + 2, sizeof *pts);
-  struct svg_point *line = xcalloc (p->nfront + 1, sizeof *line);
-  struct svg_scatter s;
-  size_t i, n, k;
-
-  n = chart_points (r, pts);
-  for (k = 0; k < p->nfront; k++)
-    {
-      line[k].x = rk->cost[p->front[k]];
-      line[k].y = rk->carbon[p->front[k]] / 1000.0;
-    }
-  memset (&s, 0, sizeof s);
-  s.width = 1120;
-  s.height = 520;
-  s.x_label = "Cost of the job (USD)";
-  s.y_label = "Emissions (kgCO2e)";
-  s.aria = "Emissions against cost of every candidate, with the Pareto "
-           "front";
-  s.points = pts;
-  s.npoints = n;
-  s.line = line;
-  s.nline = p->nfront;
-  svg_scatter (b, &s);
-  for (i = 0; i < n; i++)
-    {
-      free ((char *) pts[i].title);
-      free ((char *) pts[i].label);
-    }
-  free (pts);
-  free (line);
-}
-
-/* The chart of the regions of each group.  */
-static void
-regions_chart (struct strbuf *b, const struct report *r)
-{
-  const struct advise_ranking *rk = &r->res->ranking;
-  const struct run *c = report_run (r, r->rec);
-  size_t total = 1, g, i, n = 0;
-  struct svg_bar *bars;
-  const char **heads;
-  struct strbuf note;
-
-  for (g = 0; g < r->ngroups; g++)
-    total += r->groups[g].cmp->nrows;
-  bars = xcalloc (total + 1, sizeof *bars);
-  heads = xcalloc (total + 1, sizeof *heads);
-  strbuf_init (&note);
-  if (rk->has_baseline)
-    {
-      bars[n].label = rk->baseline.region->name;
-      bars[n].value = rk->baseline.footprint.total_gco2e / 1000.0;
-      bars[n].cls = "base";
-      strbuf_printf (&note, "kgCO2e, %.2f USD, %s",
-                     rk->baseline.footprint.cost_usd,
-                     rk->baseline.instance->name);
-      bars[n].note = strbuf_detach (&note);
-      heads[n] = "Baseline";
-      n++;
-    }
-  for (g = 0; g < r->ngroups; g++)
-    {
-      const struct compare *cmp = r->groups[g].cmp;
-
-      for (i = 0; i < cmp->nrows; i++)
-        {
-          const struct run *run = &cmp->rows[i].run;
-          bool is_rec
-            = run->region == c->region && run->instance == c->instance;
-
-          strbuf_printf (&note, "kgCO2e, %.2f USD%s%s%s",
-                         run->footprint.cost_usd,
-                         cmp->rows[i].equivalent ? ", as " : "",
-                         cmp->rows[i].equivalent ? run->instance->name : "",
-                         is_rec ? "  \xe2\x86\x90 recommended" : "");
-          bars[n].label = run->region->name;
-          bars[n].value = run->footprint.total_gco2e / 1000.0;
-          bars[n].cls = is_rec ? "rec" : NULL;
-          bars[n].note = strbuf_detach (&note);
-          heads[n] = i == 0 ? r->groups[g].name : NULL;
-          n++;
-        }
-    }
-  svg_bars (b, 1120, "Emissions of the job (kgCO2e)", bars, n, heads, 1,
-            "Emissions of the recommended instance type in each region of "
-            "the chosen groups");
-  for (i = 0; i < n; i++)
-    free ((char *) bars[i].note);
-  strbuf_release (&note);
-  free (heads);
-  free (bars);
-}
-
 /* One row of the table of the front.  */
 static void
 front_row (struct strbuf *b, const struct report_front_row *row, bool unc)
@@ -283,8 +114,8 @@ front_table (struct strbuf *b, const struct report *r)
                  "Emissions (kgCO2e)</th>%s<th class=\"n\">Cost (USD)</th>"
                  "%s<th>Best at carbon price (USD/t)</th><th>Notes</th>"
                  "</tr></thead>\n<tbody>\n",
-                 unc ? "<th class=\"n\">p5&ndash;p95</th>" : "",
-                 unc ? "<th class=\"n\">P(front)</th>" : "");
+                 unc ? "<th class=\"n\">Likely range</th>" : "",
+                 unc ? "<th class=\"n\">Chance among the best</th>" : "");
   for (k = 0; k < p->nfront; k++)
     {
       struct report_front_row row;
@@ -337,19 +168,20 @@ html_kpis (struct strbuf *b, const struct report *r)
   dg = bf->total_gco2e - c->footprint.total_gco2e;
   du = bf->cost_usd - c->footprint.cost_usd;
   report_kg (dg, kg, sizeof kg);
-  strbuf_printf (b,
-                 "<div class=\"kpi\"><b>%s kgCO2e</b><span>saved "
-                 "against the baseline</span></div>\n"
-                 "<div class=\"kpi\"><b>%.1f %%</b><span>less carbon"
-                 "</span></div>\n<div class=\"kpi\"><b>%.2f USD</b>"
-                 "<span>%s</span></div>\n",
-                 kg,
-                 bf->total_gco2e > 0.0 ? 100.0 * dg / bf->total_gco2e : 0.0,
-                 fabs (du), du >= 0.0 ? "saved" : "more than the baseline");
+  strbuf_printf (
+    b,
+    "<div class=\"kpi\"><b>%s kgCO2e</b><span>saved "
+    "against the current setup</span></div>\n"
+    "<div class=\"kpi\"><b>%.1f %%</b><span>less carbon"
+    "</span></div>\n<div class=\"kpi\"><b>%.2f USD</b>"
+    "<span>%s</span></div>\n",
+    kg, bf->total_gco2e > 0.0 ? 100.0 * dg / bf->total_gco2e : 0.0, fabs (du),
+    du >= 0.0 ? "saved" : "more than the current setup");
   if (rk->unc != NULL)
     strbuf_printf (b,
-                   "<div class=\"kpi\"><b>%.0f %%</b><span>chance it "
-                   "beats the baseline</span></div>\n",
+                   "<div class=\"kpi\"><b>%.0f of 100</b><span>simulated "
+                   "cases with less CO2e than the current setup</span>"
+                   "</div>\n",
                    100.0 * rk->p_below_baseline);
 }
 
@@ -361,7 +193,8 @@ html_headline (struct strbuf *b, const struct report *r)
   struct strbuf text;
 
   strbuf_append (b, "<section class=\"headline\" id=\"headline\">\n"
-                    "<p class=\"do\">Run on ");
+                    "<p class=\"do\">");
+  strbuf_append (b, r->res->ranking.has_baseline ? "Move to " : "Run on ");
   esc (b, c->instance->name);
   strbuf_append (b, " in ");
   esc (b, c->region->name);
@@ -373,6 +206,12 @@ html_headline (struct strbuf *b, const struct report *r)
   strbuf_append (b, "<p>");
   esc (b, text.text);
   strbuf_append (b, "</p>\n");
+  strbuf_reset (&text);
+  report_equivalents_sentence (r, &text);
+  note (b, text.text);
+  strbuf_reset (&text);
+  report_hardware_text (r, &text);
+  note (b, text.text);
   strbuf_reset (&text);
   report_uncertainty_text (r, &text);
   note (b, text.text);
@@ -387,37 +226,37 @@ html_headline (struct strbuf *b, const struct report *r)
 static void
 html_charts (struct strbuf *b, const struct report *r)
 {
-  strbuf_append (b,
-                 "<h2 id=\"chart-front\">Carbon against cost</h2>\n"
-                 "<p class=\"legend\"><span><i style=\"background:#0b6e3a\">"
-                 "</i>recommended</span><span><i style=\"background:#2e8b57"
-                 "\"></i>Pareto front</span><span><i style=\"background:"
-                 "#1f6fd1\"></i>cheapest</span><span><i style=\"background:"
-                 "#7bbf3a\"></i>greenest</span><span><i style=\"background:"
-                 "#b15cc7\"></i>carbon-price pick</span><span><i style=\""
-                 "background:#d1431f\"></i>baseline</span><span><i style=\""
-                 "background:#9aa5b4\"></i>other candidates</span></p>\n");
-  carbon_chart (b, r);
+  strbuf_append (
+    b, "<h2 id=\"chart-front\">Carbon against cost</h2>\n"
+       "<p class=\"legend\"><span><i style=\"background:#0b6e3a\">"
+       "</i>recommended</span><span><i style=\"background:#2e8b57"
+       "\"></i>best trade-offs</span><span><i style=\"background:"
+       "#1f6fd1\"></i>cheapest</span><span><i style=\"background:"
+       "#7bbf3a\"></i>greenest</span><span><i style=\"background:"
+       "#b15cc7\"></i>carbon-price pick</span><span><i style=\""
+       "background:#d1431f\"></i>current setup</span><span><i style=\""
+       "background:#9aa5b4\"></i>other options</span></p>\n");
+  report_carbon_chart (b, r);
   if (r->ngroups == 0)
     return;
   strbuf_append (b, "<h2 id=\"chart-regions\">");
   esc (b, report_run (r, r->rec)->instance->name);
   strbuf_append (b, " across the regions</h2>\n");
-  regions_chart (b, r);
+  report_regions_chart (b, r);
   strbuf_append (b, "<p class=\"note\">The same job on the recommended "
                     "instance type (or, where another provider runs the "
                     "region, its closest equivalent) in every region of "
                     "each group.</p>\n");
 }
 
-/* The Pareto front and why not its two ends.  */
+/* The best trade-offs (the Pareto front) and why not its two ends.  */
 static void
 html_front (struct strbuf *b, const struct report *r)
 {
   struct strbuf text;
   int which;
 
-  strbuf_append (b, "<h2 id=\"front\">The Pareto front</h2>\n");
+  strbuf_append (b, "<h2 id=\"front\">The best trade-offs</h2>\n");
   front_table (b, r);
   strbuf_append (b, "<ul class=\"why\">\n");
   strbuf_init (&text);
@@ -468,6 +307,7 @@ html_carbon_prices (struct strbuf *b, const struct report *r)
 static void
 html_assumptions (struct strbuf *b, const struct report *r)
 {
+  struct strbuf text;
   const char *labels[16];
   char *texts[16];
   size_t i, n;
@@ -482,7 +322,15 @@ html_assumptions (struct strbuf *b, const struct report *r)
       strbuf_append (b, "</td></tr>\n");
       free (texts[i]);
     }
-  strbuf_append (b, "</tbody></table>\n<h2 id=\"attribution\">Data "
+  strbuf_append (b, "</tbody></table>\n<h2 id=\"terms\">Terms</h2>\n"
+                    "<ul class=\"note\">\n");
+  for (i = 0; report_terms[i] != NULL; i++)
+    {
+      strbuf_append (b, "<li>");
+      esc (b, report_terms[i]);
+      strbuf_append (b, "</li>\n");
+    }
+  strbuf_append (b, "</ul>\n<h2 id=\"attribution\">Data "
                     "attribution</h2>\n<ul class=\"note\">\n");
   for (i = 0; report_attributions[i] != NULL; i++)
     {
@@ -490,6 +338,15 @@ html_assumptions (struct strbuf *b, const struct report *r)
       esc (b, report_attributions[i]);
       strbuf_append (b, "</li>\n");
     }
+  strbuf_init (&text);
+  report_equivalents_attribution (r, &text);
+  if (text.len > 0)
+    {
+      strbuf_append (b, "<li>");
+      esc (b, text.text);
+      strbuf_append (b, "</li>\n");
+    }
+  strbuf_release (&text);
   strbuf_printf (b,
                  "</ul>\n<p class=\"note\">Made by carbon-advisor %s "
                  "report.</p>\n</body>\n</html>\n",

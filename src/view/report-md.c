@@ -55,6 +55,12 @@ md_headline (struct strbuf *b, const struct report *r)
   md (b, text.text);
   strbuf_append (b, "**\n\n");
   strbuf_reset (&text);
+  report_equivalents_sentence (r, &text);
+  paragraph (b, text.text);
+  strbuf_reset (&text);
+  report_hardware_text (r, &text);
+  paragraph (b, text.text);
+  strbuf_reset (&text);
   report_uncertainty_text (r, &text);
   paragraph (b, text.text);
   strbuf_reset (&text);
@@ -81,7 +87,7 @@ front_row (struct strbuf *b, const struct report_front_row *row, bool unc)
   strbuf_printf (b, " %s |\n", row->marks.len > 0 ? row->marks.text : "-");
 }
 
-/* The Pareto front and why not its two ends.  */
+/* The best trade-offs (the Pareto front) and why not its two ends.  */
 static void
 md_front (struct strbuf *b, const struct report *r)
 {
@@ -93,12 +99,13 @@ md_front (struct strbuf *b, const struct report *r)
   int which;
 
   strbuf_printf (b,
-                 "## The Pareto front\n\n| Instance | Region | Runtime "
+                 "## The best trade-offs\n\n| Instance | Region | Runtime "
                  "(h) | Emissions (kgCO2e) |%s Cost (USD) |%s Best at "
                  "carbon price (USD/t) | Notes |\n| --- | --- | ---: | ---: "
                  "|%s ---: |%s --- | --- |\n",
-                 unc ? " p5-p95 (kgCO2e) |" : "", unc ? " P(front) |" : "",
-                 unc ? " ---: |" : "", unc ? " ---: |" : "");
+                 unc ? " Likely range (kgCO2e) |" : "",
+                 unc ? " Chance among the best |" : "", unc ? " ---: |" : "",
+                 unc ? " ---: |" : "");
   for (k = 0; k < p->nfront; k++)
     {
       struct report_front_row row;
@@ -156,7 +163,7 @@ md_regions (struct strbuf *b, const struct report *r)
                     "Instance | Emissions (kgCO2e) | Cost (USD) |\n"
                     "| --- | --- | --- | ---: | ---: |\n");
   if (rk->has_baseline)
-    region_row (b, "baseline", &rk->baseline, false);
+    region_row (b, "current setup", &rk->baseline, false);
   for (g = 0; g < r->ngroups; g++)
     for (k = 0; k < r->groups[g].cmp->nrows; k++)
       {
@@ -198,6 +205,7 @@ md_carbon_prices (struct strbuf *b, const struct report *r)
 static void
 md_assumptions (struct strbuf *b, const struct report *r)
 {
+  struct strbuf text;
   const char *labels[16];
   char *texts[16];
   size_t i, n;
@@ -211,6 +219,13 @@ md_assumptions (struct strbuf *b, const struct report *r)
       strbuf_append (b, "\n");
       free (texts[i]);
     }
+  strbuf_append (b, "\n## Terms\n\n");
+  for (i = 0; report_terms[i] != NULL; i++)
+    {
+      strbuf_append (b, "- ");
+      md (b, report_terms[i]);
+      strbuf_append (b, "\n");
+    }
   strbuf_append (b, "\n## Data attribution\n\n");
   for (i = 0; report_attributions[i] != NULL; i++)
     {
@@ -218,6 +233,15 @@ md_assumptions (struct strbuf *b, const struct report *r)
       md (b, report_attributions[i]);
       strbuf_append (b, "\n");
     }
+  strbuf_init (&text);
+  report_equivalents_attribution (r, &text);
+  if (text.len > 0)
+    {
+      strbuf_append (b, "- ");
+      md (b, text.text);
+      strbuf_append (b, "\n");
+    }
+  strbuf_release (&text);
   strbuf_printf (b, "\nMade by carbon-advisor %s report.\n", PACKAGE_VERSION);
 }
 

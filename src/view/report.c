@@ -12,6 +12,7 @@
 #include "base/strbuf.h"
 #include "view/report.h"
 #include "view/advise-text.h"
+#include "view/run-view.h"
 #include "base/xalloc.h"
 
 const char *const report_attributions[]
@@ -69,8 +70,8 @@ report_job_text (const struct report *r, struct strbuf *out)
 
   strbuf_printf (out,
                  "Job: %ld instance%s for %g h%s%s at %g %% load; "
-                 "%zu candidates met the constraints, %zu on the Pareto "
-                 "front.",
+                 "%zu options fit the job, %zu of them best trade-offs "
+                 "between carbon and cost.",
                  o->params.count, o->params.count == 1 ? "" : "s",
                  o->params.runtime_h,
                  o->reference != NULL ? " measured on " : "",
@@ -89,7 +90,7 @@ report_marks (const struct report *r, size_t i, struct strbuf *out)
   if (i == r->rec)
     names[n++] = "recommended";
   if (i == p->knee)
-    names[n++] = "knee";
+    names[n++] = "best balance";
   if (i == p->cheapest)
     names[n++] = "cheapest";
   if (i == p->greenest)
@@ -149,39 +150,6 @@ report_front_row_release (struct report_front_row *row)
   strbuf_release (&row->marks);
 }
 
-/* Why R recommends its pick, in a few words.  */
-static const char *
-why_recommended (const struct report *r)
-{
-  const struct advise_ranking *rk = &r->res->ranking;
-
-  return r->rec == rk->carbon_pick    ? "the carbon-price pick"
-         : r->rec == rk->pareto->knee ? "the knee of the front"
-                                      : "the lowest carbon";
-}
-
-void
-report_uncertainty_text (const struct report *r, struct strbuf *out)
-{
-  const struct advise_ranking *rk = &r->res->ranking;
-  const struct pareto *p = rk->pareto;
-
-  if (rk->unc == NULL)
-    return;
-  strbuf_printf (out,
-                 "Uncertainty: %zu samples (seed %lu); P(front) of "
-                 "the recommendation %.2f",
-                 rk->spec.samples, rk->spec.seed, rk->p_front[r->rec]);
-  if (rk->has_baseline)
-    strbuf_printf (out, "; P(it emits less than the baseline) %.2f",
-                   rk->p_below_baseline);
-  if (r->rec != p->cheapest)
-    strbuf_printf (out, "; P(it emits less than the cheapest) %.2f",
-                   rk->p_below_cheapest);
-  strbuf_printf (out, ". ");
-  advise_signal_text (&rk->signal_check, out);
-}
-
 /* The sentence of report_price_span_text, appended to OUT.  */
 static void
 price_span_sentence (const struct price_span *span, struct strbuf *out)
@@ -214,36 +182,6 @@ report_price_dates_text (const struct report *r, struct strbuf *out)
 
   advise_price_span (&r->res->ranking, &span);
   price_span_sentence (&span, out);
-}
-
-void
-report_headline (const struct report *r, struct strbuf *out)
-{
-  const struct advise_ranking *rk = &r->res->ranking;
-  const struct run *c = report_run (r, r->rec);
-  const struct footprint *b = &rk->baseline.footprint;
-  double dg, du;
-  char kg[32];
-
-  report_kg (c->footprint.total_gco2e, kg, sizeof kg);
-  strbuf_printf (out,
-                 "Run on %s in %s (%s): %s kgCO2e and %.2f USD for "
-                 "the job.",
-                 c->instance->name, c->region->name, why_recommended (r), kg,
-                 c->footprint.cost_usd);
-  if (!rk->has_baseline)
-    return;
-  dg = b->total_gco2e - c->footprint.total_gco2e;
-  du = b->cost_usd - c->footprint.cost_usd;
-  report_kg (fabs (dg), kg, sizeof kg);
-  strbuf_printf (
-    out,
-    " Against the baseline, %s in %s, it %s %s kgCO2e (%.1f %%) "
-    "and %s %.2f USD%s.",
-    rk->baseline.instance->name, rk->baseline.region->name,
-    dg >= 0.0 ? "saves" : "adds", kg,
-    b->total_gco2e > 0.0 ? 100.0 * fabs (dg) / b->total_gco2e : 0.0,
-    du >= 0.0 ? "saves" : "costs", fabs (du), du >= 0.0 ? "" : " more");
 }
 
 void
@@ -323,13 +261,16 @@ assume_job (const struct report *r, struct assumptions *a, struct strbuf *t)
 
   if (r->res->ranking.scaling != NULL)
     {
-      strbuf_printf (t,
-                     "%g h measured on %s, scaled to each instance type "
-                     "by --scaling %s (",
-                     o->params.runtime_h, s->reference->name,
-                     scaling_mode_name (s->mode));
-      advise_scaling_text (s, t);
-      strbuf_printf (t, "); %.2f h on %s", c->runtime_h, c->instance->name);
+      strbuf_printf (
+        t,
+        "%g h measured on %s, scaled to each instance type "
+        "%s; %.2f h on %s",
+        o->params.runtime_h, s->reference->name,
+        s->mode == SCALING_GPU     ? "by its GPUs' measured training speed"
+        : s->mode == SCALING_TABLE ? "by the team's own measured speed-ups"
+        : s->mode == SCALING_VCPU  ? "by its processor count (Amdahl's law)"
+                                   : "as the same runtime",
+        c->runtime_h, c->instance->name);
     }
   else
     strbuf_printf (t, "%g h on every instance type (no scaling)",
@@ -337,7 +278,7 @@ assume_job (const struct report *r, struct assumptions *a, struct strbuf *t)
   assume (a, "Runtime", t);
   strbuf_printf (
     t, "%g %% average%s", o->params.load_pct,
-    !o->load_ranged ? "" : " (with the range given for --uncertainty)");
+    !o->load_ranged ? "" : " (within the range given, in the simulation)");
   assume (a, "Load", t);
   strbuf_printf (t, "%ld instance%s", o->params.count,
                  o->params.count == 1 ? "" : "s");
@@ -363,21 +304,21 @@ assume_site (const struct report *r, struct assumptions *a, struct strbuf *t)
   /* The baseline's figure follows only when there is a baseline.  */
   strbuf_printf (t, "%.2f in %s%s", c->pue, c->region->name, ours.text);
   if (has)
-    strbuf_printf (t, "; baseline %.2f in %s%s", base->pue, base->region->name,
-                   theirs.text);
+    strbuf_printf (t, "; current setup %.2f in %s%s", base->pue,
+                   base->region->name, theirs.text);
   assume (a, "PUE", t);
   strbuf_reset (&ours);
   strbuf_reset (&theirs);
   cite (&ours, c->grid_source, c->grid_year);
   if (has)
     cite (&theirs, base->grid_source, base->grid_year);
-  strbuf_printf (t, "%s (%s level): %.1f gCO2e/kWh in %s%s",
+  strbuf_printf (t, "%s figure (%s level): %.1f gCO2e/kWh in %s%s",
                  run_signal_name (r->query->params.signal), c->grid_level,
                  c->grid_gco2e_per_kwh, c->region->name, ours.text);
   if (has)
-    strbuf_printf (t, "; baseline %.1f gCO2e/kWh in %s%s",
+    strbuf_printf (t, "; current setup %.1f gCO2e/kWh in %s%s",
                    base->grid_gco2e_per_kwh, base->region->name, theirs.text);
-  assume (a, "Grid signal", t);
+  assume (a, "Grid", t);
   strbuf_release (&ours);
   strbuf_release (&theirs);
 }
@@ -430,9 +371,7 @@ assume_method (const struct report *r, struct assumptions *a, struct strbuf *t)
                  "PUE; Scope 2 = energy x grid intensity; Scope 3 = the "
                  "instance's share of its host's manufacturing emissions "
                  "x runtime / lifetime (doc/METHODOLOGY.md)",
-                 r->query->params.method == RUN_METHOD_CCF
-                   ? "Cloud Carbon Footprint's coefficients"
-                   : "Teads' measured power curves");
+                 run_method_text (c));
   assume (a, "Method", t);
   strbuf_printf (t,
                  "carbon-advisor %s tables: %zu instance types, %zu "

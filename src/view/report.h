@@ -12,6 +12,7 @@
 #include "search/advise.h"
 #include "search/compare.h"
 #include "data/pricing.h"
+#include "data/equivalents.h"
 #include "view/svg.h"
 #include "base/strbuf.h"
 
@@ -33,6 +34,7 @@ struct report
   size_t rec; /* The recommended candidate.  */
   const struct report_group *groups;
   size_t ngroups;
+  const struct equivalents *equiv; /* Or NULL: no everyday equivalents.  */
 };
 
 /* The run of candidate I of R's ranking.  */
@@ -50,14 +52,43 @@ void report_kg (double g, char *buf, size_t size);
    the Pareto front.  */
 void report_job_text (const struct report *r, struct strbuf *out);
 
-/* The sentence of R's recommendation and its saving against the
-   baseline (kgCO2e, %, USD).  */
+/* report-text.c's sentences, for a manager: no option names and no
+   jargon but in report_terms.  */
+
+/* What to do: move from the baseline to R's recommendation and what it
+   saves (CO2e, %, USD), or, without a baseline, where to run and its
+   footprint; and why this option.  */
 void report_headline (const struct report *r, struct strbuf *out);
 
-/* The sentence on how sure the recommendation is (samples, seed,
-   P(front), P(beats the baseline), P(beats the cheapest), and whether
-   the other grid signal changes it); nothing without --uncertainty.  */
+/* How sure the advice is, in words ("in 97 of 100 simulated cases it
+   emits less than the current setup"), and whether the other grid
+   figure changes it; nothing without a simulation.  */
 void report_uncertainty_text (const struct report *r, struct strbuf *out);
+
+/* When the recommendation runs on other hardware than the reference the
+   runtime was measured on: the change, how much faster and the hours
+   ("1 x V100 -> 1 x L40S (...): 1.4x faster on measured training
+   benchmarks, so 17 h instead of 24 h.").  Nothing otherwise.  */
+void report_hardware_text (const struct report *r, struct strbuf *out);
+
+/* GRAMS of CO2e in everyday terms from R's equivalents table: "about as
+   much CO2 as 400 km driven by an average passenger car"; the first
+   equivalent always, the others from one whole unit.  Nothing without
+   the table or for GRAMS <= 0.  */
+void report_equivalents_text (const struct report *r, double grams,
+                              struct strbuf *out);
+
+/* The sentence of the equivalents of the saving against the baseline
+   (none when it adds CO2e), or without one of the job's emissions.  */
+void report_equivalents_sentence (const struct report *r, struct strbuf *out);
+
+/* The attribution line of the equivalents' sources, or nothing.  */
+void report_equivalents_attribution (const struct report *r,
+                                     struct strbuf *out);
+
+/* The glossary of the appendix: "Term: meaning." each, ending with
+   NULL.  */
+extern const char *const report_terms[];
 
 /* One plain sentence when SPAN's prices are PRICING_STALE_DAYS or more
    apart, in BUF of SIZE bytes; "" when they are not.  */
@@ -111,6 +142,12 @@ size_t report_assumptions (const struct report *r, const char **labels,
 /* The attributions the data licences require, one line each, ending
    with NULL.  */
 extern const char *const report_attributions[];
+
+/* report-charts.c's: the chart of carbon against cost, with a note of
+   the far-out candidates left off it, and the chart of the regions of
+   each group, as inline SVG.  */
+void report_carbon_chart (struct strbuf *b, const struct report *r);
+void report_regions_chart (struct strbuf *b, const struct report *r);
 
 /* Append R as a whole HTML page (inline CSS and SVG, no external
    resource) to B.  */

@@ -61,15 +61,15 @@ const struct out_column run_columns[] = {
   { "pue", "PUE", NULL, OUT_NUMBER, 3, 0 },
   { "grid_gco2e_per_kwh", "Grid", "gCO2e/kWh", OUT_NUMBER, 2, 0 },
   { "energy_kwh", "Energy", "kWh", OUT_NUMBER, 3, 0 },
-  { "scope2_gco2e", "Scope 2", "gCO2e", OUT_NUMBER, 1, 0 },
-  { "scope3_gco2e", "Scope 3", "gCO2e", OUT_NUMBER, 1, 0 },
-  { "total_gco2e", "Total", "gCO2e", OUT_NUMBER, 1, 0 },
+  { "scope2_gco2e", "Scope 2", "gCO2e", OUT_NUMBER, 1, OUT_COL_CARBON },
+  { "scope3_gco2e", "Scope 3", "gCO2e", OUT_NUMBER, 1, OUT_COL_CARBON },
+  { "total_gco2e", "Total", "gCO2e", OUT_NUMBER, 1, OUT_COL_CARBON },
   { "price_usd_per_h", "Price", "USD/h", OUT_NUMBER, 4, 0 },
   { "cost_usd", "Cost", "USD", OUT_NUMBER, 2, 0 },
   { "location", "Location", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
   { "lifetime_h", "Lifetime", "h", OUT_NUMBER, 0, OUT_COL_MACHINE },
   { "embodied_kgco2e", "Embodied share", "kgCO2e", OUT_NUMBER, 2,
-    OUT_COL_MACHINE },
+    OUT_COL_MACHINE | OUT_COL_CARBON },
   { "power_origin", "Power curve", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
   { "power_source", "Power source", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
   { "embodied_source", "Embodied source", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
@@ -93,6 +93,16 @@ static double
 year_or_missing (long year)
 {
   return year > 0 ? (double) year : NAN;
+}
+
+const char *
+run_method_text (const struct run *run)
+{
+  if (run->method == RUN_METHOD_CCF)
+    return "Cloud Carbon Footprint's coefficients";
+  if (run->power_origin != NULL && STREQ (run->power_origin, "modelled"))
+    return "Teads' method with a modelled power curve";
+  return "Teads' measured power curves";
 }
 
 /* The data rows RUN's figures come from, as "FILE:LINE ..." in BUF.  */

@@ -12,6 +12,13 @@
 extern const struct out_column run_columns[];
 extern const size_t run_ncolumns;
 
+/* How RUN's figures were worked out, for a sentence read by people:
+   "Teads' measured power curves", "Teads' method with a modelled power
+   curve" (no measurement of the instance type: its curve is built from
+   its components) or "Cloud Carbon Footprint's coefficients".  advise's
+   summary, estimate and the report's Method line all say this.  */
+const char *run_method_text (const struct run *run);
+
 /* Fill the last row of TABLE, whose first run_ncolumns columns are
    run_columns, from RUN.  */
 void run_fill_row (struct out_table *table, const struct run *run);

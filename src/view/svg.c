@@ -243,6 +243,10 @@ draw_axes (struct strbuf *b, const struct svg_axis *x,
                  y->scale == SVG_LOG ? " (log scale)" : "");
 }
 
+/* The width of a label's character, in pixels: a little wider than
+   the 12 px bold font's average, so that a box holds its text.  */
+#define SVG_LABEL_CHAR_PX 7.2
+
 /* A placed label's box.  */
 struct box
 {
@@ -316,64 +320,126 @@ draw_points (struct strbuf *b, const struct svg_scatter *s,
       }
 }
 
-/* Place the label of point P (at pixel PX, PY) of S, WIDTH pixels wide,
-   beside it: right, left, above, below and further out until it
-   overlaps none of the NPLACED boxes PLACED, else at the last place
-   tried.  Set *LX, *LY and *ANCHOR_END and return its box.  */
-static struct box
+/* Whether BOX lies inside S and overlaps none of the N boxes of
+   PLACED.  */
+static bool
+box_free (const struct svg_scatter *s, const struct box *box,
+          const struct box *placed, size_t n)
+{
+  size_t j;
+
+  if (box->x0 < 0.0 || box->x1 > s->width || box->y0 < 0.0
+      || box->y1 > s->height)
+    return false;
+  for (j = 0; j < n; j++)
+    if (overlaps (box, &placed[j]))
+      return false;
+  return true;
+}
+
+/* Place the label of a point (at pixel PX, PY) of S, WIDTH pixels wide,
+   beside it: right, left, then ever further above and below on either
+   side, at the first place that overlaps none of the NPLACED boxes
+   PLACED (the labels placed before and the marked points).  Set *LX,
+   *LY and *ANCHOR_END, and *BOX; false when no place is free: the
+   label is better left out (its point keeps its tooltip) than drawn
+   over another.  */
+static bool
 place_label (const struct svg_scatter *s, double px, double py, double width,
              const struct box *placed, size_t nplaced, double *lx, double *ly,
-             bool *anchor_end)
+             bool *anchor_end, struct box *box)
 {
-  static const double dx[] = { 10, -10, 10, -10, 10, -10, 10, -10 };
-  static const double dy[] = { 4, 4, -12, -12, 20, 20, -28, 36 };
-  struct box box = { 0, 0, 0, 0 };
-  size_t k, j;
+  int step, side;
 
-  *lx = *ly = 0.0;
-  *anchor_end = false;
-  for (k = 0; k < sizeof dx / sizeof dx[0]; k++)
+  for (step = 0; step <= 24; step++)
+    for (side = 0; side < 2; side++)
+      {
+        /* 0, then -16, +16, -32, +32, ... pixels from the point.  */
+        double dy = (step + 1) / 2 * 16.0 * (step % 2 == 1 ? -1.0 : 1.0);
+
+        *anchor_end = side == 1;
+        *lx = px + (side == 1 ? -10.0 : 10.0);
+        *ly = py + 4.0 + dy;
+        box->x0 = *anchor_end ? *lx - width : *lx;
+        box->x1 = *anchor_end ? *lx : *lx + width;
+        box->y0 = *ly - 12.0;
+        box->y1 = *ly + 3.0;
+        if (box_free (s, box, placed, nplaced))
+          return true;
+      }
+  return false;
+}
+
+/* The polyline of S as small boxes every 4 pixels along it, so that no
+   label is drawn across it, in a new array with room for EXTRA more
+   boxes; their count in *N.  */
+static struct box *
+line_boxes (const struct svg_scatter *s, const struct svg_axis *x,
+            const struct svg_axis *y, size_t extra, size_t *n)
+{
+  struct box *boxes = NULL;
+  size_t i, k, total = 0;
+
+  for (int pass = 0; pass < 2; pass++)
     {
-      *anchor_end = dx[k] < 0.0;
-      *lx = px + dx[k];
-      *ly = py + dy[k];
-      box.x0 = *anchor_end ? *lx - width : *lx;
-      box.x1 = *anchor_end ? *lx : *lx + width;
-      box.y0 = *ly - 12.0;
-      box.y1 = *ly + 3.0;
-      if (box.x0 < 0.0 || box.x1 > s->width || box.y0 < 0.0
-          || box.y1 > s->height)
-        continue;
-      for (j = 0; j < nplaced; j++)
-        if (overlaps (&box, &placed[j]))
-          break;
-      if (j == nplaced)
-        break;
+      if (pass == 1)
+        boxes = xcalloc (total + extra + 1, sizeof *boxes);
+      *n = 0;
+      for (i = 1; i < s->nline; i++)
+        {
+          double x0 = svg_axis_map (x, s->line[i - 1].x);
+          double y0 = svg_axis_map (y, s->line[i - 1].y);
+          double dx = svg_axis_map (x, s->line[i].x) - x0;
+          double dy = svg_axis_map (y, s->line[i].y) - y0;
+          size_t steps = 1 + (size_t) (hypot (dx, dy) / 4.0);
+
+          for (k = 0; k < steps; k++)
+            {
+              double t = (double) k / (double) steps;
+              struct box seg = { x0 + t * dx - 1.5, y0 + t * dy - 1.5,
+                                 x0 + t * dx + 1.5, y0 + t * dy + 1.5 };
+
+              if (pass == 1)
+                boxes[*n] = seg;
+              (*n)++;
+            }
+        }
+      total = *n;
     }
-  return box;
+  return boxes;
 }
 
 /* Draw the labels of the points of S, in point order, each where it
-   overlaps no label placed before.  */
+   overlaps no label placed before, no marked point and not the
+   polyline; a label with no such place is left out.  */
 static void
 draw_labels (struct strbuf *b, const struct svg_scatter *s,
              const struct svg_axis *x, const struct svg_axis *y)
 {
-  struct box *placed = xcalloc (s->npoints + 1, sizeof *placed);
-  size_t i, nplaced = 0;
+  size_t i, nplaced;
+  struct box *placed = line_boxes (s, x, y, 2 * s->npoints, &nplaced);
 
+  for (i = 0; i < s->npoints; i++)
+    if (s->points[i].cls != NULL)
+      {
+        double px = svg_axis_map (x, s->points[i].x);
+        double py = svg_axis_map (y, s->points[i].y);
+        struct box dot = { px - 7.0, py - 7.0, px + 7.0, py + 7.0 };
+
+        placed[nplaced++] = dot;
+      }
   for (i = 0; i < s->npoints; i++)
     {
       const struct svg_point *p = &s->points[i];
       double lx, ly;
       bool anchor_end;
 
-      if (p->label == NULL)
+      if (p->label == NULL
+          || !place_label (s, svg_axis_map (x, p->x), svg_axis_map (y, p->y),
+                           SVG_LABEL_CHAR_PX * (double) strlen (p->label),
+                           placed, nplaced, &lx, &ly, &anchor_end,
+                           &placed[nplaced]))
         continue;
-      placed[nplaced]
-        = place_label (s, svg_axis_map (x, p->x), svg_axis_map (y, p->y),
-                       6.6 * (double) strlen (p->label), placed, nplaced, &lx,
-                       &ly, &anchor_end);
       nplaced++;
       strbuf_printf (b, "<text class=\"label %s\" x=\"%.1f\" y=\"%.1f\"%s>",
                      p->cls != NULL ? p->cls : "plain", lx, ly,

@@ -92,7 +92,9 @@ struct svg_scatter
 /* Append the scatter plot S to B as one <svg> element: axes with ticks
    and grid lines (each axis logarithmic when its values span more than
    SVG_LOG_RATIO times), the polyline, the points, then the labels,
-   each placed beside its point where it overlaps no other label.  */
+   each placed beside its point where it overlaps no other label and
+   no marked point (a point with a class), or left out where no such
+   place is near.  */
 void svg_scatter (struct strbuf *b, const struct svg_scatter *s);
 
 /* One bar of a bar chart.  */

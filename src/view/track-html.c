@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "view/quantity.h"
 #include "view/svg.h"
 #include "view/track-view.h"
 #include "base/xalloc.h"
@@ -39,18 +40,36 @@ key_text (struct strbuf *b, const char *key, size_t len)
   strbuf_release (&copy);
 }
 
-/* One row of figures.  */
-static void
-row_cells (struct strbuf *b, const int64_t *s, int64_t total_mg)
+/* How the page writes Scope 2, Scope 3 and the total: each column in
+   the unit of its largest figure, the total row's (all figures are
+   sums of non-negative ones).  */
+struct mass_columns
 {
-  strbuf_printf (
-    b,
-    "<td class=n>%" PRId64 "</td><td class=n>%.1f</td>"
-    "<td class=n>%.3f</td><td class=n>%.1f</td>"
-    "<td class=n>%.1f</td><td class=n>%.1f</td>",
-    s[TALLY_JOBS], (double) s[TALLY_GPU_MH] / 1e3,
-    (double) s[TALLY_ENERGY_WH] / 1e6, (double) s[TALLY_SCOPE2_MG] / 1e3,
-    (double) s[TALLY_SCOPE3_MG] / 1e3, (double) s[TALLY_TOTAL_MG] / 1e3);
+  struct mass_column scope2, scope3, total;
+};
+
+/* Append the cell of MG milligrams as COL has it.  */
+static void
+mass_cell (struct strbuf *b, int64_t mg, const struct mass_column *col)
+{
+  strbuf_append (b, "<td class=n>");
+  quantity_in_column (b, (double) mg / 1e3, col);
+  strbuf_append (b, "</td>");
+}
+
+/* One row of figures, masses as M has them.  */
+static void
+row_cells (struct strbuf *b, const int64_t *s, int64_t total_mg,
+           const struct mass_columns *m)
+{
+  strbuf_printf (b,
+                 "<td class=n>%" PRId64 "</td><td class=n>%.1f</td>"
+                 "<td class=n>%.3f</td>",
+                 s[TALLY_JOBS], (double) s[TALLY_GPU_MH] / 1e3,
+                 (double) s[TALLY_ENERGY_WH] / 1e6);
+  mass_cell (b, s[TALLY_SCOPE2_MG], &m->scope2);
+  mass_cell (b, s[TALLY_SCOPE3_MG], &m->scope3);
+  mass_cell (b, s[TALLY_TOTAL_MG], &m->total);
   if (total_mg > 0)
     strbuf_printf (b, "<td class=n>%.1f</td>",
                    100.0 * (double) s[TALLY_TOTAL_MG] / (double) total_mg);
@@ -99,7 +118,15 @@ chart (struct strbuf *b, const struct tally_row *rows, size_t n)
       bars[i].value = (double) sorted[i].sums[TALLY_TOTAL_MG] / 1e3;
       bars[i].cls = "bar";
     }
-  svg_bars (b, 720, "gCO2e", bars, nb, NULL, 1, "Total per key");
+  /* The bars in the unit of the largest, the first.  */
+  struct mass_column col = mass_column_for (nb > 0 ? bars[0].value : 0.0);
+  struct strbuf unit;
+  strbuf_init (&unit);
+  strbuf_printf (&unit, "%sCO2e", col.unit.symbol);
+  for (i = 0; i < nb; i++)
+    bars[i].value /= col.unit.grams;
+  svg_bars (b, 720, unit.text, bars, nb, NULL, col.decimals, "Total per key");
+  strbuf_release (&unit);
   for (i = 0; i < nb; i++)
     free (labels[i]);
   free (labels);
@@ -107,13 +134,57 @@ chart (struct strbuf *b, const struct tally_row *rows, size_t n)
   free (sorted);
 }
 
+/* The page's first paragraph: the counts of records REC, ACC and REJ
+   and the TOTAL sums in words.  */
+static void
+write_totals (struct strbuf *b, uint64_t rec, uint64_t acc, uint64_t rej,
+              const int64_t *total)
+{
+  strbuf_printf (b,
+                 "</h1>\n<p>%" PRIu64 " records: %" PRIu64
+                 " accounted, %" PRIu64 " rejected.  Total ",
+                 rec, acc, rej);
+  quantity_carbon (b, (double) total[TALLY_TOTAL_MG] / 1e3);
+  strbuf_append (b, " (Scope 2 ");
+  quantity_carbon (b, (double) total[TALLY_SCOPE2_MG] / 1e3);
+  strbuf_append (b, ", Scope 3 ");
+  quantity_carbon (b, (double) total[TALLY_SCOPE3_MG] / 1e3);
+  strbuf_printf (b, "), %.3f kWh.</p>\n",
+                 (double) total[TALLY_ENERGY_WH] / 1e6);
+}
+
+/* The table of T's largest jobs, their totals in the unit of the
+   largest (the first).  */
+static void
+write_top (struct strbuf *b, const struct tally *t)
+{
+  size_t ntop;
+  const struct tally_top *top = tally_top (t, &ntop);
+  struct mass_column col
+    = mass_column_for (ntop > 0 ? (double) top[0].total_mg / 1e3 : 0.0);
+
+  strbuf_printf (b,
+                 "</table>\n<h2>Largest jobs</h2>\n<table>\n"
+                 "<tr><th>Job</th><th>Key</th><th>Total %sCO2e</th></tr>\n",
+                 col.unit.symbol);
+  for (size_t i = 0; i < ntop; i++)
+    {
+      strbuf_append (b, "<tr><td>");
+      svg_escape (b, top[i].label);
+      strbuf_append (b, "</td><td>");
+      key_text (b, top[i].key, strlen (top[i].key));
+      strbuf_append (b, "</td><td class=n>");
+      quantity_in_column (b, (double) top[i].total_mg / 1e3, &col);
+      strbuf_append (b, "</td></tr>\n");
+    }
+}
+
 int
 track_view_html (FILE *fp, const struct tally *t, const char *title)
 {
   struct strbuf b;
-  size_t n, i, nby, ntop;
+  size_t n, i, nby;
   struct tally_row *rows = tally_rows (t, &n);
-  const struct tally_top *top;
   int64_t total[TALLY_NSUMS] = { 0 };
   uint64_t rec, acc, rej;
   int ok;
@@ -130,44 +201,32 @@ track_view_html (FILE *fp, const struct tally *t, const char *title)
   strbuf_printf (&b, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>",
                  style);
   svg_escape (&b, title);
-  strbuf_printf (&b,
-                 "</h1>\n<p>%" PRIu64 " records: %" PRIu64
-                 " accounted, %" PRIu64 " rejected.  Total %.1f gCO2e "
-                 "(Scope 2 %.1f, Scope 3 %.1f), %.3f kWh.</p>\n",
-                 rec, acc, rej, (double) total[TALLY_TOTAL_MG] / 1e3,
-                 (double) total[TALLY_SCOPE2_MG] / 1e3,
-                 (double) total[TALLY_SCOPE3_MG] / 1e3,
-                 (double) total[TALLY_ENERGY_WH] / 1e6);
+  write_totals (&b, rec, acc, rej, total);
   if (nby > 0)
     chart (&b, rows, n);
   strbuf_append (&b, "<table>\n<tr><th>");
   svg_escape (&b, tally_meta (t)->by[0] ? tally_meta (t)->by : "all");
-  strbuf_printf (&b, "</th><th>Jobs</th><th>GPU-hours</th><th>kWh</th>"
-                     "<th>Scope 2 gCO2e</th><th>Scope 3 gCO2e</th>"
-                     "<th>Total gCO2e</th><th>Share %%</th><th>Cost USD</th>"
-                     "<th>Failed</th></tr>\n");
+  struct mass_columns m
+    = { mass_column_for ((double) total[TALLY_SCOPE2_MG] / 1e3),
+        mass_column_for ((double) total[TALLY_SCOPE3_MG] / 1e3),
+        mass_column_for ((double) total[TALLY_TOTAL_MG] / 1e3) };
+  strbuf_printf (&b,
+                 "</th><th>Jobs</th><th>GPU-hours</th><th>kWh</th>"
+                 "<th>Scope 2 %sCO2e</th><th>Scope 3 %sCO2e</th>"
+                 "<th>Total %sCO2e</th><th>Share %%</th><th>Cost USD</th>"
+                 "<th>Failed</th></tr>\n",
+                 m.scope2.unit.symbol, m.scope3.unit.symbol,
+                 m.total.unit.symbol);
   for (i = 0; nby > 0 && i < n; i++)
     {
       strbuf_append (&b, "<tr><td>");
       key_text (&b, rows[i].key, rows[i].len);
       strbuf_append (&b, "</td>");
-      row_cells (&b, rows[i].sums, total[TALLY_TOTAL_MG]);
+      row_cells (&b, rows[i].sums, total[TALLY_TOTAL_MG], &m);
     }
   strbuf_append (&b, "<tr><th>total</th>");
-  row_cells (&b, total, total[TALLY_TOTAL_MG]);
-  strbuf_append (&b,
-                 "</table>\n<h2>Largest jobs</h2>\n<table>\n"
-                 "<tr><th>Job</th><th>Key</th><th>Total gCO2e</th></tr>\n");
-  top = tally_top (t, &ntop);
-  for (i = 0; i < ntop; i++)
-    {
-      strbuf_append (&b, "<tr><td>");
-      svg_escape (&b, top[i].label);
-      strbuf_append (&b, "</td><td>");
-      key_text (&b, top[i].key, strlen (top[i].key));
-      strbuf_printf (&b, "</td><td class=n>%.1f</td></tr>\n",
-                     (double) top[i].total_mg / 1e3);
-    }
+  row_cells (&b, total, total[TALLY_TOTAL_MG], &m);
+  write_top (&b, t);
   strbuf_printf (&b,
                  "</table>\n<p>Data tables %s; grid figures of "
                  "on-premises sites: Electricity Maps (2025), 2024 Yearly "

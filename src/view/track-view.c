@@ -354,16 +354,16 @@ static const struct out_column summary_columns[] = {
   { "jobs", "Jobs", NULL, OUT_INTEGER, 0, 0 },
   { "gpu_hours", "GPU-hours", "h", OUT_NUMBER, 1, 0 },
   { "energy_kwh", "Energy", "kWh", OUT_NUMBER, 3, 0 },
-  { "scope2_gco2e", "Scope 2", "gCO2e", OUT_NUMBER, 1, 0 },
-  { "scope3_gco2e", "Scope 3", "gCO2e", OUT_NUMBER, 1, 0 },
-  { "total_gco2e", "Total", "gCO2e", OUT_NUMBER, 1, 0 },
+  { "scope2_gco2e", "Scope 2", "gCO2e", OUT_NUMBER, 1, OUT_COL_CARBON },
+  { "scope3_gco2e", "Scope 3", "gCO2e", OUT_NUMBER, 1, OUT_COL_CARBON },
+  { "total_gco2e", "Total", "gCO2e", OUT_NUMBER, 1, OUT_COL_CARBON },
   { "share_pct", "Share", "%", OUT_NUMBER, 1, 0 },
   { "cost_usd", "Cost", "USD", OUT_NUMBER, 2, 0 },
   { "unpriced_jobs", "Unpriced", NULL, OUT_INTEGER, 0, 0 },
   { "failed_jobs", "Failed", NULL, OUT_INTEGER, 0, 0 },
   { "failed_share_pct", "Failed share", "%", OUT_NUMBER, 1, 0 },
   /* With --suggest only.  */
-  { "saving_gco2e", "Saving", "gCO2e", OUT_NUMBER, 1, 0 },
+  { "saving_gco2e", "Saving", "gCO2e", OUT_NUMBER, 1, OUT_COL_CARBON },
   { "saving_pct", "Saving", "%", OUT_NUMBER, 1, 0 },
 };
 
@@ -467,7 +467,7 @@ static const struct out_column top_columns[] = {
   { "rank", "Rank", NULL, OUT_INTEGER, 0, 0 },
   { "job_id", "Job", NULL, OUT_TEXT, 0, 0 },
   { "key", "Key", NULL, OUT_TEXT, 0, 0 },
-  { "total_gco2e", "Total", "gCO2e", OUT_NUMBER, 1, 0 },
+  { "total_gco2e", "Total", "gCO2e", OUT_NUMBER, 1, OUT_COL_CARBON },
 };
 
 void

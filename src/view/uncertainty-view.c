@@ -7,9 +7,9 @@
 #include "view/uncertainty-view.h"
 
 const struct out_column uncertainty_columns[UNCERTAINTY_NCOLUMNS] = {
-  { "total_gco2e_p05", "Total p5", "gCO2e", OUT_NUMBER, 1, 0 },
-  { "total_gco2e_p50", "Total p50", "gCO2e", OUT_NUMBER, 1, 0 },
-  { "total_gco2e_p95", "Total p95", "gCO2e", OUT_NUMBER, 1, 0 },
+  { "total_gco2e_p05", "Total p5", "gCO2e", OUT_NUMBER, 1, OUT_COL_CARBON },
+  { "total_gco2e_p50", "Total p50", "gCO2e", OUT_NUMBER, 1, OUT_COL_CARBON },
+  { "total_gco2e_p95", "Total p95", "gCO2e", OUT_NUMBER, 1, OUT_COL_CARBON },
   { "cost_usd_p05", "Cost p5", "USD", OUT_NUMBER, 2, 0 },
   { "cost_usd_p50", "Cost p50", "USD", OUT_NUMBER, 2, 0 },
   { "cost_usd_p95", "Cost p95", "USD", OUT_NUMBER, 2, 0 },

@@ -191,6 +191,20 @@ expect_output json-cheap advise-cheap.json \
 expect_output table-single advise-single.txt \
   --data-dir "$tiny" advise $job --provider gcp
 
+# Units for people: the baseline case above over 10000 h instead of 10 h,
+# so every figure is 1000 times larger and reads in kg.  Each column in
+# the unit of its largest figure with three significant digits there:
+# Scope 2 up to 100 kg (no decimals: 100, 50, ... 5), Scope 3 10 kg
+# ("10.0"), Total up to 110 kg (110, 60, ... 15).  The sentences give a
+# unit per figure: 110 kgCO2e, 15.0 kgCO2e; the baseline 140 kg and
+# 2,000.00 USD; moving to a1.large@us-east-1 (60 kg, 900 USD) saves 80.0
+# kg, 80 / 140 = 57.1 % -> "57 %", and 1,100.00 USD.  The carbon-price
+# ranges are those of advise-baseline.txt (the ratios do not change),
+# with thousands separated.
+expect_output table-units advise-units.txt \
+  --data-dir "$tiny" advise --runtime 10000h --load 50 --accelerator any \
+  --baseline c1.xlarge@eu-west-1 --carbon-price 5000 --top 2
+
 # ---------------------------------------------------------------------
 # GPU scaling, in the table and in markdown.  --reference g1.xlarge has
 # a GPU, so the scaling is gpu by default, with MLPerf's serial fraction

@@ -44,6 +44,16 @@ expect_output format-before estimate.json \
   --format=json est --count=4 --instance m5.xlarge --region eu-north-1 \
   --runtime 1.5d --load 60
 
+# Units for people, one per value in the vertical layout, on the tiny
+# fixture: p1.2xlarge (300 W at 50 %, modelled) in us-east-1 (PUE 1.25,
+# 400 g/kWh) for 10000 h: energy 300 x 10000 / 1000 x 1.25 = 3750 kWh,
+# Scope 2 3750 x 400 = 1,500,000 g = 1.50 t, Scope 3 10 g/h x 10000 =
+# 100 kg, total 1.60 t; embodied 350.4 kg -> "350 kg".  Its power curve
+# is modelled, so the method line under the table says so.
+expect_output table-units estimate-units.txt --data-dir "$fixtures/tiny" \
+  estimate --instance p1.2xlarge --region us-east-1 --runtime 10000h \
+  --load 50
+
 # Overrides are used and recorded as the user's, without a year.
 # p3.2xlarge (instances.csv: 279.3 W at 50 %, 379.8 W at 100 %,
 # 393.655556 kg share), 80 % load, 2.5 h, PUE 1.2, 400 g/kWh, 6 years:

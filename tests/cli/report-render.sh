@@ -20,15 +20,41 @@ chrome ()
     --user-data-dir="$work/profile" "$@"
 }
 
+# The measure of the labels as Chromium lays them out: a script added to
+# a copy of the page counts the pairs of chart labels whose boxes
+# overlap and the labels that stick out of their chart, and writes both
+# on <body> for --dump-dom.  (The report itself carries no script.)
+measure='<script>(function(){var ls=[].slice.call(document.querySelectorAll("svg text.label")),n=0,out=0,bad=[];for(var i=0;i<ls.length;i++){var a=ls[i].getBoundingClientRect(),s=ls[i].ownerSVGElement.getBoundingClientRect();if(a.left<s.left||a.right>s.right||a.top<s.top||a.bottom>s.bottom)out++;for(var j=i+1;j<ls.length;j++){var b=ls[j].getBoundingClientRect();if(a.left<b.right&&b.left<a.right&&a.top<b.bottom&&b.top<a.bottom){n++;bad.push(ls[i].textContent+" / "+ls[j].textContent);}}}document.body.setAttribute("data-labels",ls.length);document.body.setAttribute("data-overlaps",n+": "+bad.join("; "));document.body.setAttribute("data-outside",out);})();</script>'
+
+# check_labels NAME PAGE: no two chart labels of PAGE overlap as
+# rendered, none sticks out of its chart, and the chart has some.
+check_labels ()
+{
+  { sed -e 's,</body>,,' -e 's,</html>,,' "$2"
+    printf '%s</body></html>\n' "$measure"; } >"$work/$1-measure.html"
+  if ! chrome --dump-dom "file://$work/$1-measure.html" \
+         >"$work/$1-measure.dom" 2>"$work/chrome.log"; then
+    fail "$1: chromium --dump-dom of the measure failed"
+    return
+  fi
+  grep -qE 'data-labels="[1-9][0-9]*"' "$work/$1-measure.dom" \
+    || fail "$1: no chart label measured"
+  grep -qF 'data-overlaps="0: "' "$work/$1-measure.dom" \
+    || fail "$1: chart labels overlap: $(grep -o 'data-overlaps="[^"]*"' "$work/$1-measure.dom")"
+  grep -qF 'data-outside="0"' "$work/$1-measure.dom" \
+    || fail "$1: a chart label sticks out of its chart"
+}
+
 # render NAME [REPORT-ARG...]: write the report, screenshot it, dump its
-# DOM and check both.
+# DOM and check both.  DATA (default the tiny fixture) is the data
+# directory.
 render ()
 {
   name=$1
   shift
   cases=$((cases + 1))
   page=$work/$name.html
-  if ! "$CARBON_ADVISOR" --data-dir "$tiny" report $job "$@" \
+  if ! "$CARBON_ADVISOR" --data-dir "${DATA:-$tiny}" report $job "$@" \
        --output "$page" 2>"$work/err"; then
     fail "$name: report failed"
     cat "$work/err" >&2
@@ -63,6 +89,7 @@ render ()
     fail "$name: page errors"
     cat "$work/chrome.log" >&2
   fi
+  check_labels "$name" "$page"
 }
 
 render plain
@@ -72,6 +99,17 @@ render groups --baseline c1.xlarge@eu-west-1 --group nordics,europe \
 render uncertainty --baseline c1.xlarge@eu-west-1 --group nordics \
   --uncertainty --samples 200
 render gpu --reference g1.xlarge
+# Every role at once on the tiny data: the picks, the current setup and
+# a carbon price crowd the few points.
+render crowded --baseline c1.xlarge@eu-west-1 --carbon-price 8000 \
+  --group nordics,europe
+# The README's job on the shipped data: dozens of candidates, a few far
+# out (left off the chart with a note).
+DATA=$CARBON_ADVISOR_DATA render readme --runtime 24h --load 70 \
+  --reference p3.2xlarge --baseline p3.2xlarge@us-east-1 \
+  --group nordics,eu
+grep -qF 'id="chart-clipped"' "$work/readme.html" \
+  || fail "readme: no note of the candidates left off the chart"
 
 # The regions chart is there when groups are.
 grep -qF 'id="chart-regions"' "$work/groups.dom" \

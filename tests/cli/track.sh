@@ -127,17 +127,27 @@ expect_track suggest-summary track-suggest.txt \
   track --load 50 --region us-east-1 --suggest --by project "$t/jobs.csv"
 
 # --report: the summary as an HTML page, the same from merge.  Its
-# figures are the table's above (total 1204.6 gCO2e, 51.10 USD).
+# figures are the table's above (total 1204.6 gCO2e, 51.10 USD), for
+# people: 1204.6 g is 1.20 kg, Scope 2 813.4 g -> 813 g, Scope 3 391.2 g
+# -> 391 g; each column in the unit of its largest figure, the total
+# row's (Total in kg with two decimals: 1.20); the largest jobs' totals
+# (423.6, 367.0, ... g) in g.
 cases=$((cases + 1))
 "$CARBON_ADVISOR" track --load 50 --region us-east-1 --by project \
   --report "$work/report.html" --title 'Team <A>' "$t/jobs.csv" \
   >/dev/null 2>&1 || fail "report: exit status"
 grep -q '<title>Team &lt;A&gt;</title>' "$work/report.html" \
   || fail "report: title not escaped"
-grep -q '^<p>8 records: 4 accounted, 4 rejected.  Total 1204.6 gCO2e' \
+grep -q '^<p>8 records: 4 accounted, 4 rejected.  Total 1.20 kgCO2e (Scope 2 813 gCO2e, Scope 3 391 gCO2e), 6.978 kWh.</p>' \
   "$work/report.html" || fail "report: counts"
-grep -q '<tr><th>total</th><td class=n>4</td>.*<td class=n>1204.6</td><td class=n>100.0</td><td class=n>51.10</td><td class=n>2</td></tr>' \
+grep -q '<th>Scope 2 gCO2e</th><th>Scope 3 gCO2e</th><th>Total kgCO2e</th>' \
+  "$work/report.html" || fail "report: units of the table"
+grep -q '<tr><th>total</th><td class=n>4</td><td class=n>5.5</td><td class=n>6.978</td><td class=n>813</td><td class=n>391</td><td class=n>1.20</td><td class=n>100.0</td><td class=n>51.10</td><td class=n>2</td></tr>' \
   "$work/report.html" || fail "report: total row"
+grep -q '<th>Job</th><th>Key</th><th>Total gCO2e</th>' "$work/report.html" \
+  || fail "report: unit of the largest jobs"
+grep -q '<td class=n>424</td></tr>' "$work/report.html" \
+  || fail "report: largest job"
 grep -q '<svg' "$work/report.html" || fail "report: no chart"
 grep -q 'http' "$work/report.html" && fail "report: a network resource"
 "$CARBON_ADVISOR" track --load 50 --region us-east-1 --by project \

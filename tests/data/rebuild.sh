@@ -18,7 +18,7 @@
 me=rebuild.sh
 data_root $me
 
-tables='instances.csv regions.csv prices.csv groups.csv gpus.csv gpu_scaling.csv zones.csv site_defaults.csv unsupported.csv ccf_instances.csv ccf_regions.csv grid_alternatives.csv pue_alternatives.csv embodied_alternatives.csv power_error.csv sources.csv'
+tables='instances.csv regions.csv prices.csv groups.csv gpus.csv gpu_scaling.csv zones.csv site_defaults.csv equivalents.csv unsupported.csv ccf_instances.csv ccf_regions.csv grid_alternatives.csv pue_alternatives.csv embodied_alternatives.csv power_error.csv sources.csv'
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ca-rebuild.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT

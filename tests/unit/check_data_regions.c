@@ -14,6 +14,7 @@
 #include "base/csvio.h"
 #include "base/diag.h"
 #include "base/system.h"
+#include "data/equivalents.h"
 #include "data/tables.h"
 #include "unit.h"
 #include "shipped.h"
@@ -378,7 +379,8 @@ START_TEST (test_every_number_has_a_range)
                                        CATALOGUE_EMBODIED_ALTERNATIVES,
                                        CATALOGUE_POWER_ERROR,
                                        "zones.csv",
-                                       "site_defaults.csv" };
+                                       "site_defaults.csv",
+                                       "equivalents.csv" };
   size_t f, col, row, numeric = 0;
 
   for (f = 0; f < ARRAY_SIZE (files); f++)
@@ -425,8 +427,30 @@ START_TEST (test_every_number_has_a_range)
      memory, burstable and baseline columns), regions 12,
      prices 2, ccf_instances 10, ccf_regions 2, grid_alternatives 2,
      pue_alternatives 2, embodied_alternatives 1, power_error 4, zones 2,
-     site_defaults 2.  */
-  ck_assert_uint_eq (numeric, 62);
+     site_defaults 2, equivalents 2.  */
+  ck_assert_uint_eq (numeric, 64);
+}
+END_TEST
+
+/* The shipped everyday equivalents, worked out from the EPA fact sheet
+   EPA-420-F-23-014 (June 2023): 400 g of CO2 a mile / 1.609344 km a
+   mile = 248.548 g a km, written 248.5; 4.6 t a year = 4,600,000 g.
+   Both name a source of sources.csv (the loader checks it).  */
+START_TEST (test_equivalents_shipped)
+{
+  struct diag d = { 0, "" };
+  struct equivalents *e = equivalents_load (cat_dir, cat, &d);
+
+  ck_assert_msg (e != NULL, "%s", d.text);
+  ck_assert_uint_eq (e->n, 2);
+  ck_assert_str_eq (e->rows[0].name, "car_km");
+  ck_assert_double_eq_tol (e->rows[0].gco2e_per_unit, 248.5, 1e-9);
+  ck_assert_str_eq (e->rows[0].source, "epa-vehicle-2023");
+  ck_assert_int_eq (e->rows[0].year, 2023);
+  ck_assert_str_eq (e->rows[1].name, "car_year");
+  ck_assert_double_eq_tol (e->rows[1].gco2e_per_unit, 4600000.0, 1e-9);
+  ck_assert (catalogue_find_source (cat, "epa-vehicle-2023") != NULL);
+  equivalents_free (e);
 }
 END_TEST
 
@@ -450,6 +474,7 @@ data_regions_suite (void)
   tcase_add_test (tc, test_regions_grid_basis);
   tcase_add_test (tc, test_regions_groups);
   tcase_add_test (tc, test_every_number_has_a_range);
+  tcase_add_test (tc, test_equivalents_shipped);
   suite_add_tcase (s, tc);
 
   return s;

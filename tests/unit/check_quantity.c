@@ -3,9 +3,12 @@
 /* Unit tests for masses of CO2e written for people.  */
 #include <config.h>
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "base/strbuf.h"
+#include "view/output.h"
 #include "view/quantity.h"
 #include "unit.h"
 
@@ -17,6 +20,17 @@ check_written (void (*fn) (struct strbuf *, double), double grams,
   struct strbuf b;
   strbuf_init (&b);
   fn (&b, grams);
+  ck_assert_str_eq (b.text, expected);
+  strbuf_release (&b);
+}
+
+/* Assert that quantity_fixed writes VALUE with DECIMALS as EXPECTED.  */
+static void
+check_fixed (double value, int decimals, const char *expected)
+{
+  struct strbuf b;
+  strbuf_init (&b);
+  quantity_fixed (&b, value, decimals);
   ck_assert_str_eq (b.text, expected);
   strbuf_release (&b);
 }
@@ -66,6 +80,157 @@ START_TEST (test_unit_for)
 }
 END_TEST
 
+START_TEST (test_unit_written)
+{
+  /* 999.96 g is "1000" with three significant digits in g, so it is
+     written in kg; 999.4 g stays "999 g".  */
+  ck_assert_str_eq (mass_unit_written (999.96).symbol, "kg");
+  ck_assert_str_eq (mass_unit_written (999.4).symbol, "g");
+  ck_assert_str_eq (mass_unit_written (999960.0).symbol, "t");
+  ck_assert_str_eq (mass_unit_written (0.0).symbol, "g");
+}
+END_TEST
+
+START_TEST (test_decimals)
+{
+  /* The digits after the point in quantity_sig3's text above.  */
+  ck_assert_int_eq (quantity_sig3_decimals (1.0776), 2);
+  ck_assert_int_eq (quantity_sig3_decimals (12.345), 1);
+  ck_assert_int_eq (quantity_sig3_decimals (228.4872), 0);
+  ck_assert_int_eq (quantity_sig3_decimals (9.996), 1);
+  ck_assert_int_eq (quantity_sig3_decimals (0.012345), 4);
+  ck_assert_int_eq (quantity_sig3_decimals (0.0), 0);
+  check_fixed (12345.64, 1, "12,345.6");
+  check_fixed (-0.004, 2, "0.00");
+  check_fixed (-1234.0, 0, "-1,234");
+}
+END_TEST
+
+/* Assert the sentence quantity_saving writes.  */
+static void
+check_saving (double bg, double ag, double busd, double ausd,
+              const char *expected)
+{
+  struct strbuf b;
+  strbuf_init (&b);
+  quantity_saving (&b, bg, ag, busd, ausd);
+  ck_assert_str_eq (b.text, expected);
+  strbuf_release (&b);
+}
+
+START_TEST (test_saving)
+{
+  /* 3,900 g -> 250 g saves 3,650 g = 3.65 kg, 3650 / 3900 = 93.6 % ->
+     "94 %"; 40.00 -> 14.48 USD saves 25.52 USD.  */
+  check_saving (3900.0, 250.0, 40.0, 14.48,
+                "saves 3.65 kgCO2e (94 %) and 25.52 USD");
+  /* 140 -> 60 g saves 80 g (57.1 % -> "57 %"); 2.00 -> 3.10 USD costs
+     1.10 more.  */
+  check_saving (140.0, 60.0, 2.0, 3.1,
+                "saves 80.0 gCO2e (57 %) but costs 1.10 USD more");
+  /* 100 -> 105 g adds 5 g, 5 % (one decimal below 10 %).  */
+  check_saving (100.0, 105.0, 2.0, 1.0,
+                "adds 5.00 gCO2e (5.0 %) and saves 1.00 USD");
+  check_saving (100.0, 105.0, 1000.0, 2234.5,
+                "adds 5.00 gCO2e (5.0 %) and costs 1,234.50 USD more");
+  /* No share of nothing.  */
+  check_saving (0.0, 0.0, 1.0, 1.0, "saves 0 gCO2e and 0.00 USD");
+}
+END_TEST
+
+START_TEST (test_price)
+{
+  struct strbuf b;
+  strbuf_init (&b);
+  quantity_price (&b, 320000.0);
+  strbuf_append (&b, " ");
+  quantity_price (&b, 8626.89);
+  strbuf_append (&b, " ");
+  quantity_price (&b, 12.5);
+  strbuf_append (&b, " ");
+  quantity_price (&b, 50.0);
+  ck_assert_str_eq (b.text, "320,000 8,627 12.50 50");
+  strbuf_release (&b);
+}
+END_TEST
+
+/* A column of carbon figures for people takes the unit and decimals of
+   its largest: 12,345 g is 12.3 kg (one decimal), so 1,077.6 g is
+   1.0776 kg -> "1.1" and 999.96 g -> "1.0"; csv keeps grams.  The
+   vertical layout gives each figure its own unit.  */
+static const struct out_column carbon_columns[] = {
+  { "job", "Job", NULL, OUT_TEXT, 0, 0 },
+  { "total_gco2e", "Total", "gCO2e", OUT_NUMBER, 1, OUT_COL_CARBON },
+  { "embodied_kgco2e", "Embodied", "kgCO2e", OUT_NUMBER, 2, OUT_COL_CARBON },
+};
+
+static char *
+render (enum out_format format, enum out_layout layout,
+        const struct out_table *t)
+{
+  char *buf = NULL;
+  size_t size = 0;
+  FILE *fp = open_memstream (&buf, &size);
+  ck_assert_ptr_nonnull (fp);
+  ck_assert_int_eq (out_write (fp, format, layout, t), 0);
+  ck_assert_int_eq (fclose (fp), 0);
+  return buf;
+}
+
+START_TEST (test_carbon_column)
+{
+  struct out_table *t = out_table_new (carbon_columns, 3);
+  static const double grams[] = { 1077.6, 12345.0, 999.96 };
+  /* Embodied in kg: 35.04 kg, 2,500 kg = 2.5 t (largest: 2.50 t, two
+     decimals), missing.  */
+  static const double kg[] = { 35.04, 2500.0, NAN };
+  static const char *const jobs[] = { "a", "b", "c" };
+  for (size_t i = 0; i < 3; i++)
+    {
+      out_table_add_row (t);
+      out_table_set_text (t, 0, jobs[i]);
+      out_table_set_number (t, 1, grams[i]);
+      out_table_set_number (t, 2, kg[i]);
+    }
+  char *text = render (OUT_FORMAT_TABLE, OUT_LAYOUT_WIDE, t);
+  ck_assert_str_eq (text, "Job     Total  Embodied\n"
+                          "     (kgCO2e)   (tCO2e)\n"
+                          "a         1.1      0.04\n"
+                          "b        12.3      2.50\n"
+                          "c         1.0         -\n");
+  free (text);
+  text = render (OUT_FORMAT_MARKDOWN, OUT_LAYOUT_WIDE, t);
+  ck_assert_str_eq (text, "| Job | Total (kgCO2e) | Embodied (tCO2e) |\n"
+                          "| --- | -------------: | ---------------: |\n"
+                          "| a   |            1.1 |             0.04 |\n"
+                          "| b   |           12.3 |             2.50 |\n"
+                          "| c   |            1.0 |                - |\n");
+  free (text);
+  text = render (OUT_FORMAT_TABLE, OUT_LAYOUT_VERTICAL, t);
+  /* Own units: 1.0776 kg -> "1.08 kg", 35.04 kg -> "35.0 kg"; 12.345 kg
+     -> "12.3 kg", 2.5 t -> "2.50 t"; 999.96 g rounds into kg.  */
+  ck_assert_str_eq (text, "Job       a\n"
+                          "Total     1.08 kgCO2e\n"
+                          "Embodied  35.0 kgCO2e\n"
+                          "\n"
+                          "Job       b\n"
+                          "Total     12.3 kgCO2e\n"
+                          "Embodied  2.50 tCO2e\n"
+                          "\n"
+                          "Job       c\n"
+                          "Total     1.00 kgCO2e\n"
+                          "Embodied  -\n");
+  free (text);
+  text = render (OUT_FORMAT_CSV, OUT_LAYOUT_WIDE, t);
+  ck_assert_str_eq (text, "job,total_gco2e,embodied_kgco2e\n"
+                          "a,1077.6,35.04\n"
+                          "b,12345,2500\n"
+                          "c,999.96,\n");
+  free (text);
+  out_table_free (t);
+}
+END_TEST
+
 static Suite *
 quantity_suite (void)
 {
@@ -74,6 +239,11 @@ quantity_suite (void)
   tcase_add_test (tc, test_sig3);
   tcase_add_test (tc, test_carbon);
   tcase_add_test (tc, test_unit_for);
+  tcase_add_test (tc, test_unit_written);
+  tcase_add_test (tc, test_decimals);
+  tcase_add_test (tc, test_carbon_column);
+  tcase_add_test (tc, test_saving);
+  tcase_add_test (tc, test_price);
   suite_add_tcase (s, tc);
   return s;
 }

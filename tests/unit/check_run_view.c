@@ -142,6 +142,27 @@ START_TEST (test_fill_row_no_price)
   free (csv);
 }
 
+/* The method in words follows the run's method and power curve: a
+   modelled curve is said to be modelled, CCF names its coefficients
+   whatever the curve.  */
+START_TEST (test_method_text)
+{
+  struct run run;
+
+  memset (&run, 0, sizeof run);
+  run.method = RUN_METHOD_TEADS;
+  run.power_origin = "measured";
+  ck_assert_str_eq (run_method_text (&run), "Teads' measured power curves");
+  run.power_origin = "modelled";
+  ck_assert_str_eq (run_method_text (&run),
+                    "Teads' method with a modelled power curve");
+  run.method = RUN_METHOD_CCF;
+  run.power_origin = "ccf";
+  ck_assert_str_eq (run_method_text (&run),
+                    "Cloud Carbon Footprint's coefficients");
+}
+END_TEST
+
 static Suite *
 run_view_suite (void)
 {
@@ -155,6 +176,7 @@ run_view_suite (void)
   tcase_add_test (tc, test_fill_row_csv);
   tcase_add_test (tc, test_fill_row_user);
   tcase_add_test (tc, test_fill_row_no_price);
+  tcase_add_test (tc, test_method_text);
   suite_add_tcase (s, tc);
 
   return s;

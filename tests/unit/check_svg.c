@@ -150,6 +150,69 @@ START_TEST (test_escape_and_charts)
 }
 END_TEST
 
+/* Labels never overlap: twelve labelled points in one spot of a chart
+   120 px high, with room for fewer than twelve one-line labels.  Each label
+   drawn is parsed back to its box (7.2 px a character, 12 px above the
+   baseline and 3 below, as svg.c places them) and no two boxes meet; those
+   with no free place are left out, so fewer than twelve are drawn, but some
+   are.  */
+START_TEST (test_labels_never_overlap)
+{
+  struct svg_point pts[12];
+  struct svg_scatter s;
+  struct strbuf b;
+  double x0[12], x1[12], y0[12], y1[12];
+  const char *p;
+  size_t i, j, n = 0;
+
+  for (i = 0; i < 12; i++)
+    {
+      pts[i].x = 1.0;
+      pts[i].y = 1.0;
+      pts[i].label = "a label of twenty-four ch";
+      pts[i].cls = "rec";
+      pts[i].title = NULL;
+    }
+  memset (&s, 0, sizeof s);
+  s.width = 400;
+  s.height = 120;
+  s.x_label = "x";
+  s.y_label = "y";
+  s.aria = "crowded";
+  s.points = pts;
+  s.npoints = 12;
+  strbuf_init (&b);
+  svg_scatter (&b, &s);
+  for (p = strstr (b.text, "<text class=\"label"); p != NULL;
+       p = strstr (p + 1, "<text class=\"label"))
+    {
+      double x, y, w = 7.2 * (double) strlen (pts[0].label);
+      const char *end = strchr (p, '>');
+
+      ck_assert_int_eq (
+        sscanf (strstr (p, " x=\""), " x=\"%lf\" y=\"%lf\"", &x, &y), 2);
+      ck_assert (n < 12);
+      /* text-anchor="end" puts the text left of x.  */
+      if (strstr (p, "text-anchor") != NULL && strstr (p, "text-anchor") < end)
+        x -= w;
+      x0[n] = x;
+      x1[n] = x + w;
+      y0[n] = y - 12.0;
+      y1[n] = y + 3.0;
+      ck_assert (x0[n] >= 0.0 && x1[n] <= 400.0 && y0[n] >= 0.0
+                 && y1[n] <= 120.0);
+      n++;
+    }
+  ck_assert (n >= 2 && n < 12);
+  for (i = 0; i < n; i++)
+    for (j = i + 1; j < n; j++)
+      ck_assert_msg (
+        !(x0[i] < x1[j] && x0[j] < x1[i] && y0[i] < y1[j] && y0[j] < y1[i]),
+        "labels %zu and %zu overlap", i, j);
+  strbuf_release (&b);
+}
+END_TEST
+
 /* The buffer the charts are built in: appends of every kind, growth
    far past the first allocation, reset, truncate and detach.  */
 START_TEST (test_strbuf)
@@ -197,6 +260,7 @@ svg_suite (void)
   tcase_add_test (tc, test_linear_axis);
   tcase_add_test (tc, test_log_axis);
   tcase_add_test (tc, test_escape_and_charts);
+  tcase_add_test (tc, test_labels_never_overlap);
   tcase_add_test (tc, test_strbuf);
   suite_add_tcase (s, tc);
   return s;
