@@ -124,6 +124,7 @@ cli_tests = \
   %D%/cli/compare.sh \
   %D%/cli/errors.sh \
   %D%/cli/estimate.sh \
+  %D%/cli/gpu-load.sh \
   %D%/cli/inputs.sh \
   %D%/cli/list.sh \
   %D%/cli/method.sh \

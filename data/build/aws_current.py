@@ -51,7 +51,7 @@ SRC_POWER = 'power-model'
 SRC_SCOPE3 = 'scope3-model'
 
 UNSUPPORTED_COLS = ['provider', 'instance_type', 'reason']
-GPU_POWER_COLS = ['idle_w', 'max_w', 'power_source', 'embodied_kgco2e', 'embodied_source']
+GPU_POWER_COLS = ['idle_w', 'power_10_w', 'power_50_w', 'max_w', 'power_source', 'embodied_kgco2e', 'embodied_source']
 
 ACCEL_FAMILIES = ('GPU instance', 'Machine Learning ASIC Instances', 'FPGA Instances',
                   'Media Accelerator Instances')
@@ -663,9 +663,11 @@ def _build(src, instances, price_rows, teads_rows):
 def add_gpu_power(gpu_rows, model, scope3):
     """Fill GPU_POWER_COLS of gpus.csv rows (dicts with gpu_model) in place.
 
-    idle_w / max_w: one card at 0 and 100 % load as the power model uses it
-    (the sheet's per-card watts for its GPU models, else TDP x the sheet's
-    GPU curve); power_source: teads-2022 or the TDP's source.
+    idle_w / power_10_w / power_50_w / max_w: one card at 0, 10, 50 and
+    100 % load as the power model uses it (the sheet's per-card watts for
+    its GPU models, else TDP x the sheet's GPU curve): the part of an
+    instance's curve that --gpu-load moves; power_source: teads-2022 or
+    the TDP's source.
     embodied_kgco2e: the sheet's flat per-GPU Scope 3 addition; source
     teads-2022 for the sheet's GPU models, scope3-model for the others.
     Blank where the model has no power figure.
@@ -678,6 +680,8 @@ def add_gpu_power(gpu_rows, model, scope3):
         except pm.ModelGap:
             continue
         r['idle_w'] = pm.fmt(w[0])
+        r['power_10_w'] = pm.fmt(w[1])
+        r['power_50_w'] = pm.fmt(w[2])
         r['max_w'] = pm.fmt(w[3])
         r['power_source'] = src
         r['embodied_kgco2e'] = pm.fmt(scope3.per_gpu)

@@ -28,7 +28,8 @@ enum
   OPT_JOB_EMBODIED_SHARE,
   OPT_JOB_GRID_SOURCE,
   OPT_JOB_PRICING,
-  OPT_JOB_PRICE_FILE
+  OPT_JOB_PRICE_FILE,
+  OPT_JOB_GPU_LOAD
 };
 
 static const struct argp_option job_options[] = {
@@ -41,6 +42,10 @@ static const struct argp_option job_options[] = {
     "Average load of the instances in per cent, 0-100 (60 or 60%); "
     "MODE:MIN:MAX (e.g. 60:40:80) "
     "for a triangular range with --uncertainty (required)",
+    0 },
+  { "gpu-load", OPT_JOB_GPU_LOAD, "PERCENT", 0,
+    "Average load of the GPUs, 0-100 (default: --load), for the GPUs' "
+    "part of the power where the data separates it",
     0 },
   { "count", OPT_JOB_COUNT, "N", 0,
     "Number of instances (default 1, at most 1000000)", 0 },
@@ -119,6 +124,15 @@ parse_method (struct argp_state *state, struct cli_job *job, const char *arg)
     }
 }
 
+/* --gpu-load ARG: a percentage, as --load's plain form (60, 60%).  */
+static void
+parse_gpu_load (struct argp_state *state, struct run_params *p,
+                const char *arg)
+{
+  p->gpu_load_pct = cli_parse_percent (state, "gpu-load", arg, 100.0);
+  p->gpu_load_own = true;
+}
+
 /* At the end of parsing: what every command needs of JOB.  */
 static void
 check_job (struct argp_state *state, const struct cli_job *job)
@@ -153,6 +167,11 @@ check_job (struct argp_state *state, const struct cli_job *job)
     }
   if (job->unc != NULL)
     {
+      /* The Monte Carlo draws one load for the whole curve.  */
+      if (job->unc->enabled && p->gpu_load_own)
+        argp_error (state, "--gpu-load goes without --uncertainty: the "
+                           "simulation draws one load for the whole "
+                           "power curve");
       /* The spreads of the data are known for the Teads figures only.  */
       if (job->unc->enabled && ccf)
         argp_error (state, "--uncertainty goes with --method teads: the "
@@ -219,6 +238,9 @@ parse_job (int key, char *arg, struct argp_state *state)
       break;
     case OPT_JOB_PRICE_FILE:
       job->price_file = arg;
+      break;
+    case OPT_JOB_GPU_LOAD:
+      parse_gpu_load (state, p, arg);
       break;
     case ARGP_KEY_END:
       check_job (state, job);

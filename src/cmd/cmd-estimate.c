@@ -13,6 +13,7 @@
 #include "cmd/cmd.h"
 #include "model/run.h"
 #include "search/uncertainty.h"
+#include "view/load-view.h"
 #include "view/run-view.h"
 #include "view/uncertainty-view.h"
 #include "base/xalloc.h"
@@ -303,6 +304,13 @@ cmd_estimate_exec (const struct cli_global *global, void *opts)
       status = estimate_uncertain (global, o, cat, &run);
       goto done;
     }
+  /* Say when --gpu-load could not be used, rather than pretend.  */
+  if (load_view_not_split (&run, &o->job.params))
+    fprintf (stderr,
+             "carbon-advisor: note: %s: no per-card power for its %s in "
+             "%s; its GPUs taken at --load %g %%\n",
+             instance->name, instance->gpu_model, CATALOGUE_GPUS,
+             run.load_pct);
   table = out_table_new (run_columns, run_ncolumns);
   out_table_add_row (table);
   run_fill_row (table, &run);

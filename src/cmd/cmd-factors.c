@@ -31,7 +31,9 @@ enum
 static const struct argp_option factors_options[] = {
   { "load", OPT_LOAD, "PCT", 0, "Load of every instance (required)", 0 },
   { "gpu-load", OPT_GPU_LOAD, "PCT", 0,
-    "Load of instance types with GPUs (default: --load)", 0 },
+    "Load of the GPUs, for their part of the power as estimate takes it "
+    "(default: --load)",
+    0 },
   { "provider", OPT_PROVIDER, "NAME", 0,
     "Only this provider's rows (aws, azure or gcp)", 0 },
   { NULL, 0, NULL, 0, NULL, 0 },
@@ -115,6 +117,8 @@ static const struct out_column factor_columns[] = {
   { "grid_source", "Grid source", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
   { "grid_year", "Grid year", NULL, OUT_INTEGER, 0, OUT_COL_MACHINE },
   { "price_date", "Price date", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
+  /* Last, so that no column before moves; blank without GPUs.  */
+  { "gpu_load_pct", "GPU load", "%", OUT_NUMBER, 1, OUT_COL_MACHINE },
 };
 
 /* Add the row of RUN to TABLE.  */
@@ -143,7 +147,8 @@ add_row (struct out_table *t, const struct run *run)
   out_table_set_text (t, c++, run->grid_source);
   out_table_set_number (t, c++,
                         run->grid_year > 0 ? (double) run->grid_year : NAN);
-  out_table_set_text (t, c, run->price->date);
+  out_table_set_text (t, c++, run->price->date);
+  out_table_set_number (t, c, run->gpu_load_pct);
 }
 
 static int
@@ -172,9 +177,10 @@ cmd_factors_exec (const struct cli_global *global, void *opts)
 
       if (o->provider != NULL && !STREQ (pr->region->provider, o->provider))
         continue;
-      p.load_pct = pr->instance->gpus > 0 && !isnan (o->gpu_load_pct)
-                     ? o->gpu_load_pct
-                     : o->load_pct;
+      /* As estimate: the GPUs' part of the curve at --gpu-load.  */
+      p.load_pct = o->load_pct;
+      p.gpu_load_pct = o->gpu_load_pct;
+      p.gpu_load_own = !isnan (o->gpu_load_pct);
       /* A region without a grid figure has no factor: left out, as
          advise leaves it out.  */
       if (run_evaluate (pr->instance, pr->region, pr, &p, &run, &d) < 0)

@@ -79,8 +79,8 @@ static const struct argp_option track_options[] = {
     0 },
   { "load", OPT_LOAD, "PCT", 0, "Load of jobs whose record gives none", 0 },
   { "gpu-load", OPT_GPU_LOAD, "PCT", 0,
-    "GPU load of on-premises jobs whose record gives none (default: the "
-    "load)",
+    "GPU load of jobs whose record gives none: an on-premises GPU's, and "
+    "the GPUs' part of a cloud instance's power (default: the load)",
     0 },
   { "lifetime-years", OPT_LIFETIME, "Y", 0,
     "Hardware lifetime for Scope 3 (default 4)", 0 },

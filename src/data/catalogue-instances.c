@@ -80,12 +80,34 @@ enum
   GPU_SOURCE,
   GPU_RESULTS,
   GPU_IDLE,
+  GPU_P10,
+  GPU_P50,
   GPU_MAX,
   GPU_EMBODIED
 };
 
 /* A speed, its spread around it and its status come with a source, or
    none of them is there.  */
+/* A card's power is given at every load or at none, and never
+   decreases.  */
+static int
+gpu_power_row (const struct table_reader *r, const struct gpu *g)
+{
+  size_t i;
+
+  for (i = 1; i < CATALOGUE_POWER_POINTS; i++)
+    {
+      if (isnan (g->power_w[i]) != isnan (g->power_w[0]))
+        return table_error (r, GPU_IDLE + i,
+                            "a card's power is given at every load or at "
+                            "none");
+      if (g->power_w[i] < g->power_w[i - 1])
+        return table_error (r, GPU_IDLE + i, "below the power at %g %% load",
+                            catalogue_power_loads[i - 1]);
+    }
+  return 0;
+}
+
 static int
 gpu_row (const struct table_reader *r, void *row, void *ctx)
 {
@@ -95,6 +117,8 @@ gpu_row (const struct table_reader *r, void *row, void *ctx)
                || STREQ (g->speed_status, "estimated");
 
   (void) ctx;
+  if (gpu_power_row (r, g) < 0)
+    return -1;
   if (has != (g->speed_source[0] == '\0') && has == known
       && has != isnan (g->speed_low) && has != isnan (g->speed_high)
       && (!has
@@ -117,6 +141,10 @@ sort_gpus (const struct table_reader *r, void *ctx)
          catalogue_compare_gpu_models);
   return 0;
 }
+
+/* A card's power: blank for a GPU no source has a figure for, and a
+   table made before --gpu-load may lack the columns.  */
+#define GPU_POWER_FLAGS (TABLE_BLANK_OK | TABLE_MAY_LACK)
 
 /* Relative to an A100 80 GB's (data/README.md).  */
 #define RANGE_SPEED                                                           \
@@ -143,10 +171,14 @@ static const struct table_column gpu_columns[] = {
   /* Read by no one, but they must be sane.  */
   [GPU_RESULTS] = COLUMN ("speed_results", TABLE_CHECKED, TABLE_MAY_LACK,
                           RANGE_RESULTS, TABLE_NOWHERE),
-  [GPU_IDLE] = COLUMN ("idle_w", TABLE_CHECKED, TABLE_MAY_LACK, RANGE_WATTS,
-                       TABLE_NOWHERE),
-  [GPU_MAX] = COLUMN ("max_w", TABLE_CHECKED, TABLE_MAY_LACK, RANGE_WATTS,
-                      TABLE_NOWHERE),
+  [GPU_IDLE] = COLUMN ("idle_w", TABLE_NUMBER, GPU_POWER_FLAGS, RANGE_WATTS,
+                       offsetof (struct gpu, power_w[0])),
+  [GPU_P10] = COLUMN ("power_10_w", TABLE_NUMBER, GPU_POWER_FLAGS, RANGE_WATTS,
+                      offsetof (struct gpu, power_w[1])),
+  [GPU_P50] = COLUMN ("power_50_w", TABLE_NUMBER, GPU_POWER_FLAGS, RANGE_WATTS,
+                      offsetof (struct gpu, power_w[2])),
+  [GPU_MAX] = COLUMN ("max_w", TABLE_NUMBER, GPU_POWER_FLAGS, RANGE_WATTS,
+                      offsetof (struct gpu, power_w[3])),
   [GPU_EMBODIED] = COLUMN ("embodied_kgco2e", TABLE_CHECKED, TABLE_MAY_LACK,
                            RANGE_KG, TABLE_NOWHERE),
 };
@@ -265,7 +297,8 @@ instance_row (const struct table_reader *r, void *row, void *ctx)
     return table_error (r, IN_GPU_MODEL,
                         "must be given exactly when gpus "
                         "is above 0");
-  if (in->gpus > 0 && catalogue_find_gpu (ctx, in->gpu_model) == NULL)
+  in->gpu = in->gpus > 0 ? catalogue_find_gpu (ctx, in->gpu_model) : NULL;
+  if (in->gpus > 0 && in->gpu == NULL)
     return table_error (r, IN_GPU_MODEL, "'%s' is not in %s", in->gpu_model,
                         CATALOGUE_GPUS);
   if (check_accelerator (r, in) < 0)

@@ -59,6 +59,7 @@ struct instance
                                      included (embodied_alternatives.csv).  */
   const struct ccf_instance *ccf; /* Its ccf_instances.csv row, or NULL
                                      when CCF's method cannot cover it.  */
+  const struct gpu *gpu;          /* Its gpus.csv row; NULL without GPUs.  */
 };
 
 /* One grid intensity figure with where it comes from.  */
@@ -142,6 +143,11 @@ struct gpu
   const char *speed_status; /* "measured" or "estimated"; "" without
                                a figure.  */
   const char *speed_source;
+  double power_w[CATALOGUE_POWER_POINTS]; /* One card at
+                               catalogue_power_loads, the part of an
+                               instance's curve its GPUs draw (doc/
+                               METHODOLOGY.md, G[X]); all NaN when
+                               gpus.csv has no power figure.  */
 };
 
 /* What Cloud Carbon Footprint's method computes an instance type with

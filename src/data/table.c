@@ -167,9 +167,17 @@ read_field (const struct table_reader *r, size_t col, void *row, void *ctx)
                   ? (char *) row + c->offset
                   : NULL;
 
-  /* A column the header may lack reads as blank text.  */
+  /* A column the header may lack reads as blank: text "", a number
+     NaN.  */
   if (r->cols[col] < 0)
     {
+      if (c->type == TABLE_NUMBER)
+        {
+          v->number = NAN;
+          if (field != NULL)
+            memcpy (field, &v->number, sizeof v->number);
+          return 0;
+        }
       v->text = "";
       if (field != NULL && c->type != TABLE_CHECKED)
         memcpy (field, &v->text, sizeof v->text);

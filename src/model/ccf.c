@@ -14,12 +14,24 @@ ccf_power_at_load (const struct instance *instance,
                    const struct ccf_instance *row, double load_pct,
                    struct ccf_power *out, struct diag *d)
 {
-  double u, extra_gib;
+  return ccf_power_at_loads (instance, row, load_pct, load_pct, out, d);
+}
+
+int
+ccf_power_at_loads (const struct instance *instance,
+                    const struct ccf_instance *row, double load_pct,
+                    double gpu_load_pct, struct ccf_power *out, struct diag *d)
+{
+  double u, g, extra_gib;
 
   if (!(load_pct >= 0.0 && load_pct <= 100.0))
     return diag_set (d, CA_EXIT_USAGE, "load %g %% is outside 0-100",
                      load_pct);
+  if (!(gpu_load_pct >= 0.0 && gpu_load_pct <= 100.0))
+    return diag_set (d, CA_EXIT_USAGE, "GPU load %g %% is outside 0-100",
+                     gpu_load_pct);
   u = load_pct / 100.0;
+  g = gpu_load_pct / 100.0;
   /* CCF counts a burstable type's vCPU-hours at its baseline share.  */
   out->cpu_w = (double) instance->vcpus * row->vcpu_factor
                * (row->cpu_min_w + u * (row->cpu_max_w - row->cpu_min_w));
@@ -27,7 +39,7 @@ ccf_power_at_load (const struct instance *instance,
      instance has GPUs.  */
   out->gpu_w = instance->gpus > 0
                  ? (double) instance->gpus
-                     * (row->gpu_min_w + u * (row->gpu_max_w - row->gpu_min_w))
+                     * (row->gpu_min_w + g * (row->gpu_max_w - row->gpu_min_w))
                  : 0.0;
   /* CCF charges only the memory above what the SPECpower servers of the
      micro-architecture carry per chip, scaled to the instance; the

@@ -40,6 +40,13 @@ int ccf_power_at_load (const struct instance *instance,
                        const struct ccf_instance *row, double load_pct,
                        struct ccf_power *out, struct diag *d);
 
+/* The same with the GPUs at GPU_LOAD_PCT (--gpu-load): CCF gives them
+   their own line, so u in the gpu term is GPU_LOAD_PCT / 100.  */
+int ccf_power_at_loads (const struct instance *instance,
+                        const struct ccf_instance *row, double load_pct,
+                        double gpu_load_pct, struct ccf_power *out,
+                        struct diag *d);
+
 /* INSTANCE's share of its host's embodied emissions by CCF's (SCI's)
    rule, in kgCO2e over the host's whole life:
      embodied_host_kgco2e x vcpus / host_vcpus

@@ -54,6 +54,30 @@ power_at_load (const double *loads, const double *watts, size_t n,
   return 0;
 }
 
+int
+power_split_at_loads (const double *loads, const double *inst_w,
+                      const double *card_w, size_t n, double gpus,
+                      double cpu_load, double gpu_load, double *out,
+                      struct diag *d)
+{
+  double whole, card_cpu, card_gpu;
+
+  if (power_at_load (loads, inst_w, n, cpu_load, &whole, d) < 0)
+    return -1;
+  /* Equal loads leave the curve as it is, not rounded by a subtraction
+     and an addition that cancel.  */
+  if (!(gpus > 0.0) || !(gpu_load < cpu_load || gpu_load > cpu_load))
+    {
+      *out = whole;
+      return 0;
+    }
+  if (power_at_load (loads, card_w, n, cpu_load, &card_cpu, d) < 0
+      || power_at_load (loads, card_w, n, gpu_load, &card_gpu, d) < 0)
+    return -1;
+  *out = fmax (0.0, whole - gpus * card_cpu) + gpus * card_gpu;
+  return 0;
+}
+
 gsl_interp *
 power_curve_alloc (size_t n)
 {

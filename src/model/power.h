@@ -27,6 +27,22 @@
 int power_at_load (const double *loads, const double *watts, size_t n,
                    double load_pct, double *out, struct diag *d);
 
+/* The power at CPU_LOAD of an instance whose curve INST_W includes GPUS
+   cards drawing CARD_W each (both at LOADS, N points, checked as
+   power_at_load checks them), with the cards at GPU_LOAD instead
+   (--gpu-load; doc/METHODOLOGY.md, "CPU and GPU load"):
+
+     P = inst(CPU_LOAD) - GPUS x card(CPU_LOAD) + GPUS x card(GPU_LOAD)
+
+   The first two terms, the CPU, memory and rest of the server, are kept
+   at 0 W or more.  With GPU_LOAD equal to CPU_LOAD, or no GPUs, it is
+   power_at_load's figure to the last digit.  Stores the watts in *OUT
+   and returns 0, or returns -1 with D set as power_at_load does.  */
+int power_split_at_loads (const double *loads, const double *inst_w,
+                          const double *card_w, size_t n, double gpus,
+                          double cpu_load, double gpu_load, double *out,
+                          struct diag *d);
+
 /* A new interpolant for a curve of N points, as power_at_load draws it:
    Steffen's, or linear below the three points Steffen needs; NULL when
    GSL cannot allocate it.  Set it up for the points with

@@ -130,6 +130,30 @@ run_has_grid (const struct run_params *params, const struct region *region)
   return !isnan (fig.gco2e_per_kwh);
 }
 
+double
+run_gpu_load (const struct run_params *params)
+{
+  return params->gpu_load_own ? params->gpu_load_pct : params->load_pct;
+}
+
+/* Where OUT's GPUs run: at PARAMS' GPU load when the data has their own
+   curve to take out of the instance's (CCF's GPU watts, or gpus.csv's
+   per-card curve for Teads), else at the CPU's load with the rest of
+   the curve, which is all the data allows.  */
+static void
+gpu_load_of (const struct instance *instance, const struct run_params *params,
+             struct run *out)
+{
+  bool card = params->method == RUN_METHOD_CCF
+                ? true
+                : instance->gpu != NULL && !isnan (instance->gpu->power_w[0]);
+
+  out->gpu_load_split = instance->gpus > 0 && card;
+  out->gpu_load_pct = instance->gpus <= 0   ? NAN
+                      : out->gpu_load_split ? run_gpu_load (params)
+                                            : params->load_pct;
+}
+
 /* The Teads method's power, PUE and grid figures for OUT.  */
 static int
 evaluate_teads (const struct instance *instance, const struct region *region,
@@ -140,9 +164,12 @@ evaluate_teads (const struct instance *instance, const struct region *region,
 
   if (!isnan (params->power_w))
     out->power_w = params->power_w;
-  else if (power_at_load (catalogue_power_loads, instance->power_w,
-                          CATALOGUE_POWER_POINTS, params->load_pct,
-                          &out->power_w, &pd)
+  else if (power_split_at_loads (
+             catalogue_power_loads, instance->power_w,
+             out->gpu_load_split ? instance->gpu->power_w : instance->power_w,
+             CATALOGUE_POWER_POINTS,
+             out->gpu_load_split ? (double) instance->gpus : 0.0,
+             params->load_pct, out->gpu_load_pct, &out->power_w, &pd)
            < 0)
     return diag_set (d, pd.status, "%s: %s", instance->name, pd.text);
   out->power_origin = instance->power_origin;
@@ -199,8 +226,8 @@ evaluate_ccf (const struct instance *instance, const struct region *region,
     }
   else
     {
-      if (ccf_power_at_load (instance, row, params->load_pct, &out->ccf_power,
-                             d)
+      if (ccf_power_at_loads (instance, row, params->load_pct,
+                              run_gpu_load (params), &out->ccf_power, d)
           < 0)
         return -1;
       out->power_w = out->ccf_power.total_w;
@@ -258,6 +285,7 @@ run_evaluate (const struct instance *instance, const struct region *region,
   out->lifetime_h = params->lifetime_years * FOOTPRINT_HOURS_PER_YEAR;
   out->method = params->method;
   out->signal = params->signal;
+  gpu_load_of (instance, params, out);
   out->ccf_power.cpu_w = out->ccf_power.gpu_w = NAN;
   out->ccf_power.memory_w = out->ccf_power.total_w = NAN;
 

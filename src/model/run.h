@@ -61,10 +61,19 @@ struct run_params
   const char *grid_source;          /* --grid-source: take the location-based
                                        figure of this source id of
                                        grid_alternatives.csv, or NULL.  */
-  double power_w; /* The instance's power at LOAD_PCT when the
-                     caller has worked it out already (advise
-                     does, once per instance type), or NaN.  */
+  double gpu_load_pct; /* --gpu-load: the GPUs' load, used only when
+                          GPU_LOAD_OWN.  */
+  bool gpu_load_own;   /* Whether the GPUs run at GPU_LOAD_PCT rather
+                          than LOAD_PCT (false after a memset: one load
+                          for both).  */
+  double power_w;      /* The instance's power at LOAD_PCT when the
+                          caller has worked it out already (advise
+                          does, once per instance type), or NaN.  */
 };
+
+/* The load PARAMS puts on the GPUs: GPU_LOAD_PCT when GPU_LOAD_OWN,
+   else LOAD_PCT.  */
+double run_gpu_load (const struct run_params *params);
 
 /* The grid figure PARAMS asks for in REGION, into *FIG: with
    PARAMS->grid_source, the newest figure of that source among REGION's
@@ -92,6 +101,12 @@ struct run
   const struct price *price;
   double runtime_h;
   double load_pct;
+  double gpu_load_pct; /* Where the GPUs' part of the power is taken:
+                          the asked GPU load where the model separates
+                          it, else LOAD_PCT; NaN without GPUs.  */
+  bool gpu_load_split; /* Whether GPU_LOAD_PCT is the asked GPU load
+                          (false without GPUs, or when the data has no
+                          per-card power to take apart).  */
   long count;
   double lifetime_h;
   enum run_method method;

@@ -47,16 +47,26 @@ track_suggest_free (struct track_suggest *s)
 
 /* One hour of one instance of PRICE's pair at LOAD_PCT: its total and
    cost.  Returns -1 when the data lacks a figure.  */
+/* JOB's loads into P: its load, and its GPUs' where it had them apart
+   (the candidates have the same GPU model, so their cards too).  */
+static void
+job_loads (const struct run *job, struct run_params *p)
+{
+  p->load_pct = job->load_pct;
+  p->gpu_load_pct = job->gpu_load_pct;
+  p->gpu_load_own = job->gpu_load_split;
+}
+
 static int
 hourly (const struct track_suggest *s, const struct price *price,
-        double load_pct, double hours, struct run *out)
+        const struct run *job, double hours, struct run *out)
 {
   struct run_params p;
   struct diag d;
 
   memset (&p, 0, sizeof p);
   p.runtime_h = hours;
-  p.load_pct = load_pct;
+  job_loads (job, &p);
   p.count = 1;
   p.lifetime_years = s->lifetime_years;
   p.pue = p.grid_gco2e_per_kwh = p.power_w = NAN;
@@ -105,7 +115,7 @@ search (const struct track_suggest *s, const struct run *job,
 
       if (!STREQ (p->instance->gpu_model, ref->gpu_model)
           || scaling_runtime (&sc, p->instance, 1.0, &h) != SCALING_OK
-          || hourly (s, p, job->load_pct, h, &r) < 0
+          || hourly (s, p, job, h, &r) < 0
           || r.footprint.cost_usd > cj * (1 + 1e-12))
         continue;
       if (best->price == NULL
@@ -127,7 +137,7 @@ track_suggest (struct track_suggest *s, const struct run *job, struct run *out)
   struct
   {
     const void *i, *r;
-    double load;
+    double load, gpu_load;
   } key;
   struct best *best;
   struct run_params p;
@@ -142,6 +152,7 @@ track_suggest (struct track_suggest *s, const struct run *job, struct run *out)
   key.i = job->instance;
   key.r = job->region;
   key.load = job->load_pct;
+  key.gpu_load = job->gpu_load_split ? job->gpu_load_pct : -1.0;
   slot = strmap_slot (s->memo, (const char *) &key, sizeof key, &added);
   if (added)
     {
@@ -153,7 +164,7 @@ track_suggest (struct track_suggest *s, const struct run *job, struct run *out)
     return 0;
   memset (&p, 0, sizeof p);
   p.runtime_h = job->runtime_h * best->ratio;
-  p.load_pct = job->load_pct;
+  job_loads (job, &p);
   p.count = job->count;
   p.lifetime_years = s->lifetime_years;
   p.pue = p.grid_gco2e_per_kwh = p.power_w = NAN;

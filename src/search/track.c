@@ -255,7 +255,13 @@ evaluate_cloud (struct track *t, const struct jobrec *job,
                      "--load"),
            -1;
   p.count = isnan (job->count) ? 1 : (long) job->count;
-  if (power (t, inst, p.load_pct, &p.power_w, reason, size) < 0)
+  p.gpu_load_pct = either (job->gpu_load_pct, t->def->gpu_load_pct);
+  p.gpu_load_own = inst->gpus > 0 && !isnan (p.gpu_load_pct);
+  /* The memo keeps one load per curve; run_evaluate takes the GPUs'
+     part apart.  */
+  if (p.gpu_load_own)
+    p.power_w = NAN;
+  else if (power (t, inst, p.load_pct, &p.power_w, reason, size) < 0)
     return -1;
   if (run_evaluate (inst, region, price (t, inst, region), &p, &out->run, &d)
       < 0)

@@ -11,6 +11,7 @@
 #include "base/system.h"
 #include "view/advise-rules-text.h"
 #include "view/advise-summary.h"
+#include "view/load-view.h"
 #include "view/advise-text.h"
 #include "view/quantity.h"
 #include "view/report.h"
@@ -207,6 +208,20 @@ write_price_notes (FILE *fp, const struct advise_ranking *r,
     fprintf (fp, "%s\n", text);
 }
 
+/* The job's load, CPU and GPU.  */
+static void
+write_load (FILE *fp, const struct advise_ranking *r,
+            const struct advise_query *o)
+{
+  char text[200];
+  size_t i, not_split = 0;
+
+  for (i = 0; i < r->n; i++)
+    not_split += load_view_not_split (&r->cands[i].run, &o->params);
+  load_view_line (text, sizeof text, &o->params, not_split);
+  fprintf (fp, "%s\n", text);
+}
+
 /* The summary's lines on what the search counted and left out.  */
 static void
 write_counts (FILE *fp, const struct advise_ranking *r,
@@ -225,6 +240,7 @@ write_counts (FILE *fp, const struct advise_ranking *r,
              ? " in the providers and regions asked"
              : "",
            met, r->pareto->nfront);
+  write_load (fp, r, o);
   write_price_notes (fp, r, o);
   if (r->scaling != NULL)
     {

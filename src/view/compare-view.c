@@ -12,6 +12,7 @@
 #include "base/system.h"
 #include "base/xalloc.h"
 #include "view/compare-view.h"
+#include "view/load-view.h"
 #include "view/quantity.h"
 #include "view/report.h"
 
@@ -260,10 +261,11 @@ write_counts (FILE *fp, const struct run_params *params,
            in->memory_gib);
   if (in->gpus > 0)
     fprintf (fp, ", %ld x %s", in->gpus, in->gpu_model);
-  fprintf (fp,
-           "), %.2f h at %.1f %% on %ld instance%s, in %zu region%s: "
-           "%zu run%s",
-           params->runtime_h, params->load_pct, params->count,
+  fprintf (fp, "), %.2f h at %.1f %%", params->runtime_h, params->load_pct);
+  /* --gpu-load, said only when it differs from --load.  */
+  if (in->gpus > 0 && load_view_two_loads (params))
+    fprintf (fp, " (GPUs %.1f %%)", run_gpu_load (params));
+  fprintf (fp, " on %ld instance%s, in %zu region%s: %zu run%s", params->count,
            params->count == 1 ? "" : "s", nregions, nregions == 1 ? "" : "s",
            c->nrows, c->nrows == 1 ? "" : "s");
   for (k = 0; k < COMPARE_NSKIPS; k++)

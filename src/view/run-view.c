@@ -45,6 +45,7 @@ enum run_column
   COL_PRICE_DATE,
   COL_PRICE_SOURCE,
   COL_DATA_ROWS,
+  COL_GPU_LOAD,
   COL_COUNT_OF_COLUMNS
 };
 
@@ -84,6 +85,9 @@ const struct out_column run_columns[] = {
   { "price_date", "Price date", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
   { "price_source", "Price source", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
   { "data_rows", "Data rows", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
+  /* Last, so that no column before moves: blank without GPUs; --load
+     where the data cannot separate them.  */
+  { "gpu_load_pct", "GPU load", "%", OUT_NUMBER, 1, OUT_COL_MACHINE },
 };
 
 const size_t run_ncolumns = COL_COUNT_OF_COLUMNS;
@@ -147,6 +151,7 @@ run_fill_row (struct out_table *t, const struct run *run)
   out_table_set_number (t, COL_COUNT, (double) run->count);
   out_table_set_number (t, COL_RUNTIME, run->runtime_h);
   out_table_set_number (t, COL_LOAD, run->load_pct);
+  out_table_set_number (t, COL_GPU_LOAD, run->gpu_load_pct);
   out_table_set_number (t, COL_POWER, run->power_w);
   out_table_set_number (t, COL_PUE, run->pue);
   out_table_set_number (t, COL_GRID, run->grid_gco2e_per_kwh);
@@ -233,6 +238,7 @@ run_fill_difference_row (struct out_table *t, const struct run *a,
   out_table_set_number (t, COL_COUNT, (double) a->count);
   out_table_set_number (t, COL_RUNTIME, a->runtime_h);
   out_table_set_number (t, COL_LOAD, a->load_pct);
+  out_table_set_number (t, COL_GPU_LOAD, a->gpu_load_pct);
   out_table_set_text (t, COL_LOCATION, a->region->location);
   out_table_set_number (t, COL_LIFETIME, a->lifetime_h);
   for (i = 0; i < ARRAY_SIZE (compared); i++)

@@ -597,7 +597,7 @@ us-east-1,p1.2xlarge,12" \
 # c1.large and c1.xlarge tie at (0.96, 132): both on the front, c1.large
 # first (type order); then a1.large (1.08, 72); g1 (3, 330) is beaten by
 # c1.large, rank 2; p1 (6, 480) by g1, rank 3.
-expect_cut scaling-vcpu 3,5,13,15,33 "c1.large,12,132,0.96,1
+expect_cut scaling-vcpu 3,5,13,15,34 "c1.large,12,132,0.96,1
 c1.xlarge,6,132,0.96,1
 a1.large,12,72,1.08,1
 g1.xlarge,6,330,3,2
@@ -613,7 +613,7 @@ p1.2xlarge,3,480,6,3" \
 #   g1.xlarge  10 h: 1000 Wh -> 500 + 50 = 550 g; 5 USD
 #   p1.2xlarge  9 h: 2700 Wh -> 1350 + 90 = 1440 g; 18 USD
 # Energy includes PUE 1.25: 0.3, 0.15, 0.5, 1.25 and 3.375 kWh.
-expect_cut scaling-vcpu-serial 3,5,10,13,15,33 "c1.large,12,0.3,132,0.96,1
+expect_cut scaling-vcpu-serial 3,5,10,13,15,34 "c1.large,12,0.3,132,0.96,1
 a1.large,12,0.15,72,1.08,1
 c1.xlarge,10,0.5,220,1.6,2
 g1.xlarge,10,1.25,550,5,3
@@ -626,7 +626,7 @@ p1.2xlarge,9,3.375,1440,18,4" \
 # p1.2xlarge 10 h x 10 / (2 x 25) = 2 h, energy 300 x 2 / 1000 x 1.25 =
 # 0.75 kWh, S2 300 g, S3 350.4 x 1000 x 2 / 35040 = 20 g, total 320 g,
 # cost 4 USD; g1.xlarge 10 h; the rest have no runtime.
-expect_cut scaling-gpu 3,5,13,15,33 "p1.2xlarge,2,320,4,1
+expect_cut scaling-gpu 3,5,13,15,34 "p1.2xlarge,2,320,4,1
 g1.xlarge,10,550,5,2" \
   $job --region us-east-1 --reference g1.xlarge --scaling gpu \
   --serial-fraction 0
@@ -641,7 +641,7 @@ g1.xlarge,10,550,5,2" \
 #   g1.xlarge  10 / 4 = 2.5 h: 250 Wh -> 125 + 12.5 = 137.5 g; 1.25 USD,
 #              beaten by c1.large: rank 3
 #   p1.2xlarge is not in the table: left out.
-expect_cut scaling-table 3,5,13,15,33 "c1.xlarge,4,88,0.64,1
+expect_cut scaling-table 3,5,13,15,34 "c1.xlarge,4,88,0.64,1
 a1.large,12.5,75,1.125,1
 c1.large,10,110,0.8,2
 g1.xlarge,2.5,137.5,1.25,3" \
@@ -671,7 +671,7 @@ grep -qx 'Left out by the runtime scaling: 3 (not in the speed-up table)\.' \
 #   a1.large    72 g, 1.08 USD: 12 g, 12 / 84 = 14.2857... %, 0.12 USD
 #   g1.xlarge  330 g, 3 USD: -246 g, -292.857... %, -1.8 USD
 #   p1.2xlarge 480 g, 6 USD: -396 g, -471.428... %, -4.8 USD
-expect_cut baseline-scaled 3,39,40,41 "c1.large,-48,-57.1428571429,0.24
+expect_cut baseline-scaled 3,40,41,42 "c1.large,-48,-57.1428571429,0.24
 c1.xlarge,-48,-57.1428571429,0.24
 a1.large,12,14.2857142857,0.12
 g1.xlarge,-246,-292.857142857,-1.8

@@ -130,7 +130,7 @@ want="1.2,100,48,10,user,user,teads
 cases=$((cases + 1))
 got=$("$CARBON_ADVISOR" --data-dir "$tiny" --format csv advise --runtime 10h \
       --load 50 --method ccf --all --accelerator any | sed 1d \
-      | cut -d, -f2,3,13,15,29,33)
+      | cut -d, -f2,3,13,15,29,34)
 want="us-east-1,c1.large,79.8496,0.8,ccf,1
 eu-west-1,c1.large,72.3872,1,ccf,1
 eu-north-1,c1.large,50.74624,1.4,ccf,1

@@ -205,7 +205,7 @@ expect_track codecarbon track-codecarbon.csv \
 cases=$((cases + 1))
 "$CARBON_ADVISOR" --format csv factors --load 50 >"$work/factors.csv" \
   || fail "factors: exit status"
-grep -qx 'aws,eu-north-1,m5.xlarge,50,28.2,1.1,0.03102,20.42,0.6334284,1.9149543379,2.5483827379,0.204,teads-2022,teads-2022,gsf-rtc/aws,electricitymaps-2024,2024,2025-04-04' \
+grep -qx 'aws,eu-north-1,m5.xlarge,50,28.2,1.1,0.03102,20.42,0.6334284,1.9149543379,2.5483827379,0.204,teads-2022,teads-2022,gsf-rtc/aws,electricitymaps-2024,2024,2025-04-04,' \
   "$work/factors.csv" || fail "factors: m5.xlarge row"
 # One row per priced pair with a grid figure: as many as prices.csv rows.
 [ "$(wc -l <"$work/factors.csv")" -eq "$(wc -l <"$CARBON_ADVISOR_DATA/prices.csv")" ] \

@@ -227,6 +227,30 @@ START_TEST (test_p3_gpu)
 }
 END_TEST
 
+/* CCF gives the GPUs their own line, so --gpu-load moves only it.
+   p3.2xlarge (above) at CPU 30 %, GPU 90 %:
+     cpu    = 8 x (0.71 + 0.3 x 2.98)  = 8 x 1.604 = 12.832 W
+     gpu    = 1 x (35 + 0.9 x 271)                 = 278.9 W
+     memory                                        = 20.49915 W
+     power                                         = 312.23115 W  */
+START_TEST (test_p3_gpu_load)
+{
+  struct ccf_power p;
+  struct diag d;
+
+  ck_assert_int_eq (
+    ccf_power_at_loads (&p3_2xlarge, &p3_2xlarge_ccf, 30.0, 90.0, &p, &d), 0);
+  ck_assert_double_eq_tol (p.cpu_w, 12.832, TOL);
+  ck_assert_double_eq_tol (p.gpu_w, 278.9, TOL);
+  ck_assert_double_eq_tol (p.memory_w, 20.49915, TOL);
+  ck_assert_double_eq_tol (p.total_w, 312.23115, TOL);
+  ck_assert_int_eq (
+    ccf_power_at_loads (&p3_2xlarge, &p3_2xlarge_ccf, 30.0, -1.0, &p, &d), -1);
+  ck_assert_int_eq (d.status, CA_EXIT_USAGE);
+  ck_assert_str_eq (d.text, "GPU load -1 % is outside 0-100");
+}
+END_TEST
+
 START_TEST (test_burstable)
 {
   struct ccf_power p;
@@ -703,6 +727,7 @@ ccf_suite (void)
   tcase_add_test (tc, test_m5_power);
   tcase_add_test (tc, test_load_outside);
   tcase_add_test (tc, test_p3_gpu);
+  tcase_add_test (tc, test_p3_gpu_load);
   tcase_add_test (tc, test_burstable);
   tcase_add_test (tc, test_embodied_share);
   suite_add_tcase (s, tc);

@@ -232,6 +232,107 @@ START_TEST (test_null_diag)
 }
 END_TEST
 
+/* The GPUs at their own load.  p3.2xlarge (data/instances.csv, measured,
+   the Teads sheet): 57.4 / 131.3 / 279.3 / 379.8 W at 0 / 10 / 50 /
+   100 %, one V100; one V100 (data/gpus.csv, the sheet's per-card
+   median): 34.84 / 95.48 / 225.68 / 305.57 W.  At measured points the
+   split is plain arithmetic:
+     CPU 50, GPU 100: 279.3 - 225.68 + 305.57  = 359.19 W
+     CPU 10, GPU 100: 131.3 - 95.48 + 305.57   = 341.39 W
+     CPU 100, GPU 0:  379.8 - 305.57 + 34.84   = 109.07 W
+   p4d.24xlarge (measured): 744.8 / 1687.5 / 3781.8 / 5245.0 W, eight
+   A100 of 46.45 / 127.3 / 300.9 / 407.41 W:
+     CPU 10, GPU 50:  1687.5 - 8 x 127.3 + 8 x 300.9 = 3076.3 W  */
+static const double p3_2xlarge[4] = { 57.4, 131.3, 279.3, 379.8 };
+static const double v100[4] = { 34.84, 95.48, 225.68, 305.57 };
+static const double p4d_24xlarge[4] = { 744.8, 1687.5, 3781.8, 5245.0 };
+static const double a100[4] = { 46.45, 127.3, 300.9, 407.41 };
+
+/* The split power, which must succeed.  */
+static double
+split_at (const double *inst, const double *card, double gpus, double cpu,
+          double gpu)
+{
+  struct diag d = { 0, "" };
+  double w = -1.0;
+
+  if (power_split_at_loads (loads, inst, card, 4, gpus, cpu, gpu, &w, &d) != 0)
+    ck_abort_msg ("power_split_at_loads (%g, %g) failed: %s", cpu, gpu,
+                  d.text);
+  return w;
+}
+
+START_TEST (test_split_points)
+{
+  ASSERT_REL (split_at (p3_2xlarge, v100, 1, 50, 100), 359.19);
+  ASSERT_REL (split_at (p3_2xlarge, v100, 1, 10, 100), 341.39);
+  ASSERT_REL (split_at (p3_2xlarge, v100, 1, 100, 0), 109.07);
+  ASSERT_REL (split_at (p4d_24xlarge, a100, 8, 10, 50), 3076.3);
+}
+END_TEST
+
+/* One load for both, or no GPUs: power_at_load's figure to the bit, at a
+   point and between points.  */
+START_TEST (test_split_same_load)
+{
+  static const double probe[] = { 0.0, 10.0, 30.0, 60.0, 100.0 };
+  size_t i;
+
+  for (i = 0; i < ARRAY_SIZE (probe); i++)
+    {
+      struct diag d = { 0, "" };
+      double whole = -1.0;
+
+      ck_assert_int_eq (
+        power_at_load (loads, p3_2xlarge, 4, probe[i], &whole, &d), 0);
+      ck_assert_double_eq (split_at (p3_2xlarge, v100, 1, probe[i], probe[i]),
+                           whole);
+      ck_assert_double_eq (split_at (p3_2xlarge, v100, 0, probe[i], 90.0),
+                           whole);
+    }
+}
+END_TEST
+
+/* Between points the GPUs' share moves with their own curve: more GPU
+   load, more power, and the CPU's part stays below its 100 % figure
+   (p3.2xlarge at CPU 30 %: 379.8 - 305.57 = 74.23 W at most, plus one
+   card's 305.57 W at GPU 100 %).  */
+START_TEST (test_split_between)
+{
+  double w30 = split_at (p3_2xlarge, v100, 1, 30, 30);
+  double w90 = split_at (p3_2xlarge, v100, 1, 30, 90);
+  double w100 = split_at (p3_2xlarge, v100, 1, 30, 100);
+
+  ck_assert_double_lt (w30, w90);
+  ck_assert_double_lt (w90, w100);
+  ck_assert_double_le (w100, 74.23 + 305.57 + 1e-9);
+}
+END_TEST
+
+/* A card curve above the instance's cannot take the rest below 0 W:
+   max (0, 10 - 20) + 40 = 40 W.  */
+START_TEST (test_split_rest_kept)
+{
+  static const double inst[4] = { 10.0, 20.0, 30.0, 40.0 };
+  static const double card[4] = { 20.0, 20.0, 30.0, 40.0 };
+
+  ck_assert_double_eq (split_at (inst, card, 1, 0, 100), 40.0);
+}
+END_TEST
+
+START_TEST (test_split_bad)
+{
+  struct diag d = { 0, "" };
+  double w = -1.0;
+
+  ck_assert_int_eq (
+    power_split_at_loads (loads, p3_2xlarge, v100, 4, 1, 30, 101, &w, &d), -1);
+  ck_assert_int_eq (d.status, CA_EXIT_USAGE);
+  ck_assert_str_eq (d.text, "load 101 % is outside 0-100");
+  ck_assert_double_eq (w, -1.0);
+}
+END_TEST
+
 /* Every curve of the shipped data.  */
 
 START_TEST (test_data_m5_xlarge)
@@ -340,6 +441,31 @@ START_TEST (test_curve_kept)
 }
 END_TEST
 
+/* gpus.csv's per-card curve reaches the instance: p3.2xlarge's V100
+   at the four loads (data/gpus.csv, the figures above), and every GPU
+   type of the catalogue has a card curve the split can use.  */
+START_TEST (test_data_gpu_card)
+{
+  const struct instance *in;
+  size_t i, k;
+
+  ASSERT_CATALOGUE ();
+  in = catalogue_find_instance (cat, "p3.2xlarge");
+  ck_assert_ptr_nonnull (in);
+  ck_assert_ptr_nonnull (in->gpu);
+  for (k = 0; k < 4; k++)
+    ck_assert_double_eq (in->gpu->power_w[k], v100[k]);
+  for (i = 0; i < cat->ninstances; i++)
+    {
+      in = &cat->instances[i];
+      if (in->gpus > 0 && isnan (in->gpu->power_w[0]))
+        ck_abort_msg ("%s: no per-card power for %s", in->name, in->gpu_model);
+      if (in->gpus == 0 && in->gpu != NULL)
+        ck_abort_msg ("%s: a GPU row without GPUs", in->name);
+    }
+}
+END_TEST
+
 static Suite *
 power_suite (void)
 {
@@ -354,6 +480,10 @@ power_suite (void)
   tcase_add_test (tc, test_two_points_linear);
   tcase_add_test (tc, test_flat_segment);
   tcase_add_test (tc, test_curve_kept);
+  tcase_add_test (tc, test_split_points);
+  tcase_add_test (tc, test_split_same_load);
+  tcase_add_test (tc, test_split_between);
+  tcase_add_test (tc, test_split_rest_kept);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("errors");
@@ -361,6 +491,7 @@ power_suite (void)
   tcase_add_test (tc, test_bad_load);
   tcase_add_test (tc, test_bad_points);
   tcase_add_test (tc, test_null_diag);
+  tcase_add_test (tc, test_split_bad);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("data");
@@ -371,6 +502,7 @@ power_suite (void)
   tcase_add_test (tc, test_data_m5_xlarge);
   tcase_add_test (tc, test_data_points_exact);
   tcase_add_test (tc, test_data_monotone);
+  tcase_add_test (tc, test_data_gpu_card);
   suite_add_tcase (s, tc);
 
   return s;

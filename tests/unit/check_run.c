@@ -247,6 +247,45 @@ START_TEST (test_bad_curve)
 }
 END_TEST
 
+/* --gpu-load on the shipped p3.2xlarge (see check_power.c: 279.3 W at
+   50 %, its V100 225.68 W at 50 % and 305.57 W at 100 %):
+   279.3 - 225.68 + 305.57 = 359.19 W; m5.xlarge has no GPUs, so the
+   same job keeps its 28.2 W and has no GPU load.  Without a per-card
+   curve the whole curve stays at the CPU load, and the run says so.  */
+START_TEST (test_gpu_load)
+{
+  struct run_params params = default_params ();
+  const struct instance *p3 = catalogue_find_instance (cat, "p3.2xlarge");
+  struct instance bare;
+  struct gpu no_card;
+  struct diag d = { 0, "" };
+  struct run run;
+
+  params.gpu_load_pct = 100.0;
+  params.gpu_load_own = true;
+  ck_assert_ptr_nonnull (p3);
+  ck_assert_int_eq (run_evaluate (p3, north, NULL, &params, &run, &d), 0);
+  ASSERT_REL (run.power_w, 359.19);
+  ck_assert_double_eq (run.gpu_load_pct, 100.0);
+  ck_assert (run.gpu_load_split);
+
+  run = evaluate_ok (&params, m5_north);
+  ck_assert_double_eq (run.power_w, 28.2);
+  ck_assert (isnan (run.gpu_load_pct));
+  ck_assert (!run.gpu_load_split);
+
+  bare = *p3;
+  no_card = *p3->gpu;
+  no_card.power_w[0] = no_card.power_w[1] = NAN;
+  no_card.power_w[2] = no_card.power_w[3] = NAN;
+  bare.gpu = &no_card;
+  ck_assert_int_eq (run_evaluate (&bare, north, NULL, &params, &run, &d), 0);
+  ck_assert_double_eq (run.power_w, 279.3);
+  ck_assert_double_eq (run.gpu_load_pct, 50.0);
+  ck_assert (!run.gpu_load_split);
+}
+END_TEST
+
 static Suite *
 run_suite (void)
 {
@@ -266,6 +305,7 @@ run_suite (void)
   tcase_add_test (tc, test_region_without_grid);
   tcase_add_test (tc, test_bad_load);
   tcase_add_test (tc, test_bad_curve);
+  tcase_add_test (tc, test_gpu_load);
   suite_add_tcase (s, tc);
 
   return s;

@@ -36,11 +36,12 @@ render_csv (const struct run *run)
 static const char csv_header[]
   = "provider,region,instance_type,count,runtime_h,load_pct,power_w,pue,"
     "grid_gco2e_per_kwh,energy_kwh,scope2_gco2e,scope3_gco2e,total_gco2e,"
-    "price_usd_per_h,cost_usd,location,lifetime_h,embodied_kgco2e,"
+    "price_usd_per_h,cost_usd,location,lifetime_h,"
+    "embodied_kgco2e,"
     "power_origin,power_source,embodied_source,embodied_share,pue_source,"
     "pue_year,"
     "grid_source,grid_year,grid_level,grid_signal,method,price_date,"
-    "price_source,data_rows\n";
+    "price_source,data_rows,gpu_load_pct\n";
 
 /* The data_rows of m5.xlarge in eu-north-1, with its price when
    PRICED.  */
@@ -64,10 +65,12 @@ m5_rows (bool priced)
 
 START_TEST (test_columns)
 {
-  ck_assert_uint_eq (run_ncolumns, 32);
+  ck_assert_uint_eq (run_ncolumns, 33);
+  /* Last, so no column before it moves.  */
+  ck_assert_str_eq (run_columns[run_ncolumns - 1].key, "gpu_load_pct");
   ck_assert_str_eq (run_columns[0].key, "provider");
   ck_assert_str_eq (run_columns[14].key, "cost_usd");
-  ck_assert_str_eq (run_columns[run_ncolumns - 1].key, "data_rows");
+  ck_assert_str_eq (run_columns[run_ncolumns - 2].key, "data_rows");
 }
 END_TEST
 
@@ -81,7 +84,7 @@ START_TEST (test_fill_row_csv)
   /* Numbers with up to 12 significant digits: scope3 68.938356164384 ->
      68.9383561644, total 22.8034224 + 68.938356164384 = 91.741778564384
      -> 91.7417785644.  */
-  snprintf (expected, sizeof expected, "%s%s%s\n", csv_header,
+  snprintf (expected, sizeof expected, "%s%s%s,\n", csv_header,
             "aws,eu-north-1,m5.xlarge,1,36,50,28.2,1.1,20.42,1.11672,"
             "22.8034224,68.9383561644,91.7417785644,0.204,7.344,"
             "Europe (Stockholm),35040,67.1,measured,teads-2022,"
@@ -108,7 +111,7 @@ START_TEST (test_fill_row_user)
   /* energy 1.21824 kWh; scope2 121.824 g; total 121.824 + 68.938356164384
      = 190.762356164384 -> 190.762356164.  The years of user figures are
      unknown (empty), and so is the grid level.  */
-  snprintf (expected, sizeof expected, "%s%s%s\n", csv_header,
+  snprintf (expected, sizeof expected, "%s%s%s,\n", csv_header,
             "aws,eu-north-1,m5.xlarge,1,36,50,28.2,1.2,100,1.21824,"
             "121.824,68.9383561644,190.762356164,0.204,7.344,"
             "Europe (Stockholm),35040,67.1,measured,teads-2022,"
@@ -128,7 +131,7 @@ START_TEST (test_fill_row_no_price)
   const char *row = csv + strlen (csv_header);
   char expected_start[1024];
 
-  snprintf (expected_start, sizeof expected_start, "%s%s\n",
+  snprintf (expected_start, sizeof expected_start, "%s%s,\n",
             "aws,eu-north-1,m5.xlarge,1,36,50,28.2,1.1,20.42,1.11672,"
             "22.8034224,68.9383561644,91.7417785644,,,Europe (Stockholm),"
             "35040,67.1,measured,teads-2022,teads-2022,vcpu,gsf-rtc/aws,"
