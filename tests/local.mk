@@ -21,6 +21,7 @@ SH_LOG_COMPILER = $(SHELL)
 
 unit_tests = \
   %D%/unit/check_advise \
+  %D%/unit/check_advise_rules \
   %D%/unit/check_catalogue \
   %D%/unit/check_catalogue_rows \
   %D%/unit/check_catalogue_specs \
@@ -58,6 +59,8 @@ UNIT_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 UNIT_LDADD = $(ADVISOR_LIBS) $(CHECK_LIBS)
 %C%_unit_check_advise_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_advise_LDADD = $(UNIT_LDADD)
+%C%_unit_check_advise_rules_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_advise_rules_LDADD = $(UNIT_LDADD)
 %C%_unit_check_catalogue_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_catalogue_LDADD = $(UNIT_LDADD)
 %C%_unit_check_catalogue_rows_CFLAGS = $(UNIT_CFLAGS)
@@ -117,6 +120,7 @@ UNIT_LDADD = $(ADVISOR_LIBS) $(CHECK_LIBS)
 
 cli_tests = \
   %D%/cli/advise.sh \
+  %D%/cli/advise-rules.sh \
   %D%/cli/compare.sh \
   %D%/cli/errors.sh \
   %D%/cli/estimate.sh \

@@ -243,6 +243,9 @@ SOURCES.extend(em2024.SOURCES)
 # The newest price per pair (data/build/newest_prices.py).
 import newest_prices  # noqa: E402
 SOURCES.extend(newest_prices.SOURCES)
+# Accelerator ecosystem, GPU memory, burstable baselines (data/build/accelerators.py).
+import accelerators  # noqa: E402
+SOURCES.extend(accelerators.SOURCES)
 SOURCE_IDS = {s['id'] for s in SOURCES}
 import zones  # noqa: E402  (data/build/zones.py: grid zones, site PUE)
 import equivalents  # noqa: E402  (data/build/equivalents.py: the report's)
@@ -312,7 +315,8 @@ INSTANCE_COLS = ['provider', 'instance_type', 'family', 'vcpus', 'memory_gib', '
                  'host_gpus', 'power_idle_w',
                  'power_10_w', 'power_50_w', 'power_100_w', 'embodied_host_kgco2e',
                  'embodied_kgco2e', 'power_origin', 'power_source', 'embodied_source',
-                 'source_line']
+                 'source_line', 'accelerator', 'gpu_memory_total_gib', 'gpu_memory_source',
+                 'burstable', 'baseline_pct', 'baseline_source']
 REGION_COLS = ['provider', 'region', 'location', 'country', 'latitude', 'longitude',
                'groups', 'pue', 'pue_source', 'pue_year', 'grid_gco2e_per_kwh',
                'grid_source', 'grid_year', 'grid_level', 'marginal_gco2e_per_kwh',
@@ -1059,6 +1063,7 @@ def main(argv):
         prices.sort(key=lambda r: (r['provider'].encode(), r['region'].encode(),
                                    r['instance_type'].encode()))
         clouds.check_unique_names(instances, regions)
+        accelerators.add_columns(instances, read_csv, fail, stats)
         groups = build_groups()
         gpus = build_gpus(src, instances)
         gpu_scaling = mlperf_scaling(src)
@@ -1103,6 +1108,7 @@ def main(argv):
     for name, cols, rows in tables:
         write_csv(os.path.join(a.out_dir, name), cols, rows)
     summary([(n, r) for n, _, r in tables], stats)
+    accelerators.summary(stats, log)
     ccf.summary(stats, log)
     for line in unc['log']:
         log('uncertainty: ' + line if not line.startswith('  ') else line)

@@ -14,6 +14,7 @@
 #include "base/numparse.h"
 #include "base/xalloc.h"
 #include "cli/cli.h"
+#include "cli/rules-options.h"
 #include "cmd/cmd.h"
 #include "cmd/cmd-advise.h"
 #include "search/advise.h"
@@ -32,7 +33,6 @@ enum
   OPT_PATTERN,
   OPT_ARCH,
   OPT_MAX_COST,
-  OPT_DEADLINE,
   OPT_MAX_CO2E,
   OPT_BASELINE,
   OPT_CARBON_PRICE,
@@ -72,8 +72,6 @@ static const struct argp_option advise_options[] = {
     3 },
   { "arch", OPT_ARCH, "ARCH", 0, "Only x86_64 or arm64 instances", 3 },
   { "max-cost", OPT_MAX_COST, "USD", 0, "Only runs costing at most USD", 3 },
-  { "deadline", OPT_DEADLINE, "DURATION", 0,
-    "Only runs that finish within DURATION", 3 },
   { "max-co2e", OPT_MAX_CO2E, "GRAMS", 0,
     "Only runs emitting at most GRAMS gCO2e in total", 3 },
   { NULL, 0, NULL, 0, "Ranking and output:", 4 },
@@ -93,7 +91,7 @@ advise_opts_init (void *opts)
   struct advise_opts *o = opts;
 
   o->max_cost_usd = INFINITY;
-  o->deadline_h = INFINITY;
+  cli_rules_init (&o->rules);
   o->max_co2e_g = INFINITY;
   o->carbon_price = NAN;
   o->serial_fraction = NAN;
@@ -171,9 +169,6 @@ parse_constraint_key (int key, char *arg, struct argp_state *state,
       o->max_cost_usd
         = cli_parse_number (state, "max-cost", arg, 0.0, INFINITY);
       break;
-    case OPT_DEADLINE:
-      o->deadline_h = cli_parse_duration (state, "deadline", arg);
-      break;
     case OPT_MAX_CO2E:
       o->max_co2e_g = cli_parse_number (state, "max-co2e", arg, 0.0, INFINITY);
       break;
@@ -249,8 +244,9 @@ parse_advise (int key, char *arg, struct argp_state *state)
     case ARGP_KEY_INIT:
       state->child_inputs[0] = &o->job;
       state->child_inputs[1] = &o->selection;
-      state->child_inputs[2] = &o->unc;
-      state->child_inputs[3] = input->global;
+      state->child_inputs[2] = &o->rules;
+      state->child_inputs[3] = &o->unc;
+      state->child_inputs[4] = input->global;
       break;
     case ARGP_KEY_ARG:
       argp_error (state, "unexpected argument '%s'", arg);
@@ -271,6 +267,10 @@ parse_advise (int key, char *arg, struct argp_state *state)
 static const struct argp_child advise_children[] = {
   { &cli_job_argp, 0, "The job:", 1 },
   { &cli_selection_argp, 0, "Filters:", 3 },
+  { &cli_rules_argp, 0,
+    "Sensible candidates (the reference's deadline, accelerator and GPU "
+    "memory; no burstable type above its baseline):",
+    3 },
   { &cli_uncertainty_argp, 0, "Uncertainty:", 5 },
   { &cli_global_argp, 0, "Global options:", 6 },
   { NULL, 0, NULL, 0 },
@@ -382,7 +382,7 @@ build_query (const struct advise_opts *o, const struct catalogue *cat,
   q->patterns = o->patterns;
   q->arch = o->arch;
   q->max_cost_usd = o->max_cost_usd;
-  q->deadline_h = o->deadline_h;
+  q->rules = o->rules;
   q->max_co2e_g = o->max_co2e_g;
   q->reference = o->reference;
   q->scaling = o->scaling;

@@ -25,8 +25,8 @@ struct advise_opts
   struct name_list families;
   struct name_list patterns;
   const char *arch;
-  double max_cost_usd; /* +inf when not given.  */
-  double deadline_h;
+  double max_cost_usd;           /* +inf when not given.  */
+  struct advise_rules_ask rules; /* --deadline, --accelerator, ...  */
   double max_co2e_g;
   const char *reference;
   enum scaling_mode scaling;

@@ -203,6 +203,12 @@ enum
   IN_MEMORY,
   IN_GPUS,
   IN_GPU_MODEL,
+  IN_ACCELERATOR,
+  IN_GPU_MEMORY,
+  IN_GPU_MEMORY_SOURCE,
+  IN_BURSTABLE,
+  IN_BASELINE,
+  IN_BASELINE_SOURCE,
   IN_ARCH,
   IN_CPU_MODEL,
   IN_HOST_VCPUS,
@@ -235,6 +241,49 @@ check_host (const struct table_reader *r, const struct instance *in)
   return 0;
 }
 
+static bool
+is_accelerator (const char *name)
+{
+  size_t i;
+
+  for (i = 0; catalogue_accelerators[i] != NULL; i++)
+    if (STREQ (catalogue_accelerators[i], name))
+      return true;
+  return false;
+}
+
+/* A GPU has an ecosystem and a memory with their source; a burstable
+   type's baseline, where published, comes with its source.  */
+static int
+check_accelerator (const struct table_reader *r, const struct instance *in)
+{
+  bool has_memory = !isnan (in->gpu_memory_total_gib);
+
+  if (!is_accelerator (in->accelerator))
+    return table_error (r, IN_ACCELERATOR, "'%s' is not an accelerator",
+                        in->accelerator);
+  if ((in->gpus > 0) != has_memory
+      || (in->gpus > 0 && STREQ (in->accelerator, "none")))
+    return table_error (r, IN_GPU_MEMORY,
+                        "GPUs need an accelerator and their memory, and "
+                        "a type without GPUs neither memory");
+  if (has_memory && !(in->gpu_memory_total_gib > 0.0))
+    return table_error (r, IN_GPU_MEMORY, "must be above 0");
+  if ((in->gpu_memory_source[0] != '\0')
+      != (has_memory || !STREQ (in->accelerator, "none")))
+    return table_error (r, IN_GPU_MEMORY_SOURCE,
+                        "must be given exactly with an accelerator");
+  if (in->burstable > 1)
+    return table_error (r, IN_BURSTABLE, "must be 0 or 1");
+  if ((in->burstable == 0 && !isnan (in->baseline_pct))
+      || ((in->burstable == 1) != (in->baseline_source[0] != '\0')))
+    return table_error (r, IN_BASELINE,
+                        "a burstable type names its source (and its "
+                        "baseline where one is published), another "
+                        "neither");
+  return 0;
+}
+
 static int
 instance_row (const struct table_reader *r, void *row, void *ctx)
 {
@@ -252,6 +301,8 @@ instance_row (const struct table_reader *r, void *row, void *ctx)
   if (in->gpus > 0 && in->gpu == NULL)
     return table_error (r, IN_GPU_MODEL, "'%s' is not in %s", in->gpu_model,
                         CATALOGUE_GPUS);
+  if (check_accelerator (r, in) < 0)
+    return -1;
   /* A power curve never decreases.  */
   for (i = 1; i < CATALOGUE_POWER_POINTS; i++)
     if (in->power_w[i] < in->power_w[i - 1])
@@ -280,6 +331,10 @@ order_instances (const void *a, const void *b)
 }
 
 #define INSTANCE(field) offsetof (struct instance, field)
+#define RANGE_FLAG                                                            \
+  {                                                                           \
+    0.0, 1.0, ""                                                              \
+  }
 #define RANGE_LINES                                                           \
   {                                                                           \
     1.0, 1e9, ""                                                              \
@@ -294,6 +349,18 @@ static const struct table_column instance_columns[] = {
   = COLUMN ("memory_gib", TABLE_NUMBER, 0, RANGE_GIB, INSTANCE (memory_gib)),
   [IN_GPUS] = COLUMN ("gpus", TABLE_WHOLE, 0, RANGE_GPUS, INSTANCE (gpus)),
   [IN_GPU_MODEL] = TEXT ("gpu_model", TABLE_BLANK_OK, INSTANCE (gpu_model)),
+  [IN_ACCELERATOR] = TEXT ("accelerator", 0, INSTANCE (accelerator)),
+  [IN_GPU_MEMORY]
+  = COLUMN ("gpu_memory_total_gib", TABLE_NUMBER, TABLE_BLANK_OK, RANGE_GIB,
+            INSTANCE (gpu_memory_total_gib)),
+  [IN_GPU_MEMORY_SOURCE]
+  = SOURCE ("gpu_memory_source", TABLE_BLANK_OK, INSTANCE (gpu_memory_source)),
+  [IN_BURSTABLE]
+  = COLUMN ("burstable", TABLE_WHOLE, 0, RANGE_FLAG, INSTANCE (burstable)),
+  [IN_BASELINE] = COLUMN ("baseline_pct", TABLE_NUMBER, TABLE_BLANK_OK,
+                          RANGE_PCT, INSTANCE (baseline_pct)),
+  [IN_BASELINE_SOURCE]
+  = SOURCE ("baseline_source", TABLE_BLANK_OK, INSTANCE (baseline_source)),
   [IN_ARCH] = ENUM ("arch", "x86_64", "arm64", INSTANCE (arch)),
   [IN_CPU_MODEL] = TEXT ("cpu_model", TABLE_BLANK_OK, INSTANCE (cpu_model)),
   [IN_HOST_VCPUS] = COLUMN ("host_vcpus", TABLE_WHOLE, TABLE_NO_FLOOR,

@@ -18,6 +18,9 @@
 #include "data/catalogue-private.h"
 #include "data/tables.h"
 
+const char *const catalogue_accelerators[]
+  = { "amd", "fpga", "gaudi", "neuron", "none", "nvidia", NULL };
+
 const double catalogue_power_loads[CATALOGUE_POWER_POINTS]
   = { 0.0, 10.0, 50.0, 100.0 };
 

@@ -14,6 +14,10 @@
 #define CATALOGUE_POWER_POINTS 4
 extern const double catalogue_power_loads[CATALOGUE_POWER_POINTS];
 
+/* The accelerator ecosystems instances.csv names, NULL-terminated,
+   sorted; "none" is a type without an accelerator.  */
+extern const char *const catalogue_accelerators[];
+
 struct ccf_instance;
 struct ccf_region;
 
@@ -29,7 +33,15 @@ struct instance
   double memory_gib;
   long gpus;
   const char *gpu_model; /* "" without GPUs.  */
-  const char *arch;      /* "x86_64" or "arm64".  */
+  /* Its accelerator ecosystem, one of catalogue_accelerators ("none"
+     without one), and the memory of all its GPUs (NaN without GPUs).  */
+  const char *accelerator;
+  double gpu_memory_total_gib;
+  const char *gpu_memory_source; /* "" when neither applies.  */
+  long burstable;      /* 1 when a share of its vCPUs is all it sustains:  */
+  double baseline_pct; /* that share, NaN where none is published */
+  const char *baseline_source; /* (or not burstable).  */
+  const char *arch;            /* "x86_64" or "arm64".  */
   const char *cpu_model;
   long host_vcpus;
   double host_memory_gib;

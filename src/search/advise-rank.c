@@ -45,15 +45,17 @@ region_wanted (const struct advise_query *o, const struct region *g)
          && !selection_names_region (&o->exclude_regions, g);
 }
 
-/* Evaluate the run of PARAMS on the priced pair P with S's runtime.
+/* Evaluate the run of PARAMS on the priced pair P under RULES with S's
+   runtime.
    Returns 1 when it is a candidate, 0 when a stage left it out (counted
    in F), -1 with D set on an error.  */
 static int
-evaluate (const struct advise_query *o, const struct scaling *s,
-          const struct price *p, double *power_cache, struct run *run,
-          struct advise_funnel *f, struct diag *d)
+evaluate (const struct advise_query *o, const struct advise_rules *rules,
+          const struct scaling *s, const struct price *p, double *power_cache,
+          struct run *run, struct advise_funnel *f, struct diag *d)
 {
   struct run_params params = o->params;
+  enum advise_rule_verdict verdict;
   double *power = &power_cache[p->instance - s->catalogue->instances];
   enum scaling_gap gap;
   double hours = 0.0;
@@ -64,6 +66,16 @@ evaluate (const struct advise_query *o, const struct scaling *s,
   if (!instance_wanted (o, p->instance))
     return 0;
   f->kept[ADVISE_STAGE_INSTANCE]++;
+  verdict = advise_rules_check (rules, p->instance);
+  if (verdict == ADVISE_RULE_ACCELERATOR)
+    return 0;
+  f->kept[ADVISE_STAGE_ACCELERATOR]++;
+  if (verdict == ADVISE_RULE_GPU_MEMORY)
+    return 0;
+  f->kept[ADVISE_STAGE_GPU_MEMORY]++;
+  if (verdict == ADVISE_RULE_BURSTABLE)
+    return 0;
+  f->kept[ADVISE_STAGE_BURSTABLE]++;
   if (isnan (p->usd_per_h))
     return 0;
   f->kept[ADVISE_STAGE_PRICE]++;
@@ -87,7 +99,7 @@ evaluate (const struct advise_query *o, const struct scaling *s,
   /* The load is the same for every candidate: work out each instance
      type's power once.  */
   *power = run->power_w;
-  if (run->runtime_h > o->deadline_h)
+  if (run->runtime_h > rules->deadline_h)
     return 0;
   f->kept[ADVISE_STAGE_DEADLINE]++;
   if (run->footprint.cost_usd > o->max_cost_usd)
@@ -182,7 +194,7 @@ advise_rank_candidates (const struct advise_query *o,
   f->kept[ADVISE_STAGE_PRICED] = cat->nprices;
   for (i = 0; i < cat->nprices; i++)
     {
-      int kept = evaluate (o, scaling, &cat->prices[i], power_cache,
+      int kept = evaluate (o, &r->rules, scaling, &cat->prices[i], power_cache,
                            &r->cands[r->n].run, f, d);
 
       if (kept < 0)

@@ -9,8 +9,9 @@
 
 /* Enumerate every priced pair of CAT that meets Q's constraints, in
    the catalogue's order (provider, region, instance: the tie-break
-   order), with the runtimes of SCALING, into R, counting in F, and
-   rank them.  Returns 0, or -1 with D set.  */
+   order), with the runtimes of SCALING and the rules of R's RULES
+   (set beforehand), into R, counting in F, and rank them.  Returns 0, or -1
+   with D set.  */
 int advise_rank_candidates (const struct advise_query *q,
                             const struct catalogue *cat,
                             const struct scaling *scaling,

@@ -32,6 +32,7 @@ check_signal (const struct advise_query *o, const struct catalogue *cat,
                         : RUN_SIGNAL_AVERAGE;
   c->signal = alt.params.signal;
   memset (&other, 0, sizeof other);
+  other.rules = r->rules; /* The same candidates, the other signal.  */
   memset (&f, 0, sizeof f);
   if (advise_rank_candidates (&alt, cat, scaling, &other, &f, &d) < 0)
     {

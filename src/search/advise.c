@@ -160,6 +160,12 @@ advise_search (const struct catalogue *cat, const struct advise_query *q,
   res->scaling = fixed;
   if (resolve_scaling (cat, q, res, d) < 0)
     return -1;
+  advise_rules_resolve (&q->rules, res->scaling.reference, q->params.runtime_h,
+                        q->params.load_pct,
+                        q->gpu_models.n > 0         ? ADVISE_GPU_FILTER_MODEL
+                        : q->selection.min_gpus > 0 ? ADVISE_GPU_FILTER_COUNT
+                                                    : ADVISE_GPU_FILTER_NONE,
+                        &res->ranking.rules);
   if (q->baseline != NULL && baseline_run (cat, q, res, d) < 0)
     return -1;
   if (advise_rank_candidates (q, cat, &res->scaling, &res->ranking,

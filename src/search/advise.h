@@ -15,6 +15,7 @@
 #include "data/pricing.h"
 #include "model/run.h"
 #include "model/scaling.h"
+#include "search/advise-rules.h"
 #include "search/pareto.h"
 #include "search/select.h"
 #include "search/uncertainty.h"
@@ -33,10 +34,10 @@ struct advise_query
   struct name_list exclude_regions;
   struct name_list gpu_models;
   struct name_list families;
-  struct name_list patterns; /* Shell patterns of type names.  */
-  const char *arch;          /* NULL for any.  */
-  double max_cost_usd;       /* +inf for no limit.  */
-  double deadline_h;
+  struct name_list patterns;     /* Shell patterns of type names.  */
+  const char *arch;              /* NULL for any.  */
+  double max_cost_usd;           /* +inf for no limit.  */
+  struct advise_rules_ask rules; /* Deadline, accelerator, burstable.  */
   double max_co2e_g;
   const char *reference; /* Instance type name, or NULL.  */
   enum scaling_mode scaling;
@@ -70,6 +71,9 @@ enum advise_stage
   ADVISE_STAGE_PRICED,
   ADVISE_STAGE_REGION,
   ADVISE_STAGE_INSTANCE,
+  ADVISE_STAGE_ACCELERATOR, /* advise-rules.h's, in its order.  */
+  ADVISE_STAGE_GPU_MEMORY,
+  ADVISE_STAGE_BURSTABLE,
   ADVISE_STAGE_PRICE,  /* --pricing spot: a spot price.  */
   ADVISE_STAGE_METHOD, /* CCF's coefficients cover the type.  */
   ADVISE_STAGE_RUNTIME,
@@ -138,6 +142,7 @@ struct advise_ranking
   struct advise_signal_check signal_check;
   const struct scaling *scaling; /* The runtime scaling, or NULL when
                                     every type runs the same hours.  */
+  struct advise_rules rules;     /* The rules the candidates met.  */
 };
 
 /* A name of the query the catalogue does not know: the caller says so

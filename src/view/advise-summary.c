@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/system.h"
+#include "view/advise-rules-text.h"
 #include "view/advise-summary.h"
 #include "view/load-view.h"
 #include "view/advise-text.h"
@@ -21,11 +22,14 @@ static const char *const stage_names[ADVISE_STAGE_COUNT] = {
   "priced instance x region pairs",
   "the region filters",
   "the instance filters",
+  "the accelerator rule",
+  "the GPU memory rule",
+  "the burstable rule",
   "the spot prices",
   "the CCF coefficients",
   "the runtime scaling",
   "the grid data",
-  "--deadline",
+  "the deadline",
   "--max-cost",
   "--max-co2e",
 };
@@ -71,6 +75,13 @@ given_options (const struct advise_query *o, enum advise_stage k, char *buf,
       if (o->arch != NULL)
         names[n++] = "--arch";
     }
+  else if (k == ADVISE_STAGE_ACCELERATOR && o->rules.accelerator != NULL)
+    names[n++] = "--accelerator";
+  else if (k == ADVISE_STAGE_GPU_MEMORY
+           && !isnan (o->rules.min_gpu_memory_gib))
+    names[n++] = "--min-gpu-memory";
+  else if (k == ADVISE_STAGE_DEADLINE && !isnan (o->rules.deadline_h))
+    names[n++] = "--deadline";
   buf[0] = '\0';
   for (i = 0; i < n; i++)
     {
@@ -216,12 +227,19 @@ static void
 write_counts (FILE *fp, const struct advise_ranking *r,
               const struct advise_funnel *f, const struct advise_query *o)
 {
+  char pairs[32], met[32];
   size_t k;
 
+  advise_count_text (pairs, sizeof pairs, f->kept[ADVISE_STAGE_REGION]);
+  advise_count_text (met, sizeof met, r->n);
   fprintf (fp,
-           "\n%zu priced instance x region pairs, %zu met the "
+           "\n%s priced instance x region pair%s%s, %s met the "
            "constraints, %zu on the front.\n",
-           f->kept[ADVISE_STAGE_PRICED], r->n, r->pareto->nfront);
+           pairs, f->kept[ADVISE_STAGE_REGION] == 1 ? "" : "s",
+           f->kept[ADVISE_STAGE_REGION] < f->kept[ADVISE_STAGE_PRICED]
+             ? " in the providers and regions asked"
+             : "",
+           met, r->pareto->nfront);
   write_load (fp, r, o);
   write_price_notes (fp, r, o);
   if (r->scaling != NULL)
@@ -233,13 +251,14 @@ write_counts (FILE *fp, const struct advise_ranking *r,
       fprintf (fp, "Runtime scaling: %s.\n", text.text);
       strbuf_release (&text);
     }
+  advise_rules_write (fp, r, f);
   for (k = 0; k < ARRAY_SIZE (f->gaps); k++)
     if (f->gaps[k] > 0)
       fprintf (fp, "Left out by the runtime scaling: %zu (%s).\n", f->gaps[k],
                scaling_gap_text ((enum scaling_gap) k));
-  if (f->kept[ADVISE_STAGE_INSTANCE] > f->kept[ADVISE_STAGE_PRICE])
+  if (f->kept[ADVISE_STAGE_BURSTABLE] > f->kept[ADVISE_STAGE_PRICE])
     fprintf (fp, "Left out for want of a spot price: %zu.\n",
-             f->kept[ADVISE_STAGE_INSTANCE] - f->kept[ADVISE_STAGE_PRICE]);
+             f->kept[ADVISE_STAGE_BURSTABLE] - f->kept[ADVISE_STAGE_PRICE]);
   if (f->kept[ADVISE_STAGE_PRICE] > f->kept[ADVISE_STAGE_METHOD])
     fprintf (fp,
              "Left out for want of CCF coefficients: %zu (instance "

@@ -30,6 +30,9 @@ enum advise_column
   ACOL_SAVING_G,
   ACOL_SAVING_PCT,
   ACOL_SAVING_USD,
+  ACOL_GPU_MODEL, /* What the accelerator rules went by.  */
+  ACOL_GPUS,
+  ACOL_GPU_MEMORY,
   ACOL_COUNT
 };
 
@@ -47,6 +50,10 @@ static const struct out_column advise_extra_columns[ACOL_COUNT] = {
     OUT_COL_MACHINE | OUT_COL_CARBON },
   { "baseline_saving_pct", "Saving", "%", OUT_NUMBER, 1, OUT_COL_MACHINE },
   { "baseline_saving_usd", "Saving", "USD", OUT_NUMBER, 2, OUT_COL_MACHINE },
+  { "gpu_model", "GPU", NULL, OUT_TEXT, 0, OUT_COL_MACHINE },
+  { "gpus", "GPUs", NULL, OUT_INTEGER, 0, OUT_COL_MACHINE },
+  { "gpu_memory_total_gib", "GPU memory", "GiB", OUT_NUMBER, 0,
+    OUT_COL_MACHINE },
 };
 
 /* The run columns people see in the advise table; the rest stay in the
@@ -204,6 +211,12 @@ fill_row (struct out_table *t, const struct advise_ranking *r, size_t i,
                             r->baseline.footprint.cost_usd
                               - run->footprint.cost_usd);
     }
+  out_table_set_text (t, base + ACOL_GPU_MODEL,
+                      run->instance->gpus > 0 ? run->instance->gpu_model
+                                              : NULL);
+  out_table_set_number (t, base + ACOL_GPUS, (double) run->instance->gpus);
+  out_table_set_number (t, base + ACOL_GPU_MEMORY,
+                        run->instance->gpu_memory_total_gib);
   if (r->unc != NULL)
     {
       struct uncertainty_summary sum;

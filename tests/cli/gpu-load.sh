@@ -55,11 +55,11 @@ diff -u "$work/want" "$work/err" >&2 || fail "not-separable: stderr"
 expect_output advise-tiny advise-gpu-load-tiny.txt \
   --data-dir "$tiny" advise --runtime 10h --load 50 --gpu-load 90 \
   --reference g1.xlarge
-# One load for both: "Load: 50 %." (advise-gpu.txt), also when
-# --gpu-load repeats it.
+# One load for both: "Load: 50 %." (advise-gpu.txt, whose job has
+# --accelerator any), also when --gpu-load repeats it.
 expect_output advise-same advise-gpu.txt \
   --data-dir "$tiny" advise --runtime 10h --load 50 --gpu-load 50 \
-  --reference g1.xlarge
+  --reference g1.xlarge --accelerator any
 
 # The README's training job, CPUs at 30 %, GPUs at 90 %, on the shipped
 # data; every GPU type there has its per-card curve, so no note.

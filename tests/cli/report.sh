@@ -7,7 +7,9 @@
 . "$CARBON_ADVISOR_TESTS/cli/lib.sh"
 
 tiny=$fixtures/tiny
-job="--runtime 10h --load 50"
+# --accelerator any: the fixture's GPU types stay candidates of this CPU
+# job, as in tests/cli/advise.sh.
+job="--runtime 10h --load 50 --accelerator any"
 
 # The Markdown report (doc of the figures: tests/cli/advise.sh): the
 # knee c1.large@eu-north-1 saves 0.120 kg (85.7 %, written 86 %) and
@@ -146,7 +148,7 @@ expect_error equivalents-figure 65 \
 
 # Errors.
 expect_error no-candidate 1 \
-  "No candidate meets the constraints: 17 priced instance x region pairs, 17 after the region filters, 17 after the instance filters, 17 after the runtime scaling, 16 after the grid data, 16 after --deadline, 0 after --max-cost." \
+  "No candidate meets the constraints: 17 priced instance x region pairs, 17 after the region filters, 17 after the instance filters, 17 after the accelerator rule, 17 after the GPU memory rule, 17 after the burstable rule, 17 after the runtime scaling, 16 after the grid data, 16 after the deadline, 0 after --max-cost." \
   --data-dir "$tiny" report $job --max-cost 0.001
 expect_error format 64 \
   "carbon-advisor: report writes HTML (the default) or --format markdown" \

@@ -117,8 +117,9 @@ awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
 # input's point figure is the median of its distribution
 # (doc/METHODOLOGY.md, "Uncertainty").  The comparison is exact on the
 # numbers as written: rounding to the same digits keeps their order.
-for job in "--reference p4d.24xlarge --runtime 24h --load 80" \
-           "--runtime 24h --load 50"; do
+# (The candidate rules are lifted so that every pair is checked.)
+for job in "--reference p4d.24xlarge --runtime 24h --load 80 --accelerator any --min-gpu-memory 0 --deadline none --allow-burstable" \
+           "--runtime 24h --load 50 --accelerator any --allow-burstable"; do
   # shellcheck disable=SC2086
   "$CARBON_ADVISOR" --format csv advise $job --all --uncertainty \
     >"$work/all.csv" 2>&1

@@ -40,16 +40,18 @@ static const char instances_csv[]
   = "provider,instance_type,family,vcpus,memory_gib,gpus,gpu_model,arch,"
     "cpu_model,host_vcpus,power_idle_w,power_10_w,power_50_w,power_100_w,"
     "embodied_host_kgco2e,embodied_kgco2e,power_origin,power_source,"
-    "embodied_source,host_memory_gib,host_gpus\n"
+    "embodied_source,host_memory_gib,host_gpus,accelerator,"
+    "gpu_memory_total_gib,gpu_memory_source,burstable,baseline_pct,"
+    "baseline_source\n"
     /* Line 2.  */
     "aws,g1.xlarge,g1,4,61,1,T4,x86_64,Xeon E5-2686 v4,32,50.5,80,150,250,"
-    "3000,375,measured,teads,teads,488,8\n"
+    "3000,375,measured,teads,teads,488,8,nvidia,16,teads,0,,\n"
     /* Line 3.  */
     "aws,m1.large,m1,2,8,0,,x86_64,Xeon Platinum 8175M,96,4.4,7.0,14.1,"
-    "19.95,1610.4,33.55,measured,teads,teads,384,0\n"
+    "19.95,1610.4,33.55,measured,teads,teads,384,0,none,,,0,,\n"
     /* Line 4.  */
     "aws,m1g.large,m1g,2,8,0,,arm64,Graviton2,64,2.0,3.2,5.5,7.7,1200,37.5,"
-    "modelled,teads,teads,256,0\n";
+    "modelled,teads,teads,256,0,none,,,1,20,teads\n";
 
 static const char gpus_csv[]
   = "gpu_model,training_speed,speed_low,speed_high,speed_status,"

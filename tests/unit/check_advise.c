@@ -35,7 +35,8 @@ default_query (void)
   q.params.embodied_rule = EMBODIED_LARGEST_SHARE;
   q.pricing = PRICING_ON_DEMAND;
   q.max_cost_usd = INFINITY;
-  q.deadline_h = INFINITY;
+  q.rules.deadline_h = NAN;
+  q.rules.min_gpu_memory_gib = NAN;
   q.max_co2e_g = INFINITY;
   q.serial_fraction = NAN;
   q.carbon_price = NAN;

@@ -44,7 +44,7 @@ END_TEST
 START_TEST (test_malformed_csv)
 {
   check_defect (CATALOGUE_INSTANCES, "19.95,1610.4,33.55", "19.95,1610.4",
-                "/instances.csv:3: expected 21 fields, got 20");
+                "/instances.csv:3: expected 27 fields, got 26");
 }
 END_TEST
 

@@ -458,7 +458,65 @@ START_TEST (test_instance_kinds)
       ck_assert_msg (in != NULL, "%s is missing", accelerators[i]);
       ck_assert_int_eq (in->gpus, 0);
       ck_assert_str_eq (in->gpu_model, "");
+      ck_assert_str_eq (in->accelerator, i < 4 ? "neuron" : "fpga");
     }
+}
+END_TEST
+
+/* Accelerators and burstable types, counted independently in
+   data/instances.csv (awk on the gpus, accelerator and burstable
+   columns): 97 types with GPUs (AWS 54, Azure 21, GCP 22), 92 of them
+   NVIDIA and the 5 g4ad AMD; 73 burstable (AWS t1.micro, t2/t3/t3a/t4g 29,
+   Azure B 41, GCP e2-medium, f1-micro, g1-small).  GPU memory: per GPU as the
+   vendors publish it (data/build/gpu-memory.csv) times the count.  */
+START_TEST (test_accelerators)
+{
+  static const struct
+  {
+    const char *name;
+    double gib;
+  } memory[] = { { "p3.2xlarge", 16 },
+                 { "p3dn.24xlarge", 256 },
+                 { "p4d.24xlarge", 320 },
+                 { "Standard_NC40ads_H100_v5", 94 },
+                 { "a2-ultragpu-8g", 640 } };
+  static const struct
+  {
+    const char *name;
+    double pct;
+  } baseline[] = { { "t3.large", 30 },        { "t2.xlarge", 22.5 },
+                   { "Standard_B2s", 20 },    { "Standard_B8ms", 16.875 },
+                   { "Standard_B2s_v2", 40 }, { "e2-medium", 50 } };
+  size_t i, gpus = 0, nvidia = 0, amd = 0, burst[3] = { 0, 0, 0 };
+  static const char *const providers[] = { "aws", "azure", "gcp" };
+
+  assert_catalogue ();
+  for (i = 0; i < cat->ninstances; i++)
+    {
+      const struct instance *in = &cat->instances[i];
+      size_t p;
+
+      gpus += in->gpus > 0;
+      nvidia += STREQ (in->accelerator, "nvidia");
+      amd += STREQ (in->accelerator, "amd");
+      for (p = 0; p < ARRAY_SIZE (providers); p++)
+        if (in->burstable && STREQ (in->provider, providers[p]))
+          burst[p]++;
+    }
+  ck_assert_uint_eq (gpus, 97);
+  ck_assert_uint_eq (nvidia, 92);
+  ck_assert_uint_eq (amd, 5);
+  ck_assert_uint_eq (burst[0], 29);
+  ck_assert_uint_eq (burst[1], 41);
+  ck_assert_uint_eq (burst[2], 3);
+  for (i = 0; i < ARRAY_SIZE (memory); i++)
+    ck_assert_double_eq_tol (
+      catalogue_find_instance (cat, memory[i].name)->gpu_memory_total_gib,
+      memory[i].gib, 1e-9);
+  for (i = 0; i < ARRAY_SIZE (baseline); i++)
+    ck_assert_double_eq_tol (
+      catalogue_find_instance (cat, baseline[i].name)->baseline_pct,
+      baseline[i].pct, 1e-9);
 }
 END_TEST
 
@@ -485,6 +543,7 @@ data_suite (void)
   tcase_add_test (tc, test_embodied_positive);
   tcase_add_test (tc, test_embodied_share);
   tcase_add_test (tc, test_instance_kinds);
+  tcase_add_test (tc, test_accelerators);
   suite_add_tcase (s, tc);
 
   return s;

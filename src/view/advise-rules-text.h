@@ -1,0 +1,22 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
+/* The sentences of advise's candidate rules (search/advise-rules.h):
+   the deadline in force and what each rule left out.  */
+#ifndef CA_VIEW_ADVISE_RULES_TEXT_H
+#define CA_VIEW_ADVISE_RULES_TEXT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "search/advise.h"
+
+/* N with its thousands separated ("15,357") into BUF.  */
+void advise_count_text (char *buf, size_t size, size_t n);
+
+/* "Deadline: ..." (when one is in force or --deadline none was asked)
+   and "Left out: ..." (when a rule left a pair out) for R's rules and
+   F's counts.  */
+void advise_rules_write (FILE *fp, const struct advise_ranking *r,
+                         const struct advise_funnel *f);
+
+#endif /* CA_VIEW_ADVISE_RULES_TEXT_H */
