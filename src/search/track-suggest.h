@@ -4,8 +4,10 @@
    same job on another instance type of the same accelerator (the same
    GPU model, or none) in any priced region, its runtime scaled as
    advise scales it from a --reference (by GPU throughput, or by vCPUs;
-   Amdahl's serial fraction 0).  advise has no default deadline, so none
-   applies.  Search layer.  */
+   Amdahl's serial fraction 0).  advise's deadline and burstable rules
+   (search/advise-rules.h) are not applied here: a suggestion keeps the
+   job's accelerator, and its runtime is the job's own scaled.  Search
+   layer.  */
 #ifndef CA_TRACK_SUGGEST_H
 #define CA_TRACK_SUGGEST_H
 
