@@ -291,17 +291,21 @@ out_column_mass (const struct out_table *table, size_t c,
                  struct mass_column *mass)
 {
   const struct out_column *col = &table->cols[c];
-  double largest = 0.0;
+  double largest = 0.0, smallest = 0.0;
 
   if (!(col->flags & OUT_COL_CARBON))
     return false;
   for (size_t r = 0; r < table->nrows; r++)
     {
       const struct out_cell *cell = &table->rows[r][c];
-      if (cell->kind == OUT_CELL_NUMBER && fabs (cell->number) > largest)
-        largest = fabs (cell->number);
+      if (cell->kind != OUT_CELL_NUMBER || !(fabs (cell->number) > 0.0))
+        continue;
+      double v = fabs (cell->number);
+      largest = fmax (largest, v);
+      smallest = smallest > 0.0 ? fmin (smallest, v) : v;
     }
-  *mass = mass_column_for (largest * carbon_scale (col));
+  *mass = mass_column_span (smallest * carbon_scale (col),
+                            largest * carbon_scale (col));
   return true;
 }
 

@@ -71,7 +71,7 @@ char *out_cell_human (const struct out_column *col,
                       const struct out_cell *cell, bool markdown);
 
 /* How people see column C of TABLE when it is an OUT_COL_CARBON
-   column: mass_column_for its largest figure.  Sets
+   column: mass_column_span of its smallest and largest figures.  Sets
    *MASS and returns true; false for other columns.  */
 bool out_column_mass (const struct out_table *table, size_t c,
                       struct mass_column *mass);

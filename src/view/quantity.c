@@ -154,6 +154,25 @@ mass_column_for (double largest)
   return col;
 }
 
+struct mass_column
+mass_column_span (double smallest, double largest)
+{
+  smallest = fabs (smallest);
+  largest = fabs (largest);
+  if (!(smallest > 0.0) || smallest > largest)
+    return mass_column_for (largest);
+
+  size_t i = unit_index (mass_unit_written (smallest).grams);
+  /* Past six digits a column is hard to read: the next unit up.  */
+  while (i + 1 < NUNITS && largest / units[i].grams >= 1e6)
+    i++;
+  struct mass_column col;
+  col.unit = units[i];
+  col.decimals
+    = quantity_sig3_decimals (fmax (smallest / col.unit.grams, 1.0));
+  return col;
+}
+
 void
 quantity_in_column (struct strbuf *b, double grams,
                     const struct mass_column *col)

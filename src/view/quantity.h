@@ -64,6 +64,16 @@ struct mass_column
    12,345 g, 1,077.6 g and 999.96 g reads "12.3", "1.1" and "1.0" kg.  */
 struct mass_column mass_column_for (double largest);
 
+/* The column whose figures (in absolute value) run from SMALLEST, the
+   smallest that is not zero, to LARGEST grams: the unit the smallest is
+   written in, or the next one up while the largest would need seven
+   digits or more, with the decimals that give the smallest three
+   significant digits (at most two).  So no figure of the column reads
+   "0.13": 130 g and 2,898 g read "130" and "2,898" gCO2e; 30.2 kg and
+   228.5 kg read "30.2" and "228.5" kgCO2e.  With SMALLEST zero,
+   mass_column_for (LARGEST).  */
+struct mass_column mass_column_span (double smallest, double largest);
+
 /* Append GRAMS to B as COL has it, without the unit ("1.1").  */
 void quantity_in_column (struct strbuf *b, double grams,
                          const struct mass_column *col);

@@ -177,12 +177,37 @@ render (enum out_format format, enum out_layout layout,
   return buf;
 }
 
+/* A column's unit and decimals from its smallest and largest figures,
+   worked out by hand: 130 g is written in g with no decimal; 30.2 kg in
+   kg with one; 5 g with 5 t would need 5,000,000 g, seven digits, so
+   kg, and 0.005 kg is below one: two decimals; a column of zeros and
+   1,077.6 g takes the largest's unit, kg with two decimals.  */
+START_TEST (test_column_span)
+{
+  struct mass_column col = mass_column_span (130.0, 2898.0);
+  ck_assert_str_eq (col.unit.symbol, "g");
+  ck_assert_int_eq (col.decimals, 0);
+  col = mass_column_span (30200.0, 228487.2);
+  ck_assert_str_eq (col.unit.symbol, "kg");
+  ck_assert_int_eq (col.decimals, 1);
+  col = mass_column_span (5.0, 5e6);
+  ck_assert_str_eq (col.unit.symbol, "kg");
+  ck_assert_int_eq (col.decimals, 2);
+  col = mass_column_span (0.0, 1077.6);
+  ck_assert_str_eq (col.unit.symbol, "kg");
+  ck_assert_int_eq (col.decimals, 2);
+}
+END_TEST
+
 START_TEST (test_carbon_column)
 {
   struct out_table *t = out_table_new (carbon_columns, 3);
-  static const double grams[] = { 1077.6, 12345.0, 999.96 };
-  /* Embodied in kg: 35.04 kg, 2,500 kg = 2.5 t (largest: 2.50 t, two
-     decimals), missing.  */
+  static const double grams[] = { 1077.6, 12340.0, 999.96 };
+  /* The column's unit is its smallest figure's, with that figure's
+     three significant digits.  Total: 999.96 g rounds into kg, so kg,
+     and 1.00 has two decimals: 1.08, 12.34, 1.00.  Embodied in kg:
+     35.04 kg and 2,500 kg (missing aside): kg, 35.0 has one decimal:
+     35.0, 2,500.0.  */
   static const double kg[] = { 35.04, 2500.0, NAN };
   static const char *const jobs[] = { "a", "b", "c" };
   for (size_t i = 0; i < 3; i++)
@@ -194,17 +219,17 @@ START_TEST (test_carbon_column)
     }
   char *text = render (OUT_FORMAT_TABLE, OUT_LAYOUT_WIDE, t);
   ck_assert_str_eq (text, "Job     Total  Embodied\n"
-                          "     (kgCO2e)   (tCO2e)\n"
-                          "a         1.1      0.04\n"
-                          "b        12.3      2.50\n"
-                          "c         1.0         -\n");
+                          "     (kgCO2e)  (kgCO2e)\n"
+                          "a        1.08      35.0\n"
+                          "b       12.34   2,500.0\n"
+                          "c        1.00         -\n");
   free (text);
   text = render (OUT_FORMAT_MARKDOWN, OUT_LAYOUT_WIDE, t);
-  ck_assert_str_eq (text, "| Job | Total (kgCO2e) | Embodied (tCO2e) |\n"
-                          "| --- | -------------: | ---------------: |\n"
-                          "| a   |            1.1 |             0.04 |\n"
-                          "| b   |           12.3 |             2.50 |\n"
-                          "| c   |            1.0 |                - |\n");
+  ck_assert_str_eq (text, "| Job | Total (kgCO2e) | Embodied (kgCO2e) |\n"
+                          "| --- | -------------: | ----------------: |\n"
+                          "| a   |           1.08 |              35.0 |\n"
+                          "| b   |          12.34 |           2,500.0 |\n"
+                          "| c   |           1.00 |                 - |\n");
   free (text);
   text = render (OUT_FORMAT_TABLE, OUT_LAYOUT_VERTICAL, t);
   /* Own units: 1.0776 kg -> "1.08 kg", 35.04 kg -> "35.0 kg"; 12.345 kg
@@ -224,7 +249,7 @@ START_TEST (test_carbon_column)
   text = render (OUT_FORMAT_CSV, OUT_LAYOUT_WIDE, t);
   ck_assert_str_eq (text, "job,total_gco2e,embodied_kgco2e\n"
                           "a,1077.6,35.04\n"
-                          "b,12345,2500\n"
+                          "b,12340,2500\n"
                           "c,999.96,\n");
   free (text);
   out_table_free (t);
@@ -241,6 +266,7 @@ quantity_suite (void)
   tcase_add_test (tc, test_unit_for);
   tcase_add_test (tc, test_unit_written);
   tcase_add_test (tc, test_decimals);
+  tcase_add_test (tc, test_column_span);
   tcase_add_test (tc, test_carbon_column);
   tcase_add_test (tc, test_saving);
   tcase_add_test (tc, test_price);
