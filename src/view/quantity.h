@@ -18,13 +18,13 @@ struct mass_unit
 };
 
 /* The unit for GRAMS: g below 1 kg, kg below 1 t, t from 1 t on.  A
-   column of several figures uses the unit of its largest one so that
+   column of several figures takes one unit (mass_column_span) so that
    the figures compare at a glance.  */
 struct mass_unit mass_unit_for (double grams);
 
 /* The unit quantity_carbon writes GRAMS in: mass_unit_for's, or the
    next one up when the figure rounds up into it (999.96 g is written
-   "1.00 kg").  A column takes the unit of its largest figure.  */
+   "1.00 kg").  */
 struct mass_unit mass_unit_written (double grams);
 
 /* Append VALUE to B with three significant digits and no exponent
@@ -58,10 +58,9 @@ struct mass_column
   int decimals;
 };
 
-/* The column whose largest figure (in absolute value) is LARGEST
-   grams: the unit that figure is written in (mass_unit_written), with
-   the decimals that give it three significant digits.  A column of
-   12,345 g, 1,077.6 g and 999.96 g reads "12.3", "1.1" and "1.0" kg.  */
+/* For figures scaled to the largest, LARGEST grams (a chart's axis, a
+   total): the unit LARGEST is written in (mass_unit_written), with the
+   decimals that give it three significant digits.  */
 struct mass_column mass_column_for (double largest);
 
 /* The column whose figures (in absolute value) run from SMALLEST, the
