@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "base/strbuf.h"
 #include "search/advise.h"
 
 /* N with its thousands separated ("15,357") into BUF.  */
@@ -17,6 +18,14 @@ void advise_count_text (char *buf, size_t size, size_t n);
    and "Left out: ..." (when a rule left a pair out) for R's rules and
    F's counts.  */
 void advise_rules_write (FILE *fp, const struct advise_ranking *r,
+                         const struct advise_funnel *f);
+
+/* The same rules and counts in words for a manager, with no option
+   names, appended to B: "runs that end within 96 h (twice the 48 h
+   measured on the reference); NVIDIA accelerators only, with at least
+   320 GiB of GPU memory; ...  Left out by these rules (instance x
+   region pairs): 12 past the deadline".  */
+void advise_rules_plain (struct strbuf *b, const struct advise_ranking *r,
                          const struct advise_funnel *f);
 
 #endif /* CA_VIEW_ADVISE_RULES_TEXT_H */

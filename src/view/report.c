@@ -12,6 +12,8 @@
 #include "base/strbuf.h"
 #include "view/report.h"
 #include "view/advise-text.h"
+#include "view/advise-rules-text.h"
+#include "view/load-view.h"
 #include "view/run-view.h"
 #include "base/xalloc.h"
 
@@ -276,13 +278,19 @@ assume_job (const struct report *r, struct assumptions *a, struct strbuf *t)
     strbuf_printf (t, "%g h on every instance type (no scaling)",
                    o->params.runtime_h);
   assume (a, "Runtime", t);
-  strbuf_printf (
-    t, "%g %% average%s", o->params.load_pct,
-    !o->load_ranged ? "" : " (within the range given, in the simulation)");
+  if (load_view_two_loads (&o->params))
+    strbuf_printf (t, "CPUs %g %%, GPUs %g %% average", o->params.load_pct,
+                   run_gpu_load (&o->params));
+  else
+    strbuf_printf (t, "%g %% average", o->params.load_pct);
+  if (o->load_ranged)
+    strbuf_append (t, " (within the range given, in the simulation)");
   assume (a, "Load", t);
   strbuf_printf (t, "%ld instance%s", o->params.count,
                  o->params.count == 1 ? "" : "s");
   assume (a, "Count", t);
+  advise_rules_plain (t, &r->res->ranking, &r->res->funnel);
+  assume (a, "Options offered", t);
 }
 
 /* The site: PUE and grid intensity of the recommendation and, when

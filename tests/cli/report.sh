@@ -107,6 +107,22 @@ expect_output markdown report-reference.md \
   --data-dir "$tiny" --format markdown report $job --reference c1.xlarge \
   --title 'Tiny reference'
 
+# The assumptions state the two loads and the candidate rules in words,
+# with no option name.  The README's one-GPU job on the shipped data:
+# the deadline is twice the reference's 24 h; the counts are advise's
+# (the same search), its summary giving "10 with another accelerator
+# than nvidia, 13 with under 16 GiB of GPU memory, 124 past the
+# deadline" for the same job; p3.2xlarge has one 16 GiB V100.
+cases=$((cases + 1))
+"$CARBON_ADVISOR" --format markdown report --runtime 24h --load 30 \
+  --gpu-load 90 --group nordics,eu --reference p3.2xlarge --gpus 1 \
+  --baseline p3.2xlarge@us-east-1 >"$work/rules.md" 2>"$work/rules.err" \
+  || fail "rules: exit status not 0"
+grep -Fx -- '- Load: CPUs 30 %, GPUs 90 % average' "$work/rules.md" \
+  >/dev/null || fail "rules: no two-load line"
+grep -Fx -- '- Options offered: runs that end within 48 h (twice the 24 h measured on the reference); NVIDIA accelerators only, with at least 16 GiB of GPU memory; no burstable types unless their published baseline carries the 30 % load.  Left out by these rules (instance x region pairs): 10 with another accelerator than NVIDIA, 13 with under 16 GiB of GPU memory, 124 past the deadline' \
+  "$work/rules.md" >/dev/null || fail "rules: options offered line differs"
+
 # Without equivalents.csv the report says which file is missing.
 cases=$((cases + 1))
 mkdir "$work/noeq"
