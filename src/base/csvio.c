@@ -417,6 +417,16 @@ csvio_unique (const struct csv_table *table, const size_t *keys, size_t nkeys,
   unique_table = table;
   unique_keys = keys;
   unique_nkeys = nkeys;
+  /* Most tables come sorted by their key: rows in strictly increasing
+     order share no key, and need no sort to tell.  */
+  for (i = 1; i < table->nrows; i++)
+    if (compare_keys (i - 1, i) >= 0)
+      break;
+  if (i >= table->nrows)
+    {
+      free (rows);
+      return 0;
+    }
   qsort (rows, table->nrows, sizeof *rows, compare_rows);
   for (i = 1; i < table->nrows && ret == 0; i++)
     if (compare_keys (rows[i - 1], rows[i]) == 0)
