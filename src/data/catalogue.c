@@ -103,7 +103,8 @@ load_step (struct catalogue *cat, struct catalogue_private *priv, size_t i,
       rows = step_rows (cat, i);
       count = step_count (cat, i);
     }
-  return table_load (spec, priv->tables[slot], cat, rows, count, d);
+  return table_load_ranged (spec, priv->tables[slot], cat, rows, count,
+                            &priv->in_range[slot], d);
 }
 
 /* The order of the tables up to step LAST that leave it to the caller:
@@ -153,7 +154,9 @@ catalogue_load_parts (const char *dir, unsigned parts, struct diag *d)
   /* Ranges last: a loader's own check of a figure says more.  */
   for (i = 0; i < CATALOGUE_NTABLES; i++)
     if (priv->tables[i] != NULL
-        && table_check_ranges (priv->specs[i], priv->tables[i], d) < 0)
+        && table_check_ranges_but (priv->specs[i], priv->tables[i],
+                                   priv->in_range[i], d)
+             < 0)
       goto fail;
   return cat;
 
