@@ -158,6 +158,15 @@ catalogue_load_parts (const char *dir, unsigned parts, struct diag *d)
                                    priv->in_range[i], d)
              < 0)
       goto fail;
+  /* The rows point into the tables' text, not at their fields: the
+     arrays of fields (7 MB for prices.csv) served the load only.  */
+  for (i = 0; i < CATALOGUE_NTABLES; i++)
+    if (priv->tables[i] != NULL)
+      {
+        free (priv->tables[i]->fields);
+        priv->tables[i]->fields = NULL;
+        priv->tables[i]->nrows = 0;
+      }
   return cat;
 
 fail:
