@@ -132,30 +132,30 @@ parse_span (const char *s, size_t n, double *out)
 static bool
 parse_plain (const char *s, double *out)
 {
-  const char *p = s;
-  const char *point = NULL;
+  const char *p = s + (*s == '-' || *s == '+');
+  const char *digits = p, *point = NULL;
   unsigned long long m = 0; /* Wraps past 15 digits, then refused.  */
-  size_t digits = 0;
+  unsigned d;
+  size_t n;
 
-  if (*p == '-' || *p == '+')
-    p++;
-  for (;; p++)
+  while ((d = (unsigned) (unsigned char) *p - '0') <= 9)
     {
-      unsigned d = (unsigned) (unsigned char) *p - '0';
-
-      if (d <= 9)
+      m = m * 10 + d;
+      p++;
+    }
+  if (*p == '.')
+    {
+      point = ++p;
+      while ((d = (unsigned) (unsigned char) *p - '0') <= 9)
         {
           m = m * 10 + d;
-          digits++;
+          p++;
         }
-      else if (*p == '.' && point == NULL)
-        point = p;
-      else
-        break;
     }
-  if (*p != '\0' || digits == 0 || digits > 15)
+  n = (size_t) (p - digits) - (point != NULL);
+  if (*p != '\0' || n == 0 || n > 15)
     return false;
-  *out = (double) m / exact_tens[point != NULL ? (size_t) (p - point - 1) : 0];
+  *out = (double) m / exact_tens[point != NULL ? (size_t) (p - point) : 0];
   if (*s == '-')
     *out = -*out;
   return true;
