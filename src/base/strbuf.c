@@ -75,7 +75,9 @@ strbuf_append (struct strbuf *b, const char *text)
 void
 strbuf_append_char (struct strbuf *b, char c)
 {
-  strbuf_append_len (b, &c, 1);
+  reserve (b, 1);
+  b->text[b->len++] = c;
+  b->text[b->len] = '\0';
 }
 
 void

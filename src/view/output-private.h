@@ -25,10 +25,14 @@ enum out_cell_kind
 struct out_cell
 {
   enum out_cell_kind kind;
-  char *text;    /* Own copy, when KIND is OUT_CELL_TEXT.  */
+  char *text;    /* A copy in the table's text pool, when KIND is
+                    OUT_CELL_TEXT.  */
   double number; /* Finite, never -0, whole in an OUT_INTEGER column,
                     when KIND is OUT_CELL_NUMBER.  */
 };
+
+/* A block of the text pool: the cells' texts, one after another.  */
+struct out_text_block;
 
 struct out_table
 {
@@ -37,6 +41,9 @@ struct out_table
   struct out_cell **rows; /* NROWS arrays of NCOLS cells.  */
   size_t nrows;
   size_t rows_alloc;
+  struct out_text_block *pool; /* The texts of the cells, newest block
+                                  first: one allocation for thousands
+                                  of cells.  */
 };
 
 /* Large enough for any double in either number format: "%.0f" of
@@ -49,9 +56,10 @@ enum
 
 /* Format VALUE, a number in column COL, into BUF of OUT_NUMBER_SIZE
    bytes for csv and json: as out_format_number does, but as a whole
-   number without exponent in an OUT_INTEGER column.  */
-void out_format_machine (char *buf, const struct out_column *col,
-                         double value);
+   number without exponent in an OUT_INTEGER column.  Return the length
+   of the text.  */
+size_t out_format_machine (char *buf, const struct out_column *col,
+                           double value);
 
 /* Format VALUE, a number in column COL, into BUF of OUT_NUMBER_SIZE
    bytes for people (table and markdown): "%.*f" with COL's decimals, no

@@ -72,6 +72,44 @@ out_format_list (void)
   return "table, csv, json, markdown";
 }
 
+/* The text pool: blocks of at least this many bytes, each holding the
+   texts of many cells.  */
+enum
+{
+  OUT_TEXT_BLOCK = 1 << 16
+};
+
+struct out_text_block
+{
+  struct out_text_block *next; /* The older block.  */
+  size_t used, size;           /* Bytes of TEXT used and allocated.  */
+  char text[];
+};
+
+/* Return a copy of the LEN bytes of TEXT and a NUL, in TABLE's pool.  */
+static char *
+pool_copy (struct out_table *table, const char *text, size_t len)
+{
+  struct out_text_block *block = table->pool;
+  char *copy;
+
+  if (block == NULL || block->size - block->used <= len)
+    {
+      size_t size = len < OUT_TEXT_BLOCK ? OUT_TEXT_BLOCK : len + 1;
+
+      block = xmalloc (sizeof *block + size);
+      block->next = table->pool;
+      block->used = 0;
+      block->size = size;
+      table->pool = block;
+    }
+  copy = block->text + block->used;
+  memcpy (copy, text, len);
+  copy[len] = '\0';
+  block->used += len + 1;
+  return copy;
+}
+
 /* Return a new empty table of the NCOLS columns COLS, which the caller
    keeps alive until out_table_free.  */
 struct out_table *
@@ -84,24 +122,27 @@ out_table_new (const struct out_column *cols, size_t ncols)
   table->rows = NULL;
   table->nrows = 0;
   table->rows_alloc = 0;
+  table->pool = NULL;
   return table;
 }
 
-/* Free TABLE, its rows and its text copies; TABLE may be NULL.  */
+/* Free TABLE, its rows and its text pool; TABLE may be NULL.  */
 void
 out_table_free (struct out_table *table)
 {
-  size_t r, c;
+  struct out_text_block *block, *next;
+  size_t r;
 
   if (table == NULL)
     return;
   for (r = 0; r < table->nrows; r++)
-    {
-      for (c = 0; c < table->ncols; c++)
-        free (table->rows[r][c].text);
-      free (table->rows[r]);
-    }
+    free (table->rows[r]);
   free (table->rows);
+  for (block = table->pool; block != NULL; block = next)
+    {
+      next = block->next;
+      free (block);
+    }
   free (table);
 }
 
@@ -139,8 +180,7 @@ last_row_cell (struct out_table *table, size_t col)
   assert (table->nrows > 0);
   assert (col < table->ncols);
   cell = &table->rows[table->nrows - 1][col];
-  free (cell->text);
-  cell->text = NULL;
+  cell->text = NULL; /* Its old text stays in the pool until the end.  */
   cell->kind = OUT_CELL_MISSING;
   return cell;
 }
@@ -155,7 +195,7 @@ out_table_set_text (struct out_table *table, size_t col, const char *text)
   if (text != NULL)
     {
       cell->kind = OUT_CELL_TEXT;
-      cell->text = xstrdup (text);
+      cell->text = pool_copy (table, text, strlen (text));
     }
 }
 
