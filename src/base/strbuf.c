@@ -58,6 +58,12 @@ reserve (struct strbuf *b, size_t n)
 }
 
 void
+strbuf_grow (struct strbuf *b, size_t n)
+{
+  reserve (b, n);
+}
+
+void
 strbuf_append_len (struct strbuf *b, const char *text, size_t len)
 {
   reserve (b, len);

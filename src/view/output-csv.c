@@ -27,33 +27,28 @@ enum
 static void
 append_text (struct strbuf *b, const char *text)
 {
-  size_t len = 0, i;
-  bool quote = false;
+  size_t len = strlen (text), i;
+  char *p;
 
-  for (; text[len] != '\0'; len++)
-    {
-      unsigned char c = (unsigned char) text[len];
-      if (c <= '"' && (c == ',' || c == '"' || c == '\r' || c == '\n'))
-        quote = true;
-    }
   if (len == 0)
     return;
-  if (text[0] == ' ' || text[0] == '\t' || text[len - 1] == ' '
-      || text[len - 1] == '\t')
-    quote = true;
-  if (!quote)
+  if (text[strcspn (text, ",\"\r\n")] == '\0' && text[0] != ' '
+      && text[0] != '\t' && text[len - 1] != ' ' && text[len - 1] != '\t')
     {
-      strbuf_append_len (b, text, len);
+      memcpy (strbuf_reserve (b, len), text, len);
+      strbuf_added (b, len);
       return;
     }
-  strbuf_append_char (b, '"');
+  p = strbuf_reserve (b, 2 * len + 2);
+  *p++ = '"';
   for (i = 0; i < len; i++)
     {
       if (text[i] == '"')
-        strbuf_append_char (b, '"');
-      strbuf_append_char (b, text[i]);
+        *p++ = '"';
+      *p++ = text[i];
     }
-  strbuf_append_char (b, '"');
+  *p++ = '"';
+  strbuf_added (b, (size_t) (p - (b->text + b->len)));
 }
 
 /* True if CELL is written as an empty field.  */
@@ -72,7 +67,6 @@ static void
 append_cell (struct strbuf *b, const struct out_column *col,
              const struct out_cell *cell, bool alone)
 {
-  char buf[OUT_NUMBER_SIZE];
   size_t n;
 
   if (alone && empty_cell (cell))
@@ -86,8 +80,10 @@ append_cell (struct strbuf *b, const struct out_column *col,
       append_text (b, cell->text);
       break;
     case OUT_CELL_NUMBER:
-      n = out_format_machine (buf, col, cell->number);
-      strbuf_append_len (b, buf, n);
+      /* Formatted in place: OUT_NUMBER_SIZE fits any number.  */
+      n = out_format_machine (strbuf_reserve (b, OUT_NUMBER_SIZE), col,
+                              cell->number);
+      strbuf_added (b, n);
       break;
     case OUT_CELL_MISSING:
     default:
@@ -136,10 +132,14 @@ out_write_csv (FILE *fp, enum out_layout layout, const struct out_table *table)
       for (c = 0; c < table->ncols; c++)
         {
           if (c > 0)
-            strbuf_append_char (&b, ',');
+            {
+              *strbuf_reserve (&b, 1) = ',';
+              strbuf_added (&b, 1);
+            }
           append_cell (&b, &table->cols[c], &row[c], table->ncols == 1);
         }
-      strbuf_append_char (&b, '\n');
+      *strbuf_reserve (&b, 1) = '\n';
+      strbuf_added (&b, 1);
       if (b.len >= CSV_BLOCK)
         status = flush_block (fp, &b);
     }
