@@ -111,17 +111,17 @@ int
 out_write_csv (FILE *fp, enum out_layout layout, const struct out_table *table)
 {
   struct strbuf b;
-  size_t r, c;
+  size_t r, c, n = out_picked_count (table);
   int status = 0;
 
   (void) layout; /* One layout: the format is the layout.  */
 
   strbuf_init (&b);
-  for (c = 0; c < table->ncols; c++)
+  for (c = 0; c < n; c++)
     {
       if (c > 0)
         strbuf_append_char (&b, ',');
-      append_text (&b, table->cols[c].key);
+      append_text (&b, table->cols[out_picked (table, c)].key);
     }
   strbuf_append_char (&b, '\n');
 
@@ -129,14 +129,16 @@ out_write_csv (FILE *fp, enum out_layout layout, const struct out_table *table)
     {
       const struct out_cell *row = table->rows[r];
 
-      for (c = 0; c < table->ncols; c++)
+      for (c = 0; c < n; c++)
         {
+          size_t k = out_picked (table, c);
+
           if (c > 0)
             {
               *strbuf_reserve (&b, 1) = ',';
               strbuf_added (&b, 1);
             }
-          append_cell (&b, &table->cols[c], &row[c], table->ncols == 1);
+          append_cell (&b, &table->cols[k], &row[k], n == 1);
         }
       *strbuf_reserve (&b, 1) = '\n';
       strbuf_added (&b, 1);

@@ -80,12 +80,14 @@ row_object (const struct out_table *table, size_t r)
 
   if (object == NULL)
     return NULL;
-  for (c = 0; c < table->ncols; c++)
+  for (c = 0; c < out_picked_count (table); c++)
     {
-      value = cell_value (&table->cols[c], &table->rows[r][c], &error);
+      size_t k = out_picked (table, c);
+
+      value = cell_value (&table->cols[k], &table->rows[r][k], &error);
       if (error)
         break;
-      if (json_object_object_add (object, table->cols[c].key, value) != 0)
+      if (json_object_object_add (object, table->cols[k].key, value) != 0)
         {
           json_object_put (value);
           error = true;
@@ -232,9 +234,12 @@ append_value (struct strbuf *b, const struct out_column *col,
 static bool
 duplicate_keys (const struct out_table *table)
 {
-  for (size_t c = 0; c < table->ncols; c++)
-    for (size_t d = c + 1; d < table->ncols; d++)
-      if (STREQ (table->cols[c].key, table->cols[d].key))
+  size_t n = out_picked_count (table);
+
+  for (size_t c = 0; c < n; c++)
+    for (size_t d = c + 1; d < n; d++)
+      if (STREQ (table->cols[out_picked (table, c)].key,
+                 table->cols[out_picked (table, d)].key))
         return true;
   return false;
 }
@@ -247,16 +252,20 @@ append_row (struct strbuf *b, const struct out_table *table, size_t r)
   const struct out_cell *row = table->rows[r];
 
   strbuf_append_len (b, "  {\n", 4);
-  for (size_t c = 0; c < table->ncols; c++)
+  size_t n = out_picked_count (table);
+
+  for (size_t c = 0; c < n; c++)
     {
+      size_t k = out_picked (table, c);
+
       if (c > 0)
         strbuf_append_len (b, ",\n", 2);
       strbuf_append_len (b, "    ", 4);
-      append_string (b, table->cols[c].key);
+      append_string (b, table->cols[k].key);
       strbuf_append_len (b, ": ", 2);
-      append_value (b, &table->cols[c], &row[c]);
+      append_value (b, &table->cols[k], &row[k]);
     }
-  if (table->ncols > 0)
+  if (n > 0)
     strbuf_append_char (b, '\n');
   strbuf_append_len (b, "  }", 3);
 }

@@ -44,7 +44,24 @@ struct out_table
   struct out_text_block *pool; /* The texts of the cells, newest block
                                   first: one allocation for thousands
                                   of cells.  */
+  const size_t *pick; /* The columns the csv and json writers write, in
+                         order (--columns), or NULL for all.  */
+  size_t npick;
 };
+
+/* The number of columns the csv and json writers write of TABLE, and
+   the index in TABLE of the C-th of them.  */
+static inline size_t
+out_picked_count (const struct out_table *table)
+{
+  return table->pick != NULL ? table->npick : table->ncols;
+}
+
+static inline size_t
+out_picked (const struct out_table *table, size_t c)
+{
+  return table->pick != NULL ? table->pick[c] : c;
+}
 
 /* Large enough for any double in either number format: "%.0f" of
    DBL_MAX has 309 digits, and decimals are capped at OUT_MAX_DECIMALS.  */

@@ -123,6 +123,8 @@ out_table_new (const struct out_column *cols, size_t ncols)
   table->nrows = 0;
   table->rows_alloc = 0;
   table->pool = NULL;
+  table->pick = NULL;
+  table->npick = 0;
   return table;
 }
 
@@ -224,6 +226,94 @@ out_table_rows (const struct out_table *table)
   return table->nrows;
 }
 
+/* The --columns selection: NSELECTED keys, and the hook to call when
+   a table lacks one.  Set once by the command line.  */
+static char **selected;
+static size_t nselected;
+static out_columns_reject_fn *reject_hook;
+
+void
+out_columns_select (const char *const *names, size_t nnames,
+                    out_columns_reject_fn *reject)
+{
+  for (size_t i = 0; i < nselected; i++)
+    free (selected[i]);
+  free (selected);
+  selected = nnames > 0 ? xcalloc (nnames, sizeof *selected) : NULL;
+  for (size_t i = 0; i < nnames; i++)
+    selected[i] = xstrdup (names[i]);
+  nselected = nnames;
+  reject_hook = reject;
+}
+
+/* Call the reject hook with NAME (NULL: a format for people) and the
+   keys of TABLE; set errno for a hook that returns.  */
+static void
+reject_selection (const struct out_table *table, const char *name)
+{
+  const char **keys = xcalloc (table->ncols + 1, sizeof *keys);
+
+  for (size_t c = 0; c < table->ncols; c++)
+    keys[c] = table->cols[c].key;
+  if (reject_hook != NULL)
+    reject_hook (name, keys, table->ncols);
+  free (keys);
+  errno = EINVAL;
+}
+
+/* Set PICK (of NSELECTED entries) to the indexes in TABLE of the
+   selected columns.  Return 0, or -1 after reject_selection if TABLE
+   lacks one.  */
+static int
+pick_columns (const struct out_table *table, size_t *pick)
+{
+  for (size_t i = 0; i < nselected; i++)
+    {
+      size_t c = 0;
+
+      while (c < table->ncols && !STREQ (table->cols[c].key, selected[i]))
+        c++;
+      if (c == table->ncols)
+        {
+          reject_selection (table, selected[i]);
+          return -1;
+        }
+      pick[i] = c;
+    }
+  return 0;
+}
+
+/* Write TABLE with WRITER, only the selected columns if there is a
+   selection.  Return as the writer does; -1 with EINVAL if the
+   selection does not fit.  */
+static int
+write_selected (FILE *fp, const struct out_writer *writer,
+                enum out_layout layout, const struct out_table *table)
+{
+  struct out_table view;
+  size_t *pick;
+  int status;
+
+  if (nselected == 0)
+    return writer->write (fp, layout, table);
+  if (!writer->machine)
+    {
+      reject_selection (table, NULL);
+      return -1;
+    }
+  pick = xcalloc (nselected, sizeof *pick);
+  status = pick_columns (table, pick);
+  if (status == 0)
+    {
+      view = *table;
+      view.pick = pick;
+      view.npick = nselected;
+      status = writer->write (fp, layout, &view);
+    }
+  free (pick);
+  return status;
+}
+
 /* Write TABLE to FP in FORMAT (and LAYOUT, for the table format), then
    flush FP.  Return 0, or -1 with errno set if a write or the flush
    failed, FP already had its error flag set (EIO), or FORMAT is not an
@@ -239,7 +329,7 @@ out_write (FILE *fp, enum out_format format, enum out_layout layout,
       errno = EINVAL;
       return -1;
     }
-  if (writer->write (fp, layout, table) != 0)
+  if (write_selected (fp, writer, layout, table) != 0)
     return -1;
   if (fflush (fp) == EOF)
     return -1;
