@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <json-c/json.h>
@@ -16,6 +17,7 @@
 #include "view/output-writers.h"
 #include "view/output.h"
 #include "base/system.h"
+#include "base/xalloc.h"
 
 /* Pretty printing with two-space indents and "key": value; slashes are
    left alone, since "/" needs no escape (RFC 8259).  */
@@ -244,25 +246,56 @@ duplicate_keys (const struct out_table *table)
   return false;
 }
 
+/* The text before each value of a row, the same for every row: for the
+   C-th column written, (",\n" but for the first) "    \"key\": ", at
+   TEXT + AT[C], AT[C + 1] - AT[C] bytes long.  */
+struct key_prefixes
+{
+  struct strbuf text;
+  size_t *at;
+};
+
+static void
+key_prefixes_init (struct key_prefixes *kp, const struct out_table *table)
+{
+  size_t n = out_picked_count (table);
+
+  strbuf_init (&kp->text);
+  kp->at = xcalloc (n + 1, sizeof *kp->at);
+  for (size_t c = 0; c < n; c++)
+    {
+      kp->at[c] = kp->text.len;
+      strbuf_append (&kp->text, c > 0 ? ",\n    " : "    ");
+      append_string (&kp->text, table->cols[out_picked (table, c)].key);
+      strbuf_append_len (&kp->text, ": ", 2);
+    }
+  kp->at[n] = kp->text.len;
+}
+
+static void
+key_prefixes_free (struct key_prefixes *kp)
+{
+  strbuf_release (&kp->text);
+  free (kp->at);
+}
+
 /* Append row R of TABLE to B as json-c pretty prints an object at the
    second level: "  {", one "    \"key\": value" line a column, "  }".  */
 static void
-append_row (struct strbuf *b, const struct out_table *table, size_t r)
+append_row (struct strbuf *b, const struct out_table *table,
+            const struct key_prefixes *kp, size_t r)
 {
   const struct out_cell *row = table->rows[r];
-
-  strbuf_append_len (b, "  {\n", 4);
   size_t n = out_picked_count (table);
 
+  strbuf_append_len (b, "  {\n", 4);
   for (size_t c = 0; c < n; c++)
     {
       size_t k = out_picked (table, c);
+      size_t len = kp->at[c + 1] - kp->at[c];
 
-      if (c > 0)
-        strbuf_append_len (b, ",\n", 2);
-      strbuf_append_len (b, "    ", 4);
-      append_string (b, table->cols[k].key);
-      strbuf_append_len (b, ": ", 2);
+      memcpy (strbuf_reserve (b, len), kp->text.text + kp->at[c], len);
+      strbuf_added (b, len);
       append_value (b, &table->cols[k], &row[k]);
     }
   if (n > 0)
@@ -287,16 +320,18 @@ flush_block (FILE *fp, struct strbuf *b)
 static int
 write_direct (FILE *fp, const struct out_table *table)
 {
+  struct key_prefixes kp;
   struct strbuf b;
   int status = 0;
 
+  key_prefixes_init (&kp, table);
   strbuf_init (&b);
   strbuf_append_len (&b, "[\n", 2);
   for (size_t r = 0; r < table->nrows && status == 0; r++)
     {
       if (r > 0)
         strbuf_append_len (&b, ",\n", 2);
-      append_row (&b, table, r);
+      append_row (&b, table, &kp, r);
       if (b.len >= JSON_BLOCK)
         status = flush_block (fp, &b);
     }
@@ -304,6 +339,7 @@ write_direct (FILE *fp, const struct out_table *table)
   if (status == 0)
     status = flush_block (fp, &b);
   strbuf_release (&b);
+  key_prefixes_free (&kp);
   return status;
 }
 
