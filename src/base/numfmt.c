@@ -163,37 +163,46 @@ static size_t
 g12_fast (char *buf, double value)
 {
   double a = fabs (value);
-  char digits[12];
   uint64_t m;
-  size_t nd = 12, p = 0, i;
+  size_t nd = 12, p = 0, lead;
   int e;
 
   if (!(a >= 1e-4 && a < 1e12) || !twelve_digits (a, &m, &e))
     return 0;
-  put_fixed (digits, m, 12);
-  /* Drop trailing zeros of the fraction, as %g does.  */
-  while (nd > 1 && digits[nd - 1] == '0' && (int) nd > e + 1)
-    nd--;
+  /* Drop trailing zeros of the fraction, as %g does: four, then one at
+     a time.  M's first digit is not 0, so one digit at least stays.  */
+  while ((int) nd - 4 >= e + 1 && m % 10000 == 0)
+    {
+      m /= 10000;
+      nd -= 4;
+    }
+  while ((int) nd - 1 >= e + 1 && m % 10 == 0)
+    {
+      m /= 10;
+      nd--;
+    }
   if (value < 0)
     buf[p++] = '-';
   if (e >= 0)
     {
-      memcpy (buf + p, digits, (size_t) e + 1);
-      p += (size_t) e + 1;
-      if (nd > (size_t) e + 1)
+      /* The ND digits, then the point moved in after the first E + 1.  */
+      lead = (size_t) e + 1;
+      put_fixed (buf + p, m, nd);
+      if (nd > lead)
         {
-          buf[p++] = '.';
-          for (i = (size_t) e + 1; i < nd; i++)
-            buf[p++] = digits[i];
+          memmove (buf + p + lead + 1, buf + p + lead, nd - lead);
+          buf[p + lead] = '.';
+          p++;
         }
+      p += nd;
     }
   else
     {
       buf[p++] = '0';
       buf[p++] = '.';
-      for (i = 0; i < (size_t) (-e - 1); i++)
-        buf[p++] = '0';
-      memcpy (buf + p, digits, nd);
+      memset (buf + p, '0', (size_t) (-e - 1));
+      p += (size_t) (-e - 1);
+      put_fixed (buf + p, m, nd);
       p += nd;
     }
   buf[p] = '\0';

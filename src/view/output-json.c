@@ -149,15 +149,24 @@ static void
 append_string (struct strbuf *b, const char *text)
 {
   static const char hex[] = "0123456789abcdef";
+  static bool plain[256], plain_ready;
   const unsigned char *p = (const unsigned char *) text;
   size_t run;
   char *q;
 
+  if (!plain_ready)
+    {
+      /* Bytes written as they are: all but the NUL that ends TEXT,
+         other control characters, '"' and '\\'.  */
+      for (int c = 0x20; c < 256; c++)
+        plain[c] = c != '"' && c != '\\';
+      plain_ready = true;
+    }
   *strbuf_reserve (b, 1) = '"';
   strbuf_added (b, 1);
   for (;;)
     {
-      for (run = 0; p[run] >= 0x20 && p[run] != '"' && p[run] != '\\'; run++)
+      for (run = 0; plain[p[run]]; run++)
         continue;
       memcpy (strbuf_reserve (b, run), p, run);
       strbuf_added (b, run);
