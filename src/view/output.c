@@ -246,6 +246,12 @@ out_columns_select (const char *const *names, size_t nnames,
   reject_hook = reject;
 }
 
+bool
+out_columns_selected (void)
+{
+  return nselected > 0;
+}
+
 /* Call the reject hook with NAME (NULL: a format for people) and the
    keys of TABLE; set errno for a hook that returns.  */
 static void

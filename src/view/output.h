@@ -122,6 +122,10 @@ typedef void out_columns_reject_fn (const char *name, const char *const *keys,
 void out_columns_select (const char *const *names, size_t nnames,
                          out_columns_reject_fn *reject);
 
+/* Whether a selection is in force, for writers of rows that do not go
+   through out_write (track's one row a job) to refuse it.  */
+bool out_columns_selected (void);
+
 /* Format VALUE into BUF (of SIZE bytes) as csv and json do: "%.12g"
    under the C locale (main sets LC_NUMERIC to "C"), -0 as 0.  For
    callers that print a number in a sentence and must match the machine

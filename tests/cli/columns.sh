@@ -70,6 +70,23 @@ awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i }
 diff -u "$work/want" "$work/out" >&2 || fail "list regions --columns differs"
 [ "$(wc -l <"$work/out")" -eq 136 ] || fail "list regions: row count"
 
+# track's summary table is cut as any result (its csv cut with awk);
+# its one row a job, the input's own fields, and --partial are not.
+t=$fixtures/track
+track="track --load 50 --region us-east-1 --by project $t/jobs.csv"
+cases=$((cases + 1))
+"$CARBON_ADVISOR" --format csv $track >"$work/all" 2>/dev/null \
+  || fail "track --by: exit status"
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i }
+  { print $c["total_gco2e"] "," $c["project"] }' "$work/all" >"$work/want"
+"$CARBON_ADVISOR" --format csv --columns total_gco2e,project $track \
+  >"$work/out" 2>/dev/null || fail "track --by --columns: exit status"
+diff -u "$work/want" "$work/out" >&2 || fail "track --by --columns differs"
+expect_error track-per-job 64 \
+  "carbon-advisor track: --columns goes with track's summary table (--by or --summary), not with one row a job or --partial" \
+  --format csv --columns job_id track --load 50 --region us-east-1 \
+  "$t/jobs.csv"
+
 # Mistakes.
 expect_error unknown-suggest 64 \
   "carbon-advisor: unknown column 'totl_gco2e'; did you mean 'total_gco2e'?" \
