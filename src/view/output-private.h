@@ -25,10 +25,13 @@ enum out_cell_kind
 struct out_cell
 {
   enum out_cell_kind kind;
-  char *text;    /* A copy in the table's text pool, when KIND is
-                    OUT_CELL_TEXT.  */
-  double number; /* Finite, never -0, whole in an OUT_INTEGER column,
-                    when KIND is OUT_CELL_NUMBER.  */
+  union /* One or the other: 16 bytes a cell, not 24.  */
+  {
+    char *text;    /* A copy in the table's text pool, when KIND is
+                      OUT_CELL_TEXT.  */
+    double number; /* Finite, never -0, whole in an OUT_INTEGER column,
+                      when KIND is OUT_CELL_NUMBER.  */
+  };
 };
 
 /* A block of the text pool: the cells' texts, one after another.  */

@@ -166,7 +166,6 @@ out_table_add_row (struct out_table *table)
     {
       row[c].kind = OUT_CELL_MISSING;
       row[c].text = NULL;
-      row[c].number = 0;
     }
   table->rows[table->nrows++] = row;
 }
