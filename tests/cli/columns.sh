@@ -109,6 +109,11 @@ expect_error twice 64 \
   "carbon-advisor estimate: invalid --columns 'pue,region,pue': column 'pue' named twice" \
   --format csv $job --columns pue,region,pue
 
+expect_error report 64 \
+  "carbon-advisor: --columns goes with --format csv or json; report writes HTML or markdown" \
+  --columns provider report --runtime 24h --load 50 --instance m5.xlarge \
+  --region eu-north-1
+
 # An unknown column with --output: the file is not made, and no
 # temporary file is left beside it.
 mkdir "$work/o"
