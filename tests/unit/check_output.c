@@ -4,11 +4,13 @@
 #include <config.h>
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/numfmt.h"
 #include "view/output.h"
 #include "base/system.h"
 #include "unit.h"
@@ -253,6 +255,26 @@ START_TEST (test_number_matches_printf)
       if (!STREQ (fast, slow))
         ck_abort_msg ("%.17g: '%s', printf '%s'", v, fast, slow);
     }
+}
+END_TEST
+
+/* base/numfmt's whole numbers, as "%lld" writes them.  */
+START_TEST (test_numfmt_int)
+{
+  char buf[NUMFMT_SIZE];
+
+  ck_assert_uint_eq (numfmt_int (buf, 0), 1);
+  ck_assert_str_eq (buf, "0");
+  ck_assert_uint_eq (numfmt_int (buf, -7), 2);
+  ck_assert_str_eq (buf, "-7");
+  numfmt_int (buf, 35040);
+  ck_assert_str_eq (buf, "35040");
+  numfmt_int (buf, 1000000);
+  ck_assert_str_eq (buf, "1000000");
+  ck_assert_uint_eq (numfmt_int (buf, LLONG_MAX), 19);
+  ck_assert_str_eq (buf, "9223372036854775807");
+  ck_assert_uint_eq (numfmt_int (buf, LLONG_MIN), 20);
+  ck_assert_str_eq (buf, "-9223372036854775808");
 }
 END_TEST
 
@@ -788,6 +810,7 @@ output_suite (void)
   tcase_add_test (tc, test_number_format);
   tcase_add_test (tc, test_number_matches_printf);
   tcase_add_test (tc, test_number_truncates);
+  tcase_add_test (tc, test_numfmt_int);
   suite_add_tcase (s, tc);
 
   tc = tcase_with_table ("table-building");
