@@ -122,6 +122,7 @@ cli_tests = \
   %D%/cli/advise.sh \
   %D%/cli/advise-rules.sh \
   %D%/cli/advise-tables.sh \
+  %D%/cli/columns.sh \
   %D%/cli/compare.sh \
   %D%/cli/errors.sh \
   %D%/cli/estimate.sh \

@@ -220,6 +220,15 @@ cmd_report_exec (const struct cli_global *global, void *opts)
       advise_opts_free (&o->advise);
       return status;
     }
+  if (out_columns_selected ())
+    {
+      diag_set (&d, CA_EXIT_USAGE,
+                "--columns goes with --format csv or json; report writes "
+                "HTML or markdown");
+      status = cli_report (&d);
+      advise_opts_free (&o->advise);
+      return status;
+    }
   status = advise_session_run (global, &o->advise, &session);
   if (status == CA_EXIT_OK && res->ranking.n == 0)
     {

@@ -72,6 +72,44 @@ out_format_list (void)
   return "table, csv, json, markdown";
 }
 
+/* The text pool: blocks of at least this many bytes, each holding the
+   texts of many cells.  */
+enum
+{
+  OUT_TEXT_BLOCK = 1 << 16
+};
+
+struct out_text_block
+{
+  struct out_text_block *next; /* The older block.  */
+  size_t used, size;           /* Bytes of TEXT used and allocated.  */
+  char text[];
+};
+
+/* Return a copy of the LEN bytes of TEXT and a NUL, in TABLE's pool.  */
+static char *
+pool_copy (struct out_table *table, const char *text, size_t len)
+{
+  struct out_text_block *block = table->pool;
+  char *copy;
+
+  if (block == NULL || block->size - block->used <= len)
+    {
+      size_t size = len < OUT_TEXT_BLOCK ? OUT_TEXT_BLOCK : len + 1;
+
+      block = xmalloc (sizeof *block + size);
+      block->next = table->pool;
+      block->used = 0;
+      block->size = size;
+      table->pool = block;
+    }
+  copy = block->text + block->used;
+  memcpy (copy, text, len);
+  copy[len] = '\0';
+  block->used += len + 1;
+  return copy;
+}
+
 /* Return a new empty table of the NCOLS columns COLS, which the caller
    keeps alive until out_table_free.  */
 struct out_table *
@@ -84,24 +122,29 @@ out_table_new (const struct out_column *cols, size_t ncols)
   table->rows = NULL;
   table->nrows = 0;
   table->rows_alloc = 0;
+  table->pool = NULL;
+  table->pick = NULL;
+  table->npick = 0;
   return table;
 }
 
-/* Free TABLE, its rows and its text copies; TABLE may be NULL.  */
+/* Free TABLE, its rows and its text pool; TABLE may be NULL.  */
 void
 out_table_free (struct out_table *table)
 {
-  size_t r, c;
+  struct out_text_block *block, *next;
+  size_t r;
 
   if (table == NULL)
     return;
   for (r = 0; r < table->nrows; r++)
-    {
-      for (c = 0; c < table->ncols; c++)
-        free (table->rows[r][c].text);
-      free (table->rows[r]);
-    }
+    free (table->rows[r]);
   free (table->rows);
+  for (block = table->pool; block != NULL; block = next)
+    {
+      next = block->next;
+      free (block);
+    }
   free (table);
 }
 
@@ -123,7 +166,6 @@ out_table_add_row (struct out_table *table)
     {
       row[c].kind = OUT_CELL_MISSING;
       row[c].text = NULL;
-      row[c].number = 0;
     }
   table->rows[table->nrows++] = row;
 }
@@ -139,8 +181,7 @@ last_row_cell (struct out_table *table, size_t col)
   assert (table->nrows > 0);
   assert (col < table->ncols);
   cell = &table->rows[table->nrows - 1][col];
-  free (cell->text);
-  cell->text = NULL;
+  cell->text = NULL; /* Its old text stays in the pool until the end.  */
   cell->kind = OUT_CELL_MISSING;
   return cell;
 }
@@ -155,7 +196,7 @@ out_table_set_text (struct out_table *table, size_t col, const char *text)
   if (text != NULL)
     {
       cell->kind = OUT_CELL_TEXT;
-      cell->text = xstrdup (text);
+      cell->text = pool_copy (table, text, strlen (text));
     }
 }
 
@@ -184,6 +225,100 @@ out_table_rows (const struct out_table *table)
   return table->nrows;
 }
 
+/* The --columns selection: NSELECTED keys, and the hook to call when
+   a table lacks one.  Set once by the command line.  */
+static char **selected;
+static size_t nselected;
+static out_columns_reject_fn *reject_hook;
+
+void
+out_columns_select (const char *const *names, size_t nnames,
+                    out_columns_reject_fn *reject)
+{
+  for (size_t i = 0; i < nselected; i++)
+    free (selected[i]);
+  free (selected);
+  selected = nnames > 0 ? xcalloc (nnames, sizeof *selected) : NULL;
+  for (size_t i = 0; i < nnames; i++)
+    selected[i] = xstrdup (names[i]);
+  nselected = nnames;
+  reject_hook = reject;
+}
+
+bool
+out_columns_selected (void)
+{
+  return nselected > 0;
+}
+
+/* Call the reject hook with NAME (NULL: a format for people) and the
+   keys of TABLE; set errno for a hook that returns.  */
+static void
+reject_selection (const struct out_table *table, const char *name)
+{
+  const char **keys = xcalloc (table->ncols + 1, sizeof *keys);
+
+  for (size_t c = 0; c < table->ncols; c++)
+    keys[c] = table->cols[c].key;
+  if (reject_hook != NULL)
+    reject_hook (name, keys, table->ncols);
+  free (keys);
+  errno = EINVAL;
+}
+
+/* Set PICK (of NSELECTED entries) to the indexes in TABLE of the
+   selected columns.  Return 0, or -1 after reject_selection if TABLE
+   lacks one.  */
+static int
+pick_columns (const struct out_table *table, size_t *pick)
+{
+  for (size_t i = 0; i < nselected; i++)
+    {
+      size_t c = 0;
+
+      while (c < table->ncols && !STREQ (table->cols[c].key, selected[i]))
+        c++;
+      if (c == table->ncols)
+        {
+          reject_selection (table, selected[i]);
+          return -1;
+        }
+      pick[i] = c;
+    }
+  return 0;
+}
+
+/* Write TABLE with WRITER, only the selected columns if there is a
+   selection.  Return as the writer does; -1 with EINVAL if the
+   selection does not fit.  */
+static int
+write_selected (FILE *fp, const struct out_writer *writer,
+                enum out_layout layout, const struct out_table *table)
+{
+  struct out_table view;
+  size_t *pick;
+  int status;
+
+  if (nselected == 0)
+    return writer->write (fp, layout, table);
+  if (!writer->machine)
+    {
+      reject_selection (table, NULL);
+      return -1;
+    }
+  pick = xcalloc (nselected, sizeof *pick);
+  status = pick_columns (table, pick);
+  if (status == 0)
+    {
+      view = *table;
+      view.pick = pick;
+      view.npick = nselected;
+      status = writer->write (fp, layout, &view);
+    }
+  free (pick);
+  return status;
+}
+
 /* Write TABLE to FP in FORMAT (and LAYOUT, for the table format), then
    flush FP.  Return 0, or -1 with errno set if a write or the flush
    failed, FP already had its error flag set (EIO), or FORMAT is not an
@@ -199,7 +334,7 @@ out_write (FILE *fp, enum out_format format, enum out_layout layout,
       errno = EINVAL;
       return -1;
     }
-  if (writer->write (fp, layout, table) != 0)
+  if (write_selected (fp, writer, layout, table) != 0)
     return -1;
   if (fflush (fp) == EOF)
     return -1;

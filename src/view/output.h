@@ -106,6 +106,26 @@ size_t out_table_rows (const struct out_table *table);
 int out_write (FILE *fp, enum out_format format, enum out_layout layout,
                const struct out_table *table);
 
+/* What out_write does when the --columns selection does not fit the
+   table it writes: it calls the hook with the first NAME the table lacks
+   and the table's KEYS, or with NAME NULL when the format is one for
+   people (the selection goes with csv and json only).  The command
+   line's hook reports the mistake and ends the program; if a hook
+   returns, out_write fails with EINVAL and writes nothing.  */
+typedef void out_columns_reject_fn (const char *name, const char *const *keys,
+                                    size_t nkeys);
+
+/* Make every later out_write in csv or json write only the NNAMES
+   columns NAMES (keys, copied), in that order; NNAMES 0 writes all
+   again.  The names must differ from each other.  For the command line's
+   --columns: one result table a command, whatever the command.  */
+void out_columns_select (const char *const *names, size_t nnames,
+                         out_columns_reject_fn *reject);
+
+/* Whether a selection is in force, for writers of rows that do not go
+   through out_write (track's one row a job) to refuse it.  */
+bool out_columns_selected (void);
+
 /* Format VALUE into BUF (of SIZE bytes) as csv and json do: "%.12g"
    under the C locale (main sets LC_NUMERIC to "C"), -0 as 0.  For
    callers that print a number in a sentence and must match the machine

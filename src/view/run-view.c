@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "view/run-view.h"
+#include "base/numfmt.h"
 #include "base/system.h"
 
 enum run_column
@@ -109,6 +110,33 @@ run_method_text (const struct run *run)
   return "Teads' measured power curves";
 }
 
+/* Append " FILE:LINE" (without the blank at N = 0) to BUF of SIZE
+   bytes, of which N are used; return the new N.  Text that does not fit
+   is cut, as snprintf cuts it.  */
+static size_t
+append_row_ref (char *buf, size_t size, size_t n, const char *file,
+                size_t line)
+{
+  char num[NUMFMT_SIZE];
+  size_t len = strlen (file), nlen = numfmt_int (num, (long long) line);
+
+  if (n + 1 + len + 1 + nlen >= size)
+    {
+      /* Rare (never with the shipped names): let snprintf cut it.  */
+      if (n < size)
+        n += (size_t) snprintf (buf + n, size - n, "%s%s:%zu",
+                                n > 0 ? " " : "", file, line);
+      return n < size ? n : size;
+    }
+  if (n > 0)
+    buf[n++] = ' ';
+  memcpy (buf + n, file, len);
+  n += len;
+  buf[n++] = ':';
+  memcpy (buf + n, num, nlen + 1);
+  return n + nlen;
+}
+
 /* The data rows RUN's figures come from, as "FILE:LINE ..." in BUF.  */
 static void
 data_rows (char *buf, size_t size, const struct run *run)
@@ -118,25 +146,20 @@ data_rows (char *buf, size_t size, const struct run *run)
   buf[0] = '\0';
   if (run->method == RUN_METHOD_CCF)
     {
-      n += (size_t) snprintf (buf + n, size - n, "%s:%zu ",
-                              CATALOGUE_CCF_INSTANCES,
-                              run->instance->ccf->line);
-      if (run->region->ccf != NULL && n < size)
-        n += (size_t) snprintf (buf + n, size - n, "%s:%zu ",
-                                CATALOGUE_CCF_REGIONS, run->region->ccf->line);
+      n = append_row_ref (buf, size, n, CATALOGUE_CCF_INSTANCES,
+                          run->instance->ccf->line);
+      if (run->region->ccf != NULL)
+        n = append_row_ref (buf, size, n, CATALOGUE_CCF_REGIONS,
+                            run->region->ccf->line);
     }
   /* The instance's vCPUs, memory and GPUs come from instances.csv for
      either method; CCF's method takes nothing else from regions.csv but
      the region's name.  */
-  if (n < size)
-    n += (size_t) snprintf (buf + n, size - n, "%s:%zu", CATALOGUE_INSTANCES,
-                            run->instance->line);
-  if (run->method != RUN_METHOD_CCF && n < size)
-    n += (size_t) snprintf (buf + n, size - n, " %s:%zu", CATALOGUE_REGIONS,
-                            run->region->line);
-  if (run->price != NULL && n < size)
-    snprintf (buf + n, size - n, " %s:%zu", CATALOGUE_PRICES,
-              run->price->line);
+  n = append_row_ref (buf, size, n, CATALOGUE_INSTANCES, run->instance->line);
+  if (run->method != RUN_METHOD_CCF)
+    n = append_row_ref (buf, size, n, CATALOGUE_REGIONS, run->region->line);
+  if (run->price != NULL)
+    append_row_ref (buf, size, n, CATALOGUE_PRICES, run->price->line);
 }
 
 void
