@@ -241,14 +241,11 @@ fill_row (struct out_table *t, const struct advise_ranking *r, size_t i,
 }
 
 void
-advise_table_fill (struct out_table *t, const struct advise_ranking *r,
-                   const struct advise_query *q, enum out_format format,
-                   const size_t *rows, size_t nrows)
+advise_table_add (struct out_table *t, const struct advise_ranking *r,
+                  const struct advise_query *q, enum out_format format,
+                  size_t i)
 {
   bool ranges_as_text = format == OUT_FORMAT_TABLE;
-  size_t i;
 
-  for (i = 0; i < nrows; i++)
-    fill_row (t, r, rows[i], ranges_as_text,
-              ranges_as_text && q->runtime_ranged);
+  fill_row (t, r, i, ranges_as_text, ranges_as_text && q->runtime_ranged);
 }

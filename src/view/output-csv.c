@@ -69,15 +69,14 @@ write_cell (FILE *fp, const struct out_column *col,
     }
 }
 
-/* Write TABLE to FP as csv: a header row of the keys of all columns,
-   then one record per row, each ended by "\n".  Return 0, or -1 with
-   errno set if a write failed.  */
+/* Write the header row of TABLE to FP: the keys of all columns, then
+   "\n".  Return 0, or -1 with errno set if a write failed.  */
 int
-out_write_csv (FILE *fp, enum out_layout layout, const struct out_table *table)
+out_csv_head (FILE *fp, const struct out_table *table, size_t done)
 {
-  size_t r, c;
+  size_t c;
 
-  (void) layout; /* One layout: the format is the layout.  */
+  (void) done; /* The header comes first.  */
 
   for (c = 0; c < table->ncols; c++)
     {
@@ -88,6 +87,17 @@ out_write_csv (FILE *fp, enum out_layout layout, const struct out_table *table)
     }
   if (putc ('\n', fp) == EOF)
     return -1;
+  return 0;
+}
+
+/* Write the rows of TABLE to FP, one record each, ended by "\n".
+   Return 0, or -1 with errno set if a write failed.  */
+int
+out_csv_rows (FILE *fp, const struct out_table *table, size_t done)
+{
+  size_t r, c;
+
+  (void) done; /* Every record stands alone.  */
 
   for (r = 0; r < table->nrows; r++)
     {
@@ -104,4 +114,17 @@ out_write_csv (FILE *fp, enum out_layout layout, const struct out_table *table)
         return -1;
     }
   return 0;
+}
+
+/* Write TABLE to FP as csv: a header row of the keys of all columns,
+   then one record per row, each ended by "\n".  Return 0, or -1 with
+   errno set if a write failed.  */
+int
+out_write_csv (FILE *fp, enum out_layout layout, const struct out_table *table)
+{
+  (void) layout; /* One layout: the format is the layout.  */
+
+  if (out_csv_head (fp, table, 0) != 0)
+    return -1;
+  return out_csv_rows (fp, table, 0);
 }

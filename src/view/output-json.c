@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <json-c/json.h>
 
@@ -97,33 +98,70 @@ row_object (const struct out_table *table, size_t r)
   return object;
 }
 
-/* Build the json array of TABLE's rows.  Return it, or NULL if json-c
-   runs out of memory.  */
-static struct json_object *
-table_array (const struct out_table *table)
+/* Write TEXT, a json value printed at the top level, to FP as an
+   element of an array: each line after the first indented two more
+   spaces, as json-c prints a nested value (a line end in TEXT is always
+   one of the printer's: strings hold theirs escaped).  */
+static int
+write_nested (FILE *fp, const char *text)
 {
-  struct json_object *array = json_object_new_array ();
+  const char *nl;
+
+  while ((nl = strchr (text, '\n')) != NULL)
+    {
+      size_t len = (size_t) (nl - text);
+
+      if (fwrite (text, 1, len, fp) != len || out_puts (fp, "\n  ") != 0)
+        return -1;
+      text = nl + 1;
+    }
+  return out_puts (fp, text);
+}
+
+/* Write the rows of TABLE to FP as elements of the json array: "[" or
+   "," before each, then the row's object.  DONE rows went before.
+   Return 0, or -1 with errno set if a write failed (ENOMEM if json-c ran
+   out of memory).  */
+int
+out_json_rows (FILE *fp, const struct out_table *table, size_t done)
+{
   struct json_object *object;
+  const char *text;
+  int status = 0;
+  int saved_errno;
   size_t r;
 
-  if (array == NULL)
-    return NULL;
-  for (r = 0; r < table->nrows; r++)
+  for (r = 0; status == 0 && r < table->nrows; r++)
     {
       object = row_object (table, r);
-      if (object == NULL)
-        {
-          json_object_put (array);
-          return NULL;
-        }
-      if (json_object_array_add (array, object) != 0)
+      text = object != NULL
+               ? json_object_to_json_string_ext (object, JSON_FLAGS)
+               : NULL;
+      if (text == NULL)
         {
           json_object_put (object);
-          json_object_put (array);
-          return NULL;
+          errno = ENOMEM;
+          return -1;
         }
+      status = out_puts (fp, done + r == 0 ? "[\n  " : ",\n  ");
+      if (status == 0)
+        status = write_nested (fp, text);
+      saved_errno = errno;
+      json_object_put (object);
+      errno = saved_errno;
     }
-  return array;
+  return status;
+}
+
+/* Write the end of the json array of DONE rows to FP, then a newline:
+   "[]" when DONE is 0.  Return 0, or -1 with errno set if a write
+   failed.  */
+int
+out_json_tail (FILE *fp, const struct out_table *table, size_t done)
+{
+  (void) table; /* Only the number of rows matters.  */
+
+  return out_puts (fp, done == 0 ? "[]\n" : "\n]\n");
 }
 
 /* Write TABLE to FP as a json array of objects, one per row, with the
@@ -134,34 +172,9 @@ int
 out_write_json (FILE *fp, enum out_layout layout,
                 const struct out_table *table)
 {
-  struct json_object *array;
-  const char *text;
-  int status;
-  int saved_errno;
-
   (void) layout; /* One layout: the format is the layout.  */
 
-  if (table->nrows == 0)
-    return out_puts (fp, "[]\n");
-
-  array = table_array (table);
-  if (array == NULL)
-    {
-      errno = ENOMEM;
-      return -1;
-    }
-  text = json_object_to_json_string_ext (array, JSON_FLAGS);
-  if (text == NULL)
-    {
-      json_object_put (array);
-      errno = ENOMEM;
-      return -1;
-    }
-  status = out_puts (fp, text);
-  if (status == 0)
-    status = out_puts (fp, "\n");
-  saved_errno = errno;
-  json_object_put (array);
-  errno = saved_errno;
-  return status;
+  if (out_json_rows (fp, table, 0) != 0)
+    return -1;
+  return out_json_tail (fp, table, table->nrows);
 }

@@ -21,10 +21,13 @@
 /* The writers, one for each enum out_format, in the order
    out_format_list names them.  */
 static const struct out_writer writers[] = {
-  { "table", OUT_FORMAT_TABLE, false, out_write_table },
-  { "csv", OUT_FORMAT_CSV, true, out_write_csv },
-  { "json", OUT_FORMAT_JSON, true, out_write_json },
-  { "markdown", OUT_FORMAT_MARKDOWN, false, out_write_markdown },
+  { "table", OUT_FORMAT_TABLE, false, out_write_table, NULL, NULL, NULL },
+  { "csv", OUT_FORMAT_CSV, true, out_write_csv, out_csv_head, out_csv_rows,
+    NULL },
+  { "json", OUT_FORMAT_JSON, true, out_write_json, NULL, out_json_rows,
+    out_json_tail },
+  { "markdown", OUT_FORMAT_MARKDOWN, false, out_write_markdown, NULL, NULL,
+    NULL },
 };
 
 /* Look NAME up in the writer table, case-sensitively.  Return 0 with the
@@ -87,20 +90,29 @@ out_table_new (const struct out_column *cols, size_t ncols)
   return table;
 }
 
-/* Free TABLE, its rows and its text copies; TABLE may be NULL.  */
-void
-out_table_free (struct out_table *table)
+/* Free the rows of TABLE and their text copies, keeping its columns
+   and the room for rows.  */
+static void
+table_clear (struct out_table *table)
 {
   size_t r, c;
 
-  if (table == NULL)
-    return;
   for (r = 0; r < table->nrows; r++)
     {
       for (c = 0; c < table->ncols; c++)
         free (table->rows[r][c].text);
       free (table->rows[r]);
     }
+  table->nrows = 0;
+}
+
+/* Free TABLE, its rows and its text copies; TABLE may be NULL.  */
+void
+out_table_free (struct out_table *table)
+{
+  if (table == NULL)
+    return;
+  table_clear (table);
   free (table->rows);
   free (table);
 }
@@ -209,4 +221,98 @@ out_write (FILE *fp, enum out_format format, enum out_layout layout,
       return -1;
     }
   return 0;
+}
+
+/* A table on its way out: the rows not yet written, how many went
+   before them, and the first error.  */
+struct out_stream
+{
+  FILE *fp;
+  const struct out_writer *writer;
+  enum out_layout layout;
+  struct out_table *table;
+  size_t done;
+  int status; /* 0, or -1 once a write failed.  */
+  int error;  /* Its errno.  */
+};
+
+/* Note in S the outcome STATUS of a write.  */
+static void
+stream_note (struct out_stream *s, int status)
+{
+  if (status != 0 && s->status == 0)
+    {
+      s->status = -1;
+      s->error = errno;
+    }
+}
+
+struct out_stream *
+out_stream_open (FILE *fp, enum out_format format, enum out_layout layout,
+                 const struct out_column *cols, size_t ncols)
+{
+  struct out_stream *s = xmalloc (sizeof *s);
+
+  s->fp = fp;
+  s->writer = writer_of (format);
+  s->layout = layout;
+  s->table = out_table_new (cols, ncols);
+  s->done = 0;
+  s->status = 0;
+  s->error = 0;
+  if (s->writer == NULL)
+    {
+      s->status = -1;
+      s->error = EINVAL;
+    }
+  else if (s->writer->rows != NULL && s->writer->head != NULL)
+    stream_note (s, s->writer->head (fp, s->table, 0));
+  return s;
+}
+
+struct out_table *
+out_stream_table (struct out_stream *s)
+{
+  return s->table;
+}
+
+/* Write the rows of S's table and drop them, when its writer streams
+   and nothing failed yet; else leave them for out_stream_close.  */
+void
+out_stream_rows (struct out_stream *s)
+{
+  if (s->writer == NULL || s->writer->rows == NULL)
+    return;
+  if (s->status == 0)
+    stream_note (s, s->writer->rows (s->fp, s->table, s->done));
+  s->done += s->table->nrows;
+  table_clear (s->table);
+}
+
+int
+out_stream_close (struct out_stream *s)
+{
+  int status;
+
+  out_stream_rows (s);
+  if (s->status == 0 && s->writer->rows == NULL)
+    stream_note (s, out_write (s->fp, s->writer->format, s->layout, s->table));
+  else if (s->status == 0)
+    {
+      if (s->writer->tail != NULL)
+        stream_note (s, s->writer->tail (s->fp, s->table, s->done));
+      if (s->status == 0 && fflush (s->fp) == EOF)
+        stream_note (s, -1);
+      if (s->status == 0 && ferror (s->fp))
+        {
+          errno = EIO;
+          stream_note (s, -1);
+        }
+    }
+  status = s->status;
+  out_table_free (s->table);
+  if (status != 0)
+    errno = s->error;
+  free (s);
+  return status;
 }
