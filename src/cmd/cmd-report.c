@@ -126,7 +126,7 @@ compare_groups (const struct report_opts *o, const struct advise_result *res,
 {
   const struct catalogue *cat = res->cat;
   const struct advise_ranking *rk = &res->ranking;
-  const struct run *c = &rk->cands[rec].run;
+  const struct advise_candidate *c = &rk->cands[rec];
   const struct name_list *names = &o->advise.selection.groups;
   size_t ng = names->n > 0 ? names->n : 1, g, i, k;
   const struct region **regions = xcalloc (cat->nregions + 1, sizeof *regions);
@@ -147,13 +147,13 @@ compare_groups (const struct report_opts *o, const struct advise_result *res,
             want = in_group (reg, names->names[g]);
           else
             for (k = 0; k < rk->n && !want; k++)
-              want = rk->cands[k].run.region == reg;
+              want = rk->cands[k].price->region == reg;
           if (want)
             regions[n++] = reg;
         }
       (*groups)[g].name = names->n > 0 ? names->names[g] : "considered";
       (*groups)[g].cmp
-        = compare_new (cat, c->instance, regions, n, &params, d);
+        = compare_new (cat, c->price->instance, regions, n, &params, d);
       if ((*groups)[g].cmp == NULL)
         {
           free (regions);
@@ -204,6 +204,7 @@ cmd_report_exec (const struct cli_global *global, void *opts)
   const struct advise_result *res = &session.res;
   struct report_group *groups = NULL;
   struct report rep;
+  struct run *runs = NULL;
   struct diag d;
   struct equivalents *equiv = NULL;
   size_t ngroups = 0, g;
@@ -237,6 +238,8 @@ cmd_report_exec (const struct cli_global *global, void *opts)
   rep.query = &session.query;
   rep.res = res;
   rep.rec = advise_recommended (&res->ranking);
+  runs = advise_candidate_runs (&res->ranking);
+  rep.runs = runs;
   ngroups = compare_groups (o, res, rep.rec, &groups, &d);
   if (ngroups == (size_t) -1)
     {
@@ -262,6 +265,7 @@ done:
   for (g = 0; g < ngroups; g++)
     compare_free (groups[g].cmp);
   free (groups);
+  free (runs);
   equivalents_free (equiv);
   advise_session_free (&session);
   advise_opts_free (&o->advise);

@@ -167,10 +167,13 @@ fill_row (struct out_table *t, const struct advise_ranking *r, size_t i,
           bool ranges_as_text, bool cost_as_text)
 {
   const struct pareto *p = r->pareto;
-  const struct run *run = &r->cands[i].run;
+  const struct run *run;
+  struct run cand;
   size_t base = run_ncolumns;
   char text[160];
 
+  advise_candidate_run (r, i, &cand);
+  run = &cand;
   out_table_add_row (t);
   run_fill_row (t, run);
   out_table_set_number (t, base + ACOL_RANK, (double) p->rank[i]);
@@ -178,7 +181,7 @@ fill_row (struct out_table *t, const struct advise_ranking *r, size_t i,
   out_table_set_text (t, base + ACOL_MARKS, text[0] ? text : NULL);
   if (p->dominator[i] != PARETO_NONE)
     {
-      const struct run *by = &r->cands[p->dominator[i]].run;
+      const struct price *by = r->cands[p->dominator[i]].price;
 
       snprintf (text, sizeof text, "%s@%s", by->instance->name,
                 by->region->name);
