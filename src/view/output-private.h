@@ -25,9 +25,18 @@ enum out_cell_kind
 struct out_cell
 {
   enum out_cell_kind kind;
-  char *text;    /* Own copy, when KIND is OUT_CELL_TEXT.  */
+  char *text;    /* A copy in the table's text blocks, when KIND is
+                    OUT_CELL_TEXT.  */
   double number; /* Finite, never -0, whole in an OUT_INTEGER column,
                     when KIND is OUT_CELL_NUMBER.  */
+};
+
+/* A block of the cells' text copies.  */
+struct out_text_block
+{
+  struct out_text_block *next; /* The block filled before.  */
+  size_t size, used;
+  char text[];
 };
 
 struct out_table
@@ -36,7 +45,10 @@ struct out_table
   size_t ncols;
   struct out_cell **rows; /* NROWS arrays of NCOLS cells.  */
   size_t nrows;
+  size_t rows_made; /* Arrays made: an out_stream reuses those past
+                       NROWS.  */
   size_t rows_alloc;
+  struct out_text_block *texts; /* The newest first.  */
 };
 
 /* Large enough for any double in either number format: "%.0f" of

@@ -86,34 +86,57 @@ out_table_new (const struct out_column *cols, size_t ncols)
   table->ncols = ncols;
   table->rows = NULL;
   table->nrows = 0;
+  table->rows_made = 0;
   table->rows_alloc = 0;
+  table->texts = NULL;
   return table;
 }
 
-/* Free the rows of TABLE and their text copies, keeping its columns
-   and the room for rows.  */
+/* The size of a block of text copies, unless a text needs more.  */
+enum
+{
+  TEXT_BLOCK_SIZE = 16384
+};
+
+/* Free the text blocks of TABLE from B on.  */
+static void
+free_texts (struct out_text_block *b)
+{
+  while (b != NULL)
+    {
+      struct out_text_block *next = b->next;
+
+      free (b);
+      b = next;
+    }
+}
+
+/* Empty TABLE of its rows, keeping its columns, the rows' cell arrays
+   (for the next rows) and its newest text block.  */
 static void
 table_clear (struct out_table *table)
 {
-  size_t r, c;
-
-  for (r = 0; r < table->nrows; r++)
-    {
-      for (c = 0; c < table->ncols; c++)
-        free (table->rows[r][c].text);
-      free (table->rows[r]);
-    }
   table->nrows = 0;
+  if (table->texts != NULL)
+    {
+      free_texts (table->texts->next);
+      table->texts->next = NULL;
+      table->texts->used = 0;
+    }
 }
 
 /* Free TABLE, its rows and its text copies; TABLE may be NULL.  */
 void
 out_table_free (struct out_table *table)
 {
+  size_t r;
+
   if (table == NULL)
     return;
-  table_clear (table);
+  for (r = 0; r < table->rows_made; r++)
+    free (table->rows[r]);
   free (table->rows);
+  free_texts (table->texts);
   free (table);
 }
 
@@ -124,20 +147,24 @@ out_table_add_row (struct out_table *table)
   struct out_cell *row;
   size_t c;
 
-  if (table->nrows == table->rows_alloc)
+  if (table->nrows == table->rows_made)
     {
-      table->rows_alloc = table->rows_alloc == 0 ? 8 : 2 * table->rows_alloc;
-      table->rows
-        = xreallocarray (table->rows, table->rows_alloc, sizeof *table->rows);
+      if (table->rows_made == table->rows_alloc)
+        {
+          table->rows_alloc
+            = table->rows_alloc == 0 ? 8 : 2 * table->rows_alloc;
+          table->rows = xreallocarray (table->rows, table->rows_alloc,
+                                       sizeof *table->rows);
+        }
+      table->rows[table->rows_made++] = xcalloc (table->ncols, sizeof *row);
     }
-  row = xcalloc (table->ncols, sizeof *row);
+  row = table->rows[table->nrows++];
   for (c = 0; c < table->ncols; c++)
     {
       row[c].kind = OUT_CELL_MISSING;
       row[c].text = NULL;
       row[c].number = 0;
     }
-  table->rows[table->nrows++] = row;
 }
 
 /* Return cell COL of the last row of TABLE, emptied of any text.  Setting
@@ -151,10 +178,33 @@ last_row_cell (struct out_table *table, size_t col)
   assert (table->nrows > 0);
   assert (col < table->ncols);
   cell = &table->rows[table->nrows - 1][col];
-  free (cell->text);
   cell->text = NULL;
   cell->kind = OUT_CELL_MISSING;
   return cell;
+}
+
+/* Return a copy of TEXT in TABLE's text blocks.  */
+static char *
+copy_text (struct out_table *table, const char *text)
+{
+  size_t len = strlen (text) + 1;
+  struct out_text_block *b = table->texts;
+  char *copy;
+
+  if (b == NULL || b->size - b->used < len)
+    {
+      size_t size = len > TEXT_BLOCK_SIZE ? len : TEXT_BLOCK_SIZE;
+
+      b = xmalloc (sizeof *b + size);
+      b->size = size;
+      b->used = 0;
+      b->next = table->texts;
+      table->texts = b;
+    }
+  copy = b->text + b->used;
+  memcpy (copy, text, len);
+  b->used += len;
+  return copy;
 }
 
 /* Set cell COL of the last row of TABLE to a copy of TEXT, or to missing
@@ -167,7 +217,7 @@ out_table_set_text (struct out_table *table, size_t col, const char *text)
   if (text != NULL)
     {
       cell->kind = OUT_CELL_TEXT;
-      cell->text = xstrdup (text);
+      cell->text = copy_text (table, text);
     }
 }
 
