@@ -141,6 +141,22 @@ marks_of (const struct advise_ranking *r, size_t i, char *buf, size_t size)
     buf[strlen (buf) - 1] = '\0';
 }
 
+/* "TYPE@REGION" into BUF of SIZE bytes, truncated as snprintf would:
+   once a row, so without snprintf's cost.  */
+static void
+join_at (char *buf, size_t size, const char *type, const char *region)
+{
+  size_t a = strlen (type), b = strlen (region), n;
+
+  n = a < size - 1 ? a : size - 1;
+  memcpy (buf, type, n);
+  if (n < size - 1)
+    buf[n++] = '@';
+  b = b < size - 1 - n ? b : size - 1 - n;
+  memcpy (buf + n, region, b);
+  buf[n + b] = '\0';
+}
+
 /* "p50 (p5-p95) unit" for the quantiles GRAMS (p5, p50, p95), all in
    the unit of the p95 with three significant digits.  The caller frees
    it.  */
@@ -183,8 +199,7 @@ fill_row (struct out_table *t, const struct advise_ranking *r, size_t i,
     {
       const struct price *by = r->cands[p->dominator[i]].price;
 
-      snprintf (text, sizeof text, "%s@%s", by->instance->name,
-                by->region->name);
+      join_at (text, sizeof text, by->instance->name, by->region->name);
       out_table_set_text (t, base + ACOL_DOMINATED_BY, text);
     }
   if (r->hull_slot[i] != PARETO_NONE)
