@@ -124,6 +124,8 @@ UNIT_LDADD = $(ADVISOR_LIBS) $(CHECK_LIBS)
 cli_tests = \
   %D%/cli/advise.sh \
   %D%/cli/advise-rules.sh \
+  %D%/cli/advise-tables.sh \
+  %D%/cli/columns.sh \
   %D%/cli/compare.sh \
   %D%/cli/errors.sh \
   %D%/cli/estimate.sh \

@@ -32,6 +32,7 @@ struct reader
   size_t cap_text;
   size_t records;   /* Complete records so far, header included.  */
   size_t max_field; /* The longest field allowed, in bytes.  */
+  bool nul_seen;    /* Whether a block read so far holds a NUL byte.  */
   bool failed;
   struct diag *d;
 };
@@ -70,8 +71,9 @@ on_field (void *field, size_t len, void *data)
       return;
     }
   /* Fields become C strings: a NUL byte would cut one short without a
-     word ("1.1\0 5" read as 1.1).  */
-  if (memchr (field, '\0', len) != NULL)
+     word ("1.1\0 5" read as 1.1).  A field holds no byte its file
+     lacks: the fields of a file without a NUL need no look.  */
+  if (r->nul_seen && memchr (field, '\0', len) != NULL)
     {
       r->failed = true;
       diag_set (r->d, CA_EXIT_DATAERR, "%s:%zu: field %zu holds a NUL byte",
@@ -200,6 +202,8 @@ read_chunks (FILE *fp, struct csv_parser *parser, struct reader *r,
           n -= sizeof bom - 1;
         }
       first = false;
+      if (!r->nul_seen && memchr (p, '\0', n) != NULL)
+        r->nul_seen = true;
       if (csv_parse (parser, p, n, on_field, on_record, r) != n)
         {
           /* libcsv counts no lines; the record being read is the next
@@ -417,6 +421,16 @@ csvio_unique (const struct csv_table *table, const size_t *keys, size_t nkeys,
   unique_table = table;
   unique_keys = keys;
   unique_nkeys = nkeys;
+  /* Most tables come sorted by their key: rows in strictly increasing
+     order share no key, and need no sort to tell.  */
+  for (i = 1; i < table->nrows; i++)
+    if (compare_keys (i - 1, i) >= 0)
+      break;
+  if (i >= table->nrows)
+    {
+      free (rows);
+      return 0;
+    }
   qsort (rows, table->nrows, sizeof *rows, compare_rows);
   for (i = 1; i < table->nrows && ret == 0; i++)
     if (compare_keys (rows[i - 1], rows[i]) == 0)

@@ -58,6 +58,12 @@ reserve (struct strbuf *b, size_t n)
 }
 
 void
+strbuf_grow (struct strbuf *b, size_t n)
+{
+  reserve (b, n);
+}
+
+void
 strbuf_append_len (struct strbuf *b, const char *text, size_t len)
 {
   reserve (b, len);
@@ -75,7 +81,9 @@ strbuf_append (struct strbuf *b, const char *text)
 void
 strbuf_append_char (struct strbuf *b, char c)
 {
-  strbuf_append_len (b, &c, 1);
+  reserve (b, 1);
+  b->text[b->len++] = c;
+  b->text[b->len] = '\0';
 }
 
 void

@@ -32,6 +32,28 @@ void strbuf_append (struct strbuf *b, const char *text);
 void strbuf_append_len (struct strbuf *b, const char *text, size_t len);
 void strbuf_append_char (struct strbuf *b, char c);
 
+/* Make room for N more bytes and a NUL at the end of B, and return
+   where they go, for a caller that writes them in place (numbers, quoted
+   fields); strbuf_added then counts the K <= N bytes it wrote.  Inline:
+   the csv writer calls them for every field.  strbuf_grow is their slow
+   path.  */
+void strbuf_grow (struct strbuf *b, size_t n);
+
+static inline char *
+strbuf_reserve (struct strbuf *b, size_t n)
+{
+  if (n >= b->size - b->len)
+    strbuf_grow (b, n);
+  return b->text + b->len;
+}
+
+static inline void
+strbuf_added (struct strbuf *b, size_t k)
+{
+  b->len += k;
+  b->text[b->len] = '\0';
+}
+
 /* Append printf-style text to B.  */
 void strbuf_printf (struct strbuf *b, const char *fmt, ...)
   __attribute__ ((format (printf, 2, 3)));

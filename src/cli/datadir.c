@@ -66,9 +66,16 @@ cli_data_dir (const struct cli_global *global)
 struct catalogue *
 cli_load_catalogue (const struct cli_global *global, int *status)
 {
+  return cli_load_catalogue_parts (global, CATALOGUE_PARTS_ALL, status);
+}
+
+struct catalogue *
+cli_load_catalogue_parts (const struct cli_global *global, unsigned parts,
+                          int *status)
+{
   char *dir = cli_data_dir (global);
   struct diag d;
-  struct catalogue *cat = catalogue_load (dir, &d);
+  struct catalogue *cat = catalogue_load_parts (dir, parts, &d);
 
   free (dir);
   if (cat == NULL)

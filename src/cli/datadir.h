@@ -17,4 +17,9 @@ char *cli_data_dir (const struct cli_global *global);
 struct catalogue *cli_load_catalogue (const struct cli_global *global,
                                       int *status);
 
+/* The same, reading of the tables a command may do without only those
+   in PARTS (catalogue_load_parts).  */
+struct catalogue *cli_load_catalogue_parts (const struct cli_global *global,
+                                            unsigned parts, int *status);
+
 #endif /* CA_CLI_DATADIR_H */

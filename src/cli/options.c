@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cli/options.h"
+#include "cli/sink.h"
 #include "base/numparse.h"
 #include "base/system.h"
 #include "base/xalloc.h"
@@ -20,6 +21,7 @@ enum
 {
   OPT_DATA_DIR = 0x100,
   OPT_ARGP_HIDDEN,
+  OPT_COLUMNS,
   OPT_FORMAT = 'f',
   OPT_OUTPUT = 'o'
 };
@@ -31,6 +33,10 @@ static const struct argp_option global_options[] = {
     0 },
   { "format", OPT_FORMAT, "FORMAT", 0,
     "Write results as table (default), csv, json or markdown", 0 },
+  { "columns", OPT_COLUMNS, "LIST", 0,
+    "With csv or json, write only these columns (keys of the csv header, "
+    "comma separated), in this order",
+    0 },
   { "output", OPT_OUTPUT, "FILE", 0,
     "Write results to FILE instead of standard output; FILE is replaced "
     "only when the whole result was written",
@@ -43,6 +49,38 @@ static const struct argp_option global_options[] = {
   { "program-name", OPT_ARGP_HIDDEN, NULL, OPTION_HIDDEN, NULL, 0 },
   { NULL, 0, NULL, 0, NULL, 0 },
 };
+
+/* Select the columns of ARG, --columns' comma-separated keys, for
+   out_write; fail through argp_error on an empty name or a name given
+   twice.  */
+static void
+parse_columns (struct argp_state *state, const char *arg)
+{
+  char *copy = xstrdup (arg);
+  const char **names = xcalloc (strlen (arg) / 2 + 2, sizeof *names);
+  size_t n = 0;
+  char *p = copy, *comma;
+
+  for (;;)
+    {
+      comma = strchr (p, ',');
+      if (comma != NULL)
+        *comma = '\0';
+      if (*p == '\0')
+        argp_error (state, "invalid --columns '%s': empty column name", arg);
+      for (size_t i = 0; i < n; i++)
+        if (STREQ (names[i], p))
+          argp_error (state, "invalid --columns '%s': column '%s' named twice",
+                      arg, p);
+      names[n++] = p;
+      if (comma == NULL)
+        break;
+      p = comma + 1;
+    }
+  out_columns_select (names, n, cli_columns_reject);
+  free (names);
+  free (copy);
+}
 
 static error_t
 parse_global (int key, char *arg, struct argp_state *state)
@@ -60,6 +98,9 @@ parse_global (int key, char *arg, struct argp_state *state)
       if (out_format_parse (arg, &g->format) < 0)
         argp_error (state, "unknown format '%s'; valid formats: %s", arg,
                     out_format_list ());
+      break;
+    case OPT_COLUMNS:
+      parse_columns (state, arg);
       break;
     case OPT_OUTPUT:
       if (arg[0] == '\0')

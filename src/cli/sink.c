@@ -5,11 +5,51 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/sink.h"
+#include "cli/lookup.h"
 #include "cli/message.h"
 #include "base/system.h"
+
+/* The sinks open now, so that a --columns mistake found when the
+   result is written (cli_columns_reject) leaves no temporary file
+   behind.  A command opens two at most (track: its output and the
+   rejected records).  */
+static struct cli_sink *open_sinks[4];
+
+static void
+remember_sink (struct cli_sink *sink, bool open)
+{
+  for (size_t i = 0; i < ARRAY_SIZE (open_sinks); i++)
+    if (open ? open_sinks[i] == NULL : open_sinks[i] == sink)
+      {
+        open_sinks[i] = open ? sink : NULL;
+        return;
+      }
+}
+
+void
+cli_columns_reject (const char *name, const char *const *keys, size_t nkeys)
+{
+  struct diag d;
+  int status;
+
+  for (size_t i = 0; i < ARRAY_SIZE (open_sinks); i++)
+    if (open_sinks[i] != NULL)
+      cli_sink_close (open_sinks[i], false);
+  if (name != NULL)
+    status = cli_report_unknown ("column", name, keys, nkeys);
+  else
+    {
+      diag_set (&d, CA_EXIT_USAGE,
+                "--columns goes with --format csv or json, not %s",
+                "table or markdown");
+      status = cli_report (&d);
+    }
+  exit (status);
+}
 
 int
 cli_sink_open (const struct cli_global *global, struct cli_sink *sink)
@@ -26,6 +66,7 @@ cli_sink_open (const struct cli_global *global, struct cli_sink *sink)
   if (outfile_open (global->output, &sink->file, &d) < 0)
     return cli_report (&d);
   sink->fp = sink->file.fp;
+  remember_sink (sink, true);
   return CA_EXIT_OK;
 }
 
@@ -34,6 +75,7 @@ cli_sink_close (struct cli_sink *sink, bool ok)
 {
   struct diag d;
 
+  remember_sink (sink, false);
   if (sink->file.fp == NULL)
     {
       if (fflush (stdout) != 0 || ferror (stdout))

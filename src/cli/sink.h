@@ -46,6 +46,13 @@ int cli_sink_finish (struct cli_sink *sink, bool written);
 int cli_emit (const struct cli_global *global, enum out_layout layout,
               const struct out_table *table);
 
+/* The hook out_write calls when --columns does not fit the result (see
+   out_columns_reject_fn): throws away the open sinks' temporary files,
+   reports "unknown column 'x'; did you mean 'y'?" (or that --columns goes
+   with csv and json only) and exits with CA_EXIT_USAGE.  */
+void cli_columns_reject (const char *name, const char *const *keys,
+                         size_t nkeys);
+
 /* Copy what a temporary file FROM held back (under --strict, the rows
    wait until no record is rejected) to TO.  Returns an exit status,
    having reported a write error.  */

@@ -410,6 +410,23 @@ build_query (const struct advise_opts *o, const struct catalogue *cat,
   q->progress_arg = &s->progress;
 }
 
+/* The tables a search with O needs beyond the ones always read: CCF's
+   for its method, the alternatives and power errors for --uncertainty,
+   the grid alternatives for --grid-source.  */
+static unsigned
+advise_parts (const struct advise_opts *o)
+{
+  unsigned parts = 0;
+
+  if (o->unc.enabled)
+    parts |= CATALOGUE_PARTS_ALL;
+  if (o->job.params.method != RUN_METHOD_TEADS)
+    parts |= CATALOGUE_PART_CCF;
+  if (o->job.params.grid_source != NULL)
+    parts |= CATALOGUE_PART_ALTERNATIVES;
+  return parts;
+}
+
 int
 advise_session_run (const struct cli_global *global,
                     const struct advise_opts *o, struct advise_session *s)
@@ -418,7 +435,7 @@ advise_session_run (const struct cli_global *global,
   struct diag d;
 
   memset (s, 0, sizeof *s);
-  s->cat = cli_load_catalogue (global, &status);
+  s->cat = cli_load_catalogue_parts (global, advise_parts (o), &status);
   if (s->cat == NULL)
     return status;
   status = cli_job_apply (&o->job, s->cat, &s->price_file);

@@ -196,6 +196,31 @@ write_page (const struct cli_global *global, const struct report *rep)
   return status;
 }
 
+/* Refuse a --format or --columns report cannot write: it writes HTML
+   or markdown.  Returns an exit status, having reported the mistake.  */
+static int
+check_format (const struct cli_global *global)
+{
+  struct diag d;
+
+  if (global->format != OUT_FORMAT_TABLE
+      && global->format != OUT_FORMAT_MARKDOWN)
+    {
+      diag_set (&d, CA_EXIT_USAGE,
+                "report writes HTML (the default) or "
+                "--format markdown");
+      return cli_report (&d);
+    }
+  if (out_columns_selected ())
+    {
+      diag_set (&d, CA_EXIT_USAGE,
+                "--columns goes with --format csv or json; report writes "
+                "HTML or markdown");
+      return cli_report (&d);
+    }
+  return CA_EXIT_OK;
+}
+
 static int
 cmd_report_exec (const struct cli_global *global, void *opts)
 {
@@ -211,13 +236,9 @@ cmd_report_exec (const struct cli_global *global, void *opts)
   char *dir;
   int status;
 
-  if (global->format != OUT_FORMAT_TABLE
-      && global->format != OUT_FORMAT_MARKDOWN)
+  status = check_format (global);
+  if (status != CA_EXIT_OK)
     {
-      diag_set (&d, CA_EXIT_USAGE,
-                "report writes HTML (the default) or "
-                "--format markdown");
-      status = cli_report (&d);
       advise_opts_free (&o->advise);
       return status;
     }

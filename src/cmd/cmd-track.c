@@ -232,6 +232,12 @@ parse_track (int key, char *arg, struct argp_state *state)
     case ARGP_KEY_END:
       if (strlen (o->by) >= 256 || strlen (o->success) >= 256)
         argp_error (state, "--by or --success-states is too long");
+      /* One row a job carries the input's own fields, and a partial
+         summary is for 'merge': only the summary table is cut.  */
+      if (out_columns_selected () && (!o->summary || o->partial))
+        argp_error (state, "--columns goes with track's summary table "
+                           "(--by or --summary), not with one row a job "
+                           "or --partial");
       break;
     default:
       return parse_job_default (key, arg, state, o);

@@ -154,6 +154,34 @@ catalogue_index_regions (const struct table_reader *r, void *ctx)
   return 0;
 }
 
+/* Fill BY_PAIR with the prices of CAT in sort_prices's order: placed by
+   instance first, in one pass (prices.csv holds 90,000 rows in the order
+   of their regions, where a sort costs 40 M instructions), which leaves
+   each instance's prices in the order of their lines, and so of their
+   regions in a sorted prices.csv.  A prices.csv out of that order is
+   sorted as it stands: the order is total, so the result is the same.  */
+static void
+sort_prices_by_pair (const struct catalogue *cat, const struct price **by_pair)
+{
+  size_t *next = xcalloc (cat->ninstances + 1, sizeof *next);
+  size_t i;
+
+  for (i = 0; i < cat->nprices; i++)
+    next[cat->prices[i].instance - cat->instances + 1]++;
+  for (i = 1; i <= cat->ninstances; i++)
+    next[i] += next[i - 1];
+  for (i = 0; i < cat->nprices; i++)
+    by_pair[next[cat->prices[i].instance - cat->instances]++]
+      = &cat->prices[i];
+  free (next);
+  for (i = 1; i < cat->nprices; i++)
+    if (sort_prices (&by_pair[i - 1], &by_pair[i]) > 0)
+      {
+        qsort (by_pair, cat->nprices, sizeof *by_pair, sort_prices);
+        break;
+      }
+}
+
 int
 catalogue_index_prices (const struct table_reader *r, void *ctx)
 {
@@ -162,10 +190,7 @@ catalogue_index_prices (const struct table_reader *r, void *ctx)
   size_t i;
 
   priv->prices_by_pair = xcalloc (cat->nprices, sizeof *priv->prices_by_pair);
-  for (i = 0; i < cat->nprices; i++)
-    priv->prices_by_pair[i] = &cat->prices[i];
-  qsort (priv->prices_by_pair, cat->nprices, sizeof *priv->prices_by_pair,
-         sort_prices);
+  sort_prices_by_pair (cat, priv->prices_by_pair);
   for (i = 1; i < cat->nprices; i++)
     if (compare_price_pairs (&priv->prices_by_pair[i],
                              &priv->prices_by_pair[i - 1])

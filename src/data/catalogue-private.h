@@ -18,6 +18,8 @@ struct catalogue_private
   struct csv_table *tables[CATALOGUE_NTABLES];
   /* For the range checks.  */
   const struct table_spec *specs[CATALOGUE_NTABLES];
+  /* The columns of each its load found in range (table_load_ranged).  */
+  unsigned long long in_range[CATALOGUE_NTABLES];
   const struct instance **instances_by_name;
   const struct region **regions_by_name;
   const struct price **prices_by_pair;

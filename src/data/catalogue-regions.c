@@ -153,6 +153,26 @@ enum
   PR_SPOT_SOURCE
 };
 
+/* The instance type called NAME, looked for first just after ABOVE
+   (the row above's): a region's rows come in the order of the instance
+   types, and most regions sell most of a provider's types, so that the
+   next price is mostly for the next type or the one after.  Names are
+   unique (catalogue_index_instances), so a hit is the one
+   catalogue_find_instance would give.  */
+static const struct instance *
+find_next_instance (const struct catalogue *cat, const struct instance *above,
+                    const char *name)
+{
+  const struct instance *end = cat->instances + cat->ninstances;
+  const struct instance *in;
+  int k;
+
+  for (k = 1, in = above; in != NULL && k <= 4 && in + k < end; k++)
+    if (STREQ (in[k].name, name))
+      return &in[k];
+  return catalogue_find_instance (cat, name);
+}
+
 static int
 price_row (const struct table_reader *r, void *row, void *ctx)
 {
@@ -166,7 +186,8 @@ price_row (const struct table_reader *r, void *row, void *ctx)
       && (p->spot_date[0] == '\0' || p->spot_source[0] == '\0'))
     return table_row_error (r, "a spot price needs its spot_date and "
                                "spot_source");
-  p->instance = catalogue_find_instance (ctx, instance);
+  p->instance
+    = find_next_instance (ctx, r->row > 0 ? p[-1].instance : NULL, instance);
   /* Rows come sorted by region: most rows name the region of the row
      above.  */
   p->region

@@ -43,21 +43,28 @@ static const struct
   size_t slot;
   const struct table_spec *spec;
   size_t rows, count;
+  unsigned part; /* A CATALOGUE_PART_*, or 0 for a table always read.  */
 } load_steps[CATALOGUE_NTABLES] = {
-  { 0, &catalogue_sources_spec, ROWS (sources, nsources) },
-  { 1, &catalogue_groups_spec, ROWS (groups, ngroups) },
-  { 5, &catalogue_gpus_spec, ROWS (gpus, ngpus) },
-  { 2, &catalogue_instances_spec, ROWS (instances, ninstances) },
-  { 6, &catalogue_unsupported_spec, ROWS (unsupported, nunsupported) },
-  { 3, &catalogue_regions_spec, ROWS (regions, nregions) },
-  { 4, &catalogue_prices_spec, ROWS (prices, nprices) },
-  { 7, &catalogue_ccf_instances_spec, ROWS (ccf_instances, nccf_instances) },
-  { 8, &catalogue_ccf_regions_spec, ROWS (ccf_regions, nccf_regions) },
+  { 0, &catalogue_sources_spec, ROWS (sources, nsources), 0 },
+  { 1, &catalogue_groups_spec, ROWS (groups, ngroups), 0 },
+  { 5, &catalogue_gpus_spec, ROWS (gpus, ngpus), 0 },
+  { 2, &catalogue_instances_spec, ROWS (instances, ninstances), 0 },
+  { 6, &catalogue_unsupported_spec, ROWS (unsupported, nunsupported), 0 },
+  { 3, &catalogue_regions_spec, ROWS (regions, nregions), 0 },
+  { 4, &catalogue_prices_spec, ROWS (prices, nprices), 0 },
+  { 7, &catalogue_ccf_instances_spec, ROWS (ccf_instances, nccf_instances),
+    CATALOGUE_PART_CCF },
+  { 8, &catalogue_ccf_regions_spec, ROWS (ccf_regions, nccf_regions),
+    CATALOGUE_PART_CCF },
   { 9, &catalogue_grid_alternatives_spec,
-    ROWS (grid_alternatives, ngrid_alternatives) },
-  { 10, &catalogue_pue_alternatives_spec, TABLE_NOWHERE, TABLE_NOWHERE },
-  { 11, &catalogue_embodied_alternatives_spec, TABLE_NOWHERE, TABLE_NOWHERE },
-  { 12, &catalogue_power_error_spec, ROWS (power_errors, npower_errors) },
+    ROWS (grid_alternatives, ngrid_alternatives),
+    CATALOGUE_PART_ALTERNATIVES },
+  { 10, &catalogue_pue_alternatives_spec, TABLE_NOWHERE, TABLE_NOWHERE,
+    CATALOGUE_PART_ALTERNATIVES },
+  { 11, &catalogue_embodied_alternatives_spec, TABLE_NOWHERE, TABLE_NOWHERE,
+    CATALOGUE_PART_ALTERNATIVES },
+  { 12, &catalogue_power_error_spec, ROWS (power_errors, npower_errors),
+    CATALOGUE_PART_POWER_ERROR },
 };
 
 /* Where the rows of step I go in CAT, and their count: members of
@@ -96,7 +103,8 @@ load_step (struct catalogue *cat, struct catalogue_private *priv, size_t i,
       rows = step_rows (cat, i);
       count = step_count (cat, i);
     }
-  return table_load (spec, priv->tables[slot], cat, rows, count, d);
+  return table_load_ranged (spec, priv->tables[slot], cat, rows, count,
+                            &priv->in_range[slot], d);
 }
 
 /* The order of the tables up to step LAST that leave it to the caller:
@@ -125,6 +133,12 @@ check_orders (struct catalogue *cat, struct catalogue_private *priv,
 struct catalogue *
 catalogue_load (const char *dir, struct diag *d)
 {
+  return catalogue_load_parts (dir, CATALOGUE_PARTS_ALL, d);
+}
+
+struct catalogue *
+catalogue_load_parts (const char *dir, unsigned parts, struct diag *d)
+{
   struct catalogue *cat = xcalloc (1, sizeof *cat);
   struct catalogue_private *priv = xcalloc (1, sizeof *priv);
   size_t i;
@@ -132,14 +146,27 @@ catalogue_load (const char *dir, struct diag *d)
   cat->dir = xstrdup (dir);
   cat->private_data = priv;
   for (i = 0; i < CATALOGUE_NTABLES; i++)
-    if (load_step (cat, priv, i, d) < 0
-        || (load_steps[i].spec == &catalogue_prices_spec
-            && check_orders (cat, priv, i, d) < 0))
+    if ((load_steps[i].part == 0 || (load_steps[i].part & parts) != 0)
+        && (load_step (cat, priv, i, d) < 0
+            || (load_steps[i].spec == &catalogue_prices_spec
+                && check_orders (cat, priv, i, d) < 0)))
       goto fail;
   /* Ranges last: a loader's own check of a figure says more.  */
   for (i = 0; i < CATALOGUE_NTABLES; i++)
-    if (table_check_ranges (priv->specs[i], priv->tables[i], d) < 0)
+    if (priv->tables[i] != NULL
+        && table_check_ranges_but (priv->specs[i], priv->tables[i],
+                                   priv->in_range[i], d)
+             < 0)
       goto fail;
+  /* The rows point into the tables' text, not at their fields: the
+     arrays of fields (7 MB for prices.csv) served the load only.  */
+  for (i = 0; i < CATALOGUE_NTABLES; i++)
+    if (priv->tables[i] != NULL)
+      {
+        free (priv->tables[i]->fields);
+        priv->tables[i]->fields = NULL;
+        priv->tables[i]->nrows = 0;
+      }
   return cat;
 
 fail:

@@ -282,6 +282,24 @@ struct catalogue
    documented order...).  */
 struct catalogue *catalogue_load (const char *dir, struct diag *d);
 
+/* The tables a command may do without: what only --method ccf,
+   --uncertainty, --grid-source or compare read.  */
+enum
+{
+  CATALOGUE_PART_CCF = 1,          /* ccf_instances.csv, ccf_regions.csv.  */
+  CATALOGUE_PART_ALTERNATIVES = 2, /* grid_, pue_ and
+                                      embodied_alternatives.csv.  */
+  CATALOGUE_PART_POWER_ERROR = 4,  /* power_error.csv.  */
+  CATALOGUE_PARTS_ALL = 7
+};
+
+/* catalogue_load, reading and checking of the parts above only those in
+   the mask PARTS (the other tables are always read).  A part left out
+   reads as empty: no CCF rows (every instance's and region's CCF NULL),
+   no alternatives (each range its point figure), no power errors.  */
+struct catalogue *catalogue_load_parts (const char *dir, unsigned parts,
+                                        struct diag *d);
+
 void catalogue_free (struct catalogue *cat);
 
 /* Lookups by exact name; NULL when there is none.  */

@@ -104,6 +104,9 @@ read_number (const struct table_reader *r, size_t col, double *out)
     return bad_number (r, col, st);
   if (!(c->flags & TABLE_NO_FLOOR) && has_range (c) && *out < c->range.min)
     return table_error (r, col, "%s is below %g", s, c->range.min);
+  if (r->in_range != NULL && col < 64
+      && (*out < c->range.min || *out > c->range.max))
+    *r->in_range &= ~(1ULL << col);
   return 0;
 }
 
@@ -290,7 +293,28 @@ int
 table_load (const struct table_spec *spec, const struct csv_table *t,
             void *ctx, void **rows, size_t *n, struct diag *d)
 {
-  struct table_reader r = { spec, t, NULL, NULL, NULL, 0, 0, d };
+  return table_load_ranged (spec, t, ctx, rows, n, NULL, d);
+}
+
+/* The number columns of SPEC with a range, as a mask of the first 64.  */
+static unsigned long long
+ranged_numbers (const struct table_spec *spec)
+{
+  unsigned long long mask = 0;
+  size_t i;
+
+  for (i = 0; i < spec->ncolumns && i < 64; i++)
+    if (spec->columns[i].type == TABLE_NUMBER && has_range (&spec->columns[i]))
+      mask |= 1ULL << i;
+  return mask;
+}
+
+int
+table_load_ranged (const struct table_spec *spec, const struct csv_table *t,
+                   void *ctx, void **rows, size_t *n,
+                   unsigned long long *in_range, struct diag *d)
+{
+  struct table_reader r = { spec, t, NULL, NULL, NULL, 0, 0, d, in_range };
   char *array = NULL;
   size_t count = 0;
   int ret = -1;
@@ -298,6 +322,8 @@ table_load (const struct table_spec *spec, const struct csv_table *t,
   if (n == NULL)
     n = &count;
   *n = 0;
+  if (in_range != NULL)
+    *in_range = ranged_numbers (spec);
   r.cols = xcalloc (spec->ncolumns, sizeof *r.cols);
   r.values = xcalloc (spec->ncolumns, sizeof *r.values);
   if (check_shape (&r) < 0)
@@ -324,7 +350,7 @@ int
 table_check_order (const struct table_spec *spec, const struct csv_table *t,
                    const void *rows, size_t n, struct diag *d)
 {
-  struct table_reader r = { spec, t, NULL, NULL, NULL, 0, 0, d };
+  struct table_reader r = { spec, t, NULL, NULL, NULL, 0, 0, d, NULL };
 
   return check_order (&r, rows, n);
 }
@@ -344,6 +370,14 @@ int
 table_check_ranges (const struct table_spec *spec, const struct csv_table *t,
                     struct diag *d)
 {
+  return table_check_ranges_but (spec, t, 0, d);
+}
+
+int
+table_check_ranges_but (const struct table_spec *spec,
+                        const struct csv_table *t, unsigned long long done,
+                        struct diag *d)
+{
   size_t i, row;
 
   for (i = 0; i < spec->ncolumns; i++)
@@ -351,7 +385,8 @@ table_check_ranges (const struct table_spec *spec, const struct csv_table *t,
       const struct table_column *c = &spec->columns[i];
       long col;
 
-      if (!has_range (c) || (col = csvio_column (t, c->name)) < 0)
+      if (!has_range (c) || (i < 64 && (done >> i & 1) != 0)
+          || (col = csvio_column (t, c->name)) < 0)
         continue;
       for (row = 0; row < t->nrows; row++)
         {

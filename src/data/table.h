@@ -134,6 +134,9 @@ struct table_reader
   size_t row;                /* 0-based, not counting the header.  */
   size_t line;               /* Of the current row.  */
   struct diag *d;
+  /* When not NULL, bit C set for each ranged number column C whose
+     fields have all been in its range so far (table_load_ranged).  */
+  unsigned long long *in_range;
 };
 
 /* The columns of a spec and their count, as designated initializers.  */
@@ -147,6 +150,15 @@ struct table_reader
 int table_load (const struct table_spec *spec, const struct csv_table *t,
                 void *ctx, void **rows, size_t *n, struct diag *d);
 
+/* table_load, setting *IN_RANGE to the mask of the columns (bit C for
+   column C of SPEC, the first 64) whose every field the load found
+   blank or in the column's range: table_check_ranges_but has no need to
+   read them again.  */
+int table_load_ranged (const struct table_spec *spec,
+                       const struct csv_table *t, void *ctx, void **rows,
+                       size_t *n, unsigned long long *in_range,
+                       struct diag *d);
+
 /* Check that the N ROWS that T became by SPEC follow SPEC's order.  */
 int table_check_order (const struct table_spec *spec,
                        const struct csv_table *t, const void *rows, size_t n,
@@ -158,6 +170,12 @@ int table_check_order (const struct table_spec *spec,
    message comes first.  */
 int table_check_ranges (const struct table_spec *spec,
                         const struct csv_table *t, struct diag *d);
+
+/* table_check_ranges but for the columns of the mask DONE (as
+   table_load_ranged sets it), known to be in range.  */
+int table_check_ranges_but (const struct table_spec *spec,
+                            const struct csv_table *t, unsigned long long done,
+                            struct diag *d);
 
 /* Check V, the text of field COL of R's current row, against the
    column's range.  */

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/numfmt.h"
 #include "base/numparse.h"
 #include "base/strbuf.h"
 #include "view/output-private.h"
@@ -45,158 +46,44 @@ drop_negative_zero (char *buf)
     memmove (buf, buf + 1, strlen (buf));
 }
 
-/* Powers of ten that doubles hold exactly.  */
-static const double exact_tens[]
-  = { 1e0, 1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7, 1e8,
-      1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16 };
-
-/* Write the decimal digits of M (below 10^13) into BUF, returning their
-   count.  */
-static size_t
-put_digits (char *buf, long long m)
-{
-  char tmp[24];
-  size_t n = 0, i;
-
-  do
-    {
-      tmp[n++] = (char) ('0' + m % 10);
-      m /= 10;
-    }
-  while (m > 0);
-  for (i = 0; i < n; i++)
-    buf[i] = tmp[n - 1 - i];
-  return n;
-}
-
-/* Round the exact product A x TEN (TEN an exact power of ten) to the
-   nearest integer, ties to even, as printf rounds the exact binary value.
-   The double product is rounded once; it can only hide which side of a
-   half the exact value lies when it lands exactly on the half, and there
-   fma gives the exact remainder.  */
-static long long
-round_scaled (double a, double ten)
-{
-  double scaled = a * ten;
-  double whole = floor (scaled);
-  double frac = scaled - whole;
-  double rest;
-
-  if (frac < 0.5)
-    return (long long) whole;
-  if (frac > 0.5)
-    return (long long) whole + 1;
-  rest = fma (a, ten, -scaled);
-  if (rest > 0.0)
-    return (long long) whole + 1;
-  if (rest < 0.0)
-    return (long long) whole;
-  return (long long) whole + ((long long) whole % 2 != 0);
-}
-
-/* "%.12g" for the values csv and json mostly hold, 1e-4 <= |VALUE| <
-   1e12, without printf: glibc's exact decimal expansion costs about two
-   thousand instructions a number, and advise --all writes hundreds of
-   thousands.  VALUE is scaled by an exact power of ten to twelve integer
-   digits and rounded exactly (round_scaled), so the text is the same as
-   printf's.  Returns false when VALUE is outside that range, or when the
-   scale came out wrong next to a power of ten, for printf to handle.  */
-static bool
-format_12g_fast (char *buf, size_t size, double value)
-{
-  double a = fabs (value);
-  char digits[16];
-  long long m;
-  size_t nd, p = 0, i;
-  int e;
-
-  if (!(a >= 1e-4 && a < 1e12) || size < 24)
-    return false;
-  e = (int) floor (log10 (a));
-  if (e < -4 || e > 11)
-    return false;
-  m = round_scaled (a, exact_tens[11 - e]);
-  if (m == 1000000000000LL)
-    {
-      /* Rounding carried into a thirteenth digit: 9.99...96 became 10.  */
-      m /= 10;
-      e++;
-      if (e > 11)
-        return false;
-    }
-  nd = put_digits (digits, m);
-  /* log10 off by one next to a power of ten: let printf do it.  */
-  if (nd != 12)
-    return false;
-  /* Drop trailing zeros of the fraction, as %g does.  */
-  while (nd > 1 && digits[nd - 1] == '0' && (int) nd > e + 1)
-    nd--;
-  if (value < 0)
-    buf[p++] = '-';
-  if (e >= 0)
-    {
-      for (i = 0; i < (size_t) e + 1; i++)
-        buf[p++] = digits[i];
-      if (nd > (size_t) e + 1)
-        {
-          buf[p++] = '.';
-          for (; i < nd; i++)
-            buf[p++] = digits[i];
-        }
-    }
-  else
-    {
-      buf[p++] = '0';
-      buf[p++] = '.';
-      for (i = 0; i < (size_t) (-e - 1); i++)
-        buf[p++] = '0';
-      for (i = 0; i < nd; i++)
-        buf[p++] = digits[i];
-    }
-  buf[p] = '\0';
-  return true;
-}
-
-/* Format VALUE into BUF of SIZE bytes with "%.12g", -0 written as 0.
-   The decimal point is '.' whatever the locale.  A NaN or infinite VALUE
-   gives "nan" or "inf": callers write those as missing instead.  */
+/* Format VALUE into BUF of SIZE bytes with "%.12g", -0 written as 0,
+   as numfmt_g12 does.  The decimal point is '.' whatever the locale.  A
+   NaN or infinite VALUE gives "nan" or "inf": callers write those as
+   missing instead.  */
 void
 out_format_number (char *buf, size_t size, double value)
 {
+  char tmp[NUMFMT_SIZE];
+  size_t n;
+
   if (size == 0)
     return;
-  if (!format_12g_fast (buf, size, value))
-    c_snprintf (buf, size, "%.12g", value);
-  drop_negative_zero (buf);
+  if (size >= NUMFMT_SIZE)
+    {
+      numfmt_g12 (buf, value);
+      return;
+    }
+  n = numfmt_g12 (tmp, value);
+  if (n >= size)
+    n = size - 1;
+  memcpy (buf, tmp, n);
+  buf[n] = '\0';
 }
 
 /* Format VALUE of column COL into BUF for csv and json; see
    output-private.h.  */
-void
+size_t
 out_format_machine (char *buf, const struct out_column *col, double value)
 {
-  if (col->kind == OUT_INTEGER)
-    {
-      /* Whole numbers below 2^53 are exact in a double: print the
-         integer directly, as %.0f would.  */
-      if (fabs (value) < 9007199254740992.0 && OUT_NUMBER_SIZE >= 24)
-        {
-          long long m = llround (value);
-          size_t p = 0;
-
-          if (m < 0)
-            {
-              buf[p++] = '-';
-              m = -m;
-            }
-          buf[p + put_digits (buf + p, m)] = '\0';
-        }
-      else
-        c_snprintf (buf, OUT_NUMBER_SIZE, "%.0f", value);
-      drop_negative_zero (buf);
-    }
-  else
-    out_format_number (buf, OUT_NUMBER_SIZE, value);
+  if (col->kind != OUT_INTEGER)
+    return numfmt_g12 (buf, value);
+  /* Whole numbers below 2^53 are exact in a double: print the integer
+     directly, as %.0f would; OUT_INTEGER cells are never -0.  */
+  if (fabs (value) < 9007199254740992.0)
+    return numfmt_int (buf, llround (value));
+  c_snprintf (buf, OUT_NUMBER_SIZE, "%.0f", value);
+  drop_negative_zero (buf);
+  return strlen (buf);
 }
 
 /* Format VALUE of column COL into BUF with COL's decimals for people;

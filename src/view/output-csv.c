@@ -6,34 +6,49 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <csv.h>
-
+#include "base/strbuf.h"
 #include "view/output-private.h"
 #include "view/output-writers.h"
 #include "view/output.h"
 #include "base/system.h"
 
-/* True if TEXT must be quoted: it holds a separator, a quote or a line
-   end, or starts or ends with a blank, which libcsv (our own reader
-   among others) would trim from a bare field.  */
-static bool
-needs_quotes (const char *text)
+/* The csv text is built in one buffer and handed to stdio in blocks
+   of about this many bytes: no per-field calls, no per-field
+   allocation.  */
+enum
 {
-  size_t len = strlen (text);
+  CSV_BLOCK = 1 << 16
+};
+
+/* Append the field TEXT to B, quoted as libcsv's csv_fwrite quotes
+   (inner quotes doubled) only if it must be: it holds a separator, a
+   quote or a line end, or starts or ends with a blank, which libcsv
+   (our own reader among others) would trim from a bare field.  */
+static void
+append_text (struct strbuf *b, const char *text)
+{
+  size_t len = strlen (text), i;
+  char *p;
 
   if (len == 0)
-    return false;
-  return (text[strcspn (text, ",\"\r\n")] != '\0' || text[0] == ' '
-          || text[0] == '\t' || text[len - 1] == ' ' || text[len - 1] == '\t');
-}
-
-/* Write the field TEXT to FP, quoted only if it needs to be.  */
-static int
-write_text (FILE *fp, const char *text)
-{
-  if (needs_quotes (text))
-    return csv_fwrite (fp, text, strlen (text)) == EOF ? -1 : 0;
-  return out_puts (fp, text);
+    return;
+  if (text[strcspn (text, ",\"\r\n")] == '\0' && text[0] != ' '
+      && text[0] != '\t' && text[len - 1] != ' ' && text[len - 1] != '\t')
+    {
+      memcpy (strbuf_reserve (b, len), text, len);
+      strbuf_added (b, len);
+      return;
+    }
+  p = strbuf_reserve (b, 2 * len + 2);
+  *p++ = '"';
+  for (i = 0; i < len; i++)
+    {
+      if (text[i] == '"')
+        *p++ = '"';
+      *p++ = text[i];
+    }
+  *p++ = '"';
+  strbuf_added (b, (size_t) (p - (b->text + b->len)));
 }
 
 /* True if CELL is written as an empty field.  */
@@ -44,50 +59,73 @@ empty_cell (const struct out_cell *cell)
           || (cell->kind == OUT_CELL_TEXT && cell->text[0] == '\0'));
 }
 
-/* Write CELL of column COL to FP: nothing if missing, a number as
-   out_format_machine does, text as write_text does.  ALONE says CELL is
-   the only field of its record: then an empty field is written as "" so
-   that the record is not a blank line, which readers skip.  */
-static int
-write_cell (FILE *fp, const struct out_column *col,
-            const struct out_cell *cell, bool alone)
+/* Append CELL of column COL to B: nothing if missing, a number as
+   out_format_machine does, text as append_text does.  ALONE says CELL
+   is the only field of its record: then an empty field is written as
+   "" so that the record is not a blank line, which readers skip.  */
+static void
+append_cell (struct strbuf *b, const struct out_column *col,
+             const struct out_cell *cell, bool alone)
 {
-  char buf[OUT_NUMBER_SIZE];
+  size_t n;
 
   if (alone && empty_cell (cell))
-    return out_puts (fp, "\"\"");
+    {
+      strbuf_append_len (b, "\"\"", 2);
+      return;
+    }
   switch (cell->kind)
     {
     case OUT_CELL_TEXT:
-      return write_text (fp, cell->text);
+      append_text (b, cell->text);
+      break;
     case OUT_CELL_NUMBER:
-      out_format_machine (buf, col, cell->number);
-      return out_puts (fp, buf);
+      /* Formatted in place: OUT_NUMBER_SIZE fits any number.  */
+      n = out_format_machine (strbuf_reserve (b, OUT_NUMBER_SIZE), col,
+                              cell->number);
+      strbuf_added (b, n);
+      break;
     case OUT_CELL_MISSING:
     default:
-      return 0;
+      break;
     }
 }
 
-/* Write the header row of TABLE to FP: the keys of all columns, then
-   "\n".  Return 0, or -1 with errno set if a write failed.  */
+/* Write the LEN bytes of B to FP and empty B.  Return 0, or -1 with
+   errno set.  */
+static int
+flush_block (FILE *fp, struct strbuf *b)
+{
+  int status = 0;
+
+  if (b->len > 0 && fwrite (b->text, 1, b->len, fp) != b->len)
+    status = -1;
+  strbuf_reset (b);
+  return status;
+}
+
+/* Write the header row of TABLE to FP: the keys of the columns written,
+   then "\n".  Return 0, or -1 with errno set if a write failed.  */
 int
 out_csv_head (FILE *fp, const struct out_table *table, size_t done)
 {
-  size_t c;
+  struct strbuf b;
+  size_t c, n = out_picked_count (table);
+  int status;
 
   (void) done; /* The header comes first.  */
 
-  for (c = 0; c < table->ncols; c++)
+  strbuf_init (&b);
+  for (c = 0; c < n; c++)
     {
-      if (c > 0 && putc (',', fp) == EOF)
-        return -1;
-      if (write_text (fp, table->cols[c].key) != 0)
-        return -1;
+      if (c > 0)
+        strbuf_append_char (&b, ',');
+      append_text (&b, table->cols[out_picked (table, c)].key);
     }
-  if (putc ('\n', fp) == EOF)
-    return -1;
-  return 0;
+  strbuf_append_char (&b, '\n');
+  status = flush_block (fp, &b);
+  strbuf_release (&b);
+  return status;
 }
 
 /* Write the rows of TABLE to FP, one record each, ended by "\n".
@@ -95,25 +133,37 @@ out_csv_head (FILE *fp, const struct out_table *table, size_t done)
 int
 out_csv_rows (FILE *fp, const struct out_table *table, size_t done)
 {
-  size_t r, c;
+  struct strbuf b;
+  size_t r, c, n = out_picked_count (table);
+  int status = 0;
 
   (void) done; /* Every record stands alone.  */
 
-  for (r = 0; r < table->nrows; r++)
+  strbuf_init (&b);
+  for (r = 0; r < table->nrows && status == 0; r++)
     {
-      for (c = 0; c < table->ncols; c++)
+      const struct out_cell *row = table->rows[r];
+
+      for (c = 0; c < n; c++)
         {
-          if (c > 0 && putc (',', fp) == EOF)
-            return -1;
-          if (write_cell (fp, &table->cols[c], &table->rows[r][c],
-                          table->ncols == 1)
-              != 0)
-            return -1;
+          size_t k = out_picked (table, c);
+
+          if (c > 0)
+            {
+              *strbuf_reserve (&b, 1) = ',';
+              strbuf_added (&b, 1);
+            }
+          append_cell (&b, &table->cols[k], &row[k], n == 1);
         }
-      if (putc ('\n', fp) == EOF)
-        return -1;
+      *strbuf_reserve (&b, 1) = '\n';
+      strbuf_added (&b, 1);
+      if (b.len >= CSV_BLOCK)
+        status = flush_block (fp, &b);
     }
-  return 0;
+  if (status == 0)
+    status = flush_block (fp, &b);
+  strbuf_release (&b);
+  return status;
 }
 
 /* Write TABLE to FP as csv: a header row of the keys of all columns,

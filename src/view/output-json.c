@@ -6,14 +6,18 @@
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <json-c/json.h>
 
+#include "base/numfmt.h"
+#include "base/strbuf.h"
 #include "view/output-private.h"
 #include "view/output-writers.h"
 #include "view/output.h"
 #include "base/system.h"
+#include "base/xalloc.h"
 
 /* Pretty printing with two-space indents and "key": value; slashes are
    left alone, since "/" needs no escape (RFC 8259).  */
@@ -78,12 +82,14 @@ row_object (const struct out_table *table, size_t r)
 
   if (object == NULL)
     return NULL;
-  for (c = 0; c < table->ncols; c++)
+  for (c = 0; c < out_picked_count (table); c++)
     {
-      value = cell_value (&table->cols[c], &table->rows[r][c], &error);
+      size_t k = out_picked (table, c);
+
+      value = cell_value (&table->cols[k], &table->rows[r][k], &error);
       if (error)
         break;
-      if (json_object_object_add (object, table->cols[c].key, value) != 0)
+      if (json_object_object_add (object, table->cols[k].key, value) != 0)
         {
           json_object_put (value);
           error = true;
@@ -96,6 +102,253 @@ row_object (const struct out_table *table, size_t r)
       return NULL;
     }
   return object;
+}
+
+/* Build the json array of TABLE's rows.  Return it, or NULL if json-c
+   runs out of memory.  */
+static struct json_object *
+table_array (const struct out_table *table)
+{
+  struct json_object *array = json_object_new_array ();
+  struct json_object *object;
+  size_t r;
+
+  if (array == NULL)
+    return NULL;
+  for (r = 0; r < table->nrows; r++)
+    {
+      object = row_object (table, r);
+      if (object == NULL)
+        {
+          json_object_put (array);
+          return NULL;
+        }
+      if (json_object_array_add (array, object) != 0)
+        {
+          json_object_put (object);
+          json_object_put (array);
+          return NULL;
+        }
+    }
+  return array;
+}
+
+/* The direct writer: the same text as json-c's JSON_FLAGS printing of
+   table_array, built in one buffer handed to stdio in blocks of about
+   this many bytes, without a json-c object a cell (json-c costs about
+   a hundred thousand instructions a row of advise --all).  */
+enum
+{
+  JSON_BLOCK = 1 << 16
+};
+
+/* Append TEXT to B as a json string, escaped as json-c escapes with
+   JSON_FLAGS: \b \t \n \f \r \" \\ by name, other bytes below 0x20 as
+   \u00xx in lower case, the rest ("/", UTF-8) as they are.  */
+static void
+append_string (struct strbuf *b, const char *text)
+{
+  static const char hex[] = "0123456789abcdef";
+  static bool plain[256], plain_ready;
+  const unsigned char *p = (const unsigned char *) text;
+  size_t run;
+  char *q;
+
+  if (!plain_ready)
+    {
+      /* Bytes written as they are: all but the NUL that ends TEXT,
+         other control characters, '"' and '\\'.  */
+      for (int c = 0x20; c < 256; c++)
+        plain[c] = c != '"' && c != '\\';
+      plain_ready = true;
+    }
+  *strbuf_reserve (b, 1) = '"';
+  strbuf_added (b, 1);
+  for (;;)
+    {
+      for (run = 0; plain[p[run]]; run++)
+        continue;
+      memcpy (strbuf_reserve (b, run), p, run);
+      strbuf_added (b, run);
+      p += run;
+      if (*p == '\0')
+        break;
+      q = strbuf_reserve (b, 6);
+      q[0] = '\\';
+      switch (*p)
+        {
+        case '\b':
+          q[1] = 'b';
+          break;
+        case '\t':
+          q[1] = 't';
+          break;
+        case '\n':
+          q[1] = 'n';
+          break;
+        case '\f':
+          q[1] = 'f';
+          break;
+        case '\r':
+          q[1] = 'r';
+          break;
+        case '"':
+          q[1] = '"';
+          break;
+        case '\\':
+          q[1] = '\\';
+          break;
+        default:
+          memcpy (q + 1, "u00", 3);
+          q[4] = hex[*p >> 4];
+          q[5] = hex[*p & 0xf];
+          strbuf_added (b, 6);
+          p++;
+          continue;
+        }
+      strbuf_added (b, 2);
+      p++;
+    }
+  *strbuf_reserve (b, 1) = '"';
+  strbuf_added (b, 1);
+}
+
+/* Append CELL of column COL to B as cell_value and json-c write it.  */
+static void
+append_value (struct strbuf *b, const struct out_column *col,
+              const struct out_cell *cell)
+{
+  char *q;
+
+  switch (cell->kind)
+    {
+    case OUT_CELL_TEXT:
+      append_string (b, cell->text);
+      return;
+    case OUT_CELL_NUMBER:
+      q = strbuf_reserve (b, OUT_NUMBER_SIZE);
+      if (col->kind == OUT_INTEGER && cell->number > -int64_bound
+          && cell->number < int64_bound)
+        strbuf_added (b, numfmt_int (q, (long long) cell->number));
+      else
+        strbuf_added (b, out_format_machine (q, col, cell->number));
+      return;
+    case OUT_CELL_MISSING:
+    default:
+      strbuf_append_len (b, "null", 4);
+      return;
+    }
+}
+
+/* True if two columns of TABLE share a key: json-c keeps one of them,
+   and the direct writer leaves such tables to it.  */
+static bool
+duplicate_keys (const struct out_table *table)
+{
+  size_t n = out_picked_count (table);
+
+  for (size_t c = 0; c < n; c++)
+    for (size_t d = c + 1; d < n; d++)
+      if (STREQ (table->cols[out_picked (table, c)].key,
+                 table->cols[out_picked (table, d)].key))
+        return true;
+  return false;
+}
+
+/* The text before each value of a row, the same for every row: for the
+   C-th column written, (",\n" but for the first) "    \"key\": ", at
+   TEXT + AT[C], AT[C + 1] - AT[C] bytes long.  */
+struct key_prefixes
+{
+  struct strbuf text;
+  size_t *at;
+};
+
+static void
+key_prefixes_init (struct key_prefixes *kp, const struct out_table *table)
+{
+  size_t n = out_picked_count (table);
+
+  strbuf_init (&kp->text);
+  kp->at = xcalloc (n + 1, sizeof *kp->at);
+  for (size_t c = 0; c < n; c++)
+    {
+      kp->at[c] = kp->text.len;
+      strbuf_append (&kp->text, c > 0 ? ",\n    " : "    ");
+      append_string (&kp->text, table->cols[out_picked (table, c)].key);
+      strbuf_append_len (&kp->text, ": ", 2);
+    }
+  kp->at[n] = kp->text.len;
+}
+
+static void
+key_prefixes_free (struct key_prefixes *kp)
+{
+  strbuf_release (&kp->text);
+  free (kp->at);
+}
+
+/* Append row R of TABLE to B as json-c pretty prints an object at the
+   second level: "  {", one "    \"key\": value" line a column, "  }".  */
+static void
+append_row (struct strbuf *b, const struct out_table *table,
+            const struct key_prefixes *kp, size_t r)
+{
+  const struct out_cell *row = table->rows[r];
+  size_t n = out_picked_count (table);
+
+  strbuf_append_len (b, "  {\n", 4);
+  for (size_t c = 0; c < n; c++)
+    {
+      size_t k = out_picked (table, c);
+      size_t len = kp->at[c + 1] - kp->at[c];
+
+      memcpy (strbuf_reserve (b, len), kp->text.text + kp->at[c], len);
+      strbuf_added (b, len);
+      append_value (b, &table->cols[k], &row[k]);
+    }
+  if (n > 0)
+    strbuf_append_char (b, '\n');
+  strbuf_append_len (b, "  }", 3);
+}
+
+/* Write the LEN bytes of B to FP and empty B.  Return 0, or -1 with
+   errno set.  */
+static int
+flush_block (FILE *fp, struct strbuf *b)
+{
+  int status = 0;
+
+  if (b->len > 0 && fwrite (b->text, 1, b->len, fp) != b->len)
+    status = -1;
+  strbuf_reset (b);
+  return status;
+}
+
+/* Write the rows of TABLE to FP directly as elements of the json array:
+   "[\n" or ",\n" before each, then the row's object.  DONE rows went
+   before.  */
+static int
+write_direct (FILE *fp, const struct out_table *table, size_t done)
+{
+  struct key_prefixes kp;
+  struct strbuf b;
+  int status = 0;
+
+  key_prefixes_init (&kp, table);
+  strbuf_init (&b);
+  for (size_t r = 0; r < table->nrows && status == 0; r++)
+    {
+      strbuf_append_len (&b, done + r == 0 ? "[\n" : ",\n", 2);
+      append_row (&b, table, &kp, r);
+      if (b.len >= JSON_BLOCK)
+        status = flush_block (fp, &b);
+    }
+  if (status == 0)
+    status = flush_block (fp, &b);
+  strbuf_release (&b);
+  key_prefixes_free (&kp);
+  return status;
 }
 
 /* Write TEXT, a json value printed at the top level, to FP as an
@@ -118,20 +371,17 @@ write_nested (FILE *fp, const char *text)
   return out_puts (fp, text);
 }
 
-/* Write the rows of TABLE to FP as elements of the json array: "[" or
-   "," before each, then the row's object.  DONE rows went before.
-   Return 0, or -1 with errno set if a write failed (ENOMEM if json-c ran
-   out of memory).  */
-int
-out_json_rows (FILE *fp, const struct out_table *table, size_t done)
+/* Write the rows of TABLE, whose keys repeat, to FP as elements of the
+   json array through json-c, one object a row, as write_direct does.  */
+static int
+write_objects (FILE *fp, const struct out_table *table, size_t done)
 {
   struct json_object *object;
   const char *text;
   int status = 0;
   int saved_errno;
-  size_t r;
 
-  for (r = 0; status == 0 && r < table->nrows; r++)
+  for (size_t r = 0; status == 0 && r < table->nrows; r++)
     {
       object = row_object (table, r);
       text = object != NULL
@@ -153,6 +403,17 @@ out_json_rows (FILE *fp, const struct out_table *table, size_t done)
   return status;
 }
 
+/* Write the rows of TABLE to FP as elements of the json array, for
+   out_stream; DONE rows went before.  Return 0, or -1 with errno set if
+   a write failed (ENOMEM if json-c ran out of memory).  */
+int
+out_json_rows (FILE *fp, const struct out_table *table, size_t done)
+{
+  if (duplicate_keys (table))
+    return write_objects (fp, table, done);
+  return write_direct (fp, table, done);
+}
+
 /* Write the end of the json array of DONE rows to FP, then a newline:
    "[]" when DONE is 0.  Return 0, or -1 with errno set if a write
    failed.  */
@@ -172,9 +433,40 @@ int
 out_write_json (FILE *fp, enum out_layout layout,
                 const struct out_table *table)
 {
+  struct json_object *array;
+  const char *text;
+  int status;
+  int saved_errno;
+
   (void) layout; /* One layout: the format is the layout.  */
 
-  if (out_json_rows (fp, table, 0) != 0)
-    return -1;
-  return out_json_tail (fp, table, table->nrows);
+  if (table->nrows == 0)
+    return out_puts (fp, "[]\n");
+  if (!duplicate_keys (table))
+    {
+      if (write_direct (fp, table, 0) != 0)
+        return -1;
+      return out_json_tail (fp, table, table->nrows);
+    }
+
+  array = table_array (table);
+  if (array == NULL)
+    {
+      errno = ENOMEM;
+      return -1;
+    }
+  text = json_object_to_json_string_ext (array, JSON_FLAGS);
+  if (text == NULL)
+    {
+      json_object_put (array);
+      errno = ENOMEM;
+      return -1;
+    }
+  status = out_puts (fp, text);
+  if (status == 0)
+    status = out_puts (fp, "\n");
+  saved_errno = errno;
+  json_object_put (array);
+  errno = saved_errno;
+  return status;
 }

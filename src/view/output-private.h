@@ -25,19 +25,17 @@ enum out_cell_kind
 struct out_cell
 {
   enum out_cell_kind kind;
-  char *text;    /* A copy in the table's text blocks, when KIND is
-                    OUT_CELL_TEXT.  */
-  double number; /* Finite, never -0, whole in an OUT_INTEGER column,
-                    when KIND is OUT_CELL_NUMBER.  */
+  union /* One or the other: 16 bytes a cell, not 24.  */
+  {
+    char *text;    /* A copy in the table's text pool, when KIND is
+                      OUT_CELL_TEXT.  */
+    double number; /* Finite, never -0, whole in an OUT_INTEGER column,
+                      when KIND is OUT_CELL_NUMBER.  */
+  };
 };
 
-/* A block of the cells' text copies.  */
-struct out_text_block
-{
-  struct out_text_block *next; /* The block filled before.  */
-  size_t size, used;
-  char text[];
-};
+/* A block of the text pool: the cells' texts, one after another.  */
+struct out_text_block;
 
 struct out_table
 {
@@ -48,8 +46,27 @@ struct out_table
   size_t rows_made; /* Arrays made: an out_stream reuses those past
                        NROWS.  */
   size_t rows_alloc;
-  struct out_text_block *texts; /* The newest first.  */
+  struct out_text_block *pool; /* The texts of the cells, newest block
+                                  first: one allocation for thousands
+                                  of cells.  */
+  const size_t *pick; /* The columns the csv and json writers write, in
+                         order (--columns), or NULL for all.  */
+  size_t npick;
 };
+
+/* The number of columns the csv and json writers write of TABLE, and
+   the index in TABLE of the C-th of them.  */
+static inline size_t
+out_picked_count (const struct out_table *table)
+{
+  return table->pick != NULL ? table->npick : table->ncols;
+}
+
+static inline size_t
+out_picked (const struct out_table *table, size_t c)
+{
+  return table->pick != NULL ? table->pick[c] : c;
+}
 
 /* Large enough for any double in either number format: "%.0f" of
    DBL_MAX has 309 digits, and decimals are capped at OUT_MAX_DECIMALS.  */
@@ -61,9 +78,10 @@ enum
 
 /* Format VALUE, a number in column COL, into BUF of OUT_NUMBER_SIZE
    bytes for csv and json: as out_format_number does, but as a whole
-   number without exponent in an OUT_INTEGER column.  */
-void out_format_machine (char *buf, const struct out_column *col,
-                         double value);
+   number without exponent in an OUT_INTEGER column.  Return the length
+   of the text.  */
+size_t out_format_machine (char *buf, const struct out_column *col,
+                           double value);
 
 /* Format VALUE, a number in column COL, into BUF of OUT_NUMBER_SIZE
    bytes for people (table and markdown): "%.*f" with COL's decimals, no

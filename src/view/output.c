@@ -75,6 +75,44 @@ out_format_list (void)
   return "table, csv, json, markdown";
 }
 
+/* The text pool: blocks of at least this many bytes, each holding the
+   texts of many cells.  */
+enum
+{
+  OUT_TEXT_BLOCK = 1 << 16
+};
+
+struct out_text_block
+{
+  struct out_text_block *next; /* The older block.  */
+  size_t used, size;           /* Bytes of TEXT used and allocated.  */
+  char text[];
+};
+
+/* Return a copy of the LEN bytes of TEXT and a NUL, in TABLE's pool.  */
+static char *
+pool_copy (struct out_table *table, const char *text, size_t len)
+{
+  struct out_text_block *block = table->pool;
+  char *copy;
+
+  if (block == NULL || block->size - block->used <= len)
+    {
+      size_t size = len < OUT_TEXT_BLOCK ? OUT_TEXT_BLOCK : len + 1;
+
+      block = xmalloc (sizeof *block + size);
+      block->next = table->pool;
+      block->used = 0;
+      block->size = size;
+      table->pool = block;
+    }
+  copy = block->text + block->used;
+  memcpy (copy, text, len);
+  copy[len] = '\0';
+  block->used += len + 1;
+  return copy;
+}
+
 /* Return a new empty table of the NCOLS columns COLS, which the caller
    keeps alive until out_table_free.  */
 struct out_table *
@@ -88,44 +126,40 @@ out_table_new (const struct out_column *cols, size_t ncols)
   table->nrows = 0;
   table->rows_made = 0;
   table->rows_alloc = 0;
-  table->texts = NULL;
+  table->pool = NULL;
+  table->pick = NULL;
+  table->npick = 0;
   return table;
 }
 
-/* The size of a block of text copies, unless a text needs more.  */
-enum
-{
-  TEXT_BLOCK_SIZE = 16384
-};
-
-/* Free the text blocks of TABLE from B on.  */
+/* Free the blocks of a text pool from BLOCK on.  */
 static void
-free_texts (struct out_text_block *b)
+pool_free (struct out_text_block *block)
 {
-  while (b != NULL)
-    {
-      struct out_text_block *next = b->next;
+  struct out_text_block *next;
 
-      free (b);
-      b = next;
+  for (; block != NULL; block = next)
+    {
+      next = block->next;
+      free (block);
     }
 }
 
 /* Empty TABLE of its rows, keeping its columns, the rows' cell arrays
-   (for the next rows) and its newest text block.  */
+   (for the next rows) and the newest block of its text pool, emptied.  */
 static void
 table_clear (struct out_table *table)
 {
   table->nrows = 0;
-  if (table->texts != NULL)
+  if (table->pool != NULL)
     {
-      free_texts (table->texts->next);
-      table->texts->next = NULL;
-      table->texts->used = 0;
+      pool_free (table->pool->next);
+      table->pool->next = NULL;
+      table->pool->used = 0;
     }
 }
 
-/* Free TABLE, its rows and its text copies; TABLE may be NULL.  */
+/* Free TABLE, its rows and its text pool; TABLE may be NULL.  */
 void
 out_table_free (struct out_table *table)
 {
@@ -136,7 +170,7 @@ out_table_free (struct out_table *table)
   for (r = 0; r < table->rows_made; r++)
     free (table->rows[r]);
   free (table->rows);
-  free_texts (table->texts);
+  pool_free (table->pool);
   free (table);
 }
 
@@ -163,7 +197,6 @@ out_table_add_row (struct out_table *table)
     {
       row[c].kind = OUT_CELL_MISSING;
       row[c].text = NULL;
-      row[c].number = 0;
     }
 }
 
@@ -178,33 +211,9 @@ last_row_cell (struct out_table *table, size_t col)
   assert (table->nrows > 0);
   assert (col < table->ncols);
   cell = &table->rows[table->nrows - 1][col];
-  cell->text = NULL;
+  cell->text = NULL; /* Its old text stays in the pool until the end.  */
   cell->kind = OUT_CELL_MISSING;
   return cell;
-}
-
-/* Return a copy of TEXT in TABLE's text blocks.  */
-static char *
-copy_text (struct out_table *table, const char *text)
-{
-  size_t len = strlen (text) + 1;
-  struct out_text_block *b = table->texts;
-  char *copy;
-
-  if (b == NULL || b->size - b->used < len)
-    {
-      size_t size = len > TEXT_BLOCK_SIZE ? len : TEXT_BLOCK_SIZE;
-
-      b = xmalloc (sizeof *b + size);
-      b->size = size;
-      b->used = 0;
-      b->next = table->texts;
-      table->texts = b;
-    }
-  copy = b->text + b->used;
-  memcpy (copy, text, len);
-  b->used += len;
-  return copy;
 }
 
 /* Set cell COL of the last row of TABLE to a copy of TEXT, or to missing
@@ -217,7 +226,7 @@ out_table_set_text (struct out_table *table, size_t col, const char *text)
   if (text != NULL)
     {
       cell->kind = OUT_CELL_TEXT;
-      cell->text = copy_text (table, text);
+      cell->text = pool_copy (table, text, strlen (text));
     }
 }
 
@@ -246,6 +255,100 @@ out_table_rows (const struct out_table *table)
   return table->nrows;
 }
 
+/* The --columns selection: NSELECTED keys, and the hook to call when
+   a table lacks one.  Set once by the command line.  */
+static char **selected;
+static size_t nselected;
+static out_columns_reject_fn *reject_hook;
+
+void
+out_columns_select (const char *const *names, size_t nnames,
+                    out_columns_reject_fn *reject)
+{
+  for (size_t i = 0; i < nselected; i++)
+    free (selected[i]);
+  free (selected);
+  selected = nnames > 0 ? xcalloc (nnames, sizeof *selected) : NULL;
+  for (size_t i = 0; i < nnames; i++)
+    selected[i] = xstrdup (names[i]);
+  nselected = nnames;
+  reject_hook = reject;
+}
+
+bool
+out_columns_selected (void)
+{
+  return nselected > 0;
+}
+
+/* Call the reject hook with NAME (NULL: a format for people) and the
+   keys of TABLE; set errno for a hook that returns.  */
+static void
+reject_selection (const struct out_table *table, const char *name)
+{
+  const char **keys = xcalloc (table->ncols + 1, sizeof *keys);
+
+  for (size_t c = 0; c < table->ncols; c++)
+    keys[c] = table->cols[c].key;
+  if (reject_hook != NULL)
+    reject_hook (name, keys, table->ncols);
+  free (keys);
+  errno = EINVAL;
+}
+
+/* Set PICK (of NSELECTED entries) to the indexes in TABLE of the
+   selected columns.  Return 0, or -1 after reject_selection if TABLE
+   lacks one.  */
+static int
+pick_columns (const struct out_table *table, size_t *pick)
+{
+  for (size_t i = 0; i < nselected; i++)
+    {
+      size_t c = 0;
+
+      while (c < table->ncols && !STREQ (table->cols[c].key, selected[i]))
+        c++;
+      if (c == table->ncols)
+        {
+          reject_selection (table, selected[i]);
+          return -1;
+        }
+      pick[i] = c;
+    }
+  return 0;
+}
+
+/* Write TABLE with WRITER, only the selected columns if there is a
+   selection.  Return as the writer does; -1 with EINVAL if the
+   selection does not fit.  */
+static int
+write_selected (FILE *fp, const struct out_writer *writer,
+                enum out_layout layout, const struct out_table *table)
+{
+  struct out_table view;
+  size_t *pick;
+  int status;
+
+  if (nselected == 0)
+    return writer->write (fp, layout, table);
+  if (!writer->machine)
+    {
+      reject_selection (table, NULL);
+      return -1;
+    }
+  pick = xcalloc (nselected, sizeof *pick);
+  status = pick_columns (table, pick);
+  if (status == 0)
+    {
+      view = *table;
+      view.pick = pick;
+      view.npick = nselected;
+      status = writer->write (fp, layout, &view);
+    }
+  free (pick);
+  return status;
+}
+
 /* Write TABLE to FP in FORMAT (and LAYOUT, for the table format), then
    flush FP.  Return 0, or -1 with errno set if a write or the flush
    failed, FP already had its error flag set (EIO), or FORMAT is not an
@@ -261,7 +364,7 @@ out_write (FILE *fp, enum out_format format, enum out_layout layout,
       errno = EINVAL;
       return -1;
     }
-  if (writer->write (fp, layout, table) != 0)
+  if (write_selected (fp, writer, layout, table) != 0)
     return -1;
   if (fflush (fp) == EOF)
     return -1;
@@ -273,6 +376,14 @@ out_write (FILE *fp, enum out_format format, enum out_layout layout,
   return 0;
 }
 
+/* A stream hands its rows to the writer in batches of this many: few
+   enough that memory stays flat, enough that a batch's set-up (json's
+   key prefixes, the row buffer) costs nothing next to its rows.  */
+enum
+{
+  STREAM_BATCH = 256
+};
+
 /* A table on its way out: the rows not yet written, how many went
    before them, and the first error.  */
 struct out_stream
@@ -281,6 +392,7 @@ struct out_stream
   const struct out_writer *writer;
   enum out_layout layout;
   struct out_table *table;
+  size_t *pick; /* The selected columns' indexes, or NULL.  */
   size_t done;
   int status; /* 0, or -1 once a write failed.  */
   int error;  /* Its errno.  */
@@ -297,6 +409,22 @@ stream_note (struct out_stream *s, int status)
     }
 }
 
+/* Apply the --columns selection to S's table, as write_selected does:
+   the reject hook hears of a selection that does not fit, and S fails
+   with EINVAL if the hook returns.  Return 0 or -1.  */
+static int
+stream_select (struct out_stream *s)
+{
+  if (nselected == 0 || s->writer->rows == NULL)
+    return 0;
+  s->pick = xcalloc (nselected, sizeof *s->pick);
+  if (pick_columns (s->table, s->pick) != 0)
+    return -1;
+  s->table->pick = s->pick;
+  s->table->npick = nselected;
+  return 0;
+}
+
 struct out_stream *
 out_stream_open (FILE *fp, enum out_format format, enum out_layout layout,
                  const struct out_column *cols, size_t ncols)
@@ -307,6 +435,7 @@ out_stream_open (FILE *fp, enum out_format format, enum out_layout layout,
   s->writer = writer_of (format);
   s->layout = layout;
   s->table = out_table_new (cols, ncols);
+  s->pick = NULL;
   s->done = 0;
   s->status = 0;
   s->error = 0;
@@ -315,6 +444,8 @@ out_stream_open (FILE *fp, enum out_format format, enum out_layout layout,
       s->status = -1;
       s->error = EINVAL;
     }
+  else if (stream_select (s) != 0)
+    stream_note (s, -1);
   else if (s->writer->rows != NULL && s->writer->head != NULL)
     stream_note (s, s->writer->head (fp, s->table, 0));
   return s;
@@ -328,15 +459,22 @@ out_stream_table (struct out_stream *s)
 
 /* Write the rows of S's table and drop them, when its writer streams
    and nothing failed yet; else leave them for out_stream_close.  */
-void
-out_stream_rows (struct out_stream *s)
+static void
+stream_flush (struct out_stream *s)
 {
   if (s->writer == NULL || s->writer->rows == NULL)
     return;
-  if (s->status == 0)
+  if (s->status == 0 && s->table->nrows > 0)
     stream_note (s, s->writer->rows (s->fp, s->table, s->done));
   s->done += s->table->nrows;
   table_clear (s->table);
+}
+
+void
+out_stream_rows (struct out_stream *s)
+{
+  if (s->table->nrows >= STREAM_BATCH)
+    stream_flush (s);
 }
 
 int
@@ -344,7 +482,7 @@ out_stream_close (struct out_stream *s)
 {
   int status;
 
-  out_stream_rows (s);
+  stream_flush (s);
   if (s->status == 0 && s->writer->rows == NULL)
     stream_note (s, out_write (s->fp, s->writer->format, s->layout, s->table));
   else if (s->status == 0)
@@ -361,6 +499,7 @@ out_stream_close (struct out_stream *s)
     }
   status = s->status;
   out_table_free (s->table);
+  free (s->pick);
   if (status != 0)
     errno = s->error;
   free (s);

@@ -106,16 +106,40 @@ size_t out_table_rows (const struct out_table *table);
 int out_write (FILE *fp, enum out_format format, enum out_layout layout,
                const struct out_table *table);
 
-/* A table written as its rows come: csv and json write each row when
-   it is handed over and keep none, so memory does not grow with the
-   rows; table and markdown, which size their columns on every row, keep
-   the rows and write them all at the end.  The output is byte for byte
-   what out_write writes of the same rows.  */
+/* What out_write does when the --columns selection does not fit the
+   table it writes: it calls the hook with the first NAME the table lacks
+   and the table's KEYS, or with NAME NULL when the format is one for
+   people (the selection goes with csv and json only).  The command
+   line's hook reports the mistake and ends the program; if a hook
+   returns, out_write fails with EINVAL and writes nothing.  */
+typedef void out_columns_reject_fn (const char *name, const char *const *keys,
+                                    size_t nkeys);
+
+/* Make every later out_write in csv or json write only the NNAMES
+   columns NAMES (keys, copied), in that order; NNAMES 0 writes all
+   again.  The names must differ from each other.  For the command line's
+   --columns: one result table a command, whatever the command.  */
+void out_columns_select (const char *const *names, size_t nnames,
+                         out_columns_reject_fn *reject);
+
+/* Whether a selection is in force, for writers of rows that do not go
+   through out_write (track's one row a job) to refuse it.  */
+bool out_columns_selected (void);
+
+/* A table written as its rows come: csv and json write the rows in
+   batches as they are handed over and keep none past a batch, so memory
+   does not grow with the rows; table and markdown, which size their
+   columns on every row, keep the rows and write them all at the end.
+   The output is byte for byte what out_write writes of the same rows,
+   --columns selection included.  */
 struct out_stream;
 
 /* Start writing a table of the NCOLS columns COLS (borrowed until
-   out_stream_close) to FP in FORMAT and LAYOUT: csv writes its header
-   now.  Returns the stream; a failed write shows at out_stream_close.  */
+   out_stream_close) to FP in FORMAT and LAYOUT, only the columns of the
+   out_columns_select selection if there is one (a selection that does
+   not fit goes to its reject hook, before anything is written): csv
+   writes its header now.  Returns the stream; a failed write shows at
+   out_stream_close.  */
 struct out_stream *out_stream_open (FILE *fp, enum out_format format,
                                     enum out_layout layout,
                                     const struct out_column *cols,

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "view/run-view.h"
+#include "base/numfmt.h"
 #include "base/system.h"
 
 enum run_column
@@ -109,41 +110,31 @@ run_method_text (const struct run *run)
   return "Teads' measured power curves";
 }
 
-/* Append BEFORE, "FILE:LINE" and AFTER to BUF of SIZE bytes, which
-   holds N < SIZE characters, as snprintf at BUF + N would (truncated
-   to fit, always ended by a NUL), without its cost: this runs for every
-   row of advise --all.  Returns N plus the length of what it appends
-   untruncated, as N plus snprintf's return.  */
+/* Append " FILE:LINE" (without the blank at N = 0) to BUF of SIZE
+   bytes, of which N are used; return the new N.  Text that does not fit
+   is cut, as snprintf cuts it.  */
 static size_t
-put_ref (char *buf, size_t size, size_t n, const char *before,
-         const char *file, size_t line, const char *after)
+append_row_ref (char *buf, size_t size, size_t n, const char *file,
+                size_t line)
 {
-  char digits[24];
-  size_t nd = 0, k;
-  const char *parts[3];
-  size_t i;
+  char num[NUMFMT_SIZE];
+  size_t len = strlen (file), nlen = numfmt_int (num, (long long) line);
 
-  do
+  if (n + 1 + len + 1 + nlen >= size)
     {
-      digits[sizeof digits - 1 - nd++] = (char) ('0' + line % 10);
-      line /= 10;
+      /* Rare (never with the shipped names): let snprintf cut it.  */
+      if (n < size)
+        n += (size_t) snprintf (buf + n, size - n, "%s%s:%zu",
+                                n > 0 ? " " : "", file, line);
+      return n < size ? n : size;
     }
-  while (line > 0);
-  parts[0] = before;
-  parts[1] = file;
-  parts[2] = ":";
-  for (i = 0; i < 3; i++)
-    for (k = 0; parts[i][k] != '\0'; k++, n++)
-      if (n + 1 < size)
-        buf[n] = parts[i][k];
-  for (k = sizeof digits - nd; k < sizeof digits; k++, n++)
-    if (n + 1 < size)
-      buf[n] = digits[k];
-  for (k = 0; after[k] != '\0'; k++, n++)
-    if (n + 1 < size)
-      buf[n] = after[k];
-  buf[n + 1 < size ? n : size - 1] = '\0';
-  return n;
+  if (n > 0)
+    buf[n++] = ' ';
+  memcpy (buf + n, file, len);
+  n += len;
+  buf[n++] = ':';
+  memcpy (buf + n, num, nlen + 1);
+  return n + nlen;
 }
 
 /* The data rows RUN's figures come from, as "FILE:LINE ..." in BUF.  */
@@ -155,22 +146,20 @@ data_rows (char *buf, size_t size, const struct run *run)
   buf[0] = '\0';
   if (run->method == RUN_METHOD_CCF)
     {
-      n = put_ref (buf, size, n, "", CATALOGUE_CCF_INSTANCES,
-                   run->instance->ccf->line, " ");
-      if (run->region->ccf != NULL && n < size)
-        n = put_ref (buf, size, n, "", CATALOGUE_CCF_REGIONS,
-                     run->region->ccf->line, " ");
+      n = append_row_ref (buf, size, n, CATALOGUE_CCF_INSTANCES,
+                          run->instance->ccf->line);
+      if (run->region->ccf != NULL)
+        n = append_row_ref (buf, size, n, CATALOGUE_CCF_REGIONS,
+                            run->region->ccf->line);
     }
   /* The instance's vCPUs, memory and GPUs come from instances.csv for
      either method; CCF's method takes nothing else from regions.csv but
      the region's name.  */
-  if (n < size)
-    n = put_ref (buf, size, n, "", CATALOGUE_INSTANCES, run->instance->line,
-                 "");
-  if (run->method != RUN_METHOD_CCF && n < size)
-    n = put_ref (buf, size, n, " ", CATALOGUE_REGIONS, run->region->line, "");
-  if (run->price != NULL && n < size)
-    put_ref (buf, size, n, " ", CATALOGUE_PRICES, run->price->line, "");
+  n = append_row_ref (buf, size, n, CATALOGUE_INSTANCES, run->instance->line);
+  if (run->method != RUN_METHOD_CCF)
+    n = append_row_ref (buf, size, n, CATALOGUE_REGIONS, run->region->line);
+  if (run->price != NULL)
+    append_row_ref (buf, size, n, CATALOGUE_PRICES, run->price->line);
 }
 
 void

@@ -11,6 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <dirent.h>
+
+#include "base/csvio.h"
 #include "base/numparse.h"
 #include "base/system.h"
 #include "unit.h"
@@ -124,6 +127,61 @@ START_TEST (test_double_matches_strtod)
       if (memcmp (&fast, &slow, sizeof fast) != 0)
         ck_abort_msg ("'%s': %.17g, strtod %.17g", buf, fast, slow);
     }
+}
+END_TEST
+
+/* The same on every field of the shipped tables that strtod reads
+   whole: the fast paths must not change one figure of the data.  */
+static size_t
+check_table_fields (const char *path)
+{
+  struct diag d = { 0, "" };
+  struct csv_table *t = csvio_read (path, &d);
+  size_t i, n = 0;
+
+  ck_assert_msg (t != NULL, "%s: %s", path, d.text);
+  for (i = 0; i < t->nrows * t->ncols; i++)
+    {
+      const char *s = t->fields[i];
+      char *end;
+      double fast, slow = strtod (s, &end);
+
+      if (end == s || *end != '\0' || !isfinite (slow)
+          || strspn (s, "0123456789+-.eE") != strlen (s))
+        continue;
+      ck_assert_int_eq (numparse_double (s, &fast), NUMPARSE_OK);
+      if (memcmp (&fast, &slow, sizeof fast) != 0)
+        ck_abort_msg ("%s: '%s': %.17g, strtod %.17g", path, s, fast, slow);
+      n++;
+    }
+  csvio_free (t);
+  return n;
+}
+
+START_TEST (test_double_shipped_fields)
+{
+  const char *dir = getenv ("CARBON_ADVISOR_DATA");
+  DIR *dp;
+  struct dirent *e;
+  size_t n = 0;
+  char path[4096];
+
+  if (dir == NULL || dir[0] == '\0')
+    dir = "data";
+  dp = opendir (dir);
+  ck_assert_msg (dp != NULL, "cannot open %s", dir);
+  while ((e = readdir (dp)) != NULL)
+    {
+      size_t len = strlen (e->d_name);
+
+      if (len < 4 || strcmp (e->d_name + len - 4, ".csv") != 0)
+        continue;
+      snprintf (path, sizeof path, "%s/%s", dir, e->d_name);
+      n += check_table_fields (path);
+    }
+  closedir (dp);
+  /* prices.csv alone holds over 150,000 numbers.  */
+  ck_assert_uint_gt (n, 150000);
 }
 END_TEST
 
@@ -436,6 +494,7 @@ numparse_suite (void)
   tc = tcase_create ("double");
   tcase_add_test (tc, test_double_ok);
   tcase_add_test (tc, test_double_matches_strtod);
+  tcase_add_test (tc, test_double_shipped_fields);
   tcase_add_test (tc, test_double_blanks);
   tcase_add_test (tc, test_double_empty);
   tcase_add_test (tc, test_double_syntax);

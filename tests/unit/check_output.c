@@ -4,11 +4,13 @@
 #include <config.h>
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/numfmt.h"
 #include "view/output.h"
 #include "base/system.h"
 #include "unit.h"
@@ -256,6 +258,26 @@ START_TEST (test_number_matches_printf)
 }
 END_TEST
 
+/* base/numfmt's whole numbers, as "%lld" writes them.  */
+START_TEST (test_numfmt_int)
+{
+  char buf[NUMFMT_SIZE];
+
+  ck_assert_uint_eq (numfmt_int (buf, 0), 1);
+  ck_assert_str_eq (buf, "0");
+  ck_assert_uint_eq (numfmt_int (buf, -7), 2);
+  ck_assert_str_eq (buf, "-7");
+  numfmt_int (buf, 35040);
+  ck_assert_str_eq (buf, "35040");
+  numfmt_int (buf, 1000000);
+  ck_assert_str_eq (buf, "1000000");
+  ck_assert_uint_eq (numfmt_int (buf, LLONG_MAX), 19);
+  ck_assert_str_eq (buf, "9223372036854775807");
+  ck_assert_uint_eq (numfmt_int (buf, LLONG_MIN), 20);
+  ck_assert_str_eq (buf, "-9223372036854775808");
+}
+END_TEST
+
 START_TEST (test_number_truncates)
 {
   char buf[4];
@@ -450,6 +472,123 @@ START_TEST (test_json_empty)
 
   check_render (OUT_FORMAT_JSON, OUT_LAYOUT_WIDE, t, "[]\n");
   out_table_free (t);
+}
+END_TEST
+
+/* json-c keeps one object member a key, the first's place with the
+   last value: a table with a repeated key is written as json-c writes
+   it, not by the direct writer.  */
+START_TEST (test_json_repeated_key)
+{
+  static const struct out_column cols[] = {
+    { "a", "A", NULL, OUT_INTEGER, 0, 0 },
+    { "b", "B", NULL, OUT_TEXT, 0, 0 },
+    { "a", "A2", NULL, OUT_NUMBER, 2, 0 },
+  };
+  struct out_table *t = out_table_new (cols, ARRAY_SIZE (cols));
+
+  out_table_add_row (t);
+  out_table_set_number (t, 0, 7);
+  out_table_set_text (t, 1, "x");
+  out_table_set_number (t, 2, 0.25);
+  check_render (OUT_FORMAT_JSON, OUT_LAYOUT_WIDE, t,
+                "[\n"
+                "  {\n"
+                "    \"a\": 0.25,\n"
+                "    \"b\": \"x\"\n"
+                "  }\n"
+                "]\n");
+  out_table_free (t);
+}
+END_TEST
+
+/* --columns: out_columns_select.  */
+
+static const char *rejected_name;
+static size_t rejected_calls, rejected_nkeys;
+
+static void
+record_reject (const char *name, const char *const *keys, size_t nkeys)
+{
+  rejected_calls++;
+  rejected_name = name;
+  rejected_nkeys = nkeys;
+  ck_assert_str_eq (keys[0], "instance");
+}
+
+START_TEST (test_select_csv_json)
+{
+  static const char *const names[] = { "power_w", "instance" };
+
+  out_columns_select (names, ARRAY_SIZE (names), record_reject);
+  check_render (OUT_FORMAT_CSV, OUT_LAYOUT_WIDE, table,
+                "power_w,instance\n"
+                "28.2,m5.large\n"
+                "1234.5,\"say \"\"hi\"\" | x\"\n"
+                "-0.001,c7g\n");
+  check_render (OUT_FORMAT_JSON, OUT_LAYOUT_WIDE, table,
+                "[\n"
+                "  {\n"
+                "    \"power_w\": 28.2,\n"
+                "    \"instance\": \"m5.large\"\n"
+                "  },\n"
+                "  {\n"
+                "    \"power_w\": 1234.5,\n"
+                "    \"instance\": \"say \\\"hi\\\" | x\"\n"
+                "  },\n"
+                "  {\n"
+                "    \"power_w\": -0.001,\n"
+                "    \"instance\": \"c7g\"\n"
+                "  }\n"
+                "]\n");
+  out_columns_select (NULL, 0, NULL);
+  ck_assert_uint_eq (rejected_calls, 0);
+}
+END_TEST
+
+/* A column alone keeps csv's "" for an empty field.  */
+START_TEST (test_select_alone)
+{
+  static const char *const names[] = { "source" };
+
+  out_columns_select (names, 1, record_reject);
+  check_render (OUT_FORMAT_CSV, OUT_LAYOUT_WIDE, table,
+                "source\n\"EM, 2023\"\n\"\"\na/b\n");
+  out_columns_select (NULL, 0, NULL);
+}
+END_TEST
+
+/* A name the table lacks, or a format for people: the hook is told,
+   nothing is written, EINVAL.  */
+START_TEST (test_select_rejects)
+{
+  static const char *const names[] = { "instance", "power" };
+  char *buf = NULL;
+  size_t size = 0;
+  FILE *fp = open_memstream (&buf, &size);
+
+  rejected_calls = 0;
+  out_columns_select (names, ARRAY_SIZE (names), record_reject);
+  errno = 0;
+  ck_assert_int_eq (out_write (fp, OUT_FORMAT_CSV, OUT_LAYOUT_WIDE, table),
+                    -1);
+  ck_assert_int_eq (errno, EINVAL);
+  ck_assert_uint_eq (rejected_calls, 1);
+  ck_assert_str_eq (rejected_name, "power");
+  ck_assert_uint_eq (rejected_nkeys, ARRAY_SIZE (columns));
+  ck_assert_int_eq (out_write (fp, OUT_FORMAT_TABLE, OUT_LAYOUT_WIDE, table),
+                    -1);
+  ck_assert_uint_eq (rejected_calls, 2);
+  ck_assert_ptr_null (rejected_name);
+  ck_assert_int_eq (fclose (fp), 0);
+  ck_assert_uint_eq (size, 0);
+  free (buf);
+  out_columns_select (NULL, 0, NULL);
+  check_render (OUT_FORMAT_CSV, OUT_LAYOUT_WIDE, table,
+                "instance,vcpus,power_w,carbon_g_h,source\n"
+                "m5.large,2,28.2,0.3,\"EM, 2023\"\n"
+                "\"say \"\"hi\"\" | x\",16,1234.5,0,\n"
+                "c7g,,-0.001,,a/b\n");
 }
 END_TEST
 
@@ -671,6 +810,7 @@ output_suite (void)
   tcase_add_test (tc, test_number_format);
   tcase_add_test (tc, test_number_matches_printf);
   tcase_add_test (tc, test_number_truncates);
+  tcase_add_test (tc, test_numfmt_int);
   suite_add_tcase (s, tc);
 
   tc = tcase_with_table ("table-building");
@@ -690,6 +830,13 @@ output_suite (void)
   tcase_add_test (tc, test_json_document);
   tcase_add_test (tc, test_json_escapes);
   tcase_add_test (tc, test_json_empty);
+  tcase_add_test (tc, test_json_repeated_key);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_with_table ("columns");
+  tcase_add_test (tc, test_select_csv_json);
+  tcase_add_test (tc, test_select_alone);
+  tcase_add_test (tc, test_select_rejects);
   suite_add_tcase (s, tc);
 
   tc = tcase_with_table ("markdown");
