@@ -36,6 +36,7 @@ unit_tests = \
   %D%/unit/check_jobrec \
   %D%/unit/check_numparse \
   %D%/unit/check_output \
+  %D%/unit/check_output_stream \
   %D%/unit/check_pareto \
   %D%/unit/check_place \
   %D%/unit/check_power \
@@ -87,6 +88,8 @@ UNIT_LDADD = $(ADVISOR_LIBS) $(CHECK_LIBS)
 %C%_unit_check_numparse_LDADD = $(UNIT_LDADD)
 %C%_unit_check_output_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_output_LDADD = $(UNIT_LDADD)
+%C%_unit_check_output_stream_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_output_stream_LDADD = $(UNIT_LDADD)
 %C%_unit_check_pareto_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_pareto_LDADD = $(UNIT_LDADD)
 %C%_unit_check_place_CFLAGS = $(UNIT_CFLAGS)

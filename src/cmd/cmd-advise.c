@@ -463,30 +463,49 @@ advise_session_free (struct advise_session *s)
   memset (s, 0, sizeof *s);
 }
 
+/* Write the NROWS candidates ROWS of R for Q to FP as they come, with
+   the columns COLS.  Returns 0, or -1 with errno set.  */
+static int
+stream_rows (FILE *fp, const struct cli_global *global,
+             const struct advise_query *q, const struct advise_ranking *r,
+             const size_t *rows, size_t nrows)
+{
+  struct out_column *cols;
+  struct out_stream *s;
+  size_t ncols, i;
+  int rc;
+
+  cols = advise_columns (q, global->format, &ncols);
+  s = out_stream_open (fp, global->format, OUT_LAYOUT_WIDE, cols, ncols);
+  for (i = 0; i < nrows; i++)
+    {
+      advise_table_add (out_stream_table (s), r, q, global->format, rows[i]);
+      out_stream_rows (s);
+    }
+  rc = out_stream_close (s);
+  free (cols);
+  return rc;
+}
+
 /* Write R's rows for Q, and in the table format the summary of what F
    counted, to GLOBAL's output.  Returns an exit status.  */
 static int
 write_ranking (const struct cli_global *global, const struct advise_query *q,
                const struct advise_ranking *r, const struct advise_funnel *f)
 {
-  struct out_column *cols;
-  struct out_table *t;
   struct cli_sink sink;
   size_t *rows;
-  size_t nrows, ncols;
+  size_t nrows;
   int status;
   bool ok = true;
 
-  cols = advise_columns (q, global->format, &ncols);
   rows = xcalloc (r->n + 1, sizeof *rows);
   nrows = advise_rows (r, q, rows);
-  t = out_table_new (cols, ncols);
-  advise_table_fill (t, r, q, global->format, rows, nrows);
 
   status = cli_sink_open (global, &sink);
   if (status == CA_EXIT_OK)
     {
-      if (out_write (sink.fp, global->format, OUT_LAYOUT_WIDE, t) < 0)
+      if (stream_rows (sink.fp, global, q, r, rows, nrows) < 0)
         ok = false;
       if (ok && global->format == OUT_FORMAT_TABLE)
         {
@@ -501,9 +520,7 @@ write_ranking (const struct cli_global *global, const struct advise_query *q,
       else
         status = cli_sink_close (&sink, true);
     }
-  out_table_free (t);
   free (rows);
-  free (cols);
   return status;
 }
 

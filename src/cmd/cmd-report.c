@@ -126,7 +126,7 @@ compare_groups (const struct report_opts *o, const struct advise_result *res,
 {
   const struct catalogue *cat = res->cat;
   const struct advise_ranking *rk = &res->ranking;
-  const struct run *c = &rk->cands[rec].run;
+  const struct advise_candidate *c = &rk->cands[rec];
   const struct name_list *names = &o->advise.selection.groups;
   size_t ng = names->n > 0 ? names->n : 1, g, i, k;
   const struct region **regions = xcalloc (cat->nregions + 1, sizeof *regions);
@@ -147,13 +147,13 @@ compare_groups (const struct report_opts *o, const struct advise_result *res,
             want = in_group (reg, names->names[g]);
           else
             for (k = 0; k < rk->n && !want; k++)
-              want = rk->cands[k].run.region == reg;
+              want = rk->cands[k].price->region == reg;
           if (want)
             regions[n++] = reg;
         }
       (*groups)[g].name = names->n > 0 ? names->names[g] : "considered";
       (*groups)[g].cmp
-        = compare_new (cat, c->instance, regions, n, &params, d);
+        = compare_new (cat, c->price->instance, regions, n, &params, d);
       if ((*groups)[g].cmp == NULL)
         {
           free (regions);
@@ -196,6 +196,31 @@ write_page (const struct cli_global *global, const struct report *rep)
   return status;
 }
 
+/* Refuse a --format or --columns report cannot write: it writes HTML
+   or markdown.  Returns an exit status, having reported the mistake.  */
+static int
+check_format (const struct cli_global *global)
+{
+  struct diag d;
+
+  if (global->format != OUT_FORMAT_TABLE
+      && global->format != OUT_FORMAT_MARKDOWN)
+    {
+      diag_set (&d, CA_EXIT_USAGE,
+                "report writes HTML (the default) or "
+                "--format markdown");
+      return cli_report (&d);
+    }
+  if (out_columns_selected ())
+    {
+      diag_set (&d, CA_EXIT_USAGE,
+                "--columns goes with --format csv or json; report writes "
+                "HTML or markdown");
+      return cli_report (&d);
+    }
+  return CA_EXIT_OK;
+}
+
 static int
 cmd_report_exec (const struct cli_global *global, void *opts)
 {
@@ -204,28 +229,16 @@ cmd_report_exec (const struct cli_global *global, void *opts)
   const struct advise_result *res = &session.res;
   struct report_group *groups = NULL;
   struct report rep;
+  struct run *runs = NULL;
   struct diag d;
   struct equivalents *equiv = NULL;
   size_t ngroups = 0, g;
   char *dir;
   int status;
 
-  if (global->format != OUT_FORMAT_TABLE
-      && global->format != OUT_FORMAT_MARKDOWN)
+  status = check_format (global);
+  if (status != CA_EXIT_OK)
     {
-      diag_set (&d, CA_EXIT_USAGE,
-                "report writes HTML (the default) or "
-                "--format markdown");
-      status = cli_report (&d);
-      advise_opts_free (&o->advise);
-      return status;
-    }
-  if (out_columns_selected ())
-    {
-      diag_set (&d, CA_EXIT_USAGE,
-                "--columns goes with --format csv or json; report writes "
-                "HTML or markdown");
-      status = cli_report (&d);
       advise_opts_free (&o->advise);
       return status;
     }
@@ -246,6 +259,8 @@ cmd_report_exec (const struct cli_global *global, void *opts)
   rep.query = &session.query;
   rep.res = res;
   rep.rec = advise_recommended (&res->ranking);
+  runs = advise_candidate_runs (&res->ranking);
+  rep.runs = runs;
   ngroups = compare_groups (o, res, rep.rec, &groups, &d);
   if (ngroups == (size_t) -1)
     {
@@ -271,6 +286,7 @@ done:
   for (g = 0; g < ngroups; g++)
     compare_free (groups[g].cmp);
   free (groups);
+  free (runs);
   equivalents_free (equiv);
   advise_session_free (&session);
   advise_opts_free (&o->advise);

@@ -4,6 +4,7 @@
    stage by stage, then ranked by non-dominated sorting.  */
 #include <config.h>
 
+#include <assert.h>
 #include <fnmatch.h>
 #include <math.h>
 #include <stdlib.h>
@@ -46,13 +47,14 @@ region_wanted (const struct advise_query *o, const struct region *g)
 }
 
 /* Evaluate the run of PARAMS on the priced pair P under RULES with S's
-   runtime.
+   runtime into *RUN, and what it was worked out from into *CAND.
    Returns 1 when it is a candidate, 0 when a stage left it out (counted
    in F), -1 with D set on an error.  */
 static int
 evaluate (const struct advise_query *o, const struct advise_rules *rules,
           const struct scaling *s, const struct price *p, double *power_cache,
-          struct run *run, struct advise_funnel *f, struct diag *d)
+          struct advise_candidate *cand, struct run *run,
+          struct advise_funnel *f, struct diag *d)
 {
   struct run_params params = o->params;
   enum advise_rule_verdict verdict;
@@ -96,6 +98,9 @@ evaluate (const struct advise_query *o, const struct advise_rules *rules,
   params.power_w = *power;
   if (run_evaluate (p->instance, p->region, p, &params, run, d) < 0)
     return -1;
+  cand->price = p;
+  cand->runtime_h = hours;
+  cand->power_w = params.power_w;
   /* The load is the same for every candidate: work out each instance
      type's power once.  */
   *power = run->power_w;
@@ -172,9 +177,79 @@ advise_price_span (const struct advise_ranking *r, struct price_span *span)
 
   span->oldest = span->newest = NULL;
   for (i = 0; i < r->pareto->nfront; i++)
-    price_span_add (span, r->cands[r->pareto->front[i]].run.price);
+    price_span_add (span, r->cands[r->pareto->front[i]].price);
   if (r->has_baseline)
     price_span_add (span, r->baseline.price);
+}
+
+void
+advise_candidate_run (const struct advise_ranking *r, size_t i,
+                      struct run *run)
+{
+  const struct advise_candidate *c = &r->cands[i];
+  struct run_params params = r->params;
+  struct diag d;
+  int rc;
+
+  params.runtime_h = c->runtime_h;
+  params.power_w = c->power_w;
+  rc = run_evaluate (c->price->instance, c->price->region, c->price, &params,
+                     run, &d);
+  /* It was worked out once from the same figures.  */
+  assert (rc == 0);
+  (void) rc;
+}
+
+struct run *
+advise_candidate_runs (const struct advise_ranking *r)
+{
+  struct run *runs = xcalloc (r->n + 1, sizeof *runs);
+  size_t i;
+
+  for (i = 0; i < r->n; i++)
+    advise_candidate_run (r, i, &runs[i]);
+  return runs;
+}
+
+/* Enumerate the candidates of O in CAT into R, with their cost and
+   carbon, counting in F.  Returns 0, or -1 with D set.  */
+static int
+enumerate (const struct advise_query *o, const struct catalogue *cat,
+           const struct scaling *scaling, struct advise_ranking *r,
+           struct advise_funnel *f, struct diag *d)
+{
+  double *power_cache;
+  struct run run;
+  size_t i;
+
+  r->params = o->params;
+  r->cands = xcalloc (cat->nprices + 1, sizeof *r->cands);
+  r->cost = xcalloc (cat->nprices + 1, sizeof *r->cost);
+  r->carbon = xcalloc (cat->nprices + 1, sizeof *r->carbon);
+  power_cache = xcalloc (cat->ninstances + 1, sizeof *power_cache);
+  for (i = 0; i < cat->ninstances; i++)
+    power_cache[i] = NAN;
+  f->kept[ADVISE_STAGE_PRICED] = cat->nprices;
+  for (i = 0; i < cat->nprices; i++)
+    {
+      int kept = evaluate (o, &r->rules, scaling, &cat->prices[i], power_cache,
+                           &r->cands[r->n], &run, f, d);
+
+      if (kept < 0)
+        {
+          free (power_cache);
+          return -1;
+        }
+      if (kept > 0)
+        {
+          r->cost[r->n] = run.footprint.cost_usd;
+          r->carbon[r->n] = run.footprint.total_gco2e;
+          r->gpu_unsplit += run.instance->gpus > 0 && !run.gpu_load_split;
+          r->n++;
+        }
+    }
+  free (power_cache);
+  return 0;
 }
 
 int
@@ -184,37 +259,15 @@ advise_rank_candidates (const struct advise_query *o,
                         struct advise_ranking *r, struct advise_funnel *f,
                         struct diag *d)
 {
-  double *power_cache;
   size_t i;
 
-  r->cands = xcalloc (cat->nprices + 1, sizeof *r->cands);
-  power_cache = xcalloc (cat->ninstances + 1, sizeof *power_cache);
-  for (i = 0; i < cat->ninstances; i++)
-    power_cache[i] = NAN;
-  f->kept[ADVISE_STAGE_PRICED] = cat->nprices;
-  for (i = 0; i < cat->nprices; i++)
-    {
-      int kept = evaluate (o, &r->rules, scaling, &cat->prices[i], power_cache,
-                           &r->cands[r->n].run, f, d);
-
-      if (kept < 0)
-        {
-          free (power_cache);
-          return -1;
-        }
-      r->n += (size_t) kept;
-    }
-  free (power_cache);
-
-  r->cost = xcalloc (r->n + 1, sizeof *r->cost);
-  r->carbon = xcalloc (r->n + 1, sizeof *r->carbon);
+  if (enumerate (o, cat, scaling, r, f, d) < 0)
+    return -1;
   r->order = xcalloc (r->n + 1, sizeof *r->order);
   r->hull_slot = xcalloc (r->n + 1, sizeof *r->hull_slot);
   r->front_slot = xcalloc (r->n + 1, sizeof *r->front_slot);
   for (i = 0; i < r->n; i++)
     {
-      r->cost[i] = r->cands[i].run.footprint.cost_usd;
-      r->carbon[i] = r->cands[i].run.footprint.total_gco2e;
       r->order[i] = i;
       r->hull_slot[i] = PARETO_NONE;
       r->front_slot[i] = PARETO_NONE;

@@ -43,8 +43,8 @@ check_signal (const struct advise_query *o, const struct catalogue *cat,
     c->outcome = ADVISE_SIGNAL_NO_FIGURES;
   else
     {
-      const struct run *rec = &r->cands[advise_recommended (r)].run;
-      const struct run *x = &other.cands[advise_recommended (&other)].run;
+      const struct price *rec = r->cands[advise_recommended (r)].price;
+      const struct price *x = other.cands[advise_recommended (&other)].price;
 
       c->outcome = x->instance == rec->instance && x->region == rec->region
                      ? ADVISE_SIGNAL_STAYS
@@ -87,8 +87,9 @@ uncertain_gpus (const struct catalogue *cat, const struct scaling *scaling,
   r->spec.gpu_reference = (size_t) (ref - cat->gpus);
   for (i = 0; i < n; i++)
     {
-      const struct run *run = i < r->n ? &r->cands[i].run : &r->baseline;
-      const struct gpu *g = scaling_gpu (scaling, run->instance);
+      const struct instance *in
+        = i < r->n ? r->cands[i].price->instance : r->baseline.instance;
+      const struct gpu *g = scaling_gpu (scaling, in);
 
       r->items[i].gpu_scaled = g != NULL;
       r->items[i].gpu = g != NULL ? (size_t) (g - cat->gpus) : 0;
@@ -107,8 +108,13 @@ advise_rank_uncertain (const struct advise_query *o,
   r->spec = o->spec;
   r->items = xcalloc (n + 1, sizeof *r->items);
   for (i = 0; i < r->n; i++)
-    uncertainty_item_from_run (cat, keys, &r->cands[i].run, &o->params, true,
-                               &r->items[i]);
+    {
+      struct run run;
+
+      advise_candidate_run (r, i, &run);
+      uncertainty_item_from_run (cat, keys, &run, &o->params, true,
+                                 &r->items[i]);
+    }
   if (r->has_baseline)
     uncertainty_item_from_run (cat, keys, &r->baseline, &o->params, false,
                                &r->items[r->n]);

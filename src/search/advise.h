@@ -59,10 +59,16 @@ struct advise_query
   void *progress_arg;
 };
 
-/* One candidate: a run and what the ranking says of it.  */
+/* One candidate, as small as the ranking can keep it: what its run was
+   worked out from (advise_candidate_run works it out again), since every
+   priced pair of the catalogue may be one.  */
 struct advise_candidate
 {
-  struct run run;
+  const struct price *price; /* The instance type and region it prices.  */
+  double runtime_h;          /* The runtime scaled to the instance type.  */
+  double power_w;            /* The power the run was given (the type's,
+                                worked out by an earlier candidate), or
+                                NaN.  */
 };
 
 /* Why candidates were left out, in the order the filters apply.  */
@@ -118,6 +124,10 @@ struct advise_ranking
 {
   struct advise_candidate *cands;
   size_t n;
+  struct run_params params; /* The job the candidates' runs are of.  */
+  size_t gpu_unsplit;       /* Candidates with GPUs the data cannot take
+                               out of the instance's curve (their run's
+                               gpu_load_split is false).  */
   double *cost;
   double *carbon;
   size_t *order;
@@ -178,6 +188,15 @@ void advise_result_free (struct advise_result *res);
 /* The dates of the prices R compares: its front's and its baseline's.  */
 void advise_price_span (const struct advise_ranking *r,
                         struct price_span *span);
+
+/* The run of candidate I of R into *RUN: worked out again as the
+   search did, so every figure is the same to the bit.  */
+void advise_candidate_run (const struct advise_ranking *r, size_t i,
+                           struct run *run);
+
+/* The runs of all candidates of R, as advise_candidate_run works each
+   out: a new array of R's N (free it).  */
+struct run *advise_candidate_runs (const struct advise_ranking *r);
 
 /* The option advise recommends: the carbon-price pick, else the knee,
    else the lowest carbon.  R must have a candidate.  */

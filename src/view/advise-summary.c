@@ -139,15 +139,15 @@ advise_explain_empty (FILE *fp, const struct advise_funnel *f,
 static void
 describe (char *buf, size_t size, const struct advise_ranking *r, size_t i)
 {
-  const struct run *run = &r->cands[i].run;
+  const struct price *at = r->cands[i].price;
   struct strbuf b;
 
   strbuf_init (&b);
-  strbuf_printf (&b, "%s in %s: ", run->instance->name, run->region->name);
-  quantity_carbon (&b, run->footprint.total_gco2e);
+  strbuf_printf (&b, "%s in %s: ", at->instance->name, at->region->name);
+  quantity_carbon (&b, r->carbon[i]);
   strbuf_append (&b, ", ");
-  quantity_usd (&b, run->footprint.cost_usd);
-  strbuf_printf (&b, ", %.2f h", run->runtime_h);
+  quantity_usd (&b, r->cost[i]);
+  strbuf_printf (&b, ", %.2f h", r->cands[i].runtime_h);
   snprintf (buf, size, "%s", b.text);
   strbuf_release (&b);
 }
@@ -158,7 +158,8 @@ write_uncertainty_summary (FILE *fp, const struct advise_ranking *r)
 {
   const struct pareto *p = r->pareto;
   size_t pick = advise_recommended (r);
-  const struct run *rec = &r->cands[pick].run;
+  const struct price *rec = r->cands[pick].price;
+  const struct price *cheapest = r->cands[p->cheapest].price;
 
   fprintf (fp,
            "Uncertainty: %zu samples, seed %lu; ranges are p50 (p5-p95) "
@@ -170,9 +171,8 @@ write_uncertainty_summary (FILE *fp, const struct advise_ranking *r)
     fprintf (fp,
              "P(%s in %s emits less than the cheapest, %s in %s) = "
              "%.2f\n",
-             rec->instance->name, rec->region->name,
-             r->cands[p->cheapest].run.instance->name,
-             r->cands[p->cheapest].run.region->name, r->p_below_cheapest);
+             rec->instance->name, rec->region->name, cheapest->instance->name,
+             cheapest->region->name, r->p_below_cheapest);
   if (r->has_baseline)
     fprintf (fp, "P(%s in %s emits less than the baseline) = %.2f\n",
              rec->instance->name, rec->region->name, r->p_below_baseline);
@@ -214,10 +214,10 @@ write_load (FILE *fp, const struct advise_ranking *r,
             const struct advise_query *o)
 {
   char text[200];
-  size_t i, not_split = 0;
+  size_t not_split = 0;
 
-  for (i = 0; i < r->n; i++)
-    not_split += load_view_not_split (&r->cands[i].run, &o->params);
+  if (load_view_two_loads (&o->params))
+    not_split = r->gpu_unsplit;
   load_view_line (text, sizeof text, &o->params, not_split);
   fprintf (fp, "%s\n", text);
 }
@@ -287,10 +287,11 @@ static void
 write_method (FILE *fp, const struct advise_ranking *r,
               const struct advise_query *o)
 {
-  const struct run *rec = &r->cands[advise_recommended (r)].run;
+  struct run rec;
 
+  advise_candidate_run (r, advise_recommended (r), &rec);
   fprintf (fp, "Method: %s for %s, the recommended pick%s.\n",
-           run_method_text (rec), rec->instance->name,
+           run_method_text (&rec), rec.instance->name,
            o->params.method == RUN_METHOD_CCF ? " (--method ccf)" : "");
 }
 
@@ -330,7 +331,7 @@ write_baseline (FILE *fp, const struct advise_ranking *r)
 {
   size_t pick = advise_recommended (r);
   const struct footprint *b = &r->baseline.footprint;
-  const struct footprint *c = &r->cands[pick].run.footprint;
+  const struct price *at = r->cands[pick].price;
 
   struct strbuf text;
 
@@ -341,10 +342,10 @@ write_baseline (FILE *fp, const struct advise_ranking *r)
   fprintf (fp, "Baseline:      %s in %s: %s\n", r->baseline.instance->name,
            r->baseline.region->name, text.text);
   strbuf_reset (&text);
-  quantity_saving (&text, b->total_gco2e, c->total_gco2e, b->cost_usd,
-                   c->cost_usd);
-  fprintf (fp, "Moving to %s in %s (%s) %s.\n",
-           r->cands[pick].run.instance->name, r->cands[pick].run.region->name,
+  quantity_saving (&text, b->total_gco2e, r->carbon[pick], b->cost_usd,
+                   r->cost[pick]);
+  fprintf (fp, "Moving to %s in %s (%s) %s.\n", at->instance->name,
+           at->region->name,
            pick == r->carbon_pick    ? "the carbon-price pick"
            : pick == r->pareto->knee ? "the knee"
                                      : "the lowest carbon",
@@ -362,7 +363,7 @@ write_hull (FILE *fp, const struct advise_ranking *r)
   fprintf (fp, "Best choice by carbon price (USD per tonne CO2e):\n");
   for (k = 0; k < p->nhull; k++)
     {
-      const struct run *run = &r->cands[p->hull[k]].run;
+      const struct price *at = r->cands[p->hull[k]].price;
       struct strbuf range;
 
       strbuf_init (&range);
@@ -374,8 +375,8 @@ write_hull (FILE *fp, const struct advise_ranking *r)
           strbuf_append (&range, " to ");
           quantity_price (&range, p->hull_price_high[k]);
         }
-      fprintf (fp, "  %-20s %s in %s\n", range.text, run->instance->name,
-               run->region->name);
+      fprintf (fp, "  %-20s %s in %s\n", range.text, at->instance->name,
+               at->region->name);
       strbuf_release (&range);
     }
 }

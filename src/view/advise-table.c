@@ -141,6 +141,22 @@ marks_of (const struct advise_ranking *r, size_t i, char *buf, size_t size)
     buf[strlen (buf) - 1] = '\0';
 }
 
+/* "TYPE@REGION" into BUF of SIZE bytes, truncated as snprintf would:
+   once a row, so without snprintf's cost.  */
+static void
+join_at (char *buf, size_t size, const char *type, const char *region)
+{
+  size_t a = strlen (type), b = strlen (region), n;
+
+  n = a < size - 1 ? a : size - 1;
+  memcpy (buf, type, n);
+  if (n < size - 1)
+    buf[n++] = '@';
+  b = b < size - 1 - n ? b : size - 1 - n;
+  memcpy (buf + n, region, b);
+  buf[n + b] = '\0';
+}
+
 /* "p50 (p5-p95) unit" for the quantiles GRAMS (p5, p50, p95), all in
    the unit of the p95 with three significant digits.  The caller frees
    it.  */
@@ -167,10 +183,13 @@ fill_row (struct out_table *t, const struct advise_ranking *r, size_t i,
           bool ranges_as_text, bool cost_as_text)
 {
   const struct pareto *p = r->pareto;
-  const struct run *run = &r->cands[i].run;
+  const struct run *run;
+  struct run cand;
   size_t base = run_ncolumns;
   char text[160];
 
+  advise_candidate_run (r, i, &cand);
+  run = &cand;
   out_table_add_row (t);
   run_fill_row (t, run);
   out_table_set_number (t, base + ACOL_RANK, (double) p->rank[i]);
@@ -178,10 +197,9 @@ fill_row (struct out_table *t, const struct advise_ranking *r, size_t i,
   out_table_set_text (t, base + ACOL_MARKS, text[0] ? text : NULL);
   if (p->dominator[i] != PARETO_NONE)
     {
-      const struct run *by = &r->cands[p->dominator[i]].run;
+      const struct price *by = r->cands[p->dominator[i]].price;
 
-      snprintf (text, sizeof text, "%s@%s", by->instance->name,
-                by->region->name);
+      join_at (text, sizeof text, by->instance->name, by->region->name);
       out_table_set_text (t, base + ACOL_DOMINATED_BY, text);
     }
   if (r->hull_slot[i] != PARETO_NONE)
@@ -241,14 +259,11 @@ fill_row (struct out_table *t, const struct advise_ranking *r, size_t i,
 }
 
 void
-advise_table_fill (struct out_table *t, const struct advise_ranking *r,
-                   const struct advise_query *q, enum out_format format,
-                   const size_t *rows, size_t nrows)
+advise_table_add (struct out_table *t, const struct advise_ranking *r,
+                  const struct advise_query *q, enum out_format format,
+                  size_t i)
 {
   bool ranges_as_text = format == OUT_FORMAT_TABLE;
-  size_t i;
 
-  for (i = 0; i < nrows; i++)
-    fill_row (t, r, rows[i], ranges_as_text,
-              ranges_as_text && q->runtime_ranged);
+  fill_row (t, r, i, ranges_as_text, ranges_as_text && q->runtime_ranged);
 }

@@ -14,10 +14,10 @@
 struct out_column *advise_columns (const struct advise_query *q,
                                    enum out_format format, size_t *ncols);
 
-/* Add the NROWS candidates ROWS of R to T, made with advise_columns for
-   Q and FORMAT (the table format shows the quantiles as ranges).  */
-void advise_table_fill (struct out_table *t, const struct advise_ranking *r,
-                        const struct advise_query *q, enum out_format format,
-                        const size_t *rows, size_t nrows);
+/* Add candidate I of R as a row of T, made with advise_columns for Q
+   and FORMAT (the table format shows the quantiles as ranges).  */
+void advise_table_add (struct out_table *t, const struct advise_ranking *r,
+                       const struct advise_query *q, enum out_format format,
+                       size_t i);
 
 #endif /* CA_VIEW_ADVISE_TABLE_H */

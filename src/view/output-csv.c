@@ -104,17 +104,16 @@ flush_block (FILE *fp, struct strbuf *b)
   return status;
 }
 
-/* Write TABLE to FP as csv: a header row of the keys of all columns,
-   then one record per row, each ended by "\n".  Return 0, or -1 with
-   errno set if a write failed.  */
+/* Write the header row of TABLE to FP: the keys of the columns written,
+   then "\n".  Return 0, or -1 with errno set if a write failed.  */
 int
-out_write_csv (FILE *fp, enum out_layout layout, const struct out_table *table)
+out_csv_head (FILE *fp, const struct out_table *table, size_t done)
 {
   struct strbuf b;
-  size_t r, c, n = out_picked_count (table);
-  int status = 0;
+  size_t c, n = out_picked_count (table);
+  int status;
 
-  (void) layout; /* One layout: the format is the layout.  */
+  (void) done; /* The header comes first.  */
 
   strbuf_init (&b);
   for (c = 0; c < n; c++)
@@ -124,7 +123,23 @@ out_write_csv (FILE *fp, enum out_layout layout, const struct out_table *table)
       append_text (&b, table->cols[out_picked (table, c)].key);
     }
   strbuf_append_char (&b, '\n');
+  status = flush_block (fp, &b);
+  strbuf_release (&b);
+  return status;
+}
 
+/* Write the rows of TABLE to FP, one record each, ended by "\n".
+   Return 0, or -1 with errno set if a write failed.  */
+int
+out_csv_rows (FILE *fp, const struct out_table *table, size_t done)
+{
+  struct strbuf b;
+  size_t r, c, n = out_picked_count (table);
+  int status = 0;
+
+  (void) done; /* Every record stands alone.  */
+
+  strbuf_init (&b);
   for (r = 0; r < table->nrows && status == 0; r++)
     {
       const struct out_cell *row = table->rows[r];
@@ -149,4 +164,17 @@ out_write_csv (FILE *fp, enum out_layout layout, const struct out_table *table)
     status = flush_block (fp, &b);
   strbuf_release (&b);
   return status;
+}
+
+/* Write TABLE to FP as csv: a header row of the keys of all columns,
+   then one record per row, each ended by "\n".  Return 0, or -1 with
+   errno set if a write failed.  */
+int
+out_write_csv (FILE *fp, enum out_layout layout, const struct out_table *table)
+{
+  (void) layout; /* One layout: the format is the layout.  */
+
+  if (out_csv_head (fp, table, 0) != 0)
+    return -1;
+  return out_csv_rows (fp, table, 0);
 }

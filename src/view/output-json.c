@@ -325,9 +325,11 @@ flush_block (FILE *fp, struct strbuf *b)
   return status;
 }
 
-/* Write the rows of TABLE, which has some, to FP directly.  */
+/* Write the rows of TABLE to FP directly as elements of the json array:
+   "[\n" or ",\n" before each, then the row's object.  DONE rows went
+   before.  */
 static int
-write_direct (FILE *fp, const struct out_table *table)
+write_direct (FILE *fp, const struct out_table *table, size_t done)
 {
   struct key_prefixes kp;
   struct strbuf b;
@@ -335,21 +337,92 @@ write_direct (FILE *fp, const struct out_table *table)
 
   key_prefixes_init (&kp, table);
   strbuf_init (&b);
-  strbuf_append_len (&b, "[\n", 2);
   for (size_t r = 0; r < table->nrows && status == 0; r++)
     {
-      if (r > 0)
-        strbuf_append_len (&b, ",\n", 2);
+      strbuf_append_len (&b, done + r == 0 ? "[\n" : ",\n", 2);
       append_row (&b, table, &kp, r);
       if (b.len >= JSON_BLOCK)
         status = flush_block (fp, &b);
     }
-  strbuf_append_len (&b, "\n]\n", 3);
   if (status == 0)
     status = flush_block (fp, &b);
   strbuf_release (&b);
   key_prefixes_free (&kp);
   return status;
+}
+
+/* Write TEXT, a json value printed at the top level, to FP as an
+   element of an array: each line after the first indented two more
+   spaces, as json-c prints a nested value (a line end in TEXT is always
+   one of the printer's: strings hold theirs escaped).  */
+static int
+write_nested (FILE *fp, const char *text)
+{
+  const char *nl;
+
+  while ((nl = strchr (text, '\n')) != NULL)
+    {
+      size_t len = (size_t) (nl - text);
+
+      if (fwrite (text, 1, len, fp) != len || out_puts (fp, "\n  ") != 0)
+        return -1;
+      text = nl + 1;
+    }
+  return out_puts (fp, text);
+}
+
+/* Write the rows of TABLE, whose keys repeat, to FP as elements of the
+   json array through json-c, one object a row, as write_direct does.  */
+static int
+write_objects (FILE *fp, const struct out_table *table, size_t done)
+{
+  struct json_object *object;
+  const char *text;
+  int status = 0;
+  int saved_errno;
+
+  for (size_t r = 0; status == 0 && r < table->nrows; r++)
+    {
+      object = row_object (table, r);
+      text = object != NULL
+               ? json_object_to_json_string_ext (object, JSON_FLAGS)
+               : NULL;
+      if (text == NULL)
+        {
+          json_object_put (object);
+          errno = ENOMEM;
+          return -1;
+        }
+      status = out_puts (fp, done + r == 0 ? "[\n  " : ",\n  ");
+      if (status == 0)
+        status = write_nested (fp, text);
+      saved_errno = errno;
+      json_object_put (object);
+      errno = saved_errno;
+    }
+  return status;
+}
+
+/* Write the rows of TABLE to FP as elements of the json array, for
+   out_stream; DONE rows went before.  Return 0, or -1 with errno set if
+   a write failed (ENOMEM if json-c ran out of memory).  */
+int
+out_json_rows (FILE *fp, const struct out_table *table, size_t done)
+{
+  if (duplicate_keys (table))
+    return write_objects (fp, table, done);
+  return write_direct (fp, table, done);
+}
+
+/* Write the end of the json array of DONE rows to FP, then a newline:
+   "[]" when DONE is 0.  Return 0, or -1 with errno set if a write
+   failed.  */
+int
+out_json_tail (FILE *fp, const struct out_table *table, size_t done)
+{
+  (void) table; /* Only the number of rows matters.  */
+
+  return out_puts (fp, done == 0 ? "[]\n" : "\n]\n");
 }
 
 /* Write TABLE to FP as a json array of objects, one per row, with the
@@ -370,7 +443,11 @@ out_write_json (FILE *fp, enum out_layout layout,
   if (table->nrows == 0)
     return out_puts (fp, "[]\n");
   if (!duplicate_keys (table))
-    return write_direct (fp, table);
+    {
+      if (write_direct (fp, table, 0) != 0)
+        return -1;
+      return out_json_tail (fp, table, table->nrows);
+    }
 
   array = table_array (table);
   if (array == NULL)

@@ -43,6 +43,8 @@ struct out_table
   size_t ncols;
   struct out_cell **rows; /* NROWS arrays of NCOLS cells.  */
   size_t nrows;
+  size_t rows_made; /* Arrays made: an out_stream reuses those past
+                       NROWS.  */
   size_t rows_alloc;
   struct out_text_block *pool; /* The texts of the cells, newest block
                                   first: one allocation for thousands

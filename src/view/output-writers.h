@@ -16,6 +16,12 @@
 typedef int out_writer_fn (FILE *fp, enum out_layout layout,
                            const struct out_table *table);
 
+/* A writer's parts for out_stream: the start, the rows of TABLE (only
+   the rows handed over since the last call; DONE rows went before
+   them) and the end (DONE rows in all).  Each returns as
+   out_writer_fn does.  */
+typedef int out_part_fn (FILE *fp, const struct out_table *table, size_t done);
+
 /* One row of the table of writers.  */
 struct out_writer
 {
@@ -26,11 +32,22 @@ struct out_writer
                    for people: each column's decimals,
                    missing cells as "-".  */
   out_writer_fn *write;
+  /* For out_stream: ROWS NULL when the writer needs every row before it
+     writes one (the stream then keeps them and calls WRITE); HEAD and
+     TAIL NULL when there is nothing to write there.  */
+  out_part_fn *head;
+  out_part_fn *rows;
+  out_part_fn *tail;
 };
 
 out_writer_fn out_write_table;
 out_writer_fn out_write_csv;
 out_writer_fn out_write_json;
 out_writer_fn out_write_markdown;
+
+out_part_fn out_csv_head;
+out_part_fn out_csv_rows;
+out_part_fn out_json_rows;
+out_part_fn out_json_tail;
 
 #endif /* CA_OUTPUT_WRITERS_H */

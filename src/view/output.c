@@ -21,10 +21,13 @@
 /* The writers, one for each enum out_format, in the order
    out_format_list names them.  */
 static const struct out_writer writers[] = {
-  { "table", OUT_FORMAT_TABLE, false, out_write_table },
-  { "csv", OUT_FORMAT_CSV, true, out_write_csv },
-  { "json", OUT_FORMAT_JSON, true, out_write_json },
-  { "markdown", OUT_FORMAT_MARKDOWN, false, out_write_markdown },
+  { "table", OUT_FORMAT_TABLE, false, out_write_table, NULL, NULL, NULL },
+  { "csv", OUT_FORMAT_CSV, true, out_write_csv, out_csv_head, out_csv_rows,
+    NULL },
+  { "json", OUT_FORMAT_JSON, true, out_write_json, NULL, out_json_rows,
+    out_json_tail },
+  { "markdown", OUT_FORMAT_MARKDOWN, false, out_write_markdown, NULL, NULL,
+    NULL },
 };
 
 /* Look NAME up in the writer table, case-sensitively.  Return 0 with the
@@ -121,6 +124,7 @@ out_table_new (const struct out_column *cols, size_t ncols)
   table->ncols = ncols;
   table->rows = NULL;
   table->nrows = 0;
+  table->rows_made = 0;
   table->rows_alloc = 0;
   table->pool = NULL;
   table->pick = NULL;
@@ -128,23 +132,45 @@ out_table_new (const struct out_column *cols, size_t ncols)
   return table;
 }
 
-/* Free TABLE, its rows and its text pool; TABLE may be NULL.  */
-void
-out_table_free (struct out_table *table)
+/* Free the blocks of a text pool from BLOCK on.  */
+static void
+pool_free (struct out_text_block *block)
 {
-  struct out_text_block *block, *next;
-  size_t r;
+  struct out_text_block *next;
 
-  if (table == NULL)
-    return;
-  for (r = 0; r < table->nrows; r++)
-    free (table->rows[r]);
-  free (table->rows);
-  for (block = table->pool; block != NULL; block = next)
+  for (; block != NULL; block = next)
     {
       next = block->next;
       free (block);
     }
+}
+
+/* Empty TABLE of its rows, keeping its columns, the rows' cell arrays
+   (for the next rows) and the newest block of its text pool, emptied.  */
+static void
+table_clear (struct out_table *table)
+{
+  table->nrows = 0;
+  if (table->pool != NULL)
+    {
+      pool_free (table->pool->next);
+      table->pool->next = NULL;
+      table->pool->used = 0;
+    }
+}
+
+/* Free TABLE, its rows and its text pool; TABLE may be NULL.  */
+void
+out_table_free (struct out_table *table)
+{
+  size_t r;
+
+  if (table == NULL)
+    return;
+  for (r = 0; r < table->rows_made; r++)
+    free (table->rows[r]);
+  free (table->rows);
+  pool_free (table->pool);
   free (table);
 }
 
@@ -155,19 +181,23 @@ out_table_add_row (struct out_table *table)
   struct out_cell *row;
   size_t c;
 
-  if (table->nrows == table->rows_alloc)
+  if (table->nrows == table->rows_made)
     {
-      table->rows_alloc = table->rows_alloc == 0 ? 8 : 2 * table->rows_alloc;
-      table->rows
-        = xreallocarray (table->rows, table->rows_alloc, sizeof *table->rows);
+      if (table->rows_made == table->rows_alloc)
+        {
+          table->rows_alloc
+            = table->rows_alloc == 0 ? 8 : 2 * table->rows_alloc;
+          table->rows = xreallocarray (table->rows, table->rows_alloc,
+                                       sizeof *table->rows);
+        }
+      table->rows[table->rows_made++] = xcalloc (table->ncols, sizeof *row);
     }
-  row = xcalloc (table->ncols, sizeof *row);
+  row = table->rows[table->nrows++];
   for (c = 0; c < table->ncols; c++)
     {
       row[c].kind = OUT_CELL_MISSING;
       row[c].text = NULL;
     }
-  table->rows[table->nrows++] = row;
 }
 
 /* Return cell COL of the last row of TABLE, emptied of any text.  Setting
@@ -344,4 +374,134 @@ out_write (FILE *fp, enum out_format format, enum out_layout layout,
       return -1;
     }
   return 0;
+}
+
+/* A stream hands its rows to the writer in batches of this many: few
+   enough that memory stays flat, enough that a batch's set-up (json's
+   key prefixes, the row buffer) costs nothing next to its rows.  */
+enum
+{
+  STREAM_BATCH = 256
+};
+
+/* A table on its way out: the rows not yet written, how many went
+   before them, and the first error.  */
+struct out_stream
+{
+  FILE *fp;
+  const struct out_writer *writer;
+  enum out_layout layout;
+  struct out_table *table;
+  size_t *pick; /* The selected columns' indexes, or NULL.  */
+  size_t done;
+  int status; /* 0, or -1 once a write failed.  */
+  int error;  /* Its errno.  */
+};
+
+/* Note in S the outcome STATUS of a write.  */
+static void
+stream_note (struct out_stream *s, int status)
+{
+  if (status != 0 && s->status == 0)
+    {
+      s->status = -1;
+      s->error = errno;
+    }
+}
+
+/* Apply the --columns selection to S's table, as write_selected does:
+   the reject hook hears of a selection that does not fit, and S fails
+   with EINVAL if the hook returns.  Return 0 or -1.  */
+static int
+stream_select (struct out_stream *s)
+{
+  if (nselected == 0 || s->writer->rows == NULL)
+    return 0;
+  s->pick = xcalloc (nselected, sizeof *s->pick);
+  if (pick_columns (s->table, s->pick) != 0)
+    return -1;
+  s->table->pick = s->pick;
+  s->table->npick = nselected;
+  return 0;
+}
+
+struct out_stream *
+out_stream_open (FILE *fp, enum out_format format, enum out_layout layout,
+                 const struct out_column *cols, size_t ncols)
+{
+  struct out_stream *s = xmalloc (sizeof *s);
+
+  s->fp = fp;
+  s->writer = writer_of (format);
+  s->layout = layout;
+  s->table = out_table_new (cols, ncols);
+  s->pick = NULL;
+  s->done = 0;
+  s->status = 0;
+  s->error = 0;
+  if (s->writer == NULL)
+    {
+      s->status = -1;
+      s->error = EINVAL;
+    }
+  else if (stream_select (s) != 0)
+    stream_note (s, -1);
+  else if (s->writer->rows != NULL && s->writer->head != NULL)
+    stream_note (s, s->writer->head (fp, s->table, 0));
+  return s;
+}
+
+struct out_table *
+out_stream_table (struct out_stream *s)
+{
+  return s->table;
+}
+
+/* Write the rows of S's table and drop them, when its writer streams
+   and nothing failed yet; else leave them for out_stream_close.  */
+static void
+stream_flush (struct out_stream *s)
+{
+  if (s->writer == NULL || s->writer->rows == NULL)
+    return;
+  if (s->status == 0 && s->table->nrows > 0)
+    stream_note (s, s->writer->rows (s->fp, s->table, s->done));
+  s->done += s->table->nrows;
+  table_clear (s->table);
+}
+
+void
+out_stream_rows (struct out_stream *s)
+{
+  if (s->table->nrows >= STREAM_BATCH)
+    stream_flush (s);
+}
+
+int
+out_stream_close (struct out_stream *s)
+{
+  int status;
+
+  stream_flush (s);
+  if (s->status == 0 && s->writer->rows == NULL)
+    stream_note (s, out_write (s->fp, s->writer->format, s->layout, s->table));
+  else if (s->status == 0)
+    {
+      if (s->writer->tail != NULL)
+        stream_note (s, s->writer->tail (s->fp, s->table, s->done));
+      if (s->status == 0 && fflush (s->fp) == EOF)
+        stream_note (s, -1);
+      if (s->status == 0 && ferror (s->fp))
+        {
+          errno = EIO;
+          stream_note (s, -1);
+        }
+    }
+  status = s->status;
+  out_table_free (s->table);
+  free (s->pick);
+  if (status != 0)
+    errno = s->error;
+  free (s);
+  return status;
 }

@@ -126,6 +126,37 @@ void out_columns_select (const char *const *names, size_t nnames,
    through out_write (track's one row a job) to refuse it.  */
 bool out_columns_selected (void);
 
+/* A table written as its rows come: csv and json write the rows in
+   batches as they are handed over and keep none past a batch, so memory
+   does not grow with the rows; table and markdown, which size their
+   columns on every row, keep the rows and write them all at the end.
+   The output is byte for byte what out_write writes of the same rows,
+   --columns selection included.  */
+struct out_stream;
+
+/* Start writing a table of the NCOLS columns COLS (borrowed until
+   out_stream_close) to FP in FORMAT and LAYOUT, only the columns of the
+   out_columns_select selection if there is one (a selection that does
+   not fit goes to its reject hook, before anything is written): csv
+   writes its header now.  Returns the stream; a failed write shows at
+   out_stream_close.  */
+struct out_stream *out_stream_open (FILE *fp, enum out_format format,
+                                    enum out_layout layout,
+                                    const struct out_column *cols,
+                                    size_t ncols);
+
+/* The table to add the next rows to (out_table_add_row, out_table_set_*),
+   before handing them over with out_stream_rows.  */
+struct out_table *out_stream_table (struct out_stream *s);
+
+/* Hand over the rows added since the last call.  */
+void out_stream_rows (struct out_stream *s);
+
+/* Hand over what is left, write the end (json's "]"), flush FP and free
+   S.  Returns 0, or -1 with errno set if a write or the flush failed, as
+   out_write.  */
+int out_stream_close (struct out_stream *s);
+
 /* Format VALUE into BUF (of SIZE bytes) as csv and json do: "%.12g"
    under the C locale (main sets LC_NUMERIC to "C"), -0 as 0.  For
    callers that print a number in a sentence and must match the machine

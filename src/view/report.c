@@ -61,7 +61,7 @@ report_kg (double g, char *buf, size_t size)
 const struct run *
 report_run (const struct report *r, size_t i)
 {
-  return &r->res->ranking.cands[i].run;
+  return &r->runs[i];
 }
 
 void
@@ -348,7 +348,7 @@ assume_prices (const struct report *r, struct assumptions *a, struct strbuf *t)
   assume (a, "Lifetime", t);
   for (i = 0; i < rk->n; i++)
     {
-      const char *d = rk->cands[i].run.price->date;
+      const char *d = rk->cands[i].price->date;
 
       if (d[0] == '\0')
         continue;

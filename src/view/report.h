@@ -31,7 +31,9 @@ struct report
   const char *title;
   const struct advise_query *query;
   const struct advise_result *res;
-  size_t rec; /* The recommended candidate.  */
+  size_t rec;             /* The recommended candidate.  */
+  const struct run *runs; /* The run of every candidate of RES's
+                             ranking (advise_candidate_runs).  */
   const struct report_group *groups;
   size_t ngroups;
   const struct equivalents *equiv; /* Or NULL: no everyday equivalents.  */
