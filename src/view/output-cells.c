@@ -279,3 +279,14 @@ out_spaces (FILE *fp, size_t n)
       return -1;
   return 0;
 }
+
+int
+out_flush_block (FILE *fp, struct strbuf *b)
+{
+  int status = 0;
+
+  if (b->len > 0 && fwrite (b->text, 1, b->len, fp) != b->len)
+    status = -1;
+  strbuf_reset (b);
+  return status;
+}

@@ -91,19 +91,6 @@ append_cell (struct strbuf *b, const struct out_column *col,
     }
 }
 
-/* Write the LEN bytes of B to FP and empty B.  Return 0, or -1 with
-   errno set.  */
-static int
-flush_block (FILE *fp, struct strbuf *b)
-{
-  int status = 0;
-
-  if (b->len > 0 && fwrite (b->text, 1, b->len, fp) != b->len)
-    status = -1;
-  strbuf_reset (b);
-  return status;
-}
-
 /* Write the header row of TABLE to FP: the keys of the columns written,
    then "\n".  Return 0, or -1 with errno set if a write failed.  */
 int
@@ -123,7 +110,7 @@ out_csv_head (FILE *fp, const struct out_table *table, size_t done)
       append_text (&b, table->cols[out_picked (table, c)].key);
     }
   strbuf_append_char (&b, '\n');
-  status = flush_block (fp, &b);
+  status = out_flush_block (fp, &b);
   strbuf_release (&b);
   return status;
 }
@@ -158,10 +145,10 @@ out_csv_rows (FILE *fp, const struct out_table *table, size_t done)
       *strbuf_reserve (&b, 1) = '\n';
       strbuf_added (&b, 1);
       if (b.len >= CSV_BLOCK)
-        status = flush_block (fp, &b);
+        status = out_flush_block (fp, &b);
     }
   if (status == 0)
-    status = flush_block (fp, &b);
+    status = out_flush_block (fp, &b);
   strbuf_release (&b);
   return status;
 }

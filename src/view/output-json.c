@@ -312,19 +312,6 @@ append_row (struct strbuf *b, const struct out_table *table,
   strbuf_append_len (b, "  }", 3);
 }
 
-/* Write the LEN bytes of B to FP and empty B.  Return 0, or -1 with
-   errno set.  */
-static int
-flush_block (FILE *fp, struct strbuf *b)
-{
-  int status = 0;
-
-  if (b->len > 0 && fwrite (b->text, 1, b->len, fp) != b->len)
-    status = -1;
-  strbuf_reset (b);
-  return status;
-}
-
 /* Write the rows of TABLE to FP directly as elements of the json array:
    "[\n" or ",\n" before each, then the row's object.  DONE rows went
    before.  */
@@ -342,10 +329,10 @@ write_direct (FILE *fp, const struct out_table *table, size_t done)
       strbuf_append_len (&b, done + r == 0 ? "[\n" : ",\n", 2);
       append_row (&b, table, &kp, r);
       if (b.len >= JSON_BLOCK)
-        status = flush_block (fp, &b);
+        status = out_flush_block (fp, &b);
     }
   if (status == 0)
-    status = flush_block (fp, &b);
+    status = out_flush_block (fp, &b);
   strbuf_release (&b);
   key_prefixes_free (&kp);
   return status;

@@ -141,4 +141,10 @@ size_t out_text_width (const char *text);
 int out_puts (FILE *fp, const char *s);
 int out_spaces (FILE *fp, size_t n);
 
+struct strbuf;
+
+/* Write the bytes of B to FP and empty B, for the writers that build
+   their text a block at a time.  Return 0, or -1 with errno set.  */
+int out_flush_block (FILE *fp, struct strbuf *b);
+
 #endif /* CA_OUTPUT_PRIVATE_H */
