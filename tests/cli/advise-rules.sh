@@ -33,14 +33,7 @@ summary ()
 {
   name=$1 want=$2
   shift 2
-  cases=$((cases + 1))
-  status=0
-  "$CARBON_ADVISOR" "$@" >"$work/out" 2>"$work/err" || status=$?
-  if [ "$status" -ne 0 ]; then
-    fail "$name: exit status $status, expected 0"
-    cat "$work/err" >&2
-    return
-  fi
+  run_ok "$name" "$@" || return
   got=$(grep -E '^([0-9,]+ priced|Deadline:|Left out \(|No candidate|The set)' \
     "$work/out")
   if [ "$got" != "$want" ]; then

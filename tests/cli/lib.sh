@@ -30,19 +30,29 @@ expect_output ()
 {
   name=$1 expected=$2
   shift 2
-  cases=$((cases + 1))
-  status=0
-  "$CARBON_ADVISOR" "$@" >"$work/out" 2>"$work/err" || status=$?
-  if [ "$status" -ne 0 ]; then
-    fail "$name: exit status $status, expected 0"
-    cat "$work/err" >&2
-    return
-  fi
+  run_ok "$name" "$@" || return
   if [ -s "$work/err" ]; then
     fail "$name: unexpected stderr"
     cat "$work/err" >&2
   fi
   check_expected "$name" "$expected"
+}
+
+# run_ok NAME [ARG...]: one case: the program with ARGs, its stdout in
+# $work/out and its stderr in $work/err; when it exits other than 0 the
+# case fails (its stderr shown) and run_ok returns 1.
+run_ok ()
+{
+  run_name=$1
+  shift
+  cases=$((cases + 1))
+  status=0
+  "$CARBON_ADVISOR" "$@" >"$work/out" 2>"$work/err" || status=$?
+  if [ "$status" -ne 0 ]; then
+    fail "$run_name: exit status $status, expected 0"
+    cat "$work/err" >&2
+    return 1
+  fi
 }
 
 # check_expected NAME EXPECTED: $work/out is exactly the file

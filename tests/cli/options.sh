@@ -17,14 +17,7 @@ expect_notes ()
 {
   name=$1 expected=$2 notes=$3
   shift 3
-  cases=$((cases + 1))
-  status=0
-  "$CARBON_ADVISOR" "$@" >"$work/out" 2>"$work/err" || status=$?
-  if [ "$status" -ne 0 ]; then
-    fail "$name: exit status $status, expected 0"
-    cat "$work/err" >&2
-    return
-  fi
+  run_ok "$name" "$@" || return
   printf '%s\n' "$notes" >"$work/notes"
   if ! diff -u "$work/notes" "$work/err" >&2; then
     fail "$name: stderr"
