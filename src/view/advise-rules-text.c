@@ -8,22 +8,7 @@
 
 #include "base/strbuf.h"
 #include "view/advise-rules-text.h"
-
-void
-advise_count_text (char *buf, size_t size, size_t n)
-{
-  char digits[32];
-  size_t len, i, out = 0;
-
-  len = (size_t) snprintf (digits, sizeof digits, "%zu", n);
-  for (i = 0; i < len && out + 2 < size; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        buf[out++] = ',';
-      buf[out++] = digits[i];
-    }
-  buf[out] = '\0';
-}
+#include "view/quantity.h"
 
 static void
 write_deadline (FILE *fp, const struct advise_rules *rules)
@@ -54,14 +39,11 @@ write_deadline (FILE *fp, const struct advise_rules *rules)
 static void
 add_part (struct strbuf *b, size_t count, const char *text)
 {
-  char n[32];
-
   if (count == 0)
     return;
-  advise_count_text (n, sizeof n, count);
   if (b->len > 0)
     strbuf_append (b, ", ");
-  strbuf_append (b, n);
+  quantity_fixed (b, (double) count, 0);
   strbuf_append (b, text);
 }
 

@@ -11,9 +11,6 @@
 #include "base/strbuf.h"
 #include "search/advise.h"
 
-/* N with its thousands separated ("15,357") into BUF.  */
-void advise_count_text (char *buf, size_t size, size_t n);
-
 /* "Deadline: ..." (when one is in force or --deadline none was asked)
    and "Left out: ..." (when a rule left a pair out) for R's rules and
    F's counts.  */

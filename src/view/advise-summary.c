@@ -227,19 +227,23 @@ static void
 write_counts (FILE *fp, const struct advise_ranking *r,
               const struct advise_funnel *f, const struct advise_query *o)
 {
-  char pairs[32], met[32];
+  struct strbuf pairs, met;
   size_t k;
 
-  advise_count_text (pairs, sizeof pairs, f->kept[ADVISE_STAGE_REGION]);
-  advise_count_text (met, sizeof met, r->n);
+  strbuf_init (&pairs);
+  strbuf_init (&met);
+  quantity_fixed (&pairs, (double) f->kept[ADVISE_STAGE_REGION], 0);
+  quantity_fixed (&met, (double) r->n, 0);
   fprintf (fp,
            "\n%s priced instance x region pair%s%s, %s met the "
            "constraints, %zu on the front.\n",
-           pairs, f->kept[ADVISE_STAGE_REGION] == 1 ? "" : "s",
+           pairs.text, f->kept[ADVISE_STAGE_REGION] == 1 ? "" : "s",
            f->kept[ADVISE_STAGE_REGION] < f->kept[ADVISE_STAGE_PRICED]
              ? " in the providers and regions asked"
              : "",
-           met, r->pareto->nfront);
+           met.text, r->pareto->nfront);
+  strbuf_release (&pairs);
+  strbuf_release (&met);
   write_load (fp, r, o);
   write_price_notes (fp, r, o);
   if (r->scaling != NULL)

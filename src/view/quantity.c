@@ -50,15 +50,15 @@ sig3_decimals (double value)
   return 2 - magnitude;
 }
 
-/* Append the digits of TEXT (an unsigned integer part, maybe with a
-   fraction) with commas between thousands.  */
-static void
-append_grouped (struct strbuf *b, const char *text)
+void
+quantity_grouped (struct strbuf *b, const char *text, size_t min_digits)
 {
-  size_t whole = strcspn (text, ".");
+  if (*text == '-')
+    strbuf_append_char (b, *text++);
+  size_t whole = strspn (text, "0123456789");
   for (size_t i = 0; i < whole; i++)
     {
-      if (i > 0 && (whole - i) % 3 == 0)
+      if (i > 0 && whole >= min_digits && (whole - i) % 3 == 0)
         strbuf_append_char (b, ',');
       strbuf_append_char (b, text[i]);
     }
@@ -84,7 +84,7 @@ quantity_sig3 (struct strbuf *b, double value)
     }
   if (value < 0.0 && rounded > 0.0)
     strbuf_append_char (b, '-');
-  append_grouped (b, text);
+  quantity_grouped (b, text, 0);
 }
 
 struct mass_unit
@@ -120,7 +120,7 @@ quantity_fixed (struct strbuf *b, double value, int decimals)
   snprintf (text, sizeof text, "%.*f", decimals, fabs (value));
   if (value < 0.0 && strtod (text, NULL) > 0.0)
     strbuf_append_char (b, '-');
-  append_grouped (b, text);
+  quantity_grouped (b, text, 0);
 }
 
 /* Append GRAMS in its unit with three significant digits, then the

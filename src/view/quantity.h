@@ -35,6 +35,12 @@ void quantity_sig3 (struct strbuf *b, double value);
    for a column whose figures share the decimals of its largest.  */
 int quantity_sig3_decimals (double value);
 
+/* Append TEXT, a number as printf writes it (maybe a '-', maybe a
+   fraction), to B with ',' between the thousands of its whole part when
+   that has MIN_DIGITS digits or more ("12,345.6"; with MIN_DIGITS 5,
+   "1234" stays as it is).  */
+void quantity_grouped (struct strbuf *b, const char *text, size_t min_digits);
+
 /* Append VALUE to B with DECIMALS digits after the point and thousands
    separated ("12,345.6"); "-0" is written "0".  */
 void quantity_fixed (struct strbuf *b, double value, int decimals);

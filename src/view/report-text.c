@@ -215,7 +215,6 @@ sig2 (struct strbuf *out, double v)
 {
   double r;
   char buf[64];
-  size_t len, i;
 
   if (!(v >= 10.0))
     {
@@ -224,13 +223,7 @@ sig2 (struct strbuf *out, double v)
     }
   r = pow (10.0, floor (log10 (v)) - 1.0);
   snprintf (buf, sizeof buf, "%.0f", round (v / r) * r);
-  len = strlen (buf);
-  for (i = 0; i < len; i++)
-    {
-      if (i > 0 && len >= 5 && (len - i) % 3 == 0)
-        strbuf_append_char (out, ',');
-      strbuf_append_char (out, buf[i]);
-    }
+  quantity_grouped (out, buf, 5);
 }
 
 void

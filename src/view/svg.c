@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "view/quantity.h"
 #include "view/svg.h"
 #include "base/xalloc.h"
 
@@ -144,24 +145,13 @@ svg_axis_map (const struct svg_axis *a, double value)
 static void
 group_thousands (char *buf, size_t size)
 {
-  const char *p = buf;
   struct strbuf out;
-  size_t n, i, lead;
+  size_t n = strspn (buf + (*buf == '-'), "0123456789");
 
-  n = strspn (p + (*p == '-'), "0123456789");
   if (n < 5 || n >= 64)
     return;
   strbuf_init (&out);
-  if (*p == '-')
-    strbuf_append_char (&out, *p++);
-  lead = n % 3 == 0 ? 3 : n % 3;
-  for (i = 0; i < n; i++)
-    {
-      if (i >= lead && (i - lead) % 3 == 0)
-        strbuf_append_char (&out, ',');
-      strbuf_append_char (&out, p[i]);
-    }
-  strbuf_append (&out, p + n);
+  quantity_grouped (&out, buf, 0);
   snprintf (buf, size, "%s", out.text);
   strbuf_release (&out);
 }

@@ -177,6 +177,29 @@ render (enum out_format format, enum out_layout layout,
   return buf;
 }
 
+/* Grouping by hand: a whole part of four digits is grouped unless five
+   are asked for; the sign and the fraction pass through.  */
+START_TEST (test_grouped)
+{
+  static const struct
+  {
+    const char *text;
+    size_t min_digits;
+    const char *want;
+  } cases[] = { { "1234", 0, "1,234" },    { "1234", 5, "1234" },
+                { "12345", 5, "12,345" },  { "-1234567.5", 0, "-1,234,567.5" },
+                { "999.96", 0, "999.96" }, { "0", 0, "0" } };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+    {
+      struct strbuf b;
+      strbuf_init (&b);
+      quantity_grouped (&b, cases[i].text, cases[i].min_digits);
+      ck_assert_str_eq (b.text, cases[i].want);
+      strbuf_release (&b);
+    }
+}
+END_TEST
+
 /* A column's unit and decimals from its smallest and largest figures,
    worked out by hand: 130 g is written in g with no decimal; 30.2 kg in
    kg with one; 5 g with 5 t would need 5,000,000 g, seven digits, so
@@ -266,6 +289,7 @@ quantity_suite (void)
   tcase_add_test (tc, test_unit_for);
   tcase_add_test (tc, test_unit_written);
   tcase_add_test (tc, test_decimals);
+  tcase_add_test (tc, test_grouped);
   tcase_add_test (tc, test_column_span);
   tcase_add_test (tc, test_carbon_column);
   tcase_add_test (tc, test_saving);
