@@ -130,6 +130,7 @@ cli_tests = \
   %D%/cli/errors.sh \
   %D%/cli/estimate.sh \
   %D%/cli/gpu-load.sh \
+  %D%/cli/image.sh \
   %D%/cli/inputs.sh \
   %D%/cli/list.sh \
   %D%/cli/method.sh \

@@ -14,6 +14,19 @@
 #include "base/xalloc.h"
 #include "cmd/cmd.h"
 
+/* compile has no options of its own (--data-dir and --output are
+   global): an empty struct is not C.  */
+struct compile_opts
+{
+  char none;
+};
+
+static void
+compile_init (void *opts)
+{
+  (void) opts;
+}
+
 static error_t
 parse_compile (int key, char *arg, struct argp_state *state)
 {
@@ -109,6 +122,6 @@ cmd_compile_exec (const struct cli_global *global, void *opts)
 
 const struct cmd_entry cmd_compile_entry = {
   "compile",     "check the data tables and write their compiled image",
-  &compile_argp, 0,
-  NULL,          cmd_compile_exec,
+  &compile_argp, sizeof (struct compile_opts),
+  compile_init,  cmd_compile_exec,
 };

@@ -136,7 +136,8 @@ hash_tables (const char *dir, struct image_header *h, struct diag *d)
     {
       const char *file = catalogue_table_file (i);
 
-      if (image_hash_table (dir, i, &h->table_hash[i], &h->table_size[i]) < 0)
+      if (image_hash_table (dir, file, &h->table_hash[i], &h->table_size[i])
+          < 0)
         return diag_set (d, CA_EXIT_NOINPUT, "%s/%s: %s", dir, file,
                          strerror (errno));
     }

@@ -377,9 +377,9 @@ view_sections (char *base, uint64_t size, const struct image_header *h,
 }
 
 int
-image_hash_table (const char *dir, size_t i, uint64_t *hash, uint64_t *size)
+image_hash_table (const char *dir, const char *file, uint64_t *hash,
+                  uint64_t *size)
 {
-  const char *file = catalogue_table_file (i);
   size_t n = strlen (dir) + strlen (file) + 2;
   char *path = xmalloc (n);
   int r, err;
@@ -395,7 +395,8 @@ image_hash_table (const char *dir, size_t i, uint64_t *hash, uint64_t *size)
 /* The first table of DIR whose content is not what H says it was made
    from, or NULL.  */
 static const char *
-changed_table (const char *dir, const struct image_header *h)
+changed_table (const char *dir, const char *const *files,
+               const struct image_header *h)
 {
   size_t i;
 
@@ -403,9 +404,9 @@ changed_table (const char *dir, const struct image_header *h)
     {
       uint64_t hash, size;
 
-      if (image_hash_table (dir, i, &hash, &size) < 0
+      if (image_hash_table (dir, files[i], &hash, &size) < 0
           || hash != h->table_hash[i] || size != h->table_size[i])
-        return catalogue_table_file (i);
+        return files[i];
     }
   return NULL;
 }
@@ -444,8 +445,8 @@ image_catalogue (const char *dir, void *base, size_t size,
 /* Check the image of SIZE bytes at BASE, made from the tables of DIR,
    and fix up its pointers; false with NOTE set when it will not do.  */
 static bool
-image_check (const char *dir, const char *path, char *base, uint64_t size,
-             struct view *v, struct diag *note)
+image_check (const char *dir, const char *const *files, const char *path,
+             char *base, uint64_t size, struct view *v, struct diag *note)
 {
   const struct image_header *h = (const struct image_header *) base;
   const char *changed;
@@ -462,7 +463,7 @@ image_check (const char *dir, const char *path, char *base, uint64_t size,
   if (h->size != size
       || h->payload != hash_bytes (base + sizeof *h, size - sizeof *h))
     return diag_set (note, 0, "%s is damaged" AGAIN, path), false;
-  changed = changed_table (dir, h);
+  changed = changed_table (dir, files, h);
   if (changed != NULL)
     return diag_set (note, 0, "%s is out of date (%s changed)" AGAIN, path,
                      changed),
@@ -504,7 +505,8 @@ open_image (const char *path, uint64_t *size, struct diag *note)
 }
 
 struct catalogue *
-image_load (const char *dir, struct diag *note)
+image_load (const char *dir, const char *const files[CATALOGUE_NTABLES],
+            struct diag *note)
 {
   size_t n = strlen (dir) + sizeof "/" CATALOGUE_IMAGE;
   char *path = xmalloc (n);
@@ -530,7 +532,7 @@ image_load (const char *dir, struct diag *note)
   close (fd);
   if (base == MAP_FAILED)
     diag_set (note, 0, "%s cannot be read (%s)" AGAIN, path, strerror (errno));
-  else if (image_check (dir, path, base, size, v, note))
+  else if (image_check (dir, files, path, base, size, v, note))
     cat = image_catalogue (dir, base, (size_t) size, v);
   else
     munmap (base, (size_t) size);

@@ -104,13 +104,17 @@ extern const struct image_layout image_layouts[IMG_STRINGS];
 uint64_t image_layout_fingerprint (void);
 
 /* The catalogue in the image DIR/CATALOGUE_IMAGE when there is one and
-   it is current; else NULL, with NOTE set to why not unless there is no
-   image (NOTE->text then "").  */
-struct catalogue *image_load (const char *dir, struct diag *note);
+   it is current (FILES: the tables of load_steps in order, by the name
+   catalogue_table_file gives, passed in so that the image does not call
+   back into catalogue.c); else NULL, with NOTE set to why not unless there is
+   no image (NOTE->text then "").  */
+struct catalogue *image_load (const char *dir,
+                              const char *const files[CATALOGUE_NTABLES],
+                              struct diag *note);
 
-/* Set *HASH and *SIZE to the hash and size of the table of load step I
-   in DIR.  Returns 0, or -1 with errno set.  */
-int image_hash_table (const char *dir, size_t i, uint64_t *hash,
+/* Set *HASH and *SIZE to the hash and size of the table FILE in DIR.
+   Returns 0, or -1 with errno set.  */
+int image_hash_table (const char *dir, const char *file, uint64_t *hash,
                       uint64_t *size);
 
 /* The file of the table of load step I (catalogue.c).  */

@@ -202,7 +202,12 @@ catalogue_open (const char *dir, unsigned parts, struct diag *note,
   note->text[0] = '\0';
   if ((parts & CATALOGUE_TABLES_ONLY) == 0)
     {
-      cat = image_load (dir, note);
+      const char *files[CATALOGUE_NTABLES];
+      size_t i;
+
+      for (i = 0; i < CATALOGUE_NTABLES; i++)
+        files[i] = load_steps[i].spec->file;
+      cat = image_load (dir, files, note);
       if (cat != NULL)
         return cat;
     }
