@@ -277,7 +277,8 @@ struct catalogue
    directory may hold beside them.  */
 #define CATALOGUE_IMAGE "catalogue.image"
 
-/* Load and check every table in DIR.  Returns a new catalogue, or NULL
+/* Load and check every table in DIR (or read DIR's current image:
+   catalogue_open).  Returns a new catalogue, or NULL
    with D set: CA_EXIT_NOINPUT when a table is missing, CA_EXIT_DATAERR
    ("FILE:LINE: column 'C': what is wrong") when one is malformed or the
    tables disagree (a price for an unknown instance, a source id that
@@ -302,7 +303,10 @@ enum
 /* catalogue_load, reading and checking of the parts above only those in
    the mask PARTS (the other tables are always read).  A part left out
    reads as empty: no CCF rows (every instance's and region's CCF NULL),
-   no alternatives (each range its point figure), no power errors.  */
+   no alternatives (each range its point figure), no power errors.  From
+   a current image (catalogue_open, which this is with no note) every
+   part is there: the parts a command leaves out are those its results
+   do not depend on.  */
 struct catalogue *catalogue_load_parts (const char *dir, unsigned parts,
                                         struct diag *d);
 
