@@ -448,11 +448,16 @@ static bool
 image_check (const char *dir, const char *const *files, const char *path,
              char *base, uint64_t size, struct view *v, struct diag *note)
 {
-  const struct image_header *h = (const struct image_header *) base;
+  struct image_header copy; /* Not a cast: BASE is only a char *.  */
+  const struct image_header *h = &copy;
   const char *changed;
   size_t s;
 
-  if (size < sizeof *h || memcmp (h->magic, IMAGE_MAGIC, 8) != 0)
+  if (size < sizeof copy)
+    return diag_set (note, 0, "%s is not a catalogue image" AGAIN, path),
+           false;
+  memcpy (&copy, base, sizeof copy);
+  if (memcmp (h->magic, IMAGE_MAGIC, 8) != 0)
     return diag_set (note, 0, "%s is not a catalogue image" AGAIN, path),
            false;
   if (h->version != IMAGE_VERSION || h->layout != image_layout_fingerprint ())
