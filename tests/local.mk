@@ -33,6 +33,7 @@ unit_tests = \
   %D%/unit/check_data_regions \
   %D%/unit/check_embodied \
   %D%/unit/check_footprint \
+  %D%/unit/check_image \
   %D%/unit/check_jobrec \
   %D%/unit/check_numparse \
   %D%/unit/check_output \
@@ -82,6 +83,8 @@ UNIT_LDADD = $(ADVISOR_LIBS) $(CHECK_LIBS)
 %C%_unit_check_data_regions_LDADD = $(UNIT_LDADD)
 %C%_unit_check_footprint_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_footprint_LDADD = $(UNIT_LDADD)
+%C%_unit_check_image_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_image_LDADD = $(UNIT_LDADD)
 %C%_unit_check_jobrec_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_jobrec_LDADD = $(UNIT_LDADD)
 %C%_unit_check_numparse_CFLAGS = $(UNIT_CFLAGS)
@@ -130,6 +133,7 @@ cli_tests = \
   %D%/cli/errors.sh \
   %D%/cli/estimate.sh \
   %D%/cli/gpu-load.sh \
+  %D%/cli/image.sh \
   %D%/cli/inputs.sh \
   %D%/cli/list.sh \
   %D%/cli/method.sh \

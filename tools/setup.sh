@@ -7,7 +7,7 @@ set -eu
 cd "$(dirname "$0")/.."
 
 packages="build-essential autoconf automake pkg-config help2man groff-base
-  libgsl-dev libcsv-dev libjson-c-dev check libsubunit-dev python3 locales
+  libgsl-dev libcsv-dev libjson-c-dev libxxhash-dev check libsubunit-dev python3 locales
   chromium clang clang-format libclang-rt-dev parallel python3-distributed"
 
 missing=""

@@ -74,10 +74,13 @@ cli_load_catalogue_parts (const struct cli_global *global, unsigned parts,
                           int *status)
 {
   char *dir = cli_data_dir (global);
-  struct diag d;
-  struct catalogue *cat = catalogue_load_parts (dir, parts, &d);
+  struct diag d, note;
+  struct catalogue *cat = catalogue_open (dir, parts, &note, &d);
 
   free (dir);
+  /* Why the image was passed over, once, before any error.  */
+  if (note.text[0] != '\0')
+    cli_note (&note);
   if (cat == NULL)
     *status = cli_report (&d);
   return cat;

@@ -15,6 +15,12 @@ cli_report (const struct diag *d)
   return d->status;
 }
 
+void
+cli_note (const struct diag *d)
+{
+  error (0, 0, "note: %s", d->text);
+}
+
 int
 cli_report_errno (int status, int errnum, const char *what)
 {

@@ -9,6 +9,10 @@
 /* Report D as "carbon-advisor: TEXT" on stderr and return its status.  */
 int cli_report (const struct diag *d);
 
+/* Print D as "carbon-advisor: note: TEXT" on stderr: something the
+   user may want to put right that changes no result.  */
+void cli_note (const struct diag *d);
+
 /* Report WHAT as error (0, ERRNUM, "%s", WHAT) would: "carbon-advisor:
    WHAT: the text of ERRNUM" (no text when ERRNUM is 0).  Returns
    STATUS.  */

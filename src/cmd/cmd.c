@@ -15,6 +15,7 @@
 
 extern const struct cmd_entry cmd_advise_entry;
 extern const struct cmd_entry cmd_compare_entry;
+extern const struct cmd_entry cmd_compile_entry;
 extern const struct cmd_entry cmd_estimate_entry;
 extern const struct cmd_entry cmd_factors_entry;
 extern const struct cmd_entry cmd_list_entry;
@@ -23,9 +24,11 @@ extern const struct cmd_entry cmd_report_entry;
 extern const struct cmd_entry cmd_track_entry;
 
 const struct cmd_entry *const cmd_table[] = {
-  &cmd_advise_entry,  &cmd_compare_entry, &cmd_estimate_entry,
-  &cmd_factors_entry, &cmd_list_entry,    &cmd_merge_entry,
-  &cmd_report_entry,  &cmd_track_entry,   NULL,
+  &cmd_advise_entry,  &cmd_compare_entry,
+  &cmd_compile_entry, &cmd_estimate_entry,
+  &cmd_factors_entry, &cmd_list_entry,
+  &cmd_merge_entry,   &cmd_report_entry,
+  &cmd_track_entry,   NULL,
 };
 
 const struct cmd_entry *

@@ -23,6 +23,10 @@ struct catalogue_private
   const struct instance **instances_by_name;
   const struct region **regions_by_name;
   const struct price **prices_by_pair;
+  /* The mapped image the rows and indexes above are in, when the
+     catalogue comes from one (catalogue-image.c), else NULL.  */
+  void *image;
+  size_t image_size;
 };
 
 #endif /* CA_CATALOGUE_PRIVATE_H */

@@ -11,12 +11,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "base/csvio.h"
 #include "base/xalloc.h"
 #include "data/catalogue.h"
 #include "data/tables.h"
 #include "data/catalogue-private.h"
+#include "data/catalogue-image.h"
 
 static char *
 path_join (const char *dir, const char *file)
@@ -130,6 +132,12 @@ check_orders (struct catalogue *cat, struct catalogue_private *priv,
   return 0;
 }
 
+const char *
+catalogue_table_file (size_t i)
+{
+  return load_steps[i].spec->file;
+}
+
 struct catalogue *
 catalogue_load (const char *dir, struct diag *d)
 {
@@ -138,6 +146,13 @@ catalogue_load (const char *dir, struct diag *d)
 
 struct catalogue *
 catalogue_load_parts (const char *dir, unsigned parts, struct diag *d)
+{
+  return catalogue_open (dir, parts, NULL, d);
+}
+
+/* Load the tables of DIR (catalogue_load_parts without the image).  */
+static struct catalogue *
+load_tables (const char *dir, unsigned parts, struct diag *d)
 {
   struct catalogue *cat = xcalloc (1, sizeof *cat);
   struct catalogue_private *priv = xcalloc (1, sizeof *priv);
@@ -174,6 +189,31 @@ fail:
   return NULL;
 }
 
+struct catalogue *
+catalogue_open (const char *dir, unsigned parts, struct diag *note,
+                struct diag *d)
+{
+  struct diag ignored;
+  struct catalogue *cat;
+
+  if (note == NULL)
+    note = &ignored;
+  note->status = 0;
+  note->text[0] = '\0';
+  if ((parts & CATALOGUE_TABLES_ONLY) == 0)
+    {
+      const char *files[CATALOGUE_NTABLES];
+      size_t i;
+
+      for (i = 0; i < CATALOGUE_NTABLES; i++)
+        files[i] = load_steps[i].spec->file;
+      cat = image_load (dir, files, note);
+      if (cat != NULL)
+        return cat;
+    }
+  return load_tables (dir, parts, d);
+}
+
 void
 catalogue_free (struct catalogue *cat)
 {
@@ -183,6 +223,15 @@ catalogue_free (struct catalogue *cat)
   if (cat == NULL)
     return;
   priv = cat->private_data;
+  if (priv->image != NULL)
+    {
+      /* The rows and indexes are the image's.  */
+      munmap (priv->image, priv->image_size);
+      free (priv);
+      free (cat->dir);
+      free (cat);
+      return;
+    }
   for (i = 0; i < ARRAY_SIZE (priv->tables); i++)
     csvio_free (priv->tables[i]);
   free (priv->instances_by_name);

@@ -273,7 +273,12 @@ struct catalogue
 #define CATALOGUE_EMBODIED_ALTERNATIVES "embodied_alternatives.csv"
 #define CATALOGUE_POWER_ERROR "power_error.csv"
 
-/* Load and check every table in DIR.  Returns a new catalogue, or NULL
+/* The compiled image of the tables (catalogue_compile), which a data
+   directory may hold beside them.  */
+#define CATALOGUE_IMAGE "catalogue.image"
+
+/* Load and check every table in DIR (or read DIR's current image:
+   catalogue_open).  Returns a new catalogue, or NULL
    with D set: CA_EXIT_NOINPUT when a table is missing, CA_EXIT_DATAERR
    ("FILE:LINE: column 'C': what is wrong") when one is malformed or the
    tables disagree (a price for an unknown instance, a source id that
@@ -290,15 +295,37 @@ enum
   CATALOGUE_PART_ALTERNATIVES = 2, /* grid_, pue_ and
                                       embodied_alternatives.csv.  */
   CATALOGUE_PART_POWER_ERROR = 4,  /* power_error.csv.  */
-  CATALOGUE_PARTS_ALL = 7
+  CATALOGUE_PARTS_ALL = 7,
+  /* Not a part: read the tables even where a current image is.  */
+  CATALOGUE_TABLES_ONLY = 8
 };
 
 /* catalogue_load, reading and checking of the parts above only those in
    the mask PARTS (the other tables are always read).  A part left out
    reads as empty: no CCF rows (every instance's and region's CCF NULL),
-   no alternatives (each range its point figure), no power errors.  */
+   no alternatives (each range its point figure), no power errors.  From
+   a current image (catalogue_open, which this is with no note) every
+   part is there: the parts a command leaves out are those its results
+   do not depend on.  */
 struct catalogue *catalogue_load_parts (const char *dir, unsigned parts,
                                         struct diag *d);
+
+/* catalogue_load_parts, but from DIR's CATALOGUE_IMAGE when it holds one
+   made from the very tables in DIR by this build: no table is parsed,
+   and every part is there.  An image that will not do (out of date, of
+   another build, damaged) is passed over for the tables, and NOTE
+   (unless NULL) says why in one line, for the command to print; else
+   NOTE's text is "".  */
+struct catalogue *catalogue_open (const char *dir, unsigned parts,
+                                  struct diag *note, struct diag *d);
+
+/* Write the compiled image of CAT, loaded with every part from the
+   tables of its directory, to PATH (atomically: base/outfile.h), with
+   the hash of each table as it is now.  Returns 0, or -1 with D set:
+   CA_EXIT_NOINPUT when a table cannot be read, CA_EXIT_FAILURE when
+   PATH cannot be written.  */
+int catalogue_compile (const struct catalogue *cat, const char *path,
+                       struct diag *d);
 
 void catalogue_free (struct catalogue *cat);
 

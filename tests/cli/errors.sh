@@ -91,7 +91,7 @@ expect_error missing-load 64 "carbon-advisor estimate: missing --load" \
 expect_error extra-argument 64 \
   "carbon-advisor estimate: unexpected argument 'extra'" estimate $job extra
 expect_error unknown-command 64 \
-  "carbon-advisor: unknown command 'frobnicate'; commands: advise, compare, estimate, factors, list, merge, report, track" \
+  "carbon-advisor: unknown command 'frobnicate'; commands: advise, compare, compile, estimate, factors, list, merge, report, track" \
   frobnicate
 expect_error missing-command 64 "carbon-advisor: missing command"
 expect_error list-nothing 64 \

@@ -7,6 +7,7 @@
 
 fuzz_targets = \
   %D%/fuzz_cli \
+  %D%/fuzz_image \
   %D%/fuzz_numparse \
   %D%/fuzz_speedup \
   %D%/fuzz_table
@@ -18,18 +19,22 @@ endif
 FUZZ_CPPFLAGS = $(AM_CPPFLAGS) \
   -DFUZZ_TINY_DIR='"$(abs_top_srcdir)/tests/cli/fixtures/tiny"'
 %C%_fuzz_cli_SOURCES = %D%/fuzz_cli.c %D%/fuzz.c %D%/fuzz.h
+%C%_fuzz_image_SOURCES = %D%/fuzz_image.c %D%/fuzz.c %D%/fuzz.h
 %C%_fuzz_numparse_SOURCES = %D%/fuzz_numparse.c %D%/fuzz.c %D%/fuzz.h
 %C%_fuzz_speedup_SOURCES = %D%/fuzz_speedup.c %D%/fuzz.c %D%/fuzz.h
 %C%_fuzz_table_SOURCES = %D%/fuzz_table.c %D%/fuzz.c %D%/fuzz.h
 %C%_fuzz_cli_LDADD = $(ADVISOR_LIBS)
+%C%_fuzz_image_LDADD = $(ADVISOR_LIBS)
 %C%_fuzz_numparse_LDADD = $(ADVISOR_LIBS)
 %C%_fuzz_speedup_LDADD = $(ADVISOR_LIBS)
 %C%_fuzz_table_LDADD = $(ADVISOR_LIBS)
 %C%_fuzz_cli_LDFLAGS = -fsanitize=fuzzer
+%C%_fuzz_image_LDFLAGS = -fsanitize=fuzzer
 %C%_fuzz_numparse_LDFLAGS = -fsanitize=fuzzer
 %C%_fuzz_speedup_LDFLAGS = -fsanitize=fuzzer
 %C%_fuzz_table_LDFLAGS = -fsanitize=fuzzer
 %C%_fuzz_table_CPPFLAGS = $(FUZZ_CPPFLAGS)
+%C%_fuzz_image_CPPFLAGS = $(FUZZ_CPPFLAGS)
 
 EXTRA_DIST += %D%/seeds.sh
 

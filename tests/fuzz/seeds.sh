@@ -30,6 +30,15 @@ case $target in
       i=$((i + 1))
     done
     ;;
+  fuzz_image)
+    # An offset (4 bytes, little-endian) and bytes XORed on from there:
+    # the header's section table, the first rows, a string, the end.
+    printf '\160\001\000\000\001' | seed
+    printf '\000\002\000\000\377\377\377\377' | seed
+    printf '\000\004\000\000\010\000\000\000' | seed
+    printf '\000\020\000\000\001\002\003' | seed
+    printf '\377\377\377\377\001' | seed
+    ;;
   fuzz_speedup)
     seed <"$src/tests/cli/fixtures/speedup-tiny.csv"
     printf 'instance_type,speed\nm5.xlarge,1\nc5.2xlarge,2.5\n' | seed
