@@ -36,14 +36,6 @@ same_point (const double *cost, const double *carbon, size_t a, size_t b)
   return same_value (cost[a], cost[b]) && same_value (carbon[a], carbon[b]);
 }
 
-/* Whether (CA, GA) dominates (CB, GB): no worse on both objectives and
-   better on one, so that identical points do not dominate each other.  */
-static bool
-dominates (double ca, double ga, double cb, double gb)
-{
-  return ca <= cb && ga <= gb && (ca < cb || ga < gb);
-}
-
 /* The carbon price, in USD per tonne, at which points A and B cost the
    same once carbon is priced.  Shared by the hull and by
    pareto_abatement_cost so that the two agree to the last bit.  */
@@ -108,7 +100,11 @@ assign_ranks (const struct pareto_item *items, struct pareto *p)
           size_t mid = lo + (hi - lo) / 2;
           const struct pareto_item *q = &last[mid];
 
-          if (dominates (q->cost, q->carbon, it->cost, it->carbon))
+          /* Whether Q dominates IT: no worse on both objectives and
+             better on one (identical points do not dominate each
+             other), knowing that Q, sorted before IT, costs no more.  */
+          if (q->carbon < it->carbon
+              || (q->carbon <= it->carbon && q->cost < it->cost))
             lo = mid + 1;
           else
             hi = mid;
