@@ -47,7 +47,8 @@ region_wanted (const struct advise_query *o, const struct region *g)
 }
 
 /* What the filters decide of one instance type, the same for every
-   region that prices it: worked out once per type, not once per pair.  */
+   region that prices it, and its part of the run: worked out once per
+   type, not once per pair.  */
 struct type_verdict
 {
   enum advise_stage out; /* The first of the type's own stages that
@@ -56,15 +57,18 @@ struct type_verdict
   bool covered;          /* run_method_covers_instance.  */
   enum scaling_gap gap;  /* scaling_runtime's verdict, and its runtime.  */
   double hours;
-  double power_w; /* Its power at the job's load, once a candidate has
-                     worked it out, or NaN.  */
+  bool evaluated; /* Whether RUN holds run_evaluate_type's figures,
+                     worked out for the first pair to need them.  */
+  struct run run;
 };
 
 /* The same for one region.  */
 struct region_verdict
 {
-  bool wanted;   /* region_wanted.  */
-  bool has_grid; /* run_has_grid.  */
+  bool wanted;    /* region_wanted.  */
+  bool has_grid;  /* run_has_grid.  */
+  bool evaluated; /* Whether RUN holds run_evaluate_region's figures.  */
+  struct run run;
 };
 
 static void
@@ -82,21 +86,58 @@ type_verdict (const struct advise_query *o, const struct advise_rules *rules,
   v->covered = run_method_covers_instance (&o->params, in);
   v->hours = 0.0;
   v->gap = scaling_runtime (s, in, o->params.runtime_h, &v->hours);
-  v->power_w = NAN;
+  v->evaluated = false;
 }
 
-/* Evaluate the run of PARAMS on the priced pair P, whose type and
-   region the filters have judged in *TV and *RV, under RULES into *RUN,
-   and what it was worked out from into *CAND.  Returns 1 when it is a
-   candidate, 0 when a stage left it out (counted in F), -1 with D set
-   on an error.  */
+/* The run of O's job on the priced pair P, whose type and region the
+   filters have judged in *TV and *RV: its footprint into *FP, and what
+   it was worked out from into *CAND.  The type's and the region's parts
+   are worked out for the first pair that needs them, as run_evaluate
+   would (the type's first), and kept; the pair's footprint is then
+   run_evaluate's, to the bit.  Returns 0, or -1 with D set.  */
+static int
+evaluate_pair (const struct advise_query *o, const struct price *p,
+               struct type_verdict *tv, struct region_verdict *rv,
+               struct advise_candidate *cand, struct footprint *fp,
+               struct diag *d)
+{
+  /* The load is the same for every candidate: the type's power is
+     worked out once, by its first candidate, and given to the others
+     (advise_candidate_run repeats just that).  */
+  cand->power_w = tv->evaluated ? tv->run.power_w : NAN;
+  if (!tv->evaluated)
+    {
+      struct run_params params = o->params;
+
+      params.runtime_h = tv->hours;
+      params.power_w = NAN;
+      if (run_evaluate_type (p->instance, &params, &tv->run, d) < 0)
+        return -1;
+      tv->evaluated = true;
+    }
+  if (!rv->evaluated)
+    {
+      if (run_evaluate_region (p->region, &o->params, &rv->run, d) < 0)
+        return -1;
+      rv->evaluated = true;
+    }
+  cand->price = p;
+  cand->runtime_h = tv->hours;
+  run_pair_footprint (&tv->run, &rv->run, tv->hours, p, fp);
+  return 0;
+}
+
+/* Judge the priced pair P by the filters, whose verdicts on its type
+   and region are *TV and *RV, under RULES; a pair that passes them all
+   gets its footprint into *FP, and what it was worked out from into
+   *CAND.  Returns 1 when it is a candidate, 0 when a stage left it out
+   (counted in F), -1 with D set on an error.  */
 static int
 evaluate (const struct advise_query *o, const struct advise_rules *rules,
           const struct price *p, struct type_verdict *tv,
-          const struct region_verdict *rv, struct advise_candidate *cand,
-          struct run *run, struct advise_funnel *f, struct diag *d)
+          struct region_verdict *rv, struct advise_candidate *cand,
+          struct footprint *fp, struct advise_funnel *f, struct diag *d)
 {
-  struct run_params params = o->params;
   int stage;
 
   if (!rv->wanted)
@@ -121,23 +162,15 @@ evaluate (const struct advise_query *o, const struct advise_rules *rules,
   if (!rv->has_grid)
     return 0;
   f->kept[ADVISE_STAGE_GRID]++;
-  params.runtime_h = tv->hours;
-  params.power_w = tv->power_w;
-  if (run_evaluate (p->instance, p->region, p, &params, run, d) < 0)
+  if (evaluate_pair (o, p, tv, rv, cand, fp, d) < 0)
     return -1;
-  cand->price = p;
-  cand->runtime_h = tv->hours;
-  cand->power_w = params.power_w;
-  /* The load is the same for every candidate: work out each instance
-     type's power once.  */
-  tv->power_w = run->power_w;
-  if (run->runtime_h > rules->deadline_h)
+  if (tv->hours > rules->deadline_h)
     return 0;
   f->kept[ADVISE_STAGE_DEADLINE]++;
-  if (run->footprint.cost_usd > o->max_cost_usd)
+  if (fp->cost_usd > o->max_cost_usd)
     return 0;
   f->kept[ADVISE_STAGE_COST]++;
-  if (run->footprint.total_gco2e > o->max_co2e_g)
+  if (fp->total_gco2e > o->max_co2e_g)
     return 0;
   f->kept[ADVISE_STAGE_CO2E]++;
   return 1;
@@ -238,7 +271,7 @@ enumerate (const struct advise_query *o, const struct catalogue *cat,
 {
   struct type_verdict *types;
   struct region_verdict *regions;
-  struct run run;
+  struct footprint fp;
   size_t i;
   int status = 0;
 
@@ -259,17 +292,18 @@ enumerate (const struct advise_query *o, const struct catalogue *cat,
   for (i = 0; i < cat->nprices && status == 0; i++)
     {
       const struct price *p = &cat->prices[i];
-      int kept = evaluate (
-        o, &r->rules, p, &types[p->instance - cat->instances],
-        &regions[p->region - cat->regions], &r->cands[r->n], &run, f, d);
+      struct type_verdict *tv = &types[p->instance - cat->instances];
+      int kept
+        = evaluate (o, &r->rules, p, tv, &regions[p->region - cat->regions],
+                    &r->cands[r->n], &fp, f, d);
 
       if (kept < 0)
         status = -1;
       else if (kept > 0)
         {
-          r->cost[r->n] = run.footprint.cost_usd;
-          r->carbon[r->n] = run.footprint.total_gco2e;
-          r->gpu_unsplit += run.instance->gpus > 0 && !run.gpu_load_split;
+          r->cost[r->n] = fp.cost_usd;
+          r->carbon[r->n] = fp.total_gco2e;
+          r->gpu_unsplit += p->instance->gpus > 0 && !tv->run.gpu_load_split;
           r->n++;
         }
     }
