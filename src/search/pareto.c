@@ -13,7 +13,8 @@
 #include "base/system.h"
 #include "base/xalloc.h"
 
-/* One point as the rank sweep reads it, in sorted order.  */
+/* One point with its keys, as the sort orders it and the rank sweep
+   reads it.  */
 struct pareto_item
 {
   double cost;
@@ -214,11 +215,11 @@ build_hull (const double *cost, const double *carbon, struct pareto *p)
     }
 }
 
-/* An unsigned integer that orders like X (finite): the radix sort
-   below sorts these.  A
-   non-negative double orders like its bits; a negative one, with the
-   sign bit set, in reverse, so its bits are flipped.  -0.0 and +0.0 tie
-   under <, and so they get the same key, the one +0.0 has.  */
+/* An unsigned integer that orders like X (finite), for the radix sort
+   below.  A non-negative double orders like its bits; a negative one,
+   with the sign bit set, in reverse, so its bits are flipped.  -0.0 and
+   +0.0 tie under <, and so they get the same key, the one +0.0 has: the
+   sort's runs of equal keys are then exactly the runs of equal cost.  */
 static uint64_t
 double_key (double x)
 {
@@ -368,9 +369,9 @@ sorted_items (const double *cost, const double *carbon, const size_t *order,
               size_t n)
 {
   struct pareto_item *items = xreallocarray (NULL, n, sizeof *items);
-  struct pareto_item *scratch = xreallocarray (NULL, n, sizeof *scratch);
+  struct pareto_item *scratch = NULL;
   size_t *by_cost = indices_by_cost (cost, n);
-  size_t i, j;
+  size_t i, j, room = 0;
 
   for (i = 0; i < n; i++)
     {
@@ -386,8 +387,15 @@ sorted_items (const double *cost, const double *carbon, const size_t *order,
     {
       for (j = i + 1; j < n && same_value (items[j].cost, items[i].cost); j++)
         continue;
-      if (j - i > 1)
-        sort_run (items + i, j - i, scratch);
+      if (j - i < 2)
+        continue;
+      /* Room for the longest run so far, not for all N points.  */
+      if (j - i > room)
+        {
+          room = j - i;
+          scratch = xreallocarray (scratch, room, sizeof *scratch);
+        }
+      sort_run (items + i, j - i, scratch);
     }
   free (scratch);
   return items;
