@@ -49,7 +49,7 @@ region_wanted (const struct advise_query *o, const struct region *g)
 /* What the filters decide of one instance type, the same for every
    region that prices it, and its part of the run: worked out once per
    type, not once per pair.  */
-struct type_verdict
+struct advise_type
 {
   enum advise_stage out; /* The first of the type's own stages that
                             leaves it out (INSTANCE to BURSTABLE), or
@@ -60,6 +60,9 @@ struct type_verdict
   bool evaluated; /* Whether RUN holds run_evaluate_type's figures,
                      worked out for the first pair to need them.  */
   struct run run;
+  bool has_given; /* Whether GIVEN holds them as the type's later
+                     candidates get them: with RUN's power given.  */
+  struct run given;
 };
 
 /* The same for one region.  */
@@ -74,7 +77,7 @@ struct region_verdict
 static void
 type_verdict (const struct advise_query *o, const struct advise_rules *rules,
               const struct scaling *s, const struct instance *in,
-              struct type_verdict *v)
+              struct advise_type *v)
 {
   enum advise_rule_verdict rule = advise_rules_check (rules, in);
 
@@ -87,6 +90,7 @@ type_verdict (const struct advise_query *o, const struct advise_rules *rules,
   v->hours = 0.0;
   v->gap = scaling_runtime (s, in, o->params.runtime_h, &v->hours);
   v->evaluated = false;
+  v->has_given = false;
 }
 
 /* The run of O's job on the priced pair P, whose type and region the
@@ -97,7 +101,7 @@ type_verdict (const struct advise_query *o, const struct advise_rules *rules,
    run_evaluate's, to the bit.  Returns 0, or -1 with D set.  */
 static int
 evaluate_pair (const struct advise_query *o, const struct price *p,
-               struct type_verdict *tv, struct region_verdict *rv,
+               struct advise_type *tv, struct region_verdict *rv,
                struct advise_candidate *cand, struct footprint *fp,
                struct diag *d)
 {
@@ -105,14 +109,17 @@ evaluate_pair (const struct advise_query *o, const struct price *p,
      worked out once, by its first candidate, and given to the others
      (advise_candidate_run repeats just that).  */
   cand->power_w = tv->evaluated ? tv->run.power_w : NAN;
-  if (!tv->evaluated)
+  if (!tv->has_given)
     {
       struct run_params params = o->params;
 
       params.runtime_h = tv->hours;
-      params.power_w = NAN;
-      if (run_evaluate_type (p->instance, &params, &tv->run, d) < 0)
+      params.power_w = cand->power_w;
+      if (run_evaluate_type (p->instance, &params,
+                             tv->evaluated ? &tv->given : &tv->run, d)
+          < 0)
         return -1;
+      tv->has_given = tv->evaluated;
       tv->evaluated = true;
     }
   if (!rv->evaluated)
@@ -134,7 +141,7 @@ evaluate_pair (const struct advise_query *o, const struct price *p,
    (counted in F), -1 with D set on an error.  */
 static int
 evaluate (const struct advise_query *o, const struct advise_rules *rules,
-          const struct price *p, struct type_verdict *tv,
+          const struct price *p, struct advise_type *tv,
           struct region_verdict *rv, struct advise_candidate *cand,
           struct footprint *fp, struct advise_funnel *f, struct diag *d)
 {
@@ -238,17 +245,19 @@ advise_candidate_run (const struct advise_ranking *r, size_t i,
                       struct run *run)
 {
   const struct advise_candidate *c = &r->cands[i];
-  struct run_params params = r->params;
+  const struct advise_type *t = &r->types[c->price->instance - r->instances];
   struct diag d;
   int rc;
 
-  params.runtime_h = c->runtime_h;
-  params.power_w = c->power_w;
-  rc = run_evaluate (c->price->instance, c->price->region, c->price, &params,
-                     run, &d);
+  /* run_evaluate with the figures the candidate was worked out from,
+     its type's part as enumerate kept it.  */
+  *run = isnan (c->power_w) ? t->run : t->given;
+  rc = run_evaluate_region (c->price->region, &r->params, run, &d);
   /* It was worked out once from the same figures.  */
   assert (rc == 0);
   (void) rc;
+  run->price = c->price;
+  run_pair_footprint (run, run, run->runtime_h, c->price, &run->footprint);
 }
 
 struct run *
@@ -269,7 +278,7 @@ enumerate (const struct advise_query *o, const struct catalogue *cat,
            const struct scaling *scaling, struct advise_ranking *r,
            struct advise_funnel *f, struct diag *d)
 {
-  struct type_verdict *types;
+  struct advise_type *types;
   struct region_verdict *regions;
   struct footprint fp;
   size_t i;
@@ -280,6 +289,8 @@ enumerate (const struct advise_query *o, const struct catalogue *cat,
   r->cost = xreallocarray (NULL, cat->nprices + 1, sizeof *r->cost);
   r->carbon = xreallocarray (NULL, cat->nprices + 1, sizeof *r->carbon);
   types = xcalloc (cat->ninstances + 1, sizeof *types);
+  r->instances = cat->instances;
+  r->types = types;
   regions = xcalloc (cat->nregions + 1, sizeof *regions);
   for (i = 0; i < cat->ninstances; i++)
     type_verdict (o, &r->rules, scaling, &cat->instances[i], &types[i]);
@@ -292,7 +303,7 @@ enumerate (const struct advise_query *o, const struct catalogue *cat,
   for (i = 0; i < cat->nprices && status == 0; i++)
     {
       const struct price *p = &cat->prices[i];
-      struct type_verdict *tv = &types[p->instance - cat->instances];
+      struct advise_type *tv = &types[p->instance - cat->instances];
       int kept
         = evaluate (o, &r->rules, p, tv, &regions[p->region - cat->regions],
                     &r->cands[r->n], &fp, f, d);
@@ -307,7 +318,6 @@ enumerate (const struct advise_query *o, const struct catalogue *cat,
           r->n++;
         }
     }
-  free (types);
   free (regions);
   return status;
 }
@@ -356,6 +366,7 @@ advise_ranking_free (struct advise_ranking *r)
   free (r->order);
   free (r->hull_slot);
   free (r->front_slot);
+  free (r->types);
   uncertainty_free (r->unc);
   free (r->items);
   free (r->gpu_speed);
