@@ -74,10 +74,11 @@ struct region_verdict
   struct run run;
 };
 
+/* Judge the instance type IN by O and RULES into *V, with S's runtime.  */
 static void
-type_verdict (const struct advise_query *o, const struct advise_rules *rules,
-              const struct scaling *s, const struct instance *in,
-              struct advise_type *v)
+judge_type (const struct advise_query *o, const struct advise_rules *rules,
+            const struct scaling *s, const struct instance *in,
+            struct advise_type *v)
 {
   enum advise_rule_verdict rule = advise_rules_check (rules, in);
 
@@ -293,7 +294,7 @@ enumerate (const struct advise_query *o, const struct catalogue *cat,
   r->types = types;
   regions = xcalloc (cat->nregions + 1, sizeof *regions);
   for (i = 0; i < cat->ninstances; i++)
-    type_verdict (o, &r->rules, scaling, &cat->instances[i], &types[i]);
+    judge_type (o, &r->rules, scaling, &cat->instances[i], &types[i]);
   for (i = 0; i < cat->nregions; i++)
     {
       regions[i].wanted = region_wanted (o, &cat->regions[i]);
