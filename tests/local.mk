@@ -39,6 +39,7 @@ unit_tests = \
   %D%/unit/check_output \
   %D%/unit/check_output_stream \
   %D%/unit/check_pareto \
+  %D%/unit/check_pareto_sort \
   %D%/unit/check_place \
   %D%/unit/check_power \
   %D%/unit/check_quantity \
@@ -95,6 +96,8 @@ UNIT_LDADD = $(ADVISOR_LIBS) $(CHECK_LIBS)
 %C%_unit_check_output_stream_LDADD = $(UNIT_LDADD)
 %C%_unit_check_pareto_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_pareto_LDADD = $(UNIT_LDADD)
+%C%_unit_check_pareto_sort_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_pareto_sort_LDADD = $(UNIT_LDADD)
 %C%_unit_check_place_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_place_LDADD = $(UNIT_LDADD)
 %C%_unit_check_power_CFLAGS = $(UNIT_CFLAGS)

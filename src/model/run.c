@@ -154,11 +154,10 @@ gpu_load_of (const struct instance *instance, const struct run_params *params,
                                             : params->load_pct;
 }
 
-/* The Teads method's power, PUE and grid figures for OUT.  */
+/* The Teads method's power and embodied figures for OUT.  */
 static int
-evaluate_teads (const struct instance *instance, const struct region *region,
-                const struct run_params *params, struct run *out,
-                struct diag *d)
+teads_type (const struct instance *instance, const struct run_params *params,
+            struct run *out, struct diag *d)
 {
   struct diag pd;
 
@@ -179,7 +178,14 @@ evaluate_teads (const struct instance *instance, const struct region *region,
       * embodied_share_factor (instance, params->embodied_rule,
                                &out->embodied_basis);
   out->embodied_source = instance->embodied_source;
+  return 0;
+}
 
+/* The Teads method's PUE and grid figures for OUT.  */
+static int
+teads_region (const struct region *region, const struct run_params *params,
+              struct run *out, struct diag *d)
+{
   out->pue = region->pue;
   out->pue_source = region->pue_source;
   out->pue_year = region->pue_year;
@@ -203,13 +209,13 @@ evaluate_teads (const struct instance *instance, const struct region *region,
   return 0;
 }
 
-/* The same by Cloud Carbon Footprint's coefficients.  */
+/* The same by Cloud Carbon Footprint's coefficients: power and
+   embodied figures.  */
 static int
-evaluate_ccf (const struct instance *instance, const struct region *region,
-              const struct run_params *params, struct run *out, struct diag *d)
+ccf_type (const struct instance *instance, const struct run_params *params,
+          struct run *out, struct diag *d)
 {
   const struct ccf_instance *row = instance->ccf;
-  const struct ccf_region *site = region->ccf;
 
   if (row == NULL)
     return diag_set (d, CA_EXIT_DATAERR,
@@ -237,6 +243,15 @@ evaluate_ccf (const struct instance *instance, const struct region *region,
   out->embodied_kgco2e = ccf_embodied_share (instance, row);
   out->embodied_source = row->embodied_source;
   out->embodied_basis = "vcpu";
+  return 0;
+}
+
+/* CCF's PUE and grid figures.  */
+static int
+ccf_region (const struct region *region, const struct run_params *params,
+            struct run *out, struct diag *d)
+{
+  const struct ccf_region *site = region->ccf;
 
   /* CCF has one location-based factor per region; the command layer
      refuses another --signal with this method.  */
@@ -268,17 +283,13 @@ evaluate_ccf (const struct instance *instance, const struct region *region,
 }
 
 int
-run_evaluate (const struct instance *instance, const struct region *region,
-              const struct price *price, const struct run_params *params,
-              struct run *out, struct diag *d)
+run_evaluate_type (const struct instance *instance,
+                   const struct run_params *params, struct run *out,
+                   struct diag *d)
 {
-  struct footprint_job job;
-  struct footprint_site site;
-  int status;
-
   out->instance = instance;
-  out->region = region;
-  out->price = price;
+  out->region = NULL;
+  out->price = NULL;
   out->runtime_h = params->runtime_h;
   out->load_pct = params->load_pct;
   out->count = params->count;
@@ -288,13 +299,24 @@ run_evaluate (const struct instance *instance, const struct region *region,
   gpu_load_of (instance, params, out);
   out->ccf_power.cpu_w = out->ccf_power.gpu_w = NAN;
   out->ccf_power.memory_w = out->ccf_power.total_w = NAN;
+  return params->method == RUN_METHOD_CCF
+           ? ccf_type (instance, params, out, d)
+           : teads_type (instance, params, out, d);
+}
 
+int
+run_evaluate_region (const struct region *region,
+                     const struct run_params *params, struct run *out,
+                     struct diag *d)
+{
+  int status;
+
+  out->region = region;
   status = params->method == RUN_METHOD_CCF
-             ? evaluate_ccf (instance, region, params, out, d)
-             : evaluate_teads (instance, region, params, out, d);
+             ? ccf_region (region, params, out, d)
+             : teads_region (region, params, out, d);
   if (status < 0)
     return -1;
-
   /* The user's own figures replace either method's.  */
   if (!isnan (params->pue))
     {
@@ -309,15 +331,37 @@ run_evaluate (const struct instance *instance, const struct region *region,
       out->grid_year = 0;
       out->grid_level = "";
     }
+  return 0;
+}
 
-  job.runtime_h = out->runtime_h;
-  job.count = (double) out->count;
-  job.lifetime_h = out->lifetime_h;
-  site.power_w = out->power_w;
-  site.embodied_kgco2e = out->embodied_kgco2e;
-  site.pue = out->pue;
-  site.grid_gco2e_per_kwh = out->grid_gco2e_per_kwh;
+void
+run_pair_footprint (const struct run *type, const struct run *site_run,
+                    double runtime_h, const struct price *price,
+                    struct footprint *out)
+{
+  struct footprint_job job;
+  struct footprint_site site;
+
+  job.runtime_h = runtime_h;
+  job.count = (double) type->count;
+  job.lifetime_h = type->lifetime_h;
+  site.power_w = type->power_w;
+  site.embodied_kgco2e = type->embodied_kgco2e;
+  site.pue = site_run->pue;
+  site.grid_gco2e_per_kwh = site_run->grid_gco2e_per_kwh;
   site.price_usd_per_h = price != NULL ? price->usd_per_h : NAN;
-  footprint_compute (&job, &site, &out->footprint);
+  footprint_compute (&job, &site, out);
+}
+
+int
+run_evaluate (const struct instance *instance, const struct region *region,
+              const struct price *price, const struct run_params *params,
+              struct run *out, struct diag *d)
+{
+  if (run_evaluate_type (instance, params, out, d) < 0
+      || run_evaluate_region (region, params, out, d) < 0)
+    return -1;
+  out->price = price;
+  run_pair_footprint (out, out, out->runtime_h, price, &out->footprint);
   return 0;
 }

@@ -148,4 +148,27 @@ int run_evaluate (const struct instance *instance, const struct region *region,
                   const struct price *price, const struct run_params *params,
                   struct run *out, struct diag *d);
 
+/* The same in parts, for a caller that works out many pairs and keeps
+   what depends on the instance type alone and on the region alone.
+   run_evaluate_type sets every figure of *OUT that depends on INSTANCE
+   and PARAMS alone (the power, the embodied share, the job's figures;
+   no region, no price, no footprint); run_evaluate_region only the
+   region, PUE and grid figures of *OUT, PARAMS' own figures included.
+   Each returns 0, or -1 with D set as run_evaluate would (which runs the
+   type's part first).  */
+int run_evaluate_type (const struct instance *instance,
+                       const struct run_params *params, struct run *out,
+                       struct diag *d);
+int run_evaluate_region (const struct region *region,
+                         const struct run_params *params, struct run *out,
+                         struct diag *d);
+
+/* The footprint of a run of RUNTIME_H hours at PRICE with TYPE's
+   figures (as run_evaluate_type sets them) in SITE_RUN's region (as
+   run_evaluate_region sets them), into *OUT: the footprint run_evaluate
+   gives, to the bit.  */
+void run_pair_footprint (const struct run *type, const struct run *site_run,
+                         double runtime_h, const struct price *price,
+                         struct footprint *out);
+
 #endif /* CA_RUN_H */

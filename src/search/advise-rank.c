@@ -46,117 +46,176 @@ region_wanted (const struct advise_query *o, const struct region *g)
          && !selection_names_region (&o->exclude_regions, g);
 }
 
-/* Evaluate the run of PARAMS on the priced pair P under RULES with S's
-   runtime into *RUN, and what it was worked out from into *CAND.
-   Returns 1 when it is a candidate, 0 when a stage left it out (counted
-   in F), -1 with D set on an error.  */
+/* What the filters decide of one instance type, the same for every
+   region that prices it, and its part of the run: worked out once per
+   type, not once per pair.  */
+struct advise_type
+{
+  enum advise_stage out; /* The first of the type's own stages that
+                            leaves it out (INSTANCE to BURSTABLE), or
+                            ADVISE_STAGE_PRICE when none does.  */
+  bool covered;          /* run_method_covers_instance.  */
+  enum scaling_gap gap;  /* scaling_runtime's verdict, and its runtime.  */
+  double hours;
+  bool evaluated; /* Whether RUN holds run_evaluate_type's figures,
+                     worked out for the first pair to need them.  */
+  struct run run;
+  bool has_given; /* Whether GIVEN holds them as the type's later
+                     candidates get them: with RUN's power given.  */
+  struct run given;
+};
+
+/* The same for one region.  */
+struct region_verdict
+{
+  bool wanted;    /* region_wanted.  */
+  bool has_grid;  /* run_has_grid.  */
+  bool evaluated; /* Whether RUN holds run_evaluate_region's figures.  */
+  struct run run;
+};
+
+/* Judge the instance type IN by O and RULES into *V, with S's runtime.  */
+static void
+judge_type (const struct advise_query *o, const struct advise_rules *rules,
+            const struct scaling *s, const struct instance *in,
+            struct advise_type *v)
+{
+  enum advise_rule_verdict rule = advise_rules_check (rules, in);
+
+  v->out = !instance_wanted (o, in)          ? ADVISE_STAGE_INSTANCE
+           : rule == ADVISE_RULE_ACCELERATOR ? ADVISE_STAGE_ACCELERATOR
+           : rule == ADVISE_RULE_GPU_MEMORY  ? ADVISE_STAGE_GPU_MEMORY
+           : rule == ADVISE_RULE_BURSTABLE   ? ADVISE_STAGE_BURSTABLE
+                                             : ADVISE_STAGE_PRICE;
+  v->covered = run_method_covers_instance (&o->params, in);
+  v->hours = 0.0;
+  v->gap = scaling_runtime (s, in, o->params.runtime_h, &v->hours);
+  v->evaluated = false;
+  v->has_given = false;
+}
+
+/* The run of O's job on the priced pair P, whose type and region the
+   filters have judged in *TV and *RV: its footprint into *FP, and what
+   it was worked out from into *CAND.  The type's and the region's parts
+   are worked out for the first pair that needs them, as run_evaluate
+   would (the type's first), and kept; the pair's footprint is then
+   run_evaluate's, to the bit.  Returns 0, or -1 with D set.  */
+static int
+evaluate_pair (const struct advise_query *o, const struct price *p,
+               struct advise_type *tv, struct region_verdict *rv,
+               struct advise_candidate *cand, struct footprint *fp,
+               struct diag *d)
+{
+  /* The load is the same for every candidate: the type's power is
+     worked out once, by its first candidate, and given to the others
+     (advise_candidate_run repeats just that).  */
+  cand->power_w = tv->evaluated ? tv->run.power_w : NAN;
+  if (!tv->has_given)
+    {
+      struct run_params params = o->params;
+
+      params.runtime_h = tv->hours;
+      params.power_w = cand->power_w;
+      if (run_evaluate_type (p->instance, &params,
+                             tv->evaluated ? &tv->given : &tv->run, d)
+          < 0)
+        return -1;
+      tv->has_given = tv->evaluated;
+      tv->evaluated = true;
+    }
+  if (!rv->evaluated)
+    {
+      if (run_evaluate_region (p->region, &o->params, &rv->run, d) < 0)
+        return -1;
+      rv->evaluated = true;
+    }
+  cand->price = p;
+  cand->runtime_h = tv->hours;
+  run_pair_footprint (&tv->run, &rv->run, tv->hours, p, fp);
+  return 0;
+}
+
+/* Judge the priced pair P by the filters, whose verdicts on its type
+   and region are *TV and *RV, under RULES; a pair that passes them all
+   gets its footprint into *FP, and what it was worked out from into
+   *CAND.  Returns 1 when it is a candidate, 0 when a stage left it out
+   (counted in F), -1 with D set on an error.  */
 static int
 evaluate (const struct advise_query *o, const struct advise_rules *rules,
-          const struct scaling *s, const struct price *p, double *power_cache,
-          struct advise_candidate *cand, struct run *run,
-          struct advise_funnel *f, struct diag *d)
+          const struct price *p, struct advise_type *tv,
+          struct region_verdict *rv, struct advise_candidate *cand,
+          struct footprint *fp, struct advise_funnel *f, struct diag *d)
 {
-  struct run_params params = o->params;
-  enum advise_rule_verdict verdict;
-  double *power = &power_cache[p->instance - s->catalogue->instances];
-  enum scaling_gap gap;
-  double hours = 0.0;
+  int stage;
 
-  if (!region_wanted (o, p->region))
+  if (!rv->wanted)
     return 0;
   f->kept[ADVISE_STAGE_REGION]++;
-  if (!instance_wanted (o, p->instance))
+  for (stage = ADVISE_STAGE_INSTANCE; stage < (int) tv->out; stage++)
+    f->kept[stage]++;
+  if (tv->out != ADVISE_STAGE_PRICE)
     return 0;
-  f->kept[ADVISE_STAGE_INSTANCE]++;
-  verdict = advise_rules_check (rules, p->instance);
-  if (verdict == ADVISE_RULE_ACCELERATOR)
-    return 0;
-  f->kept[ADVISE_STAGE_ACCELERATOR]++;
-  if (verdict == ADVISE_RULE_GPU_MEMORY)
-    return 0;
-  f->kept[ADVISE_STAGE_GPU_MEMORY]++;
-  if (verdict == ADVISE_RULE_BURSTABLE)
-    return 0;
-  f->kept[ADVISE_STAGE_BURSTABLE]++;
   if (isnan (p->usd_per_h))
     return 0;
   f->kept[ADVISE_STAGE_PRICE]++;
-  if (!run_method_covers_instance (&o->params, p->instance))
+  if (!tv->covered)
     return 0;
   f->kept[ADVISE_STAGE_METHOD]++;
-  gap = scaling_runtime (s, p->instance, o->params.runtime_h, &hours);
-  if (gap != SCALING_OK)
+  if (tv->gap != SCALING_OK)
     {
-      f->gaps[gap]++;
+      f->gaps[tv->gap]++;
       return 0;
     }
   f->kept[ADVISE_STAGE_RUNTIME]++;
-  if (!run_has_grid (&o->params, p->region))
+  if (!rv->has_grid)
     return 0;
   f->kept[ADVISE_STAGE_GRID]++;
-  params.runtime_h = hours;
-  params.power_w = *power;
-  if (run_evaluate (p->instance, p->region, p, &params, run, d) < 0)
+  if (evaluate_pair (o, p, tv, rv, cand, fp, d) < 0)
     return -1;
-  cand->price = p;
-  cand->runtime_h = hours;
-  cand->power_w = params.power_w;
-  /* The load is the same for every candidate: work out each instance
-     type's power once.  */
-  *power = run->power_w;
-  if (run->runtime_h > rules->deadline_h)
+  if (tv->hours > rules->deadline_h)
     return 0;
   f->kept[ADVISE_STAGE_DEADLINE]++;
-  if (run->footprint.cost_usd > o->max_cost_usd)
+  if (fp->cost_usd > o->max_cost_usd)
     return 0;
   f->kept[ADVISE_STAGE_COST]++;
-  if (run->footprint.total_gco2e > o->max_co2e_g)
+  if (fp->total_gco2e > o->max_co2e_g)
     return 0;
   f->kept[ADVISE_STAGE_CO2E]++;
   return 1;
-}
-
-/* Output order: by rank, then cost, then the tie-break order.  */
-static const struct advise_ranking *sort_context;
-
-static int
-compare_output (const void *a, const void *b)
-{
-  const struct advise_ranking *r = sort_context;
-  size_t i = *(const size_t *) a, j = *(const size_t *) b;
-
-  if (r->pareto->rank[i] != r->pareto->rank[j])
-    return r->pareto->rank[i] < r->pareto->rank[j] ? -1 : 1;
-  if (r->cost[i] < r->cost[j])
-    return -1;
-  if (r->cost[i] > r->cost[j])
-    return 1;
-  if (r->carbon[i] < r->carbon[j])
-    return -1;
-  if (r->carbon[i] > r->carbon[j])
-    return 1;
-  return (r->order[i] > r->order[j]) - (r->order[i] < r->order[j]);
 }
 
 size_t
 advise_rows (const struct advise_ranking *r, const struct advise_query *q,
              size_t *rows)
 {
+  const struct pareto *p = r->pareto;
   size_t extra = (size_t) q->top, nrows, i;
+  size_t *start;
 
-  nrows = q->all                             ? r->n
-          : r->pareto->nfront + extra < r->n ? r->pareto->nfront + extra
-                                             : r->n;
+  nrows = q->all ? r->n : p->nfront + extra < r->n ? p->nfront + extra : r->n;
   /* The front is already in output order.  */
-  if (nrows == r->pareto->nfront)
-    memcpy (rows, r->pareto->front, nrows * sizeof *rows);
-  else
+  if (nrows == p->nfront)
     {
-      for (i = 0; i < r->n; i++)
-        rows[i] = i;
-      sort_context = r;
-      qsort (rows, r->n, sizeof *rows, compare_output);
+      memcpy (rows, p->front, nrows * sizeof *rows);
+      return nrows;
     }
+  /* Output order: by rank, then cost, carbon and the tie-break order.
+     The points are sorted by all but the rank already, so a stable
+     counting sort by rank makes it in O(n).  */
+  start = xcalloc (p->nranks + 2, sizeof *start);
+  for (i = 0; i < r->n; i++)
+    start[p->rank[i] + 1]++;
+  for (i = 1; i <= p->nranks; i++)
+    start[i + 1] += start[i];
+  for (i = 0; i < r->n; i++)
+    {
+      size_t k = p->sorted[i];
+      size_t at = start[p->rank[k]]++;
+
+      if (at < nrows)
+        rows[at] = k;
+    }
+  free (start);
   return nrows;
 }
 
@@ -187,17 +246,19 @@ advise_candidate_run (const struct advise_ranking *r, size_t i,
                       struct run *run)
 {
   const struct advise_candidate *c = &r->cands[i];
-  struct run_params params = r->params;
+  const struct advise_type *t = &r->types[c->price->instance - r->instances];
   struct diag d;
   int rc;
 
-  params.runtime_h = c->runtime_h;
-  params.power_w = c->power_w;
-  rc = run_evaluate (c->price->instance, c->price->region, c->price, &params,
-                     run, &d);
+  /* run_evaluate with the figures the candidate was worked out from,
+     its type's part as enumerate kept it.  */
+  *run = isnan (c->power_w) ? t->run : t->given;
+  rc = run_evaluate_region (c->price->region, &r->params, run, &d);
   /* It was worked out once from the same figures.  */
   assert (rc == 0);
   (void) rc;
+  run->price = c->price;
+  run_pair_footprint (run, run, run->runtime_h, c->price, &run->footprint);
 }
 
 struct run *
@@ -218,38 +279,48 @@ enumerate (const struct advise_query *o, const struct catalogue *cat,
            const struct scaling *scaling, struct advise_ranking *r,
            struct advise_funnel *f, struct diag *d)
 {
-  double *power_cache;
-  struct run run;
+  struct advise_type *types;
+  struct region_verdict *regions;
+  struct footprint fp;
   size_t i;
+  int status = 0;
 
   r->params = o->params;
   r->cands = xcalloc (cat->nprices + 1, sizeof *r->cands);
-  r->cost = xcalloc (cat->nprices + 1, sizeof *r->cost);
-  r->carbon = xcalloc (cat->nprices + 1, sizeof *r->carbon);
-  power_cache = xcalloc (cat->ninstances + 1, sizeof *power_cache);
+  r->cost = xreallocarray (NULL, cat->nprices + 1, sizeof *r->cost);
+  r->carbon = xreallocarray (NULL, cat->nprices + 1, sizeof *r->carbon);
+  types = xcalloc (cat->ninstances + 1, sizeof *types);
+  r->instances = cat->instances;
+  r->types = types;
+  regions = xcalloc (cat->nregions + 1, sizeof *regions);
   for (i = 0; i < cat->ninstances; i++)
-    power_cache[i] = NAN;
-  f->kept[ADVISE_STAGE_PRICED] = cat->nprices;
-  for (i = 0; i < cat->nprices; i++)
+    judge_type (o, &r->rules, scaling, &cat->instances[i], &types[i]);
+  for (i = 0; i < cat->nregions; i++)
     {
-      int kept = evaluate (o, &r->rules, scaling, &cat->prices[i], power_cache,
-                           &r->cands[r->n], &run, f, d);
+      regions[i].wanted = region_wanted (o, &cat->regions[i]);
+      regions[i].has_grid = run_has_grid (&o->params, &cat->regions[i]);
+    }
+  f->kept[ADVISE_STAGE_PRICED] = cat->nprices;
+  for (i = 0; i < cat->nprices && status == 0; i++)
+    {
+      const struct price *p = &cat->prices[i];
+      struct advise_type *tv = &types[p->instance - cat->instances];
+      int kept
+        = evaluate (o, &r->rules, p, tv, &regions[p->region - cat->regions],
+                    &r->cands[r->n], &fp, f, d);
 
       if (kept < 0)
+        status = -1;
+      else if (kept > 0)
         {
-          free (power_cache);
-          return -1;
-        }
-      if (kept > 0)
-        {
-          r->cost[r->n] = run.footprint.cost_usd;
-          r->carbon[r->n] = run.footprint.total_gco2e;
-          r->gpu_unsplit += run.instance->gpus > 0 && !run.gpu_load_split;
+          r->cost[r->n] = fp.cost_usd;
+          r->carbon[r->n] = fp.total_gco2e;
+          r->gpu_unsplit += p->instance->gpus > 0 && !tv->run.gpu_load_split;
           r->n++;
         }
     }
-  free (power_cache);
-  return 0;
+  free (regions);
+  return status;
 }
 
 int
@@ -263,9 +334,9 @@ advise_rank_candidates (const struct advise_query *o,
 
   if (enumerate (o, cat, scaling, r, f, d) < 0)
     return -1;
-  r->order = xcalloc (r->n + 1, sizeof *r->order);
-  r->hull_slot = xcalloc (r->n + 1, sizeof *r->hull_slot);
-  r->front_slot = xcalloc (r->n + 1, sizeof *r->front_slot);
+  r->order = xreallocarray (NULL, r->n + 1, sizeof *r->order);
+  r->hull_slot = xreallocarray (NULL, r->n + 1, sizeof *r->hull_slot);
+  r->front_slot = xreallocarray (NULL, r->n + 1, sizeof *r->front_slot);
   for (i = 0; i < r->n; i++)
     {
       r->order[i] = i;
@@ -296,6 +367,7 @@ advise_ranking_free (struct advise_ranking *r)
   free (r->order);
   free (r->hull_slot);
   free (r->front_slot);
+  free (r->types);
   uncertainty_free (r->unc);
   free (r->items);
   free (r->gpu_speed);

@@ -119,11 +119,18 @@ struct advise_signal_check
                                error.  */
 };
 
+/* What advise-rank.c keeps of each instance type: the part of its
+   candidates' runs that depends on the type alone.  */
+struct advise_type;
+
 /* Everything the ranking found, indexed by candidate.  */
 struct advise_ranking
 {
   struct advise_candidate *cands;
   size_t n;
+  const struct instance *instances; /* The catalogue's, which TYPES
+                                       follow.  */
+  struct advise_type *types;
   struct run_params params; /* The job the candidates' runs are of.  */
   size_t gpu_unsplit;       /* Candidates with GPUs the data cannot take
                                out of the instance's curve (their run's

@@ -5,18 +5,16 @@
 
 #include <math.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
-
-#include <gsl/gsl_heapsort.h>
-#include <gsl/gsl_sort.h>
+#include <string.h>
 
 #include "search/pareto.h"
 #include "base/system.h"
 #include "base/xalloc.h"
 
-/* One point as the sort sees it: the comparator needs all three keys,
-   and carrying them in the element keeps it free of file-static state,
-   so that analyses may run in several threads at once.  */
+/* One point with its keys, as the sort orders it and the rank sweep
+   reads it.  */
 struct pareto_item
 {
   double cost;
@@ -37,38 +35,6 @@ static bool
 same_point (const double *cost, const double *carbon, size_t a, size_t b)
 {
   return same_value (cost[a], cost[b]) && same_value (carbon[a], carbon[b]);
-}
-
-/* Whether (CA, GA) dominates (CB, GB): no worse on both objectives and
-   better on one, so that identical points do not dominate each other.  */
-static bool
-dominates (double ca, double ga, double cb, double gb)
-{
-  return ca <= cb && ga <= gb && (ca < cb || ga < gb);
-}
-
-/* Cost ascending, then carbon ascending, then ORDER.  The index comes
-   last only so that the order stays total (and the result independent
-   of the heapsort) even if a caller's ORDER is not a permutation.  */
-static int
-item_compare (const void *pa, const void *pb)
-{
-  const struct pareto_item *a = pa;
-  const struct pareto_item *b = pb;
-
-  if (a->cost < b->cost)
-    return -1;
-  if (a->cost > b->cost)
-    return 1;
-  if (a->carbon < b->carbon)
-    return -1;
-  if (a->carbon > b->carbon)
-    return 1;
-  if (a->order != b->order)
-    return a->order < b->order ? -1 : 1;
-  if (a->index != b->index)
-    return a->index < b->index ? -1 : 1;
-  return 0;
 }
 
 /* The carbon price, in USD per tonne, at which points A and B cost the
@@ -105,49 +71,55 @@ front_first_at_most (const double *carbon, const size_t *front, size_t nfront,
   return lo;
 }
 
-/* Give every point its rank, in one sweep over ITEMS (sorted by
-   item_compare).  LAST[k] is the item most recently put in front k + 1.
-   Within a front, points in sorted order have carbon that never rises,
-   so LAST[k] has the least carbon of its front so far: an item is
-   dominated by some member of front k + 1 if and only if it is dominated
-   by LAST[k].  Everything that dominates an item sorts before it, and a
-   member of front k + 1 is dominated by a member of front k that sorts
-   before it, so "dominated by front k + 1" implies "dominated by front
-   k": the fronts that dominate an item form a prefix, and a binary
-   search finds its rank.  Returns the number of points of rank 1.  */
-static size_t
-assign_ranks (const struct pareto_item *items, size_t n, size_t *rank)
+/* Give every point of P its rank, in one sweep over ITEMS (in P's
+   sorted order), and count P's fronts and the points of rank 1.
+   LAST[k] is the item most recently put in front k + 1 (a copy: the
+   search below reads nothing else).  Within a front, points in sorted
+   order have carbon that never rises, so LAST[k] has the least carbon of
+   its front so far: an item is dominated by some member of front k + 1
+   if and only if it is dominated by LAST[k].  Everything that dominates
+   an item sorts before it, and a member of front k + 1 is dominated by a
+   member of front k that sorts before it, so "dominated by front k + 1"
+   implies "dominated by front k": the fronts that dominate an item form
+   a prefix, and a binary search finds its rank.  */
+static void
+assign_ranks (const struct pareto_item *items, struct pareto *p)
 {
-  size_t *last = xreallocarray (NULL, n, sizeof *last);
+  struct pareto_item *last = xreallocarray (NULL, p->n, sizeof *last);
   size_t nfronts = 0;
   size_t nfirst = 0;
   size_t i;
 
-  for (i = 0; i < n; i++)
+  for (i = 0; i < p->n; i++)
     {
-      const struct pareto_item *p = &items[i];
+      const struct pareto_item *it = &items[i];
       size_t lo = 0;
       size_t hi = nfronts;
 
       while (lo < hi)
         {
           size_t mid = lo + (hi - lo) / 2;
-          const struct pareto_item *q = &items[last[mid]];
+          const struct pareto_item *q = &last[mid];
 
-          if (dominates (q->cost, q->carbon, p->cost, p->carbon))
+          /* Whether Q dominates IT: no worse on both objectives and
+             better on one (identical points do not dominate each
+             other), knowing that Q, sorted before IT, costs no more.  */
+          if (q->carbon < it->carbon
+              || (q->carbon <= it->carbon && q->cost < it->cost))
             lo = mid + 1;
           else
             hi = mid;
         }
-      last[lo] = i;
+      last[lo] = *it;
       if (lo == nfronts)
         nfronts++;
-      rank[p->index] = lo + 1;
+      p->rank[it->index] = lo + 1;
       if (lo == 0)
         nfirst++;
     }
   free (last);
-  return nfirst;
+  p->nfront = nfirst;
+  p->nranks = nfronts;
 }
 
 /* The knee of P's front, as pareto.h defines it.  With at least three
@@ -243,42 +215,189 @@ build_hull (const double *cost, const double *carbon, struct pareto *p)
     }
 }
 
-/* The N points sorted by (cost, carbon, ORDER): a new array.  */
+/* An unsigned integer that orders like X (finite), for the radix sort
+   below.  A non-negative double orders like its bits; a negative one,
+   with the sign bit set, in reverse, so its bits are flipped.  -0.0 and
+   +0.0 tie under <, and so they get the same key, the one +0.0 has: the
+   sort's runs of equal keys are then exactly the runs of equal cost.  */
+static uint64_t
+double_key (double x)
+{
+  const uint64_t sign = UINT64_C (1) << 63;
+  uint64_t bits;
+
+  if (same_value (x, 0.0))
+    return sign;
+  memcpy (&bits, &x, sizeof bits);
+  return (bits & sign) != 0 ? ~bits : bits | sign;
+}
+
+/* Radix digits of the cost key: 11 bits, so six of them cover it.  */
+enum
+{
+  DIGIT_BITS = 11,
+  DIGIT_VALUES = 1 << DIGIT_BITS,
+  KEY_DIGITS = (64 + DIGIT_BITS - 1) / DIGIT_BITS
+};
+
+/* Whether A comes before B: by cost, then carbon, then ORDER.  The index
+   comes last only so that the order stays total (and the result
+   independent of the sort) even if a caller's ORDER is not a
+   permutation.  */
+static bool
+item_before (const struct pareto_item *a, const struct pareto_item *b)
+{
+  if (a->cost < b->cost)
+    return true;
+  if (a->cost > b->cost)
+    return false;
+  if (a->carbon < b->carbon)
+    return true;
+  if (a->carbon > b->carbon)
+    return false;
+  if (a->order != b->order)
+    return a->order < b->order;
+  return a->index < b->index;
+}
+
+/* Sort the M ITEMS by item_before, with SCRATCH room for M more: an
+   insertion sort of short blocks (most runs of equal cost are short),
+   then merges, so that a long run costs O(m log m).  */
+static void
+sort_run (struct pareto_item *items, size_t m, struct pareto_item *scratch)
+{
+  enum
+  {
+    BLOCK = 16
+  };
+  struct pareto_item *src = items, *dst = scratch, *swap;
+  size_t lo, i, j, width;
+
+  for (lo = 0; lo < m; lo += BLOCK)
+    for (i = lo + 1; i < m && i < lo + BLOCK; i++)
+      {
+        struct pareto_item x = items[i];
+
+        for (j = i; j > lo && item_before (&x, &items[j - 1]); j--)
+          items[j] = items[j - 1];
+        items[j] = x;
+      }
+  for (width = BLOCK; width < m; width *= 2)
+    {
+      for (lo = 0; lo < m; lo += 2 * width)
+        {
+          size_t mid = m - lo > width ? lo + width : m;
+          size_t hi = m - mid > width ? mid + width : m;
+          size_t a = lo, b = mid, k = lo;
+
+          while (a < mid && b < hi)
+            dst[k++] = item_before (&src[b], &src[a]) ? src[b++] : src[a++];
+          while (a < mid)
+            dst[k++] = src[a++];
+          while (b < hi)
+            dst[k++] = src[b++];
+        }
+      swap = src;
+      src = dst;
+      dst = swap;
+    }
+  if (src != items)
+    memcpy (items, src, m * sizeof *items);
+}
+
+/* The indices of the N points by cost: a new array.  A
+   least-significant-digit radix sort of the cost keys, with no
+   comparison at all; a digit that all points share is skipped.  */
+static size_t *
+indices_by_cost (const double *cost, size_t n)
+{
+  uint64_t *keys = xreallocarray (NULL, n, sizeof *keys);
+  size_t *count = xcalloc ((size_t) KEY_DIGITS * DIGIT_VALUES, sizeof *count);
+  size_t *from = xreallocarray (NULL, n, sizeof *from);
+  size_t *to = xreallocarray (NULL, n, sizeof *to);
+  size_t *swap;
+  size_t i, sum;
+  unsigned d, v;
+
+  /* Every digit's histogram in one sweep.  */
+  for (i = 0; i < n; i++)
+    {
+      uint64_t key = double_key (cost[i]);
+
+      keys[i] = key;
+      for (d = 0; d < KEY_DIGITS; d++)
+        count[d * DIGIT_VALUES
+              + ((key >> (d * DIGIT_BITS)) & (DIGIT_VALUES - 1))]++;
+      from[i] = i;
+    }
+  for (d = 0; d < KEY_DIGITS; d++)
+    {
+      size_t *c = &count[d * DIGIT_VALUES];
+      unsigned shift = d * DIGIT_BITS;
+
+      if (n == 0 || c[(keys[0] >> shift) & (DIGIT_VALUES - 1)] == n)
+        continue;
+      for (sum = 0, v = 0; v < DIGIT_VALUES; v++)
+        {
+          size_t here = c[v];
+
+          c[v] = sum;
+          sum += here;
+        }
+      for (i = 0; i < n; i++)
+        {
+          size_t k = from[i];
+
+          to[c[(keys[k] >> shift) & (DIGIT_VALUES - 1)]++] = k;
+        }
+      swap = from;
+      from = to;
+      to = swap;
+    }
+  free (to);
+  free (count);
+  free (keys);
+  return from;
+}
+
+/* The N points sorted by item_before: a new array.  The radix sort puts
+   them in cost order, then each run of equal cost is sorted by the full
+   key.  Since that key is a total order, the result depends on neither
+   sort's choices.  */
 static struct pareto_item *
 sorted_items (const double *cost, const double *carbon, const size_t *order,
               size_t n)
 {
   struct pareto_item *items = xreallocarray (NULL, n, sizeof *items);
-  size_t i, j;
+  struct pareto_item *scratch = NULL;
+  size_t *by_cost = indices_by_cost (cost, n);
+  size_t i, j, room = 0;
 
-  /* Sort by cost with GSL's sort of a plain double array, several times
-     faster than a heapsort through a comparison callback, then put each
-     run of equal costs in the full order (cost, carbon, ORDER).  The
-     comparator is a total order, so heapsort's instability cannot show
-     and the result does not depend on the sort.  */
-  if (n > 0)
+  for (i = 0; i < n; i++)
     {
-      size_t *by_cost = xreallocarray (NULL, n, sizeof *by_cost);
+      size_t k = by_cost[i];
 
-      gsl_sort_index (by_cost, cost, 1, n);
-      for (i = 0; i < n; i++)
-        {
-          size_t k = by_cost[i];
-
-          items[i].cost = cost[k];
-          items[i].carbon = carbon[k];
-          items[i].order = order[k];
-          items[i].index = k;
-        }
-      free (by_cost);
+      items[i].cost = cost[k];
+      items[i].carbon = carbon[k];
+      items[i].order = order[k];
+      items[i].index = k;
     }
+  free (by_cost);
   for (i = 0; i < n; i = j)
     {
       for (j = i + 1; j < n && same_value (items[j].cost, items[i].cost); j++)
         continue;
-      if (j - i > 1)
-        gsl_heapsort (items + i, j - i, sizeof *items, item_compare);
+      if (j - i < 2)
+        continue;
+      /* Room for the longest run so far, not for all N points.  */
+      if (j - i > room)
+        {
+          room = j - i;
+          scratch = xreallocarray (scratch, room, sizeof *scratch);
+        }
+      sort_run (items + i, j - i, scratch);
     }
+  free (scratch);
   return items;
 }
 
@@ -362,12 +481,15 @@ pareto_analyse (const double *cost, const double *carbon, const size_t *order,
         return NULL;
       }
 
-  items = sorted_items (cost, carbon, order, n);
   p = xmalloc (sizeof *p);
+  items = sorted_items (cost, carbon, order, n);
+  p->sorted = xreallocarray (NULL, n, sizeof *p->sorted);
+  for (i = 0; i < n; i++)
+    p->sorted[i] = items[i].index;
   p->n = n;
   p->rank = xreallocarray (NULL, n, sizeof *p->rank);
   p->dominator = xreallocarray (NULL, n, sizeof *p->dominator);
-  p->nfront = assign_ranks (items, n, p->rank);
+  assign_ranks (items, p);
   ndistinct = list_front (cost, carbon, items, n, p);
   free (items);
   find_dominators (carbon, p);
@@ -382,6 +504,7 @@ pareto_free (struct pareto *p)
 {
   if (p == NULL)
     return;
+  free (p->sorted);
   free (p->rank);
   free (p->dominator);
   free (p->front);

@@ -24,6 +24,10 @@
 struct pareto
 {
   size_t n;
+  size_t *sorted;    /* All N points by cost ascending, then carbon
+                        ascending, then ORDER (then index, should ORDER
+                        repeat a value).  */
+  size_t nranks;     /* The highest rank, 0 when N is 0.  */
   size_t *rank;      /* Per point: 1 for the front, 2 for the front of
                         the rest, and so on.  */
   size_t *dominator; /* Per point: a rank-1 point that dominates it

@@ -596,6 +596,33 @@ check_permuted (const struct pset *s, const struct pareto *p, gsl_rng *r)
   free (perm);
 }
 
+/* P's sorted list: every point once, each before the next by cost,
+   carbon and ORDER (the random sets' ORDER is a permutation, so no two
+   tie); and the highest rank.  */
+static void
+check_sorted (const struct pset *s, const struct pareto *p)
+{
+  bool *seen = xcalloc (s->n + 1, sizeof *seen);
+  size_t i, top = 0;
+
+  for (i = 0; i < s->n; i++)
+    {
+      REQUIRE (p->sorted[i] < s->n && !seen[p->sorted[i]],
+               "sorted[%zu] = %zu is out of range or repeated", i,
+               p->sorted[i]);
+      seen[p->sorted[i]] = true;
+      if (i > 0)
+        REQUIRE (
+          before (s, s->cost, s->carbon, p->sorted[i - 1], p->sorted[i]),
+          "sorted[%zu] = %zu does not come before sorted[%zu] = %zu", i - 1,
+          p->sorted[i - 1], i, p->sorted[i]);
+      if (p->rank[i] > top)
+        top = p->rank[i];
+    }
+  REQUIRE_EQ (p->nranks, top);
+  free (seen);
+}
+
 static void
 check_all (const struct pset *s, gsl_rng *r)
 {
@@ -604,6 +631,7 @@ check_all (const struct pset *s, gsl_rng *r)
 
   ck_assert_ptr_nonnull (p);
   REQUIRE_EQ (p->n, s->n);
+  check_sorted (s, p);
   check_ranks (s, p);
   check_dominators (s, p);
   check_front (s, p);
