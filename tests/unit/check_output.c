@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "base/numfmt.h"
+#include "base/strbuf.h"
 #include "view/output.h"
 #include "base/system.h"
 #include "unit.h"
@@ -234,18 +235,43 @@ START_TEST (test_number_matches_printf)
       ck_assert_str_eq (fast, slow);
     }
   /* Values spread over 1e-6 .. 1e14 from a xorshift generator, some cut
-     to a few decimals as prices and watts are.  */
-  for (i = 0; i < 200000; i++)
+     to a few decimals as prices and watts are, some whole, some halfway
+     between two twelve-digit numbers or an ulp either side, some just
+     below a power of ten (9.99999999999e...).  */
+  for (i = 0; i < 1200000; i++)
     {
-      double u, v;
+      double u, v, scale;
+      int e;
 
       x ^= x << 13;
       x ^= x >> 7;
       x ^= x << 17;
       u = (double) (x >> 11) / 9007199254740992.0;
       v = pow (10.0, u * 20.0 - 6.0);
-      if (i % 3 == 0)
-        v = round (v * 1000.0) / 1000.0;
+      e = (int) floor (log10 (v));
+      scale = pow (10.0, 11 - e);
+      switch (i % 6)
+        {
+        case 0:
+          v = round (v * 1000.0) / 1000.0;
+          break;
+        case 1:
+          v = round (v);
+          break;
+        case 2:
+          v = (floor (v * scale) + 0.5) / scale;
+          break;
+        case 3:
+          v = nextafter ((floor (v * scale) + 0.5) / scale,
+                         x % 2 == 0 ? 0.0 : 1e300);
+          break;
+        case 4:
+          v = nextafter ((1.0 - 5e-13 * (double) (x % 3)) * pow (10.0, e),
+                         x % 4 < 2 ? 0.0 : 1e300);
+          break;
+        default:
+          break;
+        }
       if (i % 2 == 0)
         v = -v;
       out_format_number (fast, sizeof fast, v);
@@ -376,6 +402,37 @@ START_TEST (test_csv_one_column)
   out_table_set_number (t, 0, 1);
   out_table_add_row (t);
   check_render (OUT_FORMAT_CSV, OUT_LAYOUT_WIDE, t, "a\n1\n\"\"\n");
+  out_table_free (t);
+}
+END_TEST
+
+/* The csv writer keeps the texts of the numbers it wrote last: values
+   that come back, and others in between that take their slots, are
+   still written as "%.12g" writes them.  */
+START_TEST (test_csv_repeated_numbers)
+{
+  static const struct out_column cols[] = {
+    { "x", "X", NULL, OUT_NUMBER, 0, 0 },
+  };
+  struct out_table *t = out_table_new (cols, ARRAY_SIZE (cols));
+  struct strbuf want;
+  char num[64];
+  size_t i;
+
+  strbuf_init (&want);
+  strbuf_append (&want, "x\n");
+  for (i = 0; i < 40000; i++)
+    {
+      double v = i % 2 == 0 ? 1.0 / (double) (i % 97 + 3)
+                            : 0.001 * (double) i + 1.0 / 3.0;
+
+      out_table_add_row (t);
+      out_table_set_number (t, 0, v);
+      snprintf (num, sizeof num, "%.12g\n", v);
+      strbuf_append (&want, num);
+    }
+  check_render (OUT_FORMAT_CSV, OUT_LAYOUT_WIDE, t, want.text);
+  strbuf_release (&want);
   out_table_free (t);
 }
 END_TEST
@@ -822,6 +879,7 @@ output_suite (void)
   tcase_add_test (tc, test_csv_document);
   tcase_add_test (tc, test_csv_quoting);
   tcase_add_test (tc, test_csv_one_column);
+  tcase_add_test (tc, test_csv_repeated_numbers);
   tcase_add_test (tc, test_csv_integers);
   tcase_add_test (tc, test_csv_empty);
   suite_add_tcase (s, tc);
