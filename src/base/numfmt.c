@@ -72,6 +72,15 @@ numfmt_int (char *buf, long long v)
   uint64_t m = v < 0 ? -(uint64_t) v : (uint64_t) v;
   size_t p = 0, nd = 1;
 
+  if (m < 10)
+    {
+      /* Counts, GPUs, ranks: no loop.  */
+      if (v < 0)
+        buf[p++] = '-';
+      buf[p++] = (char) ('0' + m);
+      buf[p] = '\0';
+      return p;
+    }
   while (nd < 20 && m >= int_tens[nd - 1])
     nd++;
   if (v < 0)
@@ -103,7 +112,8 @@ static uint64_t
 round_scaled (double a, double ten)
 {
   double scaled = a * ten;
-  uint64_t whole = (uint64_t) scaled;
+  /* Through int64_t: one instruction, where uint64_t takes a branch.  */
+  uint64_t whole = (uint64_t) (int64_t) scaled;
   double frac = scaled - (double) whole;
   double rest;
 
@@ -202,7 +212,7 @@ g12_fast (char *buf, double value)
 
   if (!(a >= 1e-4 && a < 1e12))
     return 0;
-  if (a >= 1.0 && a - (double) (uint64_t) a <= 0.0) /* Whole.  */
+  if (a >= 1.0 && a - (double) (int64_t) a <= 0.0) /* Whole.  */
     return g12_whole (buf, value);
   if (!twelve_digits (a, &m, &e))
     return 0;

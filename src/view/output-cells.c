@@ -124,9 +124,10 @@ out_format_machine (char *buf, const struct out_column *col, double value)
   if (col->kind != OUT_INTEGER)
     return g12_memo (buf, value);
   /* Whole numbers below 2^53 are exact in a double: print the integer
-     directly, as %.0f would; OUT_INTEGER cells are never -0.  */
+     directly, as %.0f would; OUT_INTEGER cells are whole (the cast
+     drops nothing) and never -0.  */
   if (fabs (value) < 9007199254740992.0)
-    return numfmt_int (buf, llround (value));
+    return numfmt_int (buf, (long long) value);
   c_snprintf (buf, OUT_NUMBER_SIZE, "%.0f", value);
   drop_negative_zero (buf);
   return strlen (buf);

@@ -20,26 +20,22 @@ enum
   CSV_BLOCK = 1 << 16
 };
 
-/* Append the field TEXT to B, quoted as libcsv's csv_fwrite quotes
-   (inner quotes doubled) only if it must be: it holds a separator, a
-   quote or a line end, or starts or ends with a blank, which libcsv
-   (our own reader among others) would trim from a bare field.  */
-static void
-append_text (struct strbuf *b, const char *text)
+/* Write the field TEXT of LEN bytes at P, which has room for 2 LEN + 2
+   bytes, quoted as libcsv's csv_fwrite quotes (inner quotes doubled)
+   unless PLAIN, which says it need not be (see OUT_PLAIN_CSV): it holds
+   no separator, quote or line end, and no blank at either end, which
+   libcsv (our own reader among others) would trim from a bare field.
+   Return the end of what was written.  */
+static char *
+put_field (char *p, const char *text, size_t len, bool plain)
 {
-  size_t len = strlen (text), i;
-  char *p;
+  size_t i;
 
-  if (len == 0)
-    return;
-  if (text[strcspn (text, ",\"\r\n")] == '\0' && text[0] != ' '
-      && text[0] != '\t' && text[len - 1] != ' ' && text[len - 1] != '\t')
+  if (plain)
     {
-      memcpy (strbuf_reserve (b, len), text, len);
-      strbuf_added (b, len);
-      return;
+      memcpy (p, text, len);
+      return p + len;
     }
-  p = strbuf_reserve (b, 2 * len + 2);
   *p++ = '"';
   for (i = 0; i < len; i++)
     {
@@ -48,7 +44,22 @@ append_text (struct strbuf *b, const char *text)
       *p++ = text[i];
     }
   *p++ = '"';
-  strbuf_added (b, (size_t) (p - (b->text + b->len)));
+  return p;
+}
+
+/* Append the field TEXT to B as put_field writes it, for a string whose
+   bits are not known: the header's keys.  */
+static void
+append_text (struct strbuf *b, const char *text)
+{
+  size_t len = strlen (text);
+  char *p = strbuf_reserve (b, 2 * len + 2);
+  bool plain
+    = len == 0
+      || (text[strcspn (text, ",\"\r\n")] == '\0' && text[0] != ' '
+          && text[0] != '\t' && text[len - 1] != ' ' && text[len - 1] != '\t');
+
+  strbuf_added (b, (size_t) (put_field (p, text, len, plain) - p));
 }
 
 /* True if CELL is written as an empty field.  */
@@ -56,39 +67,72 @@ static bool
 empty_cell (const struct out_cell *cell)
 {
   return (cell->kind == OUT_CELL_MISSING
-          || (cell->kind == OUT_CELL_TEXT && cell->text[0] == '\0'));
+          || (cell->kind == OUT_CELL_TEXT && cell->len == 0));
 }
 
-/* Append CELL of column COL to B: nothing if missing, a number as
-   out_format_machine does, text as append_text does.  ALONE says CELL
-   is the only field of its record: then an empty field is written as
-   "" so that the record is not a blank line, which readers skip.  */
-static void
-append_cell (struct strbuf *b, const struct out_column *col,
-             const struct out_cell *cell, bool alone)
+/* Write CELL of column COL at P, which has room for csv_room (CELL)
+   bytes: nothing if missing, a number as out_format_machine does, text
+   as put_field does.  Return the end of what was written.  */
+static char *
+put_cell (char *p, const struct out_column *col, const struct out_cell *cell)
 {
-  size_t n;
-
-  if (alone && empty_cell (cell))
-    {
-      strbuf_append_len (b, "\"\"", 2);
-      return;
-    }
   switch (cell->kind)
     {
     case OUT_CELL_TEXT:
-      append_text (b, cell->text);
-      break;
+      return put_field (p, cell->text, cell->len,
+                        (cell->plain & OUT_PLAIN_CSV) != 0);
     case OUT_CELL_NUMBER:
-      /* Formatted in place: OUT_NUMBER_SIZE fits any number.  */
-      n = out_format_machine (strbuf_reserve (b, OUT_NUMBER_SIZE), col,
-                              cell->number);
-      strbuf_added (b, n);
-      break;
+      return p + out_format_machine (p, col, cell->number);
     case OUT_CELL_MISSING:
     default:
-      break;
+      return p;
     }
+}
+
+/* The bytes put_cell may write for CELL, its separator and a NUL.  */
+static size_t
+csv_room (const struct out_cell *cell)
+{
+  return (cell->kind == OUT_CELL_TEXT ? 2 * (size_t) cell->len + 2
+                                      : OUT_NUMBER_SIZE)
+         + 2;
+}
+
+/* Append ROW of TABLE, its N columns written, to B as one record ended
+   by "\n".  A record of one empty field is written as "" so that it is
+   not a blank line, which readers skip.  */
+static void
+append_record (struct strbuf *b, const struct out_table *table,
+               const struct out_cell *row, size_t n)
+{
+  size_t c, used = b->len;
+
+  if (n == 1 && empty_cell (&row[out_picked (table, 0)]))
+    {
+      strbuf_append_len (b, "\"\"\n", 3);
+      return;
+    }
+  /* Written through a pointer and the length set once: room is made a
+     cell at a time, with no NUL after each.  */
+  for (c = 0; c < n; c++)
+    {
+      size_t k = out_picked (table, c);
+      const struct out_cell *cell = &row[k];
+      size_t room = csv_room (cell);
+      char *p;
+
+      if (room >= b->size - used)
+        {
+          b->len = used;
+          strbuf_grow (b, room);
+        }
+      p = b->text + used;
+      if (c > 0)
+        *p++ = ',';
+      used = (size_t) (put_cell (p, &table->cols[k], cell) - b->text);
+    }
+  b->len = used;
+  strbuf_append_char (b, '\n');
 }
 
 /* Write the header row of TABLE to FP: the keys of the columns written,
@@ -121,29 +165,16 @@ int
 out_csv_rows (FILE *fp, const struct out_table *table, size_t done)
 {
   struct strbuf b;
-  size_t r, c, n = out_picked_count (table);
+  size_t r, n = out_picked_count (table);
   int status = 0;
 
   (void) done; /* Every record stands alone.  */
 
   strbuf_init (&b);
+  strbuf_grow (&b, 2 * CSV_BLOCK); /* Once, not doubling up to it.  */
   for (r = 0; r < table->nrows && status == 0; r++)
     {
-      const struct out_cell *row = table->rows[r];
-
-      for (c = 0; c < n; c++)
-        {
-          size_t k = out_picked (table, c);
-
-          if (c > 0)
-            {
-              *strbuf_reserve (&b, 1) = ',';
-              strbuf_added (&b, 1);
-            }
-          append_cell (&b, &table->cols[k], &row[k], n == 1);
-        }
-      *strbuf_reserve (&b, 1) = '\n';
-      strbuf_added (&b, 1);
+      append_record (&b, table, table->rows[r], n);
       if (b.len >= CSV_BLOCK)
         status = out_flush_block (fp, &b);
     }

@@ -223,7 +223,16 @@ append_value (struct strbuf *b, const struct out_column *col,
   switch (cell->kind)
     {
     case OUT_CELL_TEXT:
-      append_string (b, cell->text);
+      if (cell->plain & OUT_PLAIN_JSON)
+        {
+          q = strbuf_reserve (b, cell->len + 2);
+          q[0] = '"';
+          memcpy (q + 1, cell->text, cell->len);
+          q[cell->len + 1] = '"';
+          strbuf_added (b, cell->len + 2);
+        }
+      else
+        append_string (b, cell->text);
       return;
     case OUT_CELL_NUMBER:
       q = strbuf_reserve (b, OUT_NUMBER_SIZE);

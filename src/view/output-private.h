@@ -5,6 +5,7 @@
 #ifndef CA_OUTPUT_PRIVATE_H
 #define CA_OUTPUT_PRIVATE_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "view/output.h"
@@ -22,20 +23,36 @@ enum out_cell_kind
   OUT_CELL_NUMBER
 };
 
+/* What the writers know of a text cell without reading it: bits of
+   out_cell.plain.  */
+enum
+{
+  OUT_PLAIN_CSV = 1 << 0, /* Written bare in csv: no ',', '"', CR or LF,
+                             no blank or tab at either end.  */
+  OUT_PLAIN_JSON = 1 << 1 /* Written as it is in a json string: no
+                             control character, '"' or '\\'.  */
+};
+
 struct out_cell
 {
-  enum out_cell_kind kind;
-  union /* One or the other: 16 bytes a cell, not 24.  */
+  unsigned char kind;  /* An enum out_cell_kind.  */
+  unsigned char plain; /* OUT_PLAIN_* bits of TEXT.  */
+  uint32_t len;        /* The length of TEXT.  */
+  union                /* One or the other: 16 bytes a cell, not 24.  */
   {
-    char *text;    /* A copy in the table's text pool, when KIND is
-                      OUT_CELL_TEXT.  */
-    double number; /* Finite, never -0, whole in an OUT_INTEGER column,
-                      when KIND is OUT_CELL_NUMBER.  */
+    const char *text; /* When KIND is OUT_CELL_TEXT: a copy in the
+                         table's text pool, or the caller's text that
+                         out_table_set_kept borrowed.  */
+    double number;    /* Finite, never -0, whole in an OUT_INTEGER column,
+                         when KIND is OUT_CELL_NUMBER.  */
   };
 };
 
 /* A block of the text pool: the cells' texts, one after another.  */
 struct out_text_block;
+
+/* A slot of out_table.kept.  */
+struct out_kept;
 
 struct out_table
 {
@@ -49,6 +66,8 @@ struct out_table
   struct out_text_block *pool; /* The texts of the cells, newest block
                                   first: one allocation for thousands
                                   of cells.  */
+  struct out_kept *kept;       /* What out_table_set_kept learnt of the texts
+                                  it was given, by address, or NULL.  */
   const size_t *pick; /* The columns the csv and json writers write, in
                          order (--columns), or NULL for all.  */
   size_t npick;
@@ -78,7 +97,8 @@ enum
 
 /* Format VALUE, a number in column COL, into BUF of OUT_NUMBER_SIZE
    bytes for csv and json: as out_format_number does, but as a whole
-   number without exponent in an OUT_INTEGER column.  Return the length
+   number without exponent in an OUT_INTEGER column (where VALUE is
+   whole, as out_table_set_number makes it).  Return the length
    of the text.  */
 size_t out_format_machine (char *buf, const struct out_column *col,
                            double value);

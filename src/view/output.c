@@ -8,6 +8,7 @@
 #include <assert.h>
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,6 +128,7 @@ out_table_new (const struct out_column *cols, size_t ncols)
   table->rows_made = 0;
   table->rows_alloc = 0;
   table->pool = NULL;
+  table->kept = NULL;
   table->pick = NULL;
   table->npick = 0;
   return table;
@@ -171,6 +173,7 @@ out_table_free (struct out_table *table)
     free (table->rows[r]);
   free (table->rows);
   pool_free (table->pool);
+  free (table->kept);
   free (table);
 }
 
@@ -216,18 +219,113 @@ last_row_cell (struct out_table *table, size_t col)
   return cell;
 }
 
+/* The OUT_PLAIN_* bits a byte of a text rules out.  */
+static unsigned char byte_rules_out[256];
+
+static void
+byte_rules_out_init (void)
+{
+  for (int c = 0; c < 0x20; c++)
+    byte_rules_out[c] = OUT_PLAIN_JSON;
+  byte_rules_out['"'] = OUT_PLAIN_CSV | OUT_PLAIN_JSON;
+  byte_rules_out['\\'] = OUT_PLAIN_JSON;
+  byte_rules_out[','] = OUT_PLAIN_CSV;
+  byte_rules_out['\r'] |= OUT_PLAIN_CSV;
+  byte_rules_out['\n'] |= OUT_PLAIN_CSV;
+}
+
+/* Set *LEN to the length of TEXT and return its OUT_PLAIN_* bits, in
+   one pass.  */
+static unsigned char
+text_plain (const char *text, size_t *len)
+{
+  const unsigned char *p = (const unsigned char *) text;
+  unsigned char out = 0;
+  size_t n, i;
+
+  if (byte_rules_out['"'] == 0)
+    byte_rules_out_init ();
+  n = strlen (text);
+  /* Four bytes a step, without a test for the end in each.  */
+  for (i = 0; i + 4 <= n; i += 4)
+    out |= byte_rules_out[p[i]] | byte_rules_out[p[i + 1]]
+           | byte_rules_out[p[i + 2]] | byte_rules_out[p[i + 3]];
+  for (; i < n; i++)
+    out |= byte_rules_out[p[i]];
+  /* libcsv, our own reader among others, trims blanks from the ends of
+     a bare field.  */
+  if (n > 0
+      && (p[0] == ' ' || p[0] == '\t' || p[n - 1] == ' ' || p[n - 1] == '\t'))
+    out |= OUT_PLAIN_CSV;
+  *len = n;
+  return (unsigned char) (~out & (OUT_PLAIN_CSV | OUT_PLAIN_JSON));
+}
+
+/* Make CELL the text TEXT of LEN bytes with the OUT_PLAIN_* bits
+   PLAIN.  The cells hold 32-bit lengths: a text of 4 GiB is a bug.  */
+static void
+cell_set_text (struct out_cell *cell, const char *text, size_t len,
+               unsigned char plain)
+{
+  assert (len < UINT32_MAX);
+  cell->kind = OUT_CELL_TEXT;
+  cell->plain = plain;
+  cell->len = (uint32_t) len;
+  cell->text = text;
+}
+
 /* Set cell COL of the last row of TABLE to a copy of TEXT, or to missing
    if TEXT is NULL.  */
 void
 out_table_set_text (struct out_table *table, size_t col, const char *text)
 {
   struct out_cell *cell = last_row_cell (table, col);
+  unsigned char plain;
+  size_t len;
 
   if (text != NULL)
     {
-      cell->kind = OUT_CELL_TEXT;
-      cell->text = pool_copy (table, text, strlen (text));
+      plain = text_plain (text, &len);
+      cell_set_text (cell, pool_copy (table, text, len), len, plain);
     }
+}
+
+/* What out_table_set_kept knows of the texts it saw: slots by address,
+   a new text taking the place of the one before it.  */
+enum
+{
+  KEPT_BITS = 13
+};
+
+struct out_kept
+{
+  const char *text; /* NULL: empty.  */
+  uint32_t len;
+  unsigned char plain;
+};
+
+void
+out_table_set_kept (struct out_table *table, size_t col, const char *text)
+{
+  struct out_cell *cell = last_row_cell (table, col);
+  struct out_kept *slot;
+  uintptr_t at = (uintptr_t) text;
+  size_t len;
+
+  if (text == NULL)
+    return;
+  if (table->kept == NULL)
+    table->kept = xcalloc ((size_t) 1 << KEPT_BITS, sizeof *table->kept);
+  slot = &table->kept[((at >> 3) ^ (at >> (3 + KEPT_BITS)))
+                      & (((uintptr_t) 1 << KEPT_BITS) - 1)];
+  if (slot->text != text)
+    {
+      slot->plain = text_plain (text, &len);
+      assert (len < UINT32_MAX);
+      slot->len = (uint32_t) len;
+      slot->text = text;
+    }
+  cell_set_text (cell, text, slot->len, slot->plain);
 }
 
 /* Set cell COL of the last row of TABLE to VALUE: missing if VALUE is

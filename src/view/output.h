@@ -92,6 +92,14 @@ void out_table_set_text (struct out_table *table, size_t col,
                          const char *text);
 void out_table_set_number (struct out_table *table, size_t col, double value);
 
+/* As out_table_set_text, but TEXT is not copied: it must stay as it is
+   until the table is freed (catalogue names, string literals).  What
+   the writers need to know of a text (its length, whether csv must
+   quote it) is worked out once an address, not once a cell: for the
+   texts that repeat in every row of a large table.  */
+void out_table_set_kept (struct out_table *table, size_t col,
+                         const char *text);
+
 size_t out_table_rows (const struct out_table *table);
 
 /* Write TABLE to FP in FORMAT; LAYOUT only matters for the table format.

@@ -162,15 +162,17 @@ data_rows (char *buf, size_t size, const struct run *run)
     append_row_ref (buf, size, n, CATALOGUE_PRICES, run->price->line);
 }
 
+/* The texts but the data rows are the catalogue's or literals, which
+   outlive the table: kept, not copied.  */
 void
 run_fill_row (struct out_table *t, const struct run *run)
 {
   const struct footprint *fp = &run->footprint;
   char rows[160];
 
-  out_table_set_text (t, COL_PROVIDER, run->instance->provider);
-  out_table_set_text (t, COL_REGION, run->region->name);
-  out_table_set_text (t, COL_INSTANCE, run->instance->name);
+  out_table_set_kept (t, COL_PROVIDER, run->instance->provider);
+  out_table_set_kept (t, COL_REGION, run->region->name);
+  out_table_set_kept (t, COL_INSTANCE, run->instance->name);
   out_table_set_number (t, COL_COUNT, (double) run->count);
   out_table_set_number (t, COL_RUNTIME, run->runtime_h);
   out_table_set_number (t, COL_LOAD, run->load_pct);
@@ -185,27 +187,27 @@ run_fill_row (struct out_table *t, const struct run *run)
   out_table_set_number (t, COL_PRICE,
                         run->price ? run->price->usd_per_h : NAN);
   out_table_set_number (t, COL_COST, fp->cost_usd);
-  out_table_set_text (t, COL_LOCATION, run->region->location);
+  out_table_set_kept (t, COL_LOCATION, run->region->location);
   out_table_set_number (t, COL_LIFETIME, run->lifetime_h);
   out_table_set_number (t, COL_EMBODIED, run->embodied_kgco2e);
-  out_table_set_text (t, COL_POWER_ORIGIN, run->power_origin);
-  out_table_set_text (t, COL_POWER_SOURCE, run->power_source);
-  out_table_set_text (t, COL_EMBODIED_SOURCE, run->embodied_source);
-  out_table_set_text (t, COL_EMBODIED_BASIS, run->embodied_basis);
-  out_table_set_text (t, COL_PUE_SOURCE, run->pue_source);
+  out_table_set_kept (t, COL_POWER_ORIGIN, run->power_origin);
+  out_table_set_kept (t, COL_POWER_SOURCE, run->power_source);
+  out_table_set_kept (t, COL_EMBODIED_SOURCE, run->embodied_source);
+  out_table_set_kept (t, COL_EMBODIED_BASIS, run->embodied_basis);
+  out_table_set_kept (t, COL_PUE_SOURCE, run->pue_source);
   out_table_set_number (t, COL_PUE_YEAR, year_or_missing (run->pue_year));
-  out_table_set_text (t, COL_GRID_SOURCE, run->grid_source);
+  out_table_set_kept (t, COL_GRID_SOURCE, run->grid_source);
   out_table_set_number (t, COL_GRID_YEAR, year_or_missing (run->grid_year));
-  out_table_set_text (t, COL_GRID_LEVEL,
+  out_table_set_kept (t, COL_GRID_LEVEL,
                       run->grid_level[0] ? run->grid_level : NULL);
-  out_table_set_text (t, COL_GRID_SIGNAL,
+  out_table_set_kept (t, COL_GRID_SIGNAL,
                       run->grid_source == NULL
                           || STREQ (run->grid_source, RUN_SOURCE_USER)
                         ? NULL
                         : run_signal_name (run->signal));
-  out_table_set_text (t, COL_METHOD, run_method_name (run->method));
-  out_table_set_text (t, COL_PRICE_DATE, run->price ? run->price->date : NULL);
-  out_table_set_text (t, COL_PRICE_SOURCE,
+  out_table_set_kept (t, COL_METHOD, run_method_name (run->method));
+  out_table_set_kept (t, COL_PRICE_DATE, run->price ? run->price->date : NULL);
+  out_table_set_kept (t, COL_PRICE_SOURCE,
                       run->price ? run->price->source : NULL);
   data_rows (rows, sizeof rows, run);
   out_table_set_text (t, COL_DATA_ROWS, rows);
