@@ -182,8 +182,8 @@ void
 out_table_add_row (struct out_table *table)
 {
   struct out_cell *row;
-  size_t c;
 
+  static_assert (OUT_CELL_MISSING == 0, "a zeroed cell is missing");
   if (table->nrows == table->rows_made)
     {
       if (table->rows_made == table->rows_alloc)
@@ -196,11 +196,8 @@ out_table_add_row (struct out_table *table)
       table->rows[table->rows_made++] = xcalloc (table->ncols, sizeof *row);
     }
   row = table->rows[table->nrows++];
-  for (c = 0; c < table->ncols; c++)
-    {
-      row[c].kind = OUT_CELL_MISSING;
-      row[c].text = NULL;
-    }
+  /* All bits zero: OUT_CELL_MISSING, no text.  */
+  memset (row, 0, table->ncols * sizeof *row);
 }
 
 /* Return cell COL of the last row of TABLE, emptied of any text.  Setting
@@ -340,10 +337,8 @@ out_table_set_number (struct out_table *table, size_t col, double value)
     return;
   if (table->cols[col].kind == OUT_INTEGER)
     value = round (value);
-  if (fpclassify (value) == FP_ZERO)
-    value = 0.0;
   cell->kind = OUT_CELL_NUMBER;
-  cell->number = value;
+  cell->number = value + 0.0; /* -0 + 0 is 0; nothing else changes.  */
 }
 
 /* Return the number of rows of TABLE.  */

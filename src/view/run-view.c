@@ -111,16 +111,13 @@ run_method_text (const struct run *run)
 }
 
 /* Append " FILE:LINE" (without the blank at N = 0) to BUF of SIZE
-   bytes, of which N are used; return the new N.  Text that does not fit
-   is cut, as snprintf cuts it.  */
+   bytes, of which N are used; return the new N.  FILE is LEN bytes
+   long.  Text that does not fit is cut, as snprintf cuts it.  */
 static size_t
-append_row_ref (char *buf, size_t size, size_t n, const char *file,
+append_row_ref (char *buf, size_t size, size_t n, const char *file, size_t len,
                 size_t line)
 {
-  char num[NUMFMT_SIZE];
-  size_t len = strlen (file), nlen = numfmt_int (num, (long long) line);
-
-  if (n + 1 + len + 1 + nlen >= size)
+  if (n + 1 + len + 1 + NUMFMT_SIZE >= size)
     {
       /* Rare (never with the shipped names): let snprintf cut it.  */
       if (n < size)
@@ -133,9 +130,13 @@ append_row_ref (char *buf, size_t size, size_t n, const char *file,
   memcpy (buf + n, file, len);
   n += len;
   buf[n++] = ':';
-  memcpy (buf + n, num, nlen + 1);
-  return n + nlen;
+  return n + numfmt_int (buf + n, (long long) line);
 }
+
+/* The same for FILE a string literal, its length known when compiled:
+   once a row for every row of advise --all.  */
+#define APPEND_ROW_REF(buf, size, n, file, line)                              \
+  append_row_ref (buf, size, n, file, sizeof file - 1, line)
 
 /* The data rows RUN's figures come from, as "FILE:LINE ..." in BUF.  */
 static void
@@ -146,20 +147,20 @@ data_rows (char *buf, size_t size, const struct run *run)
   buf[0] = '\0';
   if (run->method == RUN_METHOD_CCF)
     {
-      n = append_row_ref (buf, size, n, CATALOGUE_CCF_INSTANCES,
+      n = APPEND_ROW_REF (buf, size, n, CATALOGUE_CCF_INSTANCES,
                           run->instance->ccf->line);
       if (run->region->ccf != NULL)
-        n = append_row_ref (buf, size, n, CATALOGUE_CCF_REGIONS,
+        n = APPEND_ROW_REF (buf, size, n, CATALOGUE_CCF_REGIONS,
                             run->region->ccf->line);
     }
   /* The instance's vCPUs, memory and GPUs come from instances.csv for
      either method; CCF's method takes nothing else from regions.csv but
      the region's name.  */
-  n = append_row_ref (buf, size, n, CATALOGUE_INSTANCES, run->instance->line);
+  n = APPEND_ROW_REF (buf, size, n, CATALOGUE_INSTANCES, run->instance->line);
   if (run->method != RUN_METHOD_CCF)
-    n = append_row_ref (buf, size, n, CATALOGUE_REGIONS, run->region->line);
+    n = APPEND_ROW_REF (buf, size, n, CATALOGUE_REGIONS, run->region->line);
   if (run->price != NULL)
-    append_row_ref (buf, size, n, CATALOGUE_PRICES, run->price->line);
+    APPEND_ROW_REF (buf, size, n, CATALOGUE_PRICES, run->price->line);
 }
 
 /* The texts but the data rows are the catalogue's or literals, which
