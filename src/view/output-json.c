@@ -213,42 +213,6 @@ append_string (struct strbuf *b, const char *text)
   strbuf_added (b, 1);
 }
 
-/* Append CELL of column COL to B as cell_value and json-c write it.  */
-static void
-append_value (struct strbuf *b, const struct out_column *col,
-              const struct out_cell *cell)
-{
-  char *q;
-
-  switch (cell->kind)
-    {
-    case OUT_CELL_TEXT:
-      if (cell->plain & OUT_PLAIN_JSON)
-        {
-          q = strbuf_reserve (b, cell->len + 2);
-          q[0] = '"';
-          memcpy (q + 1, cell->text, cell->len);
-          q[cell->len + 1] = '"';
-          strbuf_added (b, cell->len + 2);
-        }
-      else
-        append_string (b, cell->text);
-      return;
-    case OUT_CELL_NUMBER:
-      q = strbuf_reserve (b, OUT_NUMBER_SIZE);
-      if (col->kind == OUT_INTEGER && cell->number > -int64_bound
-          && cell->number < int64_bound)
-        strbuf_added (b, numfmt_int (q, (long long) cell->number));
-      else
-        strbuf_added (b, out_format_machine (q, col, cell->number));
-      return;
-    case OUT_CELL_MISSING:
-    default:
-      strbuf_append_len (b, "null", 4);
-      return;
-    }
-}
-
 /* True if two columns of TABLE share a key: json-c keeps one of them,
    and the direct writer leaves such tables to it.  */
 static bool
@@ -297,8 +261,47 @@ key_prefixes_free (struct key_prefixes *kp)
   free (kp->at);
 }
 
+/* Write CELL of column COL at P, which has room for json_room (CELL)
+   bytes, as cell_value and json-c write it, and return the end of what
+   was written; NULL, with nothing written, for a text that needs
+   escapes (append_string's).  */
+static char *
+put_value (char *p, const struct out_column *col, const struct out_cell *cell)
+{
+  switch (cell->kind)
+    {
+    case OUT_CELL_TEXT:
+      if (!(cell->plain & OUT_PLAIN_JSON))
+        return NULL;
+      *p++ = '"';
+      memcpy (p, cell->text, cell->len);
+      p += cell->len;
+      *p++ = '"';
+      return p;
+    case OUT_CELL_NUMBER:
+      if (col->kind == OUT_INTEGER && cell->number > -int64_bound
+          && cell->number < int64_bound)
+        return p + numfmt_int (p, (long long) cell->number);
+      return p + out_format_machine (p, col, cell->number);
+    case OUT_CELL_MISSING:
+    default:
+      memcpy (p, "null", 4);
+      return p + 4;
+    }
+}
+
+/* The bytes put_value may write for CELL, and a NUL.  */
+static size_t
+json_room (const struct out_cell *cell)
+{
+  return (cell->kind == OUT_CELL_TEXT ? (size_t) cell->len + 2
+                                      : OUT_NUMBER_SIZE)
+         + 1;
+}
+
 /* Append row R of TABLE to B as json-c pretty prints an object at the
-   second level: "  {", one "    \"key\": value" line a column, "  }".  */
+   second level: "  {", one "    \"key\": value" line a column, "  }".
+   Written through a pointer, the length set once a cell.  */
 static void
 append_row (struct strbuf *b, const struct out_table *table,
             const struct key_prefixes *kp, size_t r)
@@ -311,10 +314,21 @@ append_row (struct strbuf *b, const struct out_table *table,
     {
       size_t k = out_picked (table, c);
       size_t len = kp->at[c + 1] - kp->at[c];
+      char *p = strbuf_reserve (b, len + json_room (&row[k]));
+      char *end;
 
-      memcpy (strbuf_reserve (b, len), kp->text.text + kp->at[c], len);
-      strbuf_added (b, len);
-      append_value (b, &table->cols[k], &row[k]);
+      memcpy (p, kp->text.text + kp->at[c], len);
+      end = put_value (p + len, &table->cols[k], &row[k]);
+      if (end != NULL)
+        {
+          *end = '\0';
+          b->len = (size_t) (end - b->text);
+        }
+      else
+        {
+          strbuf_added (b, len);
+          append_string (b, row[k].text);
+        }
     }
   if (n > 0)
     strbuf_append_char (b, '\n');
@@ -333,6 +347,7 @@ write_direct (FILE *fp, const struct out_table *table, size_t done)
 
   key_prefixes_init (&kp, table);
   strbuf_init (&b);
+  strbuf_grow (&b, 2 * JSON_BLOCK); /* Once, not doubling up to it.  */
   for (size_t r = 0; r < table->nrows && status == 0; r++)
     {
       strbuf_append_len (&b, done + r == 0 ? "[\n" : ",\n", 2);
