@@ -228,6 +228,14 @@ duplicate_keys (const struct out_table *table)
   return false;
 }
 
+/* append_row copies a key's prefix in one move of this many bytes when
+   it is no longer, a cheaper copy than one of its exact length; the
+   bytes past the prefix are overwritten by the value.  */
+enum
+{
+  KEY_COPY = 48
+};
+
 /* The text before each value of a row, the same for every row: for the
    C-th column written, (",\n" but for the first) "    \"key\": ", at
    TEXT + AT[C], AT[C + 1] - AT[C] bytes long.  */
@@ -252,6 +260,8 @@ key_prefixes_init (struct key_prefixes *kp, const struct out_table *table)
       strbuf_append_len (&kp->text, ": ", 2);
     }
   kp->at[n] = kp->text.len;
+  /* Zeros after the last prefix, for append_row's fixed-size copies.  */
+  memset (strbuf_reserve (&kp->text, KEY_COPY), 0, KEY_COPY);
 }
 
 static void
@@ -314,10 +324,13 @@ append_row (struct strbuf *b, const struct out_table *table,
     {
       size_t k = out_picked (table, c);
       size_t len = kp->at[c + 1] - kp->at[c];
-      char *p = strbuf_reserve (b, len + json_room (&row[k]));
+      char *p = strbuf_reserve (b, KEY_COPY + len + json_room (&row[k]));
       char *end;
 
-      memcpy (p, kp->text.text + kp->at[c], len);
+      if (len <= KEY_COPY)
+        memcpy (p, kp->text.text + kp->at[c], KEY_COPY);
+      else
+        memcpy (p, kp->text.text + kp->at[c], len);
       end = put_value (p + len, &table->cols[k], &row[k]);
       if (end != NULL)
         {
