@@ -73,64 +73,34 @@ out_format_number (char *buf, size_t size, double value)
 
 /* Format VALUE of column COL into BUF for csv and json; see
    output-private.h.  */
-/* The texts of the numbers formatted last, by their bits: the rows of
-   a large table repeat most of their figures (an instance's power, a
-   region's grid intensity, the job's runtime), and a copy costs a fifth
-   of formatting.  A slot holds one number; a new one takes its place.  */
-enum
-{
-  MEMO_BITS = 13,
-  MEMO_TEXT = 23 /* Longer texts are not kept (none in the fast range).  */
-};
+struct out_memo_slot out_memo[1 << OUT_MEMO_BITS];
 
-struct memo_slot
+size_t
+out_format_machine_miss (char *buf, double value, struct out_memo_slot *slot)
 {
   uint64_t bits;
-  char text[MEMO_TEXT];
-  unsigned char len; /* 0: empty.  */
-};
-
-static struct memo_slot memo[1 << MEMO_BITS];
-
-/* numfmt_g12 of VALUE into BUF (of OUT_NUMBER_SIZE bytes), through the
-   memo.  */
-static size_t
-g12_memo (char *buf, double value)
-{
-  uint64_t bits;
-  struct memo_slot *slot;
   size_t n;
 
-  memcpy (&bits, &value, sizeof bits);
-  slot = &memo[(bits * UINT64_C (0x9E3779B97F4A7C15)) >> (64 - MEMO_BITS)];
-  if (slot->len != 0 && slot->bits == bits)
+  if (slot == NULL)
     {
-      memcpy (buf, slot->text, MEMO_TEXT);
-      return slot->len;
+      /* Whole numbers below 2^53 are exact in a double: print the
+         integer directly, as %.0f would; OUT_INTEGER cells are whole
+         (the cast drops nothing) and never -0.  */
+      if (fabs (value) < 9007199254740992.0)
+        return numfmt_int (buf, (long long) value);
+      c_snprintf (buf, OUT_NUMBER_SIZE, "%.0f", value);
+      drop_negative_zero (buf);
+      return strlen (buf);
     }
   n = numfmt_g12 (buf, value);
-  if (n < MEMO_TEXT)
+  if (n < OUT_MEMO_TEXT)
     {
+      memcpy (&bits, &value, sizeof bits);
       slot->bits = bits;
       memcpy (slot->text, buf, n + 1);
       slot->len = (unsigned char) n;
     }
   return n;
-}
-
-size_t
-out_format_machine (char *buf, const struct out_column *col, double value)
-{
-  if (col->kind != OUT_INTEGER)
-    return g12_memo (buf, value);
-  /* Whole numbers below 2^53 are exact in a double: print the integer
-     directly, as %.0f would; OUT_INTEGER cells are whole (the cast
-     drops nothing) and never -0.  */
-  if (fabs (value) < 9007199254740992.0)
-    return numfmt_int (buf, (long long) value);
-  c_snprintf (buf, OUT_NUMBER_SIZE, "%.0f", value);
-  drop_negative_zero (buf);
-  return strlen (buf);
 }
 
 /* Format VALUE of column COL into BUF with COL's decimals for people;

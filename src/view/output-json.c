@@ -11,7 +11,6 @@
 
 #include <json-c/json.h>
 
-#include "base/numfmt.h"
 #include "base/strbuf.h"
 #include "view/output-private.h"
 #include "view/output-writers.h"
@@ -289,9 +288,7 @@ put_value (char *p, const struct out_column *col, const struct out_cell *cell)
       *p++ = '"';
       return p;
     case OUT_CELL_NUMBER:
-      if (col->kind == OUT_INTEGER && cell->number > -int64_bound
-          && cell->number < int64_bound)
-        return p + numfmt_int (p, (long long) cell->number);
+      /* As json_object_new_int64 writes a whole number: its digits.  */
       return p + out_format_machine (p, col, cell->number);
     case OUT_CELL_MISSING:
     default:

@@ -5,8 +5,10 @@
 #ifndef CA_OUTPUT_PRIVATE_H
 #define CA_OUTPUT_PRIVATE_H
 
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "view/output.h"
 #include "view/quantity.h"
@@ -95,13 +97,59 @@ enum
   OUT_NUMBER_SIZE = 512
 };
 
+/* The texts of the numbers out_format_machine wrote last, by their
+   bits: the rows of a large table repeat most of their figures (an
+   instance's power, a region's grid intensity, the job's runtime, the
+   years), and a copy costs a fifth of formatting.  A slot holds one
+   number; a new one takes its place.  */
+enum
+{
+  OUT_MEMO_BITS = 13,
+  OUT_MEMO_TEXT = 23 /* Longer texts are not kept (none in the range of
+                        numfmt_g12's fast path).  */
+};
+
+struct out_memo_slot
+{
+  uint64_t bits;
+  char text[OUT_MEMO_TEXT];
+  unsigned char len; /* 0: empty.  */
+};
+
+extern struct out_memo_slot out_memo[1 << OUT_MEMO_BITS];
+
+/* out_format_machine's work when the memo does not have VALUE: into
+   SLOT, VALUE's slot, when it is "%.12g"; SLOT NULL for a whole number
+   from 10^12 on in an OUT_INTEGER column.  */
+size_t out_format_machine_miss (char *buf, double value,
+                                struct out_memo_slot *slot);
+
 /* Format VALUE, a number in column COL, into BUF of OUT_NUMBER_SIZE
    bytes for csv and json: as out_format_number does, but as a whole
    number without exponent in an OUT_INTEGER column (where VALUE is
-   whole, as out_table_set_number makes it).  Return the length
-   of the text.  */
-size_t out_format_machine (char *buf, const struct out_column *col,
-                           double value);
+   whole, as out_table_set_number makes it).  Return the length of the
+   text.  Inline, through the memo: the csv and json writers call it for
+   every number.  */
+static inline size_t
+out_format_machine (char *buf, const struct out_column *col, double value)
+{
+  struct out_memo_slot *slot;
+  uint64_t bits;
+
+  /* A whole number below 10^12 has at most twelve digits: "%.12g"
+     writes them all, as "%.0f" does.  */
+  if (col->kind == OUT_INTEGER && !(fabs (value) < 1e12))
+    return out_format_machine_miss (buf, value, NULL);
+  memcpy (&bits, &value, sizeof bits);
+  slot = &out_memo[(bits * UINT64_C (0x9E3779B97F4A7C15))
+                   >> (64 - OUT_MEMO_BITS)];
+  if (slot->len != 0 && slot->bits == bits)
+    {
+      memcpy (buf, slot->text, OUT_MEMO_TEXT);
+      return slot->len;
+    }
+  return out_format_machine_miss (buf, value, slot);
+}
 
 /* Format VALUE, a number in column COL, into BUF of OUT_NUMBER_SIZE
    bytes for people (table and markdown): "%.*f" with COL's decimals, no

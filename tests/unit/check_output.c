@@ -463,6 +463,40 @@ START_TEST (test_csv_integers)
 }
 END_TEST
 
+/* Whole numbers either side of 10^12, where the writers stop taking
+   them through the texts they keep of "%.12g", and a year that comes
+   back in a number column and a whole-number one: the same digits.  */
+START_TEST (test_csv_integers_memo)
+{
+  static const struct out_column cols[] = {
+    { "n", "N", NULL, OUT_INTEGER, 0, 0 },
+    { "x", "X", NULL, OUT_NUMBER, 0, 0 },
+  };
+  static const double values[] = { 2024, 999999999999, 1e12, -999999999999,
+                                    -1e12, 2024, 0, 9007199254740993.0 };
+  struct out_table *t = out_table_new (cols, ARRAY_SIZE (cols));
+  size_t i;
+
+  for (i = 0; i < ARRAY_SIZE (values); i++)
+    {
+      out_table_add_row (t);
+      out_table_set_number (t, 0, values[i]);
+      out_table_set_number (t, 1, values[i]);
+    }
+  check_render (OUT_FORMAT_CSV, OUT_LAYOUT_WIDE, t,
+                "n,x\n"
+                "2024,2024\n"
+                "999999999999,999999999999\n"
+                "1000000000000,1e+12\n"
+                "-999999999999,-999999999999\n"
+                "-1000000000000,-1e+12\n"
+                "2024,2024\n"
+                "0,0\n"
+                "9007199254740992,9.00719925474e+15\n");
+  out_table_free (t);
+}
+END_TEST
+
 START_TEST (test_csv_empty)
 {
   struct out_table *t = out_table_new (columns, ARRAY_SIZE (columns));
@@ -881,6 +915,7 @@ output_suite (void)
   tcase_add_test (tc, test_csv_one_column);
   tcase_add_test (tc, test_csv_repeated_numbers);
   tcase_add_test (tc, test_csv_integers);
+  tcase_add_test (tc, test_csv_integers_memo);
   tcase_add_test (tc, test_csv_empty);
   suite_add_tcase (s, tc);
 
