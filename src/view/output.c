@@ -200,10 +200,10 @@ out_table_add_row (struct out_table *table)
   memset (row, 0, table->ncols * sizeof *row);
 }
 
-/* Return cell COL of the last row of TABLE, emptied of any text.  Setting
-   a cell before the first out_table_add_row, or past the last column, is
-   a bug in the caller.  */
-static struct out_cell *
+/* Return cell COL of the last row of TABLE, missing.  Setting a cell
+   before the first out_table_add_row, or past the last column, is a
+   bug in the caller.  Inline: called for every cell of every row.  */
+static inline struct out_cell *
 last_row_cell (struct out_table *table, size_t col)
 {
   struct out_cell *cell;
@@ -211,8 +211,8 @@ last_row_cell (struct out_table *table, size_t col)
   assert (table->nrows > 0);
   assert (col < table->ncols);
   cell = &table->rows[table->nrows - 1][col];
-  cell->text = NULL; /* Its old text stays in the pool until the end.  */
-  cell->kind = OUT_CELL_MISSING;
+  cell->kind = OUT_CELL_MISSING; /* An old text stays in the pool until
+                                    the end.  */
   return cell;
 }
 
@@ -322,7 +322,10 @@ out_table_set_kept (struct out_table *table, size_t col, const char *text)
       slot->len = (uint32_t) len;
       slot->text = text;
     }
-  cell_set_text (cell, text, slot->len, slot->plain);
+  cell->kind = OUT_CELL_TEXT;
+  cell->plain = slot->plain;
+  cell->len = slot->len;
+  cell->text = text;
 }
 
 /* Set cell COL of the last row of TABLE to VALUE: missing if VALUE is

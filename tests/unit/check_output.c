@@ -472,8 +472,9 @@ START_TEST (test_csv_integers_memo)
     { "n", "N", NULL, OUT_INTEGER, 0, 0 },
     { "x", "X", NULL, OUT_NUMBER, 0, 0 },
   };
-  static const double values[] = { 2024, 999999999999, 1e12, -999999999999,
-                                    -1e12, 2024, 0, 9007199254740993.0 };
+  static const double values[]
+    = { 2024,  999999999999, 1e12, -999999999999,
+        -1e12, 2024,         0,    9007199254740993.0 };
   struct out_table *t = out_table_new (cols, ARRAY_SIZE (cols));
   size_t i;
 
