@@ -70,9 +70,10 @@ empty_cell (const struct out_cell *cell)
           || (cell->kind == OUT_CELL_TEXT && cell->len == 0));
 }
 
-/* Write CELL of column COL at P, which has room for csv_room (CELL)
-   bytes: nothing if missing, a number as out_format_machine does, text
-   as put_field does.  Return the end of what was written.  */
+/* Write CELL of column COL at P, which has room for OUT_NUMBER_SIZE
+   bytes or, for a text, 2 LEN + 2: nothing if missing, a number as
+   out_format_machine does, text as put_field does.  Return the end of what was
+   written.  */
 static char *
 put_cell (char *p, const struct out_column *col, const struct out_cell *cell)
 {
@@ -89,14 +90,13 @@ put_cell (char *p, const struct out_column *col, const struct out_cell *cell)
     }
 }
 
-/* The bytes put_cell may write for CELL, its separator and a NUL.  */
-static size_t
-csv_room (const struct out_cell *cell)
+/* The room a record makes for each field and its separator before it
+   writes one: enough for any number, and for a text of up to
+   CSV_FIELD_ROOM bytes quoted.  A longer text makes its own room.  */
+enum
 {
-  return (cell->kind == OUT_CELL_TEXT ? 2 * (size_t) cell->len + 2
-                                      : OUT_NUMBER_SIZE)
-         + 2;
-}
+  CSV_FIELD_ROOM = OUT_NUMBER_SIZE + 1
+};
 
 /* Append ROW of TABLE, its N columns written, to B as one record ended
    by "\n".  A record of one empty field is written as "" so that it is
@@ -105,34 +105,36 @@ static void
 append_record (struct strbuf *b, const struct out_table *table,
                const struct out_cell *row, size_t n)
 {
-  size_t c, used = b->len;
+  size_t c;
+  char *p;
 
   if (n == 1 && empty_cell (&row[out_picked (table, 0)]))
     {
       strbuf_append_len (b, "\"\"\n", 3);
       return;
     }
-  /* Written through a pointer and the length set once: room is made a
-     cell at a time, with no NUL after each.  */
+  /* Written through a pointer, the length set once: room for every
+     field and the line end is made first, the NUL written last.  */
+  p = strbuf_reserve (b, n * CSV_FIELD_ROOM + 1);
   for (c = 0; c < n; c++)
     {
       size_t k = out_picked (table, c);
       const struct out_cell *cell = &row[k];
-      size_t room = csv_room (cell);
-      char *p;
 
-      if (room >= b->size - used)
-        {
-          b->len = used;
-          strbuf_grow (b, room);
-        }
-      p = b->text + used;
       if (c > 0)
         *p++ = ',';
-      used = (size_t) (put_cell (p, &table->cols[k], cell) - b->text);
+      if (cell->kind == OUT_CELL_TEXT
+          && 2 * (size_t) cell->len + 2 >= OUT_NUMBER_SIZE)
+        {
+          b->len = (size_t) (p - b->text);
+          p = strbuf_reserve (b, 2 * (size_t) cell->len + 2
+                                   + (n - c) * CSV_FIELD_ROOM + 1);
+        }
+      p = put_cell (p, &table->cols[k], cell);
     }
-  b->len = used;
-  strbuf_append_char (b, '\n');
+  *p++ = '\n';
+  *p = '\0';
+  b->len = (size_t) (p - b->text);
 }
 
 /* Write the header row of TABLE to FP: the keys of the columns written,

@@ -104,7 +104,7 @@ enum
    number; a new one takes its place.  */
 enum
 {
-  OUT_MEMO_BITS = 13,
+  OUT_MEMO_BITS = 14,
   OUT_MEMO_TEXT = 23 /* Longer texts are not kept (none in the range of
                         numfmt_g12's fast path).  */
 };

@@ -12,6 +12,7 @@
 
 #include "base/numfmt.h"
 #include "base/strbuf.h"
+#include "base/xalloc.h"
 #include "view/output.h"
 #include "base/system.h"
 #include "unit.h"
@@ -433,6 +434,51 @@ START_TEST (test_csv_repeated_numbers)
     }
   check_render (OUT_FORMAT_CSV, OUT_LAYOUT_WIDE, t, want.text);
   strbuf_release (&want);
+  out_table_free (t);
+}
+END_TEST
+
+/* Texts longer than a number's room, plain and quoted, between
+   numbers: each field whole, in order.  */
+START_TEST (test_csv_long_texts)
+{
+  static const struct out_column cols[] = {
+    { "a", "A", NULL, OUT_TEXT, 0, 0 },
+    { "x", "X", NULL, OUT_NUMBER, 0, 0 },
+    { "b", "B", NULL, OUT_TEXT, 0, 0 },
+  };
+  struct out_table *t = out_table_new (cols, ARRAY_SIZE (cols));
+  struct strbuf want;
+  char *plain = xcalloc (3001, 1), *quoted = xcalloc (3001, 1);
+  size_t i;
+
+  memset (plain, 'p', 3000);
+  for (i = 0; i < 3000; i++)
+    quoted[i] = i % 3 == 0 ? '"' : 'q';
+  strbuf_init (&want);
+  strbuf_append (&want, "a,x,b\n");
+  for (i = 0; i < 50; i++)
+    {
+      out_table_add_row (t);
+      out_table_set_text (t, 0, i % 2 == 0 ? plain : quoted);
+      out_table_set_number (t, 1, 0.25);
+      out_table_set_text (t, 2, i % 2 == 0 ? quoted : plain);
+      if (i % 2 == 0)
+        strbuf_append (&want, plain);
+      strbuf_append (&want, i % 2 == 0 ? ",0.25,\"" : "\"");
+      for (size_t j = 0; j < 3000; j++)
+        strbuf_append (&want, quoted[j] == '"' ? "\"\"" : "q");
+      strbuf_append (&want, i % 2 == 0 ? "\"\n" : "\",0.25,");
+      if (i % 2 != 0)
+        {
+          strbuf_append (&want, plain);
+          strbuf_append (&want, "\n");
+        }
+    }
+  check_render (OUT_FORMAT_CSV, OUT_LAYOUT_WIDE, t, want.text);
+  strbuf_release (&want);
+  free (plain);
+  free (quoted);
   out_table_free (t);
 }
 END_TEST
@@ -915,6 +961,7 @@ output_suite (void)
   tcase_add_test (tc, test_csv_quoting);
   tcase_add_test (tc, test_csv_one_column);
   tcase_add_test (tc, test_csv_repeated_numbers);
+  tcase_add_test (tc, test_csv_long_texts);
   tcase_add_test (tc, test_csv_integers);
   tcase_add_test (tc, test_csv_integers_memo);
   tcase_add_test (tc, test_csv_empty);
