@@ -270,18 +270,16 @@ key_prefixes_free (struct key_prefixes *kp)
   free (kp->at);
 }
 
-/* Write CELL of column COL at P, which has room for json_room (CELL)
+/* Write CELL of column COL at P, which has room for OUT_NUMBER_SIZE
    bytes, as cell_value and json-c write it, and return the end of what
-   was written; NULL, with nothing written, for a text that needs
-   escapes (append_string's).  */
+   was written.  A text must be short enough and need no escapes
+   (direct_text).  */
 static char *
 put_value (char *p, const struct out_column *col, const struct out_cell *cell)
 {
   switch (cell->kind)
     {
     case OUT_CELL_TEXT:
-      if (!(cell->plain & OUT_PLAIN_JSON))
-        return NULL;
       *p++ = '"';
       memcpy (p, cell->text, cell->len);
       p += cell->len;
@@ -297,52 +295,56 @@ put_value (char *p, const struct out_column *col, const struct out_cell *cell)
     }
 }
 
-/* The bytes put_value may write for CELL, and a NUL.  */
-static size_t
-json_room (const struct out_cell *cell)
+/* Whether put_value can write CELL, a text: one that needs no escapes
+   and fits in a number's room, quotes included.  */
+static bool
+direct_text (const struct out_cell *cell)
 {
-  return (cell->kind == OUT_CELL_TEXT ? (size_t) cell->len + 2
-                                      : OUT_NUMBER_SIZE)
-         + 1;
+  return (cell->plain & OUT_PLAIN_JSON) && cell->len + 2 < OUT_NUMBER_SIZE;
 }
 
 /* Append row R of TABLE to B as json-c pretty prints an object at the
    second level: "  {", one "    \"key\": value" line a column, "  }".
-   Written through a pointer, the length set once a cell.  */
+   Written through a pointer, the length set once: room is made first
+   for every key, a fixed-size copy of it and a value of a number's
+   room, and again after a text that append_string writes.  */
 static void
 append_row (struct strbuf *b, const struct out_table *table,
             const struct key_prefixes *kp, size_t r)
 {
   const struct out_cell *row = table->rows[r];
   size_t n = out_picked_count (table);
+  size_t room = kp->text.len + n * (KEY_COPY + OUT_NUMBER_SIZE) + 4;
+  char *p;
 
   strbuf_append_len (b, "  {\n", 4);
+  p = strbuf_reserve (b, room);
   for (size_t c = 0; c < n; c++)
     {
       size_t k = out_picked (table, c);
       size_t len = kp->at[c + 1] - kp->at[c];
-      char *p = strbuf_reserve (b, KEY_COPY + len + json_room (&row[k]));
-      char *end;
+      const struct out_cell *cell = &row[k];
 
       if (len <= KEY_COPY)
         memcpy (p, kp->text.text + kp->at[c], KEY_COPY);
       else
         memcpy (p, kp->text.text + kp->at[c], len);
-      end = put_value (p + len, &table->cols[k], &row[k]);
-      if (end != NULL)
+      p += len;
+      if (cell->kind == OUT_CELL_TEXT && !direct_text (cell))
         {
-          *end = '\0';
-          b->len = (size_t) (end - b->text);
+          strbuf_added (b, (size_t) (p - (b->text + b->len)));
+          append_string (b, cell->text);
+          p = strbuf_reserve (b, room);
         }
       else
-        {
-          strbuf_added (b, len);
-          append_string (b, row[k].text);
-        }
+        p = put_value (p, &table->cols[k], cell);
     }
   if (n > 0)
-    strbuf_append_char (b, '\n');
-  strbuf_append_len (b, "  }", 3);
+    *p++ = '\n';
+  memcpy (p, "  }", 3);
+  p += 3;
+  *p = '\0';
+  b->len = (size_t) (p - b->text);
 }
 
 /* Write the rows of TABLE to FP directly as elements of the json array:
