@@ -4,6 +4,7 @@
 #include <config.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/strbuf.h"
@@ -11,6 +12,7 @@
 #include "view/output-writers.h"
 #include "view/output.h"
 #include "base/system.h"
+#include "base/xalloc.h"
 
 /* The csv text is built in one buffer and handed to stdio in blocks
    of about this many bytes: no per-field calls, no per-field
@@ -98,17 +100,17 @@ enum
   CSV_FIELD_ROOM = OUT_NUMBER_SIZE + 1
 };
 
-/* Append ROW of TABLE, its N columns written, to B as one record ended
-   by "\n".  A record of one empty field is written as "" so that it is
-   not a blank line, which readers skip.  */
+/* Append ROW of TABLE, its N columns written (ORDER[C] the index of
+   the C-th), to B as one record ended by "\n".  A record of one empty field is
+   written as "" so that it is not a blank line, which readers skip.  */
 static void
 append_record (struct strbuf *b, const struct out_table *table,
-               const struct out_cell *row, size_t n)
+               const struct out_cell *row, const size_t *order, size_t n)
 {
   size_t c;
   char *p;
 
-  if (n == 1 && empty_cell (&row[out_picked (table, 0)]))
+  if (n == 1 && empty_cell (&row[order[0]]))
     {
       strbuf_append_len (b, "\"\"\n", 3);
       return;
@@ -118,7 +120,7 @@ append_record (struct strbuf *b, const struct out_table *table,
   p = strbuf_reserve (b, n * CSV_FIELD_ROOM + 1);
   for (c = 0; c < n; c++)
     {
-      size_t k = out_picked (table, c);
+      size_t k = order[c];
       const struct out_cell *cell = &row[k];
 
       if (c > 0)
@@ -167,22 +169,26 @@ int
 out_csv_rows (FILE *fp, const struct out_table *table, size_t done)
 {
   struct strbuf b;
-  size_t r, n = out_picked_count (table);
+  size_t r, n = out_picked_count (table), *order;
   int status = 0;
 
   (void) done; /* Every record stands alone.  */
 
+  order = xcalloc (n + 1, sizeof *order);
+  for (r = 0; r < n; r++)
+    order[r] = out_picked (table, r);
   strbuf_init (&b);
   strbuf_grow (&b, 2 * CSV_BLOCK); /* Once, not doubling up to it.  */
   for (r = 0; r < table->nrows && status == 0; r++)
     {
-      append_record (&b, table, table->rows[r], n);
+      append_record (&b, table, table->rows[r], order, n);
       if (b.len >= CSV_BLOCK)
         status = out_flush_block (fp, &b);
     }
   if (status == 0)
     status = out_flush_block (fp, &b);
   strbuf_release (&b);
+  free (order);
   return status;
 }
 

@@ -236,12 +236,14 @@ enum
 };
 
 /* The text before each value of a row, the same for every row: for the
-   C-th column written, (",\n" but for the first) "    \"key\": ", at
-   TEXT + AT[C], AT[C + 1] - AT[C] bytes long.  */
+   C-th column written, column COL[C] of the table, (",\n" but for the
+   first) "    \"key\": ", at TEXT + AT[C], AT[C + 1] - AT[C] bytes
+   long.  */
 struct key_prefixes
 {
   struct strbuf text;
   size_t *at;
+  size_t *col;
 };
 
 static void
@@ -251,11 +253,13 @@ key_prefixes_init (struct key_prefixes *kp, const struct out_table *table)
 
   strbuf_init (&kp->text);
   kp->at = xcalloc (n + 1, sizeof *kp->at);
+  kp->col = xcalloc (n + 1, sizeof *kp->col);
   for (size_t c = 0; c < n; c++)
     {
       kp->at[c] = kp->text.len;
+      kp->col[c] = out_picked (table, c);
       strbuf_append (&kp->text, c > 0 ? ",\n    " : "    ");
-      append_string (&kp->text, table->cols[out_picked (table, c)].key);
+      append_string (&kp->text, table->cols[kp->col[c]].key);
       strbuf_append_len (&kp->text, ": ", 2);
     }
   kp->at[n] = kp->text.len;
@@ -268,6 +272,7 @@ key_prefixes_free (struct key_prefixes *kp)
 {
   strbuf_release (&kp->text);
   free (kp->at);
+  free (kp->col);
 }
 
 /* Write CELL of column COL at P, which has room for OUT_NUMBER_SIZE
@@ -315,20 +320,23 @@ append_row (struct strbuf *b, const struct out_table *table,
   const struct out_cell *row = table->rows[r];
   size_t n = out_picked_count (table);
   size_t room = kp->text.len + n * (KEY_COPY + OUT_NUMBER_SIZE) + 4;
+  const char *key = kp->text.text;
   char *p;
 
   strbuf_append_len (b, "  {\n", 4);
   p = strbuf_reserve (b, room);
+
   for (size_t c = 0; c < n; c++)
     {
-      size_t k = out_picked (table, c);
+      size_t k = kp->col[c];
       size_t len = kp->at[c + 1] - kp->at[c];
       const struct out_cell *cell = &row[k];
 
       if (len <= KEY_COPY)
-        memcpy (p, kp->text.text + kp->at[c], KEY_COPY);
+        memcpy (p, key, KEY_COPY);
       else
-        memcpy (p, kp->text.text + kp->at[c], len);
+        memcpy (p, key, len);
+      key += len;
       p += len;
       if (cell->kind == OUT_CELL_TEXT && !direct_text (cell))
         {
