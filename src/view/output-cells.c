@@ -130,6 +130,46 @@ out_format_human (char *buf, const struct out_column *col, double value)
   drop_negative_zero (buf);
 }
 
+/* The OUT_PLAIN_* bits a byte of a text rules out.  */
+static unsigned char byte_rules_out[256];
+
+static void
+byte_rules_out_init (void)
+{
+  for (int c = 0; c < 0x20; c++)
+    byte_rules_out[c] = OUT_PLAIN_JSON;
+  byte_rules_out['"'] = OUT_PLAIN_CSV | OUT_PLAIN_JSON;
+  byte_rules_out['\\'] = OUT_PLAIN_JSON;
+  byte_rules_out[','] = OUT_PLAIN_CSV;
+  byte_rules_out['\r'] |= OUT_PLAIN_CSV;
+  byte_rules_out['\n'] |= OUT_PLAIN_CSV;
+}
+
+unsigned char
+out_text_plain (const char *text, size_t *len)
+{
+  const unsigned char *p = (const unsigned char *) text;
+  unsigned char out = 0;
+  size_t n, i;
+
+  if (byte_rules_out['"'] == 0)
+    byte_rules_out_init ();
+  n = strlen (text);
+  /* Four bytes a step, without a test for the end in each.  */
+  for (i = 0; i + 4 <= n; i += 4)
+    out |= byte_rules_out[p[i]] | byte_rules_out[p[i + 1]]
+           | byte_rules_out[p[i + 2]] | byte_rules_out[p[i + 3]];
+  for (; i < n; i++)
+    out |= byte_rules_out[p[i]];
+  /* libcsv, our own reader among others, trims blanks from the ends of
+     a bare field.  */
+  if (n > 0
+      && (p[0] == ' ' || p[0] == '\t' || p[n - 1] == ' ' || p[n - 1] == '\t'))
+    out |= OUT_PLAIN_CSV;
+  *len = n;
+  return (unsigned char) (~out & (OUT_PLAIN_CSV | OUT_PLAIN_JSON));
+}
+
 /* Return a one-line copy of TEXT, with '|' escaped if MARKDOWN.  The
    caller frees it.  */
 char *

@@ -157,6 +157,10 @@ out_format_machine (char *buf, const struct out_column *col, double value)
    OUT_TEXT column; "-0.00" is written as "0.00".  */
 void out_format_human (char *buf, const struct out_column *col, double value);
 
+/* Set *LEN to the length of TEXT and return its OUT_PLAIN_* bits, in
+   one pass.  */
+unsigned char out_text_plain (const char *text, size_t *len);
+
 /* Return a copy of TEXT fit for one line of the table or markdown
    format: control characters (a line end would break the layout) become
    spaces and, if MARKDOWN, '|' is escaped as "\|".  The caller frees it.  */

@@ -216,48 +216,6 @@ last_row_cell (struct out_table *table, size_t col)
   return cell;
 }
 
-/* The OUT_PLAIN_* bits a byte of a text rules out.  */
-static unsigned char byte_rules_out[256];
-
-static void
-byte_rules_out_init (void)
-{
-  for (int c = 0; c < 0x20; c++)
-    byte_rules_out[c] = OUT_PLAIN_JSON;
-  byte_rules_out['"'] = OUT_PLAIN_CSV | OUT_PLAIN_JSON;
-  byte_rules_out['\\'] = OUT_PLAIN_JSON;
-  byte_rules_out[','] = OUT_PLAIN_CSV;
-  byte_rules_out['\r'] |= OUT_PLAIN_CSV;
-  byte_rules_out['\n'] |= OUT_PLAIN_CSV;
-}
-
-/* Set *LEN to the length of TEXT and return its OUT_PLAIN_* bits, in
-   one pass.  */
-static unsigned char
-text_plain (const char *text, size_t *len)
-{
-  const unsigned char *p = (const unsigned char *) text;
-  unsigned char out = 0;
-  size_t n, i;
-
-  if (byte_rules_out['"'] == 0)
-    byte_rules_out_init ();
-  n = strlen (text);
-  /* Four bytes a step, without a test for the end in each.  */
-  for (i = 0; i + 4 <= n; i += 4)
-    out |= byte_rules_out[p[i]] | byte_rules_out[p[i + 1]]
-           | byte_rules_out[p[i + 2]] | byte_rules_out[p[i + 3]];
-  for (; i < n; i++)
-    out |= byte_rules_out[p[i]];
-  /* libcsv, our own reader among others, trims blanks from the ends of
-     a bare field.  */
-  if (n > 0
-      && (p[0] == ' ' || p[0] == '\t' || p[n - 1] == ' ' || p[n - 1] == '\t'))
-    out |= OUT_PLAIN_CSV;
-  *len = n;
-  return (unsigned char) (~out & (OUT_PLAIN_CSV | OUT_PLAIN_JSON));
-}
-
 /* Make CELL the text TEXT of LEN bytes with the OUT_PLAIN_* bits
    PLAIN.  The cells hold 32-bit lengths: a text of 4 GiB is a bug.  */
 static void
@@ -282,7 +240,7 @@ out_table_set_text (struct out_table *table, size_t col, const char *text)
 
   if (text != NULL)
     {
-      plain = text_plain (text, &len);
+      plain = out_text_plain (text, &len);
       cell_set_text (cell, pool_copy (table, text, len), len, plain);
     }
 }
@@ -317,7 +275,7 @@ out_table_set_kept (struct out_table *table, size_t col, const char *text)
                       & (((uintptr_t) 1 << KEPT_BITS) - 1)];
   if (slot->text != text)
     {
-      slot->plain = text_plain (text, &len);
+      slot->plain = out_text_plain (text, &len);
       assert (len < UINT32_MAX);
       slot->len = (uint32_t) len;
       slot->text = text;
