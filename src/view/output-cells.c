@@ -170,6 +170,30 @@ out_text_plain (const char *text, size_t *len)
   return (unsigned char) (~out & (OUT_PLAIN_CSV | OUT_PLAIN_JSON));
 }
 
+void
+out_texts_init (struct out_texts *t, size_t n)
+{
+  strbuf_init (&t->text);
+  t->at = xcalloc (n > 0 ? n : 1, sizeof *t->at);
+  for (size_t i = 0; i < n; i++)
+    t->at[i] = SIZE_MAX;
+}
+
+void
+out_texts_take (struct out_texts *t, size_t i, char *text)
+{
+  t->at[i] = t->text.len;
+  strbuf_append_len (&t->text, text, strlen (text) + 1);
+  free (text);
+}
+
+void
+out_texts_free (struct out_texts *t)
+{
+  strbuf_release (&t->text);
+  free (t->at);
+}
+
 /* Return a one-line copy of TEXT, with '|' escaped if MARKDOWN.  The
    caller frees it.  */
 char *

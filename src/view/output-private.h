@@ -12,6 +12,7 @@
 
 #include "view/output.h"
 #include "view/quantity.h"
+#include "base/strbuf.h"
 #include "base/system.h"
 
 /* What a cell holds.  A cell normally holds what its column's kind
@@ -213,7 +214,32 @@ size_t out_text_width (const char *text);
 int out_puts (FILE *fp, const char *s);
 int out_spaces (FILE *fp, size_t n);
 
-struct strbuf;
+/* The texts of a table's cells as people see them, in one block: the
+   table and markdown writers size each column on all its cells before
+   they write one, and an allocation a cell would take several times
+   the memory of the table itself.  */
+struct out_texts
+{
+  struct strbuf text; /* The texts, each ended by a NUL.  */
+  size_t *at;         /* Where the I-th starts in TEXT; SIZE_MAX for
+                         none.  */
+};
+
+/* Make T hold N texts, none set yet.  */
+void out_texts_init (struct out_texts *t, size_t n);
+
+/* Set the I-th text of T to TEXT, which T frees.  */
+void out_texts_take (struct out_texts *t, size_t i, char *text);
+
+/* The I-th text of T, or NULL if it was not set; valid until the next
+   out_texts_take.  */
+static inline const char *
+out_texts_get (const struct out_texts *t, size_t i)
+{
+  return t->at[i] == SIZE_MAX ? NULL : t->text.text + t->at[i];
+}
+
+void out_texts_free (struct out_texts *t);
 
 /* Write the bytes of B to FP and empty B, for the writers that build
    their text a block at a time.  Return 0, or -1 with errno set.  */
