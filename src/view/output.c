@@ -297,7 +297,15 @@ out_table_set_number (struct out_table *table, size_t col, double value)
   if (!isfinite (value))
     return;
   if (table->cols[col].kind == OUT_INTEGER)
-    value = round (value);
+    {
+      /* round () only when VALUE is not whole already (counts, years):
+         from 2^52 on every double is.  */
+      double whole
+        = fabs (value) < 4503599627370496.0 ? (double) (int64_t) value : value;
+
+      if (whole < value || whole > value)
+        value = round (value);
+    }
   cell->kind = OUT_CELL_NUMBER;
   cell->number = value + 0.0; /* -0 + 0 is 0; nothing else changes.  */
 }

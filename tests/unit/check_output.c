@@ -544,6 +544,30 @@ START_TEST (test_csv_integers_memo)
 }
 END_TEST
 
+/* An OUT_INTEGER cell rounds halves away from zero, leaves whole
+   numbers (beyond 2^52 too) as they are, and drops the sign of -0.  */
+START_TEST (test_integer_rounding)
+{
+  static const struct out_column cols[] = {
+    { "n", "N", NULL, OUT_INTEGER, 0, 0 },
+  };
+  static const double values[]
+    = { 2.5, -2.5, 0.49999999999999994, -0.4, 7, 4503599627370497.0, 1e17 };
+  struct out_table *t = out_table_new (cols, ARRAY_SIZE (cols));
+  size_t i;
+
+  for (i = 0; i < ARRAY_SIZE (values); i++)
+    {
+      out_table_add_row (t);
+      out_table_set_number (t, 0, values[i]);
+    }
+  check_render (OUT_FORMAT_CSV, OUT_LAYOUT_WIDE, t,
+                "n\n3\n-3\n0\n0\n7\n4503599627370497\n"
+                "100000000000000000\n");
+  out_table_free (t);
+}
+END_TEST
+
 START_TEST (test_csv_empty)
 {
   struct out_table *t = out_table_new (columns, ARRAY_SIZE (columns));
@@ -964,6 +988,7 @@ output_suite (void)
   tcase_add_test (tc, test_csv_long_texts);
   tcase_add_test (tc, test_csv_integers);
   tcase_add_test (tc, test_csv_integers_memo);
+  tcase_add_test (tc, test_integer_rounding);
   tcase_add_test (tc, test_csv_empty);
   suite_add_tcase (s, tc);
 
