@@ -22,22 +22,14 @@ enum
   CSV_BLOCK = 1 << 16
 };
 
-/* Write the field TEXT of LEN bytes at P, which has room for 2 LEN + 2
-   bytes, quoted as libcsv's csv_fwrite quotes (inner quotes doubled)
-   unless PLAIN, which says it need not be (see OUT_PLAIN_CSV): it holds
-   no separator, quote or line end, and no blank at either end, which
-   libcsv (our own reader among others) would trim from a bare field.
-   Return the end of what was written.  */
+/* Write TEXT, LEN bytes, at P quoted as libcsv's csv_fwrite quotes it
+   (inner quotes doubled); P has room for 2 LEN + 2 bytes.  Return the
+   end of what was written.  */
 static char *
-put_field (char *p, const char *text, size_t len, bool plain)
+put_quoted (char *p, const char *text, size_t len)
 {
   size_t i;
 
-  if (plain)
-    {
-      memcpy (p, text, len);
-      return p + len;
-    }
   *p++ = '"';
   for (i = 0; i < len; i++)
     {
@@ -47,6 +39,21 @@ put_field (char *p, const char *text, size_t len, bool plain)
     }
   *p++ = '"';
   return p;
+}
+
+/* Write the field TEXT of LEN bytes at P, which has room for 2 LEN + 2
+   bytes: as it is if PLAIN, which says it need not be quoted (see
+   OUT_PLAIN_CSV: it holds no separator, quote or line end, and no blank
+   at either end, which libcsv, our own reader among others, would trim
+   from a bare field), else as put_quoted writes it.  Return the end of
+   what was written.  Inline: for every text of every row.  */
+static inline char *
+put_field (char *p, const char *text, size_t len, bool plain)
+{
+  if (!plain)
+    return put_quoted (p, text, len);
+  memcpy (p, text, len);
+  return p + len;
 }
 
 /* Append the field TEXT to B as put_field writes it, for a string whose
