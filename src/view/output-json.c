@@ -237,12 +237,12 @@ enum
 
 /* The text before each value of a row, the same for every row: for the
    C-th column written, column COL[C] of the table, (",\n" but for the
-   first) "    \"key\": ", at TEXT + AT[C], AT[C + 1] - AT[C] bytes
-   long.  */
+   first) "    \"key\": ", LEN[C] bytes at TEXT + AT[C].  */
 struct key_prefixes
 {
   struct strbuf text;
   size_t *at;
+  size_t *len;
   size_t *col;
 };
 
@@ -263,6 +263,9 @@ key_prefixes_init (struct key_prefixes *kp, const struct out_table *table)
       strbuf_append_len (&kp->text, ": ", 2);
     }
   kp->at[n] = kp->text.len;
+  kp->len = xcalloc (n + 1, sizeof *kp->len);
+  for (size_t c = 0; c < n; c++)
+    kp->len[c] = kp->at[c + 1] - kp->at[c];
   /* Zeros after the last prefix, for append_row's fixed-size copies.  */
   memset (strbuf_reserve (&kp->text, KEY_COPY), 0, KEY_COPY);
 }
@@ -272,6 +275,7 @@ key_prefixes_free (struct key_prefixes *kp)
 {
   strbuf_release (&kp->text);
   free (kp->at);
+  free (kp->len);
   free (kp->col);
 }
 
@@ -329,7 +333,7 @@ append_row (struct strbuf *b, const struct out_table *table,
   for (size_t c = 0; c < n; c++)
     {
       size_t k = kp->col[c];
-      size_t len = kp->at[c + 1] - kp->at[c];
+      size_t len = kp->len[c];
       const struct out_cell *cell = &row[k];
 
       if (len <= KEY_COPY)
