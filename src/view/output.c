@@ -245,6 +245,14 @@ out_table_set_text (struct out_table *table, size_t col, const char *text)
     }
 }
 
+void
+out_table_set_plain (struct out_table *table, size_t col, const char *text,
+                     size_t len)
+{
+  cell_set_text (last_row_cell (table, col), pool_copy (table, text, len), len,
+                 OUT_PLAIN_CSV | OUT_PLAIN_JSON);
+}
+
 /* What out_table_set_kept knows of the texts it saw: slots by address,
    a new text taking the place of the one before it.  */
 enum

@@ -138,8 +138,10 @@ append_row_ref (char *buf, size_t size, size_t n, const char *file, size_t len,
 #define APPEND_ROW_REF(buf, size, n, file, line)                              \
   append_row_ref (buf, size, n, file, sizeof file - 1, line)
 
-/* The data rows RUN's figures come from, as "FILE:LINE ..." in BUF.  */
-static void
+/* The data rows RUN's figures come from, as "FILE:LINE ..." in BUF;
+   return its length.  The text holds nothing csv would quote or json
+   escape: the file names are the catalogue's literals.  */
+static size_t
 data_rows (char *buf, size_t size, const struct run *run)
 {
   size_t n = 0;
@@ -160,7 +162,8 @@ data_rows (char *buf, size_t size, const struct run *run)
   if (run->method != RUN_METHOD_CCF)
     n = APPEND_ROW_REF (buf, size, n, CATALOGUE_REGIONS, run->region->line);
   if (run->price != NULL)
-    APPEND_ROW_REF (buf, size, n, CATALOGUE_PRICES, run->price->line);
+    n = APPEND_ROW_REF (buf, size, n, CATALOGUE_PRICES, run->price->line);
+  return n < size ? n : strlen (buf); /* Cut: N is SIZE.  */
 }
 
 /* The texts but the data rows are the catalogue's or literals, which
@@ -210,8 +213,8 @@ run_fill_row (struct out_table *t, const struct run *run)
   out_table_set_kept (t, COL_PRICE_DATE, run->price ? run->price->date : NULL);
   out_table_set_kept (t, COL_PRICE_SOURCE,
                       run->price ? run->price->source : NULL);
-  data_rows (rows, sizeof rows, run);
-  out_table_set_text (t, COL_DATA_ROWS, rows);
+  out_table_set_plain (t, COL_DATA_ROWS, rows,
+                       data_rows (rows, sizeof rows, run));
 }
 
 /* The figures two methods can disagree on, in the order of the

@@ -568,6 +568,43 @@ START_TEST (test_integer_rounding)
 }
 END_TEST
 
+/* A text set as plain and one kept, not copied, are written as any
+   other text: csv bare or quoted as its bytes call for, json escaped.  */
+START_TEST (test_plain_and_kept)
+{
+  static const struct out_column cols[] = {
+    { "a", "A", NULL, OUT_TEXT, 0, 0 },
+    { "b", "B", NULL, OUT_TEXT, 0, 0 },
+  };
+  static const char kept[] = "say \"hi\", x";
+  struct out_table *t = out_table_new (cols, ARRAY_SIZE (cols));
+  size_t i;
+
+  for (i = 0; i < 2; i++)
+    {
+      out_table_add_row (t);
+      out_table_set_plain (t, 0, "rows.csv:12 more", 11);
+      out_table_set_kept (t, 1, i == 0 ? kept : "plain");
+    }
+  check_render (OUT_FORMAT_CSV, OUT_LAYOUT_WIDE, t,
+                "a,b\n"
+                "rows.csv:12,\"say \"\"hi\"\", x\"\n"
+                "rows.csv:12,plain\n");
+  check_render (OUT_FORMAT_JSON, OUT_LAYOUT_WIDE, t,
+                "[\n"
+                "  {\n"
+                "    \"a\": \"rows.csv:12\",\n"
+                "    \"b\": \"say \\\"hi\\\", x\"\n"
+                "  },\n"
+                "  {\n"
+                "    \"a\": \"rows.csv:12\",\n"
+                "    \"b\": \"plain\"\n"
+                "  }\n"
+                "]\n");
+  out_table_free (t);
+}
+END_TEST
+
 START_TEST (test_csv_empty)
 {
   struct out_table *t = out_table_new (columns, ARRAY_SIZE (columns));
@@ -989,6 +1026,7 @@ output_suite (void)
   tcase_add_test (tc, test_csv_integers);
   tcase_add_test (tc, test_csv_integers_memo);
   tcase_add_test (tc, test_integer_rounding);
+  tcase_add_test (tc, test_plain_and_kept);
   tcase_add_test (tc, test_csv_empty);
   suite_add_tcase (s, tc);
 
