@@ -257,7 +257,7 @@ out_table_set_plain (struct out_table *table, size_t col, const char *text,
    a new text taking the place of the one before it.  */
 enum
 {
-  KEPT_BITS = 13
+  KEPT_BITS = 15
 };
 
 struct out_kept
