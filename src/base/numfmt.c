@@ -24,63 +24,83 @@ static const double exact_tens[]
   = { 1e0, 1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7, 1e8,
       1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16 };
 
-/* Write the ND decimal digits of M (M below 10^ND, ND at most 6) into
-   BUF, with leading zeros.  */
-static void
-put_small (char *buf, uint32_t m, size_t nd)
+/* Write the decimal digits of M, two a step from the right, ending
+   just before END; return where they start.  */
+static char *
+put_digits (char *end, uint64_t m)
 {
-  size_t i = nd;
-
-  while (i >= 2)
+  while (m >= 100)
     {
-      uint32_t q = m % 100;
+      end -= 2;
+      memcpy (end, digit_pairs + 2 * (m % 100), 2);
       m /= 100;
-      i -= 2;
-      memcpy (buf + i, digit_pairs + 2 * q, 2);
     }
-  if (i == 1)
-    buf[0] = (char) ('0' + m);
-}
-
-/* The same for any ND: six digits at a time, in 32-bit steps.  */
-static void
-put_fixed (char *buf, uint64_t m, size_t nd)
-{
-  while (nd > 6)
+  if (m >= 10)
     {
-      put_small (buf + nd - 6, (uint32_t) (m % 1000000), 6);
-      m /= 1000000;
-      nd -= 6;
+      end -= 2;
+      memcpy (end, digit_pairs + 2 * m, 2);
     }
-  put_small (buf, (uint32_t) m, nd);
+  else
+    *--end = (char) ('0' + m);
+  return end;
 }
 
-/* The number of decimal digits of M.  */
-static size_t
-count_digits (uint64_t m)
-{
-  size_t n = 1;
-
-  while (m >= 10)
-    {
-      m /= 10;
-      n++;
-    }
-  return n;
-}
+/* Powers of ten that a uint64_t holds, to count digits.  */
+static const uint64_t int_tens[] = { UINT64_C (10),
+                                     UINT64_C (100),
+                                     UINT64_C (1000),
+                                     UINT64_C (10000),
+                                     UINT64_C (100000),
+                                     UINT64_C (1000000),
+                                     UINT64_C (10000000),
+                                     UINT64_C (100000000),
+                                     UINT64_C (1000000000),
+                                     UINT64_C (10000000000),
+                                     UINT64_C (100000000000),
+                                     UINT64_C (1000000000000),
+                                     UINT64_C (10000000000000),
+                                     UINT64_C (100000000000000),
+                                     UINT64_C (1000000000000000),
+                                     UINT64_C (10000000000000000),
+                                     UINT64_C (100000000000000000),
+                                     UINT64_C (1000000000000000000),
+                                     UINT64_C (10000000000000000000) };
 
 size_t
 numfmt_int (char *buf, long long v)
 {
   uint64_t m = v < 0 ? -(uint64_t) v : (uint64_t) v;
-  size_t p = 0, nd = count_digits (m);
+  size_t p = 0, nd = 1;
 
+  if (m < 10)
+    {
+      /* Counts, GPUs, ranks: no loop.  */
+      if (v < 0)
+        buf[p++] = '-';
+      buf[p++] = (char) ('0' + m);
+      buf[p] = '\0';
+      return p;
+    }
+  while (nd < 20 && m >= int_tens[nd - 1])
+    nd++;
   if (v < 0)
     buf[p++] = '-';
-  put_fixed (buf + p, m, nd);
+  put_digits (buf + p + nd, m);
   p += nd;
   buf[p] = '\0';
   return p;
+}
+
+/* Write the six digits of M (below 10^6), leading zeros included, at
+   BUF.  */
+static void
+put_six (char *buf, uint32_t m)
+{
+  uint32_t hi = m / 10000, lo = m % 10000;
+
+  memcpy (buf, digit_pairs + 2 * hi, 2);
+  memcpy (buf + 2, digit_pairs + 2 * (lo / 100), 2);
+  memcpy (buf + 4, digit_pairs + 2 * (lo % 100), 2);
 }
 
 /* Round the exact product A x TEN (TEN an exact power of ten, the
@@ -92,7 +112,8 @@ static uint64_t
 round_scaled (double a, double ten)
 {
   double scaled = a * ten;
-  uint64_t whole = (uint64_t) scaled;
+  /* Through int64_t: one instruction, where uint64_t takes a branch.  */
+  uint64_t whole = (uint64_t) (int64_t) scaled;
   double frac = scaled - (double) whole;
   double rest;
 
@@ -123,6 +144,12 @@ estimate_exponent (double a)
   return (e2 * 78913 - (e2 < 0 ? 262143 : 0)) / 262144;
 }
 
+/* Powers of ten from 10^-4 to 10^12, the nearest doubles, to settle
+   the decimal exponent of most values without a second try.  */
+static const double tens_from_minus4[]
+  = { 1e-4, 1e-3, 1e-2, 1e-1, 1e0, 1e1,  1e2,  1e3, 1e4,
+      1e5,  1e6,  1e7,  1e8,  1e9, 1e10, 1e11, 1e12 };
+
 /* The fast path of numfmt_g12: twelve significant digits M of A, whose
    decimal exponent is *E, or false if A is out of range.  */
 static bool
@@ -131,6 +158,10 @@ twelve_digits (double a, uint64_t *m, int *e)
   int x = estimate_exponent (a);
   int tries;
 
+  /* One too small when A reaches the next power; an inexact negative
+     power can mislead this by an ulp, and the checks below catch it.  */
+  if (x < 12 && a >= tens_from_minus4[x + 5])
+    x++;
   for (tries = 0; tries < 3; tries++)
     {
       if (x < -4 || x > 11)
@@ -157,52 +188,62 @@ twelve_digits (double a, uint64_t *m, int *e)
   return false;
 }
 
+/* "%.12g" of a whole VALUE, |VALUE| below 10^12, into BUF: its digits,
+   as %g writes a number of at most twelve digits.  */
+static size_t
+g12_whole (char *buf, double value)
+{
+  return numfmt_int (buf, (long long) value);
+}
+
 /* "%.12g" of VALUE, 1e-4 <= |VALUE| < 1e12, into BUF; return the
-   length, or 0 if the fast path does not apply.  */
+   length, or 0 if the fast path does not apply.  The twelve digits go
+   to DIGITS, and from there to BUF in blocks of sixteen bytes, past
+   the end of the text but within NUMFMT_SIZE: at most a sign, "0.000"
+   or twelve digits and a point come before the last block.  */
 static size_t
 g12_fast (char *buf, double value)
 {
   double a = fabs (value);
-  uint64_t m;
+  char digits[32];
+  uint64_t m, hi;
   size_t nd = 12, p = 0, lead;
   int e;
 
-  if (!(a >= 1e-4 && a < 1e12) || !twelve_digits (a, &m, &e))
+  if (!(a >= 1e-4 && a < 1e12))
     return 0;
-  /* Drop trailing zeros of the fraction, as %g does: four, then one at
-     a time.  M's first digit is not 0, so one digit at least stays.  */
-  while ((int) nd - 4 >= e + 1 && m % 10000 == 0)
-    {
-      m /= 10000;
-      nd -= 4;
-    }
-  while ((int) nd - 1 >= e + 1 && m % 10 == 0)
-    {
-      m /= 10;
-      nd--;
-    }
+  if (a >= 1.0 && a - (double) (int64_t) a <= 0.0) /* Whole.  */
+    return g12_whole (buf, value);
+  if (!twelve_digits (a, &m, &e))
+    return 0;
+  hi = m / 1000000;
+  put_six (digits, (uint32_t) hi);
+  put_six (digits + 6, (uint32_t) (m - hi * 1000000));
+  /* Drop trailing zeros of the fraction, as %g does.  The first digit
+     is not 0, so one digit at least stays.  */
+  lead = e >= 0 ? (size_t) e + 1 : 1;
+  if (m == hi * 1000000 && lead <= 6)
+    nd = 6;
+  while (nd > lead && digits[nd - 1] == '0')
+    nd--;
   if (value < 0)
     buf[p++] = '-';
   if (e >= 0)
     {
-      /* The ND digits, then the point moved in after the first E + 1.  */
-      lead = (size_t) e + 1;
-      put_fixed (buf + p, m, nd);
+      memcpy (buf + p, digits, 16);
+      p += lead;
       if (nd > lead)
         {
-          memmove (buf + p + lead + 1, buf + p + lead, nd - lead);
-          buf[p + lead] = '.';
-          p++;
+          buf[p++] = '.';
+          memcpy (buf + p, digits + lead, 16);
+          p += nd - lead;
         }
-      p += nd;
     }
   else
     {
-      buf[p++] = '0';
-      buf[p++] = '.';
-      memset (buf + p, '0', (size_t) (-e - 1));
-      p += (size_t) (-e - 1);
-      put_fixed (buf + p, m, nd);
+      memcpy (buf + p, "0.000", 5);
+      p += 2 + (size_t) (-e - 1);
+      memcpy (buf + p, digits, 16);
       p += nd;
     }
   buf[p] = '\0';
@@ -214,16 +255,16 @@ numfmt_g12 (char *buf, double value)
 {
   size_t n = g12_fast (buf, value);
 
-  if (n == 0)
-    {
-      locale_t c = numparse_c_locale ();
-      locale_t old = c != (locale_t) 0 ? uselocale (c) : (locale_t) 0;
+  locale_t c, old;
 
-      snprintf (buf, NUMFMT_SIZE, "%.12g", value);
-      if (old != (locale_t) 0)
-        uselocale (old);
-      n = strlen (buf);
-    }
+  if (n != 0)
+    return n; /* At least 1e-4 in magnitude: never "-0".  */
+  c = numparse_c_locale ();
+  old = c != (locale_t) 0 ? uselocale (c) : (locale_t) 0;
+  snprintf (buf, NUMFMT_SIZE, "%.12g", value);
+  if (old != (locale_t) 0)
+    uselocale (old);
+  n = strlen (buf);
   /* A value that rounds to zero is written without a sign.  */
   if (buf[0] == '-' && buf[1 + strspn (buf + 1, "0.")] == '\0')
     {

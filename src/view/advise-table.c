@@ -229,7 +229,7 @@ fill_row (struct out_table *t, const struct advise_ranking *r, size_t i,
                             r->baseline.footprint.cost_usd
                               - run->footprint.cost_usd);
     }
-  out_table_set_text (t, base + ACOL_GPU_MODEL,
+  out_table_set_kept (t, base + ACOL_GPU_MODEL,
                       run->instance->gpus > 0 ? run->instance->gpu_model
                                               : NULL);
   out_table_set_number (t, base + ACOL_GPUS, (double) run->instance->gpus);

@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,18 +73,34 @@ out_format_number (char *buf, size_t size, double value)
 
 /* Format VALUE of column COL into BUF for csv and json; see
    output-private.h.  */
+struct out_memo_slot out_memo[1 << OUT_MEMO_BITS];
+
 size_t
-out_format_machine (char *buf, const struct out_column *col, double value)
+out_format_machine_miss (char *buf, double value, struct out_memo_slot *slot)
 {
-  if (col->kind != OUT_INTEGER)
-    return numfmt_g12 (buf, value);
-  /* Whole numbers below 2^53 are exact in a double: print the integer
-     directly, as %.0f would; OUT_INTEGER cells are never -0.  */
-  if (fabs (value) < 9007199254740992.0)
-    return numfmt_int (buf, llround (value));
-  c_snprintf (buf, OUT_NUMBER_SIZE, "%.0f", value);
-  drop_negative_zero (buf);
-  return strlen (buf);
+  uint64_t bits;
+  size_t n;
+
+  if (slot == NULL)
+    {
+      /* Whole numbers below 2^53 are exact in a double: print the
+         integer directly, as %.0f would; OUT_INTEGER cells are whole
+         (the cast drops nothing) and never -0.  */
+      if (fabs (value) < 9007199254740992.0)
+        return numfmt_int (buf, (long long) value);
+      c_snprintf (buf, OUT_NUMBER_SIZE, "%.0f", value);
+      drop_negative_zero (buf);
+      return strlen (buf);
+    }
+  n = numfmt_g12 (buf, value);
+  if (n < OUT_MEMO_TEXT)
+    {
+      memcpy (&bits, &value, sizeof bits);
+      slot->bits = bits;
+      memcpy (slot->text, buf, n + 1);
+      slot->len = (unsigned char) n;
+    }
+  return n;
 }
 
 /* Format VALUE of column COL into BUF with COL's decimals for people;
@@ -111,6 +128,70 @@ out_format_human (char *buf, const struct out_column *col, double value)
     decimals = OUT_MAX_DECIMALS;
   c_snprintf (buf, OUT_NUMBER_SIZE, "%.*f", decimals, value);
   drop_negative_zero (buf);
+}
+
+/* The OUT_PLAIN_* bits a byte of a text rules out.  */
+static unsigned char byte_rules_out[256];
+
+static void
+byte_rules_out_init (void)
+{
+  for (int c = 0; c < 0x20; c++)
+    byte_rules_out[c] = OUT_PLAIN_JSON;
+  byte_rules_out['"'] = OUT_PLAIN_CSV | OUT_PLAIN_JSON;
+  byte_rules_out['\\'] = OUT_PLAIN_JSON;
+  byte_rules_out[','] = OUT_PLAIN_CSV;
+  byte_rules_out['\r'] |= OUT_PLAIN_CSV;
+  byte_rules_out['\n'] |= OUT_PLAIN_CSV;
+}
+
+unsigned char
+out_text_plain (const char *text, size_t *len)
+{
+  const unsigned char *p = (const unsigned char *) text;
+  unsigned char out = 0;
+  size_t n, i;
+
+  if (byte_rules_out['"'] == 0)
+    byte_rules_out_init ();
+  n = strlen (text);
+  /* Four bytes a step, without a test for the end in each.  */
+  for (i = 0; i + 4 <= n; i += 4)
+    out |= byte_rules_out[p[i]] | byte_rules_out[p[i + 1]]
+           | byte_rules_out[p[i + 2]] | byte_rules_out[p[i + 3]];
+  for (; i < n; i++)
+    out |= byte_rules_out[p[i]];
+  /* libcsv, our own reader among others, trims blanks from the ends of
+     a bare field.  */
+  if (n > 0
+      && (p[0] == ' ' || p[0] == '\t' || p[n - 1] == ' ' || p[n - 1] == '\t'))
+    out |= OUT_PLAIN_CSV;
+  *len = n;
+  return (unsigned char) (~out & (OUT_PLAIN_CSV | OUT_PLAIN_JSON));
+}
+
+void
+out_texts_init (struct out_texts *t, size_t n)
+{
+  strbuf_init (&t->text);
+  t->at = xcalloc (n > 0 ? n : 1, sizeof *t->at);
+  for (size_t i = 0; i < n; i++)
+    t->at[i] = SIZE_MAX;
+}
+
+void
+out_texts_take (struct out_texts *t, size_t i, char *text)
+{
+  t->at[i] = t->text.len;
+  strbuf_append_len (&t->text, text, strlen (text) + 1);
+  free (text);
+}
+
+void
+out_texts_free (struct out_texts *t)
+{
+  strbuf_release (&t->text);
+  free (t->at);
 }
 
 /* Return a one-line copy of TEXT, with '|' escaped if MARKDOWN.  The

@@ -4,6 +4,7 @@
 #include <config.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/strbuf.h"
@@ -11,6 +12,7 @@
 #include "view/output-writers.h"
 #include "view/output.h"
 #include "base/system.h"
+#include "base/xalloc.h"
 
 /* The csv text is built in one buffer and handed to stdio in blocks
    of about this many bytes: no per-field calls, no per-field
@@ -20,26 +22,14 @@ enum
   CSV_BLOCK = 1 << 16
 };
 
-/* Append the field TEXT to B, quoted as libcsv's csv_fwrite quotes
-   (inner quotes doubled) only if it must be: it holds a separator, a
-   quote or a line end, or starts or ends with a blank, which libcsv
-   (our own reader among others) would trim from a bare field.  */
-static void
-append_text (struct strbuf *b, const char *text)
+/* Write TEXT, LEN bytes, at P quoted as libcsv's csv_fwrite quotes it
+   (inner quotes doubled); P has room for 2 LEN + 2 bytes.  Return the
+   end of what was written.  */
+static char *
+put_quoted (char *p, const char *text, size_t len)
 {
-  size_t len = strlen (text), i;
-  char *p;
+  size_t i;
 
-  if (len == 0)
-    return;
-  if (text[strcspn (text, ",\"\r\n")] == '\0' && text[0] != ' '
-      && text[0] != '\t' && text[len - 1] != ' ' && text[len - 1] != '\t')
-    {
-      memcpy (strbuf_reserve (b, len), text, len);
-      strbuf_added (b, len);
-      return;
-    }
-  p = strbuf_reserve (b, 2 * len + 2);
   *p++ = '"';
   for (i = 0; i < len; i++)
     {
@@ -48,7 +38,37 @@ append_text (struct strbuf *b, const char *text)
       *p++ = text[i];
     }
   *p++ = '"';
-  strbuf_added (b, (size_t) (p - (b->text + b->len)));
+  return p;
+}
+
+/* Write the field TEXT of LEN bytes at P, which has room for 2 LEN + 2
+   bytes: as it is if PLAIN, which says it need not be quoted (see
+   OUT_PLAIN_CSV: it holds no separator, quote or line end, and no blank
+   at either end, which libcsv, our own reader among others, would trim
+   from a bare field), else as put_quoted writes it.  Return the end of
+   what was written.  Inline: for every text of every row.  */
+static inline char *
+put_field (char *p, const char *text, size_t len, bool plain)
+{
+  if (!plain)
+    return put_quoted (p, text, len);
+  memcpy (p, text, len);
+  return p + len;
+}
+
+/* Append the field TEXT to B as put_field writes it, for a string whose
+   bits are not known: the header's keys.  */
+static void
+append_text (struct strbuf *b, const char *text)
+{
+  size_t len = strlen (text);
+  char *p = strbuf_reserve (b, 2 * len + 2);
+  bool plain
+    = len == 0
+      || (text[strcspn (text, ",\"\r\n")] == '\0' && text[0] != ' '
+          && text[0] != '\t' && text[len - 1] != ' ' && text[len - 1] != '\t');
+
+  strbuf_added (b, (size_t) (put_field (p, text, len, plain) - p));
 }
 
 /* True if CELL is written as an empty field.  */
@@ -56,39 +76,74 @@ static bool
 empty_cell (const struct out_cell *cell)
 {
   return (cell->kind == OUT_CELL_MISSING
-          || (cell->kind == OUT_CELL_TEXT && cell->text[0] == '\0'));
+          || (cell->kind == OUT_CELL_TEXT && cell->len == 0));
 }
 
-/* Append CELL of column COL to B: nothing if missing, a number as
-   out_format_machine does, text as append_text does.  ALONE says CELL
-   is the only field of its record: then an empty field is written as
-   "" so that the record is not a blank line, which readers skip.  */
-static void
-append_cell (struct strbuf *b, const struct out_column *col,
-             const struct out_cell *cell, bool alone)
+/* Write CELL of column COL at P, which has room for OUT_NUMBER_SIZE
+   bytes or, for a text, 2 LEN + 2: nothing if missing, a number as
+   out_format_machine does, text as put_field does.  Return the end of what was
+   written.  */
+static char *
+put_cell (char *p, const struct out_column *col, const struct out_cell *cell)
 {
-  size_t n;
-
-  if (alone && empty_cell (cell))
-    {
-      strbuf_append_len (b, "\"\"", 2);
-      return;
-    }
   switch (cell->kind)
     {
     case OUT_CELL_TEXT:
-      append_text (b, cell->text);
-      break;
+      return put_field (p, cell->text, cell->len,
+                        (cell->plain & OUT_PLAIN_CSV) != 0);
     case OUT_CELL_NUMBER:
-      /* Formatted in place: OUT_NUMBER_SIZE fits any number.  */
-      n = out_format_machine (strbuf_reserve (b, OUT_NUMBER_SIZE), col,
-                              cell->number);
-      strbuf_added (b, n);
-      break;
+      return p + out_format_machine (p, col, cell->number);
     case OUT_CELL_MISSING:
     default:
-      break;
+      return p;
     }
+}
+
+/* The room a record makes for each field and its separator before it
+   writes one: enough for any number, and for a text of up to
+   CSV_FIELD_ROOM bytes quoted.  A longer text makes its own room.  */
+enum
+{
+  CSV_FIELD_ROOM = OUT_NUMBER_SIZE + 1
+};
+
+/* Append ROW of TABLE, its N columns written (ORDER[C] the index of
+   the C-th), to B as one record ended by "\n".  A record of one empty field is
+   written as "" so that it is not a blank line, which readers skip.  */
+static void
+append_record (struct strbuf *b, const struct out_table *table,
+               const struct out_cell *row, const size_t *order, size_t n)
+{
+  size_t c;
+  char *p;
+
+  if (n == 1 && empty_cell (&row[order[0]]))
+    {
+      strbuf_append_len (b, "\"\"\n", 3);
+      return;
+    }
+  /* Written through a pointer, the length set once: room for every
+     field and the line end is made first, the NUL written last.  */
+  p = strbuf_reserve (b, n * CSV_FIELD_ROOM + 1);
+  for (c = 0; c < n; c++)
+    {
+      size_t k = order[c];
+      const struct out_cell *cell = &row[k];
+
+      if (c > 0)
+        *p++ = ',';
+      if (cell->kind == OUT_CELL_TEXT
+          && 2 * (size_t) cell->len + 2 >= OUT_NUMBER_SIZE)
+        {
+          b->len = (size_t) (p - b->text);
+          p = strbuf_reserve (b, 2 * (size_t) cell->len + 2
+                                   + (n - c) * CSV_FIELD_ROOM + 1);
+        }
+      p = put_cell (p, &table->cols[k], cell);
+    }
+  *p++ = '\n';
+  *p = '\0';
+  b->len = (size_t) (p - b->text);
 }
 
 /* Write the header row of TABLE to FP: the keys of the columns written,
@@ -121,35 +176,26 @@ int
 out_csv_rows (FILE *fp, const struct out_table *table, size_t done)
 {
   struct strbuf b;
-  size_t r, c, n = out_picked_count (table);
+  size_t r, n = out_picked_count (table), *order;
   int status = 0;
 
   (void) done; /* Every record stands alone.  */
 
+  order = xcalloc (n + 1, sizeof *order);
+  for (r = 0; r < n; r++)
+    order[r] = out_picked (table, r);
   strbuf_init (&b);
+  strbuf_grow (&b, 2 * CSV_BLOCK); /* Once, not doubling up to it.  */
   for (r = 0; r < table->nrows && status == 0; r++)
     {
-      const struct out_cell *row = table->rows[r];
-
-      for (c = 0; c < n; c++)
-        {
-          size_t k = out_picked (table, c);
-
-          if (c > 0)
-            {
-              *strbuf_reserve (&b, 1) = ',';
-              strbuf_added (&b, 1);
-            }
-          append_cell (&b, &table->cols[k], &row[k], n == 1);
-        }
-      *strbuf_reserve (&b, 1) = '\n';
-      strbuf_added (&b, 1);
+      append_record (&b, table, table->rows[r], order, n);
       if (b.len >= CSV_BLOCK)
         status = out_flush_block (fp, &b);
     }
   if (status == 0)
     status = out_flush_block (fp, &b);
   strbuf_release (&b);
+  free (order);
   return status;
 }
 

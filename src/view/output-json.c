@@ -11,7 +11,6 @@
 
 #include <json-c/json.h>
 
-#include "base/numfmt.h"
 #include "base/strbuf.h"
 #include "view/output-private.h"
 #include "view/output-writers.h"
@@ -213,33 +212,6 @@ append_string (struct strbuf *b, const char *text)
   strbuf_added (b, 1);
 }
 
-/* Append CELL of column COL to B as cell_value and json-c write it.  */
-static void
-append_value (struct strbuf *b, const struct out_column *col,
-              const struct out_cell *cell)
-{
-  char *q;
-
-  switch (cell->kind)
-    {
-    case OUT_CELL_TEXT:
-      append_string (b, cell->text);
-      return;
-    case OUT_CELL_NUMBER:
-      q = strbuf_reserve (b, OUT_NUMBER_SIZE);
-      if (col->kind == OUT_INTEGER && cell->number > -int64_bound
-          && cell->number < int64_bound)
-        strbuf_added (b, numfmt_int (q, (long long) cell->number));
-      else
-        strbuf_added (b, out_format_machine (q, col, cell->number));
-      return;
-    case OUT_CELL_MISSING:
-    default:
-      strbuf_append_len (b, "null", 4);
-      return;
-    }
-}
-
 /* True if two columns of TABLE share a key: json-c keeps one of them,
    and the direct writer leaves such tables to it.  */
 static bool
@@ -255,13 +227,23 @@ duplicate_keys (const struct out_table *table)
   return false;
 }
 
+/* append_row copies a key's prefix in one move of this many bytes when
+   it is no longer, a cheaper copy than one of its exact length; the
+   bytes past the prefix are overwritten by the value.  */
+enum
+{
+  KEY_COPY = 48
+};
+
 /* The text before each value of a row, the same for every row: for the
-   C-th column written, (",\n" but for the first) "    \"key\": ", at
-   TEXT + AT[C], AT[C + 1] - AT[C] bytes long.  */
+   C-th column written, column COL[C] of the table, (",\n" but for the
+   first) "    \"key\": ", LEN[C] bytes at TEXT + AT[C].  */
 struct key_prefixes
 {
   struct strbuf text;
   size_t *at;
+  size_t *len;
+  size_t *col;
 };
 
 static void
@@ -271,14 +253,21 @@ key_prefixes_init (struct key_prefixes *kp, const struct out_table *table)
 
   strbuf_init (&kp->text);
   kp->at = xcalloc (n + 1, sizeof *kp->at);
+  kp->col = xcalloc (n + 1, sizeof *kp->col);
   for (size_t c = 0; c < n; c++)
     {
       kp->at[c] = kp->text.len;
+      kp->col[c] = out_picked (table, c);
       strbuf_append (&kp->text, c > 0 ? ",\n    " : "    ");
-      append_string (&kp->text, table->cols[out_picked (table, c)].key);
+      append_string (&kp->text, table->cols[kp->col[c]].key);
       strbuf_append_len (&kp->text, ": ", 2);
     }
   kp->at[n] = kp->text.len;
+  kp->len = xcalloc (n + 1, sizeof *kp->len);
+  for (size_t c = 0; c < n; c++)
+    kp->len[c] = kp->at[c + 1] - kp->at[c];
+  /* Zeros after the last prefix, for append_row's fixed-size copies.  */
+  memset (strbuf_reserve (&kp->text, KEY_COPY), 0, KEY_COPY);
 }
 
 static void
@@ -286,30 +275,88 @@ key_prefixes_free (struct key_prefixes *kp)
 {
   strbuf_release (&kp->text);
   free (kp->at);
+  free (kp->len);
+  free (kp->col);
+}
+
+/* Write CELL of column COL at P, which has room for OUT_NUMBER_SIZE
+   bytes, as cell_value and json-c write it, and return the end of what
+   was written.  A text must be short enough and need no escapes
+   (direct_text).  */
+static char *
+put_value (char *p, const struct out_column *col, const struct out_cell *cell)
+{
+  switch (cell->kind)
+    {
+    case OUT_CELL_TEXT:
+      *p++ = '"';
+      memcpy (p, cell->text, cell->len);
+      p += cell->len;
+      *p++ = '"';
+      return p;
+    case OUT_CELL_NUMBER:
+      /* As json_object_new_int64 writes a whole number: its digits.  */
+      return p + out_format_machine (p, col, cell->number);
+    case OUT_CELL_MISSING:
+    default:
+      memcpy (p, "null", 4);
+      return p + 4;
+    }
+}
+
+/* Whether put_value can write CELL, a text: one that needs no escapes
+   and fits in a number's room, quotes included.  */
+static bool
+direct_text (const struct out_cell *cell)
+{
+  return (cell->plain & OUT_PLAIN_JSON) && cell->len + 2 < OUT_NUMBER_SIZE;
 }
 
 /* Append row R of TABLE to B as json-c pretty prints an object at the
-   second level: "  {", one "    \"key\": value" line a column, "  }".  */
+   second level: "  {", one "    \"key\": value" line a column, "  }".
+   Written through a pointer, the length set once: room is made first
+   for every key, a fixed-size copy of it and a value of a number's
+   room, and again after a text that append_string writes.  */
 static void
 append_row (struct strbuf *b, const struct out_table *table,
             const struct key_prefixes *kp, size_t r)
 {
   const struct out_cell *row = table->rows[r];
   size_t n = out_picked_count (table);
+  size_t room = kp->text.len + n * (KEY_COPY + OUT_NUMBER_SIZE) + 4;
+  const char *key = kp->text.text;
+  char *p;
 
   strbuf_append_len (b, "  {\n", 4);
+  p = strbuf_reserve (b, room);
+
   for (size_t c = 0; c < n; c++)
     {
-      size_t k = out_picked (table, c);
-      size_t len = kp->at[c + 1] - kp->at[c];
+      size_t k = kp->col[c];
+      size_t len = kp->len[c];
+      const struct out_cell *cell = &row[k];
 
-      memcpy (strbuf_reserve (b, len), kp->text.text + kp->at[c], len);
-      strbuf_added (b, len);
-      append_value (b, &table->cols[k], &row[k]);
+      if (len <= KEY_COPY)
+        memcpy (p, key, KEY_COPY);
+      else
+        memcpy (p, key, len);
+      key += len;
+      p += len;
+      if (cell->kind == OUT_CELL_TEXT && !direct_text (cell))
+        {
+          strbuf_added (b, (size_t) (p - (b->text + b->len)));
+          append_string (b, cell->text);
+          p = strbuf_reserve (b, room);
+        }
+      else
+        p = put_value (p, &table->cols[k], cell);
     }
   if (n > 0)
-    strbuf_append_char (b, '\n');
-  strbuf_append_len (b, "  }", 3);
+    *p++ = '\n';
+  memcpy (p, "  }", 3);
+  p += 3;
+  *p = '\0';
+  b->len = (size_t) (p - b->text);
 }
 
 /* Write the rows of TABLE to FP directly as elements of the json array:
@@ -324,6 +371,7 @@ write_direct (FILE *fp, const struct out_table *table, size_t done)
 
   key_prefixes_init (&kp, table);
   strbuf_init (&b);
+  strbuf_grow (&b, 2 * JSON_BLOCK); /* Once, not doubling up to it.  */
   for (size_t r = 0; r < table->nrows && status == 0; r++)
     {
       strbuf_append_len (&b, done + r == 0 ? "[\n" : ",\n", 2);

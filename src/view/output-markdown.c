@@ -50,11 +50,11 @@ write_padded (FILE *fp, const char *cell, size_t width, bool right_align)
   return 0;
 }
 
-/* Write the NCOLS cells CELLS of one line of TABLE to FP as
-   "| a | b |\n", each padded to its width in WIDTHS.  */
+/* Write line L of CELLS, the cells of TABLE, to FP as "| a | b |\n",
+   each padded to its width in WIDTHS.  */
 static int
-write_line (FILE *fp, const struct out_table *table, char *const *cells,
-            const size_t *widths)
+write_line (FILE *fp, const struct out_table *table,
+            const struct out_texts *cells, size_t l, const size_t *widths)
 {
   size_t c;
 
@@ -64,8 +64,8 @@ write_line (FILE *fp, const struct out_table *table, char *const *cells,
     {
       if (out_puts (fp, " ") != 0)
         return -1;
-      if (write_padded (fp, cells[c], widths[c],
-                        out_column_numeric (&table->cols[c]))
+      if (write_padded (fp, out_texts_get (cells, l * table->ncols + c),
+                        widths[c], out_column_numeric (&table->cols[c]))
           != 0)
         return -1;
       if (out_puts (fp, " |") != 0)
@@ -115,7 +115,7 @@ out_write_markdown (FILE *fp, enum out_layout layout,
 {
   size_t nlines = table->nrows + 1;
   size_t ncols = table->ncols;
-  char **cells = xcalloc (nlines * ncols, sizeof *cells);
+  struct out_texts cells;
   size_t *widths = xcalloc (ncols, sizeof *widths);
   size_t l, c, width;
   int status = 0;
@@ -123,6 +123,7 @@ out_write_markdown (FILE *fp, enum out_layout layout,
 
   (void) layout; /* One layout: the format is the layout.  */
 
+  out_texts_init (&cells, nlines * ncols);
   /* Line 0 is the header; line L > 0 is row L - 1.  */
   for (c = 0; c < ncols; c++)
     {
@@ -134,26 +135,24 @@ out_write_markdown (FILE *fp, enum out_layout layout,
       widths[c] = out_column_numeric (col) ? 4 : 3;
       for (l = 0; l < nlines; l++)
         {
-          cells[l * ncols + c]
-            = (l == 0
-                 ? header_cell (col, mass)
-                 : out_cell_in_unit (col, &table->rows[l - 1][c], mass, true));
-          width = out_text_width (cells[l * ncols + c]);
+          out_texts_take (&cells, l * ncols + c,
+                          l == 0 ? header_cell (col, mass)
+                                 : out_cell_in_unit (
+                                   col, &table->rows[l - 1][c], mass, true));
+          width = out_text_width (out_texts_get (&cells, l * ncols + c));
           if (width > widths[c])
             widths[c] = width;
         }
     }
 
-  status = write_line (fp, table, cells, widths);
+  status = write_line (fp, table, &cells, 0, widths);
   if (status == 0)
     status = write_delimiters (fp, table, widths);
   for (l = 1; l < nlines && status == 0; l++)
-    status = write_line (fp, table, cells + l * ncols, widths);
+    status = write_line (fp, table, &cells, l, widths);
 
   saved_errno = errno;
-  for (l = 0; l < nlines * ncols; l++)
-    free (cells[l]);
-  free (cells);
+  out_texts_free (&cells);
   free (widths);
   errno = saved_errno;
   return status;

@@ -116,28 +116,30 @@ unit_cell (const struct out_column *col, const struct mass_column *mass)
 static int
 write_wide (FILE *fp, const struct out_table *table)
 {
-  /* Line 0 holds the labels, line 1 the units, line L > 1 row L - 2.  */
+  /* Line 0 holds the labels, line 1 the units, line L > 1 row L - 2;
+     the cells of the shown columns only, SHOWN[S] the S-th of them.  */
   size_t nlines = table->nrows + 2;
-  size_t ncols = table->ncols;
-  char **cells = xcalloc (nlines * ncols, sizeof *cells);
-  size_t *widths = xcalloc (ncols, sizeof *widths);
+  size_t *shown = xcalloc (table->ncols + 1, sizeof *shown);
+  size_t *widths = xcalloc (table->ncols + 1, sizeof *widths);
+  struct out_texts cells;
   struct line line = { NULL, 0, 0 };
-  bool any_unit = false, any_column = false, first;
-  size_t l, c, width;
+  bool any_unit = false;
+  size_t l, c, s, nshown = 0, width;
   int status = 0;
   int saved_errno;
 
-  for (c = 0; c < ncols; c++)
+  for (c = 0; c < table->ncols; c++)
+    if (!(table->cols[c].flags & OUT_COL_MACHINE))
+      shown[nshown++] = c;
+  out_texts_init (&cells, nlines * nshown);
+  for (s = 0; s < nshown; s++)
     {
-      const struct out_column *col = &table->cols[c];
+      const struct out_column *col = &table->cols[shown[s]];
       struct mass_column unit;
       const struct mass_column *mass = NULL;
 
-      if (col->flags & OUT_COL_MACHINE)
-        continue;
-      if (out_column_mass (table, c, &unit))
+      if (out_column_mass (table, shown[s], &unit))
         mass = &unit;
-      any_column = true;
       if (col->unit != NULL)
         any_unit = true;
       for (l = 0; l < nlines; l++)
@@ -149,36 +151,33 @@ write_wide (FILE *fp, const struct out_table *table)
           else if (l == 1)
             cell = unit_cell (col, mass);
           else
-            cell = out_cell_in_unit (col, &table->rows[l - 2][c], mass, false);
-          cells[l * ncols + c] = cell;
+            cell = out_cell_in_unit (col, &table->rows[l - 2][shown[s]], mass,
+                                     false);
           width = out_text_width (cell);
-          if (width > widths[c])
-            widths[c] = width;
+          if (width > widths[s])
+            widths[s] = width;
+          out_texts_take (&cells, l * nshown + s, cell);
         }
     }
 
-  for (l = 0; l < nlines && status == 0 && any_column; l++)
+  for (l = 0; l < nlines && status == 0 && nshown > 0; l++)
     {
       if (l == 1 && !any_unit)
         continue;
-      first = true;
-      for (c = 0; c < ncols; c++)
+      for (s = 0; s < nshown; s++)
         {
-          if (cells[l * ncols + c] == NULL)
-            continue;
-          if (!first)
+          if (s > 0)
             line_pad (&line, GAP);
-          first = false;
-          line_add_padded (&line, cells[l * ncols + c], widths[c],
-                           out_column_numeric (&table->cols[c]));
+          line_add_padded (&line, out_texts_get (&cells, l * nshown + s),
+                           widths[s],
+                           out_column_numeric (&table->cols[shown[s]]));
         }
       status = line_write (fp, &line);
     }
 
   saved_errno = errno;
-  for (l = 0; l < nlines * ncols; l++)
-    free (cells[l]);
-  free (cells);
+  out_texts_free (&cells);
+  free (shown);
   free (widths);
   free (line.text);
   errno = saved_errno;

@@ -8,6 +8,7 @@
 #include <assert.h>
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,6 +128,7 @@ out_table_new (const struct out_column *cols, size_t ncols)
   table->rows_made = 0;
   table->rows_alloc = 0;
   table->pool = NULL;
+  table->kept = NULL;
   table->pick = NULL;
   table->npick = 0;
   return table;
@@ -171,6 +173,7 @@ out_table_free (struct out_table *table)
     free (table->rows[r]);
   free (table->rows);
   pool_free (table->pool);
+  free (table->kept);
   free (table);
 }
 
@@ -179,8 +182,8 @@ void
 out_table_add_row (struct out_table *table)
 {
   struct out_cell *row;
-  size_t c;
 
+  static_assert (OUT_CELL_MISSING == 0, "a zeroed cell is missing");
   if (table->nrows == table->rows_made)
     {
       if (table->rows_made == table->rows_alloc)
@@ -193,17 +196,14 @@ out_table_add_row (struct out_table *table)
       table->rows[table->rows_made++] = xcalloc (table->ncols, sizeof *row);
     }
   row = table->rows[table->nrows++];
-  for (c = 0; c < table->ncols; c++)
-    {
-      row[c].kind = OUT_CELL_MISSING;
-      row[c].text = NULL;
-    }
+  /* All bits zero: OUT_CELL_MISSING, no text.  */
+  memset (row, 0, table->ncols * sizeof *row);
 }
 
-/* Return cell COL of the last row of TABLE, emptied of any text.  Setting
-   a cell before the first out_table_add_row, or past the last column, is
-   a bug in the caller.  */
-static struct out_cell *
+/* Return cell COL of the last row of TABLE, missing.  Setting a cell
+   before the first out_table_add_row, or past the last column, is a
+   bug in the caller.  Inline: called for every cell of every row.  */
+static inline struct out_cell *
 last_row_cell (struct out_table *table, size_t col)
 {
   struct out_cell *cell;
@@ -211,9 +211,22 @@ last_row_cell (struct out_table *table, size_t col)
   assert (table->nrows > 0);
   assert (col < table->ncols);
   cell = &table->rows[table->nrows - 1][col];
-  cell->text = NULL; /* Its old text stays in the pool until the end.  */
-  cell->kind = OUT_CELL_MISSING;
+  cell->kind = OUT_CELL_MISSING; /* An old text stays in the pool until
+                                    the end.  */
   return cell;
+}
+
+/* Make CELL the text TEXT of LEN bytes with the OUT_PLAIN_* bits
+   PLAIN.  The cells hold 32-bit lengths: a text of 4 GiB is a bug.  */
+static void
+cell_set_text (struct out_cell *cell, const char *text, size_t len,
+               unsigned char plain)
+{
+  assert (len < UINT32_MAX);
+  cell->kind = OUT_CELL_TEXT;
+  cell->plain = plain;
+  cell->len = (uint32_t) len;
+  cell->text = text;
 }
 
 /* Set cell COL of the last row of TABLE to a copy of TEXT, or to missing
@@ -222,12 +235,63 @@ void
 out_table_set_text (struct out_table *table, size_t col, const char *text)
 {
   struct out_cell *cell = last_row_cell (table, col);
+  unsigned char plain;
+  size_t len;
 
   if (text != NULL)
     {
-      cell->kind = OUT_CELL_TEXT;
-      cell->text = pool_copy (table, text, strlen (text));
+      plain = out_text_plain (text, &len);
+      cell_set_text (cell, pool_copy (table, text, len), len, plain);
     }
+}
+
+void
+out_table_set_plain (struct out_table *table, size_t col, const char *text,
+                     size_t len)
+{
+  cell_set_text (last_row_cell (table, col), pool_copy (table, text, len), len,
+                 OUT_PLAIN_CSV | OUT_PLAIN_JSON);
+}
+
+/* What out_table_set_kept knows of the texts it saw: slots by address,
+   a new text taking the place of the one before it.  */
+enum
+{
+  KEPT_BITS = 15
+};
+
+struct out_kept
+{
+  const char *text; /* NULL: empty.  */
+  uint32_t len;
+  unsigned char plain;
+};
+
+void
+out_table_set_kept (struct out_table *table, size_t col, const char *text)
+{
+  struct out_cell *cell = last_row_cell (table, col);
+  struct out_kept *slot;
+  uintptr_t at = (uintptr_t) text;
+  size_t len;
+
+  if (text == NULL)
+    return;
+  if (table->kept == NULL)
+    table->kept = xcalloc ((size_t) 1 << KEPT_BITS, sizeof *table->kept);
+  slot = &table->kept[((at >> 3) ^ (at >> (3 + KEPT_BITS)))
+                      & (((uintptr_t) 1 << KEPT_BITS) - 1)];
+  if (slot->text != text)
+    {
+      slot->plain = out_text_plain (text, &len);
+      assert (len < UINT32_MAX);
+      slot->len = (uint32_t) len;
+      slot->text = text;
+    }
+  cell->kind = OUT_CELL_TEXT;
+  cell->plain = slot->plain;
+  cell->len = slot->len;
+  cell->text = text;
 }
 
 /* Set cell COL of the last row of TABLE to VALUE: missing if VALUE is
@@ -241,11 +305,17 @@ out_table_set_number (struct out_table *table, size_t col, double value)
   if (!isfinite (value))
     return;
   if (table->cols[col].kind == OUT_INTEGER)
-    value = round (value);
-  if (fpclassify (value) == FP_ZERO)
-    value = 0.0;
+    {
+      /* round () only when VALUE is not whole already (counts, years):
+         from 2^52 on every double is.  */
+      double whole
+        = fabs (value) < 4503599627370496.0 ? (double) (int64_t) value : value;
+
+      if (whole < value || whole > value)
+        value = round (value);
+    }
   cell->kind = OUT_CELL_NUMBER;
-  cell->number = value;
+  cell->number = value + 0.0; /* -0 + 0 is 0; nothing else changes.  */
 }
 
 /* Return the number of rows of TABLE.  */
@@ -377,11 +447,13 @@ out_write (FILE *fp, enum out_format format, enum out_layout layout,
 }
 
 /* A stream hands its rows to the writer in batches of this many: few
-   enough that memory stays flat, enough that a batch's set-up (json's
-   key prefixes, the row buffer) costs nothing next to its rows.  */
+   enough that memory stays flat (under a megabyte of cells for advise's
+   columns), enough that a batch's set-up (json's key prefixes and its
+   check for repeated keys, the row buffer) costs nothing next to its
+   rows.  */
 enum
 {
-  STREAM_BATCH = 256
+  STREAM_BATCH = 1024
 };
 
 /* A table on its way out: the rows not yet written, how many went

@@ -92,6 +92,21 @@ void out_table_set_text (struct out_table *table, size_t col,
                          const char *text);
 void out_table_set_number (struct out_table *table, size_t col, double value);
 
+/* As out_table_set_text, but TEXT is not copied: it must stay as it is
+   until the table is freed (catalogue names, string literals).  What
+   the writers need to know of a text (its length, whether csv must
+   quote it) is worked out once an address, not once a cell: for the
+   texts that repeat in every row of a large table.  */
+void out_table_set_kept (struct out_table *table, size_t col,
+                         const char *text);
+
+/* As out_table_set_text, for a text of LEN bytes that the caller built
+   of parts csv writes bare and json as they are (letters, digits, '.',
+   ':', '@', blanks inside but not at either end): no scan of it for
+   quotes and escapes.  For a text made once a row (data_rows).  */
+void out_table_set_plain (struct out_table *table, size_t col,
+                          const char *text, size_t len);
+
 size_t out_table_rows (const struct out_table *table);
 
 /* Write TABLE to FP in FORMAT; LAYOUT only matters for the table format.

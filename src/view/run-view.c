@@ -111,16 +111,13 @@ run_method_text (const struct run *run)
 }
 
 /* Append " FILE:LINE" (without the blank at N = 0) to BUF of SIZE
-   bytes, of which N are used; return the new N.  Text that does not fit
-   is cut, as snprintf cuts it.  */
+   bytes, of which N are used; return the new N.  FILE is LEN bytes
+   long.  Text that does not fit is cut, as snprintf cuts it.  */
 static size_t
-append_row_ref (char *buf, size_t size, size_t n, const char *file,
+append_row_ref (char *buf, size_t size, size_t n, const char *file, size_t len,
                 size_t line)
 {
-  char num[NUMFMT_SIZE];
-  size_t len = strlen (file), nlen = numfmt_int (num, (long long) line);
-
-  if (n + 1 + len + 1 + nlen >= size)
+  if (n + 1 + len + 1 + NUMFMT_SIZE >= size)
     {
       /* Rare (never with the shipped names): let snprintf cut it.  */
       if (n < size)
@@ -133,12 +130,18 @@ append_row_ref (char *buf, size_t size, size_t n, const char *file,
   memcpy (buf + n, file, len);
   n += len;
   buf[n++] = ':';
-  memcpy (buf + n, num, nlen + 1);
-  return n + nlen;
+  return n + numfmt_int (buf + n, (long long) line);
 }
 
-/* The data rows RUN's figures come from, as "FILE:LINE ..." in BUF.  */
-static void
+/* The same for FILE a string literal, its length known when compiled:
+   once a row for every row of advise --all.  */
+#define APPEND_ROW_REF(buf, size, n, file, line)                              \
+  append_row_ref (buf, size, n, file, sizeof file - 1, line)
+
+/* The data rows RUN's figures come from, as "FILE:LINE ..." in BUF;
+   return its length.  The text holds nothing csv would quote or json
+   escape: the file names are the catalogue's literals.  */
+static size_t
 data_rows (char *buf, size_t size, const struct run *run)
 {
   size_t n = 0;
@@ -146,31 +149,34 @@ data_rows (char *buf, size_t size, const struct run *run)
   buf[0] = '\0';
   if (run->method == RUN_METHOD_CCF)
     {
-      n = append_row_ref (buf, size, n, CATALOGUE_CCF_INSTANCES,
+      n = APPEND_ROW_REF (buf, size, n, CATALOGUE_CCF_INSTANCES,
                           run->instance->ccf->line);
       if (run->region->ccf != NULL)
-        n = append_row_ref (buf, size, n, CATALOGUE_CCF_REGIONS,
+        n = APPEND_ROW_REF (buf, size, n, CATALOGUE_CCF_REGIONS,
                             run->region->ccf->line);
     }
   /* The instance's vCPUs, memory and GPUs come from instances.csv for
      either method; CCF's method takes nothing else from regions.csv but
      the region's name.  */
-  n = append_row_ref (buf, size, n, CATALOGUE_INSTANCES, run->instance->line);
+  n = APPEND_ROW_REF (buf, size, n, CATALOGUE_INSTANCES, run->instance->line);
   if (run->method != RUN_METHOD_CCF)
-    n = append_row_ref (buf, size, n, CATALOGUE_REGIONS, run->region->line);
+    n = APPEND_ROW_REF (buf, size, n, CATALOGUE_REGIONS, run->region->line);
   if (run->price != NULL)
-    append_row_ref (buf, size, n, CATALOGUE_PRICES, run->price->line);
+    n = APPEND_ROW_REF (buf, size, n, CATALOGUE_PRICES, run->price->line);
+  return n < size ? n : strlen (buf); /* Cut: N is SIZE.  */
 }
 
+/* The texts but the data rows are the catalogue's or literals, which
+   outlive the table: kept, not copied.  */
 void
 run_fill_row (struct out_table *t, const struct run *run)
 {
   const struct footprint *fp = &run->footprint;
   char rows[160];
 
-  out_table_set_text (t, COL_PROVIDER, run->instance->provider);
-  out_table_set_text (t, COL_REGION, run->region->name);
-  out_table_set_text (t, COL_INSTANCE, run->instance->name);
+  out_table_set_kept (t, COL_PROVIDER, run->instance->provider);
+  out_table_set_kept (t, COL_REGION, run->region->name);
+  out_table_set_kept (t, COL_INSTANCE, run->instance->name);
   out_table_set_number (t, COL_COUNT, (double) run->count);
   out_table_set_number (t, COL_RUNTIME, run->runtime_h);
   out_table_set_number (t, COL_LOAD, run->load_pct);
@@ -185,30 +191,30 @@ run_fill_row (struct out_table *t, const struct run *run)
   out_table_set_number (t, COL_PRICE,
                         run->price ? run->price->usd_per_h : NAN);
   out_table_set_number (t, COL_COST, fp->cost_usd);
-  out_table_set_text (t, COL_LOCATION, run->region->location);
+  out_table_set_kept (t, COL_LOCATION, run->region->location);
   out_table_set_number (t, COL_LIFETIME, run->lifetime_h);
   out_table_set_number (t, COL_EMBODIED, run->embodied_kgco2e);
-  out_table_set_text (t, COL_POWER_ORIGIN, run->power_origin);
-  out_table_set_text (t, COL_POWER_SOURCE, run->power_source);
-  out_table_set_text (t, COL_EMBODIED_SOURCE, run->embodied_source);
-  out_table_set_text (t, COL_EMBODIED_BASIS, run->embodied_basis);
-  out_table_set_text (t, COL_PUE_SOURCE, run->pue_source);
+  out_table_set_kept (t, COL_POWER_ORIGIN, run->power_origin);
+  out_table_set_kept (t, COL_POWER_SOURCE, run->power_source);
+  out_table_set_kept (t, COL_EMBODIED_SOURCE, run->embodied_source);
+  out_table_set_kept (t, COL_EMBODIED_BASIS, run->embodied_basis);
+  out_table_set_kept (t, COL_PUE_SOURCE, run->pue_source);
   out_table_set_number (t, COL_PUE_YEAR, year_or_missing (run->pue_year));
-  out_table_set_text (t, COL_GRID_SOURCE, run->grid_source);
+  out_table_set_kept (t, COL_GRID_SOURCE, run->grid_source);
   out_table_set_number (t, COL_GRID_YEAR, year_or_missing (run->grid_year));
-  out_table_set_text (t, COL_GRID_LEVEL,
+  out_table_set_kept (t, COL_GRID_LEVEL,
                       run->grid_level[0] ? run->grid_level : NULL);
-  out_table_set_text (t, COL_GRID_SIGNAL,
+  out_table_set_kept (t, COL_GRID_SIGNAL,
                       run->grid_source == NULL
                           || STREQ (run->grid_source, RUN_SOURCE_USER)
                         ? NULL
                         : run_signal_name (run->signal));
-  out_table_set_text (t, COL_METHOD, run_method_name (run->method));
-  out_table_set_text (t, COL_PRICE_DATE, run->price ? run->price->date : NULL);
-  out_table_set_text (t, COL_PRICE_SOURCE,
+  out_table_set_kept (t, COL_METHOD, run_method_name (run->method));
+  out_table_set_kept (t, COL_PRICE_DATE, run->price ? run->price->date : NULL);
+  out_table_set_kept (t, COL_PRICE_SOURCE,
                       run->price ? run->price->source : NULL);
-  data_rows (rows, sizeof rows, run);
-  out_table_set_text (t, COL_DATA_ROWS, rows);
+  out_table_set_plain (t, COL_DATA_ROWS, rows,
+                       data_rows (rows, sizeof rows, run));
 }
 
 /* The figures two methods can disagree on, in the order of the

@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "base/numfmt.h"
+#include "base/strbuf.h"
+#include "base/xalloc.h"
 #include "view/output.h"
 #include "base/system.h"
 #include "unit.h"
@@ -234,18 +236,43 @@ START_TEST (test_number_matches_printf)
       ck_assert_str_eq (fast, slow);
     }
   /* Values spread over 1e-6 .. 1e14 from a xorshift generator, some cut
-     to a few decimals as prices and watts are.  */
-  for (i = 0; i < 200000; i++)
+     to a few decimals as prices and watts are, some whole, some halfway
+     between two twelve-digit numbers or an ulp either side, some just
+     below a power of ten (9.99999999999e...).  */
+  for (i = 0; i < 1200000; i++)
     {
-      double u, v;
+      double u, v, scale;
+      int e;
 
       x ^= x << 13;
       x ^= x >> 7;
       x ^= x << 17;
       u = (double) (x >> 11) / 9007199254740992.0;
       v = pow (10.0, u * 20.0 - 6.0);
-      if (i % 3 == 0)
-        v = round (v * 1000.0) / 1000.0;
+      e = (int) floor (log10 (v));
+      scale = pow (10.0, 11 - e);
+      switch (i % 6)
+        {
+        case 0:
+          v = round (v * 1000.0) / 1000.0;
+          break;
+        case 1:
+          v = round (v);
+          break;
+        case 2:
+          v = (floor (v * scale) + 0.5) / scale;
+          break;
+        case 3:
+          v = nextafter ((floor (v * scale) + 0.5) / scale,
+                         x % 2 == 0 ? 0.0 : 1e300);
+          break;
+        case 4:
+          v = nextafter ((1.0 - 5e-13 * (double) (x % 3)) * pow (10.0, e),
+                         x % 4 < 2 ? 0.0 : 1e300);
+          break;
+        default:
+          break;
+        }
       if (i % 2 == 0)
         v = -v;
       out_format_number (fast, sizeof fast, v);
@@ -380,6 +407,82 @@ START_TEST (test_csv_one_column)
 }
 END_TEST
 
+/* The csv writer keeps the texts of the numbers it wrote last: values
+   that come back, and others in between that take their slots, are
+   still written as "%.12g" writes them.  */
+START_TEST (test_csv_repeated_numbers)
+{
+  static const struct out_column cols[] = {
+    { "x", "X", NULL, OUT_NUMBER, 0, 0 },
+  };
+  struct out_table *t = out_table_new (cols, ARRAY_SIZE (cols));
+  struct strbuf want;
+  char num[64];
+  size_t i;
+
+  strbuf_init (&want);
+  strbuf_append (&want, "x\n");
+  for (i = 0; i < 40000; i++)
+    {
+      double v = i % 2 == 0 ? 1.0 / (double) (i % 97 + 3)
+                            : 0.001 * (double) i + 1.0 / 3.0;
+
+      out_table_add_row (t);
+      out_table_set_number (t, 0, v);
+      snprintf (num, sizeof num, "%.12g\n", v);
+      strbuf_append (&want, num);
+    }
+  check_render (OUT_FORMAT_CSV, OUT_LAYOUT_WIDE, t, want.text);
+  strbuf_release (&want);
+  out_table_free (t);
+}
+END_TEST
+
+/* Texts longer than a number's room, plain and quoted, between
+   numbers: each field whole, in order.  */
+START_TEST (test_csv_long_texts)
+{
+  static const struct out_column cols[] = {
+    { "a", "A", NULL, OUT_TEXT, 0, 0 },
+    { "x", "X", NULL, OUT_NUMBER, 0, 0 },
+    { "b", "B", NULL, OUT_TEXT, 0, 0 },
+  };
+  struct out_table *t = out_table_new (cols, ARRAY_SIZE (cols));
+  struct strbuf want;
+  char *plain = xcalloc (3001, 1), *quoted = xcalloc (3001, 1);
+  size_t i;
+
+  memset (plain, 'p', 3000);
+  for (i = 0; i < 3000; i++)
+    quoted[i] = i % 3 == 0 ? '"' : 'q';
+  strbuf_init (&want);
+  strbuf_append (&want, "a,x,b\n");
+  for (i = 0; i < 50; i++)
+    {
+      out_table_add_row (t);
+      out_table_set_text (t, 0, i % 2 == 0 ? plain : quoted);
+      out_table_set_number (t, 1, 0.25);
+      out_table_set_text (t, 2, i % 2 == 0 ? quoted : plain);
+      if (i % 2 == 0)
+        strbuf_append (&want, plain);
+      strbuf_append (&want, i % 2 == 0 ? ",0.25,\"" : "\"");
+      for (size_t j = 0; j < 3000; j++)
+        strbuf_append (&want, quoted[j] == '"' ? "\"\"" : "q");
+      strbuf_append (&want, i % 2 == 0 ? "\"\n" : "\",0.25,");
+      if (i % 2 != 0)
+        {
+          strbuf_append (&want, plain);
+          strbuf_append (&want, "\n");
+        }
+    }
+  check_render (OUT_FORMAT_CSV, OUT_LAYOUT_WIDE, t, want.text);
+  strbuf_release (&want);
+  free (plain);
+  free (quoted);
+  out_table_free (t);
+}
+END_TEST
+
 START_TEST (test_csv_integers)
 {
   static const struct out_column cols[] = {
@@ -400,6 +503,102 @@ START_TEST (test_csv_integers)
                 "  },\n"
                 "  {\n"
                 "    \"n\": -7\n"
+                "  }\n"
+                "]\n");
+  out_table_free (t);
+}
+END_TEST
+
+/* Whole numbers either side of 10^12, where the writers stop taking
+   them through the texts they keep of "%.12g", and a year that comes
+   back in a number column and a whole-number one: the same digits.  */
+START_TEST (test_csv_integers_memo)
+{
+  static const struct out_column cols[] = {
+    { "n", "N", NULL, OUT_INTEGER, 0, 0 },
+    { "x", "X", NULL, OUT_NUMBER, 0, 0 },
+  };
+  static const double values[]
+    = { 2024,  999999999999, 1e12, -999999999999,
+        -1e12, 2024,         0,    9007199254740993.0 };
+  struct out_table *t = out_table_new (cols, ARRAY_SIZE (cols));
+  size_t i;
+
+  for (i = 0; i < ARRAY_SIZE (values); i++)
+    {
+      out_table_add_row (t);
+      out_table_set_number (t, 0, values[i]);
+      out_table_set_number (t, 1, values[i]);
+    }
+  check_render (OUT_FORMAT_CSV, OUT_LAYOUT_WIDE, t,
+                "n,x\n"
+                "2024,2024\n"
+                "999999999999,999999999999\n"
+                "1000000000000,1e+12\n"
+                "-999999999999,-999999999999\n"
+                "-1000000000000,-1e+12\n"
+                "2024,2024\n"
+                "0,0\n"
+                "9007199254740992,9.00719925474e+15\n");
+  out_table_free (t);
+}
+END_TEST
+
+/* An OUT_INTEGER cell rounds halves away from zero, leaves whole
+   numbers (beyond 2^52 too) as they are, and drops the sign of -0.  */
+START_TEST (test_integer_rounding)
+{
+  static const struct out_column cols[] = {
+    { "n", "N", NULL, OUT_INTEGER, 0, 0 },
+  };
+  static const double values[]
+    = { 2.5, -2.5, 0.49999999999999994, -0.4, 7, 4503599627370497.0, 1e17 };
+  struct out_table *t = out_table_new (cols, ARRAY_SIZE (cols));
+  size_t i;
+
+  for (i = 0; i < ARRAY_SIZE (values); i++)
+    {
+      out_table_add_row (t);
+      out_table_set_number (t, 0, values[i]);
+    }
+  check_render (OUT_FORMAT_CSV, OUT_LAYOUT_WIDE, t,
+                "n\n3\n-3\n0\n0\n7\n4503599627370497\n"
+                "100000000000000000\n");
+  out_table_free (t);
+}
+END_TEST
+
+/* A text set as plain and one kept, not copied, are written as any
+   other text: csv bare or quoted as its bytes call for, json escaped.  */
+START_TEST (test_plain_and_kept)
+{
+  static const struct out_column cols[] = {
+    { "a", "A", NULL, OUT_TEXT, 0, 0 },
+    { "b", "B", NULL, OUT_TEXT, 0, 0 },
+  };
+  static const char kept[] = "say \"hi\", x";
+  struct out_table *t = out_table_new (cols, ARRAY_SIZE (cols));
+  size_t i;
+
+  for (i = 0; i < 2; i++)
+    {
+      out_table_add_row (t);
+      out_table_set_plain (t, 0, "rows.csv:12 more", 11);
+      out_table_set_kept (t, 1, i == 0 ? kept : "plain");
+    }
+  check_render (OUT_FORMAT_CSV, OUT_LAYOUT_WIDE, t,
+                "a,b\n"
+                "rows.csv:12,\"say \"\"hi\"\", x\"\n"
+                "rows.csv:12,plain\n");
+  check_render (OUT_FORMAT_JSON, OUT_LAYOUT_WIDE, t,
+                "[\n"
+                "  {\n"
+                "    \"a\": \"rows.csv:12\",\n"
+                "    \"b\": \"say \\\"hi\\\", x\"\n"
+                "  },\n"
+                "  {\n"
+                "    \"a\": \"rows.csv:12\",\n"
+                "    \"b\": \"plain\"\n"
                 "  }\n"
                 "]\n");
   out_table_free (t);
@@ -822,7 +1021,12 @@ output_suite (void)
   tcase_add_test (tc, test_csv_document);
   tcase_add_test (tc, test_csv_quoting);
   tcase_add_test (tc, test_csv_one_column);
+  tcase_add_test (tc, test_csv_repeated_numbers);
+  tcase_add_test (tc, test_csv_long_texts);
   tcase_add_test (tc, test_csv_integers);
+  tcase_add_test (tc, test_csv_integers_memo);
+  tcase_add_test (tc, test_integer_rounding);
+  tcase_add_test (tc, test_plain_and_kept);
   tcase_add_test (tc, test_csv_empty);
   suite_add_tcase (s, tc);
 
