@@ -8,8 +8,11 @@
 #include <string.h>
 
 #include "model/footprint.h"
+#include "search/uncertainty-private.h"
 #include "search/uncertainty.h"
 #include "unit.h"
+
+#include <gsl/gsl_statistics_double.h>
 
 static const double curve[CATALOGUE_POWER_POINTS] = { 10, 20, 30, 40 };
 
@@ -413,6 +416,137 @@ START_TEST (test_bad_spec)
 }
 END_TEST
 
+static int
+compare_doubles (const void *pa, const void *pb)
+{
+  double a = *(const double *) pa, b = *(const double *) pb;
+
+  return (a > b) - (a < b);
+}
+
+/* The quantiles worked out the plain way: sort, then GSL's
+   interpolation, or the value itself between two equal ones.  */
+static void
+sorted_quantiles (const double *x, size_t n, double out[3])
+{
+  static const double f[3] = { 0.05, 0.5, 0.95 };
+  double *y = calloc (n + 1, sizeof *y);
+  size_t k;
+
+  memcpy (y, x, n * sizeof *y);
+  qsort (y, n, sizeof *y, compare_doubles);
+  for (k = 0; k < 3; k++)
+    {
+      size_t lhs = (size_t) (f[k] * (double) (n - 1));
+
+      out[k] = lhs + 1 >= n || !(y[lhs] < y[lhs + 1])
+                 ? y[lhs]
+                 : gsl_stats_quantile_from_sorted_data (y, 1, n, f[k]);
+    }
+  free (y);
+}
+
+/* A small generator of its own (xorshift64*), so that the data do not
+   depend on the C library's.  */
+static double
+test_uniform (uint64_t *state)
+{
+  *state ^= *state >> 12;
+  *state ^= *state << 25;
+  *state ^= *state >> 27;
+  return (double) ((*state * UINT64_C (0x2545f4914f6cdd1d)) >> 11) * 0x1p-53;
+}
+
+/* Data of kind KIND: spread, skewed, with many ties, all equal, with an
+   outlier that crowds the rest into one bucket, with zeros and negative
+   values, nearly equal, or too close to be bucketed.  */
+static double
+test_value (int kind, uint64_t *state, size_t s)
+{
+  double v = test_uniform (state);
+
+  switch (kind)
+    {
+    case 0:
+      return 100.0 + 50.0 * v;
+    case 1:
+      return exp (3.0 * (v - 0.5));
+    case 2:
+      return 1.0 + floor (v * 7.0);
+    case 3:
+      return 42.5;
+    case 4:
+      return s == 3 ? 1e12 : 1.0 + v;
+    case 5:
+      return floor (v * 5.0) - 2.0;
+    case 6:
+      return 1.0 + (v < 0.5 ? 0x1p-52 : 0.0);
+    default:
+      return 1e-310 * (1.0 + floor (v * 3.0));
+    }
+}
+
+/* The bucketed selection gives the quantiles of a sort, to the bit,
+   whatever the number of values and their ties.  */
+START_TEST (test_quantiles_as_sorted)
+{
+  static const size_t sizes[]
+    = { 1, 2, 3, 20, 63, 64, 65, 100, 999, 1000, 1001, 4096 };
+  uint64_t state = UINT64_C (0x9e3779b97f4a7c15);
+  size_t z, s;
+  int kind;
+
+  for (kind = 0; kind < 8; kind++)
+    for (z = 0; z < sizeof sizes / sizeof *sizes; z++)
+      {
+        size_t n = sizes[z];
+        double *x = calloc (2 * n + 1, sizeof *x);
+        unsigned char *bucket = calloc (n + 1, 1);
+        double got[3], want[3];
+
+        for (s = 0; s < n; s++)
+          x[s] = test_value (kind, &state, s);
+        sorted_quantiles (x, n, want);
+        uncertainty_quantiles (x, n, bucket, x + n, got);
+        ck_assert_mem_eq (got, want, sizeof got);
+        free (bucket);
+        free (x);
+      }
+}
+END_TEST
+
+/* Quantiles of values scaled by C from their sorted values: those of
+   the scaled values, to the bit.  */
+START_TEST (test_scaled_quantiles)
+{
+  static const double scales[] = { 0.0, 0.37, 1.0, 3.0 * 0.37 * 7.5, 1e300 };
+  static const size_t sizes[] = { 1, 2, 5, 100, 1000 };
+  uint64_t state = UINT64_C (0x2545f4914f6cdd1d);
+  size_t z, c, s;
+
+  for (z = 0; z < sizeof sizes / sizeof *sizes; z++)
+    for (c = 0; c < sizeof scales / sizeof *scales; c++)
+      {
+        size_t n = sizes[z];
+        double *r = calloc (n + 1, sizeof *r);
+        double *x = calloc (n + 1, sizeof *x);
+        double got[3], want[3];
+
+        for (s = 0; s < n; s++)
+          {
+            r[s] = 0.8 + 0.4 * test_uniform (&state);
+            x[s] = scales[c] * r[s];
+          }
+        sorted_quantiles (x, n, want);
+        qsort (r, n, sizeof *r, compare_doubles);
+        uncertainty_scaled_quantiles (r, n, scales[c], x, got);
+        ck_assert_mem_eq (got, want, sizeof got);
+        free (x);
+        free (r);
+      }
+}
+END_TEST
+
 static Suite *
 uncertainty_suite (void)
 {
@@ -429,6 +563,8 @@ uncertainty_suite (void)
   tcase_add_test (tc, test_p_front_dominant);
   tcase_add_test (tc, test_p_front_overlap);
   tcase_add_test (tc, test_bad_spec);
+  tcase_add_test (tc, test_quantiles_as_sorted);
+  tcase_add_test (tc, test_scaled_quantiles);
   suite_add_tcase (s, tc);
   return s;
 }

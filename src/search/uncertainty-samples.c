@@ -1,0 +1,293 @@
+/* Copyright (C) 2026 the carbon-advisor authors.
+   SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
+/* A run's samples (doc/METHODOLOGY.md, "Uncertainty"): its totals from
+   the draws it shares with other runs, kept by the sampler or made on
+   demand, and its costs; its quantiles; the odds of one run's total
+   being below another's.  */
+#include <config.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "search/uncertainty-draws.h"
+#include "search/uncertainty-private.h"
+#include "base/xalloc.h"
+
+/* Item I's runtime factor from the GPU speeds drawn for samples FROM to
+   FROM + COUNT - 1 into GF: speed_ref / speed_item as drawn over the same
+   at the point, 1 exactly when the draws sit on the point or the item
+   has the reference's GPU model (the same draw on both sides).  */
+static void
+gpu_factors (const struct uncertainty *u, size_t i, size_t from, size_t count,
+             double *gf)
+{
+  const struct uncertainty_item *it = &u->items[i];
+  const struct uncertainty_spec *sp = &u->spec;
+  const struct uncertainty_range *rr, *rc;
+  uint64_t sr, sc;
+  size_t s;
+
+  for (s = 0; s < count; s++)
+    gf[s] = 1.0;
+  if (!it->gpu_scaled || it->gpu == sp->gpu_reference)
+    return;
+  rr = &sp->gpu_speed[sp->gpu_reference];
+  rc = &sp->gpu_speed[it->gpu];
+  sr = draws_stream (sp->seed, DRAW_GPU, sp->gpu_reference);
+  sc = draws_stream (sp->seed, DRAW_GPU, it->gpu);
+  for (s = 0; s < count; s++)
+    {
+      double vr = draws_two_piece (draws_uniform (sr, from + s), rr->low,
+                                   rr->mode, rr->high);
+      double vc = draws_two_piece (draws_uniform (sc, from + s), rc->low,
+                                   rc->mode, rc->high);
+
+      gf[s] = (vr * rc->mode) / (vc * rr->mode);
+    }
+}
+
+/* Whether item IT's runtime, and so its cost, scales with a GPU speed
+   of its own draw.  */
+static bool
+gpu_drawn (const struct uncertainty *u, const struct uncertainty_item *it)
+{
+  return it->gpu_scaled && it->gpu != u->spec.gpu_reference;
+}
+
+void
+uncertainty_item_watts (const struct uncertainty *u, size_t i, size_t from,
+                        size_t count, double *w)
+{
+  const struct uncertainty_item *it = &u->items[i];
+  gsl_interp *interp = u->load_fixed ? NULL : u->curves[it->curve];
+  size_t s;
+
+  for (s = 0; s < count; s++)
+    w[s] = interp != NULL
+             ? draws_curve (interp, it->curve_w, u->load[from + s])
+             : it->power_w;
+}
+
+void
+uncertainty_item_factors (const struct uncertainty *u, size_t i, size_t from,
+                          size_t count, double *f)
+{
+  const struct uncertainty_item *it = &u->items[i];
+  const double *kept = u->factors[it->power_key];
+  uint64_t sf = draws_stream (u->spec.seed, DRAW_POWER, it->power_key);
+  size_t s;
+
+  if (kept != NULL && it->power_sigma > 0.0)
+    {
+      memcpy (f, kept + from, count * sizeof *f);
+      return;
+    }
+  for (s = 0; s < count; s++)
+    f[s] = it->power_sigma > 0.0
+             ? exp (it->power_sigma * draws_normal (sf, from + s))
+             : 1.0;
+}
+
+/* The figures of one item's samples that its totals read, each an
+   array of the samples asked for: kept by the sampler or made into
+   SCRATCH.  */
+struct item_draws
+{
+  const double *watts; /* NULL for the point watts of an exact load.  */
+  const double *factors;
+  const double *pue_u;
+  const double *grid_u;
+  const double *host_u;
+  const double *ratio; /* Runtime ratio, GPU speed's included.  */
+  double *scratch;
+};
+
+/* KEPT from sample FROM on, or STREAM's uniform numbers for COUNT
+   samples made into the next COUNT of *SCRATCH; HALF when the input
+   does not VARY.  */
+static const double *
+uniforms (const struct uncertainty *u, bool varies, const double *kept,
+          uint64_t stream, size_t from, size_t count, double **scratch)
+{
+  double *out = *scratch;
+  size_t s;
+
+  if (!varies)
+    return u->half + from;
+  if (kept != NULL)
+    return kept + from;
+  for (s = 0; s < count; s++)
+    out[s] = draws_uniform (stream, from + s);
+  *scratch += count;
+  return out;
+}
+
+/* Set *D up for item I's samples FROM to FROM + COUNT - 1, with its
+   WATTS and FACTORS if given; free D->scratch when done.  */
+static void
+item_draws (const struct uncertainty *u, size_t i, size_t from, size_t count,
+            const double *watts, const double *factors, struct item_draws *d)
+{
+  const struct uncertainty_item *it = &u->items[i];
+  unsigned long seed = u->spec.seed;
+  double *next;
+  size_t s;
+
+  next = d->scratch = xmalloc ((6 * count + 1) * sizeof *d->scratch);
+  d->watts = watts;
+  if (watts == NULL && !u->load_fixed)
+    {
+      uncertainty_item_watts (u, i, from, count, next);
+      d->watts = next;
+      next += count;
+    }
+  d->factors = factors;
+  if (factors == NULL && !(it->power_sigma > 0.0))
+    d->factors = u->one + from;
+  else if (factors == NULL && u->factors[it->power_key] != NULL)
+    d->factors = u->factors[it->power_key] + from;
+  else if (factors == NULL)
+    {
+      uncertainty_item_factors (u, i, from, count, next);
+      d->factors = next;
+      next += count;
+    }
+  d->pue_u
+    = uniforms (u, it->pue_low < it->pue_high, u->pue_u[it->region],
+                draws_stream (seed, DRAW_PUE, it->region), from, count, &next);
+  d->grid_u = uniforms (u, it->grid_low < it->grid_high, u->grid_u[it->region],
+                        draws_stream (seed, DRAW_GRID, it->region), from,
+                        count, &next);
+  d->host_u = uniforms (
+    u, it->embodied_low_kgco2e < it->embodied_high_kgco2e, u->host_u[it->host],
+    draws_stream (seed, DRAW_HOST, it->host), from, count, &next);
+  d->ratio = u->ratio + from;
+  if (gpu_drawn (u, it))
+    {
+      gpu_factors (u, i, from, count, next);
+      for (s = 0; s < count; s++)
+        next[s] = u->ratio[from + s] * next[s];
+      d->ratio = next;
+    }
+}
+
+/* The figure at quantile U of the two-piece uniform, as draws_two_piece
+   gives it, with both pieces worked out and one chosen, so that the
+   loop below has no branch to mispredict on half its samples.  */
+static inline double
+two_piece (double u, double low, double point, double high)
+{
+  double below = low + 2.0 * u * (point - low);
+  double above = point + (2.0 * u - 1.0) * (high - point);
+
+  return u < 0.5 ? below : above;
+}
+
+/* Item IT's totals for COUNT samples from the draws D, with the hardware
+   lifetimes LIFE_H, into TOTAL: the point watts for every sample when
+   FIXED (a constant at each call, for a loop of each kind).  */
+static inline void
+totals (const struct uncertainty_item *it, const struct item_draws *d,
+        const double *restrict life_h, size_t count, bool fixed,
+        double *restrict total)
+{
+  const double *restrict w = d->watts, *restrict f = d->factors;
+  const double *restrict pu = d->pue_u, *restrict gu = d->grid_u;
+  const double *restrict hu = d->host_u, *restrict rt = d->ratio;
+  double pue_low = it->pue_low, pue = it->pue, pue_high = it->pue_high;
+  double grid_low = it->grid_low, grid = it->grid_gco2e_per_kwh,
+         grid_high = it->grid_high;
+  double emb_low = it->embodied_low_kgco2e, emb = it->embodied_kgco2e,
+         emb_high = it->embodied_high_kgco2e;
+  double point_w = it->power_w;
+  size_t s;
+
+  for (s = 0; s < count; s++)
+    total[s] = uncertainty_item_total (
+                 it, (fixed ? point_w : w[s]) * f[s],
+                 two_piece (pu[s], pue_low, pue, pue_high),
+                 two_piece (gu[s], grid_low, grid, grid_high),
+                 two_piece (hu[s], emb_low, emb, emb_high), life_h[s])
+               * rt[s];
+}
+
+void
+uncertainty_item_totals (const struct uncertainty *u, size_t i, size_t from,
+                         size_t count, const double *watts,
+                         const double *factors, double *total)
+{
+  struct item_draws d;
+
+  item_draws (u, i, from, count, watts, factors, &d);
+  if (d.watts == NULL)
+    totals (&u->items[i], &d, u->life_h + from, count, true, total);
+  else
+    totals (&u->items[i], &d, u->life_h + from, count, false, total);
+  free (d.scratch);
+}
+
+void
+uncertainty_item_costs (const struct uncertainty *u, size_t i, size_t from,
+                        size_t count, double *cost)
+{
+  size_t s;
+
+  gpu_factors (u, i, from, count, cost);
+  for (s = 0; s < count; s++)
+    cost[s] = u->items[i].cost_usd * (u->ratio[from + s] * cost[s]);
+}
+
+void
+uncertainty_item_samples (const struct uncertainty *u, size_t i, double *total,
+                          double *cost)
+{
+  if (total != NULL)
+    uncertainty_item_totals (u, i, 0, u->samples, NULL, NULL, total);
+  if (cost != NULL)
+    uncertainty_item_costs (u, i, 0, u->samples, cost);
+}
+
+void
+uncertainty_summarise (const struct uncertainty *u, size_t i,
+                       struct uncertainty_summary *out)
+{
+  const struct uncertainty_item *it = &u->items[i];
+  size_t S = u->samples, k;
+  double *x = xcalloc (2 * S + 1, sizeof *x);
+  unsigned char *bucket = xcalloc (S + 1, 1);
+
+  uncertainty_item_totals (u, i, 0, S, NULL, NULL, x);
+  uncertainty_quantiles (x, S, bucket, x + S, out->total_gco2e);
+  if (isnan (it->cost_usd))
+    for (k = 0; k < 3; k++)
+      out->cost_usd[k] = NAN;
+  /* A cost is its point cost times the runtime ratio, GPU speed's
+     aside: its quantiles are the ratio's, scaled.  */
+  else if (!gpu_drawn (u, it) && it->cost_usd >= 0.0)
+    uncertainty_scaled_quantiles (u->ratio_sorted, S, it->cost_usd, x,
+                                  out->cost_usd);
+  else
+    {
+      uncertainty_item_costs (u, i, 0, S, x);
+      uncertainty_quantiles (x, S, bucket, x + S, out->cost_usd);
+    }
+  free (bucket);
+  free (x);
+}
+
+double
+uncertainty_p_less (const struct uncertainty *u, size_t a, size_t b)
+{
+  size_t S = u->samples, s, less = 0;
+  double *ta = xcalloc (S + 1, sizeof *ta);
+  double *tb = xcalloc (S + 1, sizeof *tb);
+
+  uncertainty_item_totals (u, a, 0, S, NULL, NULL, ta);
+  uncertainty_item_totals (u, b, 0, S, NULL, NULL, tb);
+  for (s = 0; s < S; s++)
+    less += ta[s] < tb[s];
+  free (ta);
+  free (tb);
+  return (double) less / (double) S;
+}
