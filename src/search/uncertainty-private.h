@@ -48,6 +48,10 @@ struct uncertainty
   double **pue_u;
   double **grid_u;
   double **host_u;
+  /* Every item's quantiles, once uncertainty_summarise_all has made
+     them (SUMMED[I] set), else NULL.  */
+  struct uncertainty_summary *sums;
+  bool *summed;
 };
 
 /* Item I's watts at the loads of samples FROM to FROM + COUNT - 1 into

@@ -11,6 +11,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <gsl/gsl_statistics_double.h>
 
@@ -155,18 +156,21 @@ insertion_sort (double *x, size_t n)
    each value's bucket is its place between the least and the greatest,
    which never falls as the value rises (a difference, a product and a
    truncation, each rounded monotonically), so a bucket's values are
-   ranked after those of every bucket below it.  BUCKET and BUF have
-   room for N.  False, and nothing found, for values bounds refuses or
-   too close together to be told apart by their place.  */
+   ranked after those of every bucket below it.  A bucket per four
+   values or so, at most NBUCKETS.  BUCKET and BUF have room for N.
+   False, and nothing found, for values bounds refuses or too close
+   together to be told apart by their place.  */
 static bool
 order_stats (const double *x, size_t n, const size_t *rank, size_t nr,
              unsigned char *bucket, double *buf, double *val)
 {
-  size_t count[NBUCKETS] = { 0 }, start[NBUCKETS], end[NBUCKETS];
+  unsigned int count[NBUCKETS], start[NBUCKETS], end[NBUCKETS];
   size_t in[NRANKS], at[NRANKS];
-  bool want[NBUCKETS] = { false };
+  bool want[NBUCKETS];
+  int nb = n / 4 < NBUCKETS ? (int) (n / 4) : NBUCKETS;
   double lo, hi, scale;
-  size_t s, b, j, below, fill;
+  size_t s, j, below, fill;
+  int b;
 
   if (!bounds (x, n, &lo, &hi))
     return false;
@@ -176,46 +180,49 @@ order_stats (const double *x, size_t n, const size_t *rank, size_t nr,
         val[j] = lo;
       return true;
     }
-  scale = (double) NBUCKETS / (hi - lo);
+  scale = (double) nb / (hi - lo);
   if (!(scale < INFINITY))
     return false;
+  memset (count, 0, (size_t) nb * sizeof *count);
+  memset (want, 0, (size_t) nb * sizeof *want);
   for (s = 0; s < n; s++)
     {
       int v = (int) ((x[s] - lo) * scale);
 
-      bucket[s] = (unsigned char) (v < NBUCKETS - 1 ? v : NBUCKETS - 1);
+      bucket[s] = (unsigned char) (v < nb - 1 ? v : nb - 1);
       count[bucket[s]]++;
     }
-  /* The bucket of each rank, and its place among the bucket's.  */
-  for (b = 0, below = 0, j = 0; b < NBUCKETS && j < nr; b++)
+  /* The bucket of each rank and its place there; the wanted buckets'
+     values go to BUF, bucket after bucket.  */
+  for (b = 0, below = 0, fill = 0, j = 0; j < nr; b++)
     {
       for (; j < nr && rank[j] < below + count[b]; j++)
         {
-          in[j] = b;
+          in[j] = (size_t) b;
           at[j] = rank[j] - below;
-          want[b] = true;
+          if (!want[b])
+            {
+              want[b] = true;
+              start[b] = end[b] = (unsigned int) fill;
+              fill += count[b];
+            }
         }
       below += count[b];
     }
-  for (b = 0, fill = 0; b < NBUCKETS; b++)
-    if (want[b])
-      {
-        start[b] = end[b] = fill;
-        fill += count[b];
-      }
   for (s = 0; s < n; s++)
     if (want[bucket[s]])
       buf[end[bucket[s]]++] = x[s];
-  for (b = 0; b < NBUCKETS; b++)
-    if (want[b] && count[b] <= MAX_INSERTED)
-      insertion_sort (&buf[start[b]], count[b]);
   for (j = 0; j < nr; j++)
     {
-      size_t lo_at = j > 0 && in[j - 1] == in[j] ? at[j - 1] : 0;
+      double *v = &buf[start[in[j]]];
+      size_t m = count[in[j]];
+      bool again = j > 0 && in[j - 1] == in[j];
 
-      if (count[in[j]] > MAX_INSERTED)
-        select_kth (&buf[start[in[j]]], lo_at, count[in[j]], at[j]);
-      val[j] = buf[start[in[j]] + at[j]];
+      if (m > MAX_INSERTED)
+        select_kth (v, again ? at[j - 1] : 0, m, at[j]);
+      else if (!again)
+        insertion_sort (v, m);
+      val[j] = v[at[j]];
     }
   return true;
 }

@@ -7,8 +7,11 @@
 #include <config.h>
 
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "search/uncertainty-draws.h"
 #include "search/uncertainty-private.h"
@@ -94,7 +97,7 @@ uncertainty_item_factors (const struct uncertainty *u, size_t i, size_t from,
    SCRATCH.  */
 struct item_draws
 {
-  const double *watts; /* NULL for the point watts of an exact load.  */
+  const double *watts;
   const double *factors;
   const double *pue_u;
   const double *grid_u;
@@ -136,7 +139,7 @@ item_draws (const struct uncertainty *u, size_t i, size_t from, size_t count,
 
   next = d->scratch = xmalloc ((6 * count + 1) * sizeof *d->scratch);
   d->watts = watts;
-  if (watts == NULL && !u->load_fixed)
+  if (watts == NULL)
     {
       uncertainty_item_watts (u, i, from, count, next);
       d->watts = next;
@@ -172,25 +175,37 @@ item_draws (const struct uncertainty *u, size_t i, size_t from, size_t count,
     }
 }
 
-/* The figure at quantile U of the two-piece uniform, as draws_two_piece
-   gives it, with both pieces worked out and one chosen, so that the
-   loop below has no branch to mispredict on half its samples.  */
+/* The figure at quantile U (in (0, 1)) of the two-piece uniform, as
+   draws_two_piece gives it, with both pieces worked out and one chosen
+   by a mask of bits: the sign of U - 0.5, which is negative exactly
+   when U is below one half.  A choice by a branch, or by the compiler's
+   select, kept the loop below from vector instructions (the compiler
+   may not work out a piece that could raise a floating-point exception
+   only when chosen), and half the samples take each piece.  */
 static inline double
 two_piece (double u, double low, double point, double high)
 {
   double below = low + 2.0 * u * (point - low);
   double above = point + (2.0 * u - 1.0) * (high - point);
+  double side = u - 0.5;
+  uint64_t b, a, m;
+  double out;
 
-  return u < 0.5 ? below : above;
+  memcpy (&m, &side, sizeof m);
+  m = (m >> 63) - 1; /* All ones when U is above one half.  */
+  memcpy (&b, &below, sizeof b);
+  memcpy (&a, &above, sizeof a);
+  a = (a & m) | (b & ~m);
+  memcpy (&out, &a, sizeof out);
+  return out;
 }
 
 /* Item IT's totals for COUNT samples from the draws D, with the hardware
-   lifetimes LIFE_H, into TOTAL: the point watts for every sample when
-   FIXED (a constant at each call, for a loop of each kind).  */
-static inline void
+   lifetimes LIFE_H, into TOTAL: a loop with no call and no branch, which
+   the compiler makes into vector instructions.  */
+static void
 totals (const struct uncertainty_item *it, const struct item_draws *d,
-        const double *restrict life_h, size_t count, bool fixed,
-        double *restrict total)
+        const double *restrict life_h, size_t count, double *restrict total)
 {
   const double *restrict w = d->watts, *restrict f = d->factors;
   const double *restrict pu = d->pue_u, *restrict gu = d->grid_u;
@@ -200,13 +215,14 @@ totals (const struct uncertainty_item *it, const struct item_draws *d,
          grid_high = it->grid_high;
   double emb_low = it->embodied_low_kgco2e, emb = it->embodied_kgco2e,
          emb_high = it->embodied_high_kgco2e;
-  double point_w = it->power_w;
+  /* A copy the loop reads its count and runtime from: nothing it
+     stores can change them.  */
+  struct uncertainty_item job = *it;
   size_t s;
 
   for (s = 0; s < count; s++)
     total[s] = uncertainty_item_total (
-                 it, (fixed ? point_w : w[s]) * f[s],
-                 two_piece (pu[s], pue_low, pue, pue_high),
+                 &job, w[s] * f[s], two_piece (pu[s], pue_low, pue, pue_high),
                  two_piece (gu[s], grid_low, grid, grid_high),
                  two_piece (hu[s], emb_low, emb, emb_high), life_h[s])
                * rt[s];
@@ -220,10 +236,7 @@ uncertainty_item_totals (const struct uncertainty *u, size_t i, size_t from,
   struct item_draws d;
 
   item_draws (u, i, from, count, watts, factors, &d);
-  if (d.watts == NULL)
-    totals (&u->items[i], &d, u->life_h + from, count, true, total);
-  else
-    totals (&u->items[i], &d, u->life_h + from, count, false, total);
+  totals (&u->items[i], &d, u->life_h + from, count, total);
   free (d.scratch);
 }
 
@@ -248,14 +261,14 @@ uncertainty_item_samples (const struct uncertainty *u, size_t i, double *total,
     uncertainty_item_costs (u, i, 0, u->samples, cost);
 }
 
-void
-uncertainty_summarise (const struct uncertainty *u, size_t i,
-                       struct uncertainty_summary *out)
+/* Item I's quantiles into *OUT, with X (2 x samples) and BUCKET
+   (samples) as scratch.  */
+static void
+summarise (const struct uncertainty *u, size_t i, double *x,
+           unsigned char *bucket, struct uncertainty_summary *out)
 {
   const struct uncertainty_item *it = &u->items[i];
   size_t S = u->samples, k;
-  double *x = xcalloc (2 * S + 1, sizeof *x);
-  unsigned char *bucket = xcalloc (S + 1, 1);
 
   uncertainty_item_totals (u, i, 0, S, NULL, NULL, x);
   uncertainty_quantiles (x, S, bucket, x + S, out->total_gco2e);
@@ -272,8 +285,95 @@ uncertainty_summarise (const struct uncertainty *u, size_t i,
       uncertainty_item_costs (u, i, 0, S, x);
       uncertainty_quantiles (x, S, bucket, x + S, out->cost_usd);
     }
+}
+
+void
+uncertainty_summarise (const struct uncertainty *u, size_t i,
+                       struct uncertainty_summary *out)
+{
+  size_t S = u->samples;
+  double *x;
+  unsigned char *bucket;
+
+  if (u->summed != NULL && u->summed[i])
+    {
+      *out = u->sums[i];
+      return;
+    }
+  x = xmalloc ((2 * S + 1) * sizeof *x);
+  bucket = xmalloc (S + 1);
+  summarise (u, i, x, bucket, out);
   free (bucket);
   free (x);
+}
+
+/* The share of uncertainty_summarise_all's work of one thread: the next
+   items are taken from a counter shared by all, a few at a time.  */
+struct summary_work
+{
+  struct uncertainty *u;
+  atomic_size_t next;
+};
+
+/* Items per take from the counter: enough that the threads seldom meet
+   there, few enough that they finish together.  */
+#define SUMMARY_CHUNK 64
+
+static void *
+summary_worker (void *arg)
+{
+  struct summary_work *w = arg;
+  struct uncertainty *u = w->u;
+  size_t S = u->samples, from, i;
+  double *x = xmalloc ((2 * S + 1) * sizeof *x);
+  unsigned char *bucket = xmalloc (S + 1);
+
+  while ((from = atomic_fetch_add (&w->next, SUMMARY_CHUNK)) < u->n)
+    for (i = from; i < u->n && i < from + SUMMARY_CHUNK; i++)
+      summarise (u, i, x, bucket, &u->sums[i]);
+  free (bucket);
+  free (x);
+  return NULL;
+}
+
+/* The threads to run on: one per processor online, at most
+   UNCERTAINTY_MAX_THREADS, and none beyond the first for a few
+   items.  */
+static size_t
+summary_threads (size_t n)
+{
+  long cpus = sysconf (_SC_NPROCESSORS_ONLN);
+  size_t t = cpus > 1 ? (size_t) cpus : 1;
+
+  if (t > UNCERTAINTY_MAX_THREADS)
+    t = UNCERTAINTY_MAX_THREADS;
+  if (t > n / SUMMARY_CHUNK + 1)
+    t = n / SUMMARY_CHUNK + 1;
+  return t;
+}
+
+void
+uncertainty_summarise_all (struct uncertainty *u)
+{
+  struct summary_work w = { .u = u };
+  pthread_t tid[UNCERTAINTY_MAX_THREADS];
+  size_t nthreads = summary_threads (u->n), started = 0, t;
+
+  if (u->summed != NULL)
+    return;
+  u->sums = xcalloc (u->n + 1, sizeof *u->sums);
+  atomic_init (&w.next, 0);
+  /* This thread works too; a thread that does not start leaves its
+     share to the others.  */
+  for (t = 1; t < nthreads; t++)
+    if (pthread_create (&tid[started], NULL, summary_worker, &w) == 0)
+      started++;
+  summary_worker (&w);
+  for (t = 0; t < started; t++)
+    pthread_join (tid[t], NULL);
+  u->summed = xcalloc (u->n + 1, sizeof *u->summed);
+  for (t = 0; t < u->n; t++)
+    u->summed[t] = true;
 }
 
 double

@@ -333,6 +333,8 @@ uncertainty_free (struct uncertainty *u)
   free (u->ratio);
   free (u->life_h);
   free (u->ratio_sorted);
+  free (u->sums);
+  free (u->summed);
   free (u->half);
   free (u->one);
   free_kept (u->factors, u->spec.npower_keys);

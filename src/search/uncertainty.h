@@ -178,6 +178,15 @@ void uncertainty_item_samples (const struct uncertainty *u, size_t i,
 void uncertainty_summarise (const struct uncertainty *u, size_t i,
                             struct uncertainty_summary *out);
 
+/* The most threads uncertainty_summarise_all runs on.  */
+#define UNCERTAINTY_MAX_THREADS 16
+
+/* Every item's p5, p50 and p95, for the uncertainty_summarise calls to
+   come, worked out on a thread per processor (each item's on its own
+   and kept in its own place, so that the figures are the same whatever
+   the threads and their order).  */
+void uncertainty_summarise_all (struct uncertainty *u);
+
 /* The share of samples in which item A's total is below item B's.  */
 double uncertainty_p_less (const struct uncertainty *u, size_t a, size_t b);
 

@@ -547,6 +547,59 @@ START_TEST (test_scaled_quantiles)
 }
 END_TEST
 
+/* The quantiles of every item made at once, on threads, are those of
+   each item made on its own, to the bit: 500 items over two regions,
+   power keys and hosts, with spreads of grid, PUE, embodied and power,
+   and a runtime range.  */
+START_TEST (test_summarise_all_as_one)
+{
+  enum
+  {
+    N = 500
+  };
+  struct uncertainty_spec spec;
+  struct uncertainty_item *it = calloc (N, sizeof *it);
+  struct uncertainty_summary one, all;
+  struct uncertainty *u, *v;
+  struct diag d;
+  size_t i;
+
+  exact_spec (&spec, 700);
+  spec.runtime_h.low = 8.0;
+  spec.runtime_h.high = 14.0;
+  for (i = 0; i < N; i++)
+    {
+      exact_item (&it[i], i % 2);
+      it[i].power_key = (i / 2) % 2;
+      it[i].power_sigma = it[i].power_key == 0 ? 0.1 : 0.0;
+      it[i].host = (i / 4) % 2;
+      it[i].power_w = 50.0 + (double) i;
+      it[i].grid_low = 100.0;
+      it[i].grid_gco2e_per_kwh = 200.0;
+      it[i].grid_high = 300.0 + (double) (i % 2);
+      it[i].pue_low = 1.1;
+      it[i].pue_high = 1.4 + 0.1 * (double) (i % 2);
+      it[i].embodied_low_kgco2e = 80.0 + (double) (i % 4 / 2);
+      it[i].embodied_high_kgco2e = 120.0;
+      it[i].cost_usd = i % 7 == 0 ? NAN : 0.01 * (double) i;
+    }
+  u = uncertainty_new (&spec, it, N, &d);
+  ck_assert_msg (u != NULL, "%s", d.text);
+  v = uncertainty_new (&spec, it, N, &d);
+  ck_assert_msg (v != NULL, "%s", d.text);
+  uncertainty_summarise_all (v);
+  for (i = 0; i < N; i++)
+    {
+      uncertainty_summarise (u, i, &one);
+      uncertainty_summarise (v, i, &all);
+      ck_assert_mem_eq (&one, &all, sizeof one);
+    }
+  uncertainty_free (v);
+  uncertainty_free (u);
+  free (it);
+}
+END_TEST
+
 static Suite *
 uncertainty_suite (void)
 {
@@ -565,6 +618,7 @@ uncertainty_suite (void)
   tcase_add_test (tc, test_bad_spec);
   tcase_add_test (tc, test_quantiles_as_sorted);
   tcase_add_test (tc, test_scaled_quantiles);
+  tcase_add_test (tc, test_summarise_all_as_one);
   suite_add_tcase (s, tc);
   return s;
 }
