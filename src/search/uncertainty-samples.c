@@ -175,29 +175,21 @@ item_draws (const struct uncertainty *u, size_t i, size_t from, size_t count,
     }
 }
 
-/* The figure at quantile U (in (0, 1)) of the two-piece uniform, as
-   draws_two_piece gives it, with both pieces worked out and one chosen
-   by a mask of bits: the sign of U - 0.5, which is negative exactly
-   when U is below one half.  A choice by a branch, or by the compiler's
-   select, kept the loop below from vector instructions (the compiler
-   may not work out a piece that could raise a floating-point exception
-   only when chosen), and half the samples take each piece.  */
+/* The figure at quantile U of the two-piece uniform, as draws_two_piece
+   gives it: the piece's start plus the place in it times its width, the
+   same operations on the same figures, with the piece chosen among
+   figures already worked out.  A choice between the two pieces' sums,
+   each worked out in its branch, kept the loop below from vector
+   instructions (the compiler may not work out a piece that could raise
+   a floating-point exception only when chosen).  */
 static inline double
-two_piece (double u, double low, double point, double high)
+two_piece (double u, double low, double point, double below_w, double above_w)
 {
-  double below = low + 2.0 * u * (point - low);
-  double above = point + (2.0 * u - 1.0) * (high - point);
-  double side = u - 0.5;
-  uint64_t b, a, m;
-  double out;
+  bool below = u < 0.5;
+  /* Less zero is no change: 2u is the place in the lower piece.  */
+  double place = 2.0 * u - (below ? 0.0 : 1.0);
 
-  memcpy (&m, &side, sizeof m);
-  m = (m >> 63) - 1; /* All ones when U is above one half.  */
-  memcpy (&b, &below, sizeof b);
-  memcpy (&a, &above, sizeof a);
-  a = (a & m) | (b & ~m);
-  memcpy (&out, &a, sizeof out);
-  return out;
+  return (below ? low : point) + place * (below ? below_w : above_w);
 }
 
 /* Item IT's totals for COUNT samples from the draws D, with the hardware
@@ -221,11 +213,14 @@ totals (const struct uncertainty_item *it, const struct item_draws *d,
   size_t s;
 
   for (s = 0; s < count; s++)
-    total[s] = uncertainty_item_total (
-                 &job, w[s] * f[s], two_piece (pu[s], pue_low, pue, pue_high),
-                 two_piece (gu[s], grid_low, grid, grid_high),
-                 two_piece (hu[s], emb_low, emb, emb_high), life_h[s])
-               * rt[s];
+    total[s]
+      = uncertainty_item_total (
+          &job, w[s] * f[s],
+          two_piece (pu[s], pue_low, pue, pue - pue_low, pue_high - pue),
+          two_piece (gu[s], grid_low, grid, grid - grid_low, grid_high - grid),
+          two_piece (hu[s], emb_low, emb, emb - emb_low, emb_high - emb),
+          life_h[s])
+        * rt[s];
 }
 
 void
