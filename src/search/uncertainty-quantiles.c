@@ -17,8 +17,9 @@
 
 #include "search/uncertainty-private.h"
 
-/* Buckets of the values: a bucket index fits in a byte.  */
-#define NBUCKETS 256
+/* Buckets of the values at most, and one more for the greatest (see
+   order_stats): a bucket index fits in a byte.  */
+#define NBUCKETS 255
 
 /* Fewer values than this are selected by partitions: bucketing them
    saves nothing.  */
@@ -123,17 +124,19 @@ static bool
 bounds (const double *x, size_t n, double *lo, double *hi)
 {
   double l = x[0], h = x[0];
-  size_t s, bad = 0;
+  size_t s;
+  bool nan = false;
 
+  /* A NaN is neither less nor greater: it only sets NAN.  */
   for (s = 0; s < n; s++)
     {
       l = x[s] < l ? x[s] : l;
       h = x[s] > h ? x[s] : h;
-      bad += !(x[s] > 0.0) | !(x[s] < INFINITY);
+      nan |= isnan (x[s]);
     }
   *lo = l;
   *hi = h;
-  return bad == 0;
+  return !nan && l > 0.0 && h < INFINITY;
 }
 
 /* Put the N values X in order, by insertion.  */
@@ -164,9 +167,9 @@ static bool
 order_stats (const double *x, size_t n, const size_t *rank, size_t nr,
              unsigned char *bucket, double *buf, double *val)
 {
-  unsigned int count[NBUCKETS], start[NBUCKETS], end[NBUCKETS];
+  unsigned int count[NBUCKETS + 1], start[NBUCKETS + 1], end[NBUCKETS + 1];
   size_t in[NRANKS], at[NRANKS];
-  bool want[NBUCKETS];
+  bool want[NBUCKETS + 1];
   int nb = n / 4 < NBUCKETS ? (int) (n / 4) : NBUCKETS;
   double lo, hi, scale;
   size_t s, j, below, fill;
@@ -183,13 +186,14 @@ order_stats (const double *x, size_t n, const size_t *rank, size_t nr,
   scale = (double) nb / (hi - lo);
   if (!(scale < INFINITY))
     return false;
-  memset (count, 0, (size_t) nb * sizeof *count);
-  memset (want, 0, (size_t) nb * sizeof *want);
+  memset (count, 0, (size_t) (nb + 1) * sizeof *count);
+  memset (want, 0, (size_t) (nb + 1) * sizeof *want);
+  /* (X - LO) x SCALE is at most NB (1 + 2^-52)^2, by the rounding of
+     SCALE and of the product: the greatest values may have bucket NB
+     to themselves, and no bucket is beyond.  */
   for (s = 0; s < n; s++)
     {
-      int v = (int) ((x[s] - lo) * scale);
-
-      bucket[s] = (unsigned char) (v < nb - 1 ? v : nb - 1);
+      bucket[s] = (unsigned char) (int) ((x[s] - lo) * scale);
       count[bucket[s]]++;
     }
   /* The bucket of each rank and its place there; the wanted buckets'

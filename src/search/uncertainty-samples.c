@@ -63,13 +63,15 @@ uncertainty_item_watts (const struct uncertainty *u, size_t i, size_t from,
                         size_t count, double *w)
 {
   const struct uncertainty_item *it = &u->items[i];
-  gsl_interp *interp = u->load_fixed ? NULL : u->curves[it->curve];
   size_t s;
 
-  for (s = 0; s < count; s++)
-    w[s] = interp != NULL
-             ? draws_curve (interp, it->curve_w, u->load[from + s])
-             : it->power_w;
+  if (u->load_fixed)
+    for (s = 0; s < count; s++)
+      w[s] = it->power_w;
+  else
+    for (s = 0; s < count; s++)
+      w[s]
+        = draws_curve (u->curves[it->curve], it->curve_w, u->load[from + s]);
 }
 
 void
