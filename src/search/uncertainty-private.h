@@ -8,6 +8,8 @@
 #define CA_UNCERTAINTY_PRIVATE_H
 
 #include <math.h>
+#include <stdint.h>
+#include <string.h>
 
 #include <gsl/gsl_interp.h>
 
@@ -101,6 +103,40 @@ void uncertainty_item_totals (const struct uncertainty *u, size_t i,
 /* Item I's costs for samples FROM to FROM + COUNT - 1 into COST.  */
 void uncertainty_item_costs (const struct uncertainty *u, size_t i,
                              size_t from, size_t count, double *cost);
+
+/* Two samples at once, in the vector instructions every x86-64 has (GCC's
+   and Clang's vector extension; the compiler does not make the loops of
+   the totals and the quantiles into vector instructions at -O2 on its
+   own).  Each lane is the same IEEE operation as the scalar code's, so
+   the figures are the same to the bit; the totals took most of the time
+   of a summary, in their two divisions, which a vector instruction
+   makes two at a time.  */
+typedef double pair __attribute__ ((vector_size (2 * sizeof (double))));
+typedef int64_t pair_mask __attribute__ ((vector_size (2 * sizeof (double))));
+
+static inline pair
+pair_load (const double *p)
+{
+  pair v;
+
+  memcpy (&v, p, sizeof v);
+  return v;
+}
+
+static inline pair
+pair_of (double x)
+{
+  pair v = { x, x };
+
+  return v;
+}
+
+/* The lanes of A where M is set, of B elsewhere.  */
+static inline pair
+pair_choose (pair_mask m, pair a, pair b)
+{
+  return (pair) (((pair_mask) a & m) | ((pair_mask) b & ~m));
+}
 
 /* The p5, p50 and p95 of the N values X into OUT, as GSL's
    interpolation gives them of X sorted, but exactly a value itself when

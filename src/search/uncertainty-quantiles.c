@@ -123,20 +123,23 @@ quantiles_by_partitions (double *x, size_t n, double out[3])
 static bool
 bounds (const double *x, size_t n, double *lo, double *hi)
 {
-  double l = x[0], h = x[0];
+  pair l = pair_of (x[0]), h = l, sum = pair_of (0.0);
+  double last = x[n - 1];
   size_t s;
-  bool nan = false;
 
-  /* A NaN is neither less nor greater: it only sets NAN.  */
-  for (s = 0; s < n; s++)
+  /* Two at a time.  A NaN is neither less nor greater, but makes the
+     sum a NaN, as do infinities of both signs (refused anyway).  */
+  for (s = 0; s + 2 <= n; s += 2)
     {
-      l = x[s] < l ? x[s] : l;
-      h = x[s] > h ? x[s] : h;
-      nan |= isnan (x[s]);
+      pair v = pair_load (x + s);
+
+      l = pair_choose ((pair_mask) (v < l), v, l);
+      h = pair_choose ((pair_mask) (v > h), v, h);
+      sum += v;
     }
-  *lo = l;
-  *hi = h;
-  return !nan && l > 0.0 && h < INFINITY;
+  *lo = fmin (fmin (l[0], l[1]), last);
+  *hi = fmax (fmax (h[0], h[1]), last);
+  return !isnan (sum[0] + sum[1] + last) && *lo > 0.0 && *hi < INFINITY;
 }
 
 /* Put the N values X in order, by insertion.  */

@@ -217,39 +217,6 @@ totals (const struct uncertainty_item *it, const struct item_draws *d,
                * d->ratio[s];
 }
 
-/* Two samples at once, in the vector instructions every x86-64 has (GCC's
-   and Clang's vector extension; the compiler does not make the loop
-   below into vector instructions at -O2 on its own).  Each lane is the
-   same IEEE operation as the scalar code's, so the figures are the same
-   to the bit; the totals took most of the time of a summary, in their
-   two divisions, which a vector instruction makes two at a time.  */
-typedef double pair __attribute__ ((vector_size (2 * sizeof (double))));
-typedef int64_t pair_mask __attribute__ ((vector_size (2 * sizeof (double))));
-
-static inline pair
-pair_load (const double *p)
-{
-  pair v;
-
-  memcpy (&v, p, sizeof v);
-  return v;
-}
-
-static inline pair
-pair_of (double x)
-{
-  pair v = { x, x };
-
-  return v;
-}
-
-/* The lanes of A where M is set, of B elsewhere.  */
-static inline pair
-pair_choose (pair_mask m, pair a, pair b)
-{
-  return (pair) (((pair_mask) a & m) | ((pair_mask) b & ~m));
-}
-
 /* two_piece, lane by lane.  */
 static inline pair
 pair_two_piece (pair u, pair low, pair point, pair below_w, pair above_w)
