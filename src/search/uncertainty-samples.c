@@ -100,7 +100,7 @@ uncertainty_item_factors (const struct uncertainty *u, size_t i, size_t from,
    SCRATCH.  */
 struct item_draws
 {
-  const double *watts;
+  const double *watts; /* NULL for the point watts of an exact load.  */
   const double *factors;
   const double *pue_u;
   const double *grid_u;
@@ -142,7 +142,7 @@ item_draws (const struct uncertainty *u, size_t i, size_t from, size_t count,
 
   next = d->scratch = xmalloc ((6 * count + 1) * sizeof *d->scratch);
   d->watts = watts;
-  if (watts == NULL)
+  if (watts == NULL && !u->load_fixed)
     {
       uncertainty_item_watts (u, i, from, count, next);
       d->watts = next;
@@ -202,19 +202,20 @@ totals (const struct uncertainty_item *it, const struct item_draws *d,
   size_t s;
 
   for (s = from; s < count; s++)
-    total[s] = uncertainty_item_total (
-                 it, d->watts[s] * d->factors[s],
-                 two_piece (d->pue_u[s], it->pue_low, it->pue,
-                            it->pue - it->pue_low, it->pue_high - it->pue),
-                 two_piece (d->grid_u[s], it->grid_low, it->grid_gco2e_per_kwh,
-                            it->grid_gco2e_per_kwh - it->grid_low,
-                            it->grid_high - it->grid_gco2e_per_kwh),
-                 two_piece (d->host_u[s], it->embodied_low_kgco2e,
-                            it->embodied_kgco2e,
-                            it->embodied_kgco2e - it->embodied_low_kgco2e,
-                            it->embodied_high_kgco2e - it->embodied_kgco2e),
-                 life_h[s])
-               * d->ratio[s];
+    total[s]
+      = uncertainty_item_total (
+          it, (d->watts != NULL ? d->watts[s] : it->power_w) * d->factors[s],
+          two_piece (d->pue_u[s], it->pue_low, it->pue, it->pue - it->pue_low,
+                     it->pue_high - it->pue),
+          two_piece (d->grid_u[s], it->grid_low, it->grid_gco2e_per_kwh,
+                     it->grid_gco2e_per_kwh - it->grid_low,
+                     it->grid_high - it->grid_gco2e_per_kwh),
+          two_piece (d->host_u[s], it->embodied_low_kgco2e,
+                     it->embodied_kgco2e,
+                     it->embodied_kgco2e - it->embodied_low_kgco2e,
+                     it->embodied_high_kgco2e - it->embodied_kgco2e),
+          life_h[s])
+        * d->ratio[s];
 }
 
 /* draws_two_piece lane by lane: both pieces' figures, as it works each
@@ -241,6 +242,7 @@ totals_by_pairs (const struct uncertainty_item *it, const struct item_draws *d,
   const double *restrict pu = d->pue_u, *restrict gu = d->grid_u;
   const double *restrict hu = d->host_u, *restrict rt = d->ratio;
   pair n = pair_of (it->count), h = pair_of (it->runtime_h);
+  pair point_w = pair_of (it->power_w);
   pair pl = pair_of (it->pue_low), pp = pair_of (it->pue);
   pair pbw = pp - pl, paw = pair_of (it->pue_high) - pp;
   pair gl = pair_of (it->grid_low), gp = pair_of (it->grid_gco2e_per_kwh);
@@ -252,7 +254,8 @@ totals_by_pairs (const struct uncertainty_item *it, const struct item_draws *d,
 
   for (s = 0; s + 2 <= count; s += 2)
     {
-      pair watts = pair_load (w + s) * pair_load (f + s);
+      pair watts
+        = (w != NULL ? pair_load (w + s) : point_w) * pair_load (f + s);
       pair pue = pair_two_piece (pair_load (pu + s), pl, pp, pbw, paw);
       pair grid = pair_two_piece (pair_load (gu + s), gl, gp, gbw, gaw);
       pair emb = pair_two_piece (pair_load (hu + s), el, ep, ebw, eaw);
