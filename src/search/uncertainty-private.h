@@ -45,11 +45,15 @@ struct uncertainty
   double *one;          /* Per sample, 1: the factor of an exact power.  */
   /* The shared draws kept, per sample, or NULL for a key whose draws
      are made on demand: power error factors per power key, uniform
-     numbers of PUE and grid per region and of embodied per host.  */
+     numbers of embodied per host, and the PUE and grid intensity drawn
+     per region, for the items whose low, point and high figures are
+     PUE_OF's and GRID_OF's (those of the first item of the region).  */
   double **factors;
-  double **pue_u;
-  double **grid_u;
   double **host_u;
+  double **pue_v;
+  double **grid_v;
+  double (*pue_of)[3];
+  double (*grid_of)[3];
   /* Every item's quantiles, once uncertainty_summarise_all has made
      them (SUMMED[I] set), else NULL.  */
   struct uncertainty_summary *sums;

@@ -102,8 +102,8 @@ struct item_draws
 {
   const double *watts; /* NULL for the point watts of an exact load.  */
   const double *factors;
-  const double *pue_u;
-  const double *grid_u;
+  const double *pue;
+  const double *grid;
   const double *host_u;
   const double *ratio; /* Runtime ratio, GPU speed's included.  */
   double *scratch;
@@ -125,6 +125,28 @@ uniforms (const struct uncertainty *u, bool varies, const double *kept,
     return kept + from;
   for (s = 0; s < count; s++)
     out[s] = draws_uniform (stream, from + s);
+  *scratch += count;
+  return out;
+}
+
+/* The figures two-piece around POINT between LOW and HIGH for COUNT
+   samples from FROM: KEPT's when they are drawn for the same three
+   figures (OF), else drawn from STREAM into the next COUNT of *SCRATCH
+   (every one the point when the input does not VARY).  */
+static const double *
+values (bool varies, const double *kept, const double of[3], uint64_t stream,
+        double low, double point, double high, size_t from, size_t count,
+        double **scratch)
+{
+  double out3[3] = { low, point, high };
+  double *out = *scratch;
+  size_t s;
+
+  if (varies && kept != NULL && memcmp (of, out3, sizeof out3) == 0)
+    return kept + from;
+  for (s = 0; s < count; s++)
+    out[s] = draws_two_piece (varies ? draws_uniform (stream, from + s) : 0.5,
+                              low, point, high);
   *scratch += count;
   return out;
 }
@@ -159,12 +181,14 @@ item_draws (const struct uncertainty *u, size_t i, size_t from, size_t count,
       d->factors = next;
       next += count;
     }
-  d->pue_u
-    = uniforms (u, it->pue_low < it->pue_high, u->pue_u[it->region],
-                draws_stream (seed, DRAW_PUE, it->region), from, count, &next);
-  d->grid_u = uniforms (u, it->grid_low < it->grid_high, u->grid_u[it->region],
-                        draws_stream (seed, DRAW_GRID, it->region), from,
-                        count, &next);
+  d->pue
+    = values (it->pue_low < it->pue_high, u->pue_v[it->region],
+              u->pue_of[it->region], draws_stream (seed, DRAW_PUE, it->region),
+              it->pue_low, it->pue, it->pue_high, from, count, &next);
+  d->grid = values (it->grid_low < it->grid_high, u->grid_v[it->region],
+                    u->grid_of[it->region],
+                    draws_stream (seed, DRAW_GRID, it->region), it->grid_low,
+                    it->grid_gco2e_per_kwh, it->grid_high, from, count, &next);
   d->host_u = uniforms (
     u, it->embodied_low_kgco2e < it->embodied_high_kgco2e, u->host_u[it->host],
     draws_stream (seed, DRAW_HOST, it->host), from, count, &next);
@@ -176,21 +200,6 @@ item_draws (const struct uncertainty *u, size_t i, size_t from, size_t count,
         next[s] = u->ratio[from + s] * next[s];
       d->ratio = next;
     }
-}
-
-/* The figure at quantile U of the two-piece uniform, as draws_two_piece
-   gives it: the piece's start plus the place in it times its width, the
-   same operations on the same figures, with the piece chosen among
-   figures already worked out, with no branch (half the samples take
-   each piece).  */
-static inline double
-two_piece (double u, double low, double point, double below_w, double above_w)
-{
-  bool below = u < 0.5;
-  /* Less zero is no change: 2u is the place in the lower piece.  */
-  double place = 2.0 * u - (below ? 0.0 : 1.0);
-
-  return (below ? low : point) + place * (below ? below_w : above_w);
 }
 
 /* Item IT's totals for samples FROM to COUNT - 1 from the draws D, with
@@ -205,15 +214,9 @@ totals (const struct uncertainty_item *it, const struct item_draws *d,
     total[s]
       = uncertainty_item_total (
           it, (d->watts != NULL ? d->watts[s] : it->power_w) * d->factors[s],
-          two_piece (d->pue_u[s], it->pue_low, it->pue, it->pue - it->pue_low,
-                     it->pue_high - it->pue),
-          two_piece (d->grid_u[s], it->grid_low, it->grid_gco2e_per_kwh,
-                     it->grid_gco2e_per_kwh - it->grid_low,
-                     it->grid_high - it->grid_gco2e_per_kwh),
-          two_piece (d->host_u[s], it->embodied_low_kgco2e,
-                     it->embodied_kgco2e,
-                     it->embodied_kgco2e - it->embodied_low_kgco2e,
-                     it->embodied_high_kgco2e - it->embodied_kgco2e),
+          d->pue[s], d->grid[s],
+          draws_two_piece (d->host_u[s], it->embodied_low_kgco2e,
+                           it->embodied_kgco2e, it->embodied_high_kgco2e),
           life_h[s])
         * d->ratio[s];
 }
@@ -239,14 +242,10 @@ totals_by_pairs (const struct uncertainty_item *it, const struct item_draws *d,
                  double *restrict total)
 {
   const double *restrict w = d->watts, *restrict f = d->factors;
-  const double *restrict pu = d->pue_u, *restrict gu = d->grid_u;
+  const double *restrict pv = d->pue, *restrict gv = d->grid;
   const double *restrict hu = d->host_u, *restrict rt = d->ratio;
   pair n = pair_of (it->count), h = pair_of (it->runtime_h);
   pair point_w = pair_of (it->power_w);
-  pair pl = pair_of (it->pue_low), pp = pair_of (it->pue);
-  pair pbw = pp - pl, paw = pair_of (it->pue_high) - pp;
-  pair gl = pair_of (it->grid_low), gp = pair_of (it->grid_gco2e_per_kwh);
-  pair gbw = gp - gl, gaw = pair_of (it->grid_high) - gp;
   pair el = pair_of (it->embodied_low_kgco2e);
   pair ep = pair_of (it->embodied_kgco2e);
   pair ebw = ep - el, eaw = pair_of (it->embodied_high_kgco2e) - ep;
@@ -256,12 +255,10 @@ totals_by_pairs (const struct uncertainty_item *it, const struct item_draws *d,
     {
       pair watts
         = (w != NULL ? pair_load (w + s) : point_w) * pair_load (f + s);
-      pair pue = pair_two_piece (pair_load (pu + s), pl, pp, pbw, paw);
-      pair grid = pair_two_piece (pair_load (gu + s), gl, gp, gbw, gaw);
       pair emb = pair_two_piece (pair_load (hu + s), el, ep, ebw, eaw);
-      pair energy = n * watts * h / pair_of (1000.0) * pue;
+      pair energy = n * watts * h / pair_of (1000.0) * pair_load (pv + s);
       pair scope3 = n * emb * pair_of (1000.0) * h / pair_load (life_h + s);
-      pair t = (energy * grid + scope3) * pair_load (rt + s);
+      pair t = (energy * pair_load (gv + s) + scope3) * pair_load (rt + s);
 
       memcpy (total + s, &t, sizeof t);
     }

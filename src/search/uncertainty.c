@@ -191,10 +191,29 @@ keep_uniforms (struct uncertainty *u, double **slot, uint64_t stream,
     (*slot)[s] = draws_uniform (stream, s);
 }
 
+/* Keep in *SLOT the figures drawn from STREAM for every sample, two-piece
+   around POINT between LOW and HIGH, and those three in OF, if it is not
+   kept already and there is room.  */
+static void
+keep_values (struct uncertainty *u, double **slot, double of[3],
+             uint64_t stream, double low, double point, double high,
+             size_t *kept)
+{
+  size_t s;
+
+  if (*slot != NULL || (*slot = keep (u, kept)) == NULL)
+    return;
+  of[0] = low;
+  of[1] = point;
+  of[2] = high;
+  for (s = 0; s < u->samples; s++)
+    (*slot)[s] = draws_two_piece (draws_uniform (stream, s), low, point, high);
+}
+
 /* Keep the draws the items share, most costly first: the power error
    factors (an inverse normal and an exponential each), then the uniform
-   numbers of hosts and regions, each for the keys the items use and
-   only those with a spread.  */
+   numbers of hosts and the PUE and grid of regions, each for the keys
+   the items use and only those with a spread.  */
 static void
 keep_shared (struct uncertainty *u)
 {
@@ -203,8 +222,10 @@ keep_shared (struct uncertainty *u)
 
   u->factors = xcalloc (sp->npower_keys + 1, sizeof *u->factors);
   u->host_u = xcalloc (sp->nhosts + 1, sizeof *u->host_u);
-  u->pue_u = xcalloc (sp->nregions + 1, sizeof *u->pue_u);
-  u->grid_u = xcalloc (sp->nregions + 1, sizeof *u->grid_u);
+  u->pue_v = xcalloc (sp->nregions + 1, sizeof *u->pue_v);
+  u->grid_v = xcalloc (sp->nregions + 1, sizeof *u->grid_v);
+  u->pue_of = xcalloc (sp->nregions + 1, sizeof *u->pue_of);
+  u->grid_of = xcalloc (sp->nregions + 1, sizeof *u->grid_of);
   for (i = 0; i < u->n; i++)
     {
       const struct uncertainty_item *it = &u->items[i];
@@ -226,13 +247,16 @@ keep_shared (struct uncertainty *u)
   for (i = 0; i < u->n; i++)
     {
       const struct uncertainty_item *it = &u->items[i];
+      size_t r = it->region;
 
       if (it->pue_low < it->pue_high)
-        keep_uniforms (u, &u->pue_u[it->region],
-                       draws_stream (sp->seed, DRAW_PUE, it->region), &kept);
+        keep_values (u, &u->pue_v[r], u->pue_of[r],
+                     draws_stream (sp->seed, DRAW_PUE, r), it->pue_low,
+                     it->pue, it->pue_high, &kept);
       if (it->grid_low < it->grid_high)
-        keep_uniforms (u, &u->grid_u[it->region],
-                       draws_stream (sp->seed, DRAW_GRID, it->region), &kept);
+        keep_values (u, &u->grid_v[r], u->grid_of[r],
+                     draws_stream (sp->seed, DRAW_GRID, r), it->grid_low,
+                     it->grid_gco2e_per_kwh, it->grid_high, &kept);
     }
 }
 
@@ -339,8 +363,10 @@ uncertainty_free (struct uncertainty *u)
   free (u->one);
   free_kept (u->factors, u->spec.npower_keys);
   free_kept (u->host_u, u->spec.nhosts);
-  free_kept (u->pue_u, u->spec.nregions);
-  free_kept (u->grid_u, u->spec.nregions);
+  free_kept (u->pue_v, u->spec.nregions);
+  free_kept (u->grid_v, u->spec.nregions);
+  free (u->pue_of);
+  free (u->grid_of);
   free (u);
 }
 

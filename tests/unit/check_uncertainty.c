@@ -604,14 +604,16 @@ END_TEST
 /* Every sample's total is the model's formula on the draws, to the bit,
    in the samples taken two at a time and in the last one alone: a
    direct draw of every input, over an odd number of samples with a
-   spread on each.  */
+   spread on each, for two items of a region, the second with a grid
+   range of its own (so not the region's kept draws).  */
 START_TEST (test_totals_as_drawn)
 {
+  static const double grid_high[2] = { 300.0, 350.0 };
   struct uncertainty_spec spec;
-  struct uncertainty_item it;
+  struct uncertainty_item it[2];
   struct uncertainty *u;
   struct diag d;
-  size_t S = 257, s;
+  size_t S = 257, s, i;
   double *total = calloc (S, sizeof *total);
   double *f = calloc (S, sizeof *f);
 
@@ -619,34 +621,43 @@ START_TEST (test_totals_as_drawn)
   spec.runtime_h.low = 8.0;
   spec.runtime_h.high = 14.0;
   spec.lifetime_high_years = 6.0;
-  exact_item (&it, 1);
-  it.power_key = it.host = 1;
-  it.power_sigma = 0.2;
-  it.grid_low = 100.0;
-  it.grid_gco2e_per_kwh = 200.0;
-  it.grid_high = 300.0;
-  it.pue_low = 1.1;
-  it.pue_high = 1.5;
-  it.embodied_low_kgco2e = 60.0;
-  it.embodied_high_kgco2e = 150.0;
-  u = uncertainty_new (&spec, &it, 1, &d);
-  ck_assert_msg (u != NULL, "%s", d.text);
-  uncertainty_item_samples (u, 0, total, NULL);
-  uncertainty_item_factors (u, 0, 0, S, f);
-  for (s = 0; s < S; s++)
+  for (i = 0; i < 2; i++)
     {
-      uint64_t seed = spec.seed;
-      double pue = draws_two_piece (
-        draws_uniform (draws_stream (seed, DRAW_PUE, 1), s), 1.1, 1.17, 1.5);
-      double grid = draws_two_piece (
-        draws_uniform (draws_stream (seed, DRAW_GRID, 1), s), 100, 200, 300);
-      double emb = draws_two_piece (
-        draws_uniform (draws_stream (seed, DRAW_HOST, 1), s), 60, 97.3, 150);
-      double want = uncertainty_item_total (&it, 123.4 * f[s], pue, grid, emb,
-                                            u->life_h[s])
-                    * u->ratio[s];
+      exact_item (&it[i], 1);
+      it[i].power_key = it[i].host = 1;
+      it[i].power_sigma = 0.2;
+      it[i].grid_low = 100.0;
+      it[i].grid_gco2e_per_kwh = 200.0;
+      it[i].grid_high = grid_high[i];
+      it[i].pue_low = 1.1;
+      it[i].pue_high = 1.5;
+      it[i].embodied_low_kgco2e = 60.0;
+      it[i].embodied_high_kgco2e = 150.0;
+    }
+  u = uncertainty_new (&spec, it, 2, &d);
+  ck_assert_msg (u != NULL, "%s", d.text);
+  for (i = 0; i < 2; i++)
+    {
+      uncertainty_item_samples (u, i, total, NULL);
+      uncertainty_item_factors (u, i, 0, S, f);
+      for (s = 0; s < S; s++)
+        {
+          uint64_t seed = spec.seed;
+          double pue = draws_two_piece (
+            draws_uniform (draws_stream (seed, DRAW_PUE, 1), s), 1.1, 1.17,
+            1.5);
+          double grid = draws_two_piece (
+            draws_uniform (draws_stream (seed, DRAW_GRID, 1), s), 100, 200,
+            grid_high[i]);
+          double emb = draws_two_piece (
+            draws_uniform (draws_stream (seed, DRAW_HOST, 1), s), 60, 97.3,
+            150);
+          double want = uncertainty_item_total (&it[i], 123.4 * f[s], pue,
+                                                grid, emb, u->life_h[s])
+                        * u->ratio[s];
 
-      ck_assert_mem_eq (&total[s], &want, sizeof want);
+          ck_assert_mem_eq (&total[s], &want, sizeof want);
+        }
     }
   uncertainty_free (u);
   free (f);
