@@ -104,39 +104,20 @@ struct item_draws
   const double *factors;
   const double *pue;
   const double *grid;
-  const double *host_u;
+  const double *emb;
   const double *ratio; /* Runtime ratio, GPU speed's included.  */
   double *scratch;
 };
 
-/* KEPT from sample FROM on, or STREAM's uniform numbers for COUNT
-   samples made into the next COUNT of *SCRATCH; HALF when the input
-   does not VARY.  */
-static const double *
-uniforms (const struct uncertainty *u, bool varies, const double *kept,
-          uint64_t stream, size_t from, size_t count, double **scratch)
-{
-  double *out = *scratch;
-  size_t s;
-
-  if (!varies)
-    return u->half + from;
-  if (kept != NULL)
-    return kept + from;
-  for (s = 0; s < count; s++)
-    out[s] = draws_uniform (stream, from + s);
-  *scratch += count;
-  return out;
-}
-
 /* The figures two-piece around POINT between LOW and HIGH for COUNT
    samples from FROM: KEPT's when they are drawn for the same three
-   figures (OF), else drawn from STREAM into the next COUNT of *SCRATCH
-   (every one the point when the input does not VARY).  */
+   figures (OF), else drawn from the uniform numbers KEPT_U (or STREAM's
+   when NULL) into the next COUNT of *SCRATCH (every one the point when
+   the input does not VARY).  */
 static const double *
-values (bool varies, const double *kept, const double of[3], uint64_t stream,
-        double low, double point, double high, size_t from, size_t count,
-        double **scratch)
+values (bool varies, const double *kept, const double of[3],
+        const double *kept_u, uint64_t stream, double low, double point,
+        double high, size_t from, size_t count, double **scratch)
 {
   double out3[3] = { low, point, high };
   double *out = *scratch;
@@ -145,17 +126,35 @@ values (bool varies, const double *kept, const double of[3], uint64_t stream,
   if (varies && kept != NULL && memcmp (of, out3, sizeof out3) == 0)
     return kept + from;
   for (s = 0; s < count; s++)
-    out[s] = draws_two_piece (varies ? draws_uniform (stream, from + s) : 0.5,
-                              low, point, high);
+    out[s]
+      = draws_two_piece (!varies          ? 0.5
+                         : kept_u != NULL ? kept_u[from + s]
+                                          : draws_uniform (stream, from + s),
+                         low, point, high);
   *scratch += count;
   return out;
 }
 
+/* Item IT's embodied figures for COUNT samples from FROM into the next
+   COUNT of *SCRATCH.  */
+static const double *
+embodied (const struct uncertainty *u, const struct uncertainty_item *it,
+          size_t from, size_t count, double **scratch)
+{
+  return values (it->embodied_low_kgco2e < it->embodied_high_kgco2e, NULL,
+                 NULL, u->host_u[it->host],
+                 draws_stream (u->spec.seed, DRAW_HOST, it->host),
+                 it->embodied_low_kgco2e, it->embodied_kgco2e,
+                 it->embodied_high_kgco2e, from, count, scratch);
+}
+
 /* Set *D up for item I's samples FROM to FROM + COUNT - 1, with its
-   WATTS and FACTORS if given; free D->scratch when done.  */
+   WATTS, FACTORS and EMBODIED figures if given; free D->scratch when
+   done.  */
 static void
 item_draws (const struct uncertainty *u, size_t i, size_t from, size_t count,
-            const double *watts, const double *factors, struct item_draws *d)
+            const double *watts, const double *factors, const double *emb,
+            struct item_draws *d)
 {
   const struct uncertainty_item *it = &u->items[i];
   unsigned long seed = u->spec.seed;
@@ -181,17 +180,15 @@ item_draws (const struct uncertainty *u, size_t i, size_t from, size_t count,
       d->factors = next;
       next += count;
     }
-  d->pue
-    = values (it->pue_low < it->pue_high, u->pue_v[it->region],
-              u->pue_of[it->region], draws_stream (seed, DRAW_PUE, it->region),
-              it->pue_low, it->pue, it->pue_high, from, count, &next);
+  d->pue = values (it->pue_low < it->pue_high, u->pue_v[it->region],
+                   u->pue_of[it->region], NULL,
+                   draws_stream (seed, DRAW_PUE, it->region), it->pue_low,
+                   it->pue, it->pue_high, from, count, &next);
   d->grid = values (it->grid_low < it->grid_high, u->grid_v[it->region],
-                    u->grid_of[it->region],
+                    u->grid_of[it->region], NULL,
                     draws_stream (seed, DRAW_GRID, it->region), it->grid_low,
                     it->grid_gco2e_per_kwh, it->grid_high, from, count, &next);
-  d->host_u = uniforms (
-    u, it->embodied_low_kgco2e < it->embodied_high_kgco2e, u->host_u[it->host],
-    draws_stream (seed, DRAW_HOST, it->host), from, count, &next);
+  d->emb = emb != NULL ? emb : embodied (u, it, from, count, &next);
   d->ratio = u->ratio + from;
   if (gpu_drawn (u, it))
     {
@@ -214,23 +211,8 @@ totals (const struct uncertainty_item *it, const struct item_draws *d,
     total[s]
       = uncertainty_item_total (
           it, (d->watts != NULL ? d->watts[s] : it->power_w) * d->factors[s],
-          d->pue[s], d->grid[s],
-          draws_two_piece (d->host_u[s], it->embodied_low_kgco2e,
-                           it->embodied_kgco2e, it->embodied_high_kgco2e),
-          life_h[s])
+          d->pue[s], d->grid[s], d->emb[s], life_h[s])
         * d->ratio[s];
-}
-
-/* draws_two_piece lane by lane: both pieces' figures, as it works each
-   out, and the one of U's piece chosen (a vector instruction works out
-   both in the time of one, and the choice has no branch).  */
-static inline pair
-pair_two_piece (pair u, pair low, pair point, pair below_w, pair above_w)
-{
-  pair twice = pair_of (2.0) * u;
-
-  return pair_choose ((pair_mask) (u < pair_of (0.5)), low + twice * below_w,
-                      point + (twice - pair_of (1.0)) * above_w);
 }
 
 /* Item IT's totals for the COUNT samples, two at a time and the last
@@ -243,21 +225,18 @@ totals_by_pairs (const struct uncertainty_item *it, const struct item_draws *d,
 {
   const double *restrict w = d->watts, *restrict f = d->factors;
   const double *restrict pv = d->pue, *restrict gv = d->grid;
-  const double *restrict hu = d->host_u, *restrict rt = d->ratio;
+  const double *restrict ev = d->emb, *restrict rt = d->ratio;
   pair n = pair_of (it->count), h = pair_of (it->runtime_h);
   pair point_w = pair_of (it->power_w);
-  pair el = pair_of (it->embodied_low_kgco2e);
-  pair ep = pair_of (it->embodied_kgco2e);
-  pair ebw = ep - el, eaw = pair_of (it->embodied_high_kgco2e) - ep;
   size_t s;
 
   for (s = 0; s + 2 <= count; s += 2)
     {
       pair watts
         = (w != NULL ? pair_load (w + s) : point_w) * pair_load (f + s);
-      pair emb = pair_two_piece (pair_load (hu + s), el, ep, ebw, eaw);
       pair energy = n * watts * h / pair_of (1000.0) * pair_load (pv + s);
-      pair scope3 = n * emb * pair_of (1000.0) * h / pair_load (life_h + s);
+      pair scope3 = n * pair_load (ev + s) * pair_of (1000.0) * h
+                    / pair_load (life_h + s);
       pair t = (energy * pair_load (gv + s) + scope3) * pair_load (rt + s);
 
       memcpy (total + s, &t, sizeof t);
@@ -265,16 +244,25 @@ totals_by_pairs (const struct uncertainty_item *it, const struct item_draws *d,
   totals (it, d, life_h, s, count, total);
 }
 
+/* uncertainty_item_totals, with item I's EMBODIED figures if given.  */
+static void
+item_totals (const struct uncertainty *u, size_t i, size_t from, size_t count,
+             const double *watts, const double *factors, const double *emb,
+             double *total)
+{
+  struct item_draws d;
+
+  item_draws (u, i, from, count, watts, factors, emb, &d);
+  totals_by_pairs (&u->items[i], &d, u->life_h + from, count, total);
+  free (d.scratch);
+}
+
 void
 uncertainty_item_totals (const struct uncertainty *u, size_t i, size_t from,
                          size_t count, const double *watts,
                          const double *factors, double *total)
 {
-  struct item_draws d;
-
-  item_draws (u, i, from, count, watts, factors, &d);
-  totals_by_pairs (&u->items[i], &d, u->life_h + from, count, total);
-  free (d.scratch);
+  item_totals (u, i, from, count, watts, factors, NULL, total);
 }
 
 void
@@ -298,17 +286,66 @@ uncertainty_item_samples (const struct uncertainty *u, size_t i, double *total,
     uncertainty_item_costs (u, i, 0, u->samples, cost);
 }
 
-/* Item I's quantiles into *OUT, with X (2 x samples) and BUCKET
-   (samples) as scratch.  */
+/* One thread's scratch for summarise: the values and buckets of the
+   quantiles, and the watts and embodied figures of the last instance
+   type summarised (every run of a type has the same), so that a thread
+   given the runs of a type in a row draws them once.  */
+struct summary_scratch
+{
+  double *x;             /* 2 x samples.  */
+  unsigned char *bucket; /* Samples.  */
+  double *watts;         /* Samples, of curve CURVE, for an uncertain
+                            load.  */
+  size_t curve;          /* SIZE_MAX before the first.  */
+  double *emb;           /* Samples, drawn for host HOST and the three
+                            figures EMB_OF.  */
+  size_t host;
+  double emb_of[3];
+};
+
 static void
-summarise (const struct uncertainty *u, size_t i, double *x,
-           unsigned char *bucket, struct uncertainty_summary *out)
+scratch_init (struct summary_scratch *sc, size_t S)
+{
+  sc->x = xmalloc ((2 * S + 1) * sizeof *sc->x);
+  sc->bucket = xmalloc (S + 1);
+  sc->watts = xmalloc ((S + 1) * sizeof *sc->watts);
+  sc->emb = xmalloc ((S + 1) * sizeof *sc->emb);
+  sc->curve = sc->host = SIZE_MAX;
+}
+
+static void
+scratch_free (struct summary_scratch *sc)
+{
+  free (sc->x);
+  free (sc->bucket);
+  free (sc->watts);
+  free (sc->emb);
+}
+
+/* Item I's quantiles into *OUT, with SC's scratch and draws.  */
+static void
+summarise (const struct uncertainty *u, size_t i, struct summary_scratch *sc,
+           struct uncertainty_summary *out)
 {
   const struct uncertainty_item *it = &u->items[i];
+  double of[3] = { it->embodied_low_kgco2e, it->embodied_kgco2e,
+                   it->embodied_high_kgco2e };
   size_t S = u->samples, k;
+  double *x = sc->x, *next = sc->emb;
 
-  uncertainty_item_totals (u, i, 0, S, NULL, NULL, x);
-  uncertainty_quantiles (x, S, bucket, x + S, out->total_gco2e);
+  if (!u->load_fixed && sc->curve != it->curve)
+    {
+      uncertainty_item_watts (u, i, 0, S, sc->watts);
+      sc->curve = it->curve;
+    }
+  if (sc->host != it->host || memcmp (sc->emb_of, of, sizeof of) != 0)
+    {
+      embodied (u, it, 0, S, &next);
+      sc->host = it->host;
+      memcpy (sc->emb_of, of, sizeof of);
+    }
+  item_totals (u, i, 0, S, u->load_fixed ? NULL : sc->watts, NULL, sc->emb, x);
+  uncertainty_quantiles (x, S, sc->bucket, x + S, out->total_gco2e);
   if (isnan (it->cost_usd))
     for (k = 0; k < 3; k++)
       out->cost_usd[k] = NAN;
@@ -320,7 +357,7 @@ summarise (const struct uncertainty *u, size_t i, double *x,
   else
     {
       uncertainty_item_costs (u, i, 0, S, x);
-      uncertainty_quantiles (x, S, bucket, x + S, out->cost_usd);
+      uncertainty_quantiles (x, S, sc->bucket, x + S, out->cost_usd);
     }
 }
 
@@ -328,27 +365,25 @@ void
 uncertainty_summarise (const struct uncertainty *u, size_t i,
                        struct uncertainty_summary *out)
 {
-  size_t S = u->samples;
-  double *x;
-  unsigned char *bucket;
+  struct summary_scratch sc;
 
   if (u->summed != NULL && u->summed[i])
     {
       *out = u->sums[i];
       return;
     }
-  x = xmalloc ((2 * S + 1) * sizeof *x);
-  bucket = xmalloc (S + 1);
-  summarise (u, i, x, bucket, out);
-  free (bucket);
-  free (x);
+  scratch_init (&sc, u->samples);
+  summarise (u, i, &sc, out);
+  scratch_free (&sc);
 }
 
 /* The share of uncertainty_summarise_all's work of one thread: the next
-   items are taken from a counter shared by all, a few at a time.  */
+   items of ORDER (by instance type) are taken from a counter shared by
+   all, a few at a time.  */
 struct summary_work
 {
   struct uncertainty *u;
+  const size_t *order;
   atomic_size_t next;
 };
 
@@ -361,16 +396,34 @@ summary_worker (void *arg)
 {
   struct summary_work *w = arg;
   struct uncertainty *u = w->u;
-  size_t S = u->samples, from, i;
-  double *x = xmalloc ((2 * S + 1) * sizeof *x);
-  unsigned char *bucket = xmalloc (S + 1);
+  struct summary_scratch sc;
+  size_t from, k;
 
+  scratch_init (&sc, u->samples);
   while ((from = atomic_fetch_add (&w->next, SUMMARY_CHUNK)) < u->n)
-    for (i = from; i < u->n && i < from + SUMMARY_CHUNK; i++)
-      summarise (u, i, x, bucket, &u->sums[i]);
-  free (bucket);
-  free (x);
+    for (k = from; k < u->n && k < from + SUMMARY_CHUNK; k++)
+      summarise (u, w->order[k], &sc, &u->sums[w->order[k]]);
+  scratch_free (&sc);
   return NULL;
+}
+
+/* The N items of U by curve (their instance type), in order within
+   each: a counting sort.  */
+static size_t *
+order_by_curve (const struct uncertainty *u)
+{
+  size_t nc = u->spec.ncurves, i;
+  size_t *at = xcalloc (nc + 1, sizeof *at);
+  size_t *order = xcalloc (u->n + 1, sizeof *order);
+
+  for (i = 0; i < u->n; i++)
+    at[u->items[i].curve + 1]++;
+  for (i = 1; i < nc; i++)
+    at[i] += at[i - 1];
+  for (i = 0; i < u->n; i++)
+    order[at[u->items[i].curve]++] = i;
+  free (at);
+  return order;
 }
 
 /* The threads to run on: one per processor online, at most
@@ -395,9 +448,11 @@ uncertainty_summarise_all (struct uncertainty *u)
   struct summary_work w = { .u = u };
   pthread_t tid[UNCERTAINTY_MAX_THREADS];
   size_t nthreads = summary_threads (u->n), started = 0, t;
+  size_t *order;
 
   if (u->summed != NULL)
     return;
+  w.order = order = order_by_curve (u);
   u->sums = xcalloc (u->n + 1, sizeof *u->sums);
   atomic_init (&w.next, 0);
   /* This thread works too; a thread that does not start leaves its
@@ -408,6 +463,7 @@ uncertainty_summarise_all (struct uncertainty *u)
   summary_worker (&w);
   for (t = 0; t < started; t++)
     pthread_join (tid[t], NULL);
+  free (order);
   u->summed = xcalloc (u->n + 1, sizeof *u->summed);
   for (t = 0; t < u->n; t++)
     u->summed[t] = true;

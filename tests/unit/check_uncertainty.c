@@ -16,6 +16,7 @@
 #include <gsl/gsl_statistics_double.h>
 
 static const double curve[CATALOGUE_POWER_POINTS] = { 10, 20, 30, 40 };
+static const double other_curve[CATALOGUE_POWER_POINTS] = { 12, 25, 31, 52 };
 
 /* A spec of exact job figures over two regions, power keys, hosts and
    curves.  */
@@ -550,8 +551,8 @@ END_TEST
 
 /* The quantiles of every item made at once, on threads, are those of
    each item made on its own, to the bit: 500 items over two regions,
-   power keys and hosts, with spreads of grid, PUE, embodied and power,
-   and a runtime range.  */
+   power keys, hosts and curves, with spreads of grid, PUE, embodied and
+   power, and ranges of runtime and load.  */
 START_TEST (test_summarise_all_as_one)
 {
   enum
@@ -568,9 +569,13 @@ START_TEST (test_summarise_all_as_one)
   exact_spec (&spec, 700);
   spec.runtime_h.low = 8.0;
   spec.runtime_h.high = 14.0;
+  spec.load_pct.low = 30.0;
+  spec.load_pct.high = 90.0;
   for (i = 0; i < N; i++)
     {
       exact_item (&it[i], i % 2);
+      it[i].curve = (i / 3) % 2;
+      it[i].curve_w = it[i].curve == 0 ? curve : other_curve;
       it[i].power_key = (i / 2) % 2;
       it[i].power_sigma = it[i].power_key == 0 ? 0.1 : 0.0;
       it[i].host = (i / 4) % 2;
