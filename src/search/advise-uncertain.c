@@ -124,12 +124,13 @@ advise_rank_uncertain (const struct advise_query *o,
   if (r->unc == NULL)
     return -1;
   r->p_front = xcalloc (n + 1, sizeof *r->p_front);
-  uncertainty_fronts (r->unc, r->p_front, &r->front_stats, o->progress,
-                      o->progress_arg);
   /* Every candidate is a row: their quantiles at once, on every
-     processor.  */
+     processor, with the shared draws kept, which the fronts then read
+     too.  */
   if (o->all)
     uncertainty_summarise_all (r->unc);
+  uncertainty_fronts (r->unc, r->p_front, &r->front_stats, o->progress,
+                      o->progress_arg);
   pick = advise_recommended (r);
   r->p_below_cheapest = uncertainty_p_less (r->unc, pick, r->pareto->cheapest);
   r->p_below_baseline

@@ -48,6 +48,7 @@ struct uncertainty
      numbers of embodied per host, and the PUE and grid intensity drawn
      per region, for the items whose low, point and high figures are
      PUE_OF's and GRID_OF's (those of the first item of the region).  */
+  bool kept; /* uncertainty_keep_shared has run.  */
   double **factors;
   double **host_u;
   double **pue_v;
@@ -59,6 +60,15 @@ struct uncertainty
   struct uncertainty_summary *sums;
   bool *summed;
 };
+
+/* Keep the draws the items share, most costly first: the power error
+   factors (an inverse normal and an exponential each), then the uniform
+   numbers of hosts and the PUE and grid of regions, each for the keys
+   the items use and only those with a spread, within
+   UNCERTAINTY_KEPT_BYTES.  Once; before it, every draw is made on
+   demand, as a few summaries and a front of few candidates are best
+   served.  Not to be called while another thread reads U.  */
+void uncertainty_keep_shared (struct uncertainty *u);
 
 /* Item I's watts at the loads of samples FROM to FROM + COUNT - 1 into
    W (its point watts when the load is exact): the same for every item

@@ -452,6 +452,7 @@ uncertainty_summarise_all (struct uncertainty *u)
 
   if (u->summed != NULL)
     return;
+  uncertainty_keep_shared (u);
   w.order = order = order_by_curve (u);
   u->sums = xcalloc (u->n + 1, sizeof *u->sums);
   atomic_init (&w.next, 0);

@@ -210,22 +210,15 @@ keep_values (struct uncertainty *u, double **slot, double of[3],
     (*slot)[s] = draws_two_piece (draws_uniform (stream, s), low, point, high);
 }
 
-/* Keep the draws the items share, most costly first: the power error
-   factors (an inverse normal and an exponential each), then the uniform
-   numbers of hosts and the PUE and grid of regions, each for the keys
-   the items use and only those with a spread.  */
-static void
-keep_shared (struct uncertainty *u)
+void
+uncertainty_keep_shared (struct uncertainty *u)
 {
   const struct uncertainty_spec *sp = &u->spec;
   size_t kept = 0, i, s;
 
-  u->factors = xcalloc (sp->npower_keys + 1, sizeof *u->factors);
-  u->host_u = xcalloc (sp->nhosts + 1, sizeof *u->host_u);
-  u->pue_v = xcalloc (sp->nregions + 1, sizeof *u->pue_v);
-  u->grid_v = xcalloc (sp->nregions + 1, sizeof *u->grid_v);
-  u->pue_of = xcalloc (sp->nregions + 1, sizeof *u->pue_of);
-  u->grid_of = xcalloc (sp->nregions + 1, sizeof *u->grid_of);
+  if (u->kept)
+    return;
+  u->kept = true;
   for (i = 0; i < u->n; i++)
     {
       const struct uncertainty_item *it = &u->items[i];
@@ -268,13 +261,23 @@ compare_doubles (const void *pa, const void *pb)
   return (a > b) - (a < b);
 }
 
-/* The constant inputs of every sample and the runtime ratios in order,
-   for uncertainty_summarise's costs.  */
+/* The constant inputs of every sample, the runtime ratios in order, for
+   uncertainty_summarise's costs, and the tables of the draws kept, empty
+   yet.  */
 static void
 keep_job (struct uncertainty *u)
 {
   size_t S = u->samples, s;
 
+  const struct uncertainty_spec *sp = &u->spec;
+
+  /* No draw is kept until uncertainty_keep_shared.  */
+  u->factors = xcalloc (sp->npower_keys + 1, sizeof *u->factors);
+  u->host_u = xcalloc (sp->nhosts + 1, sizeof *u->host_u);
+  u->pue_v = xcalloc (sp->nregions + 1, sizeof *u->pue_v);
+  u->grid_v = xcalloc (sp->nregions + 1, sizeof *u->grid_v);
+  u->pue_of = xcalloc (sp->nregions + 1, sizeof *u->pue_of);
+  u->grid_of = xcalloc (sp->nregions + 1, sizeof *u->grid_of);
   u->half = xcalloc (S + 1, sizeof *u->half);
   u->one = xcalloc (S + 1, sizeof *u->one);
   u->ratio_sorted = xcalloc (S + 1, sizeof *u->ratio_sorted);
@@ -329,7 +332,6 @@ uncertainty_new (const struct uncertainty_spec *spec,
     }
   draw_job (u);
   keep_job (u);
-  keep_shared (u);
   return u;
 }
 

@@ -184,7 +184,8 @@ void uncertainty_summarise (const struct uncertainty *u, size_t i,
 /* Every item's p5, p50 and p95, for the uncertainty_summarise calls to
    come, worked out on a thread per processor (each item's on its own
    and kept in its own place, so that the figures are the same whatever
-   the threads and their order).  */
+   the threads and their order), with the draws the items share kept
+   (at most 8 MiB) for them and for uncertainty_fronts.  */
 void uncertainty_summarise_all (struct uncertainty *u);
 
 /* The share of samples in which item A's total is below item B's.  */

@@ -610,7 +610,8 @@ END_TEST
    in the samples taken two at a time and in the last one alone: a
    direct draw of every input, over an odd number of samples with a
    spread on each, for two items of a region, the second with a grid
-   range of its own (so not the region's kept draws).  */
+   range of its own (so not the region's kept draws), with the draws
+   made on demand and with them kept.  */
 START_TEST (test_totals_as_drawn)
 {
   static const double grid_high[2] = { 300.0, 350.0 };
@@ -641,10 +642,13 @@ START_TEST (test_totals_as_drawn)
     }
   u = uncertainty_new (&spec, it, 2, &d);
   ck_assert_msg (u != NULL, "%s", d.text);
-  for (i = 0; i < 2; i++)
+  /* Drawn on demand, then from the draws kept.  */
+  for (i = 0; i < 4; i++)
     {
-      uncertainty_item_samples (u, i, total, NULL);
-      uncertainty_item_factors (u, i, 0, S, f);
+      if (i == 2)
+        uncertainty_keep_shared (u);
+      uncertainty_item_samples (u, i % 2, total, NULL);
+      uncertainty_item_factors (u, i % 2, 0, S, f);
       for (s = 0; s < S; s++)
         {
           uint64_t seed = spec.seed;
@@ -653,11 +657,11 @@ START_TEST (test_totals_as_drawn)
             1.5);
           double grid = draws_two_piece (
             draws_uniform (draws_stream (seed, DRAW_GRID, 1), s), 100, 200,
-            grid_high[i]);
+            grid_high[i % 2]);
           double emb = draws_two_piece (
             draws_uniform (draws_stream (seed, DRAW_HOST, 1), s), 60, 97.3,
             150);
-          double want = uncertainty_item_total (&it[i], 123.4 * f[s], pue,
+          double want = uncertainty_item_total (&it[i % 2], 123.4 * f[s], pue,
                                                 grid, emb, u->life_h[s])
                         * u->ratio[s];
 
