@@ -19,9 +19,9 @@
 #define UNCERTAINTY_DEFAULT_SAMPLES 1000
 #define UNCERTAINTY_DEFAULT_SEED 1
 /* --samples at most: the time grows with it, as does the memory (the
-   job's draws and one run's samples, a few doubles per sample; of the
-   shared draws, as many keys as UNCERTAINTY_KEPT_BYTES holds are kept,
-   the rest made on demand).  */
+   job's draws and one run's samples, a few doubles per sample; for the
+   summaries of advise --all, as many keys' shared draws as 8 MiB holds
+   are kept, the rest made on demand).  */
 #define UNCERTAINTY_MAX_SAMPLES 100000
 
 /* The hardware lifetime range when the user does not give one.  */
