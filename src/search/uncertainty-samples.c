@@ -443,7 +443,8 @@ summary_threads (size_t n)
 }
 
 void
-uncertainty_summarise_all (struct uncertainty *u)
+uncertainty_summarise_all (struct uncertainty *u,
+                           uncertainty_meanwhile_fn *meanwhile, void *arg)
 {
   struct summary_work w = { .u = u };
   pthread_t tid[UNCERTAINTY_MAX_THREADS];
@@ -456,11 +457,13 @@ uncertainty_summarise_all (struct uncertainty *u)
   w.order = order = order_by_curve (u);
   u->sums = xcalloc (u->n + 1, sizeof *u->sums);
   atomic_init (&w.next, 0);
-  /* This thread works too; a thread that does not start leaves its
-     share to the others.  */
+  /* This thread works too, once MEANWHILE is done; a thread that does
+     not start leaves its share to the others.  */
   for (t = 1; t < nthreads; t++)
     if (pthread_create (&tid[started], NULL, summary_worker, &w) == 0)
       started++;
+  if (meanwhile != NULL)
+    meanwhile (arg);
   summary_worker (&w);
   for (t = 0; t < started; t++)
     pthread_join (tid[t], NULL);

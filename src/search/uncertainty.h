@@ -181,12 +181,20 @@ void uncertainty_summarise (const struct uncertainty *u, size_t i,
 /* The most threads uncertainty_summarise_all runs on.  */
 #define UNCERTAINTY_MAX_THREADS 16
 
+/* Work to do while the threads of uncertainty_summarise_all start.  */
+typedef void uncertainty_meanwhile_fn (void *arg);
+
 /* Every item's p5, p50 and p95, for the uncertainty_summarise calls to
    come, worked out on a thread per processor (each item's on its own
    and kept in its own place, so that the figures are the same whatever
    the threads and their order), with the draws the items share kept
-   (at most 8 MiB) for them and for uncertainty_fronts.  */
-void uncertainty_summarise_all (struct uncertainty *u);
+   (at most 8 MiB) for them and for uncertainty_fronts.  MEANWHILE, if
+   not NULL, is called with ARG on this thread while the others start,
+   which then joins them: it may read U (uncertainty_fronts,
+   uncertainty_p_less) but not summarise.  */
+void uncertainty_summarise_all (struct uncertainty *u,
+                                uncertainty_meanwhile_fn *meanwhile,
+                                void *arg);
 
 /* The share of samples in which item A's total is below item B's.  */
 double uncertainty_p_less (const struct uncertainty *u, size_t a, size_t b);

@@ -593,7 +593,7 @@ START_TEST (test_summarise_all_as_one)
   ck_assert_msg (u != NULL, "%s", d.text);
   v = uncertainty_new (&spec, it, N, &d);
   ck_assert_msg (v != NULL, "%s", d.text);
-  uncertainty_summarise_all (v);
+  uncertainty_summarise_all (v, NULL, NULL);
   for (i = 0; i < N; i++)
     {
       uncertainty_summarise (u, i, &one);
