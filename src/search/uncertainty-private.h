@@ -152,12 +152,23 @@ pair_choose (pair_mask m, pair a, pair b)
   return (pair) (((pair_mask) a & m) | ((pair_mask) b & ~m));
 }
 
+/* The least and greatest of some values, and whether every one is a
+   finite number above zero (the quantiles' bucketing takes only
+   those).  */
+struct value_bounds
+{
+  double lo;
+  double hi;
+  bool ok;
+};
+
 /* The p5, p50 and p95 of the N values X into OUT, as GSL's
    interpolation gives them of X sorted, but exactly a value itself when
-   the two it lies between are equal.  X is reordered; BUCKET and BUF
-   are scratch with room for N (uncertainty-quantiles.c).  */
-void uncertainty_quantiles (double *x, size_t n, unsigned char *bucket,
-                            double *buf, double out[3]);
+   the two it lies between are equal.  B, if not NULL, holds X's bounds
+   (else they are found).  X is reordered; BUCKET and BUF are scratch
+   with room for N (uncertainty-quantiles.c).  */
+void uncertainty_quantiles (double *x, size_t n, const struct value_bounds *b,
+                            unsigned char *bucket, double *buf, double out[3]);
 
 /* The same quantiles of C x SORTED[S] for the N values SORTED in rising
    order and C not below zero: multiplying by C keeps their order, so

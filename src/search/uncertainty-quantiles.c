@@ -116,12 +116,11 @@ quantiles_by_partitions (double *x, size_t n, double out[3])
     }
 }
 
-/* The least and greatest of the N values X into *LO and *HI; false if
-   one is not a finite number above zero.  The bucketing takes only
-   those: a NaN has no place, an infinity no width, and equal values
-   must be equal to the bit, which zeros of two signs are not.  */
-static bool
-bounds (const double *x, size_t n, double *lo, double *hi)
+/* The bounds of the N values X into *B.  The bucketing takes only
+   finite numbers above zero: a NaN has no place, an infinity no width, and
+   equal values must be equal to the bit, which zeros of two signs are not.  */
+static void
+bounds (const double *x, size_t n, struct value_bounds *b)
 {
   pair l = pair_of (x[0]), h = l, sum = pair_of (0.0);
   double last = x[n - 1];
@@ -137,9 +136,9 @@ bounds (const double *x, size_t n, double *lo, double *hi)
       h = pair_choose ((pair_mask) (v > h), v, h);
       sum += v;
     }
-  *lo = fmin (fmin (l[0], l[1]), last);
-  *hi = fmax (fmax (h[0], h[1]), last);
-  return !isnan (sum[0] + sum[1] + last) && *lo > 0.0 && *hi < INFINITY;
+  b->lo = fmin (fmin (l[0], l[1]), last);
+  b->hi = fmax (fmax (h[0], h[1]), last);
+  b->ok = !isnan (sum[0] + sum[1] + last) && b->lo > 0.0 && b->hi < INFINITY;
 }
 
 /* Put the N values X in order, by insertion.  */
@@ -167,8 +166,9 @@ insertion_sort (double *x, size_t n)
    False, and nothing found, for values bounds refuses or too close
    together to be told apart by their place.  */
 static bool
-order_stats (const double *x, size_t n, const size_t *rank, size_t nr,
-             unsigned char *bucket, double *buf, double *val)
+order_stats (const double *x, size_t n, const struct value_bounds *bd,
+             const size_t *rank, size_t nr, unsigned char *bucket, double *buf,
+             double *val)
 {
   unsigned int count[NBUCKETS + 1], start[NBUCKETS + 1], end[NBUCKETS + 1];
   size_t in[NRANKS], at[NRANKS];
@@ -178,8 +178,10 @@ order_stats (const double *x, size_t n, const size_t *rank, size_t nr,
   size_t s, j, below, fill;
   int b;
 
-  if (!bounds (x, n, &lo, &hi))
+  if (!bd->ok)
     return false;
+  lo = bd->lo;
+  hi = bd->hi;
   if (!(lo < hi))
     {
       for (j = 0; j < nr; j++)
@@ -235,11 +237,12 @@ order_stats (const double *x, size_t n, const size_t *rank, size_t nr,
 }
 
 void
-uncertainty_quantiles (double *x, size_t n, unsigned char *bucket, double *buf,
-                       double out[3])
+uncertainty_quantiles (double *x, size_t n, const struct value_bounds *b,
+                       unsigned char *bucket, double *buf, double out[3])
 {
   size_t rank[NRANKS], lhs[3], nr = 0, k;
   double val[NRANKS];
+  struct value_bounds found;
 
   for (k = 0; k < 3; k++)
     {
@@ -248,7 +251,12 @@ uncertainty_quantiles (double *x, size_t n, unsigned char *bucket, double *buf,
       if (lhs[k] + 1 < n)
         rank[nr++] = lhs[k] + 1;
     }
-  if (n < MIN_BUCKETED || !order_stats (x, n, rank, nr, bucket, buf, val))
+  if (n >= MIN_BUCKETED && b == NULL)
+    {
+      bounds (x, n, &found);
+      b = &found;
+    }
+  if (n < MIN_BUCKETED || !order_stats (x, n, b, rank, nr, bucket, buf, val))
     {
       quantiles_by_partitions (x, n, out);
       return;

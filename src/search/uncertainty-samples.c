@@ -221,13 +221,17 @@ totals (const struct uncertainty_item *it, const struct item_draws *d,
 static void
 totals_by_pairs (const struct uncertainty_item *it, const struct item_draws *d,
                  const double *restrict life_h, size_t count,
-                 double *restrict total)
+                 double *restrict total, struct value_bounds *b)
 {
   const double *restrict w = d->watts, *restrict f = d->factors;
   const double *restrict pv = d->pue, *restrict gv = d->grid;
   const double *restrict ev = d->emb, *restrict rt = d->ratio;
   pair n = pair_of (it->count), h = pair_of (it->runtime_h);
   pair point_w = pair_of (it->power_w);
+  /* The bounds of the totals, as the quantiles' own pass finds them
+     (uncertainty-quantiles.c), here where the loop waits on its
+     divisions anyway.  */
+  pair l = pair_of (INFINITY), hi = pair_of (-INFINITY), sum = pair_of (0.0);
   size_t s;
 
   for (s = 0; s + 2 <= count; s += 2)
@@ -240,20 +244,34 @@ totals_by_pairs (const struct uncertainty_item *it, const struct item_draws *d,
       pair t = (energy * pair_load (gv + s) + scope3) * pair_load (rt + s);
 
       memcpy (total + s, &t, sizeof t);
+      l = pair_choose ((pair_mask) (t < l), t, l);
+      hi = pair_choose ((pair_mask) (t > hi), t, hi);
+      sum += t;
     }
   totals (it, d, life_h, s, count, total);
+  b->lo = fmin (l[0], l[1]);
+  b->hi = fmax (hi[0], hi[1]);
+  b->ok = !isnan (sum[0] + sum[1]);
+  for (; s < count; s++)
+    {
+      b->lo = fmin (b->lo, total[s]);
+      b->hi = fmax (b->hi, total[s]);
+      b->ok = b->ok && !isnan (total[s]);
+    }
+  b->ok = b->ok && b->lo > 0.0 && b->hi < INFINITY;
 }
 
-/* uncertainty_item_totals, with item I's EMBODIED figures if given.  */
+/* uncertainty_item_totals, with item I's EMBODIED figures if given, and
+   the totals' bounds into *B.  */
 static void
 item_totals (const struct uncertainty *u, size_t i, size_t from, size_t count,
              const double *watts, const double *factors, const double *emb,
-             double *total)
+             double *total, struct value_bounds *b)
 {
   struct item_draws d;
 
   item_draws (u, i, from, count, watts, factors, emb, &d);
-  totals_by_pairs (&u->items[i], &d, u->life_h + from, count, total);
+  totals_by_pairs (&u->items[i], &d, u->life_h + from, count, total, b);
   free (d.scratch);
 }
 
@@ -262,7 +280,9 @@ uncertainty_item_totals (const struct uncertainty *u, size_t i, size_t from,
                          size_t count, const double *watts,
                          const double *factors, double *total)
 {
-  item_totals (u, i, from, count, watts, factors, NULL, total);
+  struct value_bounds b;
+
+  item_totals (u, i, from, count, watts, factors, NULL, total, &b);
 }
 
 void
@@ -332,6 +352,7 @@ summarise (const struct uncertainty *u, size_t i, struct summary_scratch *sc,
                    it->embodied_high_kgco2e };
   size_t S = u->samples, k;
   double *x = sc->x, *next = sc->emb;
+  struct value_bounds b;
 
   if (!u->load_fixed && sc->curve != it->curve)
     {
@@ -344,8 +365,9 @@ summarise (const struct uncertainty *u, size_t i, struct summary_scratch *sc,
       sc->host = it->host;
       memcpy (sc->emb_of, of, sizeof of);
     }
-  item_totals (u, i, 0, S, u->load_fixed ? NULL : sc->watts, NULL, sc->emb, x);
-  uncertainty_quantiles (x, S, sc->bucket, x + S, out->total_gco2e);
+  item_totals (u, i, 0, S, u->load_fixed ? NULL : sc->watts, NULL, sc->emb, x,
+               &b);
+  uncertainty_quantiles (x, S, &b, sc->bucket, x + S, out->total_gco2e);
   if (isnan (it->cost_usd))
     for (k = 0; k < 3; k++)
       out->cost_usd[k] = NAN;
@@ -357,7 +379,7 @@ summarise (const struct uncertainty *u, size_t i, struct summary_scratch *sc,
   else
     {
       uncertainty_item_costs (u, i, 0, S, x);
-      uncertainty_quantiles (x, S, sc->bucket, x + S, out->cost_usd);
+      uncertainty_quantiles (x, S, NULL, sc->bucket, x + S, out->cost_usd);
     }
 }
 

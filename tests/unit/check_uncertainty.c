@@ -509,7 +509,7 @@ START_TEST (test_quantiles_as_sorted)
         for (s = 0; s < n; s++)
           x[s] = test_value (kind, &state, s);
         sorted_quantiles (x, n, want);
-        uncertainty_quantiles (x, n, bucket, x + n, got);
+        uncertainty_quantiles (x, n, NULL, bucket, x + n, got);
         ck_assert_mem_eq (got, want, sizeof got);
         free (bucket);
         free (x);
@@ -617,6 +617,8 @@ START_TEST (test_totals_as_drawn)
   static const double grid_high[2] = { 300.0, 350.0 };
   struct uncertainty_spec spec;
   struct uncertainty_item it[2];
+  struct uncertainty_summary sum;
+  double q[3];
   struct uncertainty *u;
   struct diag d;
   size_t S = 257, s, i;
@@ -667,6 +669,10 @@ START_TEST (test_totals_as_drawn)
 
           ck_assert_mem_eq (&total[s], &want, sizeof want);
         }
+      /* Its quantiles are those of a sort of those totals.  */
+      uncertainty_summarise (u, i % 2, &sum);
+      sorted_quantiles (total, S, q);
+      ck_assert_mem_eq (sum.total_gco2e, q, sizeof q);
     }
   uncertainty_free (u);
   free (f);
