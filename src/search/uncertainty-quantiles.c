@@ -157,6 +157,39 @@ insertion_sort (double *x, size_t n)
     }
 }
 
+/* The bucket of each of the N values X into BUCKET, their place above
+   LO times SCALE, and the values of each of the NB + 1 buckets into
+   COUNT.  (X - LO) x SCALE is at most NB (1 + 2^-52)^2, by the rounding
+   of SCALE and of the product: the greatest values may have bucket NB
+   to themselves, and no bucket is beyond.  The odd values are counted
+   apart, so that two values of a bucket in a row do not wait on each
+   other's count.  */
+static void
+count_buckets (const double *x, size_t n, double lo, double scale, int nb,
+               unsigned char *bucket, unsigned int *count)
+{
+  unsigned int odd[NBUCKETS + 1];
+  size_t s;
+  int b;
+
+  memset (count, 0, (size_t) (nb + 1) * sizeof *count);
+  memset (odd, 0, (size_t) (nb + 1) * sizeof *odd);
+  for (s = 0; s + 2 <= n; s += 2)
+    {
+      bucket[s] = (unsigned char) (int) ((x[s] - lo) * scale);
+      bucket[s + 1] = (unsigned char) (int) ((x[s + 1] - lo) * scale);
+      count[bucket[s]]++;
+      odd[bucket[s + 1]]++;
+    }
+  for (; s < n; s++)
+    {
+      bucket[s] = (unsigned char) (int) ((x[s] - lo) * scale);
+      count[bucket[s]]++;
+    }
+  for (b = 0; b <= nb; b++)
+    count[b] += odd[b];
+}
+
 /* The values of the NR ranks RANK (rising) of the N values X into VAL:
    each value's bucket is its place between the least and the greatest,
    which never falls as the value rises (a difference, a product and a
@@ -191,16 +224,8 @@ order_stats (const double *x, size_t n, const struct value_bounds *bd,
   scale = (double) nb / (hi - lo);
   if (!(scale < INFINITY))
     return false;
-  memset (count, 0, (size_t) (nb + 1) * sizeof *count);
   memset (want, 0, (size_t) (nb + 1) * sizeof *want);
-  /* (X - LO) x SCALE is at most NB (1 + 2^-52)^2, by the rounding of
-     SCALE and of the product: the greatest values may have bucket NB
-     to themselves, and no bucket is beyond.  */
-  for (s = 0; s < n; s++)
-    {
-      bucket[s] = (unsigned char) (int) ((x[s] - lo) * scale);
-      count[bucket[s]]++;
-    }
+  count_buckets (x, n, lo, scale, nb, bucket, count);
   /* The bucket of each rank and its place there; the wanted buckets'
      values go to BUF, bucket after bucket.  */
   for (b = 0, below = 0, fill = 0, j = 0; j < nr; b++)
