@@ -7,16 +7,22 @@ Times `advise --runtime 24h --load 60:40:80 --uncertainty` over every
 candidate (88,706 on the three-provider catalogue) with --samples N,
 with the pruning of candidates that cannot reach the front in any sample
 and without it (--no-prune), and, for reference, the same advise without
---uncertainty.  Prints each median wall time over --runs runs, its peak
-resident memory, the time the sampling adds, and samples per second.
+--uncertainty.  Then the same for every candidate as a row, issue 15's
+`advise --runtime 24h --load 60 --accelerator any --allow-burstable
+--all --format csv`, with and without --uncertainty, whose quantiles
+take most of the time.  Prints each median wall time over --runs runs,
+its peak resident memory, the time the sampling adds, and samples per
+second.
 
 Then measures how memory grows with the samples: `advise --runtime 24h
 --load 60 --group GROUP --uncertainty --samples N` for each N of
 --sweep (default 1000, 10000 and 100000, the most --samples allows),
-with its peak resident memory and wall time.  The shared draws are made
-on demand, so the memory should stay near that of the point advise
-whatever N; a table of keys x samples made 415 MB at 100,000 samples.
-The program is single threaded: the numbers are for one core.  Usage
+with its peak resident memory and wall time.  Of the shared draws, the
+sampler keeps as many keys' as 8 MiB holds (every key's at 1,000
+samples) and makes the rest on demand, so the memory should stay within
+some 10 MB of the point advise whatever N; a table of every key x
+samples made 415 MB at 100,000 samples.  The quantiles of --all run on
+a thread per processor: the wall times depend on the cores free.  Usage
 (after a build):
 
     python3 bench/uncertainty.py [--program src/carbon-advisor]
@@ -68,7 +74,8 @@ def main():
     point, point_mb = median_run(base, env, args.runs)
     pruned = median_run(unc, env, args.runs)
     unpruned = median_run(unc + ['--no-prune'], env, args.runs)
-    print('candidates: full catalogue, %d samples, 1 core' % args.samples)
+    print('candidates: full catalogue, %d samples, %d processors'
+          % (args.samples, os.cpu_count() or 1))
     print('advise without --uncertainty:  %.3f s, %.0f MB'
           % (point, point_mb))
     for name, (t, mb) in (('with pruning', pruned),
@@ -77,6 +84,17 @@ def main():
         print('--uncertainty %-16s %.3f s, %.0f MB (sampling %.3f s, '
               '%.0f samples/s)'
               % (name + ':', t, mb, extra, args.samples / extra))
+    rows = [args.program, '--format', 'csv', 'advise', '--runtime', '24h',
+            '--load', '60', '--accelerator', 'any', '--allow-burstable',
+            '--all']
+    plain, plain_mb = median_run(rows, env, args.runs)
+    t, mb = median_run(rows + ['--uncertainty', '--samples',
+                               str(args.samples)], env, args.runs)
+    extra = max(t - plain, 1e-9)
+    print('every candidate a row (--all --format csv --load 60):')
+    print('  without --uncertainty: %.3f s, %.0f MB' % (plain, plain_mb))
+    print('  with --uncertainty:    %.3f s, %.0f MB (sampling %.3f s, '
+          '%.0f samples/s)' % (t, mb, extra, args.samples / extra))
     group = [args.program, 'advise', '--runtime', '24h', '--load', '60',
              '--group', args.group]
     t, mb = run_once(group, env)

@@ -96,6 +96,33 @@ uncertain_gpus (const struct catalogue *cat, const struct scaling *scaling,
     }
 }
 
+/* What is left of the ranking once the sampler is set up: the share of
+   samples each candidate is on the front in, the odds of the pick, and
+   the other grid signal's check.  */
+struct rank_rest
+{
+  const struct advise_query *o;
+  const struct catalogue *cat;
+  const struct scaling *scaling;
+  struct advise_ranking *r;
+};
+
+static void
+rank_rest (void *arg)
+{
+  const struct rank_rest *rr = arg;
+  struct advise_ranking *r = rr->r;
+  size_t pick;
+
+  uncertainty_fronts (r->unc, r->p_front, &r->front_stats, rr->o->progress,
+                      rr->o->progress_arg);
+  pick = advise_recommended (r);
+  r->p_below_cheapest = uncertainty_p_less (r->unc, pick, r->pareto->cheapest);
+  r->p_below_baseline
+    = r->has_baseline ? uncertainty_p_less (r->unc, pick, r->n) : NAN;
+  check_signal (rr->o, rr->cat, rr->scaling, r);
+}
+
 int
 advise_rank_uncertain (const struct advise_query *o,
                        const struct catalogue *cat,
@@ -103,7 +130,8 @@ advise_rank_uncertain (const struct advise_query *o,
                        struct diag *d)
 {
   struct uncertainty_keys *keys = uncertainty_keys_new (cat);
-  size_t n = r->n + (r->has_baseline ? 1 : 0), i, pick;
+  size_t n = r->n + (r->has_baseline ? 1 : 0), i;
+  struct rank_rest rest;
 
   r->spec = o->spec;
   r->items = xcalloc (n + 1, sizeof *r->items);
@@ -124,12 +152,16 @@ advise_rank_uncertain (const struct advise_query *o,
   if (r->unc == NULL)
     return -1;
   r->p_front = xcalloc (n + 1, sizeof *r->p_front);
-  uncertainty_fronts (r->unc, r->p_front, &r->front_stats, o->progress,
-                      o->progress_arg);
-  pick = advise_recommended (r);
-  r->p_below_cheapest = uncertainty_p_less (r->unc, pick, r->pareto->cheapest);
-  r->p_below_baseline
-    = r->has_baseline ? uncertainty_p_less (r->unc, pick, r->n) : NAN;
-  check_signal (o, cat, scaling, r);
+  rest.o = o;
+  rest.cat = cat;
+  rest.scaling = scaling;
+  rest.r = r;
+  /* Every candidate is a row: their quantiles at once, on every
+     processor, with the shared draws kept, while this thread ranks on
+     (the fronts read the draws kept too).  */
+  if (o->all)
+    uncertainty_summarise_all (r->unc, rank_rest, &rest);
+  else
+    rank_rest (&rest);
   return 0;
 }

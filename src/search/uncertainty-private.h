@@ -1,14 +1,26 @@
 /* Copyright (C) 2026 the carbon-advisor authors.
    SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* The sampler's state, shared by the uncertainty modules: the job's
-   draws per sample; every other draw is made on demand
+   draws per sample, and as many of the shared draws as
+   UNCERTAINTY_KEPT_BYTES holds; every other draw is made on demand
    (uncertainty-draws.h).  */
 #ifndef CA_UNCERTAINTY_PRIVATE_H
 #define CA_UNCERTAINTY_PRIVATE_H
 
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
 #include <gsl/gsl_interp.h>
 
+#include "model/footprint.h"
 #include "search/uncertainty.h"
+
+/* The most memory the shared draws kept per key take: every key's draws
+   of a thousand samples (some 900 keys), so that a run's totals read
+   them instead of drawing them again, as many keys as fit for more
+   samples, and the rest made on demand as before.  */
+#define UNCERTAINTY_KEPT_BYTES ((size_t) 8 << 20)
 
 struct uncertainty
 {
@@ -25,9 +37,38 @@ struct uncertainty
   double load_low, load_high;
   double ratio_low, ratio_high;
   double life_low, life_high;
-  bool gpu_varies; /* Some item's GPU speed ratio is drawn, so costs no
-                      longer scale alike.  */
+  bool gpu_varies;      /* Some item's GPU speed ratio is drawn, so costs no
+                           longer scale alike.  */
+  double *ratio_sorted; /* RATIO in rising order.  */
+  double *half;         /* Per sample, 0.5: the uniform number of an input
+                           without width.  */
+  double *one;          /* Per sample, 1: the factor of an exact power.  */
+  /* The shared draws kept, per sample, or NULL for a key whose draws
+     are made on demand: power error factors per power key, uniform
+     numbers of embodied per host, and the PUE and grid intensity drawn
+     per region, for the items whose low, point and high figures are
+     PUE_OF's and GRID_OF's (those of the first item of the region).  */
+  bool kept; /* uncertainty_keep_shared has run.  */
+  double **factors;
+  double **host_u;
+  double **pue_v;
+  double **grid_v;
+  double (*pue_of)[3];
+  double (*grid_of)[3];
+  /* Every item's quantiles, once uncertainty_summarise_all has made
+     them (SUMMED[I] set), else NULL.  */
+  struct uncertainty_summary *sums;
+  bool *summed;
 };
+
+/* Keep the draws the items share, most costly first: the power error
+   factors (an inverse normal and an exponential each), then the uniform
+   numbers of hosts and the PUE and grid of regions, each for the keys
+   the items use and only those with a spread, within
+   UNCERTAINTY_KEPT_BYTES.  Once; before it, every draw is made on
+   demand, as a few summaries and a front of few candidates are best
+   served.  Not to be called while another thread reads U.  */
+void uncertainty_keep_shared (struct uncertainty *u);
 
 /* Item I's watts at the loads of samples FROM to FROM + COUNT - 1 into
    W (its point watts when the load is exact): the same for every item
@@ -44,10 +85,27 @@ void uncertainty_item_factors (const struct uncertainty *u, size_t i,
    sample drew for it: one instance's WATTS (its power error included),
    the PUE, the GRID intensity, the EMBODIED share and the hardware
    lifetime LIFE_H in hours.  By the model's formula (footprint_compute),
-   so that the point figures give the point total to the last bit.  */
-double uncertainty_item_total (const struct uncertainty_item *it, double watts,
-                               double pue, double grid, double embodied,
-                               double life_h);
+   so that the point figures give the point total to the last bit.
+   Inline: it runs for every item in every sample.  */
+static inline double
+uncertainty_item_total (const struct uncertainty_item *it, double watts,
+                        double pue, double grid, double embodied,
+                        double life_h)
+{
+  struct footprint_job job
+    = { .runtime_h = it->runtime_h, .count = it->count, .lifetime_h = life_h };
+  /* The cost is not drawn: it scales with the runtime alone
+     (uncertainty_item_costs).  */
+  struct footprint_site site = { .power_w = watts,
+                                 .embodied_kgco2e = embodied,
+                                 .pue = pue,
+                                 .grid_gco2e_per_kwh = grid,
+                                 .price_usd_per_h = NAN };
+  struct footprint fp;
+
+  footprint_compute (&job, &site, &fp);
+  return fp.total_gco2e;
+}
 
 /* Item I's totals for samples FROM to FROM + COUNT - 1 into TOTAL,
    from its WATTS and FACTORS for those samples as the two above give
@@ -59,5 +117,64 @@ void uncertainty_item_totals (const struct uncertainty *u, size_t i,
 /* Item I's costs for samples FROM to FROM + COUNT - 1 into COST.  */
 void uncertainty_item_costs (const struct uncertainty *u, size_t i,
                              size_t from, size_t count, double *cost);
+
+/* Two samples at once, in the vector instructions every x86-64 has (GCC's
+   and Clang's vector extension; the compiler does not make the loops of
+   the totals and the quantiles into vector instructions at -O2 on its
+   own).  Each lane is the same IEEE operation as the scalar code's, so
+   the figures are the same to the bit; the totals took most of the time
+   of a summary, in their two divisions, which a vector instruction
+   makes two at a time.  */
+typedef double pair __attribute__ ((vector_size (2 * sizeof (double))));
+typedef int64_t pair_mask __attribute__ ((vector_size (2 * sizeof (double))));
+
+static inline pair
+pair_load (const double *p)
+{
+  pair v;
+
+  memcpy (&v, p, sizeof v);
+  return v;
+}
+
+static inline pair
+pair_of (double x)
+{
+  pair v = { x, x };
+
+  return v;
+}
+
+/* The lanes of A where M is set, of B elsewhere.  */
+static inline pair
+pair_choose (pair_mask m, pair a, pair b)
+{
+  return (pair) (((pair_mask) a & m) | ((pair_mask) b & ~m));
+}
+
+/* The least and greatest of some values, and whether every one is a
+   finite number above zero (the quantiles' bucketing takes only
+   those).  */
+struct value_bounds
+{
+  double lo;
+  double hi;
+  bool ok;
+};
+
+/* The p5, p50 and p95 of the N values X into OUT, as GSL's
+   interpolation gives them of X sorted, but exactly a value itself when
+   the two it lies between are equal.  B, if not NULL, holds X's bounds
+   (else they are found).  X is reordered; BUCKET and BUF are scratch
+   with room for N (uncertainty-quantiles.c).  */
+void uncertainty_quantiles (double *x, size_t n, const struct value_bounds *b,
+                            unsigned char *bucket, double *buf, double out[3]);
+
+/* The same quantiles of C x SORTED[S] for the N values SORTED in rising
+   order and C not below zero: multiplying by C keeps their order, so
+   the values the quantiles read are C times SORTED's, and no sample is
+   ordered again.  X is scratch with room for N.  */
+void uncertainty_scaled_quantiles (const double *sorted, size_t n, double c,
+                                   double *x, double out[3]);
 
 #endif /* CA_UNCERTAINTY_PRIVATE_H */

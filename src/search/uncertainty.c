@@ -13,7 +13,6 @@
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_interp.h>
-#include <gsl/gsl_statistics_double.h>
 
 #include "model/footprint.h"
 #include "model/power.h"
@@ -165,6 +164,132 @@ draw_job (struct uncertainty *u)
     }
 }
 
+/* Room for one key's draws within the memory kept, *KEPT so far, or
+   NULL when there is none left.  */
+static double *
+keep (const struct uncertainty *u, size_t *kept)
+{
+  size_t bytes = u->samples * sizeof (double);
+
+  if (*kept + bytes > UNCERTAINTY_KEPT_BYTES)
+    return NULL;
+  *kept += bytes;
+  return xcalloc (u->samples + 1, sizeof (double));
+}
+
+/* Keep the uniform numbers of STREAM for every sample in *SLOT, if it is
+   not kept already and there is room.  */
+static void
+keep_uniforms (struct uncertainty *u, double **slot, uint64_t stream,
+               size_t *kept)
+{
+  size_t s;
+
+  if (*slot != NULL || (*slot = keep (u, kept)) == NULL)
+    return;
+  for (s = 0; s < u->samples; s++)
+    (*slot)[s] = draws_uniform (stream, s);
+}
+
+/* Keep in *SLOT the figures drawn from STREAM for every sample, two-piece
+   around POINT between LOW and HIGH, and those three in OF, if it is not
+   kept already and there is room.  */
+static void
+keep_values (struct uncertainty *u, double **slot, double of[3],
+             uint64_t stream, double low, double point, double high,
+             size_t *kept)
+{
+  size_t s;
+
+  if (*slot != NULL || (*slot = keep (u, kept)) == NULL)
+    return;
+  of[0] = low;
+  of[1] = point;
+  of[2] = high;
+  for (s = 0; s < u->samples; s++)
+    (*slot)[s] = draws_two_piece (draws_uniform (stream, s), low, point, high);
+}
+
+void
+uncertainty_keep_shared (struct uncertainty *u)
+{
+  const struct uncertainty_spec *sp = &u->spec;
+  size_t kept = 0, i, s;
+
+  if (u->kept)
+    return;
+  u->kept = true;
+  for (i = 0; i < u->n; i++)
+    {
+      const struct uncertainty_item *it = &u->items[i];
+      double **f = &u->factors[it->power_key];
+      uint64_t stream;
+
+      if (!(it->power_sigma > 0.0) || *f != NULL
+          || (*f = keep (u, &kept)) == NULL)
+        continue;
+      stream = draws_stream (sp->seed, DRAW_POWER, it->power_key);
+      for (s = 0; s < u->samples; s++)
+        (*f)[s] = exp (it->power_sigma * draws_normal (stream, s));
+    }
+  for (i = 0; i < u->n; i++)
+    if (u->items[i].embodied_low_kgco2e < u->items[i].embodied_high_kgco2e)
+      keep_uniforms (u, &u->host_u[u->items[i].host],
+                     draws_stream (sp->seed, DRAW_HOST, u->items[i].host),
+                     &kept);
+  for (i = 0; i < u->n; i++)
+    {
+      const struct uncertainty_item *it = &u->items[i];
+      size_t r = it->region;
+
+      if (it->pue_low < it->pue_high)
+        keep_values (u, &u->pue_v[r], u->pue_of[r],
+                     draws_stream (sp->seed, DRAW_PUE, r), it->pue_low,
+                     it->pue, it->pue_high, &kept);
+      if (it->grid_low < it->grid_high)
+        keep_values (u, &u->grid_v[r], u->grid_of[r],
+                     draws_stream (sp->seed, DRAW_GRID, r), it->grid_low,
+                     it->grid_gco2e_per_kwh, it->grid_high, &kept);
+    }
+}
+
+static int
+compare_doubles (const void *pa, const void *pb)
+{
+  double a = *(const double *) pa, b = *(const double *) pb;
+
+  return (a > b) - (a < b);
+}
+
+/* The constant inputs of every sample, the runtime ratios in order, for
+   uncertainty_summarise's costs, and the tables of the draws kept, empty
+   yet.  */
+static void
+keep_job (struct uncertainty *u)
+{
+  size_t S = u->samples, s;
+
+  const struct uncertainty_spec *sp = &u->spec;
+
+  /* No draw is kept until uncertainty_keep_shared.  */
+  u->factors = xcalloc (sp->npower_keys + 1, sizeof *u->factors);
+  u->host_u = xcalloc (sp->nhosts + 1, sizeof *u->host_u);
+  u->pue_v = xcalloc (sp->nregions + 1, sizeof *u->pue_v);
+  u->grid_v = xcalloc (sp->nregions + 1, sizeof *u->grid_v);
+  u->pue_of = xcalloc (sp->nregions + 1, sizeof *u->pue_of);
+  u->grid_of = xcalloc (sp->nregions + 1, sizeof *u->grid_of);
+  u->half = xcalloc (S + 1, sizeof *u->half);
+  u->one = xcalloc (S + 1, sizeof *u->one);
+  u->ratio_sorted = xcalloc (S + 1, sizeof *u->ratio_sorted);
+  for (s = 0; s < S; s++)
+    {
+      u->half[s] = 0.5;
+      u->one[s] = 1.0;
+      u->ratio_sorted[s] = u->ratio[s];
+    }
+  qsort (u->ratio_sorted, S, sizeof *u->ratio_sorted, compare_doubles);
+}
+
 /* Check SPEC's ranges and sample count.  */
 static int
 check_spec (const struct uncertainty_spec *spec, struct diag *d)
@@ -206,7 +331,18 @@ uncertainty_new (const struct uncertainty_spec *spec,
       return NULL;
     }
   draw_job (u);
+  keep_job (u);
   return u;
+}
+
+static void
+free_kept (double **kept, size_t n)
+{
+  size_t k;
+
+  for (k = 0; kept != NULL && k < n; k++)
+    free (kept[k]);
+  free (kept);
 }
 
 void
@@ -222,6 +358,17 @@ uncertainty_free (struct uncertainty *u)
   free (u->load);
   free (u->ratio);
   free (u->life_h);
+  free (u->ratio_sorted);
+  free (u->sums);
+  free (u->summed);
+  free (u->half);
+  free (u->one);
+  free_kept (u->factors, u->spec.npower_keys);
+  free_kept (u->host_u, u->spec.nhosts);
+  free_kept (u->pue_v, u->spec.nregions);
+  free_kept (u->grid_v, u->spec.nregions);
+  free (u->pue_of);
+  free (u->grid_of);
   free (u);
 }
 
@@ -229,277 +376,4 @@ size_t
 uncertainty_samples (const struct uncertainty *u)
 {
   return u->samples;
-}
-
-/* Item I's runtime factor from the GPU speeds drawn for samples FROM to
-   FROM + COUNT - 1 into GF: speed_ref / speed_item as drawn over the same
-   at the point, 1 exactly when the draws sit on the point or the item
-   has the reference's GPU model (the same draw on both sides).  */
-static void
-gpu_factors (const struct uncertainty *u, size_t i, size_t from, size_t count,
-             double *gf)
-{
-  const struct uncertainty_item *it = &u->items[i];
-  const struct uncertainty_spec *sp = &u->spec;
-  const struct uncertainty_range *rr, *rc;
-  uint64_t sr, sc;
-  size_t s;
-
-  for (s = 0; s < count; s++)
-    gf[s] = 1.0;
-  if (!it->gpu_scaled || it->gpu == sp->gpu_reference)
-    return;
-  rr = &sp->gpu_speed[sp->gpu_reference];
-  rc = &sp->gpu_speed[it->gpu];
-  sr = draws_stream (sp->seed, DRAW_GPU, sp->gpu_reference);
-  sc = draws_stream (sp->seed, DRAW_GPU, it->gpu);
-  for (s = 0; s < count; s++)
-    {
-      double vr = draws_two_piece (draws_uniform (sr, from + s), rr->low,
-                                   rr->mode, rr->high);
-      double vc = draws_two_piece (draws_uniform (sc, from + s), rc->low,
-                                   rc->mode, rc->high);
-
-      gf[s] = (vr * rc->mode) / (vc * rr->mode);
-    }
-}
-
-/* Sample S's uniform number of STREAM, or one half (the point's
-   quantile) when the input has no width: the figure is then the point
-   whatever the draw, and the draw is not worth making.  */
-static double
-uniform_if (bool varies, uint64_t stream, size_t s)
-{
-  return varies ? draws_uniform (stream, s) : 0.5;
-}
-
-void
-uncertainty_item_watts (const struct uncertainty *u, size_t i, size_t from,
-                        size_t count, double *w)
-{
-  const struct uncertainty_item *it = &u->items[i];
-  gsl_interp *interp = u->load_fixed ? NULL : u->curves[it->curve];
-  size_t s;
-
-  for (s = 0; s < count; s++)
-    w[s] = interp != NULL
-             ? draws_curve (interp, it->curve_w, u->load[from + s])
-             : it->power_w;
-}
-
-void
-uncertainty_item_factors (const struct uncertainty *u, size_t i, size_t from,
-                          size_t count, double *f)
-{
-  const struct uncertainty_item *it = &u->items[i];
-  uint64_t sf = draws_stream (u->spec.seed, DRAW_POWER, it->power_key);
-  size_t s;
-
-  for (s = 0; s < count; s++)
-    f[s] = it->power_sigma > 0.0
-             ? exp (it->power_sigma * draws_normal (sf, from + s))
-             : 1.0;
-}
-
-double
-uncertainty_item_total (const struct uncertainty_item *it, double watts,
-                        double pue, double grid, double embodied,
-                        double life_h)
-{
-  struct footprint_job job
-    = { .runtime_h = it->runtime_h, .count = it->count, .lifetime_h = life_h };
-  /* The cost is not drawn: it scales with the runtime alone
-     (uncertainty_item_costs).  */
-  struct footprint_site site = { .power_w = watts,
-                                 .embodied_kgco2e = embodied,
-                                 .pue = pue,
-                                 .grid_gco2e_per_kwh = grid,
-                                 .price_usd_per_h = NAN };
-  struct footprint fp;
-
-  footprint_compute (&job, &site, &fp);
-  return fp.total_gco2e;
-}
-
-void
-uncertainty_item_totals (const struct uncertainty *u, size_t i, size_t from,
-                         size_t count, const double *watts,
-                         const double *factors, double *total)
-{
-  const struct uncertainty_item *it = &u->items[i];
-  unsigned long seed = u->spec.seed;
-  uint64_t sg = draws_stream (seed, DRAW_GRID, it->region);
-  uint64_t sp = draws_stream (seed, DRAW_PUE, it->region);
-  uint64_t sh = draws_stream (seed, DRAW_HOST, it->host);
-  bool grid_varies = it->grid_low < it->grid_high;
-  bool pue_varies = it->pue_low < it->pue_high;
-  bool host_varies = it->embodied_low_kgco2e < it->embodied_high_kgco2e;
-  double *gf = xcalloc (count + 1, sizeof *gf);
-  double *w = NULL, *f = NULL;
-  size_t s;
-
-  gpu_factors (u, i, from, count, gf);
-  if (watts == NULL)
-    {
-      watts = w = xcalloc (count + 1, sizeof *w);
-      uncertainty_item_watts (u, i, from, count, w);
-    }
-  if (factors == NULL)
-    {
-      factors = f = xcalloc (count + 1, sizeof *f);
-      uncertainty_item_factors (u, i, from, count, f);
-    }
-  for (s = 0; s < count; s++)
-    {
-      size_t k = from + s;
-      double pue = draws_two_piece (uniform_if (pue_varies, sp, k),
-                                    it->pue_low, it->pue, it->pue_high);
-      double grid
-        = draws_two_piece (uniform_if (grid_varies, sg, k), it->grid_low,
-                           it->grid_gco2e_per_kwh, it->grid_high);
-      double embodied = draws_two_piece (
-        uniform_if (host_varies, sh, k), it->embodied_low_kgco2e,
-        it->embodied_kgco2e, it->embodied_high_kgco2e);
-
-      total[s] = uncertainty_item_total (it, watts[s] * factors[s], pue, grid,
-                                         embodied, u->life_h[k])
-                 * (u->ratio[k] * gf[s]);
-    }
-  free (f);
-  free (w);
-  free (gf);
-}
-
-void
-uncertainty_item_costs (const struct uncertainty *u, size_t i, size_t from,
-                        size_t count, double *cost)
-{
-  size_t s;
-
-  gpu_factors (u, i, from, count, cost);
-  for (s = 0; s < count; s++)
-    cost[s] = u->items[i].cost_usd * (u->ratio[from + s] * cost[s]);
-}
-
-void
-uncertainty_item_samples (const struct uncertainty *u, size_t i, double *total,
-                          double *cost)
-{
-  if (total != NULL)
-    uncertainty_item_totals (u, i, 0, u->samples, NULL, NULL, total);
-  if (cost != NULL)
-    uncertainty_item_costs (u, i, 0, u->samples, cost);
-}
-
-/* The F-quantile of the N sorted values X, by GSL's interpolation, but
-   exactly the value itself when the two values it lies between are
-   equal (GSL's (1 - d) x a + d x b need not give back a).  */
-static double
-quantile (const double *x, size_t n, double f)
-{
-  size_t lhs = (size_t) (f * (double) (n - 1));
-
-  if (lhs + 1 >= n || same_value (x[lhs], x[lhs + 1]))
-    return x[lhs < n ? lhs : n - 1];
-  return gsl_stats_quantile_from_sorted_data (x, 1, n, f);
-}
-
-/* Reorder X[LO] to X[N - 1] so that X[K] holds the value it would in
-   order, none greater before it and none less after it (Hoare's FIND,
-   as Wirth gives it): the quantiles need two values each, not a sort,
-   which took most of the time of a summary.  */
-static void
-select_kth (double *x, size_t lo, size_t n, size_t k)
-{
-  ptrdiff_t l = (ptrdiff_t) lo, r = (ptrdiff_t) n - 1, kk = (ptrdiff_t) k;
-
-  while (l < r)
-    {
-      double pivot = x[kk];
-      ptrdiff_t i = l, j = r;
-
-      do
-        {
-          while (x[i] < pivot)
-            i++;
-          while (pivot < x[j])
-            j--;
-          if (i <= j)
-            {
-              double t = x[i];
-
-              x[i++] = x[j];
-              x[j--] = t;
-            }
-        }
-      while (i <= j);
-      if (j < kk)
-        l = i;
-      if (kk < i)
-        r = j;
-    }
-}
-
-static const double quantile_points[3] = { 0.05, 0.5, 0.95 };
-
-/* The p5, p50 and p95 of the N values X (reordered) into OUT, as
-   quantile gives them of X sorted: each reads the values at and after
-   (N - 1) F only, so those two are put in place, in rising order, each
-   selection among the values not below the last.  */
-static void
-quantiles (double *x, size_t n, double out[3])
-{
-  size_t lo = 0, k, s;
-
-  for (k = 0; k < 3; k++)
-    {
-      size_t lhs = (size_t) (quantile_points[k] * (double) (n - 1));
-
-      select_kth (x, lo < lhs ? lo : lhs, n, lhs);
-      for (s = lhs + 2; s < n; s++)
-        if (x[s] < x[lhs + 1])
-          {
-            double t = x[s];
-
-            x[s] = x[lhs + 1];
-            x[lhs + 1] = t;
-          }
-      out[k] = quantile (x, n, quantile_points[k]);
-      lo = lhs + 1;
-    }
-}
-
-void
-uncertainty_summarise (const struct uncertainty *u, size_t i,
-                       struct uncertainty_summary *out)
-{
-  size_t S = u->samples, k;
-  double *total = xcalloc (S + 1, sizeof *total);
-  double *cost = xcalloc (S + 1, sizeof *cost);
-
-  uncertainty_item_samples (u, i, total, cost);
-  quantiles (total, S, out->total_gco2e);
-  if (isnan (u->items[i].cost_usd))
-    for (k = 0; k < 3; k++)
-      out->cost_usd[k] = NAN;
-  else
-    quantiles (cost, S, out->cost_usd);
-  free (total);
-  free (cost);
-}
-
-double
-uncertainty_p_less (const struct uncertainty *u, size_t a, size_t b)
-{
-  size_t S = u->samples, s, less = 0;
-  double *ta = xcalloc (S + 1, sizeof *ta);
-  double *tb = xcalloc (S + 1, sizeof *tb);
-
-  uncertainty_item_totals (u, a, 0, S, NULL, NULL, ta);
-  uncertainty_item_totals (u, b, 0, S, NULL, NULL, tb);
-  for (s = 0; s < S; s++)
-    less += ta[s] < tb[s];
-  free (ta);
-  free (tb);
-  return (double) less / (double) S;
 }

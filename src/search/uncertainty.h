@@ -19,8 +19,9 @@
 #define UNCERTAINTY_DEFAULT_SAMPLES 1000
 #define UNCERTAINTY_DEFAULT_SEED 1
 /* --samples at most: the time grows with it, as does the memory (the
-   job's draws and one run's samples, a few doubles per sample; the
-   shared draws are made on demand, not kept).  */
+   job's draws and one run's samples, a few doubles per sample; for the
+   summaries of advise --all, as many keys' shared draws as 8 MiB holds
+   are kept, the rest made on demand).  */
 #define UNCERTAINTY_MAX_SAMPLES 100000
 
 /* The hardware lifetime range when the user does not give one.  */
@@ -176,6 +177,24 @@ void uncertainty_item_samples (const struct uncertainty *u, size_t i,
 /* Item I's p5, p50 and p95 into *OUT.  */
 void uncertainty_summarise (const struct uncertainty *u, size_t i,
                             struct uncertainty_summary *out);
+
+/* The most threads uncertainty_summarise_all runs on.  */
+#define UNCERTAINTY_MAX_THREADS 16
+
+/* Work to do while the threads of uncertainty_summarise_all start.  */
+typedef void uncertainty_meanwhile_fn (void *arg);
+
+/* Every item's p5, p50 and p95, for the uncertainty_summarise calls to
+   come, worked out on a thread per processor (each item's on its own
+   and kept in its own place, so that the figures are the same whatever
+   the threads and their order), with the draws the items share kept
+   (at most 8 MiB) for them and for uncertainty_fronts.  MEANWHILE, if
+   not NULL, is called with ARG on this thread while the others start,
+   which then joins them: it may read U (uncertainty_fronts,
+   uncertainty_p_less) but not summarise.  */
+void uncertainty_summarise_all (struct uncertainty *u,
+                                uncertainty_meanwhile_fn *meanwhile,
+                                void *arg);
 
 /* The share of samples in which item A's total is below item B's.  */
 double uncertainty_p_less (const struct uncertainty *u, size_t a, size_t b);
