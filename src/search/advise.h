@@ -122,6 +122,7 @@ struct advise_signal_check
 /* What advise-rank.c keeps of each instance type: the part of its
    candidates' runs that depends on the type alone.  */
 struct advise_type;
+struct advise_type_runs;
 
 /* Everything the ranking found, indexed by candidate.  */
 struct advise_ranking
@@ -131,6 +132,9 @@ struct advise_ranking
   const struct instance *instances; /* The catalogue's, which TYPES
                                        follow.  */
   struct advise_type *types;
+  struct advise_type_runs *type_runs; /* The runs TYPES point into, of
+                                         NTYPE_RUNS types.  */
+  size_t ntype_runs;
   struct run_params params; /* The job the candidates' runs are of.  */
   size_t gpu_unsplit;       /* Candidates with GPUs the data cannot take
                                out of the instance's curve (their run's
