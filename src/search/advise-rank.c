@@ -275,6 +275,57 @@ advise_candidate_run (const struct advise_ranking *r, size_t i,
   run_pair_footprint (run, run, run->runtime_h, c->price, &run->footprint);
 }
 
+/* How many rows ahead advise_rows_prefetch asks for each of the three
+   steps of a row's figures: the step before loads what the next one
+   reads the address from.  */
+enum
+{
+  PREFETCH_ROW = 12,
+  PREFETCH_PRICE = 8,
+  PREFETCH_RUN = 4
+};
+
+/* Ask for the N bytes at P to be loaded into the cache.  */
+static void
+prefetch_bytes (const void *p, size_t n)
+{
+  size_t k;
+
+  for (k = 0; k < n; k += 64)
+    __builtin_prefetch ((const char *) p + k);
+}
+
+void
+advise_rows_prefetch (const struct advise_ranking *r, const size_t *rows,
+                      size_t nrows, size_t k)
+{
+  const struct advise_candidate *c;
+
+  if (k + PREFETCH_ROW < nrows)
+    {
+      size_t i = rows[k + PREFETCH_ROW];
+
+      __builtin_prefetch (&r->cands[i]);
+      __builtin_prefetch (&r->pareto->rank[i]);
+      __builtin_prefetch (&r->pareto->dominator[i]);
+      __builtin_prefetch (&r->hull_slot[i]);
+      __builtin_prefetch (&r->front_slot[i]);
+    }
+  if (k + PREFETCH_PRICE < nrows)
+    __builtin_prefetch (r->cands[rows[k + PREFETCH_PRICE]].price);
+  if (k + PREFETCH_RUN < nrows)
+    {
+      const struct advise_type *t;
+
+      c = &r->cands[rows[k + PREFETCH_RUN]];
+      t = &r->types[c->price->instance - r->instances];
+      prefetch_bytes (isnan (c->power_w) ? &t->runs->run : &t->runs->given,
+                      sizeof (struct run));
+      prefetch_bytes (c->price->region, sizeof *c->price->region);
+      prefetch_bytes (c->price->instance, sizeof *c->price->instance);
+    }
+}
+
 struct run *
 advise_candidate_runs (const struct advise_ranking *r)
 {

@@ -209,6 +209,14 @@ void advise_candidate_run (const struct advise_ranking *r, size_t i,
    out: a new array of R's N (free it).  */
 struct run *advise_candidate_runs (const struct advise_ranking *r);
 
+/* For a caller that works out the runs of the NROWS candidates ROWS of
+   R in turn, about to do ROWS[K]: ask for what the rows a few ahead
+   will read to be loaded into the cache, since they are all over the
+   memory (rank order is neither the candidates' nor the catalogue's),
+   a third of the time of advise --all.  */
+void advise_rows_prefetch (const struct advise_ranking *r, const size_t *rows,
+                           size_t nrows, size_t k);
+
 /* The option advise recommends: the carbon-price pick, else the knee,
    else the lowest carbon.  R must have a candidate.  */
 size_t advise_recommended (const struct advise_ranking *r);
