@@ -10,7 +10,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -392,103 +391,6 @@ view_sections (char *base, uint64_t size, const struct image_header *h,
          && v[IMG_STRINGS].rows[v[IMG_STRINGS].count - 1] == '\0';
 }
 
-int
-image_hash_table (const char *dir, const char *file, uint64_t *hash,
-                  uint64_t *size)
-{
-  size_t n = strlen (dir) + strlen (file) + 2;
-  char *path = xmalloc (n);
-  int r, err;
-
-  snprintf (path, n, "%s/%s", dir, file);
-  r = hash_file (path, hash, size);
-  err = errno;
-  free (path);
-  errno = err;
-  return r;
-}
-
-/* The first table of DIR whose content is not what H says it was made
-   from, or NULL.  */
-static const char *
-changed_table (const char *dir, const char *const *files,
-               const struct image_header *h)
-{
-  size_t i;
-
-  for (i = 0; i < CATALOGUE_NTABLES; i++)
-    {
-      uint64_t hash, size;
-
-      if (image_hash_table (dir, files[i], &hash, &size) < 0
-          || hash != h->table_hash[i] || size != h->table_size[i])
-        return files[i];
-    }
-  return NULL;
-}
-
-/* The check of the tables against an image's header, on a thread of
-   its own: reading and hashing the 9 MB of tables takes about as long
-   as mapping and fixing up the image, and neither needs the other.  */
-struct table_check
-{
-  const char *dir;
-  const char *const *files;
-  struct image_header h; /* Read from the file before it is mapped.  */
-  const char *changed;   /* changed_table's answer, once DONE.  */
-  bool started, done;
-  pthread_t tid;
-};
-
-static void *
-table_check_run (void *arg)
-{
-  struct table_check *c = arg;
-
-  c->changed = changed_table (c->dir, c->files, &c->h);
-  return NULL;
-}
-
-/* Wait for C's thread, if it is still running.  */
-static void
-table_check_end (struct table_check *c)
-{
-  if (c->started && !c->done)
-    {
-      pthread_join (c->tid, NULL);
-      c->done = true;
-    }
-}
-
-/* Start checking the tables of DIR against the header of the image
-   open on FD, when it has one of this build's layout (image_check
-   checks the rest).  */
-static void
-table_check_start (struct table_check *c, const char *dir,
-                   const char *const *files, int fd)
-{
-  memset (c, 0, sizeof *c);
-  c->dir = dir;
-  c->files = files;
-  if (pread (fd, &c->h, sizeof c->h, 0) == (ssize_t) sizeof c->h
-      && memcmp (c->h.magic, IMAGE_MAGIC, 8) == 0
-      && c->h.version == IMAGE_VERSION
-      && c->h.layout == image_layout_fingerprint ())
-    c->started = pthread_create (&c->tid, NULL, table_check_run, c) == 0;
-}
-
-/* The first table whose content is not what H says it was made from,
-   or NULL: C's answer when it checked against the same header, else
-   changed_table's.  */
-static const char *
-table_check_result (struct table_check *c, const struct image_header *h)
-{
-  table_check_end (c);
-  if (c->done && memcmp (&c->h, h, sizeof *h) == 0)
-    return c->changed;
-  return changed_table (c->dir, c->files, h);
-}
-
 /* The catalogue whose sections are V in the image at BASE.  */
 static struct catalogue *
 image_catalogue (const char *dir, void *base, size_t size,
@@ -523,7 +425,7 @@ image_catalogue (const char *dir, void *base, size_t size,
 /* Check the image of SIZE bytes at BASE, made from the tables of DIR,
    and fix up its pointers; false with NOTE set when it will not do.  */
 static bool
-image_check (struct table_check *tables, const char *path, char *base,
+image_check (struct image_tables *tables, const char *path, char *base,
              uint64_t size, struct view *v, struct diag *note)
 {
   struct image_header copy; /* Not a cast: BASE is only a char *.  */
@@ -552,7 +454,7 @@ image_check (struct table_check *tables, const char *path, char *base,
   whole = view_sections (base, size, h, v);
   for (s = 0; s < IMG_STRINGS && whole; s++)
     whole = fix_section (s, v);
-  changed = table_check_result (tables, h);
+  changed = image_tables_changed (tables, h);
   if (changed != NULL)
     return diag_set (note, 0, "%s is out of date (%s changed)" AGAIN, path,
                      changed),
@@ -598,7 +500,7 @@ image_load (const char *dir, const char *const files[CATALOGUE_NTABLES],
   char *path = xmalloc (n);
   struct view v[IMG_NSECTIONS];
   struct catalogue *cat = NULL;
-  struct table_check tables;
+  struct image_tables tables;
   uint64_t size = 0;
   void *base;
   int fd;
@@ -616,7 +518,7 @@ image_load (const char *dir, const char *const files[CATALOGUE_NTABLES],
      file.  They change nearly every page, so MAP_POPULATE makes the
      private copies in one call rather than in a fault per page: 2,000
      fewer page faults, a quarter of a small run's time.  */
-  table_check_start (&tables, dir, files, fd);
+  image_tables_start (&tables, dir, files, fd);
   base = mmap (NULL, (size_t) size, PROT_READ | PROT_WRITE,
                MAP_PRIVATE | MAP_POPULATE, fd, 0);
   close (fd);
@@ -626,7 +528,7 @@ image_load (const char *dir, const char *const files[CATALOGUE_NTABLES],
     cat = image_catalogue (dir, base, (size_t) size, v);
   else
     munmap (base, (size_t) size);
-  table_check_end (&tables);
+  image_tables_end (&tables);
   free (path);
   return cat;
 }
