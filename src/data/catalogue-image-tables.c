@@ -71,19 +71,18 @@ image_tables_end (struct image_tables *c)
 }
 
 /* Start checking the tables of DIR against the header of the image
-   open on FD, when it has one of this build's layout (image_check
-   checks the rest).  */
+   open on FD, when it has one of this build's layout LAYOUT
+   (image_check checks the rest).  */
 void
 image_tables_start (struct image_tables *c, const char *dir,
-                    const char *const *files, int fd)
+                    const char *const *files, int fd, uint64_t layout)
 {
   memset (c, 0, sizeof *c);
   c->dir = dir;
   c->files = files;
   if (pread (fd, &c->h, sizeof c->h, 0) == (ssize_t) sizeof c->h
       && memcmp (c->h.magic, IMAGE_MAGIC, 8) == 0
-      && c->h.version == IMAGE_VERSION
-      && c->h.layout == image_layout_fingerprint ())
+      && c->h.version == IMAGE_VERSION && c->h.layout == layout)
     c->started = pthread_create (&c->tid, NULL, tables_run, c) == 0;
 }
 

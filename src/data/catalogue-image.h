@@ -134,9 +134,9 @@ struct image_tables
 
 /* Start checking the tables FILES of DIR into *T against the header of
    the image open on FD, on a thread, when the header is of this build's
-   layout.  */
+   layout, LAYOUT (image_layout_fingerprint).  */
 void image_tables_start (struct image_tables *t, const char *dir,
-                         const char *const *files, int fd);
+                         const char *const *files, int fd, uint64_t layout);
 
 /* The first table whose content is not what H says it was made from,
    or NULL: T's answer when it checked against the same header, else
