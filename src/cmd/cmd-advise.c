@@ -479,6 +479,7 @@ stream_rows (FILE *fp, const struct cli_global *global,
   s = out_stream_open (fp, global->format, OUT_LAYOUT_WIDE, cols, ncols);
   for (i = 0; i < nrows; i++)
     {
+      advise_rows_prefetch (r, rows, nrows, i);
       advise_table_add (out_stream_table (s), r, q, global->format, rows[i]);
       out_stream_rows (s);
     }

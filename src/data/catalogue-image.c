@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -323,24 +324,38 @@ check_counts (const struct view *v, enum image_section s,
   return true;
 }
 
-/* Fix up the pointers of every row of section S.  */
+/* Fix up the pointers of every row of section S.  A block of rows at a
+   time, every field of the block in turn: one pass over the 6 MB of
+   prices rather than one a field, each of which would bring them all
+   into the cache again.  */
 static bool
 fix_section (enum image_section s, const struct view *v)
 {
+  enum
+  {
+    BLOCK_BYTES = 16 * 1024 /* Within the first-level cache.  */
+  };
   const struct image_layout *l = &image_layouts[s];
-  size_t j;
+  size_t block = BLOCK_BYTES / l->row_size + 1, at, j;
 
   for (j = 0; j < l->nfields; j++)
+    if (l->fields[j].kind != IMAGE_PLAIN && l->fields[j].count != IMAGE_ONE
+        && !check_counts (v, s, &l->fields[j]))
+      return false;
+  for (at = 0; at < v[s].count; at += block)
     {
-      const struct image_field *f = &l->fields[j];
+      size_t n = v[s].count - at < block ? v[s].count - at : block;
 
-      if (f->kind == IMAGE_PLAIN)
-        continue;
-      if (f->count != IMAGE_ONE && !check_counts (v, s, f))
-        return false;
-      if (!fix_field (v[s].rows, v[s].count, l->row_size, f,
-                      &v[f->kind == IMAGE_STRING ? IMG_STRINGS : f->target]))
-        return false;
+      for (j = 0; j < l->nfields; j++)
+        {
+          const struct image_field *f = &l->fields[j];
+
+          if (f->kind != IMAGE_PLAIN
+              && !fix_field (
+                v[s].rows + at * l->row_size, n, l->row_size, f,
+                &v[f->kind == IMAGE_STRING ? IMG_STRINGS : f->target]))
+            return false;
+        }
     }
   return true;
 }
@@ -374,41 +389,6 @@ view_sections (char *base, uint64_t size, const struct image_header *h,
       return false;
   return v[IMG_STRINGS].count > 0
          && v[IMG_STRINGS].rows[v[IMG_STRINGS].count - 1] == '\0';
-}
-
-int
-image_hash_table (const char *dir, const char *file, uint64_t *hash,
-                  uint64_t *size)
-{
-  size_t n = strlen (dir) + strlen (file) + 2;
-  char *path = xmalloc (n);
-  int r, err;
-
-  snprintf (path, n, "%s/%s", dir, file);
-  r = hash_file (path, hash, size);
-  err = errno;
-  free (path);
-  errno = err;
-  return r;
-}
-
-/* The first table of DIR whose content is not what H says it was made
-   from, or NULL.  */
-static const char *
-changed_table (const char *dir, const char *const *files,
-               const struct image_header *h)
-{
-  size_t i;
-
-  for (i = 0; i < CATALOGUE_NTABLES; i++)
-    {
-      uint64_t hash, size;
-
-      if (image_hash_table (dir, files[i], &hash, &size) < 0
-          || hash != h->table_hash[i] || size != h->table_size[i])
-        return files[i];
-    }
-  return NULL;
 }
 
 /* The catalogue whose sections are V in the image at BASE.  */
@@ -445,12 +425,13 @@ image_catalogue (const char *dir, void *base, size_t size,
 /* Check the image of SIZE bytes at BASE, made from the tables of DIR,
    and fix up its pointers; false with NOTE set when it will not do.  */
 static bool
-image_check (const char *dir, const char *const *files, const char *path,
-             char *base, uint64_t size, struct view *v, struct diag *note)
+image_check (struct image_tables *tables, const char *path, char *base,
+             uint64_t size, struct view *v, struct diag *note)
 {
   struct image_header copy; /* Not a cast: BASE is only a char *.  */
   const struct image_header *h = &copy;
   const char *changed;
+  bool whole;
   size_t s;
 
   if (size < sizeof copy)
@@ -468,16 +449,18 @@ image_check (const char *dir, const char *const *files, const char *path,
   if (h->size != size
       || h->payload != hash_bytes (base + sizeof *h, size - sizeof *h))
     return diag_set (note, 0, "%s is damaged" AGAIN, path), false;
-  changed = changed_table (dir, files, h);
+  /* Fixed up while the tables are checked; an image out of date is
+     said to be so even when it is damaged too.  */
+  whole = view_sections (base, size, h, v);
+  for (s = 0; s < IMG_STRINGS && whole; s++)
+    whole = fix_section (s, v);
+  changed = image_tables_changed (tables, h);
   if (changed != NULL)
     return diag_set (note, 0, "%s is out of date (%s changed)" AGAIN, path,
                      changed),
            false;
-  if (!view_sections (base, size, h, v))
+  if (!whole)
     return diag_set (note, 0, "%s is damaged" AGAIN, path), false;
-  for (s = 0; s < IMG_STRINGS; s++)
-    if (!fix_section (s, v))
-      return diag_set (note, 0, "%s is damaged" AGAIN, path), false;
   return true;
 }
 
@@ -517,6 +500,7 @@ image_load (const char *dir, const char *const files[CATALOGUE_NTABLES],
   char *path = xmalloc (n);
   struct view v[IMG_NSECTIONS];
   struct catalogue *cat = NULL;
+  struct image_tables tables;
   uint64_t size = 0;
   void *base;
   int fd;
@@ -534,15 +518,17 @@ image_load (const char *dir, const char *const files[CATALOGUE_NTABLES],
      file.  They change nearly every page, so MAP_POPULATE makes the
      private copies in one call rather than in a fault per page: 2,000
      fewer page faults, a quarter of a small run's time.  */
+  image_tables_start (&tables, dir, files, fd, image_layout_fingerprint ());
   base = mmap (NULL, (size_t) size, PROT_READ | PROT_WRITE,
                MAP_PRIVATE | MAP_POPULATE, fd, 0);
   close (fd);
   if (base == MAP_FAILED)
     diag_set (note, 0, "%s cannot be read (%s)" AGAIN, path, strerror (errno));
-  else if (image_check (dir, files, path, base, size, v, note))
+  else if (image_check (&tables, path, base, size, v, note))
     cat = image_catalogue (dir, base, (size_t) size, v);
   else
     munmap (base, (size_t) size);
+  image_tables_end (&tables);
   free (path);
   return cat;
 }

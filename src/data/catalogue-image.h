@@ -9,6 +9,8 @@
 #ifndef CA_CATALOGUE_IMAGE_H
 #define CA_CATALOGUE_IMAGE_H
 
+#include <pthread.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -116,6 +118,34 @@ struct catalogue *image_load (const char *dir,
    Returns 0, or -1 with errno set.  */
 int image_hash_table (const char *dir, const char *file, uint64_t *hash,
                       uint64_t *size);
+
+/* The check of the tables against an image's header, on a thread of
+   its own: reading and hashing the 9 MB of tables takes about as long
+   as mapping and fixing up the image, and neither needs the other.  */
+struct image_tables
+{
+  const char *dir;
+  const char *const *files;
+  struct image_header h; /* Read from the file before it is mapped.  */
+  const char *changed;   /* changed_table's answer, once DONE.  */
+  bool started, done;
+  pthread_t tid;
+};
+
+/* Start checking the tables FILES of DIR into *T against the header of
+   the image open on FD, on a thread, when the header is of this build's
+   layout, LAYOUT (image_layout_fingerprint).  */
+void image_tables_start (struct image_tables *t, const char *dir,
+                         const char *const *files, int fd, uint64_t layout);
+
+/* The first table whose content is not what H says it was made from,
+   or NULL: T's answer when it checked against the same header, else
+   worked out now.  */
+const char *image_tables_changed (struct image_tables *t,
+                                  const struct image_header *h);
+
+/* Wait for T's thread, if it is still running.  */
+void image_tables_end (struct image_tables *t);
 
 /* The file of the table of load step I (catalogue.c).  */
 const char *catalogue_table_file (size_t i);

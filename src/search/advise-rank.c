@@ -57,11 +57,20 @@ struct advise_type
   bool covered;          /* run_method_covers_instance.  */
   enum scaling_gap gap;  /* scaling_runtime's verdict, and its runtime.  */
   double hours;
-  bool evaluated; /* Whether RUN holds run_evaluate_type's figures,
-                     worked out for the first pair to need them.  */
-  struct run run;
-  bool has_given; /* Whether GIVEN holds them as the type's later
+  bool evaluated; /* Whether RUNS->run holds run_evaluate_type's
+                     figures, worked out for the first pair to need
+                     them.  */
+  bool has_given; /* Whether RUNS->given holds them as the type's later
                      candidates get them: with RUN's power given.  */
+  struct advise_type_runs *runs; /* Given a slot when first evaluated.  */
+};
+
+/* A type's runs, apart from its verdict: the verdicts of all 2,800
+   types fit in a few pages, where with their runs (a kilobyte each)
+   they would fault in 3 MB of which a query uses a fraction.  */
+struct advise_type_runs
+{
+  struct run run;
   struct run given;
 };
 
@@ -92,6 +101,7 @@ judge_type (const struct advise_query *o, const struct advise_rules *rules,
   v->gap = scaling_runtime (s, in, o->params.runtime_h, &v->hours);
   v->evaluated = false;
   v->has_given = false;
+  v->runs = NULL;
 }
 
 /* The run of O's job on the priced pair P, whose type and region the
@@ -104,20 +114,23 @@ static int
 evaluate_pair (const struct advise_query *o, const struct price *p,
                struct advise_type *tv, struct region_verdict *rv,
                struct advise_candidate *cand, struct footprint *fp,
-               struct diag *d)
+               struct advise_ranking *r, struct diag *d)
 {
   /* The load is the same for every candidate: the type's power is
      worked out once, by its first candidate, and given to the others
      (advise_candidate_run repeats just that).  */
-  cand->power_w = tv->evaluated ? tv->run.power_w : NAN;
+  cand->power_w = tv->evaluated ? tv->runs->run.power_w : NAN;
   if (!tv->has_given)
     {
       struct run_params params = o->params;
 
+      if (tv->runs == NULL)
+        tv->runs = &r->type_runs[r->ntype_runs++];
       params.runtime_h = tv->hours;
       params.power_w = cand->power_w;
       if (run_evaluate_type (p->instance, &params,
-                             tv->evaluated ? &tv->given : &tv->run, d)
+                             tv->evaluated ? &tv->runs->given : &tv->runs->run,
+                             d)
           < 0)
         return -1;
       tv->has_given = tv->evaluated;
@@ -131,7 +144,7 @@ evaluate_pair (const struct advise_query *o, const struct price *p,
     }
   cand->price = p;
   cand->runtime_h = tv->hours;
-  run_pair_footprint (&tv->run, &rv->run, tv->hours, p, fp);
+  run_pair_footprint (&tv->runs->run, &rv->run, tv->hours, p, fp);
   return 0;
 }
 
@@ -144,7 +157,8 @@ static int
 evaluate (const struct advise_query *o, const struct advise_rules *rules,
           const struct price *p, struct advise_type *tv,
           struct region_verdict *rv, struct advise_candidate *cand,
-          struct footprint *fp, struct advise_funnel *f, struct diag *d)
+          struct footprint *fp, struct advise_funnel *f,
+          struct advise_ranking *r, struct diag *d)
 {
   int stage;
 
@@ -170,7 +184,7 @@ evaluate (const struct advise_query *o, const struct advise_rules *rules,
   if (!rv->has_grid)
     return 0;
   f->kept[ADVISE_STAGE_GRID]++;
-  if (evaluate_pair (o, p, tv, rv, cand, fp, d) < 0)
+  if (evaluate_pair (o, p, tv, rv, cand, fp, r, d) < 0)
     return -1;
   if (tv->hours > rules->deadline_h)
     return 0;
@@ -252,13 +266,64 @@ advise_candidate_run (const struct advise_ranking *r, size_t i,
 
   /* run_evaluate with the figures the candidate was worked out from,
      its type's part as enumerate kept it.  */
-  *run = isnan (c->power_w) ? t->run : t->given;
+  *run = isnan (c->power_w) ? t->runs->run : t->runs->given;
   rc = run_evaluate_region (c->price->region, &r->params, run, &d);
   /* It was worked out once from the same figures.  */
   assert (rc == 0);
   (void) rc;
   run->price = c->price;
   run_pair_footprint (run, run, run->runtime_h, c->price, &run->footprint);
+}
+
+/* How many rows ahead advise_rows_prefetch asks for each of the three
+   steps of a row's figures: the step before loads what the next one
+   reads the address from.  */
+enum
+{
+  PREFETCH_ROW = 12,
+  PREFETCH_PRICE = 8,
+  PREFETCH_RUN = 4
+};
+
+/* Ask for the N bytes at P to be loaded into the cache.  */
+static void
+prefetch_bytes (const void *p, size_t n)
+{
+  size_t k;
+
+  for (k = 0; k < n; k += 64)
+    __builtin_prefetch ((const char *) p + k);
+}
+
+void
+advise_rows_prefetch (const struct advise_ranking *r, const size_t *rows,
+                      size_t nrows, size_t k)
+{
+  const struct advise_candidate *c;
+
+  if (k + PREFETCH_ROW < nrows)
+    {
+      size_t i = rows[k + PREFETCH_ROW];
+
+      __builtin_prefetch (&r->cands[i]);
+      __builtin_prefetch (&r->pareto->rank[i]);
+      __builtin_prefetch (&r->pareto->dominator[i]);
+      __builtin_prefetch (&r->hull_slot[i]);
+      __builtin_prefetch (&r->front_slot[i]);
+    }
+  if (k + PREFETCH_PRICE < nrows)
+    __builtin_prefetch (r->cands[rows[k + PREFETCH_PRICE]].price);
+  if (k + PREFETCH_RUN < nrows)
+    {
+      const struct advise_type *t;
+
+      c = &r->cands[rows[k + PREFETCH_RUN]];
+      t = &r->types[c->price->instance - r->instances];
+      prefetch_bytes (isnan (c->power_w) ? &t->runs->run : &t->runs->given,
+                      sizeof (struct run));
+      prefetch_bytes (c->price->region, sizeof *c->price->region);
+      prefetch_bytes (c->price->instance, sizeof *c->price->instance);
+    }
 }
 
 struct run *
@@ -272,6 +337,28 @@ advise_candidate_runs (const struct advise_ranking *r)
   return runs;
 }
 
+/* The index past the last price of CAT in the region of price I.
+   Prices are sorted by region (the catalogue checks it, as
+   compare_offer relies on): a bisection finds it, where a walk would
+   read every price of a provider left out, 6 MB for --provider aws.  */
+static size_t
+region_end (const struct catalogue *cat, size_t i)
+{
+  const struct region *g = cat->prices[i].region;
+  size_t lo = i + 1, hi = cat->nprices;
+
+  while (lo < hi)
+    {
+      size_t mid = lo + (hi - lo) / 2;
+
+      if (cat->prices[mid].region <= g)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 /* Enumerate the candidates of O in CAT into R, with their cost and
    carbon, counting in F.  Returns 0, or -1 with D set.  */
 static int
@@ -282,7 +369,7 @@ enumerate (const struct advise_query *o, const struct catalogue *cat,
   struct advise_type *types;
   struct region_verdict *regions;
   struct footprint fp;
-  size_t i;
+  size_t i, nrunnable = 0;
   int status = 0;
 
   r->params = o->params;
@@ -294,7 +381,14 @@ enumerate (const struct advise_query *o, const struct catalogue *cat,
   r->types = types;
   regions = xcalloc (cat->nregions + 1, sizeof *regions);
   for (i = 0; i < cat->ninstances; i++)
-    judge_type (o, &r->rules, scaling, &cat->instances[i], &types[i]);
+    {
+      judge_type (o, &r->rules, scaling, &cat->instances[i], &types[i]);
+      nrunnable += types[i].out == ADVISE_STAGE_PRICE && types[i].covered
+                   && types[i].gap == SCALING_OK;
+    }
+  /* Room for the runs of every type that can have a candidate, of
+     which only the slots taken are ever touched.  */
+  r->type_runs = xreallocarray (NULL, nrunnable + 1, sizeof *r->type_runs);
   for (i = 0; i < cat->nregions; i++)
     {
       regions[i].wanted = region_wanted (o, &cat->regions[i]);
@@ -305,17 +399,25 @@ enumerate (const struct advise_query *o, const struct catalogue *cat,
     {
       const struct price *p = &cat->prices[i];
       struct advise_type *tv = &types[p->instance - cat->instances];
-      int kept
-        = evaluate (o, &r->rules, p, tv, &regions[p->region - cat->regions],
-                    &r->cands[r->n], &fp, f, d);
+      struct region_verdict *rv = &regions[p->region - cat->regions];
+      int kept;
 
+      /* A region left out counts none of its pairs: all of them are
+         skipped at once.  */
+      if (!rv->wanted)
+        {
+          i = region_end (cat, i) - 1;
+          continue;
+        }
+      kept = evaluate (o, &r->rules, p, tv, rv, &r->cands[r->n], &fp, f, r, d);
       if (kept < 0)
         status = -1;
       else if (kept > 0)
         {
           r->cost[r->n] = fp.cost_usd;
           r->carbon[r->n] = fp.total_gco2e;
-          r->gpu_unsplit += p->instance->gpus > 0 && !tv->run.gpu_load_split;
+          r->gpu_unsplit
+            += p->instance->gpus > 0 && !tv->runs->run.gpu_load_split;
           r->n++;
         }
     }
@@ -368,6 +470,7 @@ advise_ranking_free (struct advise_ranking *r)
   free (r->hull_slot);
   free (r->front_slot);
   free (r->types);
+  free (r->type_runs);
   uncertainty_free (r->unc);
   free (r->items);
   free (r->gpu_speed);
