@@ -162,6 +162,41 @@ struct value_bounds
   bool ok;
 };
 
+/* The two parts of a run's totals that the runs of an instance type
+   share (uncertainty-samples.c, energy_parts), as a thread keeps them
+   for the last run it summed, with the figures they were made of:
+   ENERGY (before the PUE) of ENERGY_OF (count, runtime, point watts),
+   the watts of ENERGY_CURVE and the factors of ENERGY_KEY; SCOPE3 of
+   SCOPE3_OF (count, runtime) and the embodied figures last given; each
+   with room for the samples, and not read while its OK is false.  */
+struct uncertainty_parts
+{
+  double *energy;
+  double energy_of[3];
+  size_t energy_curve, energy_key;
+  double *scope3;
+  double scope3_of[2];
+  bool energy_ok, scope3_ok;
+};
+
+/* Item I's totals for every sample into X and their bounds into *B,
+   with its WATTS (NULL for an exact load) and EMBODIED figures, from
+   the parts in P where they are the item's, else made there.  The
+   caller clears P->scope3_ok when it changes EMBODIED.  */
+void uncertainty_totals_from_parts (const struct uncertainty *u, size_t i,
+                                    const double *watts, const double *emb,
+                                    struct uncertainty_parts *p, double *x,
+                                    struct value_bounds *b);
+
+/* Item I's embodied figures for samples FROM to FROM + COUNT - 1 into
+   EMB: the same for every item of its host and three figures.  */
+void uncertainty_item_embodied (const struct uncertainty *u, size_t i,
+                                size_t from, size_t count, double *emb);
+
+/* Whether item I's runtime, and so its cost, scales with a GPU speed of
+   its own draw.  */
+bool uncertainty_gpu_drawn (const struct uncertainty *u, size_t i);
+
 /* The p5, p50 and p95 of the N values X into OUT, as GSL's
    interpolation gives them of X sorted, but exactly a value itself when
    the two it lies between are equal.  B, if not NULL, holds X's bounds
