@@ -12,6 +12,9 @@
 #include <string.h>
 
 #include <gsl/gsl_interp.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "model/footprint.h"
 #include "search/uncertainty.h"
@@ -150,6 +153,30 @@ static inline pair
 pair_choose (pair_mask m, pair a, pair b)
 {
   return (pair) (((pair_mask) a & m) | ((pair_mask) b & ~m));
+}
+
+/* Each lane of A where it is less than B's (not a NaN), else B's: SSE2's
+   minimum is exactly that, in one instruction where the masks take
+   four, on the chain of a running least.  */
+static inline pair
+pair_min (pair a, pair b)
+{
+#ifdef __SSE2__
+  return (pair) _mm_min_pd ((__m128d) a, (__m128d) b);
+#else
+  return pair_choose ((pair_mask) (a < b), a, b);
+#endif
+}
+
+/* Each lane of A where it is greater than B's, else B's.  */
+static inline pair
+pair_max (pair a, pair b)
+{
+#ifdef __SSE2__
+  return (pair) _mm_max_pd ((__m128d) a, (__m128d) b);
+#else
+  return pair_choose ((pair_mask) (a > b), a, b);
+#endif
 }
 
 /* The least and greatest of some values, and whether every one is a

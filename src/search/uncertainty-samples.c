@@ -270,34 +270,70 @@ scope3_parts (const struct uncertainty_item *it, const struct item_draws *d,
 /* The totals of the COUNT samples of D from their parts ENERGY and
    SCOPE3 into TOTAL, and their bounds into *B, as the quantiles' own
    pass finds them (uncertainty-quantiles.c).  */
-static void
-totals_of_parts (const struct item_draws *d, const double *restrict energy,
-                 const double *restrict scope3, size_t count,
-                 double *restrict total, struct value_bounds *b)
+/* The figures a run's totals are made of, per sample: its two parts
+   and the draws of D.  */
+struct parts_in
 {
-  const double *restrict pv = d->pue, *restrict gv = d->grid;
-  const double *restrict rt = d->ratio;
-  pair l = pair_of (INFINITY), hi = pair_of (-INFINITY), sum = pair_of (0.0);
+  const double *restrict energy, *restrict scope3;
+  const double *restrict pue, *restrict grid, *restrict ratio;
+};
+
+/* The running least, greatest and sum of some totals (a NaN, which no
+   bound keeps, makes the sum a NaN).  */
+struct pair_bounds
+{
+  pair l, h, sum;
+};
+
+/* The total of the two samples from S of P into TOTAL, and taken into
+   the bounds B.  */
+static inline void
+pair_total (const struct parts_in *p, size_t s, double *restrict total,
+            struct pair_bounds *b)
+{
+  pair t = (pair_load (p->energy + s) * pair_load (p->pue + s)
+              * pair_load (p->grid + s)
+            + pair_load (p->scope3 + s))
+           * pair_load (p->ratio + s);
+
+  memcpy (total + s, &t, sizeof t);
+  b->l = pair_min (t, b->l);
+  b->h = pair_max (t, b->h);
+  b->sum += t;
+}
+
+static void
+totals_of_parts (const struct item_draws *d, const double *energy,
+                 const double *scope3, size_t count, double *restrict total,
+                 struct value_bounds *b)
+{
+  const struct parts_in p = { energy, scope3, d->pue, d->grid, d->ratio };
+  /* Two running bounds, four samples at a time, so that no pair waits
+     on the last one's.  */
+  struct pair_bounds b0
+    = { pair_of (INFINITY), pair_of (-INFINITY), pair_of (0.0) };
+  struct pair_bounds b1 = b0;
   size_t s;
 
-  for (s = 0; s + 2 <= count; s += 2)
+  for (s = 0; s + 4 <= count; s += 4)
     {
-      pair t
-        = (pair_load (energy + s) * pair_load (pv + s) * pair_load (gv + s)
-           + pair_load (scope3 + s))
-          * pair_load (rt + s);
-
-      memcpy (total + s, &t, sizeof t);
-      l = pair_choose ((pair_mask) (t < l), t, l);
-      hi = pair_choose ((pair_mask) (t > hi), t, hi);
-      sum += t;
+      pair_total (&p, s, total, &b0);
+      pair_total (&p, s + 2, total, &b1);
     }
-  b->lo = fmin (l[0], l[1]);
-  b->hi = fmax (hi[0], hi[1]);
-  b->ok = !isnan (sum[0] + sum[1]);
+  if (s + 2 <= count)
+    {
+      pair_total (&p, s, total, &b0);
+      s += 2;
+    }
+  b0.l = pair_min (b1.l, b0.l);
+  b0.h = pair_max (b1.h, b0.h);
+  b0.sum += b1.sum;
+  b->lo = fmin (b0.l[0], b0.l[1]);
+  b->hi = fmax (b0.h[0], b0.h[1]);
+  b->ok = !isnan (b0.sum[0] + b0.sum[1]);
   for (; s < count; s++)
     {
-      total[s] = (energy[s] * pv[s] * gv[s] + scope3[s]) * rt[s];
+      total[s] = (energy[s] * p.pue[s] * p.grid[s] + scope3[s]) * p.ratio[s];
       b->lo = fmin (b->lo, total[s]);
       b->hi = fmax (b->hi, total[s]);
       b->ok = b->ok && !isnan (total[s]);
