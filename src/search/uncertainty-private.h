@@ -189,6 +189,26 @@ struct value_bounds
   bool ok;
 };
 
+/* Buckets of the quantiles' values at most, and one more for the
+   greatest (uncertainty-quantiles.c, order_stats): an index fits in a
+   byte.  */
+#define UNCERTAINTY_NBUCKETS 255
+
+/* Some values' buckets, their place above LO times SCALE held to 0 to
+   NB, into BUCKET, and the number of each bucket's values of even and
+   odd place into COUNT and ODD: made by the totals as they go
+   (uncertainty_totals_from_parts), on bounds guessed before them, for
+   the quantiles to use where they serve.  The place never falls as the
+   value rises, whatever the guess.  */
+struct value_buckets
+{
+  double lo, scale;
+  int nb;
+  unsigned char *bucket;
+  unsigned int count[UNCERTAINTY_NBUCKETS + 1];
+  unsigned int odd[UNCERTAINTY_NBUCKETS + 1];
+};
+
 /* The two parts of a run's totals that the runs of an instance type
    share (uncertainty-samples.c, energy_parts), as a thread keeps them
    for the last run it summed, with the figures they were made of:
@@ -204,16 +224,20 @@ struct uncertainty_parts
   double *scope3;
   double scope3_of[2];
   bool energy_ok, scope3_ok;
+  double energy_lo, energy_hi; /* ENERGY's least and greatest.  */
+  double scope3_lo, scope3_hi;
 };
 
 /* Item I's totals for every sample into X and their bounds into *B,
    with its WATTS (NULL for an exact load) and EMBODIED figures, from
-   the parts in P where they are the item's, else made there.  The
-   caller clears P->scope3_ok when it changes EMBODIED.  */
+   the parts in P where they are the item's, else made there, and their
+   buckets into *VB on bounds guessed from the parts' and the item's
+   ranges.  The caller clears P->scope3_ok when it changes EMBODIED.  */
 void uncertainty_totals_from_parts (const struct uncertainty *u, size_t i,
                                     const double *watts, const double *emb,
                                     struct uncertainty_parts *p, double *x,
-                                    struct value_bounds *b);
+                                    struct value_bounds *b,
+                                    struct value_buckets *vb);
 
 /* Item I's embodied figures for samples FROM to FROM + COUNT - 1 into
    EMB: the same for every item of its host and three figures.  */
@@ -227,10 +251,12 @@ bool uncertainty_gpu_drawn (const struct uncertainty *u, size_t i);
 /* The p5, p50 and p95 of the N values X into OUT, as GSL's
    interpolation gives them of X sorted, but exactly a value itself when
    the two it lies between are equal.  B, if not NULL, holds X's bounds
-   (else they are found).  X is reordered; BUCKET and BUF are scratch
-   with room for N (uncertainty-quantiles.c).  */
+   (else they are found), and VB, if not NULL, X's buckets in BUCKET.  X
+   is reordered; BUCKET and BUF are scratch with room for N
+   (uncertainty-quantiles.c).  */
 void uncertainty_quantiles (double *x, size_t n, const struct value_bounds *b,
-                            unsigned char *bucket, double *buf, double out[3]);
+                            struct value_buckets *vb, unsigned char *bucket,
+                            double *buf, double out[3]);
 
 /* The same quantiles of C x SORTED[S] for the N values SORTED in rising
    order and C not below zero: multiplying by C keeps their order, so

@@ -17,9 +17,7 @@
 
 #include "search/uncertainty-private.h"
 
-/* Buckets of the values at most, and one more for the greatest (see
-   order_stats): a bucket index fits in a byte.  */
-#define NBUCKETS 255
+#define NBUCKETS UNCERTAINTY_NBUCKETS
 
 /* Fewer values than this are selected by partitions: bucketing them
    saves nothing.  */
@@ -190,50 +188,34 @@ count_buckets (const double *x, size_t n, double lo, double scale, int nb,
     count[b] += odd[b];
 }
 
-/* The values of the NR ranks RANK (rising) of the N values X into VAL:
-   each value's bucket is its place between the least and the greatest,
-   which never falls as the value rises (a difference, a product and a
-   truncation, each rounded monotonically), so a bucket's values are
-   ranked after those of every bucket below it.  A bucket per four
-   values or so, at most NBUCKETS.  BUCKET and BUF have room for N.
-   False, and nothing found, for values bounds refuses or too close
-   together to be told apart by their place.  */
+/* The values of the NR ranks RANK (rising) of the N values X into VAL,
+   from their buckets BUCKET and the values of each of the NB + 1
+   buckets, COUNT: a bucket's values are ranked after those of every
+   bucket below it.  X and BUCKET are reordered; BUF has room for N.
+   False, and nothing changed, when a bucket of a rank holds more than
+   LIMIT values.  */
 static bool
-order_stats (const double *x, size_t n, const struct value_bounds *bd,
-             const size_t *rank, size_t nr, unsigned char *bucket, double *buf,
-             double *val)
+select_counted (double *x, size_t n, const unsigned int *count, int nb,
+                const size_t *rank, size_t nr, unsigned char *bucket,
+                double *buf, size_t limit, double *val)
 {
-  unsigned int count[NBUCKETS + 1], start[NBUCKETS + 1], end[NBUCKETS + 1];
+  unsigned int start[NBUCKETS + 1], end[NBUCKETS + 1];
   size_t in[NRANKS], at[NRANKS];
   bool want[NBUCKETS + 1];
-  int nb = n / 4 < NBUCKETS ? (int) (n / 4) : NBUCKETS;
-  double lo, hi, scale;
-  size_t s, j, below, fill;
+  size_t s, j, below, fill, kept;
   int b;
 
-  if (!bd->ok)
-    return false;
-  lo = bd->lo;
-  hi = bd->hi;
-  if (!(lo < hi))
-    {
-      for (j = 0; j < nr; j++)
-        val[j] = lo;
-      return true;
-    }
-  scale = (double) nb / (hi - lo);
-  if (!(scale < INFINITY))
-    return false;
   memset (want, 0, (size_t) (nb + 1) * sizeof *want);
-  count_buckets (x, n, lo, scale, nb, bucket, count);
   /* The bucket of each rank and its place there; the wanted buckets'
      values go to BUF, bucket after bucket.  */
-  for (b = 0, below = 0, fill = 0, j = 0; j < nr; b++)
+  for (b = 0, below = 0, fill = 0, j = 0; j < nr && b <= nb; b++)
     {
       for (; j < nr && rank[j] < below + count[b]; j++)
         {
           in[j] = (size_t) b;
           at[j] = rank[j] - below;
+          if (count[b] > limit)
+            return false;
           if (!want[b])
             {
               want[b] = true;
@@ -243,9 +225,19 @@ order_stats (const double *x, size_t n, const struct value_bounds *bd,
         }
       below += count[b];
     }
-  for (s = 0; s < n; s++)
-    if (want[bucket[s]])
-      buf[end[bucket[s]]++] = x[s];
+  /* The wanted values to the front of X, with their buckets, without a
+     branch (one on a few values in a thousand missed on each), then
+     each to its bucket's place in BUF.  */
+  for (s = 0, kept = 0; s < n; s++)
+    {
+      unsigned char bs = bucket[s];
+
+      x[kept] = x[s];
+      bucket[kept] = bs;
+      kept += want[bs];
+    }
+  for (s = 0; s < kept; s++)
+    buf[end[bucket[s]]++] = x[s];
   for (j = 0; j < nr; j++)
     {
       double *v = &buf[start[in[j]]];
@@ -261,9 +253,55 @@ order_stats (const double *x, size_t n, const struct value_bounds *bd,
   return true;
 }
 
+/* The values of the NR ranks RANK (rising) of the N values X into VAL:
+   by the buckets VB holds, if not NULL, when none of a rank holds more
+   than an eighth of the values; else by buckets of each value's place
+   between the least and the greatest, which never falls as the value
+   rises (a difference, a product and a truncation, each rounded
+   monotonically), a bucket per four values or so, at most NBUCKETS.  X
+   and BUCKET are reordered; BUF has room for N.  False, and nothing
+   found, for values bounds refuses or too close together to be told
+   apart by their place.  */
+static bool
+order_stats (double *x, size_t n, const struct value_bounds *bd,
+             struct value_buckets *vb, const size_t *rank, size_t nr,
+             unsigned char *bucket, double *buf, double *val)
+{
+  unsigned int count[NBUCKETS + 1];
+  int nb = n / 4 < NBUCKETS ? (int) (n / 4) : NBUCKETS;
+  double lo, hi, scale;
+  size_t j;
+  int b;
+
+  if (!bd->ok)
+    return false;
+  lo = bd->lo;
+  hi = bd->hi;
+  if (!(lo < hi))
+    {
+      for (j = 0; j < nr; j++)
+        val[j] = lo;
+      return true;
+    }
+  if (vb != NULL)
+    {
+      for (b = 0; b <= vb->nb; b++)
+        vb->count[b] += vb->odd[b];
+      if (select_counted (x, n, vb->count, vb->nb, rank, nr, vb->bucket, buf,
+                          n / 8, val))
+        return true;
+    }
+  scale = (double) nb / (hi - lo);
+  if (!(scale < INFINITY))
+    return false;
+  count_buckets (x, n, lo, scale, nb, bucket, count);
+  return select_counted (x, n, count, nb, rank, nr, bucket, buf, n, val);
+}
+
 void
 uncertainty_quantiles (double *x, size_t n, const struct value_bounds *b,
-                       unsigned char *bucket, double *buf, double out[3])
+                       struct value_buckets *vb, unsigned char *bucket,
+                       double *buf, double out[3])
 {
   size_t rank[NRANKS], lhs[3], nr = 0, k;
   double val[NRANKS];
@@ -281,7 +319,8 @@ uncertainty_quantiles (double *x, size_t n, const struct value_bounds *b,
       bounds (x, n, &found);
       b = &found;
     }
-  if (n < MIN_BUCKETED || !order_stats (x, n, b, rank, nr, bucket, buf, val))
+  if (n < MIN_BUCKETED
+      || !order_stats (x, n, b, vb, rank, nr, bucket, buf, val))
     {
       quantiles_by_partitions (x, n, out);
       return;

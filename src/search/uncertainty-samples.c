@@ -285,11 +285,37 @@ struct pair_bounds
   pair l, h, sum;
 };
 
-/* The total of the two samples from S of P into TOTAL, and taken into
-   the bounds B.  */
+/* The buckets of the two totals T of samples S and S + 1 into VB: their
+   place, held to 0 to NB (a NaN's to NB), never falls as a total
+   rises.  */
+static inline void
+pair_bucket (pair t, size_t s, struct value_buckets *vb)
+{
+  pair q = pair_max (pair_min ((t - pair_of (vb->lo)) * pair_of (vb->scale),
+                               pair_of ((double) vb->nb)),
+                     pair_of (0.0));
+  unsigned char b0 = (unsigned char) (int) q[0];
+  unsigned char b1 = (unsigned char) (int) q[1];
+
+  vb->bucket[s] = b0;
+  vb->bucket[s + 1] = b1;
+  vb->count[b0]++;
+  vb->odd[b1]++;
+}
+
+/* Total T's bucket in VB, as pair_bucket finds it.  */
+static unsigned char
+bucket_of (double t, const struct value_buckets *vb)
+{
+  return (unsigned char) (int) fmax (
+    fmin ((t - vb->lo) * vb->scale, (double) vb->nb), 0.0);
+}
+
+/* The total of the two samples from S of P into TOTAL, taken into the
+   bounds B and, if VB is not NULL, its buckets.  */
 static inline void
 pair_total (const struct parts_in *p, size_t s, double *restrict total,
-            struct pair_bounds *b)
+            struct pair_bounds *b, struct value_buckets *vb)
 {
   pair t = (pair_load (p->energy + s) * pair_load (p->pue + s)
               * pair_load (p->grid + s)
@@ -300,12 +326,18 @@ pair_total (const struct parts_in *p, size_t s, double *restrict total,
   b->l = pair_min (t, b->l);
   b->h = pair_max (t, b->h);
   b->sum += t;
+  if (vb != NULL)
+    pair_bucket (t, s, vb);
 }
 
+/* The totals of the COUNT samples of D from their parts ENERGY and
+   SCOPE3 into TOTAL, their bounds into *B, as the quantiles' own pass
+   finds them (uncertainty-quantiles.c), and their buckets into *VB if
+   not NULL (set up but for the counts).  */
 static void
 totals_of_parts (const struct item_draws *d, const double *energy,
                  const double *scope3, size_t count, double *restrict total,
-                 struct value_bounds *b)
+                 struct value_bounds *b, struct value_buckets *vb)
 {
   const struct parts_in p = { energy, scope3, d->pue, d->grid, d->ratio };
   /* Two running bounds, four samples at a time, so that no pair waits
@@ -315,14 +347,19 @@ totals_of_parts (const struct item_draws *d, const double *energy,
   struct pair_bounds b1 = b0;
   size_t s;
 
+  if (vb != NULL)
+    {
+      memset (vb->count, 0, (size_t) (vb->nb + 1) * sizeof *vb->count);
+      memset (vb->odd, 0, (size_t) (vb->nb + 1) * sizeof *vb->odd);
+    }
   for (s = 0; s + 4 <= count; s += 4)
     {
-      pair_total (&p, s, total, &b0);
-      pair_total (&p, s + 2, total, &b1);
+      pair_total (&p, s, total, &b0, vb);
+      pair_total (&p, s + 2, total, &b1, vb);
     }
   if (s + 2 <= count)
     {
-      pair_total (&p, s, total, &b0);
+      pair_total (&p, s, total, &b0, vb);
       s += 2;
     }
   b0.l = pair_min (b1.l, b0.l);
@@ -337,6 +374,8 @@ totals_of_parts (const struct item_draws *d, const double *energy,
       b->lo = fmin (b->lo, total[s]);
       b->hi = fmax (b->hi, total[s]);
       b->ok = b->ok && !isnan (total[s]);
+      if (vb != NULL)
+        vb->count[vb->bucket[s] = bucket_of (total[s], vb)]++;
     }
   b->ok = b->ok && b->lo > 0.0 && b->hi < INFINITY;
 }
@@ -354,7 +393,7 @@ item_totals (const struct uncertainty *u, size_t i, size_t from, size_t count,
   item_draws (u, i, from, count, watts, factors, emb, true, &d);
   energy_parts (&u->items[i], &d, count, parts);
   scope3_parts (&u->items[i], &d, u->life_h + from, count, parts + count);
-  totals_of_parts (&d, parts, parts + count, count, total, b);
+  totals_of_parts (&d, parts, parts + count, count, total, b, NULL);
   free (parts);
   free (d.scratch);
 }
@@ -390,11 +429,51 @@ uncertainty_item_samples (const struct uncertainty *u, size_t i, double *total,
     uncertainty_item_costs (u, i, 0, u->samples, cost);
 }
 
+/* The least and greatest of the N values X into *LO and *HI.  */
+static void
+range_of (const double *x, size_t n, double *lo, double *hi)
+{
+  size_t s;
+
+  *lo = INFINITY;
+  *hi = -INFINITY;
+  for (s = 0; s < n; s++)
+    {
+      *lo = fmin (*lo, x[s]);
+      *hi = fmax (*hi, x[s]);
+    }
+}
+
+/* VB's bounds for item IT's totals, guessed from the ranges of its
+   parts in P, of its PUE and grid and of the runtime ratio (GPU speed's
+   aside): a total rises with each, so that they hold every total but
+   for rounding, but need not, as a total out of them is held to the
+   first or last bucket; a bucket per four samples or so.  */
+static void
+guess_buckets (const struct uncertainty *u, const struct uncertainty_item *it,
+               const struct uncertainty_parts *p, struct value_buckets *vb)
+{
+  double lo = (p->energy_lo * it->pue_low * it->grid_low + p->scope3_lo)
+              * u->ratio_low;
+  double hi = (p->energy_hi * it->pue_high * it->grid_high + p->scope3_hi)
+              * u->ratio_high;
+
+  vb->nb = u->samples / 4 < UNCERTAINTY_NBUCKETS ? (int) (u->samples / 4)
+                                                 : UNCERTAINTY_NBUCKETS;
+  vb->lo = lo;
+  vb->scale = (double) vb->nb / (hi - lo);
+  /* Every total in the first bucket, for the quantiles to count again,
+     when the guess is no range.  */
+  if (!(vb->scale > 0.0 && vb->scale < INFINITY && isfinite (lo)))
+    vb->lo = vb->scale = 0.0;
+}
+
 void
 uncertainty_totals_from_parts (const struct uncertainty *u, size_t i,
                                const double *watts, const double *emb,
                                struct uncertainty_parts *p, double *x,
-                               struct value_bounds *b)
+                               struct value_bounds *b,
+                               struct value_buckets *vb)
 {
   const struct uncertainty_item *it = &u->items[i];
   double energy_of[3] = { it->count, it->runtime_h, it->power_w };
@@ -412,6 +491,7 @@ uncertainty_totals_from_parts (const struct uncertainty *u, size_t i,
   if (!energy_same)
     {
       energy_parts (it, &d, S, p->energy);
+      range_of (p->energy, S, &p->energy_lo, &p->energy_hi);
       memcpy (p->energy_of, energy_of, sizeof energy_of);
       p->energy_curve = it->curve;
       p->energy_key = it->power_key;
@@ -420,10 +500,12 @@ uncertainty_totals_from_parts (const struct uncertainty *u, size_t i,
   if (!scope3_same)
     {
       scope3_parts (it, &d, u->life_h, S, p->scope3);
+      range_of (p->scope3, S, &p->scope3_lo, &p->scope3_hi);
       memcpy (p->scope3_of, scope3_of, sizeof scope3_of);
       p->scope3_ok = true;
     }
-  totals_of_parts (&d, p->energy, p->scope3, S, x, b);
+  guess_buckets (u, it, p, vb);
+  totals_of_parts (&d, p->energy, p->scope3, S, x, b, vb);
   free (d.scratch);
 }
 

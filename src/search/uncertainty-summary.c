@@ -33,6 +33,7 @@ struct summary_scratch
   size_t host;
   double emb_of[3];
   struct uncertainty_parts parts; /* Of the last run summarised.  */
+  struct value_buckets vb;        /* Of the run's totals.  */
 };
 
 static void
@@ -46,6 +47,7 @@ scratch_init (struct summary_scratch *sc, size_t S)
   sc->parts.energy = xmalloc ((S + 1) * sizeof *sc->parts.energy);
   sc->parts.scope3 = xmalloc ((S + 1) * sizeof *sc->parts.scope3);
   sc->parts.energy_ok = sc->parts.scope3_ok = false;
+  sc->vb.bucket = sc->bucket;
 }
 
 static void
@@ -84,8 +86,9 @@ summarise (const struct uncertainty *u, size_t i, struct summary_scratch *sc,
       sc->parts.scope3_ok = false;
     }
   uncertainty_totals_from_parts (u, i, u->load_fixed ? NULL : sc->watts,
-                                 sc->emb, &sc->parts, x, &b);
-  uncertainty_quantiles (x, S, &b, sc->bucket, x + S, out->total_gco2e);
+                                 sc->emb, &sc->parts, x, &b, &sc->vb);
+  uncertainty_quantiles (x, S, &b, &sc->vb, sc->bucket, x + S,
+                         out->total_gco2e);
   if (isnan (it->cost_usd))
     for (k = 0; k < 3; k++)
       out->cost_usd[k] = NAN;
@@ -97,7 +100,8 @@ summarise (const struct uncertainty *u, size_t i, struct summary_scratch *sc,
   else
     {
       uncertainty_item_costs (u, i, 0, S, x);
-      uncertainty_quantiles (x, S, NULL, sc->bucket, x + S, out->cost_usd);
+      uncertainty_quantiles (x, S, NULL, NULL, sc->bucket, x + S,
+                             out->cost_usd);
     }
 }
 

@@ -109,11 +109,75 @@ START_TEST (test_quantiles_as_sorted)
         for (s = 0; s < n; s++)
           x[s] = test_value (kind, &state, s);
         sorted_quantiles (x, n, want);
-        uncertainty_quantiles (x, n, NULL, bucket, x + n, got);
+        uncertainty_quantiles (x, n, NULL, NULL, bucket, x + n, got);
         ck_assert_mem_eq (got, want, sizeof got);
         free (bucket);
         free (x);
       }
+}
+END_TEST
+
+/* The buckets of the N values X on the bounds LO to HI into VB, each
+   value's place held to the first and last bucket, as the totals make
+   them.  */
+static void
+guessed_buckets (const double *x, size_t n, double lo, double hi,
+                 struct value_buckets *vb)
+{
+  size_t s;
+
+  vb->nb = n / 4 < UNCERTAINTY_NBUCKETS ? (int) (n / 4) : UNCERTAINTY_NBUCKETS;
+  vb->lo = lo;
+  vb->scale = hi > lo ? (double) vb->nb / (hi - lo) : 0.0;
+  memset (vb->count, 0, sizeof vb->count);
+  memset (vb->odd, 0, sizeof vb->odd);
+  for (s = 0; s < n; s++)
+    {
+      double q = fmax (fmin ((x[s] - lo) * vb->scale, vb->nb), 0.0);
+
+      vb->bucket[s] = (unsigned char) (int) q;
+      if (s % 2 == 0)
+        vb->count[vb->bucket[s]]++;
+      else
+        vb->odd[vb->bucket[s]]++;
+    }
+}
+
+/* Buckets guessed before the values, on bounds that hold them, that
+   hold a few of them only (crowding the rest into the end buckets,
+   which the quantiles then count again), or that are no range at all:
+   the quantiles of a sort, to the bit, whatever the guess.  */
+START_TEST (test_quantiles_guessed_buckets)
+{
+  static const double guess[][2] = {
+    { 0.0, 300.0 }, { 90.0, 160.0 }, { 120.0, 130.0 }, { 140.0, 1e6 },
+    { 0.0, 0.0 },   { 1e9, 2e9 },    { 0.5, 1.5 },
+  };
+  static const size_t sizes[] = { 64, 65, 257, 1000, 1001 };
+  uint64_t state = UINT64_C (0x853c49e6748fea9b);
+  struct value_buckets vb;
+  size_t z, g, s;
+  int kind;
+
+  for (kind = 0; kind < 8; kind++)
+    for (z = 0; z < sizeof sizes / sizeof *sizes; z++)
+      for (g = 0; g < sizeof guess / sizeof *guess; g++)
+        {
+          size_t n = sizes[z];
+          double *x = calloc (2 * n + 1, sizeof *x);
+          unsigned char *bucket = calloc (n + 1, 1);
+          double got[3], want[3];
+
+          for (s = 0; s < n; s++)
+            x[s] = test_value (kind, &state, s);
+          sorted_quantiles (x, n, want);
+          vb.bucket = bucket;
+          guessed_buckets (x, n, guess[g][0], guess[g][1], &vb);
+          uncertainty_quantiles (x, n, NULL, &vb, bucket, x + n, got);
+          ck_assert_mem_eq (got, want, sizeof got);
+          free (bucket);
+          free (x);
+        }
 }
 END_TEST
 
@@ -287,6 +351,7 @@ uncertainty_quantiles_suite (void)
   TCase *tc = tcase_create ("quantiles");
 
   tcase_add_test (tc, test_quantiles_as_sorted);
+  tcase_add_test (tc, test_quantiles_guessed_buckets);
   tcase_add_test (tc, test_scaled_quantiles);
   tcase_add_test (tc, test_summarise_all_as_one);
   tcase_add_test (tc, test_totals_as_drawn);
