@@ -285,22 +285,23 @@ struct pair_bounds
   pair l, h, sum;
 };
 
-/* The buckets of the two totals T of samples S and S + 1 into VB: their
-   place, held to 0 to NB (a NaN's to NB), never falls as a total
-   rises.  */
+/* The buckets of the two totals T of samples S and S + 1 into BUCKET,
+   and their counts, even and ODD, into COUNT: their place above LO
+   times SCALE, held to 0 to TOP (a NaN's to TOP), never falls as a
+   total rises.  */
 static inline void
-pair_bucket (pair t, size_t s, struct value_buckets *vb)
+pair_bucket (pair t, size_t s, pair lo, pair scale, pair top,
+             unsigned char *restrict bucket, unsigned int *restrict count,
+             unsigned int *restrict odd)
 {
-  pair q = pair_max (pair_min ((t - pair_of (vb->lo)) * pair_of (vb->scale),
-                               pair_of ((double) vb->nb)),
-                     pair_of (0.0));
+  pair q = pair_max (pair_min ((t - lo) * scale, top), pair_of (0.0));
   unsigned char b0 = (unsigned char) (int) q[0];
   unsigned char b1 = (unsigned char) (int) q[1];
 
-  vb->bucket[s] = b0;
-  vb->bucket[s + 1] = b1;
-  vb->count[b0]++;
-  vb->odd[b1]++;
+  bucket[s] = b0;
+  bucket[s + 1] = b1;
+  count[b0]++;
+  odd[b1]++;
 }
 
 /* Total T's bucket in VB, as pair_bucket finds it.  */
@@ -312,10 +313,10 @@ bucket_of (double t, const struct value_buckets *vb)
 }
 
 /* The total of the two samples from S of P into TOTAL, taken into the
-   bounds B and, if VB is not NULL, its buckets.  */
-static inline void
+   bounds B.  */
+static inline pair
 pair_total (const struct parts_in *p, size_t s, double *restrict total,
-            struct pair_bounds *b, struct value_buckets *vb)
+            struct pair_bounds *b)
 {
   pair t = (pair_load (p->energy + s) * pair_load (p->pue + s)
               * pair_load (p->grid + s)
@@ -326,8 +327,46 @@ pair_total (const struct parts_in *p, size_t s, double *restrict total,
   b->l = pair_min (t, b->l);
   b->h = pair_max (t, b->h);
   b->sum += t;
-  if (vb != NULL)
-    pair_bucket (t, s, vb);
+  return t;
+}
+
+/* The totals of the pairs of samples from S of P, to COUNT, into
+   TOTAL, four at a time, and taken into B0 and B1 (no pair waits on
+   the last one's bounds), and their buckets into VB if not NULL; the
+   first sample not done.  */
+static size_t
+pairs_total (const struct parts_in *p, size_t count, double *restrict total,
+             struct pair_bounds *b0, struct pair_bounds *b1,
+             struct value_buckets *vb)
+{
+  unsigned char *restrict bucket = vb != NULL ? vb->bucket : NULL;
+  unsigned int *restrict even = vb != NULL ? vb->count : NULL;
+  unsigned int *restrict odd = vb != NULL ? vb->odd : NULL;
+  pair lo = pair_of (vb != NULL ? vb->lo : 0.0);
+  pair scale = pair_of (vb != NULL ? vb->scale : 0.0);
+  pair top = pair_of (vb != NULL ? (double) vb->nb : 0.0);
+  size_t s;
+
+  for (s = 0; s + 4 <= count; s += 4)
+    {
+      pair t0 = pair_total (p, s, total, b0);
+      pair t1 = pair_total (p, s + 2, total, b1);
+
+      if (vb != NULL)
+        {
+          pair_bucket (t0, s, lo, scale, top, bucket, even, odd);
+          pair_bucket (t1, s + 2, lo, scale, top, bucket, even, odd);
+        }
+    }
+  if (s + 2 <= count)
+    {
+      pair t0 = pair_total (p, s, total, b0);
+
+      if (vb != NULL)
+        pair_bucket (t0, s, lo, scale, top, bucket, even, odd);
+      s += 2;
+    }
+  return s;
 }
 
 /* The totals of the COUNT samples of D from their parts ENERGY and
@@ -340,8 +379,6 @@ totals_of_parts (const struct item_draws *d, const double *energy,
                  struct value_bounds *b, struct value_buckets *vb)
 {
   const struct parts_in p = { energy, scope3, d->pue, d->grid, d->ratio };
-  /* Two running bounds, four samples at a time, so that no pair waits
-     on the last one's.  */
   struct pair_bounds b0
     = { pair_of (INFINITY), pair_of (-INFINITY), pair_of (0.0) };
   struct pair_bounds b1 = b0;
@@ -352,16 +389,7 @@ totals_of_parts (const struct item_draws *d, const double *energy,
       memset (vb->count, 0, (size_t) (vb->nb + 1) * sizeof *vb->count);
       memset (vb->odd, 0, (size_t) (vb->nb + 1) * sizeof *vb->odd);
     }
-  for (s = 0; s + 4 <= count; s += 4)
-    {
-      pair_total (&p, s, total, &b0, vb);
-      pair_total (&p, s + 2, total, &b1, vb);
-    }
-  if (s + 2 <= count)
-    {
-      pair_total (&p, s, total, &b0, vb);
-      s += 2;
-    }
+  s = pairs_total (&p, count, total, &b0, &b1, vb);
   b0.l = pair_min (b1.l, b0.l);
   b0.h = pair_max (b1.h, b0.h);
   b0.sum += b1.sum;
