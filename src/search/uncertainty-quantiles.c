@@ -10,6 +10,7 @@
 #include <config.h>
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -188,6 +189,58 @@ count_buckets (const double *x, size_t n, double lo, double scale, int nb,
     count[b] += odd[b];
 }
 
+/* Sixteen buckets at once (SSE2's bytes; GCC's and Clang's vector
+   extension).  */
+typedef unsigned char bucket16 __attribute__ ((vector_size (16)));
+
+/* Move the values of the N values X whose bucket in BUCKET is wanted
+   (WANT, the NW buckets WANTED) to the front of X, with their buckets,
+   and give their number.  Sixteen buckets at once are matched against
+   the few wanted, and only a block with one is gone through, value by
+   value without a branch (a branch on a few values in a thousand missed
+   on each).  */
+static size_t
+gather_wanted (double *x, size_t n, unsigned char *bucket, const bool *want,
+               const unsigned char *wanted, size_t nw)
+{
+  bucket16 w[NRANKS];
+  size_t s = 0, kept = 0, e, k;
+
+  if (nw == 0)
+    return 0;
+  /* The wanted, each in every byte, the last again to make up six.  */
+  for (k = 0; k < NRANKS; k++)
+    w[k] = (bucket16){ 0 } + wanted[k < nw ? k : nw - 1];
+  while (s < n)
+    {
+      e = s + 16 <= n ? s + 16 : n;
+      if (e == s + 16)
+        {
+          bucket16 v, m;
+          uint64_t any[2];
+
+          memcpy (&v, bucket + s, sizeof v);
+          m = (bucket16) ((v == w[0]) | (v == w[1]) | (v == w[2]) | (v == w[3])
+                          | (v == w[4]) | (v == w[5]));
+          memcpy (any, &m, sizeof any);
+          if ((any[0] | any[1]) == 0)
+            {
+              s = e;
+              continue;
+            }
+        }
+      for (; s < e; s++)
+        {
+          unsigned char bs = bucket[s];
+
+          x[kept] = x[s];
+          bucket[kept] = bs;
+          kept += want[bs];
+        }
+    }
+  return kept;
+}
+
 /* The values of the NR ranks RANK (rising) of the N values X into VAL,
    from their buckets BUCKET and the values of each of the NB + 1
    buckets, COUNT: a bucket's values are ranked after those of every
@@ -202,7 +255,8 @@ select_counted (double *x, size_t n, const unsigned int *count, int nb,
   unsigned int start[NBUCKETS + 1], end[NBUCKETS + 1];
   size_t in[NRANKS], at[NRANKS];
   bool want[NBUCKETS + 1];
-  size_t s, j, below, fill, kept;
+  unsigned char wanted[NRANKS];
+  size_t s, j, below, fill, kept, nw = 0;
   int b;
 
   memset (want, 0, (size_t) (nb + 1) * sizeof *want);
@@ -219,23 +273,14 @@ select_counted (double *x, size_t n, const unsigned int *count, int nb,
           if (!want[b])
             {
               want[b] = true;
+              wanted[nw++] = (unsigned char) b;
               start[b] = end[b] = (unsigned int) fill;
               fill += count[b];
             }
         }
       below += count[b];
     }
-  /* The wanted values to the front of X, with their buckets, without a
-     branch (one on a few values in a thousand missed on each), then
-     each to its bucket's place in BUF.  */
-  for (s = 0, kept = 0; s < n; s++)
-    {
-      unsigned char bs = bucket[s];
-
-      x[kept] = x[s];
-      bucket[kept] = bs;
-      kept += want[bs];
-    }
+  kept = gather_wanted (x, n, bucket, want, wanted, nw);
   for (s = 0; s < kept; s++)
     buf[end[bucket[s]]++] = x[s];
   for (j = 0; j < nr; j++)
