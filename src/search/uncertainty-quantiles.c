@@ -243,31 +243,35 @@ gather_wanted (double *x, size_t n, unsigned char *bucket, const bool *want,
 
 /* The values of the NR ranks RANK (rising) of the N values X into VAL,
    from their buckets BUCKET and the values of each of the NB + 1
-   buckets, COUNT: a bucket's values are ranked after those of every
-   bucket below it.  X and BUCKET are reordered; BUF has room for N.
+   buckets, COUNT, with ODD's added if not NULL (into COUNT, as far as
+   the buckets of the ranks): a bucket's values are ranked after those
+   of every bucket below it.  X and BUCKET are reordered; BUF has room for N.
    False, and nothing changed, when a bucket of a rank holds more than
    LIMIT values.  */
 static bool
-select_counted (double *x, size_t n, const unsigned int *count, int nb,
-                const size_t *rank, size_t nr, unsigned char *bucket,
-                double *buf, size_t limit, double *val)
+select_counted (double *x, size_t n, unsigned int *count,
+                const unsigned int *odd, int nb, const size_t *rank, size_t nr,
+                unsigned char *bucket, double *buf, size_t limit, double *val)
 {
   unsigned int start[NBUCKETS + 1], end[NBUCKETS + 1];
   size_t in[NRANKS], at[NRANKS];
   bool want[NBUCKETS + 1];
   unsigned char wanted[NRANKS];
-  size_t s, j, below, fill, kept, nw = 0;
+  size_t s, j = 0, below = 0, fill = 0, kept, nw = 0, next = rank[0];
   int b;
 
   memset (want, 0, (size_t) (nb + 1) * sizeof *want);
   /* The bucket of each rank and its place there; the wanted buckets'
      values go to BUF, bucket after bucket.  */
-  for (b = 0, below = 0, fill = 0, j = 0; j < nr && b <= nb; b++)
+  for (b = 0; j < nr && b <= nb; b++)
     {
-      for (; j < nr && rank[j] < below + count[b]; j++)
+      if (odd != NULL)
+        count[b] += odd[b];
+      below += count[b];
+      for (; next < below; next = ++j < nr ? rank[j] : SIZE_MAX)
         {
           in[j] = (size_t) b;
-          at[j] = rank[j] - below;
+          at[j] = next - (below - count[b]);
           if (count[b] > limit)
             return false;
           if (!want[b])
@@ -278,7 +282,6 @@ select_counted (double *x, size_t n, const unsigned int *count, int nb,
               fill += count[b];
             }
         }
-      below += count[b];
     }
   kept = gather_wanted (x, n, bucket, want, wanted, nw);
   for (s = 0; s < kept; s++)
@@ -316,7 +319,6 @@ order_stats (double *x, size_t n, const struct value_bounds *bd,
   int nb = n / 4 < NBUCKETS ? (int) (n / 4) : NBUCKETS;
   double lo, hi, scale;
   size_t j;
-  int b;
 
   if (!bd->ok)
     return false;
@@ -330,17 +332,15 @@ order_stats (double *x, size_t n, const struct value_bounds *bd,
     }
   if (vb != NULL)
     {
-      for (b = 0; b <= vb->nb; b++)
-        vb->count[b] += vb->odd[b];
-      if (select_counted (x, n, vb->count, vb->nb, rank, nr, vb->bucket, buf,
-                          n / 8, val))
+      if (select_counted (x, n, vb->count, vb->odd, vb->nb, rank, nr,
+                          vb->bucket, buf, n / 8, val))
         return true;
     }
   scale = (double) nb / (hi - lo);
   if (!(scale < INFINITY))
     return false;
   count_buckets (x, n, lo, scale, nb, bucket, count);
-  return select_counted (x, n, count, nb, rank, nr, bucket, buf, n, val);
+  return select_counted (x, n, count, NULL, nb, rank, nr, bucket, buf, n, val);
 }
 
 void
