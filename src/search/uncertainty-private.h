@@ -226,6 +226,7 @@ struct uncertainty_parts
   bool energy_ok, scope3_ok;
   double energy_lo, energy_hi; /* ENERGY's least and greatest.  */
   double scope3_lo, scope3_hi;
+  double *draws; /* Room for the draws made on demand: 6 x samples + 1.  */
 };
 
 /* Item I's totals for every sample into X and their bounds into *B,

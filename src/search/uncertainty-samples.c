@@ -174,19 +174,23 @@ power_draws (const struct uncertainty *u, size_t i, size_t from, size_t count,
 
 /* Set *D up for item I's samples FROM to FROM + COUNT - 1, with its
    WATTS, FACTORS and EMBODIED figures if given, and without its watts
-   and factors at all (both NULL) unless it NEEDS_POWER; free D->scratch
+   and factors at all (both NULL) unless it NEEDS_POWER; the draws made
+   into ROOM, 6 x COUNT + 1, if not NULL, else into D->scratch, to free
    when done.  */
 static void
 item_draws (const struct uncertainty *u, size_t i, size_t from, size_t count,
             const double *watts, const double *factors, const double *emb,
-            bool needs_power, struct item_draws *d)
+            bool needs_power, double *room, struct item_draws *d)
 {
   const struct uncertainty_item *it = &u->items[i];
   unsigned long seed = u->spec.seed;
   double *next;
   size_t s;
 
-  next = d->scratch = xmalloc ((6 * count + 1) * sizeof *d->scratch);
+  d->scratch = NULL;
+  next = room != NULL
+           ? room
+           : (d->scratch = xmalloc ((6 * count + 1) * sizeof *d->scratch));
   d->watts = watts;
   d->factors = factors;
   if (!needs_power)
@@ -418,7 +422,7 @@ item_totals (const struct uncertainty *u, size_t i, size_t from, size_t count,
   struct item_draws d;
   double *parts = xmalloc ((2 * count + 1) * sizeof *parts);
 
-  item_draws (u, i, from, count, watts, factors, emb, true, &d);
+  item_draws (u, i, from, count, watts, factors, emb, true, NULL, &d);
   energy_parts (&u->items[i], &d, count, parts);
   scope3_parts (&u->items[i], &d, u->life_h + from, count, parts + count);
   totals_of_parts (&d, parts, parts + count, count, total, b, NULL);
@@ -515,7 +519,7 @@ uncertainty_totals_from_parts (const struct uncertainty *u, size_t i,
   size_t S = u->samples;
   struct item_draws d;
 
-  item_draws (u, i, 0, S, watts, NULL, emb, !energy_same, &d);
+  item_draws (u, i, 0, S, watts, NULL, emb, !energy_same, p->draws, &d);
   if (!energy_same)
     {
       energy_parts (it, &d, S, p->energy);

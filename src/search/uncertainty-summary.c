@@ -47,6 +47,7 @@ scratch_init (struct summary_scratch *sc, size_t S)
   sc->parts.energy = xmalloc ((S + 1) * sizeof *sc->parts.energy);
   sc->parts.scope3 = xmalloc ((S + 1) * sizeof *sc->parts.scope3);
   sc->parts.energy_ok = sc->parts.scope3_ok = false;
+  sc->parts.draws = xmalloc ((6 * S + 1) * sizeof *sc->parts.draws);
   sc->vb.bucket = sc->bucket;
 }
 
@@ -59,6 +60,7 @@ scratch_free (struct summary_scratch *sc)
   free (sc->emb);
   free (sc->parts.energy);
   free (sc->parts.scope3);
+  free (sc->parts.draws);
 }
 
 /* Item I's quantiles into *OUT, with SC's scratch and draws.  */
