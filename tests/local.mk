@@ -52,7 +52,8 @@ unit_tests = \
   %D%/unit/check_table \
   %D%/unit/check_tally \
   %D%/unit/check_track \
-  %D%/unit/check_uncertainty
+  %D%/unit/check_uncertainty \
+  %D%/unit/check_uncertainty_quantiles
 
 if HAVE_CHECK
 check_PROGRAMS = $(unit_tests)
@@ -126,6 +127,8 @@ UNIT_LDADD = $(ADVISOR_LIBS) $(CHECK_LIBS)
 %C%_unit_check_track_LDADD = $(UNIT_LDADD)
 %C%_unit_check_uncertainty_CFLAGS = $(UNIT_CFLAGS)
 %C%_unit_check_uncertainty_LDADD = $(UNIT_LDADD)
+%C%_unit_check_uncertainty_quantiles_CFLAGS = $(UNIT_CFLAGS)
+%C%_unit_check_uncertainty_quantiles_LDADD = $(UNIT_LDADD)
 
 cli_tests = \
   %D%/cli/advise.sh \
@@ -167,4 +170,4 @@ EXTRA_DIST += $(cli_tests) $(data_tests) $(style_tests) $(docs_tests) \
   %D%/cli/expected %D%/data/ccf-check.py \
   %D%/cli/fixtures \
   %D%/unit/unit.h %D%/unit/shipped.h %D%/unit/catalogue-fixture.h \
-  %D%/unit/m5-north.h
+  %D%/unit/m5-north.h %D%/unit/uncertainty-fixture.h

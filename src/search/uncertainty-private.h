@@ -12,6 +12,9 @@
 #include <string.h>
 
 #include <gsl/gsl_interp.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "model/footprint.h"
 #include "search/uncertainty.h"
@@ -152,6 +155,30 @@ pair_choose (pair_mask m, pair a, pair b)
   return (pair) (((pair_mask) a & m) | ((pair_mask) b & ~m));
 }
 
+/* Each lane of A where it is less than B's (not a NaN), else B's: SSE2's
+   minimum is exactly that, in one instruction where the masks take
+   four, on the chain of a running least.  */
+static inline pair
+pair_min (pair a, pair b)
+{
+#ifdef __SSE2__
+  return (pair) _mm_min_pd ((__m128d) a, (__m128d) b);
+#else
+  return pair_choose ((pair_mask) (a < b), a, b);
+#endif
+}
+
+/* Each lane of A where it is greater than B's, else B's.  */
+static inline pair
+pair_max (pair a, pair b)
+{
+#ifdef __SSE2__
+  return (pair) _mm_max_pd ((__m128d) a, (__m128d) b);
+#else
+  return pair_choose ((pair_mask) (a > b), a, b);
+#endif
+}
+
 /* The least and greatest of some values, and whether every one is a
    finite number above zero (the quantiles' bucketing takes only
    those).  */
@@ -162,13 +189,75 @@ struct value_bounds
   bool ok;
 };
 
+/* Buckets of the quantiles' values at most, and one more for the
+   greatest (uncertainty-quantiles.c, order_stats): an index fits in a
+   byte.  */
+#define UNCERTAINTY_NBUCKETS 255
+
+/* Some values' buckets, their place above LO times SCALE held to 0 to
+   NB, into BUCKET, and the number of each bucket's values of even and
+   odd place into COUNT and ODD: made by the totals as they go
+   (uncertainty_totals_from_parts), on bounds guessed before them, for
+   the quantiles to use where they serve.  The place never falls as the
+   value rises, whatever the guess.  */
+struct value_buckets
+{
+  double lo, scale;
+  int nb;
+  unsigned char *bucket;
+  unsigned int count[UNCERTAINTY_NBUCKETS + 1];
+  unsigned int odd[UNCERTAINTY_NBUCKETS + 1];
+};
+
+/* The two parts of a run's totals that the runs of an instance type
+   share (uncertainty-samples.c, energy_parts), as a thread keeps them
+   for the last run it summed, with the figures they were made of:
+   ENERGY (before the PUE) of ENERGY_OF (count, runtime, point watts),
+   the watts of ENERGY_CURVE and the factors of ENERGY_KEY; SCOPE3 of
+   SCOPE3_OF (count, runtime) and the embodied figures last given; each
+   with room for the samples, and not read while its OK is false.  */
+struct uncertainty_parts
+{
+  double *energy;
+  double energy_of[3];
+  size_t energy_curve, energy_key;
+  double *scope3;
+  double scope3_of[2];
+  bool energy_ok, scope3_ok;
+  double energy_lo, energy_hi; /* ENERGY's least and greatest.  */
+  double scope3_lo, scope3_hi;
+  double *draws; /* Room for the draws made on demand: 6 x samples + 1.  */
+};
+
+/* Item I's totals for every sample into X and their bounds into *B,
+   with its WATTS (NULL for an exact load) and EMBODIED figures, from
+   the parts in P where they are the item's, else made there, and their
+   buckets into *VB on bounds guessed from the parts' and the item's
+   ranges.  The caller clears P->scope3_ok when it changes EMBODIED.  */
+void uncertainty_totals_from_parts (const struct uncertainty *u, size_t i,
+                                    const double *watts, const double *emb,
+                                    struct uncertainty_parts *p, double *x,
+                                    struct value_bounds *b,
+                                    struct value_buckets *vb);
+
+/* Item I's embodied figures for samples FROM to FROM + COUNT - 1 into
+   EMB: the same for every item of its host and three figures.  */
+void uncertainty_item_embodied (const struct uncertainty *u, size_t i,
+                                size_t from, size_t count, double *emb);
+
+/* Whether item I's runtime, and so its cost, scales with a GPU speed of
+   its own draw.  */
+bool uncertainty_gpu_drawn (const struct uncertainty *u, size_t i);
+
 /* The p5, p50 and p95 of the N values X into OUT, as GSL's
    interpolation gives them of X sorted, but exactly a value itself when
    the two it lies between are equal.  B, if not NULL, holds X's bounds
-   (else they are found).  X is reordered; BUCKET and BUF are scratch
-   with room for N (uncertainty-quantiles.c).  */
+   (else they are found), and VB, if not NULL, X's buckets in BUCKET.  X
+   is reordered; BUCKET and BUF are scratch with room for N
+   (uncertainty-quantiles.c).  */
 void uncertainty_quantiles (double *x, size_t n, const struct value_bounds *b,
-                            unsigned char *bucket, double *buf, double out[3]);
+                            struct value_buckets *vb, unsigned char *bucket,
+                            double *buf, double out[3]);
 
 /* The same quantiles of C x SORTED[S] for the N values SORTED in rising
    order and C not below zero: multiplying by C keeps their order, so

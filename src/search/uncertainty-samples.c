@@ -2,17 +2,15 @@
    SPDX-License-Identifier: GPL-3.0-or-later (see COPYING).  */
 /* A run's samples (doc/METHODOLOGY.md, "Uncertainty"): its totals from
    the draws it shares with other runs, kept by the sampler or made on
-   demand, and its costs; its quantiles; the odds of one run's total
-   being below another's.  */
+   demand, and from the parts of them that the runs of an instance type
+   share; its costs; the odds of one run's total being below another's.
+   Their quantiles are uncertainty-summary.c's.  */
 #include <config.h>
 
 #include <math.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "search/uncertainty-draws.h"
 #include "search/uncertainty-private.h"
@@ -148,38 +146,57 @@ embodied (const struct uncertainty *u, const struct uncertainty_item *it,
                  it->embodied_high_kgco2e, from, count, scratch);
 }
 
+/* Item I's watts and power error factors for COUNT samples from FROM
+   into D, where not given, in the next of *SCRATCH when made.  */
+static void
+power_draws (const struct uncertainty *u, size_t i, size_t from, size_t count,
+             struct item_draws *d, double **scratch)
+{
+  const struct uncertainty_item *it = &u->items[i];
+
+  if (d->watts == NULL && !u->load_fixed)
+    {
+      uncertainty_item_watts (u, i, from, count, *scratch);
+      d->watts = *scratch;
+      *scratch += count;
+    }
+  if (d->factors == NULL && !(it->power_sigma > 0.0))
+    d->factors = u->one + from;
+  else if (d->factors == NULL && u->factors[it->power_key] != NULL)
+    d->factors = u->factors[it->power_key] + from;
+  else if (d->factors == NULL)
+    {
+      uncertainty_item_factors (u, i, from, count, *scratch);
+      d->factors = *scratch;
+      *scratch += count;
+    }
+}
+
 /* Set *D up for item I's samples FROM to FROM + COUNT - 1, with its
-   WATTS, FACTORS and EMBODIED figures if given; free D->scratch when
-   done.  */
+   WATTS, FACTORS and EMBODIED figures if given, and without its watts
+   and factors at all (both NULL) unless it NEEDS_POWER; the draws made
+   into ROOM, 6 x COUNT + 1, if not NULL, else into D->scratch, to free
+   when done.  */
 static void
 item_draws (const struct uncertainty *u, size_t i, size_t from, size_t count,
             const double *watts, const double *factors, const double *emb,
-            struct item_draws *d)
+            bool needs_power, double *room, struct item_draws *d)
 {
   const struct uncertainty_item *it = &u->items[i];
   unsigned long seed = u->spec.seed;
   double *next;
   size_t s;
 
-  next = d->scratch = xmalloc ((6 * count + 1) * sizeof *d->scratch);
+  d->scratch = NULL;
+  next = room != NULL
+           ? room
+           : (d->scratch = xmalloc ((6 * count + 1) * sizeof *d->scratch));
   d->watts = watts;
-  if (watts == NULL && !u->load_fixed)
-    {
-      uncertainty_item_watts (u, i, from, count, next);
-      d->watts = next;
-      next += count;
-    }
   d->factors = factors;
-  if (factors == NULL && !(it->power_sigma > 0.0))
-    d->factors = u->one + from;
-  else if (factors == NULL && u->factors[it->power_key] != NULL)
-    d->factors = u->factors[it->power_key] + from;
-  else if (factors == NULL)
-    {
-      uncertainty_item_factors (u, i, from, count, next);
-      d->factors = next;
-      next += count;
-    }
+  if (!needs_power)
+    d->watts = d->factors = NULL;
+  else
+    power_draws (u, i, from, count, d, &next);
   d->pue = values (it->pue_low < it->pue_high, u->pue_v[it->region],
                    u->pue_of[it->region], NULL,
                    draws_stream (seed, DRAW_PUE, it->region), it->pue_low,
@@ -199,64 +216,198 @@ item_draws (const struct uncertainty *u, size_t i, size_t from, size_t count,
     }
 }
 
-/* Item IT's totals for samples FROM to COUNT - 1 from the draws D, with
-   the hardware lifetimes LIFE_H, into TOTAL.  */
-static void
-totals (const struct uncertainty_item *it, const struct item_draws *d,
-        const double *life_h, size_t from, size_t count, double *total)
-{
-  size_t s;
+/* A run's total is its energy before the PUE, COUNT x WATTS x RUNTIME
+   / 1000, times the PUE and the grid, plus its Scope 3, COUNT x EMBODIED
+   x 1000 x RUNTIME / LIFETIME, all times the runtime ratio: the two
+   parts, each with one of the total's two divisions (which took most of
+   the time of the totals), are the same for every region of an instance
+   type, so summarise makes them once for its runs.  Each is
+   footprint_compute's in its order of operations, two samples at a
+   time and the last alone (the unit tests hold them to the bit).  */
 
-  for (s = from; s < count; s++)
-    total[s]
-      = uncertainty_item_total (
-          it, (d->watts != NULL ? d->watts[s] : it->power_w) * d->factors[s],
-          d->pue[s], d->grid[s], d->emb[s], life_h[s])
-        * d->ratio[s];
-}
-
-/* Item IT's totals for the COUNT samples, two at a time and the last
-   alone: uncertainty_item_total's footprint_compute lane by lane, in
-   its order of operations (the unit tests hold the two to the bit).  */
+/* Item IT's energy before the PUE for the COUNT samples of D into
+   ENERGY.  */
 static void
-totals_by_pairs (const struct uncertainty_item *it, const struct item_draws *d,
-                 const double *restrict life_h, size_t count,
-                 double *restrict total, struct value_bounds *b)
+energy_parts (const struct uncertainty_item *it, const struct item_draws *d,
+              size_t count, double *restrict energy)
 {
   const double *restrict w = d->watts, *restrict f = d->factors;
-  const double *restrict pv = d->pue, *restrict gv = d->grid;
-  const double *restrict ev = d->emb, *restrict rt = d->ratio;
   pair n = pair_of (it->count), h = pair_of (it->runtime_h);
   pair point_w = pair_of (it->power_w);
-  /* The bounds of the totals, as the quantiles' own pass finds them
-     (uncertainty-quantiles.c), here where the loop waits on its
-     divisions anyway.  */
-  pair l = pair_of (INFINITY), hi = pair_of (-INFINITY), sum = pair_of (0.0);
   size_t s;
 
   for (s = 0; s + 2 <= count; s += 2)
     {
       pair watts
         = (w != NULL ? pair_load (w + s) : point_w) * pair_load (f + s);
-      pair energy = n * watts * h / pair_of (1000.0) * pair_load (pv + s);
-      pair scope3 = n * pair_load (ev + s) * pair_of (1000.0) * h
-                    / pair_load (life_h + s);
-      pair t = (energy * pair_load (gv + s) + scope3) * pair_load (rt + s);
+      pair e = n * watts * h / pair_of (1000.0);
 
-      memcpy (total + s, &t, sizeof t);
-      l = pair_choose ((pair_mask) (t < l), t, l);
-      hi = pair_choose ((pair_mask) (t > hi), t, hi);
-      sum += t;
+      memcpy (energy + s, &e, sizeof e);
     }
-  totals (it, d, life_h, s, count, total);
-  b->lo = fmin (l[0], l[1]);
-  b->hi = fmax (hi[0], hi[1]);
-  b->ok = !isnan (sum[0] + sum[1]);
+  for (; s < count; s++)
+    energy[s] = it->count * ((w != NULL ? w[s] : it->power_w) * f[s])
+                * it->runtime_h / 1000.0;
+}
+
+/* Item IT's Scope 3 for the COUNT samples of D, with the hardware
+   lifetimes LIFE_H, into SCOPE3.  */
+static void
+scope3_parts (const struct uncertainty_item *it, const struct item_draws *d,
+              const double *restrict life_h, size_t count,
+              double *restrict scope3)
+{
+  const double *restrict ev = d->emb;
+  pair n = pair_of (it->count), h = pair_of (it->runtime_h);
+  size_t s;
+
+  for (s = 0; s + 2 <= count; s += 2)
+    {
+      pair c = n * pair_load (ev + s) * pair_of (1000.0) * h
+               / pair_load (life_h + s);
+
+      memcpy (scope3 + s, &c, sizeof c);
+    }
+  for (; s < count; s++)
+    scope3[s] = it->count * ev[s] * 1000.0 * it->runtime_h / life_h[s];
+}
+
+/* The totals of the COUNT samples of D from their parts ENERGY and
+   SCOPE3 into TOTAL, and their bounds into *B, as the quantiles' own
+   pass finds them (uncertainty-quantiles.c).  */
+/* The figures a run's totals are made of, per sample: its two parts
+   and the draws of D.  */
+struct parts_in
+{
+  const double *restrict energy, *restrict scope3;
+  const double *restrict pue, *restrict grid, *restrict ratio;
+};
+
+/* The running least, greatest and sum of some totals (a NaN, which no
+   bound keeps, makes the sum a NaN).  */
+struct pair_bounds
+{
+  pair l, h, sum;
+};
+
+/* The buckets of the two totals T of samples S and S + 1 into BUCKET,
+   and their counts, even and ODD, into COUNT: their place above LO
+   times SCALE, held to 0 to TOP (a NaN's to TOP), never falls as a
+   total rises.  */
+static inline void
+pair_bucket (pair t, size_t s, pair lo, pair scale, pair top,
+             unsigned char *restrict bucket, unsigned int *restrict count,
+             unsigned int *restrict odd)
+{
+  pair q = pair_max (pair_min ((t - lo) * scale, top), pair_of (0.0));
+  unsigned char b0 = (unsigned char) (int) q[0];
+  unsigned char b1 = (unsigned char) (int) q[1];
+
+  bucket[s] = b0;
+  bucket[s + 1] = b1;
+  count[b0]++;
+  odd[b1]++;
+}
+
+/* Total T's bucket in VB, as pair_bucket finds it.  */
+static unsigned char
+bucket_of (double t, const struct value_buckets *vb)
+{
+  return (unsigned char) (int) fmax (
+    fmin ((t - vb->lo) * vb->scale, (double) vb->nb), 0.0);
+}
+
+/* The total of the two samples from S of P into TOTAL, taken into the
+   bounds B.  */
+static inline pair
+pair_total (const struct parts_in *p, size_t s, double *restrict total,
+            struct pair_bounds *b)
+{
+  pair t = (pair_load (p->energy + s) * pair_load (p->pue + s)
+              * pair_load (p->grid + s)
+            + pair_load (p->scope3 + s))
+           * pair_load (p->ratio + s);
+
+  memcpy (total + s, &t, sizeof t);
+  b->l = pair_min (t, b->l);
+  b->h = pair_max (t, b->h);
+  b->sum += t;
+  return t;
+}
+
+/* The totals of the pairs of samples from S of P, to COUNT, into
+   TOTAL, four at a time, and taken into B0 and B1 (no pair waits on
+   the last one's bounds), and their buckets into VB if not NULL; the
+   first sample not done.  */
+static size_t
+pairs_total (const struct parts_in *p, size_t count, double *restrict total,
+             struct pair_bounds *b0, struct pair_bounds *b1,
+             struct value_buckets *vb)
+{
+  unsigned char *restrict bucket = vb != NULL ? vb->bucket : NULL;
+  unsigned int *restrict even = vb != NULL ? vb->count : NULL;
+  unsigned int *restrict odd = vb != NULL ? vb->odd : NULL;
+  pair lo = pair_of (vb != NULL ? vb->lo : 0.0);
+  pair scale = pair_of (vb != NULL ? vb->scale : 0.0);
+  pair top = pair_of (vb != NULL ? (double) vb->nb : 0.0);
+  size_t s;
+
+  for (s = 0; s + 4 <= count; s += 4)
+    {
+      pair t0 = pair_total (p, s, total, b0);
+      pair t1 = pair_total (p, s + 2, total, b1);
+
+      if (vb != NULL)
+        {
+          pair_bucket (t0, s, lo, scale, top, bucket, even, odd);
+          pair_bucket (t1, s + 2, lo, scale, top, bucket, even, odd);
+        }
+    }
+  if (s + 2 <= count)
+    {
+      pair t0 = pair_total (p, s, total, b0);
+
+      if (vb != NULL)
+        pair_bucket (t0, s, lo, scale, top, bucket, even, odd);
+      s += 2;
+    }
+  return s;
+}
+
+/* The totals of the COUNT samples of D from their parts ENERGY and
+   SCOPE3 into TOTAL, their bounds into *B, as the quantiles' own pass
+   finds them (uncertainty-quantiles.c), and their buckets into *VB if
+   not NULL (set up but for the counts).  */
+static void
+totals_of_parts (const struct item_draws *d, const double *energy,
+                 const double *scope3, size_t count, double *restrict total,
+                 struct value_bounds *b, struct value_buckets *vb)
+{
+  const struct parts_in p = { energy, scope3, d->pue, d->grid, d->ratio };
+  struct pair_bounds b0
+    = { pair_of (INFINITY), pair_of (-INFINITY), pair_of (0.0) };
+  struct pair_bounds b1 = b0;
+  size_t s;
+
+  if (vb != NULL)
+    {
+      memset (vb->count, 0, (size_t) (vb->nb + 1) * sizeof *vb->count);
+      memset (vb->odd, 0, (size_t) (vb->nb + 1) * sizeof *vb->odd);
+    }
+  s = pairs_total (&p, count, total, &b0, &b1, vb);
+  b0.l = pair_min (b1.l, b0.l);
+  b0.h = pair_max (b1.h, b0.h);
+  b0.sum += b1.sum;
+  b->lo = fmin (b0.l[0], b0.l[1]);
+  b->hi = fmax (b0.h[0], b0.h[1]);
+  b->ok = !isnan (b0.sum[0] + b0.sum[1]);
   for (; s < count; s++)
     {
+      total[s] = (energy[s] * p.pue[s] * p.grid[s] + scope3[s]) * p.ratio[s];
       b->lo = fmin (b->lo, total[s]);
       b->hi = fmax (b->hi, total[s]);
       b->ok = b->ok && !isnan (total[s]);
+      if (vb != NULL)
+        vb->count[vb->bucket[s] = bucket_of (total[s], vb)]++;
     }
   b->ok = b->ok && b->lo > 0.0 && b->hi < INFINITY;
 }
@@ -269,9 +420,13 @@ item_totals (const struct uncertainty *u, size_t i, size_t from, size_t count,
              double *total, struct value_bounds *b)
 {
   struct item_draws d;
+  double *parts = xmalloc ((2 * count + 1) * sizeof *parts);
 
-  item_draws (u, i, from, count, watts, factors, emb, &d);
-  totals_by_pairs (&u->items[i], &d, u->life_h + from, count, total, b);
+  item_draws (u, i, from, count, watts, factors, emb, true, NULL, &d);
+  energy_parts (&u->items[i], &d, count, parts);
+  scope3_parts (&u->items[i], &d, u->life_h + from, count, parts + count);
+  totals_of_parts (&d, parts, parts + count, count, total, b, NULL);
+  free (parts);
   free (d.scratch);
 }
 
@@ -306,193 +461,97 @@ uncertainty_item_samples (const struct uncertainty *u, size_t i, double *total,
     uncertainty_item_costs (u, i, 0, u->samples, cost);
 }
 
-/* One thread's scratch for summarise: the values and buckets of the
-   quantiles, and the watts and embodied figures of the last instance
-   type summarised (every run of a type has the same), so that a thread
-   given the runs of a type in a row draws them once.  */
-struct summary_scratch
-{
-  double *x;             /* 2 x samples.  */
-  unsigned char *bucket; /* Samples.  */
-  double *watts;         /* Samples, of curve CURVE, for an uncertain
-                            load.  */
-  size_t curve;          /* SIZE_MAX before the first.  */
-  double *emb;           /* Samples, drawn for host HOST and the three
-                            figures EMB_OF.  */
-  size_t host;
-  double emb_of[3];
-};
-
+/* The least and greatest of the N values X into *LO and *HI.  */
 static void
-scratch_init (struct summary_scratch *sc, size_t S)
+range_of (const double *x, size_t n, double *lo, double *hi)
 {
-  sc->x = xmalloc ((2 * S + 1) * sizeof *sc->x);
-  sc->bucket = xmalloc (S + 1);
-  sc->watts = xmalloc ((S + 1) * sizeof *sc->watts);
-  sc->emb = xmalloc ((S + 1) * sizeof *sc->emb);
-  sc->curve = sc->host = SIZE_MAX;
+  size_t s;
+
+  *lo = INFINITY;
+  *hi = -INFINITY;
+  for (s = 0; s < n; s++)
+    {
+      *lo = fmin (*lo, x[s]);
+      *hi = fmax (*hi, x[s]);
+    }
 }
 
+/* VB's bounds for item IT's totals, guessed from the ranges of its
+   parts in P, of its PUE and grid and of the runtime ratio (GPU speed's
+   aside): a total rises with each, so that they hold every total but
+   for rounding, but need not, as a total out of them is held to the
+   first or last bucket; a bucket per four samples or so.  */
 static void
-scratch_free (struct summary_scratch *sc)
+guess_buckets (const struct uncertainty *u, const struct uncertainty_item *it,
+               const struct uncertainty_parts *p, struct value_buckets *vb)
 {
-  free (sc->x);
-  free (sc->bucket);
-  free (sc->watts);
-  free (sc->emb);
+  double lo = (p->energy_lo * it->pue_low * it->grid_low + p->scope3_lo)
+              * u->ratio_low;
+  double hi = (p->energy_hi * it->pue_high * it->grid_high + p->scope3_hi)
+              * u->ratio_high;
+
+  vb->nb = u->samples / 4 < UNCERTAINTY_NBUCKETS ? (int) (u->samples / 4)
+                                                 : UNCERTAINTY_NBUCKETS;
+  vb->lo = lo;
+  vb->scale = (double) vb->nb / (hi - lo);
+  /* Every total in the first bucket, for the quantiles to count again,
+     when the guess is no range.  */
+  if (!(vb->scale > 0.0 && vb->scale < INFINITY && isfinite (lo)))
+    vb->lo = vb->scale = 0.0;
 }
 
-/* Item I's quantiles into *OUT, with SC's scratch and draws.  */
-static void
-summarise (const struct uncertainty *u, size_t i, struct summary_scratch *sc,
-           struct uncertainty_summary *out)
+void
+uncertainty_totals_from_parts (const struct uncertainty *u, size_t i,
+                               const double *watts, const double *emb,
+                               struct uncertainty_parts *p, double *x,
+                               struct value_bounds *b,
+                               struct value_buckets *vb)
 {
   const struct uncertainty_item *it = &u->items[i];
-  double of[3] = { it->embodied_low_kgco2e, it->embodied_kgco2e,
-                   it->embodied_high_kgco2e };
-  size_t S = u->samples, k;
-  double *x = sc->x, *next = sc->emb;
-  struct value_bounds b;
+  double energy_of[3] = { it->count, it->runtime_h, it->power_w };
+  double scope3_of[2] = { it->count, it->runtime_h };
+  bool energy_same
+    = p->energy_ok && p->energy_curve == it->curve
+      && p->energy_key == it->power_key
+      && memcmp (p->energy_of, energy_of, sizeof energy_of) == 0;
+  bool scope3_same
+    = p->scope3_ok && memcmp (p->scope3_of, scope3_of, sizeof scope3_of) == 0;
+  size_t S = u->samples;
+  struct item_draws d;
 
-  if (!u->load_fixed && sc->curve != it->curve)
+  item_draws (u, i, 0, S, watts, NULL, emb, !energy_same, p->draws, &d);
+  if (!energy_same)
     {
-      uncertainty_item_watts (u, i, 0, S, sc->watts);
-      sc->curve = it->curve;
+      energy_parts (it, &d, S, p->energy);
+      range_of (p->energy, S, &p->energy_lo, &p->energy_hi);
+      memcpy (p->energy_of, energy_of, sizeof energy_of);
+      p->energy_curve = it->curve;
+      p->energy_key = it->power_key;
+      p->energy_ok = true;
     }
-  if (sc->host != it->host || memcmp (sc->emb_of, of, sizeof of) != 0)
+  if (!scope3_same)
     {
-      embodied (u, it, 0, S, &next);
-      sc->host = it->host;
-      memcpy (sc->emb_of, of, sizeof of);
+      scope3_parts (it, &d, u->life_h, S, p->scope3);
+      range_of (p->scope3, S, &p->scope3_lo, &p->scope3_hi);
+      memcpy (p->scope3_of, scope3_of, sizeof scope3_of);
+      p->scope3_ok = true;
     }
-  item_totals (u, i, 0, S, u->load_fixed ? NULL : sc->watts, NULL, sc->emb, x,
-               &b);
-  uncertainty_quantiles (x, S, &b, sc->bucket, x + S, out->total_gco2e);
-  if (isnan (it->cost_usd))
-    for (k = 0; k < 3; k++)
-      out->cost_usd[k] = NAN;
-  /* A cost is its point cost times the runtime ratio, GPU speed's
-     aside: its quantiles are the ratio's, scaled.  */
-  else if (!gpu_drawn (u, it) && it->cost_usd >= 0.0)
-    uncertainty_scaled_quantiles (u->ratio_sorted, S, it->cost_usd, x,
-                                  out->cost_usd);
-  else
-    {
-      uncertainty_item_costs (u, i, 0, S, x);
-      uncertainty_quantiles (x, S, NULL, sc->bucket, x + S, out->cost_usd);
-    }
+  guess_buckets (u, it, p, vb);
+  totals_of_parts (&d, p->energy, p->scope3, S, x, b, vb);
+  free (d.scratch);
 }
 
 void
-uncertainty_summarise (const struct uncertainty *u, size_t i,
-                       struct uncertainty_summary *out)
+uncertainty_item_embodied (const struct uncertainty *u, size_t i, size_t from,
+                           size_t count, double *emb)
 {
-  struct summary_scratch sc;
-
-  if (u->summed != NULL && u->summed[i])
-    {
-      *out = u->sums[i];
-      return;
-    }
-  scratch_init (&sc, u->samples);
-  summarise (u, i, &sc, out);
-  scratch_free (&sc);
+  embodied (u, &u->items[i], from, count, &emb);
 }
 
-/* The share of uncertainty_summarise_all's work of one thread: the next
-   items of ORDER (by instance type) are taken from a counter shared by
-   all, a few at a time.  */
-struct summary_work
+bool
+uncertainty_gpu_drawn (const struct uncertainty *u, size_t i)
 {
-  struct uncertainty *u;
-  const size_t *order;
-  atomic_size_t next;
-};
-
-/* Items per take from the counter: enough that the threads seldom meet
-   there, few enough that they finish together.  */
-#define SUMMARY_CHUNK 64
-
-static void *
-summary_worker (void *arg)
-{
-  struct summary_work *w = arg;
-  struct uncertainty *u = w->u;
-  struct summary_scratch sc;
-  size_t from, k;
-
-  scratch_init (&sc, u->samples);
-  while ((from = atomic_fetch_add (&w->next, SUMMARY_CHUNK)) < u->n)
-    for (k = from; k < u->n && k < from + SUMMARY_CHUNK; k++)
-      summarise (u, w->order[k], &sc, &u->sums[w->order[k]]);
-  scratch_free (&sc);
-  return NULL;
-}
-
-/* The N items of U by curve (their instance type), in order within
-   each: a counting sort.  */
-static size_t *
-order_by_curve (const struct uncertainty *u)
-{
-  size_t nc = u->spec.ncurves, i;
-  size_t *at = xcalloc (nc + 1, sizeof *at);
-  size_t *order = xcalloc (u->n + 1, sizeof *order);
-
-  for (i = 0; i < u->n; i++)
-    at[u->items[i].curve + 1]++;
-  for (i = 1; i < nc; i++)
-    at[i] += at[i - 1];
-  for (i = 0; i < u->n; i++)
-    order[at[u->items[i].curve]++] = i;
-  free (at);
-  return order;
-}
-
-/* The threads to run on: one per processor online, at most
-   UNCERTAINTY_MAX_THREADS, and none beyond the first for a few
-   items.  */
-static size_t
-summary_threads (size_t n)
-{
-  long cpus = sysconf (_SC_NPROCESSORS_ONLN);
-  size_t t = cpus > 1 ? (size_t) cpus : 1;
-
-  if (t > UNCERTAINTY_MAX_THREADS)
-    t = UNCERTAINTY_MAX_THREADS;
-  if (t > n / SUMMARY_CHUNK + 1)
-    t = n / SUMMARY_CHUNK + 1;
-  return t;
-}
-
-void
-uncertainty_summarise_all (struct uncertainty *u,
-                           uncertainty_meanwhile_fn *meanwhile, void *arg)
-{
-  struct summary_work w = { .u = u };
-  pthread_t tid[UNCERTAINTY_MAX_THREADS];
-  size_t nthreads = summary_threads (u->n), started = 0, t;
-  size_t *order;
-
-  if (u->summed != NULL)
-    return;
-  uncertainty_keep_shared (u);
-  w.order = order = order_by_curve (u);
-  u->sums = xcalloc (u->n + 1, sizeof *u->sums);
-  atomic_init (&w.next, 0);
-  /* This thread works too, once MEANWHILE is done; a thread that does
-     not start leaves its share to the others.  */
-  for (t = 1; t < nthreads; t++)
-    if (pthread_create (&tid[started], NULL, summary_worker, &w) == 0)
-      started++;
-  if (meanwhile != NULL)
-    meanwhile (arg);
-  summary_worker (&w);
-  for (t = 0; t < started; t++)
-    pthread_join (tid[t], NULL);
-  free (order);
-  u->summed = xcalloc (u->n + 1, sizeof *u->summed);
-  for (t = 0; t < u->n; t++)
-    u->summed[t] = true;
+  return gpu_drawn (u, &u->items[i]);
 }
 
 double
