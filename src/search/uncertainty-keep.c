@@ -53,7 +53,7 @@ keep (struct uncertainty_keeping *k, double **slot, int kind, uint64_t stream)
   if (*slot != NULL || k->kept + bytes > UNCERTAINTY_KEPT_BYTES)
     return NULL;
   k->kept += bytes;
-  *slot = xcalloc (k->samples + 1, sizeof (double));
+  *slot = xmalloc ((k->samples + 1) * sizeof (double));
   /* At most one job per UNCERTAINTY_KEPT_BYTES / bytes.  */
   if (k->jobs == NULL)
     k->jobs = xcalloc (UNCERTAINTY_KEPT_BYTES / bytes + 1, sizeof *k->jobs);
@@ -80,12 +80,57 @@ keep_values (struct uncertainty_keeping *k, double **slot, double of[3],
   of[2] = j->high = high;
 }
 
+/* Whether *SEEN is not set yet; set it.  */
+static bool
+first (unsigned char *seen)
+{
+  if (*seen)
+    return false;
+  *seen = 1;
+  return true;
+}
+
+/* The items that first use each key with a spread, in one pass over
+   the items (they are many, the keys few): of power keys in FACTORS,
+   of hosts in HOSTS, and of regions' PUE and grid in REGIONS (twice the
+   item, plus one for the grid), each in the items' order; their counts
+   in N.  */
+static void
+first_users (const struct uncertainty *u, size_t *factors, size_t *hosts,
+             size_t *regions, size_t n[3])
+{
+  const struct uncertainty_spec *sp = &u->spec;
+  unsigned char *seen
+    = xcalloc (sp->npower_keys + sp->nhosts + 2 * sp->nregions + 1, 1);
+  unsigned char *host_seen = seen + sp->npower_keys;
+  unsigned char *region_seen = host_seen + sp->nhosts;
+  size_t i;
+
+  n[0] = n[1] = n[2] = 0;
+  for (i = 0; i < u->n; i++)
+    {
+      const struct uncertainty_item *it = &u->items[i];
+
+      if (it->power_sigma > 0.0 && first (&seen[it->power_key]))
+        factors[n[0]++] = i;
+      if (it->embodied_low_kgco2e < it->embodied_high_kgco2e
+          && first (&host_seen[it->host]))
+        hosts[n[1]++] = i;
+      if (it->pue_low < it->pue_high && first (&region_seen[2 * it->region]))
+        regions[n[2]++] = 2 * i;
+      if (it->grid_low < it->grid_high
+          && first (&region_seen[2 * it->region + 1]))
+        regions[n[2]++] = 2 * i + 1;
+    }
+  free (seen);
+}
+
 struct uncertainty_keeping *
 uncertainty_keep_plan (struct uncertainty *u)
 {
   const struct uncertainty_spec *sp = &u->spec;
   struct uncertainty_keeping *k;
-  size_t i;
+  size_t *factors, *hosts, *regions, n[3], i;
 
   if (u->kept)
     return NULL;
@@ -94,35 +139,40 @@ uncertainty_keep_plan (struct uncertainty *u)
   k->samples = u->samples;
   atomic_init (&k->next, 0);
   atomic_init (&k->done, 0);
-  for (i = 0; i < u->n; i++)
+  factors = xmalloc ((sp->npower_keys + 1) * sizeof *factors);
+  hosts = xmalloc ((sp->nhosts + 1) * sizeof *hosts);
+  regions = xmalloc ((2 * sp->nregions + 1) * sizeof *regions);
+  first_users (u, factors, hosts, regions, n);
+  for (i = 0; i < n[0]; i++)
     {
-      const struct uncertainty_item *it = &u->items[i];
-      struct keep_job *j;
+      const struct uncertainty_item *it = &u->items[factors[i]];
+      struct keep_job *j
+        = keep (k, &u->factors[it->power_key], KEEP_FACTORS,
+                draws_stream (sp->seed, DRAW_POWER, it->power_key));
 
-      if (it->power_sigma > 0.0
-          && (j = keep (k, &u->factors[it->power_key], KEEP_FACTORS,
-                        draws_stream (sp->seed, DRAW_POWER, it->power_key)))
-               != NULL)
+      if (j != NULL)
         j->sigma = it->power_sigma;
     }
-  for (i = 0; i < u->n; i++)
-    if (u->items[i].embodied_low_kgco2e < u->items[i].embodied_high_kgco2e)
-      keep (k, &u->host_u[u->items[i].host], KEEP_UNIFORMS,
-            draws_stream (sp->seed, DRAW_HOST, u->items[i].host));
-  for (i = 0; i < u->n; i++)
+  for (i = 0; i < n[1]; i++)
+    keep (k, &u->host_u[u->items[hosts[i]].host], KEEP_UNIFORMS,
+          draws_stream (sp->seed, DRAW_HOST, u->items[hosts[i]].host));
+  for (i = 0; i < n[2]; i++)
     {
-      const struct uncertainty_item *it = &u->items[i];
+      const struct uncertainty_item *it = &u->items[regions[i] / 2];
       size_t r = it->region;
 
-      if (it->pue_low < it->pue_high)
+      if (regions[i] % 2 == 0)
         keep_values (k, &u->pue_v[r], u->pue_of[r],
                      draws_stream (sp->seed, DRAW_PUE, r), it->pue_low,
                      it->pue, it->pue_high);
-      if (it->grid_low < it->grid_high)
+      else
         keep_values (k, &u->grid_v[r], u->grid_of[r],
                      draws_stream (sp->seed, DRAW_GRID, r), it->grid_low,
                      it->grid_gco2e_per_kwh, it->grid_high);
     }
+  free (factors);
+  free (hosts);
+  free (regions);
   return k;
 }
 
