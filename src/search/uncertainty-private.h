@@ -58,20 +58,34 @@ struct uncertainty
   double **grid_v;
   double (*pue_of)[3];
   double (*grid_of)[3];
-  /* Every item's quantiles, once uncertainty_summarise_all has made
-     them (SUMMED[I] set), else NULL.  */
+  /* Every item's quantiles, made by uncertainty_summarise_all's threads
+     or on demand, and the state of that work (uncertainty-summary.c), or
+     NULL before uncertainty_summarise_all.  */
   struct uncertainty_summary *sums;
-  bool *summed;
+  struct summary_work *work;
 };
 
 /* Keep the draws the items share, most costly first: the power error
    factors (an inverse normal and an exponential each), then the uniform
    numbers of hosts and the PUE and grid of regions, each for the keys
    the items use and only those with a spread, within
-   UNCERTAINTY_KEPT_BYTES.  Once; before it, every draw is made on
-   demand, as a few summaries and a front of few candidates are best
-   served.  Not to be called while another thread reads U.  */
+   UNCERTAINTY_KEPT_BYTES (uncertainty-keep.c).  Once; before it, every
+   draw is made on demand, as a few summaries and a front of few
+   candidates are best served.  uncertainty_keep_plan settles the keys
+   (NULL once done), then every thread calls uncertainty_keep_fill,
+   which returns when all the draws are made; U is not to be read
+   meanwhile.  */
+struct uncertainty_keeping;
+struct uncertainty_keeping *uncertainty_keep_plan (struct uncertainty *u);
+void uncertainty_keep_fill (struct uncertainty_keeping *k);
+void uncertainty_keep_plan_free (struct uncertainty_keeping *k);
+
+/* The three at once, on this thread alone.  */
 void uncertainty_keep_shared (struct uncertainty *u);
+
+/* Wait for the threads of uncertainty_summarise_all, if any, and free
+   what they used.  */
+void uncertainty_summaries_free (struct uncertainty *u);
 
 /* Item I's watts at the loads of samples FROM to FROM + COUNT - 1 into
    W (its point watts when the load is exact): the same for every item

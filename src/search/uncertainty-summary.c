@@ -107,15 +107,82 @@ summarise (const struct uncertainty *u, size_t i, struct summary_scratch *sc,
     }
 }
 
+/* The work of uncertainty_summarise_all, which goes on after it
+   returns: the items of ORDER (by instance type) are taken from a
+   counter shared by all, a few at a time, and each item is claimed in
+   STATE before it is summarised, by a thread or by uncertainty_summarise
+   when its row is wanted first.  */
+struct summary_work
+{
+  struct uncertainty *u;
+  size_t *order;
+  size_t *at; /* Item I is ORDER[AT[I]].  */
+  atomic_size_t next;
+  atomic_uchar *state; /* Per item: ITEM_FREE, ITEM_TAKEN or ITEM_DONE.  */
+  struct uncertainty_keeping *keeping; /* The shared draws to keep
+                                          first.  */
+  pthread_t tid[UNCERTAINTY_MAX_THREADS];
+  size_t started;
+  struct summary_scratch sc; /* The calling thread's.  */
+};
+
+enum
+{
+  ITEM_FREE,
+  ITEM_TAKEN,
+  ITEM_DONE
+};
+
+/* Claim item I of W and summarise it with SC into its place, unless
+   another thread has claimed it; true if it did.  */
+static bool
+summarise_claimed (struct summary_work *w, size_t i,
+                   struct summary_scratch *sc)
+{
+  unsigned char free_state = ITEM_FREE;
+
+  if (!atomic_compare_exchange_strong (&w->state[i], &free_state, ITEM_TAKEN))
+    return false;
+  summarise (w->u, i, sc, &w->u->sums[i]);
+  atomic_store_explicit (&w->state[i], ITEM_DONE, memory_order_release);
+  return true;
+}
+
+/* Summarise the items of W of the instance type of item I that no
+   thread has claimed, with the calling thread's scratch: its draws
+   serve them all.  */
+static void
+summarise_type (struct summary_work *w, size_t i)
+{
+  const struct uncertainty *u = w->u;
+  size_t curve = u->items[i].curve, from = w->at[i], k;
+
+  while (from > 0 && u->items[w->order[from - 1]].curve == curve)
+    from--;
+  for (k = from; k < u->n && u->items[w->order[k]].curve == curve; k++)
+    summarise_claimed (w, w->order[k], &w->sc);
+}
+
 void
 uncertainty_summarise (const struct uncertainty *u, size_t i,
                        struct uncertainty_summary *out)
 {
+  struct summary_work *w = u->work;
   struct summary_scratch sc;
 
-  if (u->summed != NULL && u->summed[i])
+  if (w != NULL)
     {
-      *out = u->sums[i];
+      /* Done, or done now with the rest of its type, or (being done on
+         another thread) done here too: the same figures whoever makes
+         them.  */
+      if (atomic_load_explicit (&w->state[i], memory_order_acquire)
+          != ITEM_DONE)
+        summarise_type (w, i);
+      if (atomic_load_explicit (&w->state[i], memory_order_acquire)
+          == ITEM_DONE)
+        *out = u->sums[i];
+      else
+        summarise (u, i, &w->sc, out);
       return;
     }
   scratch_init (&sc, u->samples);
@@ -123,32 +190,30 @@ uncertainty_summarise (const struct uncertainty *u, size_t i,
   scratch_free (&sc);
 }
 
-/* The share of uncertainty_summarise_all's work of one thread: the next
-   items of ORDER (by instance type) are taken from a counter shared by
-   all, a few at a time.  */
-struct summary_work
-{
-  struct uncertainty *u;
-  const size_t *order;
-  atomic_size_t next;
-};
-
 /* Items per take from the counter: enough that the threads seldom meet
    there, few enough that they finish together.  */
 #define SUMMARY_CHUNK 64
+
+/* Summarise the items of W taken from its counter, with SC.  */
+static void
+take_items (struct summary_work *w, struct summary_scratch *sc)
+{
+  size_t n = w->u->n, from, k;
+
+  while ((from = atomic_fetch_add (&w->next, SUMMARY_CHUNK)) < n)
+    for (k = from; k < n && k < from + SUMMARY_CHUNK; k++)
+      summarise_claimed (w, w->order[k], sc);
+}
 
 static void *
 summary_worker (void *arg)
 {
   struct summary_work *w = arg;
-  struct uncertainty *u = w->u;
   struct summary_scratch sc;
-  size_t from, k;
 
-  scratch_init (&sc, u->samples);
-  while ((from = atomic_fetch_add (&w->next, SUMMARY_CHUNK)) < u->n)
-    for (k = from; k < u->n && k < from + SUMMARY_CHUNK; k++)
-      summarise (u, w->order[k], &sc, &u->sums[w->order[k]]);
+  uncertainty_keep_fill (w->keeping);
+  scratch_init (&sc, w->u->samples);
+  take_items (w, &sc);
   scratch_free (&sc);
   return NULL;
 }
@@ -192,29 +257,54 @@ void
 uncertainty_summarise_all (struct uncertainty *u,
                            uncertainty_meanwhile_fn *meanwhile, void *arg)
 {
-  struct summary_work w = { .u = u };
-  pthread_t tid[UNCERTAINTY_MAX_THREADS];
-  size_t nthreads = summary_threads (u->n), started = 0, t;
-  size_t *order;
+  struct summary_work *w;
+  size_t nthreads = summary_threads (u->n), t;
 
-  if (u->summed != NULL)
+  if (u->work != NULL)
     return;
-  uncertainty_keep_shared (u);
-  w.order = order = order_by_curve (u);
+  u->work = w = xcalloc (1, sizeof *w);
+  w->u = u;
+  w->keeping = uncertainty_keep_plan (u);
+  w->order = order_by_curve (u);
+  w->at = xcalloc (u->n + 1, sizeof *w->at);
+  for (t = 0; t < u->n; t++)
+    w->at[w->order[t]] = t;
+  w->state = xcalloc (u->n + 1, sizeof *w->state);
   u->sums = xcalloc (u->n + 1, sizeof *u->sums);
-  atomic_init (&w.next, 0);
-  /* This thread works too, once MEANWHILE is done; a thread that does
-     not start leaves its share to the others.  */
+  atomic_init (&w->next, 0);
+  for (t = 0; t < u->n; t++)
+    atomic_init (&w->state[t], ITEM_FREE);
+  scratch_init (&w->sc, u->samples);
+  /* A thread that does not start leaves its share to the others.  */
   for (t = 1; t < nthreads; t++)
-    if (pthread_create (&tid[started], NULL, summary_worker, &w) == 0)
-      started++;
+    if (pthread_create (&w->tid[w->started], NULL, summary_worker, w) == 0)
+      w->started++;
+  /* The shared draws first, every thread its share of them.  */
+  uncertainty_keep_fill (w->keeping);
   if (meanwhile != NULL)
     meanwhile (arg);
-  summary_worker (&w);
-  for (t = 0; t < started; t++)
-    pthread_join (tid[t], NULL);
-  free (order);
-  u->summed = xcalloc (u->n + 1, sizeof *u->summed);
-  for (t = 0; t < u->n; t++)
-    u->summed[t] = true;
+  /* Alone, this thread does it all; else it leaves the rest to the
+     others and writes the rows meanwhile, making those it comes to
+     first (uncertainty_summarise): the threads finish together.  */
+  if (w->started == 0)
+    take_items (w, &w->sc);
+}
+
+void
+uncertainty_summaries_free (struct uncertainty *u)
+{
+  struct summary_work *w = u->work;
+  size_t t;
+
+  if (w == NULL)
+    return;
+  for (t = 0; t < w->started; t++)
+    pthread_join (w->tid[t], NULL);
+  uncertainty_keep_plan_free (w->keeping);
+  scratch_free (&w->sc);
+  free (w->order);
+  free (w->at);
+  free (w->state);
+  free (w);
+  u->work = NULL;
 }

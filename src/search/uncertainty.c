@@ -164,95 +164,6 @@ draw_job (struct uncertainty *u)
     }
 }
 
-/* Room for one key's draws within the memory kept, *KEPT so far, or
-   NULL when there is none left.  */
-static double *
-keep (const struct uncertainty *u, size_t *kept)
-{
-  size_t bytes = u->samples * sizeof (double);
-
-  if (*kept + bytes > UNCERTAINTY_KEPT_BYTES)
-    return NULL;
-  *kept += bytes;
-  return xcalloc (u->samples + 1, sizeof (double));
-}
-
-/* Keep the uniform numbers of STREAM for every sample in *SLOT, if it is
-   not kept already and there is room.  */
-static void
-keep_uniforms (struct uncertainty *u, double **slot, uint64_t stream,
-               size_t *kept)
-{
-  size_t s;
-
-  if (*slot != NULL || (*slot = keep (u, kept)) == NULL)
-    return;
-  for (s = 0; s < u->samples; s++)
-    (*slot)[s] = draws_uniform (stream, s);
-}
-
-/* Keep in *SLOT the figures drawn from STREAM for every sample, two-piece
-   around POINT between LOW and HIGH, and those three in OF, if it is not
-   kept already and there is room.  */
-static void
-keep_values (struct uncertainty *u, double **slot, double of[3],
-             uint64_t stream, double low, double point, double high,
-             size_t *kept)
-{
-  size_t s;
-
-  if (*slot != NULL || (*slot = keep (u, kept)) == NULL)
-    return;
-  of[0] = low;
-  of[1] = point;
-  of[2] = high;
-  for (s = 0; s < u->samples; s++)
-    (*slot)[s] = draws_two_piece (draws_uniform (stream, s), low, point, high);
-}
-
-void
-uncertainty_keep_shared (struct uncertainty *u)
-{
-  const struct uncertainty_spec *sp = &u->spec;
-  size_t kept = 0, i, s;
-
-  if (u->kept)
-    return;
-  u->kept = true;
-  for (i = 0; i < u->n; i++)
-    {
-      const struct uncertainty_item *it = &u->items[i];
-      double **f = &u->factors[it->power_key];
-      uint64_t stream;
-
-      if (!(it->power_sigma > 0.0) || *f != NULL
-          || (*f = keep (u, &kept)) == NULL)
-        continue;
-      stream = draws_stream (sp->seed, DRAW_POWER, it->power_key);
-      for (s = 0; s < u->samples; s++)
-        (*f)[s] = exp (it->power_sigma * draws_normal (stream, s));
-    }
-  for (i = 0; i < u->n; i++)
-    if (u->items[i].embodied_low_kgco2e < u->items[i].embodied_high_kgco2e)
-      keep_uniforms (u, &u->host_u[u->items[i].host],
-                     draws_stream (sp->seed, DRAW_HOST, u->items[i].host),
-                     &kept);
-  for (i = 0; i < u->n; i++)
-    {
-      const struct uncertainty_item *it = &u->items[i];
-      size_t r = it->region;
-
-      if (it->pue_low < it->pue_high)
-        keep_values (u, &u->pue_v[r], u->pue_of[r],
-                     draws_stream (sp->seed, DRAW_PUE, r), it->pue_low,
-                     it->pue, it->pue_high, &kept);
-      if (it->grid_low < it->grid_high)
-        keep_values (u, &u->grid_v[r], u->grid_of[r],
-                     draws_stream (sp->seed, DRAW_GRID, r), it->grid_low,
-                     it->grid_gco2e_per_kwh, it->grid_high, &kept);
-    }
-}
-
 static int
 compare_doubles (const void *pa, const void *pb)
 {
@@ -271,7 +182,7 @@ keep_job (struct uncertainty *u)
 
   const struct uncertainty_spec *sp = &u->spec;
 
-  /* No draw is kept until uncertainty_keep_shared.  */
+  /* No draw is kept until uncertainty_keep_plan.  */
   u->factors = xcalloc (sp->npower_keys + 1, sizeof *u->factors);
   u->host_u = xcalloc (sp->nhosts + 1, sizeof *u->host_u);
   u->pue_v = xcalloc (sp->nregions + 1, sizeof *u->pue_v);
@@ -359,8 +270,8 @@ uncertainty_free (struct uncertainty *u)
   free (u->ratio);
   free (u->life_h);
   free (u->ratio_sorted);
+  uncertainty_summaries_free (u);
   free (u->sums);
-  free (u->summed);
   free (u->half);
   free (u->one);
   free_kept (u->factors, u->spec.npower_keys);

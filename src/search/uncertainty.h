@@ -174,7 +174,8 @@ size_t uncertainty_samples (const struct uncertainty *u);
 void uncertainty_item_samples (const struct uncertainty *u, size_t i,
                                double *total, double *cost);
 
-/* Item I's p5, p50 and p95 into *OUT.  */
+/* Item I's p5, p50 and p95 into *OUT.  After uncertainty_summarise_all,
+   not to be called on two threads at once.  */
 void uncertainty_summarise (const struct uncertainty *u, size_t i,
                             struct uncertainty_summary *out);
 
@@ -191,7 +192,10 @@ typedef void uncertainty_meanwhile_fn (void *arg);
    (at most 8 MiB) for them and for uncertainty_fronts.  MEANWHILE, if
    not NULL, is called with ARG on this thread while the others start,
    which then joins them: it may read U (uncertainty_fronts,
-   uncertainty_p_less) but not summarise.  */
+   uncertainty_p_less) but not summarise.  It returns with the last
+   items still being summarised by the others, so that the rows can be
+   written meanwhile: uncertainty_summarise waits for none, it makes an
+   item not done yet itself; uncertainty_free joins the threads.  */
 void uncertainty_summarise_all (struct uncertainty *u,
                                 uncertainty_meanwhile_fn *meanwhile,
                                 void *arg);
