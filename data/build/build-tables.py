@@ -249,6 +249,7 @@ SOURCES.extend(accelerators.SOURCES)
 SOURCE_IDS = {s['id'] for s in SOURCES}
 import zones  # noqa: E402  (data/build/zones.py: grid zones, site PUE)
 import equivalents  # noqa: E402  (data/build/equivalents.py: the report's)
+from csvout import write_csv  # noqa: E402  (data/build/csvout.py)
 
 # ---------------------------------------------------------------------------
 # Region groups, decided by ISO 3166-1 alpha-2 country (govcloud by partition).
@@ -435,14 +436,6 @@ def need_cols(path, header, cols):
     missing = [c for c in cols if c not in header]
     if missing:
         fail('%s: missing column(s): %s' % (path, ', '.join(repr(c) for c in missing)))
-
-
-def write_csv(path, cols, rows):
-    with open(path, 'w', encoding='utf-8', newline='') as f:
-        w = csv.writer(f, quoting=csv.QUOTE_MINIMAL, lineterminator='\n')
-        w.writerow(cols)
-        for r in rows:
-            w.writerow([r[c] for c in cols])
 
 
 # ---------------------------------------------------------------------------

@@ -17,6 +17,8 @@ Standard library only; deterministic.  Called from build-tables.py's main.
 import csv
 import os
 
+from csvout import write_csv
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 TYPED = os.path.join(HERE, 'equivalents-sources.csv')
 
@@ -86,14 +88,6 @@ def build_rows(path=TYPED):
     return out
 
 
-def _write(path, cols, rows):
-    with open(path, 'w', encoding='utf-8', newline='') as f:
-        w = csv.writer(f, quoting=csv.QUOTE_MINIMAL, lineterminator='\n')
-        w.writerow(cols)
-        for r in rows:
-            w.writerow([r[c] for c in cols])
-
-
 def build(out_dir, sources, source_ids):
     """Write equivalents.csv into OUT_DIR; add this module's sources to
     SOURCES and return the ids used."""
@@ -107,5 +101,5 @@ def build(out_dir, sources, source_ids):
         if s['id'] not in source_ids:
             sources.append(dict(s))
             source_ids.add(s['id'])
-    _write(os.path.join(out_dir, 'equivalents.csv'), COLS, rows)
+    write_csv(os.path.join(out_dir, 'equivalents.csv'), COLS, rows)
     return {r['source'] for r in rows}

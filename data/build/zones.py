@@ -16,6 +16,8 @@ Standard library only; deterministic.  Called from build-tables.py's main.
 import csv
 import os
 
+from csvout import write_csv
+
 EM_YEARLY = 'electricitymaps-yearly-2024/ci_yearly_2024_by_location.csv'
 CC_MIX = 'codecarbon/global_energy_mix.csv'
 LIFECYCLE = 'Carbon intensity gCO\u2082eq/kWh (Life cycle)'
@@ -112,14 +114,6 @@ def build_zones(src):
     return out
 
 
-def _write(path, cols, rows):
-    with open(path, 'w', encoding='utf-8', newline='') as f:
-        w = csv.writer(f, quoting=csv.QUOTE_MINIMAL, lineterminator='\n')
-        w.writerow(cols)
-        for r in rows:
-            w.writerow([r[c] for c in cols])
-
-
 def build(src, out_dir, sources, source_ids):
     """Write zones.csv and site_defaults.csv into OUT_DIR; add this module's
     sources to SOURCES (unless another module describes them) and return
@@ -128,6 +122,6 @@ def build(src, out_dir, sources, source_ids):
         if s['id'] not in source_ids:
             sources.append(dict(s, upstream=s.get('upstream', '')))
             source_ids.add(s['id'])
-    _write(os.path.join(out_dir, 'zones.csv'), ZONE_COLS, build_zones(src))
-    _write(os.path.join(out_dir, 'site_defaults.csv'), SITE_COLS, SITE_DEFAULTS)
+    write_csv(os.path.join(out_dir, 'zones.csv'), ZONE_COLS, build_zones(src))
+    write_csv(os.path.join(out_dir, 'site_defaults.csv'), SITE_COLS, SITE_DEFAULTS)
     return {s['id'] for s in SOURCES}
