@@ -125,8 +125,8 @@ bounds (const double *x, size_t n, struct value_bounds *b)
     {
       pair v = pair_load (x + s);
 
-      l = pair_choose ((pair_mask) (v < l), v, l);
-      h = pair_choose ((pair_mask) (v > h), v, h);
+      l = pair_min (v, l);
+      h = pair_max (v, h);
       sum += v;
     }
   b->lo = fmin (fmin (l[0], l[1]), last);
