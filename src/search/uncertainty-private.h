@@ -59,7 +59,7 @@ struct uncertainty
      numbers of embodied per host, and the PUE and grid intensity drawn
      per region, for the items whose low, point and high figures are
      PUE_OF's and GRID_OF's (those of the first item of the region).  */
-  bool kept; /* uncertainty_keep_shared has run.  */
+  bool kept; /* uncertainty_keep_plan has run.  */
   double **factors;
   double **host_u;
   double **pue_v;
@@ -87,9 +87,6 @@ struct uncertainty_keeping;
 struct uncertainty_keeping *uncertainty_keep_plan (struct uncertainty *u);
 void uncertainty_keep_fill (struct uncertainty_keeping *k);
 void uncertainty_keep_plan_free (struct uncertainty_keeping *k);
-
-/* The three at once, on this thread alone.  */
-void uncertainty_keep_shared (struct uncertainty *u);
 
 /* Wait for the threads of uncertainty_summarise_all, if any, and free
    what they used.  */
