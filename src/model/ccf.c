@@ -10,14 +10,6 @@
 #include "base/system.h"
 
 int
-ccf_power_at_load (const struct instance *instance,
-                   const struct ccf_instance *row, double load_pct,
-                   struct ccf_power *out, struct diag *d)
-{
-  return ccf_power_at_loads (instance, row, load_pct, load_pct, out, d);
-}
-
-int
 ccf_power_at_loads (const struct instance *instance,
                     const struct ccf_instance *row, double load_pct,
                     double gpu_load_pct, struct ccf_power *out, struct diag *d)

@@ -23,12 +23,14 @@ struct ccf_power
   double total_w;
 };
 
-/* The power of INSTANCE at LOAD_PCT (0-100) with CCF's coefficients ROW
-   (INSTANCE's row of ccf_instances.csv), into *OUT:
+/* The power of INSTANCE at LOAD_PCT (0-100), its GPUs at GPU_LOAD_PCT
+   (0-100; LOAD_PCT again but for --gpu-load), with CCF's coefficients
+   ROW (INSTANCE's row of ccf_instances.csv), into *OUT:
 
      u      = LOAD_PCT / 100
+     g      = GPU_LOAD_PCT / 100
      cpu    = vcpus x vcpu_factor x (cpu_min + u x (cpu_max - cpu_min))
-     gpu    = gpus x (gpu_min + u x (gpu_max - gpu_min))
+     gpu    = gpus x (gpu_min + g x (gpu_max - gpu_min))
      memory = max (0, memory_gib - memory_allowance_gib) x 0.392
 
    vcpu_factor is 1 but for AWS's burstable types, whose vCPU-hours CCF
@@ -36,12 +38,6 @@ struct ccf_power
    CCF's line is straight: no interpolation between measured points, and
    memory draws the same at every load.  Returns 0, or -1 with D set
    (CA_EXIT_USAGE for a load outside 0-100).  */
-int ccf_power_at_load (const struct instance *instance,
-                       const struct ccf_instance *row, double load_pct,
-                       struct ccf_power *out, struct diag *d);
-
-/* The same with the GPUs at GPU_LOAD_PCT (--gpu-load): CCF gives them
-   their own line, so u in the gpu term is GPU_LOAD_PCT / 100.  */
 int ccf_power_at_loads (const struct instance *instance,
                         const struct ccf_instance *row, double load_pct,
                         double gpu_load_pct, struct ccf_power *out,

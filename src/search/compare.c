@@ -199,6 +199,32 @@ diff_to_best (struct compare_row *row, double best)
   row->diff_best_pct = best > 0.0 ? row->diff_best_gco2e / best * 100.0 : NAN;
 }
 
+/* Run PARAMS's job on P, C's instance or its equivalent in REGION
+   (NULL when not offered there, *WHY saying why), into ROW: 1 when it
+   ran, 0 when it cannot (*WHY set), -1 with D set.  */
+static int
+run_row (const struct compare *c, const struct price *p,
+         const struct region *region, const struct run_params *params,
+         enum compare_skip *why, struct compare_row *row, struct diag *d)
+{
+  if (p == NULL)
+    return 0;
+  if (!run_method_covers_instance (params, p->instance))
+    {
+      *why = COMPARE_NOT_COVERED;
+      return 0;
+    }
+  if (!run_has_grid (params, region))
+    {
+      *why = COMPARE_NO_GRID;
+      return 0;
+    }
+  if (run_evaluate (p->instance, region, p, params, &row->run, d) < 0)
+    return -1;
+  row->equivalent = p->instance != c->instance;
+  return 1;
+}
+
 struct compare *
 compare_new (const struct catalogue *cat, const struct instance *instance,
              const struct region *const *regions, size_t nregions,
@@ -216,29 +242,19 @@ compare_new (const struct catalogue *cat, const struct instance *instance,
       enum compare_skip why = COMPARE_NOT_OFFERED;
       const struct price *p = compare_offer (cat, instance, regions[i], &why);
       struct compare_row *row = &slots[n].row;
+      int ran = run_row (c, p, regions[i], params, &why, row, d);
 
-      if (p == NULL)
-        {
-          skip (c, regions[i], why);
-          continue;
-        }
-      if (!run_method_covers_instance (params, p->instance))
-        {
-          skip (c, regions[i], COMPARE_NOT_COVERED);
-          continue;
-        }
-      if (!run_has_grid (params, regions[i]))
-        {
-          skip (c, regions[i], COMPARE_NO_GRID);
-          continue;
-        }
-      if (run_evaluate (p->instance, regions[i], p, params, &row->run, d) < 0)
+      if (ran < 0)
         {
           free (slots);
           compare_free (c);
           return NULL;
         }
-      row->equivalent = p->instance != instance;
+      if (ran == 0)
+        {
+          skip (c, regions[i], why);
+          continue;
+        }
       row->diff_baseline_gco2e = row->diff_baseline_pct = NAN;
       slots[n].order = i;
       n++;
@@ -282,18 +298,12 @@ baseline_outside (struct compare *c, const struct catalogue *cat,
                             ? catalogue_find_price (cat, type, region)
                             : compare_offer (cat, c->instance, region, &why);
   struct compare_row *row = &c->rows[c->nrows];
+  int ran = run_row (c, p, region, params, &why, row, d);
 
-  if (p == NULL)
-    ;
-  else if (!run_method_covers_instance (params, p->instance))
-    why = COMPARE_NOT_COVERED;
-  else if (!run_has_grid (params, region))
-    why = COMPARE_NO_GRID;
-  else
+  if (ran < 0)
+    return -1;
+  if (ran > 0)
     {
-      if (run_evaluate (p->instance, region, p, params, &row->run, d) < 0)
-        return -1;
-      row->equivalent = p->instance != c->instance;
       row->diff_best_gco2e = row->diff_best_pct = NAN;
       if (c->nrows > 0)
         diff_to_best (row, c->rows[0].run.footprint.total_gco2e);

@@ -45,8 +45,6 @@ track_suggest_free (struct track_suggest *s)
   free (s);
 }
 
-/* One hour of one instance of PRICE's pair at LOAD_PCT: its total and
-   cost.  Returns -1 when the data lacks a figure.  */
 /* JOB's loads into P: its load, and its GPUs' where it had them apart
    (the candidates have the same GPU model, so their cards too).  */
 static void
@@ -57,6 +55,8 @@ job_loads (const struct run *job, struct run_params *p)
   p->gpu_load_own = job->gpu_load_split;
 }
 
+/* One hour of one instance of PRICE's pair at JOB's loads: its total
+   and cost.  Returns -1 when the data lacks a figure.  */
 static int
 hourly (const struct track_suggest *s, const struct price *price,
         const struct run *job, double hours, struct run *out)

@@ -25,12 +25,6 @@
    holds in every sample to the last bit.  */
 #define BOUND_MARGIN 1e-9
 
-static bool
-same_value (double a, double b)
-{
-  return !(a < b) && !(a > b);
-}
-
 /* What item_bounds needs beyond the sampler: per power key, the least
    and greatest uniform number drawn for its error (NaN until
    needed).  */

@@ -222,12 +222,3 @@ uncertainty_keep_plan_free (struct uncertainty_keeping *k)
   free (k->jobs);
   free (k);
 }
-
-void
-uncertainty_keep_shared (struct uncertainty *u)
-{
-  struct uncertainty_keeping *k = uncertainty_keep_plan (u);
-
-  uncertainty_keep_fill (k);
-  uncertainty_keep_plan_free (k);
-}

@@ -19,6 +19,14 @@
 #include "model/footprint.h"
 #include "search/uncertainty.h"
 
+/* Whether A and B are the same number: the build forbids == on
+   doubles, but here exact equality is what is meant.  */
+static inline bool
+same_value (double a, double b)
+{
+  return !(a < b) && !(a > b);
+}
+
 /* The most memory the shared draws kept per key take: every key's draws
    of a thousand samples (some 900 keys), so that a run's totals read
    them instead of drawing them again, as many keys as fit for more
@@ -51,7 +59,7 @@ struct uncertainty
      numbers of embodied per host, and the PUE and grid intensity drawn
      per region, for the items whose low, point and high figures are
      PUE_OF's and GRID_OF's (those of the first item of the region).  */
-  bool kept; /* uncertainty_keep_shared has run.  */
+  bool kept; /* uncertainty_keep_plan has run.  */
   double **factors;
   double **host_u;
   double **pue_v;
@@ -79,9 +87,6 @@ struct uncertainty_keeping;
 struct uncertainty_keeping *uncertainty_keep_plan (struct uncertainty *u);
 void uncertainty_keep_fill (struct uncertainty_keeping *k);
 void uncertainty_keep_plan_free (struct uncertainty_keeping *k);
-
-/* The three at once, on this thread alone.  */
-void uncertainty_keep_shared (struct uncertainty *u);
 
 /* Wait for the threads of uncertainty_summarise_all, if any, and free
    what they used.  */

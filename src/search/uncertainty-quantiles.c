@@ -33,12 +33,6 @@
 static const double quantile_points[3] = { 0.05, 0.5, 0.95 };
 #define NRANKS 6
 
-static bool
-same_value (double a, double b)
-{
-  return !(a < b) && !(a > b);
-}
-
 /* The F-quantile of the N sorted values X, by GSL's interpolation, but
    exactly the value itself when the two values it lies between are
    equal (GSL's (1 - d) x a + d x b need not give back a).  */
@@ -131,8 +125,8 @@ bounds (const double *x, size_t n, struct value_bounds *b)
     {
       pair v = pair_load (x + s);
 
-      l = pair_choose ((pair_mask) (v < l), v, l);
-      h = pair_choose ((pair_mask) (v > h), v, h);
+      l = pair_min (v, l);
+      h = pair_max (v, h);
       sum += v;
     }
   b->lo = fmin (fmin (l[0], l[1]), last);

@@ -21,12 +21,6 @@
 #include "base/xalloc.h"
 
 static bool
-same_value (double a, double b)
-{
-  return !(a < b) && !(a > b);
-}
-
-static bool
 range_ok (const struct uncertainty_range *r)
 {
   return isfinite (r->low) && isfinite (r->high) && r->low <= r->mode

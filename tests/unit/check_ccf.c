@@ -177,20 +177,20 @@ START_TEST (test_m5_power)
   struct diag d;
 
   ck_assert_int_eq (
-    ccf_power_at_load (&m5_xlarge, &m5_xlarge_ccf, 50.0, &p, &d), 0);
+    ccf_power_at_loads (&m5_xlarge, &m5_xlarge_ccf, 50.0, 50.0, &p, &d), 0);
   ck_assert_double_eq_tol (p.cpu_w, 9.82, TOL);
   ck_assert_double_eq_tol (p.memory_w, 4.943773464, TOL);
   ck_assert_double_eq_tol (p.gpu_w, 0.0, TOL);
   ck_assert_double_eq_tol (p.total_w, 14.763773464, TOL);
   /* CCF's line is straight: 0 % is min, 100 % max, memory unchanged.  */
   ck_assert_int_eq (
-    ccf_power_at_load (&m5_xlarge, &m5_xlarge_ccf, 0.0, &p, &d), 0);
+    ccf_power_at_loads (&m5_xlarge, &m5_xlarge_ccf, 0.0, 0.0, &p, &d), 0);
   ck_assert_double_eq_tol (p.total_w, 4 * 0.65 + 4.943773464, TOL);
   ck_assert_int_eq (
-    ccf_power_at_load (&m5_xlarge, &m5_xlarge_ccf, 100.0, &p, &d), 0);
+    ccf_power_at_loads (&m5_xlarge, &m5_xlarge_ccf, 100.0, 100.0, &p, &d), 0);
   ck_assert_double_eq_tol (p.total_w, 4 * 4.26 + 4.943773464, TOL);
   ck_assert_int_eq (
-    ccf_power_at_load (&m5_xlarge, &m5_xlarge_ccf, 25.0, &p, &d), 0);
+    ccf_power_at_loads (&m5_xlarge, &m5_xlarge_ccf, 25.0, 25.0, &p, &d), 0);
   ck_assert_double_eq_tol (p.cpu_w, 4 * (0.65 + 0.25 * 3.61), TOL);
 }
 END_TEST
@@ -201,13 +201,13 @@ START_TEST (test_load_outside)
   struct diag d = { 0, "" };
 
   ck_assert_int_eq (
-    ccf_power_at_load (&m5_xlarge, &m5_xlarge_ccf, 100.5, &p, &d), -1);
+    ccf_power_at_loads (&m5_xlarge, &m5_xlarge_ccf, 100.5, 100.5, &p, &d), -1);
   ck_assert_int_eq (d.status, CA_EXIT_USAGE);
   ck_assert_str_eq (d.text, "load 100.5 % is outside 0-100");
   ck_assert_int_eq (
-    ccf_power_at_load (&m5_xlarge, &m5_xlarge_ccf, -1.0, &p, &d), -1);
+    ccf_power_at_loads (&m5_xlarge, &m5_xlarge_ccf, -1.0, -1.0, &p, &d), -1);
   ck_assert_int_eq (
-    ccf_power_at_load (&m5_xlarge, &m5_xlarge_ccf, NAN, &p, &d), -1);
+    ccf_power_at_loads (&m5_xlarge, &m5_xlarge_ccf, NAN, NAN, &p, &d), -1);
 }
 END_TEST
 
@@ -217,7 +217,7 @@ START_TEST (test_p3_gpu)
   struct diag d;
 
   ck_assert_int_eq (
-    ccf_power_at_load (&p3_2xlarge, &p3_2xlarge_ccf, 80.0, &p, &d), 0);
+    ccf_power_at_loads (&p3_2xlarge, &p3_2xlarge_ccf, 80.0, 80.0, &p, &d), 0);
   ck_assert_double_eq_tol (p.cpu_w, 24.752, TOL);
   ck_assert_double_eq_tol (p.gpu_w, 251.8, TOL);
   ck_assert_double_eq_tol (p.memory_w, 20.49915, TOL);
@@ -256,8 +256,8 @@ START_TEST (test_burstable)
   struct ccf_power p;
   struct diag d;
 
-  ck_assert_int_eq (ccf_power_at_load (&t3_nano, &t3_nano_ccf, 50.0, &p, &d),
-                    0);
+  ck_assert_int_eq (
+    ccf_power_at_loads (&t3_nano, &t3_nano_ccf, 50.0, 50.0, &p, &d), 0);
   /* No memory above the allowance: 0 W, never negative.  */
   ck_assert_double_eq_tol (p.memory_w, 0.0, TOL);
   ck_assert_double_eq_tol (p.cpu_w, 0.461, TOL);
@@ -560,7 +560,7 @@ START_TEST (test_data_m5_xlarge)
   ck_assert_int_eq (x->host_vcpus, 96);
   ck_assert_str_eq (x->source, "ccf-app-2024");
   ck_assert_str_eq (x->embodied_source, "ccf-coef-2021");
-  ck_assert_int_eq (ccf_power_at_load (in, x, 50.0, &p, &d), 0);
+  ck_assert_int_eq (ccf_power_at_loads (in, x, 50.0, 50.0, &p, &d), 0);
   ck_assert_double_eq_tol (p.total_w, 14.763773464, TOL);
 }
 END_TEST
@@ -649,7 +649,8 @@ START_TEST (test_data_new_coverage)
       ck_assert_double_eq_tol (x->memory_allowance_gib, c->allowance, TOL);
       ck_assert_double_eq_tol (x->embodied_host_kgco2e, c->host_kg, TOL);
       ck_assert_int_eq (x->host_vcpus, c->host_vcpus);
-      ck_assert_int_eq (ccf_power_at_load (x->instance, x, 50.0, &p, &d), 0);
+      ck_assert_int_eq (
+        ccf_power_at_loads (x->instance, x, 50.0, 50.0, &p, &d), 0);
       ck_assert_msg (fabs (p.total_w - c->power_50) < 1e-6,
                      "%s: %.9f W, not %.9f", c->name, p.total_w, c->power_50);
     }

@@ -312,7 +312,12 @@ START_TEST (test_totals_as_drawn)
   for (i = 0; i < 4; i++)
     {
       if (i == 2)
-        uncertainty_keep_shared (u);
+        {
+          struct uncertainty_keeping *k = uncertainty_keep_plan (u);
+
+          uncertainty_keep_fill (k);
+          uncertainty_keep_plan_free (k);
+        }
       uncertainty_item_samples (u, i % 2, total, NULL);
       uncertainty_item_factors (u, i % 2, 0, S, f);
       for (s = 0; s < S; s++)
