@@ -170,4 +170,5 @@ EXTRA_DIST += $(cli_tests) $(data_tests) $(style_tests) $(docs_tests) \
   %D%/cli/expected %D%/data/ccf-check.py \
   %D%/cli/fixtures \
   %D%/unit/unit.h %D%/unit/shipped.h %D%/unit/catalogue-fixture.h \
-  %D%/unit/m5-north.h %D%/unit/uncertainty-fixture.h
+  %D%/unit/m5-north.h %D%/unit/uncertainty-fixture.h \
+  %D%/unit/output-fixture.h

@@ -57,16 +57,14 @@ put_field (char *p, const char *text, size_t len, bool plain)
 }
 
 /* Append the field TEXT to B as put_field writes it, for a string whose
-   bits are not known: the header's keys.  */
+   bits are not known (the header's keys): out_text_plain says whether
+   it is plain.  */
 static void
 append_text (struct strbuf *b, const char *text)
 {
-  size_t len = strlen (text);
+  size_t len;
+  bool plain = (out_text_plain (text, &len) & OUT_PLAIN_CSV) != 0;
   char *p = strbuf_reserve (b, 2 * len + 2);
-  bool plain
-    = len == 0
-      || (text[strcspn (text, ",\"\r\n")] == '\0' && text[0] != ' '
-          && text[0] != '\t' && text[len - 1] != ' ' && text[len - 1] != '\t');
 
   strbuf_added (b, (size_t) (put_field (p, text, len, plain) - p));
 }

@@ -103,37 +103,8 @@ row_object (const struct out_table *table, size_t r)
   return object;
 }
 
-/* Build the json array of TABLE's rows.  Return it, or NULL if json-c
-   runs out of memory.  */
-static struct json_object *
-table_array (const struct out_table *table)
-{
-  struct json_object *array = json_object_new_array ();
-  struct json_object *object;
-  size_t r;
-
-  if (array == NULL)
-    return NULL;
-  for (r = 0; r < table->nrows; r++)
-    {
-      object = row_object (table, r);
-      if (object == NULL)
-        {
-          json_object_put (array);
-          return NULL;
-        }
-      if (json_object_array_add (array, object) != 0)
-        {
-          json_object_put (object);
-          json_object_put (array);
-          return NULL;
-        }
-    }
-  return array;
-}
-
 /* The direct writer: the same text as json-c's JSON_FLAGS printing of
-   table_array, built in one buffer handed to stdio in blocks of about
+   the rows' objects, built in one buffer handed to stdio in blocks of about
    this many bytes, without a json-c object a cell (json-c costs about
    a hundred thousand instructions a row of advise --all).  */
 enum
@@ -468,40 +439,9 @@ int
 out_write_json (FILE *fp, enum out_layout layout,
                 const struct out_table *table)
 {
-  struct json_object *array;
-  const char *text;
-  int status;
-  int saved_errno;
-
   (void) layout; /* One layout: the format is the layout.  */
 
-  if (table->nrows == 0)
-    return out_puts (fp, "[]\n");
-  if (!duplicate_keys (table))
-    {
-      if (write_direct (fp, table, 0) != 0)
-        return -1;
-      return out_json_tail (fp, table, table->nrows);
-    }
-
-  array = table_array (table);
-  if (array == NULL)
-    {
-      errno = ENOMEM;
-      return -1;
-    }
-  text = json_object_to_json_string_ext (array, JSON_FLAGS);
-  if (text == NULL)
-    {
-      json_object_put (array);
-      errno = ENOMEM;
-      return -1;
-    }
-  status = out_puts (fp, text);
-  if (status == 0)
-    status = out_puts (fp, "\n");
-  saved_errno = errno;
-  json_object_put (array);
-  errno = saved_errno;
-  return status;
+  if (out_json_rows (fp, table, 0) != 0)
+    return -1;
+  return out_json_tail (fp, table, table->nrows);
 }

@@ -249,6 +249,15 @@ html_charts (struct strbuf *b, const struct report *r)
                     "each group.</p>\n");
 }
 
+/* Append TEXT to B as an item of a list.  */
+static void
+html_item (struct strbuf *b, const char *text)
+{
+  strbuf_append (b, "<li>");
+  esc (b, text);
+  strbuf_append (b, "</li>\n");
+}
+
 /* The best trade-offs (the Pareto front) and why not its two ends.  */
 static void
 html_front (struct strbuf *b, const struct report *r)
@@ -266,9 +275,7 @@ html_front (struct strbuf *b, const struct report *r)
       report_why_not (r, which, &text);
       if (text.len == 0)
         continue;
-      strbuf_append (b, "<li>");
-      esc (b, text.text);
-      strbuf_append (b, "</li>\n");
+      html_item (b, text.text);
     }
   strbuf_release (&text);
   strbuf_append (b, "</ul>\n");
@@ -325,27 +332,15 @@ html_assumptions (struct strbuf *b, const struct report *r)
   strbuf_append (b, "</tbody></table>\n<h2 id=\"terms\">Terms</h2>\n"
                     "<ul class=\"note\">\n");
   for (i = 0; report_terms[i] != NULL; i++)
-    {
-      strbuf_append (b, "<li>");
-      esc (b, report_terms[i]);
-      strbuf_append (b, "</li>\n");
-    }
+    html_item (b, report_terms[i]);
   strbuf_append (b, "</ul>\n<h2 id=\"attribution\">Data "
                     "attribution</h2>\n<ul class=\"note\">\n");
   for (i = 0; report_attributions[i] != NULL; i++)
-    {
-      strbuf_append (b, "<li>");
-      esc (b, report_attributions[i]);
-      strbuf_append (b, "</li>\n");
-    }
+    html_item (b, report_attributions[i]);
   strbuf_init (&text);
   report_equivalents_attribution (r, &text);
   if (text.len > 0)
-    {
-      strbuf_append (b, "<li>");
-      esc (b, text.text);
-      strbuf_append (b, "</li>\n");
-    }
+    html_item (b, text.text);
   strbuf_release (&text);
   strbuf_printf (b,
                  "</ul>\n<p class=\"note\">Made by carbon-advisor %s "

@@ -36,6 +36,15 @@ paragraph (struct strbuf *b, const char *text)
   strbuf_append (b, "\n\n");
 }
 
+/* Append TEXT to B escaped, as an item of a list.  */
+static void
+md_item (struct strbuf *b, const char *text)
+{
+  strbuf_append (b, "- ");
+  md (b, text);
+  strbuf_append (b, "\n");
+}
+
 /* The title, the job and the headline's sentences.  */
 static void
 md_headline (struct strbuf *b, const struct report *r)
@@ -122,9 +131,7 @@ md_front (struct strbuf *b, const struct report *r)
       report_why_not (r, which, &text);
       if (text.len == 0)
         continue;
-      strbuf_append (b, "- ");
-      md (b, text.text);
-      strbuf_append (b, "\n");
+      md_item (b, text.text);
     }
   strbuf_release (&text);
 }
@@ -221,26 +228,14 @@ md_assumptions (struct strbuf *b, const struct report *r)
     }
   strbuf_append (b, "\n## Terms\n\n");
   for (i = 0; report_terms[i] != NULL; i++)
-    {
-      strbuf_append (b, "- ");
-      md (b, report_terms[i]);
-      strbuf_append (b, "\n");
-    }
+    md_item (b, report_terms[i]);
   strbuf_append (b, "\n## Data attribution\n\n");
   for (i = 0; report_attributions[i] != NULL; i++)
-    {
-      strbuf_append (b, "- ");
-      md (b, report_attributions[i]);
-      strbuf_append (b, "\n");
-    }
+    md_item (b, report_attributions[i]);
   strbuf_init (&text);
   report_equivalents_attribution (r, &text);
   if (text.len > 0)
-    {
-      strbuf_append (b, "- ");
-      md (b, text.text);
-      strbuf_append (b, "\n");
-    }
+    md_item (b, text.text);
   strbuf_release (&text);
   strbuf_printf (b, "\nMade by carbon-advisor %s report.\n", PACKAGE_VERSION);
 }

@@ -16,6 +16,7 @@
 #include "view/output.h"
 #include "base/system.h"
 #include "unit.h"
+#include "output-fixture.h"
 
 /* The columns of most tests: text, integer, two numbers with different
    decimals, and a machine-only text column.  */
@@ -70,22 +71,6 @@ teardown_table (void)
 {
   out_table_free (table);
   table = NULL;
-}
-
-/* Return what out_write writes for T in FORMAT and LAYOUT, checking that
-   it succeeds.  The caller frees the result.  */
-static char *
-render (enum out_format format, enum out_layout layout,
-        const struct out_table *t)
-{
-  char *buf = NULL;
-  size_t size = 0;
-  FILE *fp = open_memstream (&buf, &size);
-
-  ck_assert_ptr_nonnull (fp);
-  ck_assert_int_eq (out_write (fp, format, layout, t), 0);
-  ck_assert_int_eq (fclose (fp), 0);
-  return buf;
 }
 
 /* Check that T in FORMAT and LAYOUT is exactly EXPECTED.  */

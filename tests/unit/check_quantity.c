@@ -11,6 +11,7 @@
 #include "view/output.h"
 #include "view/quantity.h"
 #include "unit.h"
+#include "output-fixture.h"
 
 /* Assert that writing GRAMS with FN gives EXPECTED.  */
 static void
@@ -163,19 +164,6 @@ static const struct out_column carbon_columns[] = {
   { "total_gco2e", "Total", "gCO2e", OUT_NUMBER, 1, OUT_COL_CARBON },
   { "embodied_kgco2e", "Embodied", "kgCO2e", OUT_NUMBER, 2, OUT_COL_CARBON },
 };
-
-static char *
-render (enum out_format format, enum out_layout layout,
-        const struct out_table *t)
-{
-  char *buf = NULL;
-  size_t size = 0;
-  FILE *fp = open_memstream (&buf, &size);
-  ck_assert_ptr_nonnull (fp);
-  ck_assert_int_eq (out_write (fp, format, layout, t), 0);
-  ck_assert_int_eq (fclose (fp), 0);
-  return buf;
-}
 
 /* Grouping by hand: a whole part of four digits is grouped unless five
    are asked for; the sign and the fraction pass through.  */

@@ -117,6 +117,22 @@ START_TEST (test_log_axis)
 }
 END_TEST
 
+/* Set S to a scatter chart 400 px wide and HEIGHT high, with axes "x"
+   and "y", of the N points PTS.  */
+static void
+scatter_spec (struct svg_scatter *s, double height, const char *aria,
+              const struct svg_point *pts, size_t n)
+{
+  memset (s, 0, sizeof *s);
+  s->width = 400;
+  s->height = height;
+  s->x_label = "x";
+  s->y_label = "y";
+  s->aria = aria;
+  s->points = pts;
+  s->npoints = n;
+}
+
 START_TEST (test_escape_and_charts)
 {
   struct strbuf b;
@@ -128,14 +144,7 @@ START_TEST (test_escape_and_charts)
   strbuf_init (&b);
   svg_escape (&b, "<&\"'>");
   ck_assert_str_eq (b.text, "&lt;&amp;&quot;&#39;&gt;");
-  memset (&s, 0, sizeof s);
-  s.width = 400;
-  s.height = 300;
-  s.x_label = "x";
-  s.y_label = "y";
-  s.aria = "test";
-  s.points = pts;
-  s.npoints = 2;
+  scatter_spec (&s, 300, "test", pts, 2);
   s.line = pts;
   s.nline = 2;
   svg_scatter (&b, &s);
@@ -173,14 +182,7 @@ START_TEST (test_labels_never_overlap)
       pts[i].cls = "rec";
       pts[i].title = NULL;
     }
-  memset (&s, 0, sizeof s);
-  s.width = 400;
-  s.height = 120;
-  s.x_label = "x";
-  s.y_label = "y";
-  s.aria = "crowded";
-  s.points = pts;
-  s.npoints = 12;
+  scatter_spec (&s, 120, "crowded", pts, 12);
   strbuf_init (&b);
   svg_scatter (&b, &s);
   for (p = strstr (b.text, "<text class=\"label"); p != NULL;
