@@ -97,8 +97,8 @@ cmd_compile_exec (const struct cli_global *global, void *opts)
       free (dir);
       return status;
     }
-  cat = catalogue_load_parts (dir, CATALOGUE_PARTS_ALL | CATALOGUE_TABLES_ONLY,
-                              &d);
+  cat = catalogue_open (dir, CATALOGUE_PARTS_ALL | CATALOGUE_TABLES_ONLY, NULL,
+                        &d);
   if (cat == NULL)
     status = cli_report (&d);
   else

@@ -141,16 +141,10 @@ catalogue_table_file (size_t i)
 struct catalogue *
 catalogue_load (const char *dir, struct diag *d)
 {
-  return catalogue_load_parts (dir, CATALOGUE_PARTS_ALL, d);
+  return catalogue_open (dir, CATALOGUE_PARTS_ALL, NULL, d);
 }
 
-struct catalogue *
-catalogue_load_parts (const char *dir, unsigned parts, struct diag *d)
-{
-  return catalogue_open (dir, parts, NULL, d);
-}
-
-/* Load the tables of DIR (catalogue_load_parts without the image).  */
+/* Load the tables of DIR (catalogue_open without the image).  */
 static struct catalogue *
 load_tables (const char *dir, unsigned parts, struct diag *d)
 {
