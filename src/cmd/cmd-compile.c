@@ -104,12 +104,7 @@ cmd_compile_exec (const struct cli_global *global, void *opts)
   else
     {
       if (global->output == NULL)
-        {
-          size_t n = strlen (dir) + sizeof "/" CATALOGUE_IMAGE;
-
-          path = xmalloc (n);
-          snprintf (path, n, "%s/%s", dir, CATALOGUE_IMAGE);
-        }
+        path = xpath_join (dir, CATALOGUE_IMAGE);
       if (catalogue_compile (cat, path != NULL ? path : global->output, &d)
           < 0)
         status = cli_report (&d);

@@ -497,8 +497,7 @@ struct catalogue *
 image_load (const char *dir, const char *const files[CATALOGUE_NTABLES],
             struct diag *note)
 {
-  size_t n = strlen (dir) + sizeof "/" CATALOGUE_IMAGE;
-  char *path = xmalloc (n);
+  char *path = xpath_join (dir, CATALOGUE_IMAGE);
   struct view v[IMG_NSECTIONS];
   struct catalogue *cat = NULL;
   struct image_tables tables;
@@ -508,7 +507,6 @@ image_load (const char *dir, const char *const files[CATALOGUE_NTABLES],
 
   note->status = 0;
   note->text[0] = '\0';
-  snprintf (path, n, "%s/%s", dir, CATALOGUE_IMAGE);
   fd = open_image (path, &size, note);
   if (fd < 0)
     {
