@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <error.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,4 +59,14 @@ xstrdup (const char *s)
   size_t n = strlen (s) + 1;
 
   return memcpy (xmalloc (n), s, n);
+}
+
+char *
+xpath_join (const char *dir, const char *file)
+{
+  size_t n = strlen (dir) + strlen (file) + 2;
+  char *p = xmalloc (n);
+
+  snprintf (p, n, "%s/%s", dir, file);
+  return p;
 }

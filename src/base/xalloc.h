@@ -14,6 +14,9 @@ void *xcalloc (size_t count, size_t size);
 void *xreallocarray (void *ptr, size_t count, size_t size);
 char *xstrdup (const char *s);
 
+/* "DIR/FILE", newly allocated.  */
+char *xpath_join (const char *dir, const char *file);
+
 /* Report "memory exhausted" and exit: for the callers of allocating
    functions outside this module (open_memstream).  */
 void xalloc_die (void) __attribute__ ((noreturn));

@@ -17,12 +17,9 @@
 static bool
 has_tables (const char *dir)
 {
-  size_t n = strlen (dir) + sizeof "/" CATALOGUE_INSTANCES;
-  char *path = xmalloc (n);
-  bool ok;
+  char *path = xpath_join (dir, CATALOGUE_INSTANCES);
+  bool ok = access (path, R_OK) == 0;
 
-  snprintf (path, n, "%s/%s", dir, CATALOGUE_INSTANCES);
-  ok = access (path, R_OK) == 0;
   free (path);
   return ok;
 }

@@ -18,7 +18,7 @@ struct catalogue *cli_load_catalogue (const struct cli_global *global,
                                       int *status);
 
 /* The same, reading of the tables a command may do without only those
-   in PARTS (catalogue_load_parts).  */
+   in PARTS (catalogue_open).  */
 struct catalogue *cli_load_catalogue_parts (const struct cli_global *global,
                                             unsigned parts, int *status);
 

@@ -199,9 +199,9 @@ cli_check_selection (const struct selection *sel, const struct catalogue *cat)
   size_t i, n = 0;
   int status;
 
-  if (selection_check (sel, cat, &p) == 0)
-    return cli_check_regions (cat, &sel->regions, &sel->providers);
-  if (STREQ (p.what, "region"))
+  /* The regions, known or not, are cli_check_regions' to report: it
+     says which regions a place stands for.  */
+  if (selection_check (sel, cat, &p) == 0 || STREQ (p.what, "region"))
     return cli_check_regions (cat, &sel->regions, &sel->providers);
   names = xcalloc (cat->nregions + cat->ngroups + 1, sizeof *names);
   if (STREQ (p.what, "group"))

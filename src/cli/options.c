@@ -212,12 +212,13 @@ const struct argp cli_selection_argp
       NULL,         selection_children,    NULL,
       NULL };
 
-double
-cli_parse_number (struct argp_state *state, const char *name, const char *arg,
-                  double min, double max)
+/* cli_parse_number of TEXT, the number in ARG, which errors name.  */
+static double
+parse_number_in (struct argp_state *state, const char *name, const char *arg,
+                 const char *text, double min, double max)
 {
   double v = 0.0;
-  enum numparse_status st = numparse_double (arg, &v);
+  enum numparse_status st = numparse_double (text, &v);
 
   if (st != NUMPARSE_OK)
     argp_error (state, "invalid --%s '%s': %s", name, arg,
@@ -232,6 +233,13 @@ cli_parse_number (struct argp_state *state, const char *name, const char *arg,
                     arg, min, max);
     }
   return v;
+}
+
+double
+cli_parse_number (struct argp_state *state, const char *name, const char *arg,
+                  double min, double max)
+{
+  return parse_number_in (state, name, arg, arg, min, max);
 }
 
 long
@@ -287,20 +295,13 @@ cli_parse_percent_part (struct argp_state *state, const char *name,
   size_t len = strlen (arg);
   bool sign = len > 0 && arg[len - 1] == '%';
   char *number = xstrdup (arg);
-  enum numparse_status st;
-  double v = 0.0;
+  double v;
 
   /* Without its sign, "%" alone is an empty number: numparse says so.  */
   if (sign)
     number[len - 1] = '\0';
-  st = numparse_double (number, &v);
+  v = parse_number_in (state, name, arg, number, 0.0, max);
   free (number);
-  if (st != NUMPARSE_OK)
-    argp_error (state, "invalid --%s '%s': %s", name, arg,
-                numparse_strerror (st));
-  else if (v < 0.0 || v > max)
-    argp_error (state, "invalid --%s '%s': must be from 0 to %g", name, arg,
-                max);
   if (!sign && v > 0.0 && v < 1.0 && !*warned)
     {
       /* WHOLE is named when the number is one part of it.  */

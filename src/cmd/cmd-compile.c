@@ -97,19 +97,14 @@ cmd_compile_exec (const struct cli_global *global, void *opts)
       free (dir);
       return status;
     }
-  cat = catalogue_load_parts (dir, CATALOGUE_PARTS_ALL | CATALOGUE_TABLES_ONLY,
-                              &d);
+  cat = catalogue_open (dir, CATALOGUE_PARTS_ALL | CATALOGUE_TABLES_ONLY, NULL,
+                        &d);
   if (cat == NULL)
     status = cli_report (&d);
   else
     {
       if (global->output == NULL)
-        {
-          size_t n = strlen (dir) + sizeof "/" CATALOGUE_IMAGE;
-
-          path = xmalloc (n);
-          snprintf (path, n, "%s/%s", dir, CATALOGUE_IMAGE);
-        }
+        path = xpath_join (dir, CATALOGUE_IMAGE);
       if (catalogue_compile (cat, path != NULL ? path : global->output, &d)
           < 0)
         status = cli_report (&d);

@@ -19,13 +19,10 @@ int
 image_hash_table (const char *dir, const char *file, uint64_t *hash,
                   uint64_t *size)
 {
-  size_t n = strlen (dir) + strlen (file) + 2;
-  char *path = xmalloc (n);
-  int r, err;
+  char *path = xpath_join (dir, file);
+  int r = hash_file (path, hash, size);
+  int err = errno;
 
-  snprintf (path, n, "%s/%s", dir, file);
-  r = hash_file (path, hash, size);
-  err = errno;
   free (path);
   errno = err;
   return r;

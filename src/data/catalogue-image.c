@@ -423,10 +423,11 @@ image_catalogue (const char *dir, void *base, size_t size,
   "; reading the tables instead; 'carbon-advisor compile' rebuilds it"
 
 /* Check the image of SIZE bytes at BASE, made from the tables of DIR,
-   and fix up its pointers; false with NOTE set when it will not do.  */
+   against this build's LAYOUT (image_layout_fingerprint), and fix up its
+   pointers; false with NOTE set when it will not do.  */
 static bool
-image_check (struct image_tables *tables, const char *path, char *base,
-             uint64_t size, struct view *v, struct diag *note)
+image_check (struct image_tables *tables, uint64_t layout, const char *path,
+             char *base, uint64_t size, struct view *v, struct diag *note)
 {
   struct image_header copy; /* Not a cast: BASE is only a char *.  */
   const struct image_header *h = &copy;
@@ -441,7 +442,7 @@ image_check (struct image_tables *tables, const char *path, char *base,
   if (memcmp (h->magic, IMAGE_MAGIC, 8) != 0)
     return diag_set (note, 0, "%s is not a catalogue image" AGAIN, path),
            false;
-  if (h->version != IMAGE_VERSION || h->layout != image_layout_fingerprint ())
+  if (h->version != IMAGE_VERSION || h->layout != layout)
     return diag_set (note, 0,
                      "%s was made by another version of carbon-advisor" AGAIN,
                      path),
@@ -496,18 +497,16 @@ struct catalogue *
 image_load (const char *dir, const char *const files[CATALOGUE_NTABLES],
             struct diag *note)
 {
-  size_t n = strlen (dir) + sizeof "/" CATALOGUE_IMAGE;
-  char *path = xmalloc (n);
+  char *path = xpath_join (dir, CATALOGUE_IMAGE);
   struct view v[IMG_NSECTIONS];
   struct catalogue *cat = NULL;
   struct image_tables tables;
-  uint64_t size = 0;
+  uint64_t layout, size = 0;
   void *base;
   int fd;
 
   note->status = 0;
   note->text[0] = '\0';
-  snprintf (path, n, "%s/%s", dir, CATALOGUE_IMAGE);
   fd = open_image (path, &size, note);
   if (fd < 0)
     {
@@ -518,13 +517,14 @@ image_load (const char *dir, const char *const files[CATALOGUE_NTABLES],
      file.  They change nearly every page, so MAP_POPULATE makes the
      private copies in one call rather than in a fault per page: 2,000
      fewer page faults, a quarter of a small run's time.  */
-  image_tables_start (&tables, dir, files, fd, image_layout_fingerprint ());
+  layout = image_layout_fingerprint ();
+  image_tables_start (&tables, dir, files, fd, layout);
   base = mmap (NULL, (size_t) size, PROT_READ | PROT_WRITE,
                MAP_PRIVATE | MAP_POPULATE, fd, 0);
   close (fd);
   if (base == MAP_FAILED)
     diag_set (note, 0, "%s cannot be read (%s)" AGAIN, path, strerror (errno));
-  else if (image_check (&tables, path, base, size, v, note))
+  else if (image_check (&tables, layout, path, base, size, v, note))
     cat = image_catalogue (dir, base, (size_t) size, v);
   else
     munmap (base, (size_t) size);

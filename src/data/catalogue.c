@@ -20,16 +20,6 @@
 #include "data/catalogue-private.h"
 #include "data/catalogue-image.h"
 
-static char *
-path_join (const char *dir, const char *file)
-{
-  size_t n = strlen (dir) + strlen (file) + 2;
-  char *p = xmalloc (n);
-
-  snprintf (p, n, "%s/%s", dir, file);
-  return p;
-}
-
 /* The catalogue's tables, in the order they load: sources first (every
    other table names its sources by id), GPUs before the instances that
    name them, prices after the instances and regions they point at, CCF's
@@ -91,7 +81,7 @@ load_step (struct catalogue *cat, struct catalogue_private *priv, size_t i,
 {
   const struct table_spec *spec = load_steps[i].spec;
   size_t slot = load_steps[i].slot;
-  char *path = path_join (cat->dir, spec->file);
+  char *path = xpath_join (cat->dir, spec->file);
   void **rows = NULL;
   size_t *count = NULL;
 
@@ -141,16 +131,10 @@ catalogue_table_file (size_t i)
 struct catalogue *
 catalogue_load (const char *dir, struct diag *d)
 {
-  return catalogue_load_parts (dir, CATALOGUE_PARTS_ALL, d);
+  return catalogue_open (dir, CATALOGUE_PARTS_ALL, NULL, d);
 }
 
-struct catalogue *
-catalogue_load_parts (const char *dir, unsigned parts, struct diag *d)
-{
-  return catalogue_open (dir, parts, NULL, d);
-}
-
-/* Load the tables of DIR (catalogue_load_parts without the image).  */
+/* Load the tables of DIR (catalogue_open without the image).  */
 static struct catalogue *
 load_tables (const char *dir, unsigned parts, struct diag *d)
 {

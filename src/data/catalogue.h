@@ -301,21 +301,16 @@ enum
 };
 
 /* catalogue_load, reading and checking of the parts above only those in
-   the mask PARTS (the other tables are always read).  A part left out
-   reads as empty: no CCF rows (every instance's and region's CCF NULL),
-   no alternatives (each range its point figure), no power errors.  From
-   a current image (catalogue_open, which this is with no note) every
-   part is there: the parts a command leaves out are those its results
-   do not depend on.  */
-struct catalogue *catalogue_load_parts (const char *dir, unsigned parts,
-                                        struct diag *d);
-
-/* catalogue_load_parts, but from DIR's CATALOGUE_IMAGE when it holds one
-   made from the very tables in DIR by this build: no table is parsed,
-   and every part is there.  An image that will not do (out of date, of
-   another build, damaged) is passed over for the tables, and NOTE
-   (unless NULL) says why in one line, for the command to print; else
-   NOTE's text is "".  */
+   the mask PARTS (the other tables are always read), or from DIR's
+   CATALOGUE_IMAGE when it holds one made from the very tables in DIR by
+   this build: no table is parsed, and every part is there (the parts a
+   command leaves out are those its results do not depend on).  A part
+   left out of the tables reads as empty: no CCF rows (every instance's
+   and region's CCF NULL), no alternatives (each range its point figure),
+   no power errors.  An image that will not do (out of date, of another
+   build, damaged) is passed over for the tables, and NOTE (unless NULL)
+   says why in one line, for the command to print; else NOTE's text is
+   "".  */
 struct catalogue *catalogue_open (const char *dir, unsigned parts,
                                   struct diag *note, struct diag *d);
 

@@ -66,12 +66,9 @@ struct equivalents *
 equivalents_load (const char *dir, const struct catalogue *cat, struct diag *d)
 {
   struct equivalents *e = xcalloc (1, sizeof *e);
-  size_t n = strlen (dir) + strlen (EQUIVALENTS_TABLE) + 2;
-  char *path = xmalloc (n);
-  struct csv_table *t;
+  char *path = xpath_join (dir, EQUIVALENTS_TABLE);
+  struct csv_table *t = csvio_read (path, d);
 
-  snprintf (path, n, "%s/%s", dir, EQUIVALENTS_TABLE);
-  t = csvio_read (path, d);
   free (path);
   e->private_data = t;
   if (t == NULL

@@ -155,12 +155,9 @@ const struct table_spec site_defaults_spec = {
 static struct csv_table *
 read_table (const char *dir, const char *name, struct diag *d)
 {
-  size_t n = strlen (dir) + strlen (name) + 2;
-  char *path = xmalloc (n);
-  struct csv_table *t;
+  char *path = xpath_join (dir, name);
+  struct csv_table *t = csvio_read (path, d);
 
-  snprintf (path, n, "%s/%s", dir, name);
-  t = csvio_read (path, d);
   free (path);
   return t;
 }
@@ -248,12 +245,10 @@ zones_tables_hash (const char *dir, char out[17], struct diag *d)
 
   for (name = zones_hashed_tables; *name != NULL; name++)
     {
-      size_t n = strlen (dir) + strlen (*name) + 2, got, i, total;
-      char *path = xmalloc (n);
-      FILE *fp;
+      char *path = xpath_join (dir, *name);
+      FILE *fp = fopen (path, "rb");
+      size_t got, i, total;
 
-      snprintf (path, n, "%s/%s", dir, *name);
-      fp = fopen (path, "rb");
       if (fp == NULL)
         {
           diag_set (d, CA_EXIT_NOINPUT, "%s: %s", path, strerror (errno));

@@ -43,8 +43,8 @@ setup (const char *dir)
       if (symlink (from, to) != 0)
         abort ();
     }
-  cat = catalogue_load_parts (dir, CATALOGUE_PARTS_ALL | CATALOGUE_TABLES_ONLY,
-                              &d);
+  cat = catalogue_open (dir, CATALOGUE_PARTS_ALL | CATALOGUE_TABLES_ONLY, NULL,
+                        &d);
   snprintf (to, sizeof to, "%s/%s", dir, CATALOGUE_IMAGE);
   if (cat == NULL || catalogue_compile (cat, to, &d) < 0)
     abort ();

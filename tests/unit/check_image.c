@@ -37,8 +37,8 @@ static void
 compile (void)
 {
   struct diag d = { 0, "" };
-  struct catalogue *cat = catalogue_load_parts (
-    dir, CATALOGUE_PARTS_ALL | CATALOGUE_TABLES_ONLY, &d);
+  struct catalogue *cat = catalogue_open (
+    dir, CATALOGUE_PARTS_ALL | CATALOGUE_TABLES_ONLY, NULL, &d);
 
   ck_assert_msg (cat != NULL, "%s", d.text);
   ck_assert_int_eq (catalogue_compile (cat, image, &d), 0);
@@ -136,8 +136,8 @@ START_TEST (test_same_as_tables)
 
   compile ();
   img = open_noted ("", true);
-  tables = catalogue_load_parts (
-    dir, CATALOGUE_PARTS_ALL | CATALOGUE_TABLES_ONLY, &d);
+  tables = catalogue_open (dir, CATALOGUE_PARTS_ALL | CATALOGUE_TABLES_ONLY,
+                           NULL, &d);
   ck_assert_ptr_nonnull (tables);
   ck_assert_str_eq (img->dir, tables->dir);
   for (s = 0; s < IMG_STRINGS; s++)
